@@ -1,0 +1,32 @@
+# The README's two commands are `make demo` and `make test`; .ci/run calls `make test`.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+DEMO_DB ?= demo.db
+
+.PHONY: setup demo test lint bench-ingest bench-polnear bench-speed bench-tempeval clean
+
+setup: $(VENV)/.installed
+
+$(VENV)/.installed: pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e '.[dev]'
+	touch $@
+
+demo: setup
+	rm -f $(DEMO_DB) $(DEMO_DB)-wal $(DEMO_DB)-shm
+	$(BIN)/parley ingest --db $(DEMO_DB) parley/data/sample || [ $$? -eq 1 ]
+	$(BIN)/parley brief --db $(DEMO_DB)
+
+test: setup
+	$(BIN)/python -m pytest -q -ra
+
+lint: setup
+	$(BIN)/ruff check parley tests
+
+bench-ingest: setup
+	$(BIN)/python -m parley.bench.ingest --articles 10000
+
+clean:
+	rm -rf $(VENV) *.egg-info .pytest_cache .ruff_cache $(DEMO_DB)*

@@ -1,0 +1,113 @@
+"""RSS and Atom feeds with feedparser. An entry without a body has its page fetched."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable, Iterator
+
+import feedparser
+import lxml.html
+
+from parley.errors import InputError, MalformedInput, NoArticleFound
+from parley.ingest.html import read_html
+from parley.models import Failure, RawArticle
+
+# An entry whose text is shorter than this is a teaser: the linked page is fetched instead.
+MIN_BODY_CHARS = 400
+
+PageFetcher = Callable[[str], tuple[bytes, str]]  # url -> (content, final url)
+
+_BLOCKS = {"p", "div", "li", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote", "br", "tr"}
+
+
+def read_feed(
+    data: bytes, origin: str, fetch_page: PageFetcher | None = None
+) -> Iterator[RawArticle | Failure]:
+    parsed = feedparser.parse(data)
+    if parsed.bozo and not isinstance(parsed.bozo_exception, feedparser.CharacterEncodingOverride):
+        raise MalformedInput(origin, f"malformed feed: {parsed.bozo_exception}")
+    if not parsed.version and not parsed.entries:
+        raise MalformedInput(origin, "not an RSS or Atom feed")
+    if not parsed.entries:
+        raise NoArticleFound(origin, "the feed has no entries")
+    outlet = parsed.feed.get("title")
+    for number, entry in enumerate(parsed.entries, start=1):
+        where = f"{origin}#entry{number}"
+        try:
+            yield _entry(entry, where, outlet, fetch_page)
+        except InputError as exc:
+            yield Failure(where, exc.reason)
+
+
+def _entry(entry, origin: str, outlet: str | None, fetch_page: PageFetcher | None) -> RawArticle:
+    link = entry.get("link")
+    body = ""
+    if entry.get("content"):
+        body = html_to_text(entry.content[0].value)
+    if len(body) < MIN_BODY_CHARS and entry.get("summary"):
+        summary = html_to_text(entry.summary)
+        body = summary if len(summary) > len(body) else body
+    published = _date(entry.get("published_parsed") or entry.get("updated_parsed"))
+    author = entry.get("author")
+    if len(body) < MIN_BODY_CHARS:
+        if not link:
+            raise NoArticleFound(origin, "entry has no body and no link")
+        if fetch_page is None:
+            raise NoArticleFound(origin, f"entry has no body and fetching {link} is turned off")
+        try:
+            content, final_url = fetch_page(link)
+        except InputError as exc:
+            raise NoArticleFound(origin, f"entry has no body and its page failed: {exc.reason}") from exc
+        page = read_html(content, origin, url=final_url)
+        return RawArticle(
+            origin=origin,
+            format="feed",
+            text=page.text,
+            title=entry.get("title") or page.title,
+            url=final_url,
+            outlet=outlet or page.outlet,
+            author=author or page.author,
+            published=published or page.published,
+            language=page.language,
+        )
+    return RawArticle(
+        origin=origin,
+        format="feed",
+        text=body,
+        title=entry.get("title"),
+        url=link,
+        outlet=outlet,
+        author=author,
+        published=published,
+    )
+
+
+def html_to_text(fragment: str) -> str:
+    """Text of an HTML fragment, one paragraph per block element."""
+    if "<" not in fragment:
+        return fragment.strip()
+    root = lxml.html.fragment_fromstring(fragment, create_parent="div")
+    parts: list[str] = []
+    _walk(root, parts)
+    paragraphs = [" ".join(p.split()) for p in "".join(parts).split("\n\n")]
+    return "\n\n".join(p for p in paragraphs if p)
+
+
+def _walk(element, parts: list[str]) -> None:
+    if element.tag in ("script", "style"):
+        return
+    block = element.tag in _BLOCKS
+    if block:
+        parts.append("\n\n")
+    parts.append(element.text or "")
+    for child in element:
+        _walk(child, parts)
+        parts.append(child.tail or "")
+    if block:
+        parts.append("\n\n")
+
+
+def _date(value) -> dt.date | None:
+    if not value:
+        return None
+    return dt.date(value.tm_year, value.tm_mon, value.tm_mday)

@@ -1,0 +1,65 @@
+"""JSON Lines: one article per line. Bad lines are failures; good lines go on."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from collections.abc import Iterator
+
+from parley.errors import MalformedInput
+from parley.ingest.decode import decode_text
+from parley.models import Failure, RawArticle
+
+TEXT_KEYS = ("text", "body", "content")
+DATE_KEYS = ("published", "date", "published_at")
+
+
+def read_jsonl(data: bytes, origin: str) -> Iterator[RawArticle | Failure]:
+    text = decode_text(data, origin)
+    for number, line in enumerate(text.splitlines(), start=1):
+        if not line.strip():
+            continue
+        where = f"{origin}#L{number}"
+        try:
+            yield parse_record(line, where)
+        except MalformedInput as exc:
+            yield Failure(where, exc.reason)
+
+
+def parse_record(line: str, origin: str) -> RawArticle:
+    try:
+        record = json.loads(line)
+    except json.JSONDecodeError as exc:
+        raise MalformedInput(origin, f"invalid JSON: {exc.msg} at column {exc.colno}") from exc
+    if not isinstance(record, dict):
+        raise MalformedInput(origin, f"expected a JSON object, got {type(record).__name__}")
+    body = next((record[k] for k in TEXT_KEYS if isinstance(record.get(k), str)), "")
+    if not body.strip():
+        raise MalformedInput(origin, "no article text (expected a 'text' field)")
+    return RawArticle(
+        origin=origin,
+        format="jsonl",
+        text=body,
+        title=_str(record.get("title")),
+        url=_str(record.get("url")),
+        outlet=_str(record.get("outlet") or record.get("source")),
+        author=_str(record.get("author")),
+        published=_date(next((record[k] for k in DATE_KEYS if record.get(k)), None)),
+        language=_str(record.get("language")),
+    )
+
+
+def _str(value: object) -> str | None:
+    return value.strip() or None if isinstance(value, str) else None
+
+
+def _date(value: object) -> dt.date | None:
+    if not isinstance(value, str):
+        return None
+    try:
+        return dt.datetime.fromisoformat(value.replace("Z", "+00:00")).date()
+    except ValueError:
+        try:
+            return dt.date.fromisoformat(value[:10])
+        except ValueError:
+            return None

@@ -1,0 +1,211 @@
+"""Plain data objects that flow between Parley's pipeline stages.
+
+Every object is a frozen dataclass: a stage never mutates what it was given, it returns new
+records. Character spans always index into ``Article.text`` (the cleaned text that is stored),
+so any record can be traced back to the sentence it came from.
+
+Flow::
+
+    reader  -> RawArticle          (one per file, page, feed entry or JSONL line)
+    clean   -> Article             (boilerplate removed, metadata resolved, content hash)
+    extract -> Mention, Statement, TimeExpression, Event ... (each with a Span)
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from typing import Any, Literal
+
+
+@dataclass(frozen=True, order=True)
+class Span:
+    """Half-open character range ``[start, end)`` into ``Article.text``."""
+
+    start: int
+    end: int
+
+    def __post_init__(self) -> None:
+        if self.start < 0 or self.end < self.start:
+            raise ValueError(f"invalid span [{self.start}, {self.end})")
+
+    def of(self, text: str) -> str:
+        return text[self.start : self.end]
+
+    def overlaps(self, other: Span) -> bool:
+        return self.start < other.end and other.start < self.end
+
+    def as_list(self) -> list[int]:
+        return [self.start, self.end]
+
+
+@dataclass(frozen=True)
+class RawArticle:
+    """What a reader found in one input, before cleaning.
+
+    ``published`` is the date the source's own metadata gives (feed entry date, HTML meta tag,
+    JSONL field), or None. ``origin`` is where it was read from: a path, a URL, or
+    ``path#line`` / ``feed#entry``.
+    """
+
+    origin: str
+    format: Literal["text", "html", "feed", "jsonl"]
+    text: str
+    title: str | None = None
+    url: str | None = None
+    outlet: str | None = None
+    author: str | None = None
+    published: dt.date | None = None
+    language: str | None = None
+
+
+PublishedFrom = Literal["metadata", "dateline", "text", "unknown"]
+
+
+@dataclass(frozen=True)
+class Dateline:
+    """A dateline such as ``Moscow, Dec 3 (NationPress)`` found at the start of a paragraph."""
+
+    span: Span
+    place: str | None
+    date_text: str | None
+    outlet: str | None
+
+
+@dataclass(frozen=True)
+class Article:
+    """A cleaned article as stored. ``id`` is derived from ``sha256`` of the cleaned text."""
+
+    id: str
+    sha256: str
+    title: str
+    text: str
+    origin: str
+    format: str
+    url: str | None = None
+    outlet: str | None = None
+    outlet_from: str | None = None  # "metadata" | "url" | "dateline" | "text" | "known-outlets"
+    cites: tuple[str, ...] = ()
+    published: dt.date | None = None
+    published_from: PublishedFrom = "unknown"
+    author: str | None = None
+    language: str | None = None
+    dateline: Dateline | None = None
+    removed: tuple[str, ...] = ()  # boilerplate lines taken out of the text, kept for audit
+
+
+@dataclass(frozen=True)
+class Failure:
+    """An input that could not be read, with the reason. A batch records it and goes on."""
+
+    origin: str
+    reason: str
+    stage: str = "ingest"
+
+
+@dataclass(frozen=True)
+class Mention:
+    """A named entity or role phrase in an article, possibly resolved to a canonical actor."""
+
+    article_id: str
+    span: Span
+    text: str
+    label: str  # PERSON, ORG, GPE, NORP, LOC, ROLE
+    actor_id: str | None = None
+
+
+@dataclass(frozen=True)
+class Actor:
+    """One real-world person or body, with every name it goes by in the corpus."""
+
+    id: str
+    name: str
+    kind: Literal["person", "organisation", "country", "institution", "group"]
+    side: str | None = None
+    roles: tuple[str, ...] = ()
+    aliases: tuple[str, ...] = ()
+    evidence: tuple[str, ...] = ()  # why the side/role is believed: registry or a sentence
+
+
+@dataclass(frozen=True)
+class Attribution:
+    """A source-cue-content triple found in one text, before speaker resolution.
+
+    Spans index into the text the extractor was given. ``source`` is None when the speaker
+    is not in the text (e.g. a bare quote continuing from the previous paragraph).
+    """
+
+    content: Span
+    kind: Literal["direct", "reported"]
+    source: Span | None = None
+    cue: Span | None = None
+    channel: str | None = None
+
+
+@dataclass(frozen=True)
+class Statement:
+    """An attributed statement with its speaker resolved as far as the evidence allows."""
+
+    id: str
+    article_id: str
+    speaker: str | None  # the words used: "Peskov", "an unnamed US official", "he"
+    speaker_actor_id: str | None
+    cue: str | None
+    text: str
+    kind: Literal["direct", "reported"]
+    span: Span  # the content span
+    speaker_span: Span | None = None
+    cue_span: Span | None = None
+    channel: str | None = None
+    said_on: dt.date | None = None
+    said_on_from: str = "unknown"  # "text" | "article" | "unknown"
+    extractor: str = ""
+
+
+Precision = Literal["day", "week", "month", "quarter", "season", "year", "decade", "century"]
+
+
+@dataclass(frozen=True)
+class TimeExpression:
+    """A time expression normalised against an anchor (normally the publication date).
+
+    ``value`` is a TIMEX3-style value: ``2025-12-03``, ``2025-12``, ``2025-W49``, ``2022``,
+    ``PRESENT_REF``, ``P5H`` for durations. ``start``/``end`` are the calendar days it covers
+    when it is a date or period that could be resolved; None when it could not be.
+    """
+
+    span: Span
+    text: str
+    type: Literal["DATE", "TIME", "DURATION", "SET"]
+    value: str | None
+    precision: Precision | None = None
+    start: dt.date | None = None
+    end: dt.date | None = None
+    anchor: dt.date | None = None
+    anchor_from: str = "unknown"  # "publication" | "text" | "unknown"
+
+
+@dataclass(frozen=True)
+class EventSource:
+    article_id: str
+    span: Span
+    date: dt.date | None = None
+    place: str | None = None
+    duration: str | None = None
+
+
+@dataclass(frozen=True)
+class Event:
+    """A negotiation event (meeting, call, strike ...) merged across the articles reporting it."""
+
+    id: str
+    type: str
+    date: dt.date | None
+    precision: Precision | None
+    participants: tuple[str, ...]  # actor ids
+    place: str | None
+    summary: str
+    sources: tuple[EventSource, ...] = ()
+    duration: str | None = None
+    figures: dict[str, Any] = field(default_factory=dict)
+    conflicts: dict[str, list[Any]] = field(default_factory=dict)

@@ -1,0 +1,1 @@
+"""Presentation: the CLI, exports and the brief. Thin layers over the library."""

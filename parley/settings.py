@@ -1,0 +1,23 @@
+"""Every setting Parley reads from the environment, declared in one list (documented in docs/)."""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class Setting:
+    name: str
+    default: str
+    help: str
+
+    def get(self) -> str:
+        return os.environ.get(self.name) or self.default
+
+
+DB = Setting("PARLEY_DB", "parley.db", "Path of the SQLite store (the --db option wins).")
+MAX_BYTES = Setting("PARLEY_MAX_BYTES", str(10 * 1024 * 1024), "Size cap for one file or URL, in bytes.")
+TIMEOUT = Setting("PARLEY_TIMEOUT", "15", "Timeout for one HTTP request, in seconds.")
+
+SETTINGS = [DB, MAX_BYTES, TIMEOUT]

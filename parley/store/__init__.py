@@ -1,0 +1,70 @@
+"""Storage behind one narrow interface, :class:`Store`. SQLite is the embedded default.
+
+Backends live in their own modules (``sqlite``); every backend passes the same contract tests
+(``tests/store/test_contract.py``). ``open_store`` picks a backend from a path or URL.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from typing import Protocol
+
+from parley.models import Article, Failure
+
+
+@dataclass(frozen=True)
+class ArticleFilter:
+    outlet: str | None = None
+    since: dt.date | None = None
+    until: dt.date | None = None
+    contains: str | None = None
+    language: str | None = None
+    limit: int | None = None
+
+
+@dataclass(frozen=True)
+class IngestRun:
+    id: int
+    started_at: str
+    finished_at: str | None
+    inputs: tuple[str, ...]
+    new: int
+    duplicate: int
+    failed: int
+
+
+@dataclass(frozen=True)
+class StoredFailure:
+    run_id: int
+    origin: str
+    reason: str
+    stage: str
+    at: str
+
+
+class Store(Protocol):
+    def begin_run(self, inputs: Iterable[str]) -> int: ...
+    def finish_run(self, run_id: int, new: int, duplicate: int, failed: int) -> None: ...
+    def add_articles(self, articles: list[Article], run_id: int) -> list[bool]:
+        """Store a batch in one transaction; True for each new article, False for a duplicate."""
+        ...
+    def add_failures(self, failures: list[Failure], run_id: int) -> None: ...
+    def article(self, id_or_prefix: str) -> Article | None: ...
+    def articles(self, where: ArticleFilter = ArticleFilter()) -> Iterator[Article]: ...
+    def count_articles(self) -> int: ...
+    def runs(self) -> list[IngestRun]: ...
+    def failures(self, run_id: int | None = None) -> list[StoredFailure]: ...
+    def close(self) -> None: ...
+
+
+def open_store(location: str) -> Store:
+    """Open the store at a path (SQLite) or a ``sqlite:///path`` URL."""
+    from parley.store.sqlite import SQLiteStore
+
+    path = location.removeprefix("sqlite:///") if location.startswith("sqlite:///") else location
+    return SQLiteStore(path)
+
+
+__all__ = ["ArticleFilter", "IngestRun", "Store", "StoredFailure", "open_store"]

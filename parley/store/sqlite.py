@@ -1,0 +1,287 @@
+"""SQLite store: WAL journal, schema migrations run once each in a transaction.
+
+Articles are written in batches, one transaction per batch: an interrupted ingest leaves no
+half-written article, and running it again stores what is missing (what is there already is
+reported as a duplicate, never stored twice).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import sqlite3
+from collections.abc import Callable, Iterable, Iterator
+
+from parley.errors import StoreError
+from parley.models import Article, Dateline, Failure, Span
+from parley.store import ArticleFilter, IngestRun, StoredFailure
+
+
+def _v1_articles(db: sqlite3.Connection) -> None:
+    db.execute(
+        """CREATE TABLE articles (
+            id TEXT PRIMARY KEY,
+            sha256 TEXT NOT NULL UNIQUE,
+            title TEXT NOT NULL,
+            text TEXT NOT NULL,
+            origin TEXT NOT NULL,
+            format TEXT NOT NULL,
+            url TEXT,
+            outlet TEXT,
+            outlet_from TEXT,
+            cites TEXT NOT NULL DEFAULT '[]',
+            published TEXT,
+            published_from TEXT NOT NULL DEFAULT 'unknown',
+            author TEXT,
+            language TEXT,
+            dateline TEXT,
+            removed TEXT NOT NULL DEFAULT '[]',
+            ingested_at TEXT NOT NULL,
+            run_id INTEGER
+        )"""
+    )
+    db.execute("CREATE INDEX articles_published ON articles(published)")
+    db.execute("CREATE INDEX articles_outlet ON articles(outlet)")
+    db.execute(
+        """CREATE TABLE ingest_runs (
+            id INTEGER PRIMARY KEY,
+            started_at TEXT NOT NULL,
+            finished_at TEXT,
+            inputs TEXT NOT NULL,
+            new INTEGER NOT NULL DEFAULT 0,
+            duplicate INTEGER NOT NULL DEFAULT 0,
+            failed INTEGER NOT NULL DEFAULT 0
+        )"""
+    )
+    db.execute(
+        """CREATE TABLE ingest_failures (
+            id INTEGER PRIMARY KEY,
+            run_id INTEGER NOT NULL REFERENCES ingest_runs(id),
+            origin TEXT NOT NULL,
+            reason TEXT NOT NULL,
+            stage TEXT NOT NULL,
+            at TEXT NOT NULL
+        )"""
+    )
+    db.execute(
+        """CREATE TABLE article_sightings (
+            article_id TEXT NOT NULL REFERENCES articles(id),
+            origin TEXT NOT NULL,
+            run_id INTEGER NOT NULL,
+            PRIMARY KEY (article_id, origin)
+        )"""
+    )
+
+
+# Each migration runs once, in order, in its own transaction; PRAGMA user_version records it.
+MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = [_v1_articles]
+
+
+def _now() -> str:
+    return dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds")
+
+
+class SQLiteStore:
+    def __init__(self, path: str) -> None:
+        self.path = path
+        try:
+            self.db = sqlite3.connect(path, isolation_level=None, timeout=30)
+            self.db.row_factory = sqlite3.Row
+            if path != ":memory:":
+                self.db.execute("PRAGMA journal_mode=WAL")
+            self.db.execute("PRAGMA synchronous=NORMAL")
+            self.db.execute("PRAGMA foreign_keys=ON")
+            self._migrate()
+        except sqlite3.Error as exc:
+            raise StoreError(f"cannot open the SQLite store at {path}: {exc}") from exc
+
+    # -- schema ----------------------------------------------------------------------------
+    @property
+    def schema_version(self) -> int:
+        return self.db.execute("PRAGMA user_version").fetchone()[0]
+
+    def _migrate(self) -> None:
+        version = self.schema_version
+        if version > len(MIGRATIONS):
+            raise StoreError(
+                f"{self.path} has schema version {version}, newer than this Parley "
+                f"({len(MIGRATIONS)}): upgrade Parley"
+            )
+        for number, migration in enumerate(MIGRATIONS[version:], start=version + 1):
+            self.db.execute("BEGIN IMMEDIATE")
+            try:
+                if self.schema_version >= number:  # another process migrated meanwhile
+                    self.db.execute("ROLLBACK")
+                    continue
+                migration(self.db)
+                self.db.execute(f"PRAGMA user_version = {number}")
+                self.db.execute("COMMIT")
+            except BaseException:
+                self.db.execute("ROLLBACK")
+                raise
+
+    def _transaction(self):
+        return _Transaction(self.db)
+
+    # -- ingest runs -----------------------------------------------------------------------
+    def begin_run(self, inputs: Iterable[str]) -> int:
+        with self._transaction():
+            cursor = self.db.execute(
+                "INSERT INTO ingest_runs (started_at, inputs) VALUES (?, ?)",
+                (_now(), json.dumps(list(inputs))),
+            )
+        return int(cursor.lastrowid or 0)
+
+    def finish_run(self, run_id: int, new: int, duplicate: int, failed: int) -> None:
+        with self._transaction():
+            self.db.execute(
+                "UPDATE ingest_runs SET finished_at=?, new=?, duplicate=?, failed=? WHERE id=?",
+                (_now(), new, duplicate, failed, run_id),
+            )
+
+    def runs(self) -> list[IngestRun]:
+        rows = self.db.execute("SELECT * FROM ingest_runs ORDER BY id").fetchall()
+        return [
+            IngestRun(
+                r["id"], r["started_at"], r["finished_at"], tuple(json.loads(r["inputs"])),
+                r["new"], r["duplicate"], r["failed"],
+            )
+            for r in rows
+        ]
+
+    # -- articles --------------------------------------------------------------------------
+    def add_articles(self, articles: list[Article], run_id: int) -> list[bool]:
+        results = []
+        now = _now()
+        try:
+            with self._transaction():
+                for article in articles:
+                    cursor = self.db.execute(
+                        "INSERT OR IGNORE INTO articles VALUES "
+                        "(?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+                        _article_row(article, now, run_id),
+                    )
+                    results.append(cursor.rowcount == 1)
+                    existing = self.db.execute(
+                        "SELECT id FROM articles WHERE sha256=?", (article.sha256,)
+                    ).fetchone()
+                    self.db.execute(
+                        "INSERT OR IGNORE INTO article_sightings VALUES (?,?,?)",
+                        (existing["id"], article.origin, run_id),
+                    )
+        except sqlite3.Error as exc:
+            raise StoreError(f"cannot write articles to {self.path}: {exc}") from exc
+        return results
+
+    def article(self, id_or_prefix: str) -> Article | None:
+        rows = self.db.execute(
+            "SELECT * FROM articles WHERE id LIKE ? ORDER BY id LIMIT 2", (id_or_prefix + "%",)
+        ).fetchall()
+        return _article(rows[0]) if len(rows) == 1 else None
+
+    def articles(self, where: ArticleFilter = ArticleFilter()) -> Iterator[Article]:
+        clauses, params = [], []
+        if where.outlet:
+            clauses.append("outlet = ? COLLATE NOCASE")
+            params.append(where.outlet)
+        if where.since:
+            clauses.append("published >= ?")
+            params.append(where.since.isoformat())
+        if where.until:
+            clauses.append("published <= ?")
+            params.append(where.until.isoformat())
+        if where.contains:
+            clauses.append("(instr(lower(text), lower(?)) > 0 OR instr(lower(title), lower(?)) > 0)")
+            params += [where.contains, where.contains]
+        if where.language:
+            clauses.append("language = ?")
+            params.append(where.language)
+        sql = "SELECT * FROM articles"
+        if clauses:
+            sql += " WHERE " + " AND ".join(clauses)
+        sql += " ORDER BY published IS NULL, published, outlet, title, id"
+        if where.limit:
+            sql += f" LIMIT {int(where.limit)}"
+        for row in self.db.execute(sql, params):
+            yield _article(row)
+
+    def count_articles(self) -> int:
+        return self.db.execute("SELECT count(*) FROM articles").fetchone()[0]
+
+    def sightings(self, article_id: str) -> list[str]:
+        rows = self.db.execute(
+            "SELECT origin FROM article_sightings WHERE article_id=? ORDER BY run_id, origin",
+            (article_id,),
+        )
+        return [r["origin"] for r in rows]
+
+    # -- failures --------------------------------------------------------------------------
+    def add_failures(self, failures: list[Failure], run_id: int) -> None:
+        now = _now()
+        with self._transaction():
+            self.db.executemany(
+                "INSERT INTO ingest_failures (run_id, origin, reason, stage, at) VALUES (?,?,?,?,?)",
+                [(run_id, f.origin, f.reason, f.stage, now) for f in failures],
+            )
+
+    def failures(self, run_id: int | None = None) -> list[StoredFailure]:
+        sql = "SELECT * FROM ingest_failures"
+        params: tuple = ()
+        if run_id is not None:
+            sql += " WHERE run_id = ?"
+            params = (run_id,)
+        rows = self.db.execute(sql + " ORDER BY id", params).fetchall()
+        return [StoredFailure(r["run_id"], r["origin"], r["reason"], r["stage"], r["at"]) for r in rows]
+
+    def close(self) -> None:
+        self.db.close()
+
+
+class _Transaction:
+    def __init__(self, db: sqlite3.Connection) -> None:
+        self.db = db
+
+    def __enter__(self) -> None:
+        self.db.execute("BEGIN IMMEDIATE")
+
+    def __exit__(self, exc_type, exc, tb) -> None:
+        self.db.execute("ROLLBACK" if exc_type else "COMMIT")
+
+
+def _article_row(a: Article, now: str, run_id: int) -> tuple:
+    dateline = None
+    if a.dateline:
+        d = a.dateline
+        dateline = json.dumps(
+            {"span": d.span.as_list(), "place": d.place, "date_text": d.date_text, "outlet": d.outlet}
+        )
+    return (
+        a.id, a.sha256, a.title, a.text, a.origin, a.format, a.url, a.outlet, a.outlet_from,
+        json.dumps(list(a.cites)), a.published.isoformat() if a.published else None,
+        a.published_from, a.author, a.language, dateline, json.dumps(list(a.removed)), now, run_id,
+    )
+
+
+def _article(row: sqlite3.Row) -> Article:
+    dateline = None
+    if row["dateline"]:
+        d = json.loads(row["dateline"])
+        dateline = Dateline(Span(*d["span"]), d["place"], d["date_text"], d["outlet"])
+    return Article(
+        id=row["id"],
+        sha256=row["sha256"],
+        title=row["title"],
+        text=row["text"],
+        origin=row["origin"],
+        format=row["format"],
+        url=row["url"],
+        outlet=row["outlet"],
+        outlet_from=row["outlet_from"],
+        cites=tuple(json.loads(row["cites"])),
+        published=dt.date.fromisoformat(row["published"]) if row["published"] else None,
+        published_from=row["published_from"],
+        author=row["author"],
+        language=row["language"],
+        dateline=dateline,
+        removed=tuple(json.loads(row["removed"])),
+    )
