@@ -3,8 +3,9 @@
 Fallback order for each field, written where it runs:
 
 - title: the reader's (first line, <title>, feed or JSON field) -> first sentence of the text
-- outlet: reader metadata (site name, feed title, JSON field) -> URL domain -> dateline
-- published: reader metadata -> a "Published: ..." line -> dateline (a year it gives, or one the
+- outlet: reader metadata (site name, feed title, JSON field) -> URL domain -> header lines
+  (byline, "Outlet | Section") -> dateline
+- published: reader metadata -> a "Published: ..." line or a header date line -> dateline (a year it gives, or one the
   lead's weekday pins down) -> unknown. Never guessed.
 - language: reader metadata -> py3langid on the text
 """
@@ -20,6 +21,7 @@ import py3langid
 
 from parley.clean.boilerplate import clean_lines
 from parley.clean.dateline import find_dateline, parse_month_day, resolve_dateline_date
+from parley.clean.header import split_header
 from parley.clean.outlets import OutletRegistry, default_registry, find_cites
 from parley.errors import EmptyInput
 from parley.models import Article, RawArticle
@@ -41,10 +43,11 @@ def clean_article(
     today = today or dt.date.today()
     outlets = outlets or default_registry()
     cleaned = clean_lines(raw.text, raw.title)
-    if not cleaned.paragraphs:
+    header, paragraphs = split_header(cleaned.paragraphs) if raw.format == "text" else (None, cleaned.paragraphs)
+    if not paragraphs:
         raise EmptyInput(raw.origin, "no text left after removing boilerplate")
-    text = PARAGRAPH_BREAK.join(cleaned.paragraphs)
-    starts = _paragraph_starts(cleaned.paragraphs)
+    text = PARAGRAPH_BREAK.join(paragraphs)
+    starts = _paragraph_starts(paragraphs)
     dateline = find_dateline(text, starts)
 
     title = (raw.title or "").strip() or _first_sentence(text)
@@ -54,12 +57,16 @@ def clean_article(
         outlet = outlets.by_name(outlet)
     elif url:
         outlet, outlet_from = outlets.by_url(url), "url"
+    elif header and header.outlet:
+        outlet, outlet_from = outlets.by_name(header.outlet), "header"
     elif dateline and dateline.outlet:
         outlet, outlet_from = outlets.by_name(dateline.outlet), "dateline"
 
     published, published_from = raw.published, "metadata" if raw.published else "unknown"
     if published is None:
         published = next(filter(None, (_full_date(p) for p in cleaned.published_lines)), None)
+        if published is None and header:
+            published = header.published
         published_from = "text" if published else "unknown"
     if published is None and dateline is not None:
         published = resolve_dateline_date(dateline, text[dateline.span.end :], today)
@@ -80,10 +87,10 @@ def clean_article(
         cites=tuple(find_cites(text, cleaned.source_refs, outlet, outlets)),
         published=published,
         published_from=published_from,
-        author=raw.author,
+        author=raw.author or (header.author if header else None),
         language=language,
         dateline=dateline,
-        removed=tuple(cleaned.removed),
+        removed=tuple(cleaned.removed + (header.lines if header else [])),
     )
 
 

@@ -78,6 +78,15 @@ def default_registry() -> OutletRegistry:
     return OutletRegistry.load()
 
 
+def outlet_key(name: str) -> str:
+    """A key under which "The Meridian Post", "meridianpost.eu" and "Meridian Post" are equal."""
+    key = name.strip().lower()
+    if "/" not in key and "." in key and " " not in key:  # a domain: drop www. and the TLD
+        key = key.removeprefix("www.").rsplit(".", 1)[0]
+    key = re.sub(r"^the\s+", "", key)
+    return re.sub(r"[^a-z0-9]", "", key)
+
+
 # Cue words before or after an outlet's name that make it a cited origin, not just a mention.
 _CITE_BEFORE = re.compile(
     r"(citing|according to(?: what)?|as reported by|reported by|quoted(?: as \w+)? by|"
@@ -89,7 +98,7 @@ _CITE_AFTER = re.compile(
     r"published|revealed|first reported)\b",
     re.IGNORECASE,
 )
-_CITING_ANY = re.compile(r"\bciting\s+(?:the\s+)?(?P<name>[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3})")
+_CITING_ANY = re.compile(r"\b(?i:citing)\s+(?:the\s+)?(?P<name>[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3})")
 _URL = re.compile(r"https?://\S+|\b(?:www\.)?[a-z0-9-]+\.[a-z]{2,}(?:\.[a-z]{2})?/\S*", re.I)
 
 
@@ -97,8 +106,10 @@ def find_cites(text: str, refs: list[str], own_outlet: str | None, registry: Out
     """Outlets the article names as the origin of what it reports, in order of first citation."""
     found: list[str] = []
 
+    own = outlet_key(own_outlet) if own_outlet else None
+
     def add(name: str) -> None:
-        if name and name != own_outlet and name not in found:
+        if name and outlet_key(name) != own and name not in found:
             found.append(name)
 
     for ref in refs:

@@ -48,7 +48,7 @@ def _entry(entry, origin: str, outlet: str | None, fetch_page: PageFetcher | Non
         summary = html_to_text(entry.summary)
         body = summary if len(summary) > len(body) else body
     published = _date(entry.get("published_parsed") or entry.get("updated_parsed"))
-    author = entry.get("author")
+    author = (entry.get("author_detail") or {}).get("name") or entry.get("author")
     if len(body) < MIN_BODY_CHARS:
         if not link:
             raise NoArticleFound(origin, "entry has no body and no link")

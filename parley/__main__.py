@@ -1,0 +1,3 @@
+from parley.present.cli import main
+
+main()
