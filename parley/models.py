@@ -110,8 +110,10 @@ class Mention:
     article_id: str
     span: Span
     text: str
-    label: str  # PERSON, ORG, GPE, NORP, LOC, ROLE
-    actor_id: str | None = None
+    label: str  # PERSON, ORG, GPE, NORP, LOC, FAC, ROLE (a registered title phrase)
+    actor_id: str | None = None  # set when the registry names it; else by corpus resolution
+    role: str | None = None  # role words around a person: "Ukrainian Foreign Minister"
+    side: str | None = None  # side those words point to, if any
 
 
 @dataclass(frozen=True)
@@ -159,6 +161,7 @@ class Statement:
     channel: str | None = None
     said_on: dt.date | None = None
     said_on_from: str = "unknown"  # "text" | "article" | "unknown"
+    speaker_ref: Span | None = None  # the mention that identifies the speaker (antecedent of "he")
     extractor: str = ""
 
 

@@ -6,9 +6,11 @@ Exit codes: 0 success; 1 some inputs could not be read (the rest were stored); 2
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import functools
 import json
+import os
 import sys
 from collections.abc import Callable
 from typing import Any
@@ -23,11 +25,13 @@ from parley.errors import ParleyError
 from parley.ingest.job import ingest as run_ingest
 from parley.present.brief import build_brief
 from parley.present.export import RECORD_FIELDS, article_record, write_csv, write_jsonl
-from parley.store import ArticleFilter, Store, open_store
+from parley.nlp import DEFAULT_MODEL
+from parley.store import ArticleFilter, StatementFilter, Store, open_store
 
 EXIT_OK, EXIT_PARTIAL, EXIT_USAGE, EXIT_STORE, EXIT_INTERRUPTED = 0, 1, 2, 3, 130
 
-out = Console(soft_wrap=True)
+# Tables keep their shape when piped: a wide console unless the terminal (or COLUMNS) says.
+out = Console(width=None if sys.stdout.isatty() or os.environ.get("COLUMNS") else 180)
 err = Console(stderr=True)
 
 
@@ -89,12 +93,7 @@ def cli() -> None:
 @store_options
 def ingest(store: Store, inputs: tuple[str, ...], max_bytes: int, quiet: bool, as_json: bool) -> None:
     """Read articles from files, folders, feeds and http(s) URLs into the store."""
-    with Progress(
-        TextColumn("[bold]ingest"), BarColumn(), MofNCompleteColumn(), TimeRemainingColumn(),
-        TextColumn("{task.description}"), console=err, transient=True,
-        disable=quiet or as_json or not err.is_terminal,
-    ) as bar:
-        task = bar.add_task("", total=None)
+    with _progress("ingest", quiet or as_json) as (bar, task):
 
         def progress(done: int, total: int, current: str) -> None:
             bar.update(task, completed=done, total=total, description=_short(current))
@@ -202,6 +201,161 @@ def brief(store: Store, as_json: bool) -> None:
         out.print("[bold]Could not be read:[/bold]")
         for f in b.failures:
             out.print(f"  {f['origin']}: {f['reason']}", highlight=False)
+
+
+@cli.command()
+@click.option("--model", envvar="PARLEY_SPACY_MODEL", default=DEFAULT_MODEL, show_default=True,
+              help="spaCy pipeline to parse with (env PARLEY_SPACY_MODEL).")
+@click.option("--processes", type=int, default=1, show_default=True, help="Parser processes.")
+@click.option("--actors", "actors_file", type=click.Path(exists=True, dir_okay=False),
+              envvar="PARLEY_ACTORS", help="Actor registry YAML (default: the bundled one).")
+@click.option("--force", is_flag=True, help="Analyse every article again.")
+@json_option
+@store_options
+def analyse(store: Store, model: str, processes: int, actors_file: str | None, force: bool, as_json: bool) -> None:
+    """Find actors, quotes and reported statements, and dates in the stored articles."""
+    from parley.analyse import analyse as run_analyse
+    from parley.extract.registry import ActorRegistry
+
+    registry = ActorRegistry.load(actors_file) if actors_file else None
+    with _progress("analyse", as_json) as (bar, task):
+        report = run_analyse(
+            store, registry=registry, model=model, n_process=processes, force=force,
+            progress=lambda done, total: bar.update(task, completed=done, total=total),
+        )
+    if as_json:
+        click.echo(json.dumps(report.__dict__, indent=2))
+    else:
+        out.print(f"analysed {report.analysed} articles: {report.statements} statements; "
+                  f"{report.actors} actors in the corpus")
+
+
+@cli.command()
+@click.option("--speaker", help="An actor's name, alias or id, or words used for the speaker.")
+@click.option("--since", callback=_date, help="Said on or after YYYY-MM-DD.")
+@click.option("--until", callback=_date, help="Said on or before YYYY-MM-DD.")
+@click.option("--contains", help="Only statements whose text contains this.")
+@click.option("--kind", type=click.Choice(["direct", "reported"]), help="Direct quotes or reported speech.")
+@click.option("--article", "article_id", help="Only statements from this article.")
+@click.option("--limit", type=int, help="At most this many.")
+@json_option
+@store_options
+def quotes(store: Store, speaker: str | None, as_json: bool, **filters: Any) -> None:
+    """Who said what: quotes and reported statements with their resolved speakers."""
+    from parley.present.export import statement_record
+
+    actors = {a.id: a for a in store.actors()}
+    ids = _actor_ids(actors, speaker) if speaker else None
+    found = list(store.statements(StatementFilter(speaker=speaker, speaker_actor_ids=ids, **filters)))
+    if as_json:
+        click.echo(json.dumps([statement_record(s) for s in found], ensure_ascii=False, indent=2))
+        return
+    table = Table("said on", "speaker", "cue", "kind", "statement", "article", box=None, header_style="bold")
+    for s in found:
+        who = actors[s.speaker_actor_id].name if s.speaker_actor_id in actors else f"[dim]{s.speaker or '?'}[/dim]"
+        table.add_row(_day(s.said_on), who, s.cue or "", s.kind, _clip(s.text, 160), s.article_id[:8])
+    out.print(table)
+    out.print(f"{len(found)} statements")
+
+
+@cli.group(invoke_without_command=True)
+@click.option("--db", "db_path", envvar=settings.DB.name, default=settings.DB.default, show_default=True,
+              help="SQLite store to use (env PARLEY_DB).")
+@json_option
+@click.pass_context
+def actors(ctx: click.Context, db_path: str, as_json: bool) -> None:
+    """Canonical actors: list them, or merge and split them (kept across re-analysis)."""
+    ctx.default_map = {name: {"db_path": db_path} for name in ("list", "merge", "split")}
+    if ctx.invoked_subcommand is None:
+        ctx.invoke(actors_list, db_path=db_path, as_json=as_json)
+
+
+@actors.command("list")
+@json_option
+@store_options
+def actors_list(store: Store, as_json: bool) -> None:
+    """List actors with side, roles, aliases and how often they are quoted."""
+    from parley.present.export import actor_record
+
+    counts: dict[str, int] = {}
+    for s in store.statements():
+        if s.speaker_actor_id:
+            counts[s.speaker_actor_id] = counts.get(s.speaker_actor_id, 0) + 1
+    found = store.actors()
+    if as_json:
+        click.echo(json.dumps([actor_record(a) | {"statements": counts.get(a.id, 0)} for a in found],
+                              ensure_ascii=False, indent=2))
+        return
+    table = Table("id", "name", "kind", "side", "roles", "aliases", "said", box=None, header_style="bold")
+    for a in sorted(found, key=lambda a: (-counts.get(a.id, 0), a.id)):
+        table.add_row(a.id, a.name, a.kind, a.side or "", "; ".join(a.roles), ", ".join(a.aliases),
+                      str(counts.get(a.id, 0)))
+    out.print(table)
+    out.print(f"{len(found)} actors")
+
+
+@actors.command("merge")
+@click.argument("source")
+@click.argument("target")
+@click.option("--actors", "actors_file", type=click.Path(exists=True, dir_okay=False), envvar="PARLEY_ACTORS")
+@store_options
+def actors_merge(store: Store, source: str, target: str, actors_file: str | None) -> None:
+    """Merge actor SOURCE into actor TARGET (ids as `parley actors` shows them)."""
+    _override(store, "merge", source, target, actors_file)
+
+
+@actors.command("split")
+@click.argument("actor_id")
+@click.argument("name")
+@click.option("--actors", "actors_file", type=click.Path(exists=True, dir_okay=False), envvar="PARLEY_ACTORS")
+@store_options
+def actors_split(store: Store, actor_id: str, name: str, actors_file: str | None) -> None:
+    """Split the mentions written NAME out of ACTOR_ID into an actor of their own."""
+    _override(store, "split", actor_id, name, actors_file)
+
+
+def _override(store: Store, action: str, source: str, target: str, actors_file: str | None) -> None:
+    from parley.analyse import resolve_corpus
+    from parley.extract.registry import ActorRegistry, default_registry
+
+    known = {a.id: a for a in store.actors()}
+    missing = [x for x in ([source, target] if action == "merge" else [source]) if x not in known]
+    if missing:
+        err.print(f"[red]error:[/red] no actor with id {', '.join(missing)} (see `parley actors`)")
+        sys.exit(EXIT_USAGE)
+    if action == "split" and target not in known[source].aliases and target != known[source].name:
+        err.print(f"[red]error:[/red] {source} has no name {target!r}; its names: "
+                  f"{', '.join((known[source].name, *known[source].aliases))}")
+        sys.exit(EXIT_USAGE)
+    store.add_override(action, source, target)
+    registry = ActorRegistry.load(actors_file) if actors_file else default_registry()
+    actors_now = resolve_corpus(store, registry)
+    out.print(f"{action} recorded; {len(actors_now)} actors")
+
+
+def _actor_ids(actors: dict[str, Any], words: str) -> tuple[str, ...]:
+    from parley.extract.registry import fold
+
+    key = fold(words)
+    return tuple(
+        a.id for a in actors.values()
+        if key == a.id or any(key in fold(n) for n in (a.name, *a.aliases))
+    )
+
+
+@contextlib.contextmanager
+def _progress(label: str, quiet: bool):
+    with Progress(
+        TextColumn(f"[bold]{label}"), BarColumn(), MofNCompleteColumn(), TimeRemainingColumn(),
+        TextColumn("{task.description}"), console=err, transient=True,
+        disable=quiet or not err.is_terminal,
+    ) as bar:
+        yield bar, bar.add_task("", total=None)
+
+
+def _clip(text: str, width: int) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= width else text[: width - 1] + "…"
 
 
 def _day(value: dt.date | None) -> str:

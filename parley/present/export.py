@@ -12,12 +12,17 @@ import json
 from collections.abc import Iterable, Iterator
 from typing import IO, Any
 
-from parley.models import Article
+from parley.models import Actor, Article, Span, Statement
 
 RECORD_FIELDS: dict[str, list[str]] = {
     "article": [
         "type", "id", "title", "url", "outlet", "cites", "published", "published_from",
         "language", "text", "sha256", "author", "origin", "format",
+    ],
+    "actor": ["type", "id", "name", "kind", "side", "roles", "aliases", "evidence"],
+    "statement": [
+        "type", "id", "article_id", "speaker", "speaker_actor_id", "cue", "text", "kind", "channel",
+        "said_on", "said_on_from", "span", "speaker_span", "cue_span", "extractor",
     ],
 }
 
@@ -59,3 +64,40 @@ def write_csv(records: Iterator[dict[str, Any]], out: IO[str], record_type: str)
         writer.writerow({k: json.dumps(v) if isinstance(v, (list, dict)) else v for k, v in record.items()})
         count += 1
     return count
+
+
+def actor_record(actor: Actor) -> dict[str, Any]:
+    return {
+        "type": "actor",
+        "id": actor.id,
+        "name": actor.name,
+        "kind": actor.kind,
+        "side": actor.side,
+        "roles": list(actor.roles),
+        "aliases": list(actor.aliases),
+        "evidence": list(actor.evidence),
+    }
+
+
+def _span(span: Span | None) -> list[int] | None:
+    return span.as_list() if span else None
+
+
+def statement_record(s: Statement) -> dict[str, Any]:
+    return {
+        "type": "statement",
+        "id": s.id,
+        "article_id": s.article_id,
+        "speaker": s.speaker,
+        "speaker_actor_id": s.speaker_actor_id,
+        "cue": s.cue,
+        "text": s.text,
+        "kind": s.kind,
+        "channel": s.channel,
+        "said_on": s.said_on.isoformat() if s.said_on else None,
+        "said_on_from": s.said_on_from,
+        "span": s.span.as_list(),
+        "speaker_span": _span(s.speaker_span),
+        "cue_span": _span(s.cue_span),
+        "extractor": s.extractor,
+    }

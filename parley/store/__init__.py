@@ -11,7 +11,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from typing import Protocol
 
-from parley.models import Article, Failure
+from parley.models import Actor, Article, Failure, Mention, Statement, TimeExpression
 
 
 @dataclass(frozen=True)
@@ -44,6 +44,28 @@ class StoredFailure:
     at: str
 
 
+@dataclass(frozen=True)
+class StatementFilter:
+    speaker: str | None = None  # words the user typed
+    speaker_actor_ids: tuple[str, ...] | None = None  # actors those words resolve to
+    since: dt.date | None = None
+    until: dt.date | None = None
+    contains: str | None = None
+    kind: str | None = None
+    article_id: str | None = None
+    limit: int | None = None
+
+
+@dataclass(frozen=True)
+class AnalysisRecords:
+    """Everything the pipeline found in one article, stored together."""
+
+    article_id: str
+    mentions: tuple[Mention, ...]
+    statements: tuple[Statement, ...]
+    times: tuple[TimeExpression, ...]
+
+
 class Store(Protocol):
     def begin_run(self, inputs: Iterable[str]) -> int: ...
     def finish_run(self, run_id: int, new: int, duplicate: int, failed: int) -> None: ...
@@ -56,6 +78,16 @@ class Store(Protocol):
     def count_articles(self) -> int: ...
     def runs(self) -> list[IngestRun]: ...
     def failures(self, run_id: int | None = None) -> list[StoredFailure]: ...
+    def unanalysed(self, pipeline: str) -> list[str]: ...
+    def save_analyses(self, results: list[AnalysisRecords], pipeline: str) -> None: ...
+    def mentions(self) -> list[Mention]: ...
+    def replace_actors(
+        self, actors: list[Actor], mentions: list[Mention], statements: dict[str, str | None]
+    ) -> None: ...
+    def actors(self) -> list[Actor]: ...
+    def statements(self, where: StatementFilter = StatementFilter()) -> Iterator[Statement]: ...
+    def overrides(self) -> list[tuple[str, str, str]]: ...
+    def add_override(self, action: str, source: str, target: str) -> None: ...
     def close(self) -> None: ...
 
 
@@ -67,4 +99,6 @@ def open_store(location: str) -> Store:
     return SQLiteStore(path)
 
 
-__all__ = ["ArticleFilter", "IngestRun", "Store", "StoredFailure", "open_store"]
+__all__ = [
+    "AnalysisRecords", "ArticleFilter", "IngestRun", "StatementFilter", "Store", "StoredFailure", "open_store",
+]

@@ -13,8 +13,8 @@ import sqlite3
 from collections.abc import Callable, Iterable, Iterator
 
 from parley.errors import StoreError
-from parley.models import Article, Dateline, Failure, Span
-from parley.store import ArticleFilter, IngestRun, StoredFailure
+from parley.models import Actor, Article, Dateline, Failure, Mention, Span, Statement
+from parley.store import AnalysisRecords, ArticleFilter, IngestRun, StatementFilter, StoredFailure
 
 
 def _v1_articles(db: sqlite3.Connection) -> None:
@@ -73,8 +73,90 @@ def _v1_articles(db: sqlite3.Connection) -> None:
     )
 
 
+def _v2_analysis(db: sqlite3.Connection) -> None:
+    db.execute(
+        """CREATE TABLE analyses (
+            article_id TEXT PRIMARY KEY REFERENCES articles(id),
+            pipeline TEXT NOT NULL,
+            at TEXT NOT NULL
+        )"""
+    )
+    db.execute(
+        """CREATE TABLE mentions (
+            article_id TEXT NOT NULL REFERENCES articles(id),
+            start INTEGER NOT NULL,
+            end INTEGER NOT NULL,
+            text TEXT NOT NULL,
+            label TEXT NOT NULL,
+            actor_id TEXT,
+            role TEXT,
+            side TEXT,
+            PRIMARY KEY (article_id, start, end, label)
+        )"""
+    )
+    db.execute("CREATE INDEX mentions_actor ON mentions(actor_id)")
+    db.execute(
+        """CREATE TABLE statements (
+            id TEXT PRIMARY KEY,
+            article_id TEXT NOT NULL REFERENCES articles(id),
+            speaker TEXT,
+            speaker_actor_id TEXT,
+            cue TEXT,
+            text TEXT NOT NULL,
+            kind TEXT NOT NULL,
+            span_start INTEGER NOT NULL,
+            span_end INTEGER NOT NULL,
+            speaker_span TEXT,
+            cue_span TEXT,
+            channel TEXT,
+            said_on TEXT,
+            said_on_from TEXT NOT NULL,
+            speaker_ref TEXT,
+            extractor TEXT NOT NULL
+        )"""
+    )
+    db.execute("CREATE INDEX statements_article ON statements(article_id)")
+    db.execute("CREATE INDEX statements_speaker ON statements(speaker_actor_id)")
+    db.execute(
+        """CREATE TABLE time_expressions (
+            article_id TEXT NOT NULL REFERENCES articles(id),
+            start INTEGER NOT NULL,
+            end INTEGER NOT NULL,
+            text TEXT NOT NULL,
+            type TEXT NOT NULL,
+            value TEXT,
+            precision TEXT,
+            first_day TEXT,
+            last_day TEXT,
+            anchor TEXT,
+            anchor_from TEXT NOT NULL,
+            PRIMARY KEY (article_id, start, end)
+        )"""
+    )
+    db.execute(
+        """CREATE TABLE actors (
+            id TEXT PRIMARY KEY,
+            name TEXT NOT NULL,
+            kind TEXT NOT NULL,
+            side TEXT,
+            roles TEXT NOT NULL,
+            aliases TEXT NOT NULL,
+            evidence TEXT NOT NULL
+        )"""
+    )
+    db.execute(
+        """CREATE TABLE actor_overrides (
+            id INTEGER PRIMARY KEY,
+            action TEXT NOT NULL CHECK (action IN ('merge', 'split')),
+            source TEXT NOT NULL,
+            target TEXT NOT NULL,
+            at TEXT NOT NULL
+        )"""
+    )
+
+
 # Each migration runs once, in order, in its own transaction; PRAGMA user_version records it.
-MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = [_v1_articles]
+MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = [_v1_articles, _v2_analysis]
 
 
 def _now() -> str:
@@ -233,6 +315,114 @@ class SQLiteStore:
         rows = self.db.execute(sql + " ORDER BY id", params).fetchall()
         return [StoredFailure(r["run_id"], r["origin"], r["reason"], r["stage"], r["at"]) for r in rows]
 
+    # -- analysis --------------------------------------------------------------------------
+    def unanalysed(self, pipeline: str) -> list[str]:
+        """Ids of articles never analysed, or analysed by another pipeline version."""
+        rows = self.db.execute(
+            "SELECT a.id FROM articles a LEFT JOIN analyses x ON x.article_id = a.id "
+            "WHERE x.pipeline IS NULL OR x.pipeline != ? ORDER BY a.id",
+            (pipeline,),
+        )
+        return [r["id"] for r in rows]
+
+    def save_analyses(self, results: list[AnalysisRecords], pipeline: str) -> None:
+        """Replace what is stored for each article by its new analysis, in one transaction."""
+        now = _now()
+        with self._transaction():
+            for r in results:
+                for table in ("mentions", "statements", "time_expressions", "analyses"):
+                    self.db.execute(f"DELETE FROM {table} WHERE article_id = ?", (r.article_id,))
+                self.db.executemany(
+                    "INSERT OR REPLACE INTO mentions VALUES (?,?,?,?,?,?,?,?)",
+                    [(m.article_id, m.span.start, m.span.end, m.text, m.label, m.actor_id, m.role, m.side)
+                     for m in r.mentions],
+                )
+                self.db.executemany(
+                    "INSERT OR REPLACE INTO statements VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+                    [_statement_row(s) for s in r.statements],
+                )
+                self.db.executemany(
+                    "INSERT OR REPLACE INTO time_expressions VALUES (?,?,?,?,?,?,?,?,?,?,?)",
+                    [(r.article_id, t.span.start, t.span.end, t.text, t.type, t.value, t.precision,
+                      _iso(t.start), _iso(t.end), _iso(t.anchor), t.anchor_from) for t in r.times],
+                )
+                self.db.execute("INSERT INTO analyses VALUES (?,?,?)", (r.article_id, pipeline, now))
+
+    def mentions(self) -> list[Mention]:
+        rows = self.db.execute("SELECT * FROM mentions ORDER BY article_id, start")
+        return [
+            Mention(r["article_id"], Span(r["start"], r["end"]), r["text"], r["label"],
+                    r["actor_id"], r["role"], r["side"])
+            for r in rows
+        ]
+
+    def replace_actors(self, actors: list[Actor], mentions: list[Mention], statements: dict[str, str | None]) -> None:
+        """Store the corpus's actors, the mentions' actor ids and the statements' speakers."""
+        with self._transaction():
+            self.db.execute("DELETE FROM actors")
+            self.db.executemany(
+                "INSERT INTO actors VALUES (?,?,?,?,?,?,?)",
+                [(a.id, a.name, a.kind, a.side, json.dumps(list(a.roles)), json.dumps(list(a.aliases)),
+                  json.dumps(list(a.evidence))) for a in actors],
+            )
+            self.db.executemany(
+                "UPDATE mentions SET actor_id = ? WHERE article_id = ? AND start = ? AND end = ? AND label = ?",
+                [(m.actor_id, m.article_id, m.span.start, m.span.end, m.label) for m in mentions],
+            )
+            self.db.executemany(
+                "UPDATE statements SET speaker_actor_id = ? WHERE id = ?",
+                [(actor_id, statement_id) for statement_id, actor_id in statements.items()],
+            )
+
+    def actors(self) -> list[Actor]:
+        rows = self.db.execute("SELECT * FROM actors ORDER BY id")
+        return [
+            Actor(r["id"], r["name"], r["kind"], r["side"], tuple(json.loads(r["roles"])),
+                  tuple(json.loads(r["aliases"])), tuple(json.loads(r["evidence"])))
+            for r in rows
+        ]
+
+    def statements(self, where: StatementFilter = StatementFilter()) -> Iterator[Statement]:
+        clauses, params = [], []
+        if where.speaker_actor_ids is not None:
+            marks = ",".join("?" * len(where.speaker_actor_ids)) or "NULL"
+            clauses.append(f"(s.speaker_actor_id IN ({marks}) OR lower(s.speaker) LIKE ?)")
+            params += list(where.speaker_actor_ids) + [f"%{(where.speaker or '').lower()}%"]
+        if where.since:
+            clauses.append("s.said_on >= ?")
+            params.append(where.since.isoformat())
+        if where.until:
+            clauses.append("s.said_on <= ?")
+            params.append(where.until.isoformat())
+        if where.contains:
+            clauses.append("instr(lower(s.text), lower(?)) > 0")
+            params.append(where.contains)
+        if where.kind:
+            clauses.append("s.kind = ?")
+            params.append(where.kind)
+        if where.article_id:
+            clauses.append("s.article_id = ?")
+            params.append(where.article_id)
+        sql = "SELECT s.* FROM statements s"
+        if clauses:
+            sql += " WHERE " + " AND ".join(clauses)
+        sql += " ORDER BY s.said_on IS NULL, s.said_on, s.article_id, s.span_start"
+        if where.limit:
+            sql += f" LIMIT {int(where.limit)}"
+        for r in self.db.execute(sql, params):
+            yield _statement(r)
+
+    def overrides(self) -> list[tuple[str, str, str]]:
+        rows = self.db.execute("SELECT action, source, target FROM actor_overrides ORDER BY id")
+        return [(r["action"], r["source"], r["target"]) for r in rows]
+
+    def add_override(self, action: str, source: str, target: str) -> None:
+        with self._transaction():
+            self.db.execute(
+                "INSERT INTO actor_overrides (action, source, target, at) VALUES (?,?,?,?)",
+                (action, source, target, _now()),
+            )
+
     def close(self) -> None:
         self.db.close()
 
@@ -284,4 +474,34 @@ def _article(row: sqlite3.Row) -> Article:
         language=row["language"],
         dateline=dateline,
         removed=tuple(json.loads(row["removed"])),
+    )
+
+
+def _iso(value: dt.date | None) -> str | None:
+    return value.isoformat() if value else None
+
+
+def _span_json(span: Span | None) -> str | None:
+    return json.dumps(span.as_list()) if span else None
+
+
+def _span_from(value: str | None) -> Span | None:
+    return Span(*json.loads(value)) if value else None
+
+
+def _statement_row(s: Statement) -> tuple:
+    return (
+        s.id, s.article_id, s.speaker, s.speaker_actor_id, s.cue, s.text, s.kind, s.span.start,
+        s.span.end, _span_json(s.speaker_span), _span_json(s.cue_span), s.channel, _iso(s.said_on),
+        s.said_on_from, _span_json(s.speaker_ref), s.extractor,
+    )
+
+
+def _statement(r: sqlite3.Row) -> Statement:
+    return Statement(
+        id=r["id"], article_id=r["article_id"], speaker=r["speaker"], speaker_actor_id=r["speaker_actor_id"],
+        cue=r["cue"], text=r["text"], kind=r["kind"], span=Span(r["span_start"], r["span_end"]),
+        speaker_span=_span_from(r["speaker_span"]), cue_span=_span_from(r["cue_span"]), channel=r["channel"],
+        said_on=dt.date.fromisoformat(r["said_on"]) if r["said_on"] else None,
+        said_on_from=r["said_on_from"], speaker_ref=_span_from(r["speaker_ref"]), extractor=r["extractor"],
     )

@@ -1,0 +1,133 @@
+"""Word lists used by the attribution extractor (:mod:`parley.extract.attribution`).
+
+Only generic English vocabulary lives here: reporting verbs (by lemma), the prepositions and
+nouns that name a channel, and a few function-word sets. No names of people, places or outlets.
+"""
+
+from __future__ import annotations
+
+# Verbs of saying / writing / asserting. A token with one of these lemmas is a cue when it
+# introduces a clause (``ccomp``), a direct quote, or a colon-introduced quote.
+SPEECH_VERBS: frozenset[str] = frozenset(
+    """
+    say tell add write tweet post state note insist warn claim deny refute acknowledge confirm
+    announce argue explain suggest report declare assert reply respond answer recall conclude
+    continue admit concede stress emphasize emphasise reiterate repeat predict promise pledge vow
+    threaten ask complain charge contend maintain observe remark comment indicate signal hint
+    allege disclose reveal assure reassure inform caution urge demand propose joke quip muse
+    wonder testify proclaim retort counter shout chant scream exclaim whisper yell read reason
+    underline underscore highlight clarify elaborate specify recount brief announce affirm
+    reaffirm protest object lament decry acknowledge agree boast brag tout speculate estimate
+    calculate forecast project mention cite describe characterize characterise summarize
+    summarise opine posit preach plead beg implore concur dispute contest rebut deny reject
+    dismiss vouch swear guarantee certify attest predict explain tease teach relay echo
+    speak talk say communicate telegraph signal assert write scribble text email message
+    """.split()
+)
+
+# Verbs of belief, knowledge or expectation. PolNeAR-style corpora annotate "X believes that
+# ..." as attribution; these count as cues only when they govern a clause (ccomp).
+COGNITION_VERBS: frozenset[str] = frozenset(
+    """
+    think believe hope fear expect know feel worry suspect doubt assume reckon guess figure
+    consider understand realise realize recognise recognize anticipate imagine trust bet
+    """.split()
+)
+
+# Verbs whose content is an infinitive clause (xcomp): "X vowed to keep fighting".
+COMMISSIVE_VERBS: frozenset[str] = frozenset(
+    """
+    promise pledge vow threaten refuse decline offer agree swear undertake demand urge call
+    ask""".split()
+)
+
+# Verbs whose direct object is the content: "X denied the report", "X confirmed the talks".
+OBJECT_CONTENT_VERBS: frozenset[str] = frozenset(
+    """
+    deny refute confirm acknowledge announce reject dismiss admit dispute contest rebut
+    """.split()
+)
+
+# Verbs that mean "quoted/reported ... as saying": the speaker is their object (active) or
+# their passive subject.
+QUOTING_VERBS: frozenset[str] = frozenset("quote cite report paraphrase".split())
+
+# Lemmas that may introduce a colon quote without being speech verbs: "The message read: ..."
+# (any verb is accepted before a colon that introduces a quote; this list is not needed there).
+
+# Channel words, matched on the lower-cased token text (single tokens) or token pairs.
+CHANNEL_WORDS: dict[str, str] = {
+    "interview": "interview",
+    "interviews": "interview",
+    "telegram": "telegram",
+    "statement": "statement",
+    "statements": "statement",
+    "communique": "statement",
+    "communiqué": "statement",
+    "readout": "statement",
+    "tweet": "x",
+    "tweets": "x",
+    "twitter": "x",
+    "briefing": "briefing",
+    "briefings": "briefing",
+    "tv": "tv",
+    "television": "tv",
+    "telecast": "tv",
+    "broadcast": "tv",
+    "broadcaster": "tv",
+    "facebook": "facebook",
+    "instagram": "instagram",
+    "youtube": "video",
+    "video": "video",
+    "radio": "radio",
+    "podcast": "podcast",
+    "speech": "speech",
+    "address": "speech",
+    "op-ed": "op-ed",
+    "oped": "op-ed",
+    "column": "op-ed",
+    "letter": "letter",
+    "email": "email",
+    "e-mail": "email",
+    "blog": "blog",
+    "post": "post",
+    "posting": "post",
+    "website": "website",
+    "newsletter": "newsletter",
+    "hearing": "hearing",
+    "testimony": "hearing",
+    "podium": "press conference",
+    "presser": "press conference",
+}
+
+# Two-word channels (lower-cased "first second").
+CHANNEL_BIGRAMS: dict[str, str] = {
+    "press conference": "press conference",
+    "news conference": "press conference",
+    "press briefing": "briefing",
+    "news briefing": "briefing",
+    "press release": "statement",
+    "news release": "statement",
+    "truth social": "truth social",
+    "social media": "social media",
+    "state tv": "tv",
+    "state television": "tv",
+    "video address": "video",
+    "video message": "video",
+}
+
+# Verb lemmas that imply a channel by themselves.
+CHANNEL_VERBS: dict[str, str] = {
+    "tweet": "x",
+    "retweet": "x",
+    "email": "email",
+    "text": "text message",
+    "testify": "hearing",
+    "broadcast": "tv",
+}
+
+# The token "X" is the platform only after one of these prepositions ("posted on X").
+X_PLATFORM_PREPS: frozenset[str] = frozenset({"on", "via"})
+
+# Relative pronouns: a subject "who" is replaced by the noun phrase it refers to.
+RELATIVE_PRONOUNS: frozenset[str] = frozenset({"who", "that", "which", "whom"})

@@ -1,0 +1,220 @@
+"""The actor registry: a user-editable YAML file of sides and actors for one negotiation.
+
+Matching a name to a registered actor, in order: exact name or alias (case, accents and a
+leading "the"/possessive folded) -> surname of a registered person -> fuzzy match guarded by
+first names (a misspelt or transliterated surname, "Sybhia" for "Sybiha", matches only when the
+first names, where both are given, agree). Titles ("the Kremlin spokesperson") are matched in
+the text by :meth:`ActorRegistry.find_titles`.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+from pathlib import Path
+
+import yaml
+from rapidfuzz.distance import OSA
+
+from parley.errors import ConfigError
+from parley.models import Actor
+
+# Similarity (OSA, normalised, 0..1) from which two spellings of a name are the same name.
+SURNAME_SIMILARITY = 0.8
+FIRST_NAME_SIMILARITY = 0.6
+MIN_FUZZY_CHARS = 5
+
+# Words that are titles, not names, when they start a PERSON entity ("President Putin").
+HONORIFICS = {
+    "mr", "mrs", "ms", "dr", "sir", "president", "prime", "minister", "chancellor", "secretary",
+    "general", "gen", "senator", "sen", "rep", "envoy", "ambassador", "spokesman", "spokeswoman",
+    "spokesperson", "foreign", "defence", "defense", "special", "state", "army", "former", "premier",
+    "king", "queen", "prince", "pope", "chief", "commander", "adviser", "advisor", "aide", "deputy",
+    "presidential", "vice", "first", "lady",
+}
+
+
+def fold(text: str) -> str:
+    """Case, accents, apostrophes, a leading "the" and a trailing possessive folded away."""
+    text = unicodedata.normalize("NFKD", text)
+    text = "".join(c for c in text if not unicodedata.combining(c)).replace("’", "'").casefold()
+    text = re.sub(r"'s$|'$", "", text.strip())
+    text = re.sub(r"^the\s+", "", text)
+    return " ".join(re.sub(r"[^\w\s'-]", " ", text).split())
+
+
+def strip_honorifics(name: str) -> str:
+    words = name.split()
+    while len(words) > 1 and fold(words[0]).rstrip(".") in HONORIFICS:
+        words = words[1:]
+    return " ".join(words)
+
+
+@dataclass(frozen=True)
+class Side:
+    id: str
+    name: str
+    adjectives: tuple[str, ...]
+    places: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class ActorSpec:
+    actor: Actor
+    titles: tuple[str, ...]
+
+
+def names_agree(a: str, b: str) -> bool:
+    """Do two person names (already folded) plausibly name the same person?"""
+    wa, wb = a.split(), b.split()
+    if not wa or not wb:
+        return False
+    sa, sb = wa[-1], wb[-1]
+    if sa != sb:
+        if min(len(sa), len(sb)) < MIN_FUZZY_CHARS or sa[0] != sb[0]:
+            return False
+        if OSA.normalized_similarity(sa, sb) < SURNAME_SIMILARITY:
+            return False
+    if len(wa) > 1 and len(wb) > 1:
+        fa, fb = wa[0], wb[0]
+        if fa != fb and not (len(fa) == 1 or len(fb) == 1) and fa[0] != fb[0]:
+            return False
+        if fa != fb and len(fa) > 1 and len(fb) > 1 and OSA.normalized_similarity(fa, fb) < FIRST_NAME_SIMILARITY:
+            return False
+    return True
+
+
+class ActorRegistry:
+    def __init__(self, sides: list[Side], specs: list[ActorSpec]) -> None:
+        self.sides = {s.id: s for s in sides}
+        self.specs = {s.actor.id: s for s in specs}
+        self._exact: dict[str, str] = {}
+        self._surnames: dict[str, set[str]] = {}
+        for spec in specs:
+            a = spec.actor
+            for name in (a.name, *a.aliases):
+                self._exact.setdefault(fold(name), a.id)
+                if a.kind == "person":
+                    self._surnames.setdefault(fold(name).split()[-1], set()).add(a.id)
+        self._side_words: dict[str, str] = {}
+        for side in sides:
+            for word in (side.name, *side.adjectives, *side.places):
+                self._side_words.setdefault(fold(word), side.id)
+        self._places = {fold(p): s.id for s in sides for p in (s.name, *s.places)}
+        titles = sorted(
+            ((t, spec.actor.id) for spec in specs for t in spec.titles), key=lambda x: -len(x[0])
+        )
+        self._title_ids = {fold(t): actor_id for t, actor_id in titles}
+        if titles:
+            alternation = "|".join(_title_pattern(t) for t, _ in titles)
+            self._titles = re.compile(rf"(?<![\w-])(?:{alternation})(?![\w-])", re.IGNORECASE)
+        else:
+            self._titles = None
+
+    @classmethod
+    def load(cls, path: str | Path | None = None) -> ActorRegistry:
+        source = Path(path) if path else resources.files("parley.data") / "actors.yaml"
+        try:
+            data = yaml.safe_load(source.read_text(encoding="utf-8")) or {}
+            sides = [
+                Side(s["id"], s.get("name", s["id"]), tuple(s.get("adjectives") or ()),
+                     tuple(s.get("places") or ()))
+                for s in data.get("sides") or []
+            ]
+            specs = []
+            for entry in data.get("actors") or []:
+                side = entry.get("side")
+                if side is not None and side not in {s.id for s in sides}:
+                    raise ConfigError(f"{source}: actor {entry['id']} has unknown side {side!r}")
+                specs.append(ActorSpec(
+                    Actor(
+                        id=entry["id"], name=entry["name"], kind=entry.get("kind", "person"), side=side,
+                        roles=tuple(entry.get("roles") or ()), aliases=tuple(entry.get("aliases") or ()),
+                        evidence=("registry",),
+                    ),
+                    tuple(entry.get("titles") or ()),
+                ))
+            return cls(sides, specs)
+        except (OSError, yaml.YAMLError, KeyError, TypeError) as exc:
+            raise ConfigError(f"invalid actor registry {source}: {exc}") from exc
+
+    # -- lookups ---------------------------------------------------------------------------
+    def actor(self, actor_id: str) -> Actor | None:
+        spec = self.specs.get(actor_id)
+        return spec.actor if spec else None
+
+    def match_name(self, name: str, person: bool = True) -> str | None:
+        """The registered actor a name refers to, or None."""
+        key = fold(strip_honorifics(name) if person else name)
+        if not key:
+            return None
+        if key in self._exact:
+            return self._exact[key]
+        if not person:
+            return None
+        surname = key.split()[-1]
+        candidates = {
+            actor_id for actor_id in self._surnames.get(surname, ())
+            if any(names_agree(key, fold(n)) for n in self._person_names(actor_id))
+        }
+        if len(candidates) == 1:
+            return candidates.pop()
+        if candidates:
+            return None  # two registered people share the surname: never guess
+        fuzzy = {
+            actor_id
+            for known_surname, ids in self._surnames.items()
+            if known_surname[:1] == surname[:1]
+            for actor_id in ids
+            if any(names_agree(key, fold(n)) for n in self._person_names(actor_id))
+        }
+        return fuzzy.pop() if len(fuzzy) == 1 else None
+
+    def _person_names(self, actor_id: str) -> tuple[str, ...]:
+        a = self.specs[actor_id].actor
+        return (a.name, *a.aliases)
+
+    def title_actor(self, phrase: str) -> str | None:
+        return self._title_ids.get(fold(phrase))
+
+    def find_titles(self, text: str) -> list[tuple[int, int, str]]:
+        """(start, end, actor id) of every registered title phrase in the text."""
+        if self._titles is None:
+            return []
+        found = []
+        for m in self._titles.finditer(text):
+            actor_id = self.title_actor(m.group(0))
+            if actor_id:
+                found.append((m.start(), m.end(), actor_id))
+        return found
+
+    def side_of_word(self, word: str) -> str | None:
+        """The side an adjective or place belongs to ("Ukrainian" -> ukraine), or None."""
+        return self._side_words.get(fold(word))
+
+    def place_side(self, name: str) -> str | None:
+        """The side whose government a place name stands for ("Moscow said"), or None."""
+        return self._places.get(fold(name))
+
+    def government(self, side_id: str) -> Actor:
+        side = self.sides[side_id]
+        return Actor(
+            id=f"{side_id}-government", name=f"{side.name} (government)", kind="country",
+            side=side_id, aliases=side.places, evidence=("registry: place named as a speaker",),
+        )
+
+
+def _title_pattern(title: str) -> str:
+    words = ["['’]".join(re.escape(part) for part in re.split(r"['’]", w)) for w in title.split()]
+    if words and words[0].lower() == "the":
+        words = words[1:]
+        return r"(?:the\s+)?" + r"\s+".join(words)
+    return r"\s+".join(words)
+
+
+@cache
+def default_registry() -> ActorRegistry:
+    return ActorRegistry.load()

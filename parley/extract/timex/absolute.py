@@ -1,0 +1,292 @@
+"""Calendar dates written out: "December 3, 2025", "3 December", "Dec. 3", "2025-12-03",
+"03.12.2025", "February 2022", "in March", "2014", "the 1990s", "the 20th century",
+"summer 2025", "the third quarter", "Q3 2025", "the first half of 2025", "Nov 23-24".
+
+A date written without its year takes the year from the anchor: a month and day the nearest
+such date to the anchor (:func:`.calendar.closest_year`), a month alone or a quarter the
+anchor's year unless the nearby verb says otherwise (:func:`.calendar.month_year`,
+:func:`.calendar.quarter_year`). Without an anchor the year stays unknown (``XXXX-12-03``).
+"""
+
+from __future__ import annotations
+
+import re
+
+from . import calendar as cal
+from .context import Context, Resolved, absolute, unresolved
+from .grammar import DAYNUM, MON, MONTH_FULL, ORDINAL, WD, YEAR, preceded_by, rule
+from .lexicon import MONTHS, SEASONS
+
+
+def _month(m: re.Match[str], group: str = "mon") -> int:
+    return MONTHS[m.group(group).rstrip(".").lower()]
+
+
+def _ordinal(word: str) -> int:
+    w = word.lower()
+    return {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4,
+            "4th": 4, "final": 4}[w]
+
+
+def _year(m: re.Match[str], group: str = "y") -> int | None:
+    y = m.groupdict().get(group)
+    return int(y) if y else None
+
+
+def _day_date(m: re.Match[str], ctx: Context, mon: int, d: int, y: int | None) -> Resolved | None:
+    if y is not None:
+        date = cal.valid_date(y, mon, d)
+        return absolute(cal.day(date)) if date else None
+    if ctx.anchor is None:
+        return unresolved(f"XXXX-{mon:02d}-{d:02d}") if cal.valid_date(2000, mon, d) else None
+    date = cal.closest_year(mon, d, ctx.anchor)
+    return ctx.relative(cal.day(date)) if date else None
+
+
+def month_day(m: re.Match[str], ctx: Context) -> Resolved | None:
+    return _day_date(m, ctx, _month(m), int(m.group("d")), _year(m))
+
+
+def numeric(m: re.Match[str], ctx: Context) -> Resolved | None:
+    g = m.groupdict()
+    y = int(g["y"])
+    if len(g["y"]) == 2:
+        y += 1900 if y >= 50 else 2000
+    if g.get("a"):  # slashes: US order month/day unless the first number cannot be a month
+        a, b = int(g["a"]), int(g["b"])
+        mon, d = (b, a) if a > 12 else (a, b)
+    else:
+        mon, d = int(g["m"]), int(g["d"])
+    date = cal.valid_date(y, mon, d)
+    return absolute(cal.day(date)) if date else None
+
+
+def day_range(m: re.Match[str], ctx: Context) -> Resolved | None:
+    """"Nov 23-24", "23-24 November", "Nov 30-Dec 2": one expression covering the days."""
+    mon1 = _month(m)
+    mon2 = _month(m, "mon2") if m.groupdict().get("mon2") else mon1
+    d1, d2 = int(m.group("d")), int(m.group("d2"))
+    y = _year(m)
+    if y is None and ctx.anchor is None:
+        return unresolved(f"XXXX-{mon1:02d}-{d1:02d}/XXXX-{mon2:02d}-{d2:02d}")
+    if y is None:
+        assert ctx.anchor is not None
+        first = cal.closest_year(mon1, d1, ctx.anchor)
+        if first is None:
+            return None
+        y = first.year
+    start = cal.valid_date(y, mon1, d1)
+    end = cal.valid_date(y + (mon2 < mon1), mon2, d2)
+    if start is None or end is None or end <= start:
+        return None
+    period = cal.Period(f"{start.isoformat()}/{end.isoformat()}", "day", start, end)
+    return absolute(period) if m.groupdict().get("y") else ctx.relative(period)
+
+
+def month_year(m: re.Match[str], ctx: Context) -> Resolved | None:
+    y = _year(m)
+    return absolute(cal.month(y, _month(m))) if y else None
+
+
+def month_alone(m: re.Match[str], ctx: Context) -> Resolved | None:
+    mon = _month(m)
+    if ctx.anchor is None:
+        return unresolved(f"XXXX-{mon:02d}")
+    y = cal.month_year(mon, ctx.anchor, ctx.tense(m.start(), m.end()))
+    return ctx.relative(cal.month(y, mon))
+
+
+_MONTH_PREPOSITIONS = frozenset(
+    "in since until till by from through of during before after early late mid last next this "
+    "that each every between and or to".split()
+)
+
+
+def month_alone_guard(m: re.Match[str], text: str) -> bool:
+    """A month name alone is a date after a preposition; "May" and "March" need one (they are
+    also a verb), and any month followed by a capitalised word without one is taken as a
+    name ("April Smith")."""
+    word = m.group("mon").rstrip(".")
+    if preceded_by(text, m.start(), _MONTH_PREPOSITIONS):
+        return True
+    if word in ("May", "March"):
+        return False
+    return not re.match(r"\s+[A-Z][a-z]", text[m.end() : m.end() + 3])
+
+
+def year_alone(m: re.Match[str], ctx: Context) -> Resolved | None:
+    return absolute(cal.year(int(m.group("y"))))
+
+
+_QUANTITY_WORDS = frozenset(
+    "about around some nearly almost approximately roughly than least most over under only "
+    "just total".split()
+)
+
+
+def year_guard(m: re.Match[str], text: str) -> bool:
+    """A bare four-digit number is a year unless it is plainly a count ("about 2000 troops")
+    or outside 1600-2099 with no preposition in front."""
+    y = int(m.group("y"))
+    if preceded_by(text, m.start(), _QUANTITY_WORDS):
+        return False
+    if re.match(r"\s*(?:-|–)\s*\d", text[m.end() : m.end() + 4]):
+        return False  # a range or a code such as 1998-45: the range rule owns real ranges
+    if y < 1600:
+        return preceded_by(text, m.start(), frozenset({"in", "since", "of", "from", "year", "until"}))
+    return True
+
+
+def year_range(m: re.Match[str], ctx: Context) -> Resolved | None:
+    y1 = int(m.group("y"))
+    raw = m.group("y2")
+    y2 = int(raw) if len(raw) == 4 else (y1 // 100) * 100 + int(raw)
+    if y2 <= y1 or y2 - y1 > 200:
+        return None
+    period = cal.Period(f"{y1:04d}/{y2:04d}", "year", cal.year(y1).start, cal.year(y2).end)
+    return absolute(period)
+
+
+_DECADE_WORDS = {"twenties": 2, "thirties": 3, "forties": 4, "fifties": 5, "sixties": 6,
+                 "seventies": 7, "eighties": 8, "nineties": 9}
+
+
+def decade(m: re.Match[str], ctx: Context) -> Resolved | None:
+    g = m.groupdict()
+    if g.get("dec"):
+        period = cal.decade(int(g["dec"]))
+        result = absolute(period)
+    else:
+        tens = int(g["dec2"][0]) if g.get("dec2") else _DECADE_WORDS[g["decword"].lower()]
+        if ctx.anchor is None:
+            return unresolved(None)
+        # the latest such decade that has begun by the anchor: "the '90s" read in 2025 is 199
+        first = (ctx.anchor.year // 100) * 100 + tens * 10
+        if first > ctx.anchor.year:
+            first -= 100
+        period = cal.decade(first)
+        result = ctx.relative(period)
+    if g.get("dmod") and result.period:
+        narrowed = result.period.narrowed(g["dmod"].lower())
+        return Resolved(result.type, result.value, narrowed, result.basis, result.ref_date)
+    return result
+
+
+_ORDINAL_WORDS = {
+    "first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7,
+    "eighth": 8, "ninth": 9, "tenth": 10, "eleventh": 11, "twelfth": 12, "thirteenth": 13,
+    "fourteenth": 14, "fifteenth": 15, "sixteenth": 16, "seventeenth": 17, "eighteenth": 18,
+    "nineteenth": 19, "twentieth": 20, "twenty-first": 21, "twenty first": 21,
+}
+
+
+def century(m: re.Match[str], ctx: Context) -> Resolved | None:
+    raw = m.group("n").lower()
+    n = int(re.sub(r"\D", "", raw)) if raw[0].isdigit() else _ORDINAL_WORDS.get(raw)
+    if not n or n > 21:
+        return None
+    return absolute(cal.century((n - 1) * 100))
+
+
+def season_year(m: re.Match[str], ctx: Context) -> Resolved | None:
+    return absolute(cal.season(int(m.group("y")), SEASONS[m.group("s").lower()]))
+
+
+def quarter(m: re.Match[str], ctx: Context) -> Resolved | None:
+    """"the third quarter", "third-quarter", "the fiscal first quarter", "Q3 2025",
+    "the fourth quarter of 2025", "last year's fourth quarter"."""
+    g = m.groupdict()
+    q = int(g["qn"]) if g.get("qn") else _ordinal(g["q"])
+    y = _year(m)
+    if y is None and g.get("yy"):
+        y = 2000 + int(g["yy"]) if int(g["yy"]) < 50 else 1900 + int(g["yy"])
+    if y is not None:
+        return absolute(cal.quarter(y, q))
+    rel = (g.get("rel") or "").lower().split()
+    if ctx.anchor is None:
+        return unresolved(f"XXXX-Q{q}")
+    if rel:
+        shift = {"last": -1, "previous": -1, "next": 1}.get(rel[-2] if len(rel) > 1 else rel[0], 0)
+        return ctx.relative(cal.quarter(ctx.anchor.year + shift, q))
+    return ctx.relative(cal.quarter(cal.quarter_year(q, ctx.anchor, ctx.tense(m.start(), m.end())), q))
+
+
+def half(m: re.Match[str], ctx: Context) -> Resolved | None:
+    h = 1 if m.group("h").lower() == "first" else 2
+    y = _year(m)
+    if y is not None:
+        return absolute(cal.half(y, h))
+    if ctx.anchor is None:
+        return unresolved(f"XXXX-H{h}")
+    shift = {"last": -1, "next": 1}.get((m.group("rel") or "").lower(), 0)
+    return ctx.relative(cal.half(ctx.anchor.year + shift, h))
+
+
+_WDAY = rf"(?:{WD('wd')},?\s+)?"
+_YEAR_TAIL = rf"(?:,?\s+{YEAR('y')})?"
+_QREL = r"(?P<rel>(?i:this|last|next|the\s+current|the\s+previous|the\s+next)\s+(?:fiscal\s+)?year)"
+
+RULES = [
+    rule("day_range",
+         rf"{MON('mon')}\s+{DAYNUM('d')}\s*(?:-|–|to|through|until|and)\s*(?:{MON('mon2')}\s+)?{DAYNUM('d2')}{_YEAR_TAIL}",
+         day_range),
+    rule("day_range_dmy",
+         rf"{DAYNUM('d')}\s*(?:-|–|to|and)\s*{DAYNUM('d2')}\s+{MON('mon')}{_YEAR_TAIL}", day_range),
+    rule("month_day", rf"{_WDAY}{MON('mon')}\s+{DAYNUM('d')}{_YEAR_TAIL}", month_day, kind="day"),
+    rule("day_month", rf"{_WDAY}(?:(?i:the)\s+)?{DAYNUM('d')}(?:\s+(?i:of))?\s+{MON('mon')}{_YEAR_TAIL}",
+         month_day, kind="day"),
+    rule("iso_date", rf"(?<![\d-]){YEAR('y')}-(?P<m>0[1-9]|1[0-2])-(?P<d>0[1-9]|[12]\d|3[01])(?!\d)",
+         numeric, kind="day"),
+    rule("dotted_date",
+         r"(?<![\d.])(?P<d>0?[1-9]|[12]\d|3[01])\.(?P<m>0?[1-9]|1[0-2])\.(?P<y>1\d\d\d|20\d\d)(?!\d)",
+         numeric, kind="day"),
+    rule("slashed_date", r"(?<![\d/])(?P<a>\d{1,2})/(?P<b>\d{1,2})/(?P<y>\d{4}|\d{2})(?![\d/])",
+         numeric, kind="day"),
+    rule("month_year", rf"{MON('mon')}(?:,?\s+|\s+(?i:of)\s+){YEAR('y')}", month_year),
+    rule("month_alone", MONTH_FULL("mon"), month_alone, guard=month_alone_guard),
+    rule("year_range", rf"(?<![\w$£€#.,/-]){YEAR('y')}\s*(?:-|–|/)\s*(?P<y2>\d{{4}}|\d{{2}})(?![\d%])",
+         year_range),
+    rule("year", rf"(?<![\w$£€#.,/-]){YEAR('y')}(?![\w-]|['’]s)", year_alone, guard=year_guard),
+    rule("fiscal_year",
+         rf"(?i:(?:the\s+)?fiscal(?:\s+year)?|FY)[\s-]*(?:{YEAR('y')}|(?P<yy>\d\d)(?!\d))",
+         lambda m, c: absolute(cal.year(_year(m) or 2000 + int(m.group("yy")) - 100 * (int(m.group("yy")) >= 50)))),
+    rule("decade",
+         r"(?:(?i:the)\s+)?(?:(?P<dmod>(?i:early|mid|late))[\s-]+)?"
+         r"(?:(?P<dec>1\d\d0|20\d0)['’]?s|['’](?P<dec2>\d0)['’]?s"
+         r"|(?P<decword>(?i:twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties)))(?!\w)",
+         decade),
+    rule("century",
+         r"(?:(?i:the)\s+)?(?P<n>\d{1,2}(?:st|nd|rd|th)|(?i:twenty[\s-]first|first|second|third|fourth|fifth|"
+         r"sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|thirteenth|fourteenth|fifteenth|sixteenth|"
+         r"seventeenth|eighteenth|nineteenth|twentieth))[\s-]+(?i:century)",
+         century),
+    rule("season_year",
+         rf"(?:(?i:the)\s+)?(?P<s>(?i:spring|summer|fall|autumn|winter))(?:\s+(?i:of))?\s+{YEAR('y')}",
+         season_year),
+    rule("quarter",
+         rf"(?:(?i:the)\s+)?(?:(?i:fiscal|calendar)[\s-]+)?(?P<q>{ORDINAL})[\s-]+(?:(?i:fiscal)[\s-]+)?(?i:quarter)"
+         rf"(?:\s+(?i:of)\s+(?:(?i:fiscal)\s+)?(?:{YEAR('y')}|{_QREL}))?(?!s\b)",
+         quarter),
+    rule("year_quarter",
+         rf"(?:{YEAR('y')}|(?i:fiscal)\s+{YEAR('y2')}|(?P<rel>(?i:this|last|next)\s+year))['’]s\s+"
+         rf"(?:(?i:fiscal)[\s-]+)?(?P<q>{ORDINAL})[\s-]+(?i:quarter)",
+         lambda m, c: quarter_with_year2(m, c)),
+    rule("q_code", rf"(?<![\w-])Q(?P<qn>[1-4])(?:\s+{YEAR('y')}|\s*['’](?P<yy>\d\d))?(?!\w)", quarter),
+    rule("half",
+         rf"(?:(?i:the)\s+)?(?P<h>(?i:first|second|last|latter))\s+(?i:half)\s+(?i:of)\s+"
+         rf"(?:{YEAR('y')}|(?P<rel>(?i:this|last|next|the))\s+(?i:year))",
+         half),
+]
+
+
+def quarter_with_year2(m: re.Match[str], ctx: Context) -> Resolved | None:
+    """"1989's third quarter", "fiscal 1990's first quarter", "last year's fourth quarter"."""
+    g = m.groupdict()
+    q = _ordinal(g["q"])
+    y = _year(m) or _year(m, "y2")
+    if y is not None:
+        return absolute(cal.quarter(y, q))
+    if ctx.anchor is None:
+        return unresolved(f"XXXX-Q{q}")
+    shift = {"last": -1, "next": 1}.get(g["rel"].split()[0].lower(), 0)
+    return ctx.relative(cal.quarter(ctx.anchor.year + shift, q))

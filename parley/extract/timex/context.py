@@ -1,0 +1,75 @@
+"""What a resolver is given (:class:`Context`) and what it gives back (:class:`Resolved`)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from typing import Literal
+
+from .calendar import Period, day
+from .tense import tense_near
+
+Basis = Literal["text", "publication", "ref", "unknown"]
+
+
+@dataclass(frozen=True)
+class Resolved:
+    """A normalised expression before it becomes a :class:`parley.models.TimeExpression`.
+
+    ``basis`` says what the value rests on: ``text`` (the words alone: a full date, a
+    duration), ``publication`` (the anchor date), ``ref`` (another date found earlier in the
+    same text, ``ref_date``), ``unknown`` (an anchor was needed and there was none).
+    """
+
+    type: Literal["DATE", "TIME", "DURATION", "SET"]
+    value: str | None
+    period: Period | None = None
+    basis: Basis = "text"
+    ref_date: dt.date | None = None
+    topical: bool = True  # False for a comparison ("a year earlier"): not a date later words lean on
+
+
+@dataclass
+class Context:
+    """The text being tagged, its anchor, and the dates resolved so far (in text order)."""
+
+    text: str
+    anchor: dt.date | None
+    refs: list[tuple[int, Period]] = field(default_factory=list)
+
+    def tense(self, start: int, end: int, both_sides: bool = True) -> str | None:
+        return tense_near(self.text, start, end, both_sides)
+
+    def last_ref(self, pos: int, within: int = 400, precisions: tuple[str, ...] = ()) -> Period | None:
+        """The latest date resolved before ``pos`` (at most ``within`` characters back),
+        optionally only one of the given precisions."""
+        for end, period in reversed(self.refs):
+            if end > pos:
+                continue
+            if pos - end > within:
+                return None
+            if not precisions or period.precision in precisions:
+                return period
+        return None
+
+    def relative(self, period: Period | None, type_: str = "DATE") -> Resolved:
+        """A result computed from the anchor (publication date)."""
+        if period is None:
+            return Resolved(type_, None, None, "unknown")  # type: ignore[arg-type]
+        return Resolved(type_, period.value, period, "publication")  # type: ignore[arg-type]
+
+    def from_ref(self, period: Period, ref: Period, type_: str = "DATE") -> Resolved:
+        """A result computed from another date in the text."""
+        return Resolved(type_, period.value, period, "ref", ref.start)  # type: ignore[arg-type]
+
+    def anchor_day(self) -> Period | None:
+        return day(self.anchor) if self.anchor else None
+
+
+def absolute(period: Period, type_: str = "DATE") -> Resolved:
+    return Resolved(type_, period.value, period, "text")  # type: ignore[arg-type]
+
+
+def unresolved(value: str | None, type_: str = "DATE") -> Resolved:
+    """Needed an anchor and had none: an X-pattern value (``XXXX-12-03``) or None."""
+    return Resolved(type_, value, None, "unknown")  # type: ignore[arg-type]

@@ -1,0 +1,170 @@
+"""The tagger: run every rule over the text, keep the best non-overlapping matches, join times
+of day to the day next to them, then resolve the expressions in text order.
+
+Order of work (each step in its own function below):
+
+1. ``_candidates``: every match of every rule whose guard accepts it.
+2. ``_select``: the longest matches win; on equal length the rule listed first wins
+   (absolute dates, then relative dates, then amounts).
+3. ``_extend_modifiers``: "early", "late", "mid-", "the end of", "earlier", "later",
+   "the week of" in front of a date join its span ("late November" is still ``2025-11``, its
+   days narrowed to the last third of the month).
+4. ``_merge_times``: a time of day next to a day becomes one TIME expression ("Tuesday
+   night" ``2025-12-02TNI``, "5 p.m. EST, Nov. 6").
+5. ``_resolve``: left to right, so that "the next day" or "a year earlier" can lean on the
+   dates already found.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass, replace
+
+from ...models import Span, TimeExpression
+from . import absolute, amounts, relative
+from . import calendar as cal
+from .context import Context, Resolved
+from .grammar import Rule
+
+RULES: tuple[Rule, ...] = (*absolute.RULES, *relative.RULES, *amounts.RULES)
+_PRIORITY = {r.name: i for i, r in enumerate(RULES)}
+_MODIFIABLE = {r.name for r in (*absolute.RULES, *relative.RULES)} - {
+    "ref_word", "offset", "year_ago", "within_period", "day_before_after", "decade", "day_range",
+    "day_range_dmy", "year_range",
+}
+_PREFIX = re.compile(
+    r"(?:(?P<pre>(?i:the\s+(?:very\s+)?(?:end|beginning|start|middle|turn|close)\s+of|the\s+week\s+of|"
+    r"early|late|earlier|later|mid))[\s-]+|(?P<mid>(?i:mid))-)$"
+)
+_NARROW = {"early": "early", "beginning": "early", "start": "early", "mid": "mid", "middle": "mid",
+           "late": "late", "end": "late", "close": "late"}
+_TIME_GAP = re.compile(r"\s*,?\s*(?:(?i:on|at|of|in\s+the)\s+)?\s*")
+_REFS = ("PRESENT_REF", "PAST_REF", "FUTURE_REF")
+_MODEL_PRECISION = {"weekend": "week", "half": None}
+
+
+@dataclass
+class _Candidate:
+    start: int
+    end: int
+    rule: Rule
+    match: re.Match[str]
+    modifier: str | None = None
+    time: _Candidate | None = None
+
+
+def find_time_expressions(text: str, anchor: dt.date | dt.datetime | None) -> list[TimeExpression]:
+    """Find the time expressions in ``text`` and normalise them against ``anchor``.
+
+    ``anchor`` is the date the text is relative to, normally its publication date. Without
+    one, relative expressions are still found but get no value (or an X-pattern such as
+    ``XXXX-WXX-2``) and ``anchor_from="unknown"``: no year is guessed.
+    """
+    if isinstance(anchor, dt.datetime):
+        anchor = anchor.date()
+    chosen = _select(_candidates(text), len(text))
+    chosen = _extend_modifiers(chosen, text)
+    chosen = _merge_times(chosen, text)
+    return _resolve(chosen, Context(text, anchor))
+
+
+def _candidates(text: str) -> list[_Candidate]:
+    found = []
+    for r in RULES:
+        for m in r.pattern.finditer(text):
+            if r.guard is not None and not r.guard(m, text):
+                continue
+            start, end = m.span(r.span_group) if r.span_group else m.span()
+            if end > start:
+                found.append(_Candidate(start, end, r, m))
+    return found
+
+
+def _select(candidates: list[_Candidate], length: int) -> list[_Candidate]:
+    taken = bytearray(length + 1)
+    chosen = []
+    for c in sorted(candidates, key=lambda c: (c.start - c.end, _PRIORITY[c.rule.name], c.start)):
+        if any(taken[c.start : c.end]):
+            continue
+        taken[c.start : c.end] = b"\x01" * (c.end - c.start)
+        chosen.append(c)
+    return sorted(chosen, key=lambda c: c.start)
+
+
+def _extend_modifiers(chosen: list[_Candidate], text: str) -> list[_Candidate]:
+    previous_end = 0
+    for c in chosen:
+        if c.rule.name in _MODIFIABLE or c.rule.kind == "time":
+            m = _PREFIX.search(text, max(previous_end, c.start - 40), c.start)
+            if m is not None and m.end() == c.start:
+                word = (m.group("pre") or m.group("mid")).lower().split()
+                c.modifier = "week of" if word[:3] == ["the", "week", "of"] else \
+                    _NARROW.get(word[-2] if word[0] == "the" else word[0], "")
+                c.start = m.start()
+        previous_end = c.end
+    return chosen
+
+
+def _merge_times(chosen: list[_Candidate], text: str) -> list[_Candidate]:
+    out: list[_Candidate] = []
+    for c in chosen:
+        prev = out[-1] if out else None
+        if prev is not None and prev.time is None and {prev.rule.kind, c.rule.kind} == {"day", "time"}:
+            if _TIME_GAP.fullmatch(text, prev.end, c.start):
+                day, time = (prev, c) if prev.rule.kind == "day" else (c, prev)
+                out[-1] = replace(day, start=prev.start, end=c.end, time=time)
+                continue
+        out.append(c)
+    return out
+
+
+def _resolve(chosen: list[_Candidate], ctx: Context) -> list[TimeExpression]:
+    out = []
+    for c in chosen:
+        res = c.rule.resolve(c.match, ctx)
+        if res is None:
+            continue
+        if c.time is not None:
+            res = _with_time(res, c.time)
+        res = _apply_modifier(res, c.modifier)
+        if res.period is not None and res.type in ("DATE", "TIME") and res.value not in _REFS:
+            ctx.refs.append((c.end, res.period))
+        out.append(_to_model(c, res, ctx))
+    return out
+
+
+def _with_time(res: Resolved, time: _Candidate) -> Resolved:
+    suffix = time.rule.suffix(time.match) if time.rule.suffix else None
+    if suffix is None or res.value is None or "/" in res.value:
+        return res
+    return Resolved("TIME", res.value + suffix, res.period, res.basis, res.ref_date)
+
+
+def _apply_modifier(res: Resolved, modifier: str | None) -> Resolved:
+    if not modifier or res.period is None:
+        return res
+    if modifier == "week of":
+        w = cal.week(res.period.start)
+        return Resolved(res.type, w.value, w, res.basis, res.ref_date)
+    return Resolved(res.type, res.value, res.period.narrowed(modifier), res.basis, res.ref_date)
+
+
+def _to_model(c: _Candidate, res: Resolved, ctx: Context) -> TimeExpression:
+    period = res.period
+    precision = None
+    if period is not None and res.type in ("DATE", "TIME") and res.value not in _REFS:
+        precision = _MODEL_PRECISION.get(period.precision, period.precision)
+    anchor = {"publication": ctx.anchor, "ref": res.ref_date}.get(res.basis)
+    anchor_from = {"publication": "publication", "ref": "text", "text": "text"}.get(res.basis, "unknown")
+    return TimeExpression(
+        span=Span(c.start, c.end),
+        text=ctx.text[c.start : c.end],
+        type=res.type,
+        value=res.value,
+        precision=precision,  # type: ignore[arg-type]
+        start=period.start if period else None,
+        end=period.end if period else None,
+        anchor=anchor,
+        anchor_from=anchor_from,
+    )

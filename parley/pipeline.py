@@ -1,0 +1,120 @@
+"""The analysis pipeline: an ordered list of components run over each parsed article.
+
+Like spaCy's ``Language``, one object runs the components in order; each component declares
+what it ``requires`` and what it ``produces`` (fields of :class:`Analysis`), so a missing step is
+caught when the pipeline is built, not deep in a run. Components are registered by name with
+:func:`component`; other packages can register their own the same way the built-ins are.
+
+The parse itself (``doc``) is made in batches by :meth:`Pipeline.run` with the shared
+:class:`parley.nlp.Parser`, once per article, and handed to every component.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field, fields, replace
+from typing import Any
+
+from spacy.tokens import Doc
+
+from parley.errors import ConfigError
+from parley.extract.registry import ActorRegistry
+from parley.models import Article, Attribution, Mention, Statement, TimeExpression
+from parley.nlp import Parser
+
+
+@dataclass(frozen=True)
+class Analysis:
+    """What the pipeline knows about one article; each component returns new fields for it."""
+
+    article: Article
+    doc: Doc | None = None
+    mentions: tuple[Mention, ...] = ()
+    attributions: tuple[Attribution, ...] = ()
+    times: tuple[TimeExpression, ...] = ()
+    statements: tuple[Statement, ...] = ()
+
+
+FIELDS = {f.name for f in fields(Analysis)}
+PROVIDED = {"article", "doc"}  # set by Pipeline.run before any component
+
+
+@dataclass(frozen=True)
+class Context:
+    """Shared, read-only configuration handed to component factories."""
+
+    registry: ActorRegistry
+    parser_name: str = ""
+    options: dict[str, Any] = field(default_factory=dict)
+
+
+Step = Callable[[Analysis], dict[str, Any]]
+
+
+@dataclass(frozen=True)
+class ComponentSpec:
+    name: str
+    requires: tuple[str, ...]
+    produces: tuple[str, ...]
+    factory: Callable[[Context], Step]
+    version: str
+
+
+COMPONENTS: dict[str, ComponentSpec] = {}
+
+
+def component(name: str, *, requires: Iterable[str], produces: Iterable[str], version: str = "1"):
+    """Register a component factory: ``factory(context) -> step(analysis) -> {field: value}``."""
+
+    def register(factory: Callable[[Context], Step]) -> Callable[[Context], Step]:
+        unknown = (set(requires) | set(produces)) - FIELDS
+        if unknown:
+            raise ConfigError(f"component {name!r} names unknown fields {sorted(unknown)}")
+        COMPONENTS[name] = ComponentSpec(name, tuple(requires), tuple(produces), factory, version)
+        return factory
+
+    return register
+
+
+class Pipeline:
+    def __init__(self, names: Iterable[str], parser: Parser, context: Context) -> None:
+        from parley import components  # noqa: F401  (registers the built-in components)
+
+        self.parser = parser
+        self.context = context
+        self.specs: list[ComponentSpec] = []
+        available = set(PROVIDED)
+        for name in names:
+            spec = COMPONENTS.get(name)
+            if spec is None:
+                raise ConfigError(f"no component named {name!r}; registered: {sorted(COMPONENTS)}")
+            missing = set(spec.requires) - available
+            if missing:
+                raise ConfigError(f"component {name!r} needs {sorted(missing)}: put a component "
+                                  f"that produces it earlier in the pipeline")
+            available |= set(spec.produces)
+            self.specs.append(spec)
+        self.steps = [(spec, spec.factory(context)) for spec in self.specs]
+
+    @property
+    def version(self) -> str:
+        """Identifies what produced the stored records: parser and component versions."""
+        parts = [self.parser.name] + [f"{s.name}@{s.version}" for s in self.specs]
+        return "+".join(parts)
+
+    def run(self, articles: Iterable[Article]) -> Iterator[Analysis]:
+        articles = list(articles)
+        for article, doc in zip(articles, self.parser.parse(a.text for a in articles)):
+            yield self.apply(Analysis(article=article, doc=doc))
+
+    def apply(self, analysis: Analysis) -> Analysis:
+        for spec, step in self.steps:
+            produced = step(analysis)
+            extra = set(produced) - set(spec.produces)
+            if extra:
+                raise ConfigError(f"component {spec.name!r} produced undeclared {sorted(extra)}")
+            analysis = replace(analysis, **produced)
+        return analysis
+
+
+DEFAULT_COMPONENTS = ("mentions", "attributions", "times", "statements")

@@ -1,0 +1,1 @@
+"""Reconcile: corpus-level work across articles (actors, and later stories and events)."""
