@@ -17,6 +17,7 @@ $(VENV)/.installed: pyproject.toml
 demo: setup
 	rm -f $(DEMO_DB) $(DEMO_DB)-wal $(DEMO_DB)-shm
 	$(BIN)/parley ingest --db $(DEMO_DB) parley/data/sample || [ $$? -eq 1 ]
+	$(BIN)/parley analyse --db $(DEMO_DB)
 	$(BIN)/parley brief --db $(DEMO_DB)
 
 test: setup
@@ -27,6 +28,16 @@ lint: setup
 
 bench-ingest: setup
 	$(BIN)/python -m parley.bench.ingest --articles 10000
+
+bench-speed: setup
+	$(BIN)/python -m parley.bench.speed --limit 200
+
+bench-polnear: setup
+	$(BIN)/python -m pip install --quiet -e '.[bench]'
+	$(BIN)/python -m parley.bench.polnear ../shared/datasets/polnear/dev
+
+bench-tempeval: setup
+	$(BIN)/python -m parley.bench.tempeval ../shared/datasets/tempeval3
 
 clean:
 	rm -rf $(VENV) *.egg-info .pytest_cache .ruff_cache $(DEMO_DB)*

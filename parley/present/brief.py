@@ -17,9 +17,11 @@ class Brief:
     by_outlet_day: dict[str, dict[str, int]]
     last_run: dict[str, Any] | None
     failures: list[dict[str, str]] = field(default_factory=list)
+    speakers: list[dict[str, Any]] = field(default_factory=list)
 
     def as_dict(self) -> dict[str, Any]:
         return {
+            "speakers": self.speakers,
             "articles": self.articles,
             "outlets": dict(self.outlets),
             "days": dict(self.days),
@@ -48,6 +50,7 @@ def build_brief(store: Store) -> Brief:
     last = runs[-1] if runs else None
     failures = store.failures(last.id) if last else []
     return Brief(
+        speakers=_speakers(store),
         articles=total,
         outlets=sorted(outlets.items(), key=lambda kv: (-kv[1], kv[0])),
         days=sorted(days.items(), key=lambda kv: (kv[0] == UNKNOWN, kv[0])),
@@ -59,3 +62,31 @@ def build_brief(store: Store) -> Brief:
         ),
         failures=[{"origin": f.origin, "reason": f.reason} for f in failures],
     )
+
+
+# How many speakers the brief lists, and how many of each one's latest statements.
+TOP_SPEAKERS = 8
+LATEST_PER_SPEAKER = 2
+
+
+def _speakers(store: Store) -> list[dict[str, Any]]:
+    """The most quoted actors with their latest statements (empty before `parley analyse`)."""
+    actors = {a.id: a for a in store.actors()}
+    said: dict[str, list] = {}
+    for s in store.statements():
+        if s.speaker_actor_id in actors:
+            said.setdefault(s.speaker_actor_id, []).append(s)
+    ranked = sorted(said.items(), key=lambda kv: (-len(kv[1]), kv[0]))[:TOP_SPEAKERS]
+    out = []
+    for actor_id, statements in ranked:
+        actor = actors[actor_id]
+        latest = sorted(statements, key=lambda s: (s.said_on is not None, s.said_on or 0), reverse=True)
+        out.append({
+            "actor_id": actor_id, "name": actor.name, "side": actor.side, "statements": len(statements),
+            "latest": [
+                {"said_on": s.said_on.isoformat() if s.said_on else None, "cue": s.cue, "text": s.text,
+                 "kind": s.kind, "article_id": s.article_id, "span": s.span.as_list()}
+                for s in latest[:LATEST_PER_SPEAKER]
+            ],
+        })
+    return out

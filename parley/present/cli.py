@@ -17,6 +17,7 @@ from typing import Any
 
 import click
 from rich.console import Console
+from rich.markup import escape
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
 from rich.table import Table
 
@@ -24,7 +25,7 @@ from parley import __version__, settings
 from parley.errors import ParleyError
 from parley.ingest.job import ingest as run_ingest
 from parley.present.brief import build_brief
-from parley.present.export import RECORD_FIELDS, article_record, write_csv, write_jsonl
+from parley.present.export import RECORD_FIELDS, article_record, export_records, write_csv, write_jsonl
 from parley.nlp import DEFAULT_MODEL
 from parley.store import ArticleFilter, StatementFilter, Store, open_store
 
@@ -166,16 +167,19 @@ def articles(store: Store, article_id: str | None, as_json: bool, **filters: Any
 
 @cli.command()
 @click.option("--format", "fmt", type=click.Choice(["jsonl", "csv"]), default="jsonl", show_default=True)
-@click.option("--type", "record_type", type=click.Choice(sorted(RECORD_FIELDS)), default="article",
-              show_default=True, help="Record type (CSV holds one type).")
+@click.option("--type", "record_type", type=click.Choice(["all", *sorted(RECORD_FIELDS)]), default=None,
+              help="Record type; JSON Lines default: all types; CSV (one type only) default: article.")
 @click.option("--output", "-o", type=click.File("w", encoding="utf-8"), default="-",
               help="File to write (default: standard output).")
 @store_options
 def export(store: Store, fmt: str, record_type: str, output: Any) -> None:
     """Export stored records as JSON Lines or CSV (fields: docs/records.md)."""
-    records = (article_record(a) for a in store.articles())
+    record_type = record_type or ("all" if fmt == "jsonl" else "article")
+    if fmt == "csv" and record_type == "all":
+        raise click.UsageError("CSV holds one record type: pass --type article|actor|statement")
+    records = export_records(store, record_type)
     count = write_jsonl(records, output) if fmt == "jsonl" else write_csv(records, output, record_type)
-    err.print(f"exported {count} {record_type} records")
+    err.print(f"exported {count} records ({record_type})")
 
 
 @cli.command()
@@ -188,13 +192,24 @@ def brief(store: Store, as_json: bool) -> None:
         click.echo(json.dumps(b.as_dict(), ensure_ascii=False, indent=2))
         return
     out.print(f"[bold]Parley brief[/bold]: {b.articles} articles from {len(b.outlets)} outlets")
-    days = [d for d, _ in b.days]
-    table = Table("outlet", *days, "total", box=None, header_style="bold", title="Articles per outlet and day")
-    for outlet, total in b.outlets:
-        row = b.by_outlet_day[outlet]
-        table.add_row(outlet, *[str(row.get(d, "")) for d in days], str(total))
+    outlets = [o for o, _ in b.outlets]
+    table = Table("day", *outlets, "total", box=None, header_style="bold", title="Articles per day and outlet")
+    for day, total in b.days:
+        table.add_row(day, *[str(b.by_outlet_day[o].get(day, "")) for o in outlets], str(total))
+    table.add_row("total", *[str(n) for _, n in b.outlets], str(b.articles), style="bold")
     out.print(table)
+    if b.speakers:
+        out.print()
+        out.print("[bold]Who said what[/bold] (most quoted; latest first)")
+        for sp in b.speakers:
+            out.print(f"  [bold]{sp['name']}[/bold] ({sp['side'] or 'no side'}): {sp['statements']} statements",
+                      highlight=False)
+            for st in sp["latest"]:
+                where = escape(f"[{st['article_id'][:8]} {st['span'][0]}-{st['span'][1]}]")
+                out.print(f"    {st['said_on'] or 'date unknown'}  {st['cue'] or ''}: {_clip(st['text'], 110)}"
+                          f"  [dim]{where}[/dim]", highlight=False)
     if b.last_run:
+        out.print()
         r = b.last_run
         out.print(f"Last ingest (run {r['id']}): {r['new']} new, {r['duplicate']} duplicate, {r['failed']} failed")
     if b.failures:

@@ -101,3 +101,13 @@ def statement_record(s: Statement) -> dict[str, Any]:
         "cue_span": _span(s.cue_span),
         "extractor": s.extractor,
     }
+
+
+def export_records(store, record_type: str = "all") -> Iterator[dict[str, Any]]:
+    """Records of one type, or of every type ("all": articles, then actors, then statements)."""
+    if record_type in ("all", "article"):
+        yield from (article_record(a) for a in store.articles())
+    if record_type in ("all", "actor"):
+        yield from (actor_record(a) for a in store.actors())
+    if record_type in ("all", "statement"):
+        yield from (statement_record(s) for s in store.statements())
