@@ -11,10 +11,11 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
 from parley.extract.registry import ActorRegistry, default_registry
-from parley.models import Actor
+from parley.models import Actor, Event
 from parley.nlp import DEFAULT_MODEL, Parser, SpacyParser
 from parley.pipeline import DEFAULT_COMPONENTS, Context, Pipeline
 from parley.reconcile.actors import Override, resolve_actors
+from parley.reconcile.events import merge_events
 from parley.store import AnalysisRecords, Store
 
 BATCH_ARTICLES = 64
@@ -49,7 +50,7 @@ def analyse(
     for offset in range(0, len(todo), BATCH_ARTICLES):
         articles = [store.article(i) for i in todo[offset : offset + BATCH_ARTICLES]]
         records = [
-            AnalysisRecords(a.article.id, a.mentions, a.statements, a.times)
+            AnalysisRecords(a.article.id, a.mentions, a.statements, a.times, a.events)
             for a in pipeline.run(x for x in articles if x is not None)
         ]
         statements += sum(len(r.statements) for r in records)
@@ -83,4 +84,22 @@ def resolve_corpus(store: Store, registry: ActorRegistry) -> list[Actor]:
         speakers[s.id] = actor_id
     final = sorted(known.values(), key=lambda a: a.id)
     store.replace_actors(final, mentions, speakers)
+    store.replace_events(_timeline(store, by_span, merged, known))
     return final
+
+
+def _timeline(store: Store, by_span: dict, merged: dict[str, str], known: dict[str, Actor]) -> list[Event]:
+    """Merge every stored event report into events, participants resolved like speakers."""
+    reports = store.event_mentions()
+    participants: dict[int, frozenset[str]] = {}
+    for m in reports:
+        ids = list(m.participants) + [by_span.get((m.article_id, r.start, r.end)) for r in m.participant_refs]
+        resolved = set()
+        for actor_id in filter(None, ids):
+            while actor_id in merged:
+                actor_id = merged[actor_id]
+            if actor_id in known:
+                resolved.add(actor_id)
+        participants[id(m)] = frozenset(resolved)
+    articles = {a.id: a for a in store.articles()}
+    return merge_events(reports, participants, articles)

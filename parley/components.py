@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from parley.extract.attribution import extract_attributions
+from parley.extract.events import find_events
 from parley.extract.mentions import find_mentions
 from parley.extract.statements import build_statements
 from parley.pipeline import Analysis, Context, Step, component
@@ -41,5 +42,14 @@ def statements(ctx: Context) -> Step:
             a.article, a.doc, a.attributions, a.mentions, a.times, ctx.registry, ctx.parser_name
         )
         return {"statements": tuple(found)}
+
+    return step
+
+
+@component("events", requires=("doc", "mentions", "times", "attributions"), produces=("events",))
+def events(ctx: Context) -> Step:
+    def step(a: Analysis) -> dict:
+        found = find_events(a.doc, a.article.id, a.mentions, a.times, a.attributions, ctx.registry)
+        return {"events": tuple(found)}
 
     return step

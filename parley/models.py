@@ -189,12 +189,43 @@ class TimeExpression:
 
 
 @dataclass(frozen=True)
+class EventMention:
+    """One article's report of an event, before reports of the same event are merged.
+
+    ``participant_refs`` are the spans of the mentions naming participants; the corpus stage
+    resolves them to actors. ``date`` is the first day the report's time expression covers
+    (None when the sentence gives no date); ``status`` is "planned" for a future or possible
+    event ("will meet", "could be scheduled").
+    """
+
+    article_id: str
+    type: str
+    span: Span  # the sentence
+    trigger: Span
+    participant_refs: tuple[Span, ...] = ()
+    participants: tuple[str, ...] = ()
+    place: str | None = None
+    date: dt.date | None = None
+    date_end: dt.date | None = None
+    precision: Precision | None = None
+    date_text: str | None = None
+    duration: str | None = None
+    duration_text: str | None = None
+    figures: dict[str, Any] = field(default_factory=dict)
+    status: str = "reported"
+
+
+@dataclass(frozen=True)
 class EventSource:
+    """One article's report of a merged event, with the details as that article gives them."""
+
     article_id: str
     span: Span
     date: dt.date | None = None
     place: str | None = None
     duration: str | None = None
+    published: dt.date | None = None
+    outlet: str | None = None
 
 
 @dataclass(frozen=True)
@@ -212,3 +243,4 @@ class Event:
     duration: str | None = None
     figures: dict[str, Any] = field(default_factory=dict)
     conflicts: dict[str, list[Any]] = field(default_factory=dict)
+    status: str = "reported"

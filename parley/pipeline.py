@@ -19,7 +19,7 @@ from spacy.tokens import Doc
 
 from parley.errors import ConfigError
 from parley.extract.registry import ActorRegistry
-from parley.models import Article, Attribution, Mention, Statement, TimeExpression
+from parley.models import Article, Attribution, EventMention, Mention, Statement, TimeExpression
 from parley.nlp import Parser
 
 
@@ -33,6 +33,7 @@ class Analysis:
     attributions: tuple[Attribution, ...] = ()
     times: tuple[TimeExpression, ...] = ()
     statements: tuple[Statement, ...] = ()
+    events: tuple[EventMention, ...] = ()
 
 
 FIELDS = {f.name for f in fields(Analysis)}
@@ -117,4 +118,4 @@ class Pipeline:
         return analysis
 
 
-DEFAULT_COMPONENTS = ("mentions", "attributions", "times", "statements")
+DEFAULT_COMPONENTS = ("mentions", "attributions", "times", "statements", "events")

@@ -125,15 +125,22 @@ def find_quotes(text: str) -> list[QuoteRegion]:
             s_pos = -1  # a double mark inside a single-quoted stretch: that was no quote
             if d_pos < 0:
                 if mark in _D_CLOSE or (
-                    mark in _D_AMBIG and not prev.isspace() and prev not in "([—–-/" and p > 0
-                    and not _is_word(nxt) and nxt not in "'‘"
+                    mark in _D_AMBIG
+                    and not prev.isspace()
+                    and prev not in "([—–-/"
+                    and p > 0
+                    and not _is_word(nxt)
+                    and nxt not in "'‘"
                 ):
                     continue  # a closing mark with nothing open: stray
                 d_pos, d_mark = p, mark
             else:
                 if mark in ("„", "«", "``") or (
-                    mark == "“" and d_mark != "„" and (prev.isspace() or prev in "([—–")
-                    and _is_word(nxt) and p - d_pos > 1
+                    mark == "“"
+                    and d_mark != "„"
+                    and (prev.isspace() or prev in "([—–")
+                    and _is_word(nxt)
+                    and p - d_pos > 1
                 ):
                     # an opening mark while a quote is open: the earlier one was never
                     # closed; restart here
@@ -150,7 +157,7 @@ def find_quotes(text: str) -> list[QuoteRegion]:
         if s_pos < 0:
             if mark in _S_CLOSE:
                 continue  # apostrophe at a word end (plural possessive, dropped letter)
-            if not _is_word(prev) and (nxt.isalpha() or nxt in "“\"…"):
+            if not _is_word(prev) and (nxt.isalpha() or nxt in '“"…'):
                 s_pos = p
         else:
             if mark in _S_OPEN:
@@ -181,6 +188,14 @@ _CLIMB_DEPS = frozenset({"advcl", "xcomp", "conj", "pcomp", "ccomp", "dep", "par
 _INVERTED_DEPS = frozenset({"dobj", "attr", "npadvmod", "nsubj", "dative", "oprd", "appos", "dep"})
 _NOMINAL_POS = frozenset({"PROPN", "PRON", "NOUN"})
 _VERB_POS = frozenset({"VERB", "AUX"})
+_NP_LEFT_DEPS = frozenset({"compound", "det", "amod", "poss", "nmod", "nummod", "case"})
+_CHANNEL_DEPS = frozenset(
+    {"prep", "dobj", "npadvmod", "advcl", "agent", "dative", "advmod", "pobj", "obl", "acl"}
+)
+_DESCRIBE_DEPS = frozenset({"dobj", "oprd", "xcomp", "ccomp", "prep", "dative", "acomp", "attr"})
+_LINK_POS = frozenset({"ADV", "CCONJ", "INTJ", "PART"})
+_DQ_CHARS = frozenset('"“”«»„')
+_GAP_CHARS = " \t\r\n.,;:—–-"
 
 
 @dataclass
@@ -193,19 +208,35 @@ class _Found:
     cue_i: int = -1  # token index of the cue verb (-1: none)
 
 
+def _mistagged_cue(t: Token) -> bool:
+    """A past-tense reporting verb the tagger took for an adjective (``Peskov informed
+    journalists`` read as a noun phrase)."""
+    low = t.lower_
+    if t.pos_ not in ("ADJ", "NOUN", "PROPN"):
+        return False
+    if low in C.SPEECH_VERBS:
+        return True
+    if low.endswith("s") and low[:-1] in C.SPEECH_VERBS:
+        return True
+    if not low.endswith("ed"):
+        return False
+    stem = low[:-2]
+    cands = (stem, stem + "e", stem[:-1] + "y" if stem.endswith("i") else stem)
+    return any(c in C.SPEECH_VERBS for c in cands)
+
+
 class _Extractor:
     def __init__(self, doc: Doc) -> None:
         self.doc = doc
         self.text = doc.text
-        self.n = len(doc)
-        self.quotes = [q for q in find_quotes(self.text) if q.end - q.start > 2]
-        # token -> quote region index (-1 outside quotes); the marks belong to their region
-        n = self.n
-        qid = [-1] * n
+        n = self.n = len(doc)
+        quotes = self.quotes = [q for q in find_quotes(self.text) if q.end - q.start > 2]
+        nq = len(quotes)
+        qid = [-1] * n  # token -> quote region index (-1 outside); marks belong to their region
+        pid = [0] * n  # token -> paragraph index
         starts = [0] * n
         qi = 0
-        quotes = self.quotes
-        nq = len(quotes)
+        para = 0
         for t in doc:
             i = t.i
             idx = t.idx
@@ -214,36 +245,37 @@ class _Extractor:
                 qi += 1
             if qi < nq and quotes[qi].start <= idx < quotes[qi].end:
                 qid[i] = qi
+            pid[i] = para
+            if t.is_space and "\n" in t.text:
+                para += 1
         self.qid = qid
+        self.pid = pid
         self.starts = starts
-        # sentence index per token, sentence boundaries
         sid = [0] * n
         sbounds: list[tuple[int, int]] = []
-        for k, s in enumerate(doc.sents):
-            sbounds.append((s.start, s.end))
-            for i in range(s.start, s.end):
+        for k, sent in enumerate(doc.sents):
+            sbounds.append((sent.start, sent.end))
+            for i in range(sent.start, sent.end):
                 sid[i] = k
         self.sid = sid
         self.sbounds = sbounds
-        # token ranges of quotes
+        self.quote_starts = [q.start for q in quotes]
         self.qtok: list[tuple[int, int]] = []
         for q in quotes:
-            a = bisect.bisect_left(starts, q.start)
-            b = bisect.bisect_left(starts, q.end)
-            self.qtok.append((a, b))
+            self.qtok.append((bisect.bisect_left(starts, q.start), bisect.bisect_left(starts, q.end)))
         self.used_cues: set[int] = set()
-        self.quote_attr: dict[int, _Found] = {}
         self.direct_quotes: set[int] = set()
+        self.stop_quotes: set[int] = set()
+        self._np_right: int | None = None
 
     # ---- small helpers ------------------------------------------------------------------
 
     def tok_at(self, char: int) -> int:
         """Index of the token that starts at or covers ``char``."""
-        i = bisect.bisect_right(self.starts, char) - 1
-        return max(i, 0)
+        return max(bisect.bisect_right(self.starts, char) - 1, 0)
 
     def prev_nonspace(self, pos: int) -> tuple[str, int]:
-        """The last non-space character before ``pos`` and whether a newline was crossed."""
+        """The last non-space character before ``pos``, and how many newlines lie between."""
         text = self.text
         i = pos - 1
         crossed = 0
@@ -253,32 +285,44 @@ class _Extractor:
             i -= 1
         return (text[i] if i >= 0 else ""), crossed
 
-    def next_nonspace(self, pos: int) -> tuple[str, int]:
-        text = self.text
-        i = pos
-        n = len(text)
-        crossed = 0
-        while i < n and text[i].isspace():
-            if text[i] == "\n":
-                crossed += 1
-            i += 1
-        return (text[i] if i < n else ""), crossed
-
     def in_quote(self, i: int) -> bool:
         return self.qid[i] >= 0
 
+    @staticmethod
+    def is_verb(t: Token) -> bool:
+        return t.pos_ in _VERB_POS or t.tag_.startswith("VB")
+
     def is_cue_verb(self, t: Token, lemmas: frozenset[str] = C.SPEECH_VERBS) -> bool:
-        return t.lemma_.lower() in lemmas and (t.pos_ in _VERB_POS or t.tag_.startswith("VB"))
+        lemma = t.lemma_.lower()
+        if not self.is_verb(t):
+            return False
+        if lemma in lemmas:
+            return True
+        if lemma in C.PHRASAL_HEADS:
+            for c in t.children:
+                if (lemma, c.lower_) in C.PHRASAL_CUES and c.i > t.i:
+                    return True
+        return False
+
+    def para_clip(self, a: int, b: int, anchor: int) -> tuple[int, int]:
+        """Token range ``[a, b)`` cut to the paragraph of token ``anchor``."""
+        pid = self.pid
+        p = pid[anchor]
+        while a < anchor and pid[a] != p:
+            a += 1
+        while b > anchor + 1 and pid[b - 1] != p:
+            b -= 1
+        return a, b
 
     def trim(self, a: int, b: int, keep_quotes: bool = True) -> tuple[int, int] | None:
-        """Char span of tokens ``[a, b)`` without leading/trailing punctuation and space.
+        """Char span of tokens ``[a, b)`` without punctuation and space at either end.
 
-        Quote marks are kept when ``keep_quotes`` and they are balanced within the span.
+        Quote marks at the ends are kept when ``keep_quotes`` and they pair up inside the span.
         """
         doc = self.doc
         while a < b:
             t = doc[a]
-            if t.is_space or (t.is_punct and not (keep_quotes and t.is_quote and t.text in "“\"«„‘'``''")):
+            if t.is_space or (t.is_punct and not (keep_quotes and t.is_quote and t.text not in "”’")):
                 a += 1
             else:
                 break
@@ -292,29 +336,26 @@ class _Extractor:
             return None
         start = doc[a].idx
         end = doc[b - 1].idx + len(doc[b - 1].text)
-        # an unbalanced leading/trailing quote mark: drop it
         if keep_quotes:
             seg = self.text[start:end]
-            nq = sum(1 for ch in seg if ch in '"“”«»„')
-            if nq % 2 == 1:
-                if seg[0] in '"“«„' and (seg[-1] not in '"”»“'):
-                    start = doc[a + 1].idx if a + 1 < b else start
-                elif seg[-1] in '"”»“' and seg[0] not in '"“«„':
-                    end = doc[b - 2].idx + len(doc[b - 2].text) if b - 2 >= a else end
-        if end <= start:
-            return None
+            if sum(1 for ch in seg if ch in _DQ_CHARS) % 2 == 1:
+                if seg[0] in _DQ_CHARS and seg[-1] not in _DQ_CHARS and a + 1 < b:
+                    return self.trim(a + 1, b, keep_quotes)
+                if seg[-1] in _DQ_CHARS and seg[0] not in _DQ_CHARS and b - 1 > a:
+                    return self.trim(a, b - 1, keep_quotes)
         return start, end
 
-    # ---- speaker ----------------------------------------------------------------------
+    # ---- speaker, cue, channel ----------------------------------------------------------
 
     def subject_of(self, v: Token) -> Token | None:
-        """The speaker token for cue verb ``v`` (before noun-phrase expansion)."""
+        """The token naming the speaker for cue verb ``v`` (before noun-phrase expansion)."""
+        pid = self.pid
+        p = pid[v.i]
         # "X was quoted as saying", "Y reported X as saying"
         if v.dep_ == "pcomp" and v.head.lower_ == "as":
             q = v.head.head
             if q.lemma_.lower() in C.QUOTING_VERBS:
-                obj = None
-                subjpass = None
+                obj = subjpass = None
                 for c in q.children:
                     if c.dep_ == "dobj" and obj is None:
                         obj = c
@@ -327,15 +368,16 @@ class _Extractor:
                 v = q
         cur = v
         for _ in range(4):
-            subj = None
-            agent = None
-            subjpass = None
+            subj = agent = subjpass = None
             for c in cur.children:
-                if c.dep_ in _SUBJ_DEPS:
+                if pid[c.i] != p:
+                    continue
+                dep = c.dep_
+                if dep in _SUBJ_DEPS:
                     subj = c
-                elif c.dep_ == "nsubjpass":
+                elif dep == "nsubjpass":
                     subjpass = c
-                elif c.dep_ == "agent":
+                elif dep == "agent":
                     for g in c.children:
                         if g.dep_ == "pobj":
                             agent = g
@@ -345,48 +387,102 @@ class _Extractor:
                 return agent
             if subjpass is not None:
                 # "X was quoted as saying" / "X was forced to ... and said": the passive
-                # subject speaks; "X was told that ...": X is the addressee, not the speaker
+                # subject speaks; "X was told that ...": X is the addressee
                 if cur is not v or cur.lemma_.lower() in C.QUOTING_VERBS:
                     return subjpass
                 return None
-            if cur.dep_ == "acl" and cur.head.pos_ in _NOMINAL_POS:
-                # "a statement saying ...": the statement's author if it has one
-                noun = cur.head
-                if noun.lower_ in C.CHANNEL_WORDS and noun.head.pos_ in _VERB_POS and noun.head is not noun:
-                    cur = noun.head
+            h = cur.head
+            if h is cur or pid[h.i] != p:
+                break
+            if cur.dep_ == "acl" and h.pos_ in _NOMINAL_POS:
+                # "X posted a message saying ...", "in a statement saying ...": X speaks;
+                # "a report saying ...": the report
+                g = h.head
+                doc_noun = h.lower_ in C.CHANNEL_WORDS or h.lemma_.lower() in C.SOURCE_NOUNS
+                if doc_noun and h.dep_ not in ("dobj", "pobj"):
+                    return h  # "a report saying ...": the report
+                # "X posted a message saying", "X cited this as the reason, stating": X
+                climbed = False
+                for _ in range(3):
+                    if g is h or self.pid[g.i] != p:
+                        break
+                    if self.is_verb(g):
+                        cur = g
+                        climbed = True
+                        break
+                    h, g = g, g.head
+                if climbed:
                     continue
-                return noun
-            if cur.dep_ in _CLIMB_DEPS and cur.head is not cur and cur.head.pos_ in _VERB_POS:
-                cur = cur.head
+                return h if doc_noun else None
+            if cur.dep_ in _CLIMB_DEPS and self.is_verb(h):
+                if (
+                    cur.dep_ == "advcl"
+                    and cur.tag_ == "VBG"
+                    and h.dep_ == "ccomp"
+                    and self.is_cue_verb(h.head)
+                    and self.pid[h.head.i] == p
+                ):
+                    h = h.head  # "X reiterated that A, stating that B": X states B
+                cur = h
+                continue
+            if cur.dep_ == "pcomp" and h.pos_ == "ADP" and self.is_verb(h.head) and h.head is not h:
+                cur = h.head  # "began by saying"
                 continue
             break
-        # inverted subject misparsed (or attached to a later clause): "…," said Peskov
-        return self.inverted_subject(v)
+        return self.inverted_subject(v) or self.preceding_np(v)
+
+    def preceding_np(self, v: Token) -> Token | None:
+        """A noun phrase right before a subjectless cue that the parser hung elsewhere
+        (``In a statement to the paper, her adviser, Jane Doe, said: …``)."""
+        doc = self.doc
+        j = v.i - 1
+        while j >= 0 and doc[j].is_punct and not doc[j].is_quote:
+            j -= 1
+        if j < 0 or self.in_quote(j) or self.pid[j] != self.pid[v.i] or v.i - j > 2:
+            return None
+        t = doc[j]
+        if t.pos_ not in ("PROPN", "NOUN") or (t.head is v and t.dep_ != "compound"):
+            return None
+        h = t
+        if h.dep_ == "appos" and h.head.i < h.i and h.head.pos_ in ("PROPN", "NOUN"):
+            h = h.head
+        self._np_right = j + 1
+        return h
 
     def inverted_subject(self, v: Token) -> Token | None:
+        """``"…," said Peskov`` when the parser did not make Peskov the subject."""
         i = v.i + 1
         doc = self.doc
-        if i >= self.n:
+        if i >= self.n or self.pid[i] != self.pid[v.i]:
             return None
         t = doc[i]
-        if t.head is v and t.dep_ in _INVERTED_DEPS and t.pos_ in ("PROPN", "PRON"):
+        if t.head is v and t.dep_ in _INVERTED_DEPS and t.pos_ in ("PROPN", "PRON", "NUM"):
             return t
-        # the word before the cue must end a quote ("…," said X) for the looser test
+        # the looser test only right after a quote: "…," said X
         j = v.i - 1
-        while j >= 0 and (doc[j].is_punct and not doc[j].is_quote):
+        while j >= 0 and doc[j].is_punct and not doc[j].is_quote:
             j -= 1
         if j < 0 or not (doc[j].is_quote or self.in_quote(j)):
             return None
-        if t.pos_ not in ("PROPN", "DET", "ADJ", "NOUN", "PRON"):
+        name_like = t.is_alpha and t.text[:1].isupper() and not t.is_stop
+        if t.pos_ not in ("PROPN", "DET", "ADJ", "NOUN", "PRON") and not name_like:
             return None
         h = t
         for _ in range(6):
-            if h.pos_ == "PRON" or h.dep_ not in ("compound", "det", "amod", "poss", "nmod", "case", "nummod", "punct"):
+            if h.pos_ == "PRON" or h.dep_ not in (
+                "compound",
+                "det",
+                "amod",
+                "poss",
+                "nmod",
+                "case",
+                "nummod",
+            ):
                 break
             if not (h.i < h.head.i <= i + 6):
                 break
             h = h.head
-        if h.pos_ in ("PROPN", "NOUN", "PRON"):
+        if h.pos_ in _NOMINAL_POS or (h is t and name_like):
             return h
         return None
 
@@ -394,44 +490,44 @@ class _Extractor:
         """Char span of the noun phrase headed by ``s``.
 
         The whole subtree (appositions and relative clauses included, as PolNeAR annotates
-        sources), unless it runs into the content or the cue; then the compact noun phrase.
+        sources), within the paragraph; the compact noun phrase when the subtree runs into
+        the content or the cue.
         """
         doc = self.doc
-        a, b = s.left_edge.i, s.right_edge.i + 1
-        for j in range(s.i, b):  # never across a paragraph break
-            if doc[j].is_space and "\n" in doc[j].text:
-                b = j
-                break
-        for j in range(s.i - 1, a - 1, -1):
-            if doc[j].is_space and "\n" in doc[j].text:
-                a = j + 1
-                break
-        if s.lower_ in C.RELATIVE_PRONOUNS and s.head.dep_ == "relcl":
-            ante = s.head.head
-            a = ante.left_edge.i
-            b = s.i
-            return self.trim(a, b, keep_quotes=True)
+        if s.lower_ in C.RELATIVE_PRONOUNS and s.head.dep_ == "relcl" and s.head.head is not s.head:
+            ante = s.head.head  # "X, who said ...": the noun phrase "who" stands for
+            a, b = self.para_clip(ante.left_edge.i, s.i, ante.i)
+            return self.trim(a, b)
+        right = s.right_edge.i + 1
+        if self._np_right is not None:
+            right = self._np_right
+            self._np_right = None
+        a, b = self.para_clip(s.left_edge.i, right, s.i)
         bad = a <= cue_i < b
-        if avoid is not None and not bad:
-            ca, cb = avoid
+        if avoid is not None and not bad and a < b:
             sa = doc[a].idx
             sb = doc[b - 1].idx + len(doc[b - 1].text)
-            bad = sa < cb and ca < sb
+            bad = sa < avoid[1] and avoid[0] < sb
+        for j in range(b - 3, a - 1, -1):
+            if doc[j].text == ")":  # "Moscow, Dec 3 (Agency) Kremlin spokesperson X"
+                a = j + 1
+                break
         if bad:
             a = s.i
-            while a > 0 and doc[a - 1].head is s and doc[a - 1].dep_ in ("compound", "det", "amod", "poss", "nmod", "nummod"):
+            while a > 0 and doc[a - 1].head is s and doc[a - 1].dep_ in _NP_LEFT_DEPS:
                 a -= 1
-                while a > 0 and doc[a - 1].head is doc[a] and doc[a - 1].dep_ in ("compound", "case", "det", "amod"):
+                while a > 0 and doc[a - 1].head is doc[a] and doc[a - 1].dep_ in _NP_LEFT_DEPS:
                     a -= 1
             b = s.i + 1
-            while b < self.n and doc[b].head is s and doc[b].dep_ in ("compound", "flat", "case"):
+            while b < self.n and doc[b].head is s and doc[b].dep_ in ("compound", "flat"):
                 b += 1
-        return self.trim(a, b, keep_quotes=True)
+        return self.trim(a, b)
 
     def cue_span(self, v: Token) -> tuple[int, int]:
         end = v.idx + len(v.text)
+        lemma = v.lemma_.lower()
         for c in v.children:
-            if c.dep_ == "prt" and c.i == v.i + 1:
+            if c.i == v.i + 1 and (c.dep_ == "prt" or (lemma, c.lower_) in C.PHRASAL_CUES):
                 end = c.idx + len(c.text)
         return v.idx, end
 
@@ -444,26 +540,27 @@ class _Extractor:
         cur = v
         for _ in range(3):
             for c in cur.children:
-                if c.dep_ not in ("prep", "dobj", "npadvmod", "advcl", "agent", "dative", "advmod", "pobj", "nsubj", "obl", "acl"):
+                if c.dep_ not in _CHANNEL_DEPS:
                     continue
-                if c.dep_ == "advcl" and c.pos_ in _VERB_POS and self.is_cue_verb(c):
-                    continue
+                if c.dep_ == "advcl" and any(g.dep_ == "ccomp" for g in c.children):
+                    continue  # a clause with a cue and content of its own
                 a, b = c.left_edge.i, c.right_edge.i + 1
                 if b - a > 30:
                     continue
                 if content is not None and doc[a].idx < content[1] and content[0] < doc[b - 1].idx + 1:
-                    if c.dep_ != "nsubj":
-                        continue
+                    continue
                 ch = self.channel_in(a, b)
                 if ch:
                     return ch
-            if cur.dep_ in ("advcl", "xcomp", "conj", "pcomp") and cur.head is not cur and cur.head.pos_ in _VERB_POS:
-                cur = cur.head
-            elif cur.dep_ == "pcomp" or (cur.dep_ == "acl" and cur.head.lower_ in C.CHANNEL_WORDS):
-                h = cur.head
-                if h.lower_ in C.CHANNEL_WORDS:
-                    return C.CHANNEL_WORDS[h.lower_]
-                cur = h.head if h.head is not h else h
+            h = cur.head
+            if h is cur:
+                break
+            if cur.dep_ in ("acl", "pcomp") and h.lower_ in C.CHANNEL_WORDS:
+                return C.CHANNEL_WORDS[h.lower_]
+            if cur.dep_ in ("advcl", "xcomp", "conj", "pcomp") and self.is_verb(h):
+                cur = h
+            elif cur.dep_ == "pcomp" and self.is_verb(h.head):
+                cur = h.head
             else:
                 break
         return None
@@ -478,25 +575,39 @@ class _Extractor:
                 if big in C.CHANNEL_BIGRAMS:
                     return C.CHANNEL_BIGRAMS[big]
             if low in C.CHANNEL_WORDS:
-                if low == "post" and t.pos_ != "NOUN":
-                    continue
-                if low == "address" and t.pos_ != "NOUN":
+                if low in ("post", "address", "broadcast") and t.pos_ != "NOUN":
                     continue
                 return C.CHANNEL_WORDS[low]
             if t.text == "X" and i > 0 and doc[i - 1].lower_ in C.X_PLATFORM_PREPS:
                 return "x"
         return None
 
-    def attribution_for_cue(self, v: Token, content: tuple[int, int], kind: str) -> _Found:
+    def attribution_for_cue(
+        self, v: Token, content: tuple[int, int], kind: str, inside: bool = False
+    ) -> _Found:
+        """Speaker, cue and channel for cue verb ``v`` and ``content``.
+
+        ``inside``: the cue is a parenthetical inside the content ("The plan, he said, is
+        dead"), so the speaker lies inside the content span too.
+        """
+        if v.lemma_.lower() in C.QUOTING_VERBS:
+            # "Tass reported Peskov as saying": the cue is "saying", the speaker Peskov
+            for c in v.children:
+                if c.dep_ == "prep" and c.lower_ == "as":
+                    g = next((g for g in c.children if g.dep_ == "pcomp" and self.is_verb(g)), None)
+                    if g is not None:
+                        v = g
+                    break
         s = self.subject_of(v)
-        src = self.np_span(s, content, v.i) if s is not None else None
-        if src is not None and src[0] < content[1] and content[0] < src[1]:
+        src = self.np_span(s, None if inside else content, v.i) if s is not None else None
+        if src is not None and src[0] < content[1] and content[0] < src[1] and not inside:
             src = None
         return _Found(content, kind, src, self.cue_span(v), self.channel_of(v, content), v.i)
 
-    # ---- direct quotes ----------------------------------------------------------------
+    # ---- direct quotes ------------------------------------------------------------------
 
     def standalone(self, qi: int) -> bool:
+        """The quote is a speech of its own, not a phrase quoted inside a sentence."""
         q = self.quotes[qi]
         ch, crossed = self.prev_nonspace(q.start)
         if crossed or ch == "" or ch in _STANDALONE_BEFORE:
@@ -505,39 +616,34 @@ class _Extractor:
 
     def looks_like_title(self, a: int, b: int) -> bool:
         words = [t for t in self.doc[a:b] if t.is_alpha]
-        if not words:
-            return True
         if len(words) > 8:
             return False
         content = [t for t in words if not t.is_stop]
-        return bool(content) and all(t.is_title for t in content) and not any(t.pos_ in _VERB_POS for t in words)
+        return not content or (all(t.is_title for t in content) and not any(self.is_verb(t) for t in content))
 
     def link_cue(self, qi: int) -> Token | None:
-        """A reporting verb outside the quote linked to it by a dependency arc."""
+        """A reporting verb outside the quote, tied to it by a dependency arc."""
         a, b = self.qtok[qi]
         doc = self.doc
+        pid = self.pid
         best = None
         for i in range(a, b):
             t = doc[i]
             if t.is_punct or t.is_space:
                 continue
             h = t.head
-            if a <= h.i < b or h is t:
+            if a <= h.i < b or h is t or self.in_quote(h.i) or pid[h.i] != pid[i]:
                 continue
-            if self.in_quote(h.i):
-                continue
-            if self.is_cue_verb(h):
-                if best is None or abs(h.i - i) < abs(best.i - i):
-                    best = h
+            if self.is_cue_verb(h) and (best is None or abs(h.i - i) < abs(best.i - i)):
+                best = h
         if best is not None:
             return best
-        # the cue hangs from a word inside the quote: "…," he said (parataxis / conj)
-        lo = max(0, a - 1)
-        hi = min(self.n, b + 12)
-        for i in list(range(b, hi)) + list(range(lo, max(0, a - 12) - 1, -1)):
-            t = doc[i]
-            if self.in_quote(i):
+        # the cue hangs from a word inside the quote: "…," he told reporters, "…"
+        p = pid[a]
+        for i in list(range(b, min(self.n, b + 12))) + list(range(a - 1, max(0, a - 12) - 1, -1)):
+            if self.in_quote(i) or pid[i] != p:
                 break
+            t = doc[i]
             if self.is_cue_verb(t) and a <= t.head.i < b:
                 return t
         return None
@@ -557,34 +663,27 @@ class _Extractor:
         """The nearest reporting verb around the quote that has no clause of its own."""
         a, b = self.qtok[qi]
         n = self.n
-        if a >= n:
-            return None
         doc = self.doc
-        s0 = self.sid[a]
-        s1 = self.sid[min(b, n) - 1]
-        lo = self.sbounds[s0][0]
-        hi = self.sbounds[s1][1]
+        lo = self.sbounds[self.sid[a]][0]
+        hi = self.sbounds[self.sid[b - 1]][1]
         if hi <= b + 1 and hi < n:
-            # the quote ends its sentence: "…” \n Weaver said." is split off by the parser
-            hi = self.sbounds[self.sid[hi]][1] if hi < n else hi
+            hi = self.sbounds[self.sid[hi]][1]  # "…” Weaver said." split off by the parser
         lo = max(lo, a - 25)
         hi = min(hi, b + 25)
         best = None
-        best_d = 10**9
+        best_d = 1e9
         for i in range(lo, hi):
             if a <= i < b or self.in_quote(i):
                 continue
             t = doc[i]
-            if not self.is_cue_verb(t):
+            if not self.is_cue_verb(t) and not (b <= i <= b + 3 and _mistagged_cue(t)):
                 continue
-            own = False
-            for c in t.children:
-                if c.dep_ in ("ccomp", "xcomp") and not self.in_quote(c.i):
-                    own = True
-                    break
-            if own:
-                continue
-            # no other quote and no paragraph break between the cue and this quote
+            pi = self.pid[i]
+            if any(
+                c.dep_ in ("ccomp", "xcomp") and not self.in_quote(c.i) and self.pid[c.i] == pi
+                for c in t.children
+            ):
+                continue  # a verb with a clause of its own
             lo_i, hi_i = (i, a) if i < a else (b, i)
             blocked = False
             for j in range(lo_i, hi_i):
@@ -593,63 +692,65 @@ class _Extractor:
                     break
             if blocked:
                 continue
+            if i >= b and self.sid[i] != self.sid[b - 1]:
+                # "…” \n Weaver said.": only a short attribution sentence of its own
+                if i - b > 6 or any(c.dep_ in ("dobj", "ccomp", "xcomp") for c in t.children):
+                    continue
             d = (a - i) * 1.5 if i < a else (i - b)
             if d < best_d:
                 best, best_d = t, d
         return best
 
-    def colon_cue(self, qi: int) -> tuple[Token | None, int]:
-        """The verb before a colon that introduces the quote; (None, -1) if no colon."""
+    def colon_intro(self, qi: int) -> _Found | None:
+        """``X said:`` / ``X continued:`` (also at the end of the previous paragraph), or a
+        headline ``Name: "…"``."""
         q = self.quotes[qi]
         ch, _ = self.prev_nonspace(q.start)
         if ch != ":":
-            return None, -1
+            return None
         pos = self.text.rfind(":", 0, q.start)
         ci = self.tok_at(pos)
-        t = self.doc[ci]
-        v = t.head if t.head is not t else t
-        # walk up to the verb of the clause that holds the colon
-        for _ in range(3):
-            if v.pos_ in _VERB_POS or v.tag_.startswith("VB"):
-                break
-            if v.head is v:
-                break
-            v = v.head
-        if v.pos_ in _VERB_POS or v.tag_.startswith("VB"):
-            if not self.in_quote(v.i):
-                return v, ci
-        return None, ci
-
-    def continuation_of(self, qi: int) -> _Found | None:
-        """The attribution of the previous quote when this one continues it."""
-        if qi == 0:
+        doc = self.doc
+        if self.in_quote(ci):
             return None
-        prev = self.quote_attr.get(qi - 1)
-        if prev is None or prev.kind != "direct":
-            return None
-        p = self.quotes[qi - 1]
-        q = self.quotes[qi]
-        gap = self.text[p.end : q.start]
-        g = gap.strip()
-        if g == "" or g in (".", ","):
-            return prev
-        if prev.cue_i >= 0 and p.end <= prev.cue[0] < q.start and "\n" not in gap:
-            # "…," said X. "…"  /  "…," X said, "…": everything between the two quotes
-            # belongs to the sentence of the cue
-            ks = {self.sid[prev.cue_i]}
-            pa, pb = self.qtok[qi - 1]
-            if pb > pa:
-                ks.add(self.sid[pb - 1])
-            qa, _ = self.qtok[qi]
-            for j in range(pb, qa):
-                t = self.doc[j]
-                if not (t.is_punct or t.is_space) and self.sid[j] not in ks:
-                    return None
-            return prev
+        content = (q.start, q.end)
+        v = doc[ci].head
+        if not (v.i < ci and self.is_verb(v)):
+            # the parser hung the colon on the quote: climb from the word before the colon
+            p = self.pid[ci]
+            t = doc[ci - 1] if ci > 0 else doc[ci]
+            v = t
+            for _ in range(8):
+                h = t.head
+                if h is t or not (h.i < ci) or self.pid[h.i] != p:
+                    break
+                t = h
+                if self.is_verb(t):
+                    v = t
+        if self.is_verb(v) and not self.in_quote(v.i) and self.pid[v.i] == self.pid[ci]:
+            f = self.attribution_for_cue(v, content, "direct")
+            if f.source is not None:
+                return f
+        # headline style: a short noun phrase, then the colon
+        p = self.pid[ci]
+        a = ci
+        while a > 0 and self.pid[a - 1] == p:
+            a -= 1
+        toks = doc[a:ci]
+        if (
+            0 < len(toks) <= 8
+            and any(t.pos_ == "PROPN" for t in toks)
+            and not any(self.is_verb(t) for t in toks)
+        ):
+            src = self.trim(a, ci)
+            if src is not None:
+                return _Found(content, "direct", src, (pos, pos + 1), None, ci)
         return None
 
-    def direct_pass(self) -> list[_Found]:
+    def direct_pass(self) -> tuple[list[_Found], list[int]]:
+        """Quotes with a cue of their own, and the standalone quotes left without one."""
         found: list[_Found] = []
+        bare: list[int] = []
         doc = self.doc
         for qi, q in enumerate(self.quotes):
             a, b = self.qtok[qi]
@@ -663,55 +764,99 @@ class _Extractor:
             v = self.link_cue(qi)
             res: _Found | None = None
             if v is not None:
-                if standalone or self.covers_clause(qi, v):
-                    res = self.attribution_for_cue(v, content, "direct")
-                else:
-                    continue  # embedded quote: left to the reported pass
+                if not (standalone or self.covers_clause(qi, v)):
+                    continue  # a phrase quoted inside a reported clause: the reported pass
+                res = self.attribution_for_cue(v, content, "direct")
             elif not standalone:
                 continue
-            if self.looks_like_title(a, b) and (res is None):
-                colon_v, _ = self.colon_cue(qi)
-                if colon_v is None:
-                    continue
+            else:
+                res = self.colon_intro(qi)
+                if res is None:
+                    v = self.proximity_cue(qi)
+                    if v is not None:
+                        res = self.attribution_for_cue(v, content, "direct")
             if res is None:
-                cont = self.continuation_of(qi)
-                if cont is not None and (cont.cue is None or not (self.quotes[qi - 1].end <= cont.cue[0] < q.start) or True):
-                    # a quote right after an attributed one; its own cue wins if it has one
-                    v2 = self.proximity_cue(qi)
-                    if v2 is not None and v2.i != cont.cue_i and (
-                        v2.i > b or v2.i >= self.qtok[qi - 1][1]
-                    ):
-                        res = self.attribution_for_cue(v2, content, "direct")
-                    else:
-                        res = _Found(content, "direct", cont.source, cont.cue, cont.channel, cont.cue_i)
-            if res is None:
-                v2 = self.proximity_cue(qi)
-                if v2 is not None:
-                    res = self.attribution_for_cue(v2, content, "direct")
-            if res is None:
-                cv, _ = self.colon_cue(qi)
-                if cv is not None:
-                    res = self.attribution_for_cue(cv, content, "direct")
-            if res is None:
-                if words < 4:
-                    continue
-                res = _Found(content, "direct", None, None, None, -1)
+                nxt = self.text[q.end : q.end + 2].strip()[:1]
+                if words >= 3 and not self.looks_like_title(a, b) and not nxt.islower():
+                    bare.append(qi)
+                continue
             if res.cue_i >= 0:
                 self.used_cues.add(res.cue_i)
-            self.quote_attr[qi] = res
             self.direct_quotes.add(qi)
             found.append(res)
-        return found
+        return found, bare
+
+    def extent_end(self, f: _Found) -> int:
+        """Where the sentence carrying attribution ``f`` ends (within its paragraph)."""
+        end = f.content[1]
+        if f.cue is not None and f.cue_i >= 0:
+            end = max(end, f.cue[1])
+            if f.source is not None:
+                end = max(end, f.source[1])
+            i = f.cue_i
+            s_end = self.sbounds[self.sid[i]][1]
+            p = self.pid[i]
+            j = i
+            stop = self.stop_quotes
+            while j + 1 < s_end and self.pid[j + 1] == p and self.qid[j + 1] not in stop:
+                j += 1
+            t = self.doc[j]
+            end = max(end, t.idx + len(t.text))
+        return end
+
+    def resolve_bare(self, bare: list[int], found: list[_Found]) -> list[_Found]:
+        """A quote without a cue continues the attribution right before it, if any."""
+        out: list[_Found] = []
+        if not bare:
+            return out
+        self.stop_quotes = set(self.direct_quotes) | set(bare)
+        found = sorted(found, key=lambda f: f.content[0])
+        ends = [(self.extent_end(f), f) for f in found]
+        text = self.text
+        for qi in bare:
+            q = self.quotes[qi]
+            prev = None
+            for e, f in ends:
+                if e <= q.start + 1 and f.content[0] < q.start:
+                    if prev is None or e >= prev[0]:
+                        prev = (e, f)
+            res = _Found((q.start, q.end), "direct", None, None, None, -1)
+            inner = text[q.start : q.end].rstrip("\"“”«»„‘’'` ")[-1:]
+            if (
+                prev is not None
+                and inner not in (",", ";", "—", "–", "-")
+                and prev[1].source is not None
+                and self.gap_is_empty(min(prev[0], q.start), q.start)
+            ):
+                f = prev[1]
+                res = _Found((q.start, q.end), "direct", f.source, f.cue, f.channel, f.cue_i)
+            ends.append((q.end, res))
+            self.direct_quotes.add(qi)
+            out.append(res)
+        return out
+
+    def gap_is_empty(self, start: int, end: int) -> bool:
+        """Only punctuation, space and a few linking words (``Now,``, ``But``) between."""
+        if self.text[start:end].strip(_GAP_CHARS) == "":
+            return True
+        a = bisect.bisect_left(self.starts, start)
+        b = bisect.bisect_left(self.starts, end)
+        if b - a > 6:
+            return False
+        doc = self.doc
+        words = [doc[i] for i in range(a, b) if not (doc[i].is_punct or doc[i].is_space)]
+        return len(words) <= 2 and all(t.pos_ in _LINK_POS for t in words)
 
     # ---- reported statements ------------------------------------------------------------
 
     def clause_span(self, c: Token, v: Token) -> tuple[int, int] | None:
         a, b = c.left_edge.i, c.right_edge.i + 1
-        if a <= v.i < b:  # should not happen for a child, but parses can be odd
+        if a <= v.i < b:  # not for a real child, but parses can be odd
             if v.i < c.i:
                 a = v.i + 1
             else:
                 b = v.i
+        a, b = self.para_clip(a, b, c.i)
         span = self.trim(a, b)
         if span is None:
             return None
@@ -739,132 +884,199 @@ class _Extractor:
     def overlaps_direct(self, span: tuple[int, int]) -> bool:
         for qi in self.direct_quotes:
             q = self.quotes[qi]
-            if q.start < span[1] and span[0] < q.end:
-                # the reported clause is (nearly) the direct quote itself
-                qa, qb = q.start, q.end
-                inside = max(0, min(qb, span[1]) - max(qa, span[0]))
-                if inside >= 0.5 * (span[1] - span[0]):
-                    return True
+            inside = min(q.end, span[1]) - max(q.start, span[0])
+            if inside > 0 and inside >= 0.5 * (span[1] - span[0]):
+                return True
         return False
 
     def reported_pass(self) -> list[_Found]:
         found: list[_Found] = []
         doc = self.doc
+        n = self.n
         for v in doc:
             i = v.i
-            if i in self.used_cues or self.in_quote(i):
+            if i in self.used_cues or self.qid[i] >= 0:
                 continue
-            low = v.lower_
-            if low == "according" and i + 1 < self.n and doc[i + 1].lower_ == "to":
+            if v.lower_ == "according" and i + 1 < n and doc[i + 1].lower_ == "to":
                 f = self.according(v)
                 if f is not None:
                     found.append(f)
                 continue
-            if not (v.pos_ in _VERB_POS or v.tag_.startswith("VB")):
+            if not self.is_verb(v):
                 continue
             lemma = v.lemma_.lower()
             speech = lemma in C.SPEECH_VERBS
-            if not (speech or lemma in C.COGNITION_VERBS or lemma in C.COMMISSIVE_VERBS):
+            cognition = lemma in C.COGNITION_VERBS
+            commissive = lemma in C.COMMISSIVE_VERBS
+            if not (speech or cognition or commissive or lemma in C.DESCRIBE_VERBS):
                 continue
             comp = None
+            p = self.pid[i]
             for c in v.children:
-                if c.dep_ == "ccomp" and (speech or lemma in C.COGNITION_VERBS):
+                if c.dep_ == "ccomp" and (speech or cognition) and self.pid[c.i] == p:
                     comp = c
                     break
-            if comp is None and lemma in C.COMMISSIVE_VERBS:
+            obj = None
+            if comp is None and commissive:
                 for c in v.children:
-                    if c.dep_ == "xcomp" and c.pos_ in _VERB_POS:
+                    if c.dep_ == "xcomp" and self.is_verb(c):
                         comp = c
-                        break
+                    elif c.dep_ == "dobj" and c.i > v.i:
+                        obj = c  # "urged Kyiv to ...": Kyiv belongs to the content
+                if comp is None or (obj is not None and obj.i > comp.i):
+                    obj = None
             if comp is None and lemma in C.OBJECT_CONTENT_VERBS:
                 for c in v.children:
-                    if c.dep_ == "dobj" and c.pos_ in _NOMINAL_POS:
+                    if (
+                        c.dep_ == "dobj"
+                        and c.pos_ in _NOMINAL_POS
+                        and c.i > v.i
+                        and c.lower_ not in C.RELATIVE_PRONOUNS
+                    ):
                         comp = c
                         break
+            if comp is None and lemma in C.DESCRIBE_VERBS:
+                content = self.describe_span(v, lemma)
+                if content is not None and not self.overlaps_direct(content):
+                    f = self.attribution_for_cue(v, content, "reported")
+                    if f.source is not None:
+                        found.append(f)
+                        self.used_cues.add(i)
+                continue
             content = None
             if comp is not None:
                 content = self.clause_span(comp, v)
-            elif speech and v.dep_ == "parataxis" and v.head.pos_ in _VERB_POS:
+                if content is not None and obj is not None:
+                    oa = self.trim(obj.left_edge.i, obj.right_edge.i + 1)
+                    if oa is not None and oa[0] < content[0]:
+                        content = (oa[0], content[1])
+            elif speech and v.dep_ == "parataxis" and self.is_verb(v.head):
                 # "The plan, he said, is dead."
                 h = v.head
-                content = self.trim(h.left_edge.i, h.right_edge.i + 1)
-            if content is None:
+                a, b = self.para_clip(h.left_edge.i, h.right_edge.i + 1, h.i)
+                content = self.trim(a, b)
+            if content is None or self.overlaps_direct(content):
                 continue
-            if self.overlaps_direct(content):
-                continue
-            f = self.attribution_for_cue(v, content, "reported")
-            if f.source is None and lemma in C.COGNITION_VERBS:
+            inside = content[0] <= v.idx < content[1]
+            f = self.attribution_for_cue(v, content, "reported", inside=inside)
+            if f.source is None and not speech:
                 continue
             found.append(f)
             self.used_cues.add(i)
         return found
 
+    def describe_span(self, v: Token, lemma: str) -> tuple[int, int] | None:
+        """What ``v`` says of someone: ``called the plan "a disaster"``, ``described it as
+        ...``, ``accused X of ...``, ``called for ...``. Only with a quote in it, or with
+        the preposition that makes the verb a verb of saying (``as``, ``of``, ``for``)."""
+        p = self.pid[v.i]
+        parts = [c for c in v.children if c.i > v.i and self.pid[c.i] == p and c.dep_ in _DESCRIBE_DEPS]
+        if not parts:
+            return None
+        a = min(c.left_edge.i for c in parts)
+        b = max(c.right_edge.i for c in parts) + 1
+        a, b = self.para_clip(a, b, v.i)
+        span = self.trim(a, b)
+        if span is None:
+            return None
+        span = self.extend_to_quotes(span, v)
+        has_quote = any(
+            q.start >= span[0] and q.end <= span[1] for q in self.quotes_between(span[0], span[1])
+        )
+        preps = {c.lower_ for c in parts if c.dep_ == "prep"}
+        if has_quote or preps & C.DESCRIBE_PREPS.get(lemma, frozenset()):
+            return span
+        return None
+
+    def quotes_between(self, start: int, end: int) -> list[QuoteRegion]:
+        i = bisect.bisect_left(self.quote_starts, start)
+        out = []
+        while i < len(self.quotes) and self.quotes[i].start < end:
+            out.append(self.quotes[i])
+            i += 1
+        return out
+
     def according(self, v: Token) -> _Found | None:
+        """``according to X, …`` / ``…, according to X``."""
         doc = self.doc
         to = doc[v.i + 1]
-        pobj = None
-        for c in to.children:
-            if c.dep_ == "pobj":
-                pobj = c
-                break
+        pobj = next((c for c in to.children if c.dep_ == "pobj"), None)
         if pobj is None:
-            for c in v.children:
-                if c.dep_ == "pobj":
-                    pobj = c
-                    break
+            pobj = next((c for c in v.children if c.dep_ == "pobj"), None)
         if pobj is None:
             return None
         h = v.head
-        if h is v:
-            return None
-        if h is to:
+        if h is v or h is to:
             return None
         for _ in range(3):
-            if h.pos_ in _VERB_POS or h.head is h:
+            if self.is_verb(h) or h.head is h:
                 break
             h = h.head
         pa, pb = v.left_edge.i, max(v.right_edge.i, to.right_edge.i) + 1
-        ha, hb = h.left_edge.i, h.right_edge.i + 1
-        ha = min(ha, pa)
-        hb = max(hb, pb)
-        if pa <= ha + 1 and pa - ha <= 1:
+        ha, hb = min(h.left_edge.i, pa), max(h.right_edge.i + 1, pb)
+        if pa <= ha + 1:
             a, b = pb, hb
         elif pb >= hb - 1:
             a, b = ha, pa
         else:
             a, b = ha, hb
-        # keep to the sentence
-        s = self.sbounds[self.sid[v.i]]
-        a, b = max(a, s[0]), min(b, s[1])
+        sa, sb = self.sbounds[self.sid[v.i]]
+        a, b = self.para_clip(max(a, sa), min(b, sb), v.i)
         content = self.trim(a, b)
-        if content is None:
+        if content is None or self.overlaps_direct(content):
             return None
         src = self.np_span(pobj, content, v.i)
         cue = (v.idx, to.idx + len(to.text))
         ch = self.channel_in(pobj.left_edge.i, pobj.right_edge.i + 1)
         return _Found(content, "reported", src, cue, ch, v.i)
 
-    def run(self) -> list[Attribution]:
-        found = self.direct_pass() + self.reported_pass()
-        found.sort(key=lambda f: f.content)
+    @staticmethod
+    def drop_nested(found: list[_Found]) -> list[_Found]:
+        """Drop reported statements whose cue lies inside another attribution's content
+        ("X said that Y thinks ...": Y's belief is part of what X said)."""
+        contents = sorted(f.content for f in found)
+        starts = [c[0] for c in contents]
         out = []
         for f in found:
-            out.append(
-                Attribution(
-                    content=Span(*f.content),
-                    kind=f.kind,  # type: ignore[arg-type]
-                    source=Span(*f.source) if f.source else None,
-                    cue=Span(*f.cue) if f.cue else None,
-                    channel=f.channel,
-                )
-            )
+            if f.kind == "reported" and f.cue is not None:
+                c0 = f.cue[0]
+                k = bisect.bisect_right(starts, c0)
+                nested = False
+                for j in range(k - 1, -1, -1):
+                    s, e = contents[j]
+                    if s <= c0 < e and (s, e) != f.content:
+                        nested = True
+                        break
+                    if e < c0 and j < k - 8:
+                        break
+                if nested:
+                    continue
+            out.append(f)
         return out
+
+    def run(self) -> list[Attribution]:
+        direct, bare = self.direct_pass()
+        reported = self.reported_pass()
+        found = direct + reported
+        found += self.resolve_bare(bare, found)
+        found = self.drop_nested(found)
+        found.sort(key=lambda f: f.content)
+        return [
+            Attribution(
+                content=Span(*f.content),
+                kind=f.kind,  # type: ignore[arg-type]
+                source=Span(*f.source) if f.source else None,
+                cue=Span(*f.cue) if f.cue else None,
+                channel=f.channel,
+            )
+            for f in found
+        ]
 
 
 def extract_attributions(doc: Doc) -> list[Attribution]:
     """Attributions (direct quotes and reported statements) found in a parsed ``doc``.
 
-    Spans are character offsets into ``doc.text``; records are sorted by content start.
+    Spans are character offsets into ``doc.text``; records are sorted by content span.
     """
     if len(doc) == 0:
         return []

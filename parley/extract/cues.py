@@ -22,8 +22,34 @@ SPEECH_VERBS: frozenset[str] = frozenset(
     summarise opine posit preach plead beg implore concur dispute contest rebut deny reject
     dismiss vouch swear guarantee certify attest predict explain tease teach relay echo
     speak talk say communicate telegraph signal assert write scribble text email message
+    press interject snap sigh laugh gush marvel scoff fume rail thunder bellow mutter murmur
+    stammer grumble huff cry convey
     """.split()
 )
+
+# Verb + particle or object that make a cue of a verb that is not one by itself:
+# "she went on", "he shot back", "as X put it".
+PHRASAL_CUES: frozenset[tuple[str, str]] = frozenset(
+    {
+        ("go", "on"),
+        ("shoot", "back"),
+        ("fire", "back"),
+        ("hit", "back"),
+        ("chime", "in"),
+        ("weigh", "in"),
+        ("lash", "out"),
+        ("speak", "out"),
+        ("put", "it"),
+        ("sum", "up"),
+        ("cry", "out"),
+        ("call", "out"),
+        ("point", "out"),
+        ("spell", "out"),
+        ("bring", "up"),
+        ("float", "out"),
+    }
+)
+PHRASAL_HEADS: frozenset[str] = frozenset(v for v, _ in PHRASAL_CUES)
 
 # Verbs of belief, knowledge or expectation. PolNeAR-style corpora annotate "X believes that
 # ..." as attribution; these count as cues only when they govern a clause (ccomp).
@@ -40,6 +66,31 @@ COMMISSIVE_VERBS: frozenset[str] = frozenset(
     promise pledge vow threaten refuse decline offer agree swear undertake demand urge call
     ask""".split()
 )
+
+# Verbs that characterise someone or something: "called the plan "a disaster"". Their
+# complement is content when it holds a quote, or with the preposition listed in
+# DESCRIBE_PREPS ("described it as ...", "accused X of ...", "called for ...").
+DESCRIBE_VERBS: frozenset[str] = frozenset(
+    """
+    call describe refer accuse title label brand dub term characterize characterise denounce
+    criticize criticise condemn praise hail slam blast decry mock deride ridicule thank blame
+    welcome applaud
+    """.split()
+)
+DESCRIBE_PREPS: dict[str, frozenset[str]] = {
+    "call": frozenset({"for", "on"}),
+    "describe": frozenset({"as"}),
+    "refer": frozenset({"as"}),
+    "characterize": frozenset({"as"}),
+    "characterise": frozenset({"as"}),
+    "accuse": frozenset({"of"}),
+    "blame": frozenset({"for"}),
+    "criticize": frozenset({"for"}),
+    "criticise": frozenset({"for"}),
+    "praise": frozenset({"for"}),
+    "thank": frozenset({"for"}),
+    "condemn": frozenset({"as", "for"}),
+}
 
 # Verbs whose direct object is the content: "X denied the report", "X confirmed the talks".
 OBJECT_CONTENT_VERBS: frozenset[str] = frozenset(
@@ -128,6 +179,15 @@ CHANNEL_VERBS: dict[str, str] = {
 
 # The token "X" is the platform only after one of these prepositions ("posted on X").
 X_PLATFORM_PREPS: frozenset[str] = frozenset({"on", "via"})
+
+# Nouns for documents and messages that can be a source themselves ("a report saying ...").
+SOURCE_NOUNS: frozenset[str] = frozenset(
+    """
+    report study poll survey document memo letter statement message note article editorial
+    email tweet post ad advertisement transcript filing complaint lawsuit release analysis
+    paper book website petition resolution ruling decision order draft plan proposal text
+    """.split()
+)
 
 # Relative pronouns: a subject "who" is replaced by the noun phrase it refers to.
 RELATIVE_PRONOUNS: frozenset[str] = frozenset({"who", "that", "which", "whom"})

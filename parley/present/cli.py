@@ -27,7 +27,7 @@ from parley.ingest.job import ingest as run_ingest
 from parley.present.brief import build_brief
 from parley.present.export import RECORD_FIELDS, article_record, export_records, write_csv, write_jsonl
 from parley.nlp import DEFAULT_MODEL
-from parley.store import ArticleFilter, StatementFilter, Store, open_store
+from parley.store import ArticleFilter, EventFilter, StatementFilter, Store, open_store
 
 EXIT_OK, EXIT_PARTIAL, EXIT_USAGE, EXIT_STORE, EXIT_INTERRUPTED = 0, 1, 2, 3, 130
 
@@ -271,6 +271,60 @@ def quotes(store: Store, speaker: str | None, as_json: bool, **filters: Any) -> 
         table.add_row(_day(s.said_on), who, s.cue or "", s.kind, _clip(s.text, 160), s.article_id[:8])
     out.print(table)
     out.print(f"{len(found)} statements")
+
+
+@cli.command()
+@click.option("--actor", help="Only events with this participant (name, alias or id).")
+@click.option("--since", callback=_date, help="On or after YYYY-MM-DD.")
+@click.option("--until", callback=_date, help="On or before YYYY-MM-DD.")
+@click.option("--type", "event_type", help="Only this event type (see docs/events.md).")
+@click.option("--sources", "show_sources", is_flag=True, help="List each event's sources and conflicts.")
+@json_option
+@store_options
+def timeline(store: Store, actor: str | None, since, until, event_type: str | None, show_sources: bool,
+             as_json: bool) -> None:
+    """What happened when: events merged across articles, with their sources."""
+    from parley.present.export import event_record
+
+    actors = {a.id: a for a in store.actors()}
+    ids = _actor_ids(actors, actor) if actor else None
+    found = store.events(EventFilter(actor_ids=ids, since=since, until=until, type=event_type))
+    if as_json:
+        click.echo(json.dumps([event_record(e) for e in found], ensure_ascii=False, indent=2))
+        return
+    table = Table("date", "type", "participants", "place", "details", "sources", "summary",
+                  box=None, header_style="bold")
+    for e in found:
+        names = ", ".join(actors[p].name if p in actors else p for p in e.participants[:4])
+        details = ", ".join(filter(None, [
+            e.duration and f"lasted {e.duration}", *(f"{k} {v}" for k, v in e.figures.items()),
+            e.status if e.status != "reported" else None,
+            "conflicting " + "/".join(e.conflicts) if e.conflicts else None,
+        ]))
+        table.add_row(_event_day(e), e.type, names, e.place or "", details, str(len(e.sources)),
+                      _clip(e.summary, 100))
+    out.print(table)
+    out.print(f"{len(found)} events")
+    if show_sources:
+        for e in found:
+            out.print(f"\n[bold]{_event_day(e)} {e.type}[/bold] {escape(e.id)}", highlight=False)
+            for src in e.sources:
+                out.print(f"  {src.outlet or '?'} ({src.published or 'undated'}) {src.article_id[:8]} "
+                          f"{src.span.start}-{src.span.end}: date {src.date or '?'}, place {src.place or '?'}, "
+                          f"duration {src.duration or '?'}", highlight=False)
+            for key, told in e.conflicts.items():
+                out.print(f"  [yellow]{key} disagrees:[/yellow] "
+                          + "; ".join(f"{t['value']} ({t['article_id'][:8]})" for t in told), highlight=False)
+
+
+def _event_day(e) -> str:
+    if e.date is None:
+        return "undated"
+    if e.precision == "month":
+        return e.date.strftime("%Y-%m")
+    if e.precision == "week":
+        return f"week of {e.date.isoformat()}"
+    return e.date.isoformat()
 
 
 @cli.group(invoke_without_command=True)

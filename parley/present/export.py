@@ -12,7 +12,7 @@ import json
 from collections.abc import Iterable, Iterator
 from typing import IO, Any
 
-from parley.models import Actor, Article, Span, Statement
+from parley.models import Actor, Article, Event, Span, Statement
 
 RECORD_FIELDS: dict[str, list[str]] = {
     "article": [
@@ -20,6 +20,10 @@ RECORD_FIELDS: dict[str, list[str]] = {
         "language", "text", "sha256", "author", "origin", "format",
     ],
     "actor": ["type", "id", "name", "kind", "side", "roles", "aliases", "evidence"],
+    "event": [
+        "type", "id", "event_type", "date", "precision", "participants", "place", "summary", "sources",
+        "duration", "figures", "conflicts", "status",
+    ],
     "statement": [
         "type", "id", "article_id", "speaker", "speaker_actor_id", "cue", "text", "kind", "channel",
         "said_on", "said_on_from", "span", "speaker_span", "cue_span", "extractor",
@@ -111,3 +115,28 @@ def export_records(store, record_type: str = "all") -> Iterator[dict[str, Any]]:
         yield from (actor_record(a) for a in store.actors())
     if record_type in ("all", "statement"):
         yield from (statement_record(s) for s in store.statements())
+    if record_type in ("all", "event"):
+        yield from (event_record(e) for e in store.events())
+
+
+def event_record(e: Event) -> dict[str, Any]:
+    return {
+        "type": "event",
+        "id": e.id,
+        "event_type": e.type,
+        "date": e.date.isoformat() if e.date else None,
+        "precision": e.precision,
+        "participants": list(e.participants),
+        "place": e.place,
+        "summary": e.summary,
+        "sources": [
+            {"article_id": s.article_id, "span": s.span.as_list(), "outlet": s.outlet,
+             "published": s.published.isoformat() if s.published else None,
+             "date": s.date.isoformat() if s.date else None, "place": s.place, "duration": s.duration}
+            for s in e.sources
+        ],
+        "duration": e.duration,
+        "figures": e.figures,
+        "conflicts": e.conflicts,
+        "status": e.status,
+    }

@@ -11,7 +11,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from typing import Protocol
 
-from parley.models import Actor, Article, Failure, Mention, Statement, TimeExpression
+from parley.models import Actor, Article, Event, EventMention, Failure, Mention, Statement, TimeExpression
 
 
 @dataclass(frozen=True)
@@ -64,6 +64,15 @@ class AnalysisRecords:
     mentions: tuple[Mention, ...]
     statements: tuple[Statement, ...]
     times: tuple[TimeExpression, ...]
+    events: tuple[EventMention, ...] = ()
+
+
+@dataclass(frozen=True)
+class EventFilter:
+    actor_ids: tuple[str, ...] | None = None
+    since: dt.date | None = None
+    until: dt.date | None = None
+    type: str | None = None
 
 
 class Store(Protocol):
@@ -86,6 +95,9 @@ class Store(Protocol):
     ) -> None: ...
     def actors(self) -> list[Actor]: ...
     def statements(self, where: StatementFilter = StatementFilter()) -> Iterator[Statement]: ...
+    def event_mentions(self) -> list[EventMention]: ...
+    def replace_events(self, events: list[Event]) -> None: ...
+    def events(self, where: EventFilter = EventFilter()) -> list[Event]: ...
     def overrides(self) -> list[tuple[str, str, str]]: ...
     def add_override(self, action: str, source: str, target: str) -> None: ...
     def close(self) -> None: ...
@@ -100,5 +112,5 @@ def open_store(location: str) -> Store:
 
 
 __all__ = [
-    "AnalysisRecords", "ArticleFilter", "IngestRun", "StatementFilter", "Store", "StoredFailure", "open_store",
+    "AnalysisRecords", "ArticleFilter", "EventFilter", "IngestRun", "StatementFilter", "Store", "StoredFailure", "open_store",
 ]

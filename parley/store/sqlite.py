@@ -13,8 +13,10 @@ import sqlite3
 from collections.abc import Callable, Iterable, Iterator
 
 from parley.errors import StoreError
-from parley.models import Actor, Article, Dateline, Failure, Mention, Span, Statement
-from parley.store import AnalysisRecords, ArticleFilter, IngestRun, StatementFilter, StoredFailure
+from parley.models import (
+    Actor, Article, Dateline, Event, EventMention, EventSource, Failure, Mention, Span, Statement,
+)
+from parley.store import AnalysisRecords, ArticleFilter, EventFilter, IngestRun, StatementFilter, StoredFailure
 
 
 def _v1_articles(db: sqlite3.Connection) -> None:
@@ -155,8 +157,37 @@ def _v2_analysis(db: sqlite3.Connection) -> None:
     )
 
 
+def _v3_events(db: sqlite3.Connection) -> None:
+    db.execute(
+        """CREATE TABLE event_mentions (
+            article_id TEXT NOT NULL REFERENCES articles(id),
+            start INTEGER NOT NULL,
+            type TEXT NOT NULL,
+            record TEXT NOT NULL,
+            PRIMARY KEY (article_id, start, type)
+        )"""
+    )
+    db.execute(
+        """CREATE TABLE events (
+            id TEXT PRIMARY KEY,
+            type TEXT NOT NULL,
+            date TEXT,
+            precision TEXT,
+            participants TEXT NOT NULL,
+            place TEXT,
+            summary TEXT NOT NULL,
+            sources TEXT NOT NULL,
+            duration TEXT,
+            figures TEXT NOT NULL,
+            conflicts TEXT NOT NULL,
+            status TEXT NOT NULL
+        )"""
+    )
+    db.execute("CREATE INDEX events_date ON events(date)")
+
+
 # Each migration runs once, in order, in its own transaction; PRAGMA user_version records it.
-MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = [_v1_articles, _v2_analysis]
+MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = [_v1_articles, _v2_analysis, _v3_events]
 
 
 def _now() -> str:
@@ -330,7 +361,7 @@ class SQLiteStore:
         now = _now()
         with self._transaction():
             for r in results:
-                for table in ("mentions", "statements", "time_expressions", "analyses"):
+                for table in ("mentions", "statements", "time_expressions", "event_mentions", "analyses"):
                     self.db.execute(f"DELETE FROM {table} WHERE article_id = ?", (r.article_id,))
                 self.db.executemany(
                     "INSERT OR REPLACE INTO mentions VALUES (?,?,?,?,?,?,?,?)",
@@ -345,6 +376,10 @@ class SQLiteStore:
                     "INSERT OR REPLACE INTO time_expressions VALUES (?,?,?,?,?,?,?,?,?,?,?)",
                     [(r.article_id, t.span.start, t.span.end, t.text, t.type, t.value, t.precision,
                       _iso(t.start), _iso(t.end), _iso(t.anchor), t.anchor_from) for t in r.times],
+                )
+                self.db.executemany(
+                    "INSERT OR REPLACE INTO event_mentions VALUES (?,?,?,?)",
+                    [(e.article_id, e.span.start, e.type, json.dumps(_event_mention_dict(e))) for e in r.events],
                 )
                 self.db.execute("INSERT INTO analyses VALUES (?,?,?)", (r.article_id, pipeline, now))
 
@@ -411,6 +446,39 @@ class SQLiteStore:
             sql += f" LIMIT {int(where.limit)}"
         for r in self.db.execute(sql, params):
             yield _statement(r)
+
+    def event_mentions(self) -> list[EventMention]:
+        rows = self.db.execute("SELECT record FROM event_mentions ORDER BY article_id, start")
+        return [_event_mention(json.loads(r["record"])) for r in rows]
+
+    def replace_events(self, events: list[Event]) -> None:
+        with self._transaction():
+            self.db.execute("DELETE FROM events")
+            self.db.executemany(
+                "INSERT INTO events VALUES (?,?,?,?,?,?,?,?,?,?,?,?)",
+                [(e.id, e.type, _iso(e.date), e.precision, json.dumps(list(e.participants)), e.place, e.summary,
+                  json.dumps([_source_dict(x) for x in e.sources]), e.duration, json.dumps(e.figures),
+                  json.dumps(e.conflicts), e.status) for e in events],
+            )
+
+    def events(self, where: EventFilter = EventFilter()) -> list[Event]:
+        clauses, params = [], []
+        if where.since:
+            clauses.append("date >= ?")
+            params.append(where.since.isoformat())
+        if where.until:
+            clauses.append("date <= ?")
+            params.append(where.until.isoformat())
+        if where.type:
+            clauses.append("type = ?")
+            params.append(where.type)
+        sql = "SELECT * FROM events" + (" WHERE " + " AND ".join(clauses) if clauses else "")
+        sql += " ORDER BY date IS NULL, date, type, id"
+        found = [_event(r) for r in self.db.execute(sql, params)]
+        if where.actor_ids is not None:
+            wanted = set(where.actor_ids)
+            found = [e for e in found if wanted & set(e.participants)]
+        return found
 
     def overrides(self) -> list[tuple[str, str, str]]:
         rows = self.db.execute("SELECT action, source, target FROM actor_overrides ORDER BY id")
@@ -504,4 +572,47 @@ def _statement(r: sqlite3.Row) -> Statement:
         speaker_span=_span_from(r["speaker_span"]), cue_span=_span_from(r["cue_span"]), channel=r["channel"],
         said_on=dt.date.fromisoformat(r["said_on"]) if r["said_on"] else None,
         said_on_from=r["said_on_from"], speaker_ref=_span_from(r["speaker_ref"]), extractor=r["extractor"],
+    )
+
+
+def _date(value: str | None) -> dt.date | None:
+    return dt.date.fromisoformat(value) if value else None
+
+
+def _event_mention_dict(e: EventMention) -> dict:
+    return {
+        "article_id": e.article_id, "type": e.type, "span": e.span.as_list(), "trigger": e.trigger.as_list(),
+        "participant_refs": [r.as_list() for r in e.participant_refs], "participants": list(e.participants),
+        "place": e.place, "date": _iso(e.date), "date_end": _iso(e.date_end), "precision": e.precision,
+        "date_text": e.date_text, "duration": e.duration, "duration_text": e.duration_text,
+        "figures": e.figures, "status": e.status,
+    }
+
+
+def _event_mention(d: dict) -> EventMention:
+    return EventMention(
+        article_id=d["article_id"], type=d["type"], span=Span(*d["span"]), trigger=Span(*d["trigger"]),
+        participant_refs=tuple(Span(*r) for r in d["participant_refs"]), participants=tuple(d["participants"]),
+        place=d["place"], date=_date(d["date"]), date_end=_date(d["date_end"]), precision=d["precision"],
+        date_text=d["date_text"], duration=d["duration"], duration_text=d["duration_text"],
+        figures=d["figures"], status=d["status"],
+    )
+
+
+def _source_dict(x: EventSource) -> dict:
+    return {"article_id": x.article_id, "span": x.span.as_list(), "date": _iso(x.date), "place": x.place,
+            "duration": x.duration, "published": _iso(x.published), "outlet": x.outlet}
+
+
+def _event(r: sqlite3.Row) -> Event:
+    return Event(
+        id=r["id"], type=r["type"], date=_date(r["date"]), precision=r["precision"],
+        participants=tuple(json.loads(r["participants"])), place=r["place"], summary=r["summary"],
+        sources=tuple(
+            EventSource(x["article_id"], Span(*x["span"]), _date(x["date"]), x["place"], x["duration"],
+                        _date(x["published"]), x["outlet"])
+            for x in json.loads(r["sources"])
+        ),
+        duration=r["duration"], figures=json.loads(r["figures"]), conflicts=json.loads(r["conflicts"]),
+        status=r["status"],
     )

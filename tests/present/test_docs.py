@@ -49,3 +49,11 @@ def test_every_dependency_is_explained_in_the_readme():
     for requirement in names:
         name = re.split(r"[<>=!\[ ]", requirement, maxsplit=1)[0]
         assert name.lower() in README.lower(), name
+
+
+def test_every_event_type_is_documented():
+    import yaml
+
+    doc = (ROOT / "docs" / "events.md").read_text(encoding="utf-8")
+    for event_type in yaml.safe_load((ROOT / "parley/data/events.yaml").read_text())["types"]:
+        assert f"| `{event_type['id']}` |" in doc, event_type["id"]

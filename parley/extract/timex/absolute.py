@@ -11,10 +11,23 @@ anchor's year unless the nearby verb says otherwise (:func:`.calendar.month_year
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from . import calendar as cal
 from .context import Context, Resolved, absolute, unresolved
-from .grammar import DAYNUM, MON, MONTH_FULL, ORDINAL, WD, YEAR, preceded_by, rule
+from .grammar import (
+    DAYNUM,
+    MON,
+    MONTH_FULL,
+    ORDINAL,
+    SPOKEN_YEAR,
+    WD,
+    YEAR,
+    YEAR_ANY,
+    preceded_by,
+    rule,
+    spoken_year_value,
+)
 from .lexicon import MONTHS, SEASONS
 
 
@@ -24,13 +37,26 @@ def _month(m: re.Match[str], group: str = "mon") -> int:
 
 def _ordinal(word: str) -> int:
     w = word.lower()
-    return {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4,
-            "4th": 4, "final": 4}[w]
+    return {
+        "first": 1,
+        "1st": 1,
+        "second": 2,
+        "2nd": 2,
+        "third": 3,
+        "3rd": 3,
+        "fourth": 4,
+        "4th": 4,
+        "final": 4,
+    }[w]
 
 
 def _year(m: re.Match[str], group: str = "y") -> int | None:
-    y = m.groupdict().get(group)
-    return int(y) if y else None
+    g = m.groupdict()
+    if g.get(group):
+        return int(g[group])
+    if g.get(group + "_sp"):
+        return spoken_year_value(g[group + "_sp"])
+    return None
 
 
 def _day_date(m: re.Match[str], ctx: Context, mon: int, d: int, y: int | None) -> Resolved | None:
@@ -39,7 +65,7 @@ def _day_date(m: re.Match[str], ctx: Context, mon: int, d: int, y: int | None) -
         return absolute(cal.day(date)) if date else None
     if ctx.anchor is None:
         return unresolved(f"XXXX-{mon:02d}-{d:02d}") if cal.valid_date(2000, mon, d) else None
-    date = cal.closest_year(mon, d, ctx.anchor)
+    date = cal.closest_year(mon, d, ctx.anchor, ctx.placement(m.start(), m.end()))
     return ctx.relative(cal.day(date)) if date else None
 
 
@@ -62,7 +88,7 @@ def numeric(m: re.Match[str], ctx: Context) -> Resolved | None:
 
 
 def day_range(m: re.Match[str], ctx: Context) -> Resolved | None:
-    """"Nov 23-24", "23-24 November", "Nov 30-Dec 2": one expression covering the days."""
+    """ "Nov 23-24", "23-24 November", "Nov 30-Dec 2": one expression covering the days."""
     mon1 = _month(m)
     mon2 = _month(m, "mon2") if m.groupdict().get("mon2") else mon1
     d1, d2 = int(m.group("d")), int(m.group("d2"))
@@ -84,7 +110,7 @@ def day_range(m: re.Match[str], ctx: Context) -> Resolved | None:
 
 
 def month_year(m: re.Match[str], ctx: Context) -> Resolved | None:
-    y = _year(m)
+    y = _year(m)  # digits or words
     return absolute(cal.month(y, _month(m))) if y else None
 
 
@@ -92,13 +118,22 @@ def month_alone(m: re.Match[str], ctx: Context) -> Resolved | None:
     mon = _month(m)
     if ctx.anchor is None:
         return unresolved(f"XXXX-{mon:02d}")
-    y = cal.month_year(mon, ctx.anchor, ctx.tense(m.start(), m.end()))
+    y = cal.month_year(mon, ctx.anchor, ctx.placement(m.start(), m.end()))
     return ctx.relative(cal.month(y, mon))
+
+
+def month_of_relative_year(m: re.Match[str], ctx: Context) -> Resolved | None:
+    """ "January this year", "June last year", "April next year"."""
+    mon = _month(m)
+    if ctx.anchor is None:
+        return unresolved(f"XXXX-{mon:02d}")
+    shift = {"this": 0, "last": -1, "next": 1}[m.group("rel").lower()]
+    return ctx.relative(cal.month(ctx.anchor.year + shift, mon))
 
 
 _MONTH_PREPOSITIONS = frozenset(
     "in since until till by from through of during before after early late mid last next this "
-    "that each every between and or to".split()
+    "that each every between and or to the".split()
 )
 
 
@@ -115,12 +150,25 @@ def month_alone_guard(m: re.Match[str], text: str) -> bool:
 
 
 def year_alone(m: re.Match[str], ctx: Context) -> Resolved | None:
-    return absolute(cal.year(int(m.group("y"))))
+    y = _year(m)
+    return absolute(cal.year(y)) if y else None
+
+
+def year_period(m: re.Match[str], ctx: Context) -> Resolved | None:
+    """ "the 1988 third quarter", "the 1988 quarter", "the 1989 period": a year's quarter,
+    the quarter being the one last named when the words do not say."""
+    y = int(m.group("y"))
+    if m.group("q"):
+        return absolute(cal.quarter(y, _ordinal(m.group("q"))))
+    ref = ctx.last_ref(m.start(), within=1500, precisions=("quarter",))
+    if ref is not None:
+        q = (ref.start.month - 1) // 3 + 1
+        return replace(ctx.from_ref(cal.quarter(y, q), ref), topical=False)
+    return absolute(cal.year(y))
 
 
 _QUANTITY_WORDS = frozenset(
-    "about around some nearly almost approximately roughly than least most over under only "
-    "just total".split()
+    "about around some nearly almost approximately roughly than least most over under only just total".split()
 )
 
 
@@ -128,6 +176,10 @@ def year_guard(m: re.Match[str], text: str) -> bool:
     """A bare four-digit number is a year unless it is plainly a count ("about 2000 troops")
     or outside 1600-2099 with no preposition in front."""
     y = int(m.group("y"))
+    if text[m.start() - 1 : m.start()] == "-" and not re.search(
+        r"(?i)\b(?:mid|pre|post)-$", text[max(0, m.start() - 6) : m.start()]
+    ):
+        return False
     if preceded_by(text, m.start(), _QUANTITY_WORDS):
         return False
     if re.match(r"\s*(?:-|–)\s*\d", text[m.end() : m.end() + 4]):
@@ -147,8 +199,16 @@ def year_range(m: re.Match[str], ctx: Context) -> Resolved | None:
     return absolute(period)
 
 
-_DECADE_WORDS = {"twenties": 2, "thirties": 3, "forties": 4, "fifties": 5, "sixties": 6,
-                 "seventies": 7, "eighties": 8, "nineties": 9}
+_DECADE_WORDS = {
+    "twenties": 2,
+    "thirties": 3,
+    "forties": 4,
+    "fifties": 5,
+    "sixties": 6,
+    "seventies": 7,
+    "eighties": 8,
+    "nineties": 9,
+}
 
 
 def decade(m: re.Match[str], ctx: Context) -> Resolved | None:
@@ -173,10 +233,28 @@ def decade(m: re.Match[str], ctx: Context) -> Resolved | None:
 
 
 _ORDINAL_WORDS = {
-    "first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7,
-    "eighth": 8, "ninth": 9, "tenth": 10, "eleventh": 11, "twelfth": 12, "thirteenth": 13,
-    "fourteenth": 14, "fifteenth": 15, "sixteenth": 16, "seventeenth": 17, "eighteenth": 18,
-    "nineteenth": 19, "twentieth": 20, "twenty-first": 21, "twenty first": 21,
+    "first": 1,
+    "second": 2,
+    "third": 3,
+    "fourth": 4,
+    "fifth": 5,
+    "sixth": 6,
+    "seventh": 7,
+    "eighth": 8,
+    "ninth": 9,
+    "tenth": 10,
+    "eleventh": 11,
+    "twelfth": 12,
+    "thirteenth": 13,
+    "fourteenth": 14,
+    "fifteenth": 15,
+    "sixteenth": 16,
+    "seventeenth": 17,
+    "eighteenth": 18,
+    "nineteenth": 19,
+    "twentieth": 20,
+    "twenty-first": 21,
+    "twenty first": 21,
 }
 
 
@@ -189,11 +267,12 @@ def century(m: re.Match[str], ctx: Context) -> Resolved | None:
 
 
 def season_year(m: re.Match[str], ctx: Context) -> Resolved | None:
-    return absolute(cal.season(int(m.group("y")), SEASONS[m.group("s").lower()]))
+    y = _year(m)
+    return absolute(cal.season(y, SEASONS[m.group("s").lower()])) if y else None
 
 
 def quarter(m: re.Match[str], ctx: Context) -> Resolved | None:
-    """"the third quarter", "third-quarter", "the fiscal first quarter", "Q3 2025",
+    """ "the third quarter", "third-quarter", "the fiscal first quarter", "Q3 2025",
     "the fourth quarter of 2025", "last year's fourth quarter"."""
     g = m.groupdict()
     q = int(g["qn"]) if g.get("qn") else _ordinal(g["q"])
@@ -227,60 +306,129 @@ _YEAR_TAIL = rf"(?:,?\s+{YEAR('y')})?"
 _QREL = r"(?P<rel>(?i:this|last|next|the\s+current|the\s+previous|the\s+next)\s+(?:fiscal\s+)?year)"
 
 RULES = [
-    rule("day_range",
-         rf"{MON('mon')}\s+{DAYNUM('d')}\s*(?:-|–|to|through|until|and)\s*(?:{MON('mon2')}\s+)?{DAYNUM('d2')}{_YEAR_TAIL}",
-         day_range),
-    rule("day_range_dmy",
-         rf"{DAYNUM('d')}\s*(?:-|–|to|and)\s*{DAYNUM('d2')}\s+{MON('mon')}{_YEAR_TAIL}", day_range),
+    rule(
+        "day_range",
+        rf"{MON('mon')}\s+{DAYNUM('d')}\s*(?:-|–|to|through|until|and)\s*(?:{MON('mon2')}\s+)?{DAYNUM('d2')}{_YEAR_TAIL}",
+        day_range,
+    ),
+    rule(
+        "day_range_dmy",
+        rf"{DAYNUM('d')}\s*(?:-|–|to|and)\s*{DAYNUM('d2')}\s+{MON('mon')}{_YEAR_TAIL}",
+        day_range,
+    ),
     rule("month_day", rf"{_WDAY}{MON('mon')}\s+{DAYNUM('d')}{_YEAR_TAIL}", month_day, kind="day"),
-    rule("day_month", rf"{_WDAY}(?:(?i:the)\s+)?{DAYNUM('d')}(?:\s+(?i:of))?\s+{MON('mon')}{_YEAR_TAIL}",
-         month_day, kind="day"),
-    rule("iso_date", rf"(?<![\d-]){YEAR('y')}-(?P<m>0[1-9]|1[0-2])-(?P<d>0[1-9]|[12]\d|3[01])(?!\d)",
-         numeric, kind="day"),
-    rule("dotted_date",
-         r"(?<![\d.])(?P<d>0?[1-9]|[12]\d|3[01])\.(?P<m>0?[1-9]|1[0-2])\.(?P<y>1\d\d\d|20\d\d)(?!\d)",
-         numeric, kind="day"),
-    rule("slashed_date", r"(?<![\d/])(?P<a>\d{1,2})/(?P<b>\d{1,2})/(?P<y>\d{4}|\d{2})(?![\d/])",
-         numeric, kind="day"),
-    rule("month_year", rf"{MON('mon')}(?:,?\s+|\s+(?i:of)\s+){YEAR('y')}", month_year),
+    rule(
+        "day_month",
+        rf"{_WDAY}(?:(?i:the)\s+)?{DAYNUM('d')}(?:\s+(?i:of))?\s+{MON('mon')}{_YEAR_TAIL}",
+        month_day,
+        kind="day",
+    ),
+    rule(
+        "iso_date",
+        rf"(?<![\d-]){YEAR('y')}-(?P<m>0[1-9]|1[0-2])-(?P<d>0[1-9]|[12]\d|3[01])(?!\d)",
+        numeric,
+        kind="day",
+        keys=r"\d-\d\d-\d",
+    ),
+    rule(
+        "dotted_date",
+        r"(?<![\d.])(?P<d>0?[1-9]|[12]\d|3[01])\.(?P<m>0?[1-9]|1[0-2])\.(?P<y>1\d\d\d|20\d\d)(?!\d)",
+        numeric,
+        kind="day",
+        keys=r"\d\.\d",
+    ),
+    rule(
+        "slashed_date",
+        r"(?<![\d/])(?P<a>\d{1,2})/(?P<b>\d{1,2})/(?P<y>\d{4}|\d{2})(?![\d/])",
+        numeric,
+        kind="day",
+        keys=r"\d/\d",
+    ),
+    rule("month_year", rf"{MON('mon')}(?:,?\s+|\s+(?i:of)\s+){YEAR_ANY('y')}", month_year),
+    rule(
+        "month_relative_year",
+        rf"{MONTH_FULL('mon')}\s+(?:(?i:of)\s+)?(?P<rel>(?i:this|last|next))\s+(?i:year)(?![\w-])",
+        month_of_relative_year,
+        keys=r"(?i:year)",
+    ),
     rule("month_alone", MONTH_FULL("mon"), month_alone, guard=month_alone_guard),
-    rule("year_range", rf"(?<![\w$£€#.,/-]){YEAR('y')}\s*(?:-|–|/)\s*(?P<y2>\d{{4}}|\d{{2}})(?![\d%])",
-         year_range),
-    rule("year", rf"(?<![\w$£€#.,/-]){YEAR('y')}(?![\w-]|['’]s)", year_alone, guard=year_guard),
-    rule("fiscal_year",
-         rf"(?i:(?:the\s+)?fiscal(?:\s+year)?|FY)[\s-]*(?:{YEAR('y')}|(?P<yy>\d\d)(?!\d))",
-         lambda m, c: absolute(cal.year(_year(m) or 2000 + int(m.group("yy")) - 100 * (int(m.group("yy")) >= 50)))),
-    rule("decade",
-         r"(?:(?i:the)\s+)?(?:(?P<dmod>(?i:early|mid|late))[\s-]+)?"
-         r"(?:(?P<dec>1\d\d0|20\d0)['’]?s|['’](?P<dec2>\d0)['’]?s"
-         r"|(?P<decword>(?i:twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties)))(?!\w)",
-         decade),
-    rule("century",
-         r"(?:(?i:the)\s+)?(?P<n>\d{1,2}(?:st|nd|rd|th)|(?i:twenty[\s-]first|first|second|third|fourth|fifth|"
-         r"sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|thirteenth|fourteenth|fifteenth|sixteenth|"
-         r"seventeenth|eighteenth|nineteenth|twentieth))[\s-]+(?i:century)",
-         century),
-    rule("season_year",
-         rf"(?:(?i:the)\s+)?(?P<s>(?i:spring|summer|fall|autumn|winter))(?:\s+(?i:of))?\s+{YEAR('y')}",
-         season_year),
-    rule("quarter",
-         rf"(?:(?i:the)\s+)?(?:(?i:fiscal|calendar)[\s-]+)?(?P<q>{ORDINAL})[\s-]+(?:(?i:fiscal)[\s-]+)?(?i:quarter)"
-         rf"(?:\s+(?i:of)\s+(?:(?i:fiscal)\s+)?(?:{YEAR('y')}|{_QREL}))?(?!s\b)",
-         quarter),
-    rule("year_quarter",
-         rf"(?:{YEAR('y')}|(?i:fiscal)\s+{YEAR('y2')}|(?P<rel>(?i:this|last|next)\s+year))['’]s\s+"
-         rf"(?:(?i:fiscal)[\s-]+)?(?P<q>{ORDINAL})[\s-]+(?i:quarter)",
-         lambda m, c: quarter_with_year2(m, c)),
-    rule("q_code", rf"(?<![\w-])Q(?P<qn>[1-4])(?:\s+{YEAR('y')}|\s*['’](?P<yy>\d\d))?(?!\w)", quarter),
-    rule("half",
-         rf"(?:(?i:the)\s+)?(?P<h>(?i:first|second|last|latter))\s+(?i:half)\s+(?i:of)\s+"
-         rf"(?:{YEAR('y')}|(?P<rel>(?i:this|last|next|the))\s+(?i:year))",
-         half),
+    rule(
+        "year_range",
+        rf"(?<![\w$£€#.,/-]){YEAR('y')}\s*(?:-|–|/)\s*(?P<y2>\d{{4}}|\d{{2}})(?![\d%])",
+        year_range,
+    ),
+    rule("year", rf"(?<![\w$£€#.,/]){YEAR('y')}(?![\w-]|['’]s)", year_alone, guard=year_guard),
+    rule(
+        "spoken_year", rf"(?P<y_sp>{SPOKEN_YEAR})", year_alone, keys=r"(?i:nineteen|eighteen|two\s+thousand)"
+    ),
+    rule(
+        "year_period",
+        rf"(?i:the)\s+{YEAR('y')}\s+(?:(?i:fiscal)\s+)?(?:(?P<q>{ORDINAL})[\s-]+)?(?i:quarter|period)(?![\w-])",
+        year_period,
+        keys=r"(?i:quarter|period)",
+    ),
+    rule(
+        "fiscal_year",
+        rf"(?i:(?:the\s+)?fiscal(?:\s+year)?|FY)[\s-]*(?:{YEAR('y')}|(?P<yy>\d\d)(?!\d))",
+        lambda m, c: absolute(
+            cal.year(_year(m) or 2000 + int(m.group("yy")) - 100 * (int(m.group("yy")) >= 50))
+        ),
+        keys=r"(?i:fiscal|FY)",
+    ),
+    rule(
+        "decade",
+        r"(?:(?i:the)\s+)?(?:(?P<dmod>(?i:early|mid|late))[\s-]+)?"
+        r"(?:(?P<dec>1\d\d0|20\d0)['’]?s|['’](?P<dec2>\d0)['’]?s"
+        r"|(?P<decword>(?i:twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties)))(?!\w)",
+        decade,
+        keys=r"\d0[\'’]?s|(?i:ties)\b",
+    ),
+    rule(
+        "century",
+        r"(?:(?i:the)\s+)?(?P<n>\d{1,2}(?:st|nd|rd|th)|(?i:twenty[\s-]first|first|second|third|fourth|fifth|"
+        r"sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|thirteenth|fourteenth|fifteenth|sixteenth|"
+        r"seventeenth|eighteenth|nineteenth|twentieth))[\s-]+(?i:century)",
+        century,
+        keys=r"(?i:century)",
+    ),
+    rule(
+        "season_year",
+        rf"(?:(?i:the)\s+)?(?P<s>(?i:spring|summer|fall|autumn|winter))(?:\s+(?i:of))?\s+{YEAR_ANY('y')}",
+        season_year,
+        keys=r"(?i:spring|summer|fall|autumn|winter)",
+    ),
+    rule(
+        "quarter",
+        rf"(?:(?i:the)\s+)?(?:(?i:fiscal|calendar)[\s-]+)?(?P<q>{ORDINAL})[\s-]+(?:(?i:fiscal)[\s-]+)?(?i:quarter)(?![a-zA-Z])"
+        rf"(?:\s+(?i:of)\s+(?:(?i:fiscal)\s+)?(?:{YEAR('y')}|{_QREL}))?(?!s\b)",
+        quarter,
+        keys=r"(?i:quarter)",
+    ),
+    rule(
+        "year_quarter",
+        rf"(?:{YEAR('y')}|(?i:fiscal)\s+{YEAR('y2')}|(?P<rel>(?i:this|last|next)\s+year))['’]s\s+"
+        rf"(?:(?i:fiscal)[\s-]+)?(?P<q>{ORDINAL})[\s-]+(?i:quarter)",
+        lambda m, c: quarter_with_year2(m, c),
+        keys=r"(?i:quarter)",
+    ),
+    rule(
+        "q_code",
+        rf"(?<![\w-])Q(?P<qn>[1-4])(?:\s+{YEAR('y')}|\s*['’](?P<yy>\d\d))?(?!\w)",
+        quarter,
+        keys=r"Q[1-4]",
+    ),
+    rule(
+        "half",
+        rf"(?:(?i:the)\s+)?(?P<h>(?i:first|second|last|latter))\s+(?i:half)\s+(?i:of)\s+"
+        rf"(?:{YEAR('y')}|(?P<rel>(?i:this|last|next|the))\s+(?i:year))",
+        half,
+        keys=r"(?i:half)",
+    ),
 ]
 
 
 def quarter_with_year2(m: re.Match[str], ctx: Context) -> Resolved | None:
-    """"1989's third quarter", "fiscal 1990's first quarter", "last year's fourth quarter"."""
+    """ "1989's third quarter", "fiscal 1990's first quarter", "last year's fourth quarter"."""
     g = m.groupdict()
     q = _ordinal(g["q"])
     y = _year(m) or _year(m, "y2")

@@ -22,11 +22,23 @@ import re
 
 from . import calendar as cal
 from .context import Context, Resolved, unresolved
-from .grammar import MOD, NUM, UNIT, WEEKDAY_NAMES, rule
-from .lexicon import DAY_PARTS, UNITS, WEEKDAYS, number_value
+from .grammar import MOD, MONTH_NAMES, NUM, UNIT, WEEKDAY_NAMES, rule
+from .lexicon import DAY_PARTS, MONTHS, UNITS, WEEKDAYS, number_value
 
-_HOUR_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
-               "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12}
+_HOUR_WORDS = {
+    "one": 1,
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+    "eight": 8,
+    "nine": 9,
+    "ten": 10,
+    "eleven": 11,
+    "twelve": 12,
+}
 
 
 def _unit(word: str) -> tuple[str, bool, int]:
@@ -48,13 +60,18 @@ def duration_value(n: float | None, unit_word: str) -> str:
     if n == int(n):
         return f"P{t}{int(n)}{letter}"
     whole, frac = int(n), n - int(n)
-    sub = {"H": ("M", 60), "M": ("S", 60) if is_time else ("D", 30), "Y": ("M", 12),
-           "D": ("H", 24), "W": ("D", 7)}.get(letter)
+    sub = {
+        "H": ("M", 60),
+        "M": ("S", 60) if is_time else ("D", 30),
+        "Y": ("M", 12),
+        "D": ("H", 24),
+        "W": ("D", 7),
+    }.get(letter)
     if sub is None:
         return f"P{t}{n:g}{letter}"
     sub_letter, per = sub
     if letter == "Y":
-        return f"P{round(n * 12)}M"
+        return f"P{whole}Y{round(frac * 12)}M" if whole else f"P{round(frac * 12)}M"
     if letter == "W":
         return f"P{round(n * 7)}D"
     if letter == "D":
@@ -77,6 +94,13 @@ def vague_duration(m: re.Match[str], ctx: Context) -> Resolved | None:
     return Resolved("DURATION", duration_value(n, unit), None, "text")
 
 
+def _duration_span(m: re.Match[str]) -> tuple[int, int]:
+    """ "the four-year conflict": the article belongs to the noun, not to "four-year"."""
+    if m.group("the") and not m.group("lead") and "-" in m.string[m.end("num") : m.start("unit")]:
+        return (m.start("mod") if m.group("mod") else m.start("num")), m.end()
+    return m.span()
+
+
 def duration_guard(m: re.Match[str], text: str) -> bool:
     """Not an age ("a 47-year-old", "52 years old"), not a share ("three quarters of"),
     not an ordinal ("a second round")."""
@@ -85,19 +109,45 @@ def duration_guard(m: re.Match[str], text: str) -> bool:
         return False
     unit = m.group("unit").lower()
     num = (m.groupdict().get("num") or "").lower()
-    if unit.startswith("quarter") and (num in ("a", "an", "three", "one") or re.match(r"\s+of\b", after)):
-        return False
+    if unit.startswith("quarter") and (
+        num in ("a", "an")
+        or re.match(r"\s+of\s+(?:the|a|an|its|their|his|her|all|those|these|our|this|that)\b", after)
+    ):
+        return False  # "three quarters of the vote" is a share
     if unit == "second" and not num[:1].isdigit():
         return False
     if unit in ("night", "nights") and not num:
         return False
-    return True
+    return not _title_case_name(m, text)
 
 
-_SET_UNITS = {"day": "P1D", "week": "P1W", "month": "P1M", "year": "P1Y", "hour": "PT1H",
-              "night": "P1D", "quarter": "P1Q", "minute": "PT1M"}
-_ADVERBS = {"daily": "P1D", "weekly": "P1W", "monthly": "P1M", "annually": "P1Y", "yearly": "P1Y",
-            "hourly": "PT1H", "nightly": "P1D", "biweekly": "P2W", "semiannually": "P6M"}
+def _title_case_name(m: re.Match[str], text: str) -> bool:
+    """A unit written with a capital inside a sentence is part of a name ("60 Minutes")."""
+    word = m.group("unit")
+    return word[0].isupper() and m.start("unit") > m.start() and not word.isupper()
+
+
+_SET_UNITS = {
+    "day": "P1D",
+    "week": "P1W",
+    "month": "P1M",
+    "year": "P1Y",
+    "hour": "PT1H",
+    "night": "P1D",
+    "quarter": "P1Q",
+    "minute": "PT1M",
+}
+_ADVERBS = {
+    "daily": "P1D",
+    "weekly": "P1W",
+    "monthly": "P1M",
+    "annually": "P1Y",
+    "yearly": "P1Y",
+    "hourly": "PT1H",
+    "nightly": "P1D",
+    "biweekly": "P2W",
+    "semiannually": "P6M",
+}
 
 
 def set_every(m: re.Match[str], ctx: Context) -> Resolved | None:
@@ -105,6 +155,8 @@ def set_every(m: re.Match[str], ctx: Context) -> Resolved | None:
     unit = g["unit"]
     if unit.lower() in WEEKDAYS and unit[0].isupper():
         return Resolved("SET", f"XXXX-WXX-{WEEKDAYS[unit.lower()]}", None, "text")
+    if unit.lower() in MONTHS and unit[0].isupper():
+        return Resolved("SET", f"XXXX-{MONTHS[unit.lower()]:02d}", None, "text")
     part = DAY_PARTS.get(unit.lower())
     if part and unit.lower() not in ("night",):
         return Resolved("SET", f"XXXX-XX-XXT{part}", None, "text")
@@ -120,7 +172,7 @@ def set_adverb(m: re.Match[str], ctx: Context) -> Resolved | None:
 
 
 def set_adverb_guard(m: re.Match[str], text: str) -> bool:
-    """"Daily" as part of a name ("the Daily Mail") is not a set."""
+    """ "Daily" as part of a name ("the Daily Mail") is not a set."""
     word = m.group("w")
     return not (word[0].isupper() and re.match(r"\s+[A-Z]", text[m.end() : m.end() + 2]))
 
@@ -130,11 +182,16 @@ def set_rate(m: re.Match[str], ctx: Context) -> Resolved | None:
 
 
 def set_rate_guard(m: re.Match[str], text: str) -> bool:
-    """"a year" is a rate after an amount: "$5 million a year", "three times a day",
+    """ "a year" is a rate after an amount: "$5 million a year", "three times a day",
     "interviews a day"."""
     before = text[max(0, m.start() - 30) : m.start()]
-    return bool(re.search(r"(?:\d%?|million|billion|trillion|thousand|hundred|percent|times|twice|once|"
-                          r"dollars|cents|[a-z]{3,}s)\s*$", before))
+    return bool(
+        re.search(
+            r"(?:\d%?|million|billion|trillion|thousand|hundred|percent|times|twice|once|"
+            r"dollars|cents|[a-z]{3,}s)\s*$",
+            before,
+        )
+    )
 
 
 def set_weekdays(m: re.Match[str], ctx: Context) -> Resolved | None:
@@ -145,6 +202,7 @@ def set_weekdays(m: re.Match[str], ctx: Context) -> Resolved | None:
 
 
 # --- times of day ---------------------------------------------------------------------------
+
 
 def clock_suffix(m: re.Match[str]) -> str | None:
     g = m.groupdict()
@@ -186,7 +244,7 @@ def clock(m: re.Match[str], ctx: Context) -> Resolved | None:
 
 
 def bare_part(m: re.Match[str], ctx: Context) -> Resolved | None:
-    """"morning" etc. alone mean nothing; "overnight" and "mid-afternoon" fall on the anchor."""
+    """ "morning" etc. alone mean nothing; "overnight" and "mid-afternoon" fall on the anchor."""
     part = " ".join(m.group("part").lower().split())
     if part not in ("overnight", "mid-afternoon", "midafternoon", "mid afternoon"):
         return None
@@ -194,7 +252,7 @@ def bare_part(m: re.Match[str], ctx: Context) -> Resolved | None:
 
 
 def deictic_part(m: re.Match[str], ctx: Context) -> Resolved | None:
-    """"this morning", "last night", "yesterday afternoon", "tomorrow evening"."""
+    """ "this morning", "last night", "yesterday afternoon", "tomorrow evening"."""
     rel = m.group("rel").lower().split()[-1]
     part = m.group("part").lower()
     offset = {"this": 0, "tonight": 0, "yesterday": -1, "tomorrow": 1, "last": -1}[rel]
@@ -207,57 +265,145 @@ def deictic_part(m: re.Match[str], ctx: Context) -> Resolved | None:
 _AMPM = r"(?P<ap>(?i:a\.\s?m\.?|p\.\s?m\.?|am|pm)(?![\w]))"
 _TZ = r"(?:\s+(?:[ECMP][SD]T|GMT|UTC|BST|CET|CEST|MSK|(?i:local\s+time))(?![\w]))?"
 _CMOD = r"(?:(?i:around|about|approximately|shortly\s+after|shortly\s+before|just\s+after|just\s+before)\s+)?"
-_LEAD = (r"(?:(?i:the)\s+)?(?:(?P<lead>(?i:first|last|past|next|coming|previous|latest|final|following|"
-         r"remaining|preceding|prior|initial|full|entire|whole|additional|subsequent|ensuing|intervening))\s+)?")
+_LEAD = (
+    r"(?:(?P<the>(?i:the))\s+)?(?:(?P<lead>(?i:first|last|past|next|coming|previous|latest|final|following|"
+    r"remaining|preceding|prior|initial|full|entire|whole|additional|subsequent|ensuing|intervening))\s+)?"
+)
 _HOURW = "|".join(_HOUR_WORDS)
 
 RULES = [
-    rule("set_rate", r"(?<![\w-])(?i:a|an|per)\s+(?P<unit>(?i:day|week|month|year|hour|night|quarter|minute))(?![\w-])",
-         set_rate, guard=set_rate_guard),
-    rule("duration",
-         rf"{MOD}{_LEAD}{NUM('num')}(?:\s+(?i:to|or)\s+{NUM('num2')})?(?P<half>\s+(?i:and\s+a\s+half))?"
-         rf"(?:\s+(?i:more|additional|straight|consecutive|full|long|trading|working|business))?[\s-]+"
-         rf"(?P<unit>{UNIT})(?:[\s-](?i:long))?(?![\w-])",
-         duration, guard=duration_guard),
-    rule("duration_and_half",
-         rf"{MOD}{NUM('num')}\s+(?P<unit>{UNIT})(?P<half>\s+(?i:and\s+a\s+half))(?![\w-])", duration),
-    rule("half_unit", rf"{MOD}(?P<half>(?i:half))\s+(?i:an?)\s+(?P<unit>(?i:hour|day|year|minute|century|decade))(?![\w-])",
-         duration),
-    rule("vague_duration",
-         r"(?:(?i:the)\s+)?(?i:past|last|next|coming|recent|previous|following|ensuing|intervening|early|final|"
-         r"first|remaining|preceding|subsequent)\s+(?P<unit>(?i:years|months|weeks|days|decades|hours|minutes|"
-         r"quarters|centuries|weekends))(?![\w-])",
-         vague_duration),
-    rule("long_adjective", r"(?<![\w-])(?P<unit>(?i:hour|day|week|month|year|decade|hours|days|weeks|months|years|decades))-long",
-         vague_duration),
-    rule("bare_plural",
-         r"(?i:\b(?:for|within|over|after|in|took|spent|lasted|follows|following|of)\s+)"
-         r"(?P<t>(?P<unit>(?i:years|months|weeks|days|decades|hours|centuries|minutes)))(?![\w-])",
-         vague_duration, span_group="t"),
-    rule("set_every",
-         rf"(?i:every|each|per)\s+(?:(?P<other>(?i:other))\s+)?(?:{NUM('num')}\s+)?"
-         rf"(?P<unit>{UNIT}|{WEEKDAY_NAMES}|(?i:morning|evening|afternoon|night))(?![\w-])",
-         set_every),
-    rule("set_adverb",
-         r"(?<![\w-])(?P<w>(?i:daily|weekly|monthly|annually|yearly|hourly|nightly|biweekly|semiannually|"
-         r"(?:once|twice)\s+an?\s+(?:day|week|month|year|hour)))(?![\w-])",
-         set_adverb, guard=set_adverb_guard),
-    rule("set_weekdays", rf"(?P<wd>{WEEKDAY_NAMES})(?:s|\s+(?P<part>(?i:mornings|afternoons|evenings|nights)))(?![\w-])",
-         set_weekdays),
-    rule("clock", rf"{_CMOD}(?P<h>1[0-2]|0?[1-9])(?:[:.](?P<mi>[0-5]\d))?\s*{_AMPM}{_TZ}",
-         clock, kind="time", suffix=clock_suffix),
-    rule("clock24", rf"(?i:\bat\s+)(?P<t>(?P<h>[01]?\d|2[0-3]):(?P<mi>[0-5]\d){_TZ})(?![\d])",
-         clock, kind="time", span_group="t", suffix=clock_suffix),
-    rule("clock_words",
-         rf"{_CMOD}(?P<h>1[0-2]|[1-9]|(?i:{_HOURW}))(?:\s+o['’]clock)?\s+(?i:in\s+the)\s+(?P<part>(?i:morning|afternoon|evening|night))",
-         clock, kind="time", suffix=clock_suffix),
-    rule("oclock", rf"{_CMOD}(?P<h>1[0-2]|[1-9]|(?i:{_HOURW}))\s+o['’]clock", clock, kind="time", suffix=clock_suffix),
-    rule("noon", r"(?<![\w-])(?P<w>(?i:noon|midnight|midday))(?![\w-])", clock, kind="time", suffix=clock_suffix),
-    rule("deictic_part",
-         r"(?P<rel>(?i:this|tomorrow|yesterday|last))\s+(?P<part>(?i:morning|afternoon|evening|night))(?![\w-])",
-         deictic_part),
-    rule("bare_part",
-         r"(?:(?i:the)\s+)?(?P<part>(?i:morning|afternoon|evening|night|mid-afternoon|midafternoon|mid\s+afternoon|overnight))(?![\w-])",
-         bare_part, kind="time", suffix=part_suffix),
+    rule(
+        "set_rate",
+        r"(?<![\w-])(?i:a|an|per)\s+(?P<unit>(?i:day|week|month|year|hour|night|quarter|minute))(?![\w-])",
+        set_rate,
+        guard=set_rate_guard,
+        keys=UNIT,
+    ),
+    rule(
+        "duration",
+        rf"{_LEAD}{MOD}{NUM('num')}(?:\s+(?i:to|or)\s+{NUM('num2')})?(?P<half>\s+(?i:and\s+a\s+half))?"
+        rf"(?:\s+(?i:more|additional|straight|consecutive|full|long|trading|working|business))?[\s-]+"
+        rf"(?P<unit>{UNIT})(?:[\s-](?i:long))?(?![\w-])",
+        duration,
+        guard=duration_guard,
+        span_group=lambda m: _duration_span(m),
+        keys=UNIT,
+    ),
+    rule(
+        "duration_and_half",
+        rf"{MOD}{NUM('num')}\s+(?P<unit>{UNIT})(?P<half>\s+(?i:and\s+a\s+half))(?![\w-])",
+        duration,
+        keys=r"(?i:and\s+a\s+half)",
+    ),
+    rule(
+        "half_unit",
+        rf"{MOD}(?P<half>(?i:half))\s+(?i:an?)\s+(?P<unit>(?i:hour|day|year|minute|century|decade))(?![\w-])",
+        duration,
+        keys=r"(?i:half)",
+    ),
+    rule(
+        "vague_duration",
+        r"(?:(?i:the)\s+)?(?i:past|last|next|coming|recent|previous|following|ensuing|intervening|early|final|"
+        r"first|remaining|preceding|subsequent)\s+(?P<unit>(?i:years|months|weeks|days|decades|hours|minutes|"
+        r"quarters|centuries|weekends))(?![\w-])",
+        vague_duration,
+        keys=UNIT,
+    ),
+    rule(
+        "long_adjective",
+        r"(?<![\w-])(?P<unit>(?i:hour|day|week|month|year|decade|hours|days|weeks|months|years|decades))-long",
+        vague_duration,
+        keys=r"-(?i:long)",
+    ),
+    rule(
+        "bare_plural",
+        r"(?i:\b(?:for|within|over|after|in|took|spent|lasted|follows|following|of)\s+)"
+        r"(?P<t>(?P<unit>(?i:years|months|weeks|days|decades|hours|centuries|minutes)))(?![\w-])",
+        vague_duration,
+        span_group="t",
+        keys=UNIT,
+    ),
+    rule(
+        "over_the_years",
+        r"(?i:\b(?:over|through|throughout|during)\s+)(?P<t>(?i:the)\s+(?P<unit>(?i:years|decades|centuries)))(?![\w-])",
+        vague_duration,
+        span_group="t",
+        keys=UNIT,
+    ),
+    rule(
+        "set_every",
+        rf"(?i:every|each|per)\s+(?:(?P<other>(?i:other))\s+)?(?:{NUM('num')}\s+)?"
+        rf"(?P<unit>{UNIT}|{WEEKDAY_NAMES}|{MONTH_NAMES}|(?i:morning|evening|afternoon|night))(?![\w-])",
+        set_every,
+        keys=r"(?i:every|each|per)\b",
+    ),
+    rule(
+        "set_adverb",
+        r"(?<![\w-])(?P<w>(?i:daily|weekly|monthly|annually|yearly|hourly|nightly|biweekly|semiannually|"
+        r"(?:once|twice)\s+an?\s+(?:day|week|month|year|hour)))(?![\w-])",
+        set_adverb,
+        guard=set_adverb_guard,
+        keys=r"(?i:daily|weekly|monthly|annually|yearly|hourly|nightly|biweekly|semiannually|once|twice)",
+    ),
+    rule(
+        "set_weekdays",
+        rf"(?P<wd>{WEEKDAY_NAMES})(?:s|\s+(?P<part>(?i:mornings|afternoons|evenings|nights)))(?![\w-])",
+        set_weekdays,
+        keys=r"(?:day)(?:s|\s)",
+    ),
+    rule(
+        "clock",
+        rf"{_CMOD}(?P<h>1[0-2]|0?[1-9])(?:[:.](?P<mi>[0-5]\d))?\s*{_AMPM}{_TZ}",
+        clock,
+        kind="time",
+        suffix=clock_suffix,
+        keys=r"(?i:[ap]\.?\s?m\b)",
+    ),
+    rule(
+        "clock24",
+        rf"(?i:\bat\s+)(?P<t>(?P<h>[01]?\d|2[0-3]):(?P<mi>[0-5]\d){_TZ})(?![\d])",
+        clock,
+        kind="time",
+        span_group="t",
+        suffix=clock_suffix,
+        keys=r"\d:\d\d",
+    ),
+    rule(
+        "clock_words",
+        rf"{_CMOD}(?P<h>1[0-2]|[1-9]|(?i:{_HOURW}))(?:\s+o['’]clock)?\s+(?i:in\s+the)\s+(?P<part>(?i:morning|afternoon|evening|night))",
+        clock,
+        kind="time",
+        suffix=clock_suffix,
+        keys=r"(?i:in\s+the\s)",
+    ),
+    rule(
+        "oclock",
+        rf"{_CMOD}(?P<h>1[0-2]|[1-9]|(?i:{_HOURW}))\s+o['’]clock",
+        clock,
+        kind="time",
+        suffix=clock_suffix,
+        keys=r"o[\'’]clock",
+    ),
+    rule(
+        "noon",
+        r"(?<![\w-])(?<!(?i:high)\s)(?P<w>(?i:noon|midnight|midday))(?![\w-])",
+        clock,
+        kind="time",
+        suffix=clock_suffix,
+        keys=r"(?i:noon|midnight|midday)",
+    ),
+    rule(
+        "deictic_part",
+        r"(?P<rel>(?i:this|tomorrow|yesterday|last))\s+(?P<part>(?i:morning|afternoon|evening|night))(?![\w-])",
+        deictic_part,
+        keys=r"(?i:morning|afternoon|evening|night)",
+    ),
+    rule(
+        "bare_part",
+        r"(?:(?i:the)\s+)?(?P<part>(?i:morning|afternoon|evening|night|mid-afternoon|midafternoon|mid\s+afternoon|overnight))(?![\w-])",
+        bare_part,
+        kind="time",
+        suffix=part_suffix,
+        keys=r"(?i:morning|afternoon|evening|night)",
+    ),
 ]
-

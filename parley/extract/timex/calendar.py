@@ -17,6 +17,9 @@ from __future__ import annotations
 import calendar as _cal
 import datetime as dt
 from dataclasses import dataclass, replace
+from typing import TypeVar
+
+T = TypeVar("T")
 
 SEASON_MONTHS = {"SP": 3, "SU": 6, "FA": 9, "WI": 12}
 
@@ -38,8 +41,9 @@ class Period:
         if part == "early" and third:
             return replace(self, end=self.start + dt.timedelta(days=third - 1))
         if part == "mid" and third:
-            return replace(self, start=self.start + dt.timedelta(days=third),
-                           end=self.end - dt.timedelta(days=third))
+            return replace(
+                self, start=self.start + dt.timedelta(days=third), end=self.end - dt.timedelta(days=third)
+            )
         if part == "late" and third:
             return replace(self, start=self.end - dt.timedelta(days=third - 1))
         return self
@@ -135,8 +139,9 @@ def shift(d: dt.date, n: int, unit: str) -> dt.date:
         return d + dt.timedelta(weeks=n)
     if unit == "fortnight":
         return d + dt.timedelta(weeks=2 * n)
-    months = {"month": 1, "quarter": 3, "half": 6, "season": 3, "year": 12, "decade": 120,
-              "century": 1200}[unit]
+    months = {"month": 1, "quarter": 3, "half": 6, "season": 3, "year": 12, "decade": 120, "century": 1200}[
+        unit
+    ]
     return add_months(d, n * months)
 
 
@@ -170,32 +175,43 @@ def valid_date(y: int, m: int, d: int) -> dt.date | None:
         return None
 
 
+# How much farther back than forward a date may lie and still be taken as the past one:
+# news mostly reports what has happened, and a past verb nearby makes that likelier still.
+_PAST_REACH = {None: 1.9, "past": 3.0, "future": 0.5, "since": 1000.0, "deadline": 0.0}
+
+
+def pick_occurrence(
+    past: T | None, future: T | None, past_gap: float, future_gap: float, tense: str | None
+) -> T | None:
+    """Choose between the latest occurrence at or before the anchor and the first one after
+    it: the past one unless it lies more than ``_PAST_REACH[tense]`` times farther away."""
+    if past is None or future is None:
+        return past if future is None else future
+    return past if past_gap <= _PAST_REACH.get(tense, 1.9) * future_gap else future
+
+
 def closest_year(m: int, d: int, anchor: dt.date, tense: str | None = None) -> dt.date | None:
-    """The year of a month and day written without one. A past verb nearby takes the latest
-    such date on or before the anchor, a future one the first on or after it; otherwise the
-    date nearest to the anchor ("Dec 28" read on 3 January is last December)."""
-    candidates = [valid_date(anchor.year + k, m, d) for k in (-1, 0, 1)]
-    found = [c for c in candidates if c is not None]
-    if tense == "past" and any(c <= anchor for c in found):
-        return max(c for c in found if c <= anchor)
-    if tense == "future" and any(c >= anchor for c in found):
-        return min(c for c in found if c >= anchor)
-    if not found:
-        return None
-    return min(found, key=lambda c: abs((c - anchor).days))
+    """The year of a month and day written without one ("Dec 28" read on 3 January is last
+    December; "Jan. 14" read on 5 January is this January): see :func:`pick_occurrence`."""
+    found = [c for c in (valid_date(anchor.year + k, m, d) for k in (-1, 0, 1)) if c is not None]
+    past = max((c for c in found if c <= anchor), default=None)
+    future = min((c for c in found if c > anchor), default=None)
+    return pick_occurrence(
+        past, future, (anchor - past).days if past else 0, (future - anchor).days if future else 0, tense
+    )
 
 
 def month_year(m: int, anchor: dt.date, tense: str | None) -> int:
-    """The year of a month named alone ("in March"): the latest such month up to the
-    anchor's if the verb nearby is past, the first from the anchor's on if it is future,
-    otherwise the nearest one ("December" read in February is last December)."""
-    if tense == "past":
-        return anchor.year if m <= anchor.month else anchor.year - 1
-    if tense == "future":
-        return anchor.year if m >= anchor.month else anchor.year + 1
-    index = anchor.year * 12 + anchor.month - 1
-    best = min((index + k for k in range(-6, 6)), key=lambda i: (abs(i - index), i) if i % 12 == m - 1 else (99, 0))
-    return best // 12
+    """The year of a month named alone ("in March"): the anchor's month itself, else the
+    latest such month before it or the first after it (see :func:`pick_occurrence`):
+    "December" read in February is last December, "January" read in October next January."""
+    if m == anchor.month:
+        return anchor.year
+    past_year = anchor.year if m < anchor.month else anchor.year - 1
+    future_year = anchor.year if m > anchor.month else anchor.year + 1
+    past_gap = (anchor.month - m) % 12
+    future_gap = (m - anchor.month) % 12
+    return pick_occurrence(past_year, future_year, past_gap, future_gap, tense)  # type: ignore[return-value]
 
 
 def quarter_year(q: int, anchor: dt.date, tense: str | None) -> int:

@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from typing import Literal
 
 from .calendar import Period, day
-from .tense import tense_near
+from .tense import governed_by, tense_near
 
 Basis = Literal["text", "publication", "ref", "unknown"]
 
@@ -39,6 +39,11 @@ class Context:
 
     def tense(self, start: int, end: int, both_sides: bool = True) -> str | None:
         return tense_near(self.text, start, end, both_sides)
+
+    def placement(self, start: int, end: int) -> str | None:
+        """How to place a date written without its year: ``"since"`` (take the past one),
+        ``"deadline"`` (the coming one), else the tense of the clause."""
+        return governed_by(self.text, start) or self.tense(start, end)
 
     def last_ref(self, pos: int, within: int = 400, precisions: tuple[str, ...] = ()) -> Period | None:
         """The latest date resolved before ``pos`` (at most ``within`` characters back),

@@ -28,17 +28,36 @@ class Rule:
     resolve: Callable[[re.Match[str], Context], Resolved | None]
     kind: Kind = "other"
     guard: Callable[[re.Match[str], str], bool] | None = None
-    span_group: str | None = None  # the group that is the expression, when the pattern needs context
+    # the part of the match that is the expression, when the pattern needs context: a group
+    # name, or a function of the match giving (start, end)
+    span_group: str | Callable[[re.Match[str]], tuple[int, int]] | None = None
     suffix: Callable[[re.Match[str]], str | None] | None = None  # time of day: "T15:00", "TMO"
+    # a word every match contains: the pattern then only runs near its occurrences
+    keys: re.Pattern[str] | None = None
 
 
-def rule(name: str, pattern: str, resolve: Callable[[re.Match[str], Context], Resolved | None],
-         kind: Kind = "other", guard: Callable[[re.Match[str], str], bool] | None = None,
-         span_group: str | None = None,
-         suffix: Callable[[re.Match[str]], str | None] | None = None) -> Rule:
-    # every expression starts at the beginning of a word: checking that first is what keeps
-    # forty patterns over a long text fast
-    return Rule(name, re.compile(r"(?<![^\W_])" + pattern), resolve, kind, guard, span_group, suffix)
+def rule(
+    name: str,
+    pattern: str,
+    resolve: Callable[[re.Match[str], Context], Resolved | None],
+    kind: Kind = "other",
+    guard: Callable[[re.Match[str], str], bool] | None = None,
+    span_group: str | Callable[[re.Match[str]], tuple[int, int]] | None = None,
+    suffix: Callable[[re.Match[str]], str | None] | None = None,
+    keys: str | None = None,
+) -> Rule:
+    # every expression starts at the beginning of a word: checking that first, and running a
+    # pattern only near its key words, is what keeps fifty patterns over a long text fast
+    return Rule(
+        name,
+        re.compile(r"(?<![^\W_])" + pattern),
+        resolve,
+        kind,
+        guard,
+        span_group,
+        suffix,
+        re.compile(keys) if keys else None,
+    )
 
 
 # --- fragments ----------------------------------------------------------------------------
@@ -47,6 +66,7 @@ _MONTH_FULL = "January|February|March|April|May|June|July|August|September|Octob
 _MONTH_ABBR = "Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec"
 _END = r"(?![A-Za-z])"
 WEEKDAY_NAMES = "Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday"
+MONTH_NAMES = _MONTH_FULL
 
 
 def MON(g: str) -> str:  # noqa: N802 - fragment builders read like the grammar
@@ -60,7 +80,7 @@ def MONTH_FULL(g: str) -> str:  # noqa: N802
 
 def DAYNUM(g: str) -> str:  # noqa: N802
     """A day of the month: 1-31 with an optional ordinal suffix, not part of a longer number."""
-    return rf"(?P<{g}>3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?(?![\d:]|[.,]\d)"
+    return rf"(?P<{g}>3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?(?!\d|[:.,]\d)"
 
 
 def YEAR(g: str) -> str:  # noqa: N802
@@ -68,13 +88,42 @@ def YEAR(g: str) -> str:  # noqa: N802
     return rf"(?P<{g}>1\d\d\d|20\d\d)(?![\d%]|[.,]\d)"
 
 
+_TEEN_TENS = (
+    "ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|"
+    "(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[\\s-](?:one|two|three|four|five|six|seven|eight|nine))?"
+)
+SPOKEN_YEAR = (
+    rf"(?i:(?:the\s+year\s+)?(?:(?:nineteen|eighteen)[\s-]+(?:hundred(?:\s+and)?[\s-]+)?(?:{_TEEN_TENS})"
+    rf"|two\s+thousand(?:(?:\s+and)?[\s-]+(?:one|two|three|four|five|six|seven|eight|nine|{_TEEN_TENS}))?))(?![\w-])"
+)
+
+
+def YEAR_ANY(g: str) -> str:  # noqa: N802
+    """A year in digits or in words ("nineteen ninety-six", "the year two thousand")."""
+    return rf"(?:{YEAR(g)}|(?P<{g}_sp>{SPOKEN_YEAR}))"
+
+
+def spoken_year_value(words: str) -> int | None:
+    from .lexicon import number_value
+
+    w = " ".join(words.lower().replace("-", " ").split())
+    w = w.removeprefix("the year ").replace(" and ", " ")
+    if w.startswith("two thousand"):
+        rest = w.removeprefix("two thousand").strip()
+        return 2000 + int(number_value(rest) or 0) if rest else 2000
+    head, _, rest = w.partition(" ")
+    rest = rest.removeprefix("hundred ").strip()
+    tail = number_value(rest)
+    if tail is None:
+        return None
+    return {"nineteen": 1900, "eighteen": 1800}[head] + int(tail)
+
+
 def WD(g: str) -> str:  # noqa: N802
     return rf"(?P<{g}>{WEEKDAY_NAMES}){_END}"
 
 
-_NUMBER_WORDS = alternation(
-    [w for w in SMALL_NUMBERS if w not in ("a", "an")]
-)
+_NUMBER_WORDS = alternation([w for w in SMALL_NUMBERS if w not in ("a", "an")])
 _TENS = alternation(list(TENS))
 _ONES = "one|two|three|four|five|six|seven|eight|nine"
 NUM_WORDS = rf"(?:(?:{_TENS})(?:[\s-](?:{_ONES}))?|{_NUMBER_WORDS})"
@@ -97,4 +146,4 @@ ORDINAL = r"(?i:first|second|third|fourth|final|1st|2nd|3rd|4th)"
 def preceded_by(text: str, start: int, words: tuple[str, ...] | frozenset[str]) -> bool:
     """Is the word just before ``start`` one of ``words`` (lower case)?"""
     before = re.search(r"([A-Za-z]+)[\s-]*$", text[max(0, start - 30) : start])
-    return bool(before) and before.group(1).lower() in words
+    return before is not None and before.group(1).lower() in words

@@ -19,26 +19,47 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, replace
 
 from ...models import Span, TimeExpression
-from . import absolute, amounts, relative
+from . import absolute, amounts, anaphora, holidays, relative
 from . import calendar as cal
 from .context import Context, Resolved
 from .grammar import Rule
 
-RULES: tuple[Rule, ...] = (*absolute.RULES, *relative.RULES, *amounts.RULES)
+RULES: tuple[Rule, ...] = (*absolute.RULES, *holidays.RULES, *relative.RULES, *anaphora.RULES, *amounts.RULES)
 _PRIORITY = {r.name: i for i, r in enumerate(RULES)}
-_MODIFIABLE = {r.name for r in (*absolute.RULES, *relative.RULES)} - {
-    "ref_word", "offset", "year_ago", "within_period", "day_before_after", "decade", "day_range",
-    "day_range_dmy", "year_range",
+# Rules whose expression can take "early", "late", "mid-", "the end of" ... in front.
+_MODIFIABLE = (
+    {r.name for r in (*absolute.RULES, *holidays.RULES, *relative.RULES)}
+    | {
+        "step_from_ref",
+        "next_day",
+    }
+) - {
+    "ref_word",
+    "within_period",
+    "decade",
+    "day_range",
+    "day_range_dmy",
+    "year_range",
+    "year_end",
 }
 _PREFIX = re.compile(
     r"(?:(?P<pre>(?i:the\s+(?:very\s+)?(?:end|beginning|start|middle|turn|close)\s+of|the\s+week\s+of|"
     r"early|late|earlier|later|mid))[\s-]+|(?P<mid>(?i:mid))-)$"
 )
-_NARROW = {"early": "early", "beginning": "early", "start": "early", "mid": "mid", "middle": "mid",
-           "late": "late", "end": "late", "close": "late"}
+_NARROW = {
+    "early": "early",
+    "beginning": "early",
+    "start": "early",
+    "mid": "mid",
+    "middle": "mid",
+    "late": "late",
+    "end": "late",
+    "close": "late",
+}
 _TIME_GAP = re.compile(r"\s*,?\s*(?:(?i:on|at|of|in\s+the)\s+)?\s*")
 _REFS = ("PRESENT_REF", "PAST_REF", "FUTURE_REF")
 _MODEL_PRECISION = {"weekend": "week", "half": None}
@@ -69,13 +90,41 @@ def find_time_expressions(text: str, anchor: dt.date | dt.datetime | None) -> li
     return _resolve(chosen, Context(text, anchor))
 
 
+_BACK, _AHEAD = 120, 80  # how far a match may reach before and after its key word
+
+
+def _matches(r: Rule, text: str) -> Iterator[re.Match[str]]:
+    """The pattern's matches; with key words, only in windows around them (merged)."""
+    if r.keys is None:
+        yield from r.pattern.finditer(text)
+        return
+    window: list[int] = []
+    for k in r.keys.finditer(text):
+        start, end = max(0, k.start() - _BACK), min(len(text), k.end() + _AHEAD)
+        if window and start <= window[1]:
+            window[1] = end
+            continue
+        if window:
+            yield from r.pattern.finditer(text, window[0], window[1])
+        window = [start, end]
+    if window:
+        yield from r.pattern.finditer(text, window[0], window[1])
+
+
 def _candidates(text: str) -> list[_Candidate]:
     found = []
+    seen: set[tuple[str, int, int]] = set()
     for r in RULES:
-        for m in r.pattern.finditer(text):
+        for m in _matches(r, text):
+            if (r.name, m.start(), m.end()) in seen:
+                continue
+            seen.add((r.name, m.start(), m.end()))
             if r.guard is not None and not r.guard(m, text):
                 continue
-            start, end = m.span(r.span_group) if r.span_group else m.span()
+            if callable(r.span_group):
+                start, end = r.span_group(m)
+            else:
+                start, end = m.span(r.span_group) if r.span_group else m.span()
             if end > start:
                 found.append(_Candidate(start, end, r, m))
     return found
@@ -99,8 +148,11 @@ def _extend_modifiers(chosen: list[_Candidate], text: str) -> list[_Candidate]:
             m = _PREFIX.search(text, max(previous_end, c.start - 40), c.start)
             if m is not None and m.end() == c.start:
                 word = (m.group("pre") or m.group("mid")).lower().split()
-                c.modifier = "week of" if word[:3] == ["the", "week", "of"] else \
-                    _NARROW.get(word[-2] if word[0] == "the" else word[0], "")
+                c.modifier = (
+                    "week of"
+                    if word[:3] == ["the", "week", "of"]
+                    else _NARROW.get(word[-2] if word[0] == "the" else word[0], "")
+                )
                 c.start = m.start()
         previous_end = c.end
     return chosen
@@ -128,7 +180,7 @@ def _resolve(chosen: list[_Candidate], ctx: Context) -> list[TimeExpression]:
         if c.time is not None:
             res = _with_time(res, c.time)
         res = _apply_modifier(res, c.modifier)
-        if res.period is not None and res.type in ("DATE", "TIME") and res.value not in _REFS:
+        if res.period is not None and res.topical and res.type in ("DATE", "TIME") and res.value not in _REFS:
             ctx.refs.append((c.end, res.period))
         out.append(_to_model(c, res, ctx))
     return out
@@ -138,7 +190,7 @@ def _with_time(res: Resolved, time: _Candidate) -> Resolved:
     suffix = time.rule.suffix(time.match) if time.rule.suffix else None
     if suffix is None or res.value is None or "/" in res.value:
         return res
-    return Resolved("TIME", res.value + suffix, res.period, res.basis, res.ref_date)
+    return replace(res, type="TIME", value=res.value + suffix)
 
 
 def _apply_modifier(res: Resolved, modifier: str | None) -> Resolved:
@@ -146,8 +198,8 @@ def _apply_modifier(res: Resolved, modifier: str | None) -> Resolved:
         return res
     if modifier == "week of":
         w = cal.week(res.period.start)
-        return Resolved(res.type, w.value, w, res.basis, res.ref_date)
-    return Resolved(res.type, res.value, res.period.narrowed(modifier), res.basis, res.ref_date)
+        return replace(res, value=w.value, period=w)
+    return replace(res, period=res.period.narrowed(modifier))
 
 
 def _to_model(c: _Candidate, res: Resolved, ctx: Context) -> TimeExpression:

@@ -13,7 +13,8 @@ a cue.
 
 The words before the expression are read first (up to ten, back to the start of the clause);
 with ``both_sides`` the words after it are read next, the same way. No cue gives None, which
-callers read as "news default" (see the callers).
+callers read as "news default" (see the callers). :func:`governed_by` looks only at the
+preposition in front ("since March", "by March") which places a month or a date outright.
 """
 
 from __future__ import annotations
@@ -24,7 +25,11 @@ _FUTURE = frozenset("will 'll wo shall would going due scheduled expected upcomi
 _PAST = frozenset(
     "said told was were had did met went came took gave made began left held spoke saw sent "
     "got found struck fell rose won lost wrote ran led sold bought brought paid kept flew drew "
-    "threw became knew thought felt heard meant quit broke chose ago earlier yesterday since".split()
+    "withdrew threw grew blew became knew thought felt heard meant quit broke chose fought "
+    "sought caught taught stood understood spent built fled hid sat ate froze woke arose bore "
+    "swore tore shook forgave sang rang sank swam dug hung stuck stole drove rode overtook "
+    "undertook upheld withheld dealt slept swept wept laid misled ground wound lent bent "
+    "ago earlier yesterday since".split()
 )
 _NOT_PAST_ED = frozenset("need speed proceed exceed succeed feed seed bed red shed indeed".split())
 _BE = frozenset("be been being is are am was were".split())
@@ -49,8 +54,7 @@ def _tokens(text: str) -> list[str]:
     single letter is not a boundary."""
     out: list[str] = []
     for tok in _TOKEN.findall(text):
-        if tok == "." and out and (out[-1].lower() in _ABBREVIATIONS or len(out[-1]) == 1
-                                   or "." in out[-1]):
+        if tok == "." and out and (out[-1].lower() in _ABBREVIATIONS or len(out[-1]) == 1 or "." in out[-1]):
             continue
         out.append(tok)
     return out
@@ -60,6 +64,8 @@ def _cue(words: list[str], i: int) -> str | None:
     w = words[i].lower()
     prev = words[i - 1].lower() if i > 0 else ""
     if w in _FUTURE:
+        if w == "next" and i + 1 < len(words) and words[i + 1].lower() == "to":
+            return None  # "next to": a place
         if w in ("due", "scheduled", "expected", "going") and _had_before(words, i):
             return "past"
         return "future"
@@ -74,8 +80,26 @@ def _cue(words: list[str], i: int) -> str | None:
     return None
 
 
+def governed_by(text: str, start: int) -> str | None:
+    """``"since"`` for "since March" (a start in the past), ``"deadline"`` for "by March",
+    "until March", "effective March 1" (mostly ahead), None otherwise."""
+    before = text[max(0, start - 30) : start]
+    if _SINCE.search(before):
+        return "since"
+    if _DEADLINE.search(before):
+        return "deadline"
+    return None
+
+
 def _had_before(words: list[str], i: int) -> bool:
     return any(w.lower() == "had" for w in words[max(0, i - 3) : i])
+
+
+_SINCE = re.compile(r"(?i)\b(?:since|ever\s+since)\s+(?:early\s+|late\s+|mid-?)?$")
+_DEADLINE = re.compile(
+    r"(?i)\b(?:by|until|till|before|due|effective|scheduled\s+for|set\s+for)\s+"
+    r"(?:early\s+|late\s+|mid-?)?$"
+)
 
 
 def tense_near(text: str, start: int, end: int, both_sides: bool = True) -> str | None:
