@@ -2,10 +2,12 @@
 "03.12.2025", "February 2022", "in March", "2014", "the 1990s", "the 20th century",
 "summer 2025", "the third quarter", "Q3 2025", "the first half of 2025", "Nov 23-24".
 
-A date written without its year takes the year from the anchor: a month and day the nearest
-such date to the anchor (:func:`.calendar.closest_year`), a month alone or a quarter the
-anchor's year unless the nearby verb says otherwise (:func:`.calendar.month_year`,
-:func:`.calendar.quarter_year`). Without an anchor the year stays unknown (``XXXX-12-03``).
+A date or month written without its year takes the latest such date at or before the anchor,
+unless the next one after it is much nearer; a past verb nearby widens that reach, a future one
+or "by"/"until" in front narrows it, "since" in front always takes the past one
+(:func:`.calendar.pick_occurrence`). A quarter without a year is the anchor's year's if it has
+begun by the anchor, else last year's (:func:`.calendar.quarter_year`). Without an anchor the
+year stays unknown (``XXXX-12-03``, ``XXXX-03``): none is guessed.
 """
 
 from __future__ import annotations
@@ -28,7 +30,7 @@ from .grammar import (
     rule,
     spoken_year_value,
 )
-from .lexicon import MONTHS, SEASONS
+from .lexicon import MONTHS, ORDINALS, SEASONS
 
 
 def _month(m: re.Match[str], group: str = "mon") -> int:
@@ -36,18 +38,7 @@ def _month(m: re.Match[str], group: str = "mon") -> int:
 
 
 def _ordinal(word: str) -> int:
-    w = word.lower()
-    return {
-        "first": 1,
-        "1st": 1,
-        "second": 2,
-        "2nd": 2,
-        "third": 3,
-        "3rd": 3,
-        "fourth": 4,
-        "4th": 4,
-        "final": 4,
-    }[w]
+    return ORDINALS[word.lower()]
 
 
 def _year(m: re.Match[str], group: str = "y") -> int | None:
@@ -88,7 +79,7 @@ def numeric(m: re.Match[str], ctx: Context) -> Resolved | None:
 
 
 def day_range(m: re.Match[str], ctx: Context) -> Resolved | None:
-    """ "Nov 23-24", "23-24 November", "Nov 30-Dec 2": one expression covering the days."""
+    """A range of days ("Nov 23-24", "23-24 November", "Nov 30-Dec 2"): one expression."""
     mon1 = _month(m)
     mon2 = _month(m, "mon2") if m.groupdict().get("mon2") else mon1
     d1, d2 = int(m.group("d")), int(m.group("d2"))
@@ -123,7 +114,7 @@ def month_alone(m: re.Match[str], ctx: Context) -> Resolved | None:
 
 
 def month_of_relative_year(m: re.Match[str], ctx: Context) -> Resolved | None:
-    """ "January this year", "June last year", "April next year"."""
+    """A month of a year named relatively: "January this year", "June last year"."""
     mon = _month(m)
     if ctx.anchor is None:
         return unresolved(f"XXXX-{mon:02d}")
@@ -155,7 +146,7 @@ def year_alone(m: re.Match[str], ctx: Context) -> Resolved | None:
 
 
 def year_period(m: re.Match[str], ctx: Context) -> Resolved | None:
-    """ "the 1988 third quarter", "the 1988 quarter", "the 1989 period": a year's quarter,
+    """A year's quarter: "the 1988 third quarter", "the 1988 quarter", "the 1989 period":
     the quarter being the one last named when the words do not say."""
     y = int(m.group("y"))
     if m.group("q"):
@@ -272,7 +263,7 @@ def season_year(m: re.Match[str], ctx: Context) -> Resolved | None:
 
 
 def quarter(m: re.Match[str], ctx: Context) -> Resolved | None:
-    """ "the third quarter", "third-quarter", "the fiscal first quarter", "Q3 2025",
+    """A quarter: "the third quarter", "third-quarter", "the fiscal first quarter", "Q3 2025",
     "the fourth quarter of 2025", "last year's fourth quarter"."""
     g = m.groupdict()
     q = int(g["qn"]) if g.get("qn") else _ordinal(g["q"])
@@ -358,14 +349,11 @@ RULES = [
         year_range,
     ),
     rule("year", rf"(?<![\w$£€#.,/]){YEAR('y')}(?![\w-]|['’]s)", year_alone, guard=year_guard),
-    rule(
-        "spoken_year", rf"(?P<y_sp>{SPOKEN_YEAR})", year_alone, keys=r"(?i:nineteen|eighteen|two\s+thousand)"
-    ),
+    rule("spoken_year", rf"(?P<y_sp>{SPOKEN_YEAR})", year_alone),
     rule(
         "year_period",
         rf"(?i:the)\s+{YEAR('y')}\s+(?:(?i:fiscal)\s+)?(?:(?P<q>{ORDINAL})[\s-]+)?(?i:quarter|period)(?![\w-])",
         year_period,
-        keys=r"(?i:quarter|period)",
     ),
     rule(
         "fiscal_year",
@@ -378,7 +366,7 @@ RULES = [
     rule(
         "decade",
         r"(?:(?i:the)\s+)?(?:(?P<dmod>(?i:early|mid|late))[\s-]+)?"
-        r"(?:(?P<dec>1\d\d0|20\d0)['’]?s|['’](?P<dec2>\d0)['’]?s"
+        r"(?:(?P<dec>1[5-9]\d0|20\d0)['’]?s|['’](?P<dec2>\d0)['’]?s"
         r"|(?P<decword>(?i:twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties)))(?!\w)",
         decade,
         keys=r"\d0[\'’]?s|(?i:ties)\b",
@@ -395,7 +383,6 @@ RULES = [
         "season_year",
         rf"(?:(?i:the)\s+)?(?P<s>(?i:spring|summer|fall|autumn|winter))(?:\s+(?i:of))?\s+{YEAR_ANY('y')}",
         season_year,
-        keys=r"(?i:spring|summer|fall|autumn|winter)",
     ),
     rule(
         "quarter",
@@ -428,7 +415,7 @@ RULES = [
 
 
 def quarter_with_year2(m: re.Match[str], ctx: Context) -> Resolved | None:
-    """ "1989's third quarter", "fiscal 1990's first quarter", "last year's fourth quarter"."""
+    """A quarter after a possessive year: "1989's third quarter", "last year's fourth quarter"."""
     g = m.groupdict()
     q = _ordinal(g["q"])
     y = _year(m) or _year(m, "y2")

@@ -22,22 +22,13 @@ import re
 
 from . import calendar as cal
 from .context import Context, Resolved, unresolved
-from .grammar import MOD, MONTH_NAMES, NUM, UNIT, WEEKDAY_NAMES, rule
-from .lexicon import DAY_PARTS, MONTHS, UNITS, WEEKDAYS, number_value
+from .grammar import MOD, MONTH_NAMES, NUM, UNIT, UNIT_KEYS, WEEKDAY_NAMES, rule
+from .lexicon import DAY_PARTS, MONTHS, SMALL_NUMBERS, UNITS, WEEKDAYS, number_value
 
 _HOUR_WORDS = {
-    "one": 1,
-    "two": 2,
-    "three": 3,
-    "four": 4,
-    "five": 5,
-    "six": 6,
-    "seven": 7,
-    "eight": 8,
-    "nine": 9,
-    "ten": 10,
-    "eleven": 11,
-    "twelve": 12,
+    w: int(n)
+    for w, n in SMALL_NUMBERS.items()
+    if w.isalpha() and 1 <= n <= 12 and w not in ("a", "an", "dozen")
 }
 
 
@@ -95,7 +86,7 @@ def vague_duration(m: re.Match[str], ctx: Context) -> Resolved | None:
 
 
 def _duration_span(m: re.Match[str]) -> tuple[int, int]:
-    """ "the four-year conflict": the article belongs to the noun, not to "four-year"."""
+    """In "the four-year conflict" the article belongs to the noun, not to "four-year"."""
     if m.group("the") and not m.group("lead") and "-" in m.string[m.end("num") : m.start("unit")]:
         return (m.start("mod") if m.group("mod") else m.start("num")), m.end()
     return m.span()
@@ -172,7 +163,7 @@ def set_adverb(m: re.Match[str], ctx: Context) -> Resolved | None:
 
 
 def set_adverb_guard(m: re.Match[str], text: str) -> bool:
-    """ "Daily" as part of a name ("the Daily Mail") is not a set."""
+    """The word "daily" in a name ("the Daily Mail") is not a set."""
     word = m.group("w")
     return not (word[0].isupper() and re.match(r"\s+[A-Z]", text[m.end() : m.end() + 2]))
 
@@ -182,7 +173,7 @@ def set_rate(m: re.Match[str], ctx: Context) -> Resolved | None:
 
 
 def set_rate_guard(m: re.Match[str], text: str) -> bool:
-    """ "a year" is a rate after an amount: "$5 million a year", "three times a day",
+    """A rate ("a year") follows an amount: "$5 million a year", "three times a day",
     "interviews a day"."""
     before = text[max(0, m.start() - 30) : m.start()]
     return bool(
@@ -244,7 +235,7 @@ def clock(m: re.Match[str], ctx: Context) -> Resolved | None:
 
 
 def bare_part(m: re.Match[str], ctx: Context) -> Resolved | None:
-    """ "morning" etc. alone mean nothing; "overnight" and "mid-afternoon" fall on the anchor."""
+    """A bare "morning" means nothing alone; "overnight" and "mid-afternoon" fall on the anchor."""
     part = " ".join(m.group("part").lower().split())
     if part not in ("overnight", "mid-afternoon", "midafternoon", "mid afternoon"):
         return None
@@ -252,7 +243,7 @@ def bare_part(m: re.Match[str], ctx: Context) -> Resolved | None:
 
 
 def deictic_part(m: re.Match[str], ctx: Context) -> Resolved | None:
-    """ "this morning", "last night", "yesterday afternoon", "tomorrow evening"."""
+    """A day and its part: "this morning", "last night", "yesterday afternoon"."""
     rel = m.group("rel").lower().split()[-1]
     part = m.group("part").lower()
     offset = {"this": 0, "tonight": 0, "yesterday": -1, "tomorrow": 1, "last": -1}[rel]
@@ -277,7 +268,7 @@ RULES = [
         r"(?<![\w-])(?i:a|an|per)\s+(?P<unit>(?i:day|week|month|year|hour|night|quarter|minute))(?![\w-])",
         set_rate,
         guard=set_rate_guard,
-        keys=UNIT,
+        keys=UNIT_KEYS,
     ),
     rule(
         "duration",
@@ -287,7 +278,7 @@ RULES = [
         duration,
         guard=duration_guard,
         span_group=lambda m: _duration_span(m),
-        keys=UNIT,
+        keys=UNIT_KEYS,
     ),
     rule(
         "duration_and_half",
@@ -307,7 +298,7 @@ RULES = [
         r"first|remaining|preceding|subsequent)\s+(?P<unit>(?i:years|months|weeks|days|decades|hours|minutes|"
         r"quarters|centuries|weekends))(?![\w-])",
         vague_duration,
-        keys=UNIT,
+        keys=UNIT_KEYS,
     ),
     rule(
         "long_adjective",
@@ -321,21 +312,20 @@ RULES = [
         r"(?P<t>(?P<unit>(?i:years|months|weeks|days|decades|hours|centuries|minutes)))(?![\w-])",
         vague_duration,
         span_group="t",
-        keys=UNIT,
+        keys=UNIT_KEYS,
     ),
     rule(
         "over_the_years",
         r"(?i:\b(?:over|through|throughout|during)\s+)(?P<t>(?i:the)\s+(?P<unit>(?i:years|decades|centuries)))(?![\w-])",
         vague_duration,
         span_group="t",
-        keys=UNIT,
+        keys=UNIT_KEYS,
     ),
     rule(
         "set_every",
         rf"(?i:every|each|per)\s+(?:(?P<other>(?i:other))\s+)?(?:{NUM('num')}\s+)?"
         rf"(?P<unit>{UNIT}|{WEEKDAY_NAMES}|{MONTH_NAMES}|(?i:morning|evening|afternoon|night))(?![\w-])",
         set_every,
-        keys=r"(?i:every|each|per)\b",
     ),
     rule(
         "set_adverb",
@@ -343,7 +333,6 @@ RULES = [
         r"(?:once|twice)\s+an?\s+(?:day|week|month|year|hour)))(?![\w-])",
         set_adverb,
         guard=set_adverb_guard,
-        keys=r"(?i:daily|weekly|monthly|annually|yearly|hourly|nightly|biweekly|semiannually|once|twice)",
     ),
     rule(
         "set_weekdays",
@@ -390,13 +379,11 @@ RULES = [
         clock,
         kind="time",
         suffix=clock_suffix,
-        keys=r"(?i:noon|midnight|midday)",
     ),
     rule(
         "deictic_part",
         r"(?P<rel>(?i:this|tomorrow|yesterday|last))\s+(?P<part>(?i:morning|afternoon|evening|night))(?![\w-])",
         deictic_part,
-        keys=r"(?i:morning|afternoon|evening|night)",
     ),
     rule(
         "bare_part",
@@ -404,6 +391,5 @@ RULES = [
         bare_part,
         kind="time",
         suffix=part_suffix,
-        keys=r"(?i:morning|afternoon|evening|night)",
     ),
 ]

@@ -53,7 +53,7 @@ def _finer(a: str, b: str) -> str:
 
 
 def with_part(result: Resolved, part: str | None) -> Resolved:
-    """ "the next morning": the day with a part-of-day suffix, a TIME."""
+    """A day with a part-of-day suffix, a TIME ("the next morning")."""
     if part not in ("morning", "afternoon", "evening", "night") or result.value is None:
         return result
     code = {"morning": "MO", "afternoon": "AF", "evening": "EV", "night": "NI"}[part]
@@ -61,7 +61,7 @@ def with_part(result: Resolved, part: str | None) -> Resolved:
 
 
 def step_from_ref(m: re.Match[str], ctx: Context) -> Resolved | None:
-    """ "the following day", "the previous week", "that year", "the next morning"."""
+    """One unit from the latest date: "the following day", "the previous week", "that year"."""
     rel = " ".join(m.group("rel").lower().split())
     unit = " ".join(m.group("unit").lower().split())
     precision = unit_precision(unit)
@@ -76,7 +76,7 @@ def step_from_ref(m: re.Match[str], ctx: Context) -> Resolved | None:
 
 
 def weekday_from_ref(m: re.Match[str], ctx: Context) -> Resolved | None:
-    """ "the previous Friday", "the following Monday": next to the latest day named."""
+    """A weekday next to the latest day named: "the previous Friday", "the following Monday"."""
     n = WEEKDAYS[m.group("wd").lower()]
     forward = m.group("rel").lower().split()[-1] in ("following", "next")
     ref = ctx.last_ref(m.start(), within=600, precisions=("day",))
@@ -92,7 +92,7 @@ def weekday_from_ref(m: re.Match[str], ctx: Context) -> Resolved | None:
 
 
 def day_before_after(m: re.Match[str], ctx: Context) -> Resolved | None:
-    """ "the day before", "the night after", "the week before": next to the last date."""
+    """Next to the last date: "the day before", "the night after", "the week before"."""
     precision = unit_precision(m.group("unit"))
     sign = -1 if m.group("dir").lower() in ("before", "earlier") else 1
     ref = ctx.last_ref(m.start(), within=600)
@@ -107,8 +107,8 @@ def _unit_word(raw: str) -> str:
 
 
 def offset(m: re.Match[str], ctx: Context) -> Resolved | None:
-    """ "two weeks ago", "five years from now" (from the anchor); "three days later",
-    "a year earlier" (from the latest date in the text, else the anchor)."""
+    """An amount of time away: "two weeks ago", "five years from now" (from the anchor);
+    "three days later", "a year earlier" (from the latest date in the text, else the anchor)."""
     direction = " ".join(m.group("dir").lower().split())
     sign = -1 if direction in ("ago", "earlier", "before", "back") else 1
     from_anchor = direction in ("ago", "from now", "hence", "back")
@@ -138,8 +138,8 @@ def offset(m: re.Match[str], ctx: Context) -> Resolved | None:
 
 
 def year_back(m: re.Match[str], ctx: Context) -> Resolved | None:
-    """ "year-earlier", "the year-ago quarter", "last year's quarter", "the corresponding
-    period last year", "the year-earlier nine months" (a duration, as in TimeML)."""
+    """A year back: "year-earlier", "the year-ago quarter", "last year's quarter", "the
+    corresponding period last year", "the year-earlier nine months" (a duration, as in TimeML)."""
     what = " ".join((m.groupdict().get("what") or "").lower().split())
     if what.endswith("months"):
         return Resolved("DURATION", f"P{int(number_value(what.split()[0]) or 0)}M", None, "text")
@@ -158,7 +158,7 @@ _ENDED = re.compile(rf"\s+(?i:ended|ending|that\s+ended|which\s+ended)\s+{MON('m
 
 
 def latest_quarter(m: re.Match[str], ctx: Context) -> Resolved | None:
-    """ "the quarter", "the latest quarter", "the latest period"."""
+    """The quarter being reported: "the quarter", "the latest quarter", "the latest period"."""
     ended = _ENDED.match(ctx.text, m.end())
     if ended and ctx.anchor is not None:
         end = cal.closest_year(
@@ -203,7 +203,6 @@ RULES = [
         r"(?i:the)\s+(?P<unit>(?i:day|night|week|month|year))\s+(?P<dir>(?i:before|after|earlier))(?=\s*[,.;:)])",
         day_before_after,
         kind="day",
-        keys=r"(?i:before|after|earlier)",
     ),
     rule(
         "ago",
@@ -244,6 +243,5 @@ RULES = [
         "latest_quarter",
         r"(?i:the\s+(?:latest|most\s+recent|just[\s-]ended))\s+(?i:quarter|period)(?![\w-])",
         latest_quarter,
-        keys=r"(?i:latest|most\s+recent|just)",
     ),
 ]

@@ -138,6 +138,9 @@ def NUM(g: str) -> str:  # noqa: N802
 
 UNIT_WORDS = alternation(list(UNITS))
 UNIT = rf"(?i:{UNIT_WORDS}|years|months|weeks|days|hours|minutes|seconds|decades|nights|quarters|weekends)"
+# Key words for the rules built on UNIT: a plain lower-case alternation, which the regex engine
+# scans for far faster than UNIT itself (see ``Rule.keys``).
+UNIT_KEYS = "second|minute|hour|day|night|week|month|quarter|year|decade|centur|millenni|fortnight"
 MODS = alternation(AMOUNT_MODIFIERS)
 MOD = rf"(?:(?P<mod>(?i:{MODS}))\s+)?"
 ORDINAL = r"(?i:first|second|third|fourth|final|1st|2nd|3rd|4th)"

@@ -97,6 +97,7 @@ RULES = [
         rf"(?:(?P<rel>(?i:last|next|this))\s+)?(?P<h>(?i:{_NAMES}))(?![\w-])",
         holiday,
         kind="day",
-        keys=r"(?i:christmas|year[\'’]s|valentine|halloween|easter|good\s+friday|thanksgiving|labor\s+day|memorial\s+day|election\s+day|boxing)",
+        keys=r"Christmas|CHRISTMAS|Year['’]s|Valentine|Halloween|Easter|Good Friday|Thanksgiving|Labor Day"
+        r"|Memorial Day|Election Day|Boxing Day|christmas|easter|thanksgiving|halloween",
     ),
 ]

@@ -47,7 +47,7 @@ def deictic(m: re.Match[str], ctx: Context) -> Resolved | None:
 
 
 def deictic_guard(m: re.Match[str], text: str) -> bool:
-    """ "Today" inside a name ("USA Today", "India Today") is not a date."""
+    """The word "Today" inside a name ("USA Today", "India Today") is not a date."""
     word = m.group("w")
     if text[m.end() : m.end() + 2] in ("'s", "’s") and re.search(
         r"(?i)\b(?:of|in|for)\s+$", text[max(0, m.start() - 5) : m.start()]
@@ -79,7 +79,7 @@ def weekday(m: re.Match[str], ctx: Context) -> Resolved | None:
 
 
 def weekday_range(m: re.Match[str], ctx: Context) -> Resolved | None:
-    """ "from Monday to Wednesday", "between Monday and Wednesday", "Monday-Wednesday": the
+    """A range of weekdays ("from Monday to Wednesday", "Monday-Wednesday"): the
     first day placed like a bare weekday, the second the first such day after it."""
     first = weekday(m, ctx)
     if first is None or first.period is None:
@@ -91,7 +91,7 @@ def weekday_range(m: re.Match[str], ctx: Context) -> Resolved | None:
 
 
 def _possessive(text: str, end: int) -> bool:
-    """ "Wednesday's ruling" names a day already past, whatever the verb."""
+    """A possessive weekday ("Wednesday's ruling") names a day already past, whatever the verb."""
     return text[end : end + 2] in ("'s", "’s")
 
 
@@ -116,8 +116,8 @@ _SHIFT = {
 
 
 def relative_unit(m: re.Match[str], ctx: Context) -> Resolved | None:
-    """ "this week", "last month", "next year", "the past year", "the current quarter",
-    "the weekend", "the latest fiscal year" (the last complete one)."""
+    """A period next to the anchor's: "this week", "last month", "next year", "the past year",
+    "the current quarter", "the weekend", "the latest fiscal year" (the last complete one)."""
     rel = " ".join(m.group("rel").lower().split())
     precision = unit_precision(m.group("unit"))
     if ctx.anchor is None:
@@ -129,8 +129,8 @@ def relative_unit(m: re.Match[str], ctx: Context) -> Resolved | None:
 
 
 def _weekend(ctx: Context, shift: int | None, m: re.Match[str]) -> cal.Period:
-    """ "this/last/next weekend"; "the weekend" alone is the latest one, or the coming one in
-    a future clause."""
+    """A weekend: "this/last/next weekend"; "the weekend" alone is the latest one, or the
+    coming one in a future clause."""
     assert ctx.anchor is not None
     a = ctx.anchor
     if shift is None:
@@ -140,15 +140,15 @@ def _weekend(ctx: Context, shift: int | None, m: re.Match[str]) -> cal.Period:
 
 
 def current_period(m: re.Match[str], ctx: Context) -> Resolved | None:
-    """ "(the end) of the year", "earlier in the month", "later this week" ... the period that
-    holds the anchor."""
+    """The period that holds the anchor: "(the end) of the year", "earlier in the month",
+    "later this week"."""
     if ctx.anchor is None:
         return unresolved(None)
     return ctx.relative(cal.containing(unit_precision(m.group("unit")), ctx.anchor))
 
 
 def year_end(m: re.Match[str], ctx: Context) -> Resolved | None:
-    """ "year-end": the last day of the year, the coming one unless the clause is past."""
+    """The last day of the year ("year-end"): the coming one unless the clause is past."""
     if ctx.anchor is None:
         return unresolved("XXXX-12-31")
     date = cal.closest_year(12, 31, ctx.anchor, ctx.placement(m.start(), m.end()))
@@ -156,7 +156,7 @@ def year_end(m: re.Match[str], ctx: Context) -> Resolved | None:
 
 
 def relative_month(m: re.Match[str], ctx: Context) -> Resolved | None:
-    """ "last November", "this September", "next March"."""
+    """A month named relatively: "last November", "this September", "next March"."""
     mon = MONTHS[m.group("mon").rstrip(".").lower()]
     rel = " ".join(m.group("rel").lower().split())
     if ctx.anchor is None:
@@ -172,7 +172,7 @@ def relative_month(m: re.Match[str], ctx: Context) -> Resolved | None:
 
 
 def relative_season(m: re.Match[str], ctx: Context) -> Resolved | None:
-    """ "last fall", "this summer", "the spring", "next winter"."""
+    """A season named relatively: "last fall", "this summer", "the spring", "next winter"."""
     code = SEASONS[m.group("s").lower()]
     rel = " ".join((m.group("rel") or "").lower().split())
     if ctx.anchor is None:
@@ -196,7 +196,7 @@ def relative_season(m: re.Match[str], ctx: Context) -> Resolved | None:
 
 
 def _relative_unit_guard(m: re.Match[str], text: str) -> bool:
-    """ "the full year" only; "This Week" with capitals inside a sentence is a title."""
+    """Only "the full year"; and "This Week" with capitals inside a sentence is a title."""
     if m.group("rel").lower().split()[-1] == "full" and not m.group("unit").lower().endswith("year"):
         return False
     unit = m.group("unit")
@@ -212,7 +212,7 @@ _REF_VALUES = {
     "currently": "PRESENT_REF",
     "nowadays": "PRESENT_REF",
     "these days": "PRESENT_REF",
-    "at present": "PRESENT_REF",
+    "present": "PRESENT_REF",
     "recently": "PAST_REF",
     "lately": "PAST_REF",
     "the past": "PAST_REF",
@@ -303,13 +303,11 @@ RULES = [
         "of_the_period",
         r"(?<=\bof\s)(?i:the)\s+(?P<unit>(?i:month|year|week|quarter|decade))(?![\w-])",
         current_period,
-        keys=r"\bof\s",
     ),
     rule(
         "within_period",
         r"(?i:earlier|later)\s+(?i:in|this)\s+(?i:the\s+)?(?P<unit>(?i:day|week|month|year|quarter|decade))(?![\w-])",
         current_period,
-        keys=r"(?i:earlier|later)",
     ),
     rule("year_end", r"(?i:year[-\s]end|year['’]s\s+end)(?![\w-])", year_end, keys=r"(?i:end)"),
     rule(
@@ -321,18 +319,16 @@ RULES = [
         "relative_season",
         rf"(?P<rel>(?i:this\s+past|this\s+coming|this|last|next|past|coming))\s+{_SEASON}",
         relative_season,
-        keys=r"(?i:spring|summer|fall|autumn|winter)",
     ),
     rule(
         "the_season",
         rf"(?P<rel>(?i:the))\s+(?:(?i:early|late|mid)[\s-]+)?{_SEASON}(?!\s+(?i:of)\b)",
         relative_season,
-        keys=r"(?i:spring|summer|fall|autumn|winter)",
     ),
     rule(
         "ref_word",
         rf"(?P<w>(?i:{_FUTURE_WORDS}|the\s+past(?!\s+(?:{_PAST_FOLLOWERS})\b)|nowadays|these\s+days|"
-        r"currently|recently|lately)|[Nn]ow)(?![\w-])",
+        r"currently|recently|lately|(?<=\bat\s)present)|[Nn]ow)(?![\w-])",
         ref_word,
     ),
 ]

@@ -31,13 +31,7 @@ from .grammar import Rule
 RULES: tuple[Rule, ...] = (*absolute.RULES, *holidays.RULES, *relative.RULES, *anaphora.RULES, *amounts.RULES)
 _PRIORITY = {r.name: i for i, r in enumerate(RULES)}
 # Rules whose expression can take "early", "late", "mid-", "the end of" ... in front.
-_MODIFIABLE = (
-    {r.name for r in (*absolute.RULES, *holidays.RULES, *relative.RULES)}
-    | {
-        "step_from_ref",
-        "next_day",
-    }
-) - {
+_NOT_MODIFIABLE = {
     "ref_word",
     "within_period",
     "decade",
@@ -46,6 +40,9 @@ _MODIFIABLE = (
     "year_range",
     "year_end",
 }
+_MODIFIABLE = {
+    r.name for r in (*absolute.RULES, *holidays.RULES, *relative.RULES) if r.name not in _NOT_MODIFIABLE
+} | {"step_from_ref", "next_day"}
 _PREFIX = re.compile(
     r"(?:(?P<pre>(?i:the\s+(?:very\s+)?(?:end|beginning|start|middle|turn|close)\s+of|the\s+week\s+of|"
     r"early|late|earlier|later|mid))[\s-]+|(?P<mid>(?i:mid))-)$"
@@ -113,12 +110,8 @@ def _matches(r: Rule, text: str) -> Iterator[re.Match[str]]:
 
 def _candidates(text: str) -> list[_Candidate]:
     found = []
-    seen: set[tuple[str, int, int]] = set()
     for r in RULES:
         for m in _matches(r, text):
-            if (r.name, m.start(), m.end()) in seen:
-                continue
-            seen.add((r.name, m.start(), m.end()))
             if r.guard is not None and not r.guard(m, text):
                 continue
             if callable(r.span_group):

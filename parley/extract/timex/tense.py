@@ -8,8 +8,8 @@ a cue.
   after a word of intention or plan (``planned to leave``, ``is to resume``, ``set to
   open``). A future cue governed by ``had`` ("had been due to expire") is past.
 * Past cues: ``said``, ``was``, ``were``, ``had``, ``did``, ``since``, a list of irregular
-  past forms, and any other word ending in ``-ed`` that is not a passive participle (after
-  ``be``/``been``/``being``/``is``...).
+  past forms, and any other lower-case word ending in ``-ed`` ("United" is a name) that is
+  not a passive participle (after ``be``/``been``/``being``/``is``...).
 
 The words before the expression are read first (up to ten, back to the start of the clause);
 with ``both_sides`` the words after it are read next, the same way. No cue gives None, which
@@ -75,7 +75,7 @@ def _cue(words: list[str], i: int) -> str | None:
         return "future"
     if w in _PAST:
         return "past"
-    if w.endswith("ed") and len(w) > 4 and w not in _NOT_PAST_ED:
+    if w.endswith("ed") and len(w) > 4 and words[i].islower() and w not in _NOT_PAST_ED:
         return None if prev in _BE else "past"
     return None
 
