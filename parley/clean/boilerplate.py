@@ -61,6 +61,7 @@ def clean_lines(text: str, title: str | None) -> CleanText:
     refs: list[str] = []
     published: list[str] = []
     in_related_block = False
+    title_repeat: str | None = None
     title_key = _key(title) if title else None
     for index, line in enumerate(lines):
         short = len(line) <= MAX_BOILERPLATE_CHARS
@@ -82,8 +83,13 @@ def clean_lines(text: str, title: str | None) -> CleanText:
         in_related_block = False
         if title_key and index < 6 and not paragraphs and _key(line) == title_key:
             removed.append(line)  # the title repeated at the top of the body
+            title_repeat = line
             continue
         paragraphs.append(line)
+    if not paragraphs and title_repeat is not None:
+        # The title is all the text there is (a one-line file): it is the body, not a repeat.
+        removed.remove(title_repeat)
+        paragraphs.append(title_repeat)
     return CleanText(paragraphs, removed, refs, published)
 
 

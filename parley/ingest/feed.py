@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 import datetime as dt
+import email.utils
+import re
 from collections.abc import Callable, Iterator
+from urllib.parse import urlsplit
 
 import feedparser
 import lxml.html
@@ -30,7 +33,7 @@ def read_feed(
         raise MalformedInput(origin, "not an RSS or Atom feed")
     if not parsed.entries:
         raise NoArticleFound(origin, "the feed has no entries")
-    outlet = parsed.feed.get("title")
+    outlet = feed_outlet(parsed.feed.get("title"), parsed.feed.get("link"))
     for number, entry in enumerate(parsed.entries, start=1):
         where = f"{origin}#entry{number}"
         try:
@@ -47,7 +50,7 @@ def _entry(entry, origin: str, outlet: str | None, fetch_page: PageFetcher | Non
     if len(body) < MIN_BODY_CHARS and entry.get("summary"):
         summary = html_to_text(entry.summary)
         body = summary if len(summary) > len(body) else body
-    published = _date(entry.get("published_parsed") or entry.get("updated_parsed"))
+    published = _entry_date(entry)
     author = (entry.get("author_detail") or {}).get("name") or entry.get("author")
     if len(body) < MIN_BODY_CHARS:
         if not link:
@@ -82,6 +85,28 @@ def _entry(entry, origin: str, outlet: str | None, fetch_page: PageFetcher | Non
     )
 
 
+# Separators between the outlet and a section in a feed title: "Harbor Times - Trade".
+_TITLE_PARTS = re.compile(r"\s+(?:[-–—|»>·]|::)\s+")
+
+
+def feed_outlet(title: str | None, link: str | None = None) -> str | None:
+    """The outlet a feed's title names, without the section: ``Outlet - Section`` -> ``Outlet``.
+
+    When the title has several parts, the part that is the feed's web host
+    (``Europe | Continental Wire`` at continentalwire.com) wins, else the first part.
+    """
+    title = " ".join((title or "").split())
+    parts = [p for p in _TITLE_PARTS.split(title) if p]
+    if len(parts) < 2:
+        return title or None
+    labels = set((urlsplit(link).hostname or "").lower().split(".")) if link else set()
+    for part in parts:
+        key = re.sub(r"[^a-z0-9]", "", re.sub(r"^the\s+", "", part.lower()))
+        if key and key in labels:
+            return part
+    return parts[0]
+
+
 def html_to_text(fragment: str) -> str:
     """Text of an HTML fragment, one paragraph per block element."""
     if "<" not in fragment:
@@ -105,6 +130,29 @@ def _walk(element, parts: list[str]) -> None:
         parts.append(child.tail or "")
     if block:
         parts.append("\n\n")
+
+
+def _entry_date(entry) -> dt.date | None:
+    """The entry's date as the feed writes it, in the publisher's own time zone.
+
+    feedparser's ``*_parsed`` values are converted to UTC, which moves a story published at
+    01:15 +02:00 on 1 December to 30 November; they are only the fallback.
+    """
+    for key in ("published", "updated"):
+        raw = (entry.get(key) or "").strip()
+        if not raw:
+            continue
+        try:
+            return email.utils.parsedate_to_datetime(raw).date()  # RFC 822: RSS pubDate
+        except (TypeError, ValueError, IndexError):
+            pass
+        try:
+            return dt.datetime.fromisoformat(raw.replace("Z", "+00:00")).date()  # ISO 8601: Atom
+        except ValueError:
+            pass
+        if parsed := _date(entry.get(f"{key}_parsed")):  # another format feedparser knows
+            return parsed
+    return None
 
 
 def _date(value) -> dt.date | None:

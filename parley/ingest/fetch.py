@@ -11,10 +11,10 @@ from urllib.parse import urlsplit
 
 import httpx
 
-from parley import __version__
-from parley.errors import FetchError, TooLarge, UnsupportedInput
+from parley import __version__, settings
+from parley.errors import ConfigError, FetchError, TooLarge, UnsupportedInput
 
-DEFAULT_TIMEOUT = 15.0
+DEFAULT_TIMEOUT = float(settings.TIMEOUT.default)
 DEFAULT_MAX_BYTES = 10 * 1024 * 1024
 
 
@@ -31,14 +31,29 @@ def check_url(url: str) -> None:
         raise UnsupportedInput(url, f"only http and https URLs are fetched, not {scheme or 'no scheme'}")
 
 
+def default_timeout() -> float:
+    """The PARLEY_TIMEOUT setting, in seconds."""
+    value = settings.TIMEOUT.get()
+    try:
+        timeout = float(value)
+    except ValueError:
+        timeout = -1.0
+    if not timeout > 0:
+        raise ConfigError(f"{settings.TIMEOUT.name} must be a positive number of seconds, not {value!r}")
+    return timeout
+
+
 class Fetcher:
     def __init__(
         self,
-        timeout: float = DEFAULT_TIMEOUT,
+        timeout: float | None = None,
         max_bytes: int = DEFAULT_MAX_BYTES,
         transport: httpx.BaseTransport | None = None,
     ) -> None:
+        """``timeout`` in seconds; None: the PARLEY_TIMEOUT setting (default 15)."""
         self.max_bytes = max_bytes
+        if timeout is None:
+            timeout = default_timeout()
         self._client = httpx.Client(
             timeout=timeout,
             follow_redirects=True,
@@ -66,6 +81,8 @@ class Fetcher:
                     chunks.append(chunk)
                 content_type = response.headers.get("content-type", "")
                 return Fetched(str(response.url), b"".join(chunks), content_type)
+        except httpx.UnsupportedProtocol as exc:  # a redirect to ftp:, file:, ...
+            raise UnsupportedInput(url, f"redirected to a URL that is not http or https: {exc}") from exc
         except httpx.TimeoutException as exc:
             raise FetchError(url, f"timed out ({type(exc).__name__})") from exc
         except httpx.HTTPError as exc:

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import datetime as dt
+import html as html_lib
+import re
 
 import htmldate
 import trafilatura
@@ -19,16 +21,16 @@ def read_html(data: bytes | str, origin: str, url: str | None = None) -> RawArti
     html = data if isinstance(data, str) else decode_text(data, origin)
     # trafilatura first (precision-oriented: comments, nav and share blocks left out); its
     # fallbacks (readability, jusText) run inside it when its own heuristics find too little.
-    doc = trafilatura.bare_extraction(
+    extracted = trafilatura.bare_extraction(
         html,
         url=url,
         with_metadata=True,
         include_comments=False,
         include_tables=False,
         favor_precision=True,
-        as_dict=True,
     )
-    text = (doc or {}).get("text") or ""
+    doc = extracted.as_dict() if hasattr(extracted, "as_dict") else (extracted or {})
+    text = doc.get("text") or ""
     if len(text.strip()) < MIN_ARTICLE_CHARS:
         raise NoArticleFound(origin, f"no article text in the page ({len(text.strip())} characters)")
     published = _date(htmldate.find_date(html, url=url, original_date=True, extensive_search=False))
@@ -41,7 +43,7 @@ def read_html(data: bytes | str, origin: str, url: str | None = None) -> RawArti
         text=text,
         title=doc.get("title"),
         url=page_url,
-        outlet=doc.get("sitename"),
+        outlet=_site_name(doc, html),
         author=doc.get("author"),
         published=published,
         language=doc.get("language"),
@@ -55,3 +57,31 @@ def _date(value: str | None) -> dt.date | None:
         return dt.date.fromisoformat(value[:10])
     except ValueError:
         return None
+
+
+_TITLE_TAG = re.compile(r"<title[^>]*>(.*?)</title>", re.I | re.S)
+_TITLE_SEPARATOR = r"\s+(?:[-–—|»·]|::)\s+"
+MAX_SITE_NAME_CHARS = 60
+
+
+def _site_name(doc: dict, html: str) -> str | None:
+    """The site's name. trafilatura falls back to the host name ("example.test") when the page has
+    no site-name meta tag; the ``<title>`` then often names the site around the headline
+    (``Headline | Site``), which is preferred. A bare host name is dropped so that cleaning names
+    the outlet from the URL (where known domains get their outlet's name)."""
+    sitename = (doc.get("sitename") or "").strip()
+    is_host = " " not in sitename and "." in sitename
+    if sitename and not is_host:
+        return sitename
+    title = " ".join((doc.get("title") or "").split())
+    match = _TITLE_TAG.search(html)
+    if not (title and match):
+        return None
+    full = " ".join(html_lib.unescape(match.group(1)).split())
+    around = None
+    if full.startswith(title):  # "Headline | Site"
+        around = re.fullmatch(_TITLE_SEPARATOR + r"(.+)", full[len(title) :])
+    elif full.endswith(title):  # "Site | Headline"
+        around = re.fullmatch(r"(.+?)" + _TITLE_SEPARATOR, full[: -len(title)])
+    name = around.group(1).strip() if around else ""
+    return name if name and len(name) <= MAX_SITE_NAME_CHARS else None

@@ -47,13 +47,13 @@ def ingest(
     inputs = list(inputs)
     outlets = outlets or default_registry()
     found = discover(inputs)
+    reader = SourceReader(max_bytes=max_bytes, fetcher=fetcher)  # before the run: a bad setting starts none
     report = IngestReport(run_id=store.begin_run(inputs), skipped=found.skipped)
     report.failures.extend(found.failures)
-    reader = SourceReader(max_bytes=max_bytes, fetcher=fetcher)
     pending: list[Article] = []
 
     def flush() -> None:
-        for article, is_new in zip(pending, store.add_articles(pending, report.run_id)):
+        for article, is_new in zip(pending, store.add_articles(pending, report.run_id), strict=True):
             (report.new if is_new else report.duplicates).append(article)
         pending.clear()
 
