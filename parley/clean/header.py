@@ -62,7 +62,9 @@ def _is_header_line(line: str) -> bool:
 def _read_line(line: str, header: Header) -> bool:
     """Take what the line says into ``header``; False when it is not a header line after all."""
     if match := _BYLINE.match(line):
-        header.author = header.author or match.group("author").strip()
+        # "By A. Writer in Geneva and B. Writer": the place words are not part of the names
+        author = re.sub(r"\s+in\s+[A-Z][\w'’.-]*(?=\s+and\b|$)", "", match.group("author").strip())
+        header.author = header.author or author
         if match.group("outlet"):
             header.outlet = header.outlet or _outlet_name(match.group("outlet"))
         return True

@@ -51,12 +51,17 @@ def ingest(
     report = IngestReport(run_id=store.begin_run(inputs), skipped=found.skipped)
     report.failures.extend(found.failures)
     pending: list[Article] = []
+    failures_stored = 0
 
     def flush() -> None:
+        nonlocal failures_stored
         for article, is_new in zip(pending, store.add_articles(pending, report.run_id), strict=True):
             (report.new if is_new else report.duplicates).append(article)
         pending.clear()
+        store.add_failures(report.failures[failures_stored:], report.run_id)
+        failures_stored = len(report.failures)
 
+    complete = False
     try:
         total = len(found.sources)
         for done, source in enumerate(found.sources, start=1):
@@ -73,9 +78,13 @@ def ingest(
             if progress:
                 progress(done, total, source.location)
         flush()
+        complete = True
     finally:
+        # Also when interrupted: the run records what was stored and what failed until then,
+        # and stays unfinished (articles read but not yet flushed are stored by the next run).
+        store.add_failures(report.failures[failures_stored:], report.run_id)
+        store.finish_run(report.run_id, len(report.new), len(report.duplicates), len(report.failures),
+                         complete=complete)
         if fetcher is None:
             reader.close()
-    store.add_failures(report.failures, report.run_id)
-    store.finish_run(report.run_id, len(report.new), len(report.duplicates), len(report.failures))
     return report

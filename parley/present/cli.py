@@ -211,7 +211,9 @@ def brief(store: Store, as_json: bool) -> None:
     if b.last_run:
         out.print()
         r = b.last_run
-        out.print(f"Last ingest (run {r['id']}): {r['new']} new, {r['duplicate']} duplicate, {r['failed']} failed")
+        state = "" if r["finished_at"] else " [yellow]interrupted: run it again to finish[/yellow]"
+        out.print(f"Last ingest (run {r['id']}): {r['new']} new, {r['duplicate']} duplicate, {r['failed']} failed"
+                  + state)
     if b.failures:
         out.print("[bold]Could not be read:[/bold]")
         for f in b.failures:

@@ -245,11 +245,11 @@ class SQLiteStore:
             )
         return int(cursor.lastrowid or 0)
 
-    def finish_run(self, run_id: int, new: int, duplicate: int, failed: int) -> None:
+    def finish_run(self, run_id: int, new: int, duplicate: int, failed: int, complete: bool = True) -> None:
         with self._transaction():
             self.db.execute(
                 "UPDATE ingest_runs SET finished_at=?, new=?, duplicate=?, failed=? WHERE id=?",
-                (_now(), new, duplicate, failed, run_id),
+                (_now() if complete else None, new, duplicate, failed, run_id),
             )
 
     def runs(self) -> list[IngestRun]:
