@@ -21,6 +21,7 @@ demo: setup
 	$(BIN)/parley brief --db $(DEMO_DB)
 
 test: setup
+	$(BIN)/ruff check parley tests
 	$(BIN)/python -m pytest -q -ra
 
 lint: setup

@@ -75,8 +75,14 @@ def resolve_corpus(store: Store, registry: ActorRegistry) -> list[Actor]:
         while actor_id in merged:
             actor_id = merged[actor_id]
         if actor_id and actor_id not in known:
-            government = next((registry.government(side) for side in registry.sides
-                               if registry.government(side).id == actor_id), None)
+            government = next(
+                (
+                    registry.government(side)
+                    for side in registry.sides
+                    if registry.government(side).id == actor_id
+                ),
+                None,
+            )
             if government is not None:
                 known[actor_id] = government
             else:

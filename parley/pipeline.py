@@ -91,8 +91,10 @@ class Pipeline:
                 raise ConfigError(f"no component named {name!r}; registered: {sorted(COMPONENTS)}")
             missing = set(spec.requires) - available
             if missing:
-                raise ConfigError(f"component {name!r} needs {sorted(missing)}: put a component "
-                                  f"that produces it earlier in the pipeline")
+                raise ConfigError(
+                    f"component {name!r} needs {sorted(missing)}: put a component "
+                    f"that produces it earlier in the pipeline"
+                )
             available |= set(spec.produces)
             self.specs.append(spec)
         self.steps = [(spec, spec.factory(context)) for spec in self.specs]
@@ -105,7 +107,7 @@ class Pipeline:
 
     def run(self, articles: Iterable[Article]) -> Iterator[Analysis]:
         articles = list(articles)
-        for article, doc in zip(articles, self.parser.parse(a.text for a in articles)):
+        for article, doc in zip(articles, self.parser.parse(a.text for a in articles), strict=True):
             yield self.apply(Analysis(article=article, doc=doc))
 
     def apply(self, analysis: Analysis) -> Analysis:

@@ -98,10 +98,14 @@ def main(argv: list[str] | None = None) -> None:
         store.close()
         db_size = os.path.getsize(Path(tmp) / "bench.db")
     print("Parley ingest benchmark")
-    print(f"  input:       {made} articles in {sum(1 for _ in formats)} formats "
-          f"({', '.join(f'{k} {v}' for k, v in sorted(formats.items()))}), {size / 1e6:.1f} MB")
-    print(f"  result:      {len(report.new)} new, {len(report.duplicates)} duplicate, "
-          f"{len(report.failures)} failed; {stored} stored; SQLite file {db_size / 1e6:.1f} MB")
+    print(
+        f"  input:       {made} articles in {sum(1 for _ in formats)} formats "
+        f"({', '.join(f'{k} {v}' for k, v in sorted(formats.items()))}), {size / 1e6:.1f} MB"
+    )
+    print(
+        f"  result:      {len(report.new)} new, {len(report.duplicates)} duplicate, "
+        f"{len(report.failures)} failed; {stored} stored; SQLite file {db_size / 1e6:.1f} MB"
+    )
     print(f"  time:        {elapsed:.1f} s")
     print(f"  throughput:  {made / elapsed:.0f} articles/s, {size / 1e6 / elapsed:.2f} MB/s")
     print(f"  peak memory: {rss_after / 1024:.0f} MiB max RSS (before ingest: {rss_before / 1024:.0f} MiB)")

@@ -35,7 +35,9 @@ def load_texts(folder: Path | None, limit: int) -> tuple[str, list[str]]:
     from parley.ingest.sources import Source, SourceReader
 
     reader = SourceReader()
-    texts = [getattr(item, "text", "") for f in sample_files() for item in reader.read(Source(str(f), "file"))]
+    texts = [
+        getattr(item, "text", "") for f in sample_files() for item in reader.read(Source(str(f), "file"))
+    ]
     return "bundled sample corpus", [t for t in texts if t][:limit]
 
 
@@ -47,8 +49,16 @@ def main(argv: list[str] | None = None) -> None:
     args = parser.parse_args(argv)
     where, texts = load_texts(args.folder, args.limit)
     articles = [
-        Article(id=content_hash(t)[:16], sha256=content_hash(t), title="", text=t, origin="bench",
-                format="text", published=dt.date(2016, 10, 1), published_from="metadata")
+        Article(
+            id=content_hash(t)[:16],
+            sha256=content_hash(t),
+            title="",
+            text=t,
+            origin="bench",
+            format="text",
+            published=dt.date(2016, 10, 1),
+            published_from="metadata",
+        )
         for t in texts
     ]
     spacy_parser = SpacyParser()

@@ -5,8 +5,8 @@ Fallback order for each field, written where it runs:
 - title: the reader's (first line, <title>, feed or JSON field) -> first sentence of the text
 - outlet: reader metadata (site name, feed title, JSON field) -> URL domain -> header lines
   (byline, "Outlet | Section") -> dateline
-- published: reader metadata -> a "Published: ..." line or a header date line -> dateline (a year it gives, or one the
-  lead's weekday pins down) -> unknown. Never guessed.
+- published: reader metadata -> a "Published: ..." line or a header date line -> dateline
+  (a year it gives, or one the lead's weekday pins down) -> unknown. Never guessed.
 - language: reader metadata -> py3langid on the text
 """
 
@@ -43,7 +43,9 @@ def clean_article(
     today = today or dt.date.today()
     outlets = outlets or default_registry()
     cleaned = clean_lines(raw.text, raw.title)
-    header, paragraphs = split_header(cleaned.paragraphs) if raw.format == "text" else (None, cleaned.paragraphs)
+    header, paragraphs = (
+        split_header(cleaned.paragraphs) if raw.format == "text" else (None, cleaned.paragraphs)
+    )
     if not paragraphs:
         raise EmptyInput(raw.origin, "no text left after removing boilerplate")
     text = PARAGRAPH_BREAK.join(paragraphs)

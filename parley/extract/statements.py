@@ -102,8 +102,9 @@ def _speaker_mention(
     if not inside:  # the NER tagged nothing here: the words may still name a known actor
         side = registry.place_side(words.removeprefix("the "))
         if side:  # "Kyiv insists": a place standing for its government
-            return Mention(att_article_id(mentions), source, source.of(doc.text), "GPE",
-                           registry.government(side).id)
+            return Mention(
+                att_article_id(mentions), source, source.of(doc.text), "GPE", registry.government(side).id
+            )
         actor_id = registry.match_name(source.of(doc.text))
         if actor_id:
             return Mention(att_article_id(mentions), source, source.of(doc.text), "PERSON", actor_id)
@@ -156,15 +157,20 @@ def _antecedent(
         return None
     paragraph_floor = text.rfind("\n\n", 0, text.rfind("\n\n", 0, source.start)) + 1
     before = [
-        m for m in mentions
-        if m.label in ("PERSON", "ROLE") and paragraph_floor <= m.span.start < source.start
+        m
+        for m in mentions
+        if m.label in ("PERSON", "ROLE")
+        and paragraph_floor <= m.span.start < source.start
         and not _possessive(text, m)
     ]
     return before[-1] if before else None
 
 
 def _possessive(text: str, m: Mention) -> bool:
-    return text[m.span.end : m.span.end + 2] in ("'s", "’s") or text[m.span.end : m.span.end + 1] in ("'", "’")
+    return text[m.span.end : m.span.end + 2] in ("'s", "’s") or text[m.span.end : m.span.end + 1] in (
+        "'",
+        "’",
+    )
 
 
 def _sentence_index(starts: list[int], char: int) -> int:
@@ -207,7 +213,11 @@ def _tidy(att: Attribution, article: Article, mentions: Sequence[Mention]) -> At
     source = _clip(att.source, article, keep="end") if att.source else None
     if att.cue is not None:
         for m in mentions:
-            if m.label == "PERSON" and 0 < m.span.start - att.cue.end <= 2 and _AS_SAYING.match(text[m.span.end :]):
+            if (
+                m.label == "PERSON"
+                and 0 < m.span.start - att.cue.end <= 2
+                and _AS_SAYING.match(text[m.span.end :])
+            ):
                 source = m.span
                 break
     return replace(att, content=content or att.content, source=source)

@@ -83,8 +83,9 @@ def ingest(
         # Also when interrupted: the run records what was stored and what failed until then,
         # and stays unfinished (articles read but not yet flushed are stored by the next run).
         store.add_failures(report.failures[failures_stored:], report.run_id)
-        store.finish_run(report.run_id, len(report.new), len(report.duplicates), len(report.failures),
-                         complete=complete)
+        store.finish_run(
+            report.run_id, len(report.new), len(report.duplicates), len(report.failures), complete=complete
+        )
         if fetcher is None:
             reader.close()
     return report

@@ -56,9 +56,15 @@ def build_brief(store: Store) -> Brief:
         days=sorted(days.items(), key=lambda kv: (kv[0] == UNKNOWN, kv[0])),
         by_outlet_day={o: dict(sorted(c.items())) for o, c in sorted(grid.items())},
         last_run=(
-            {"id": last.id, "new": last.new, "duplicate": last.duplicate, "failed": last.failed,
-             "finished_at": last.finished_at}
-            if last else None
+            {
+                "id": last.id,
+                "new": last.new,
+                "duplicate": last.duplicate,
+                "failed": last.failed,
+                "finished_at": last.finished_at,
+            }
+            if last
+            else None
         ),
         failures=[{"origin": f.origin, "reason": f.reason} for f in failures],
     )
@@ -81,12 +87,23 @@ def _speakers(store: Store) -> list[dict[str, Any]]:
     for actor_id, statements in ranked:
         actor = actors[actor_id]
         latest = sorted(statements, key=lambda s: (s.said_on is not None, s.said_on or 0), reverse=True)
-        out.append({
-            "actor_id": actor_id, "name": actor.name, "side": actor.side, "statements": len(statements),
-            "latest": [
-                {"said_on": s.said_on.isoformat() if s.said_on else None, "cue": s.cue, "text": s.text,
-                 "kind": s.kind, "article_id": s.article_id, "span": s.span.as_list()}
-                for s in latest[:LATEST_PER_SPEAKER]
-            ],
-        })
+        out.append(
+            {
+                "actor_id": actor_id,
+                "name": actor.name,
+                "side": actor.side,
+                "statements": len(statements),
+                "latest": [
+                    {
+                        "said_on": s.said_on.isoformat() if s.said_on else None,
+                        "cue": s.cue,
+                        "text": s.text,
+                        "kind": s.kind,
+                        "article_id": s.article_id,
+                        "span": s.span.as_list(),
+                    }
+                    for s in latest[:LATEST_PER_SPEAKER]
+                ],
+            }
+        )
     return out

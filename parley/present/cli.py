@@ -24,9 +24,9 @@ from rich.table import Table
 from parley import __version__, settings
 from parley.errors import ParleyError
 from parley.ingest.job import ingest as run_ingest
+from parley.nlp import DEFAULT_MODEL
 from parley.present.brief import build_brief
 from parley.present.export import RECORD_FIELDS, article_record, export_records, write_csv, write_jsonl
-from parley.nlp import DEFAULT_MODEL
 from parley.store import ArticleFilter, EventFilter, StatementFilter, Store, open_store
 
 EXIT_OK, EXIT_PARTIAL, EXIT_USAGE, EXIT_STORE, EXIT_INTERRUPTED = 0, 1, 2, 3, 130
@@ -86,9 +86,14 @@ def cli() -> None:
 
 @cli.command()
 @click.argument("inputs", nargs=-1, required=True)
-@click.option("--max-bytes", type=int, envvar=settings.MAX_BYTES.name,
-              default=int(settings.MAX_BYTES.default), show_default=True,
-              help="Size cap for one file or URL.")
+@click.option(
+    "--max-bytes",
+    type=int,
+    envvar=settings.MAX_BYTES.name,
+    default=int(settings.MAX_BYTES.default),
+    show_default=True,
+    help="Size cap for one file or URL.",
+)
 @click.option("--quiet", "-q", is_flag=True, help="No progress bar and no per-failure lines.")
 @json_option
 @store_options
@@ -105,13 +110,18 @@ def ingest(store: Store, inputs: tuple[str, ...], max_bytes: int, quiet: bool, a
             err.print("interrupted: stored batches are complete; run the same command to finish")
             sys.exit(EXIT_INTERRUPTED)
     if as_json:
-        click.echo(json.dumps({
-            "run": report.run_id,
-            "new": [a.id for a in report.new],
-            "duplicate": [a.id for a in report.duplicates],
-            "failed": [{"origin": f.origin, "reason": f.reason} for f in report.failures],
-            "skipped": report.skipped,
-        }, indent=2))
+        click.echo(
+            json.dumps(
+                {
+                    "run": report.run_id,
+                    "new": [a.id for a in report.new],
+                    "duplicate": [a.id for a in report.duplicates],
+                    "failed": [{"origin": f.origin, "reason": f.reason} for f in report.failures],
+                    "skipped": report.skipped,
+                },
+                indent=2,
+            )
+        )
     else:
         out.print(
             f"[bold]{len(report.new)}[/bold] new, [bold]{len(report.duplicates)}[/bold] duplicate, "
@@ -145,18 +155,35 @@ def articles(store: Store, article_id: str | None, as_json: bool, **filters: Any
         if as_json:
             click.echo(json.dumps(record, ensure_ascii=False, indent=2))
             return
-        for key in ("id", "title", "outlet", "url", "published", "published_from", "cites",
-                    "language", "author", "origin"):
+        for key in (
+            "id",
+            "title",
+            "outlet",
+            "url",
+            "published",
+            "published_from",
+            "cites",
+            "language",
+            "author",
+            "origin",
+        ):
             value = record[key]
-            out.print(f"[bold]{key:>15}[/bold]  {', '.join(value) if isinstance(value, list) else value}",
-                      highlight=False)
+            out.print(
+                f"[bold]{key:>15}[/bold]  {', '.join(value) if isinstance(value, list) else value}",
+                highlight=False,
+            )
         out.print()
         out.print(article.text, highlight=False)
         return
     found = list(store.articles(ArticleFilter(**filters)))
     if as_json:
-        click.echo(json.dumps([{k: v for k, v in article_record(a).items() if k != "text"}
-                               for a in found], ensure_ascii=False, indent=2))
+        click.echo(
+            json.dumps(
+                [{k: v for k, v in article_record(a).items() if k != "text"} for a in found],
+                ensure_ascii=False,
+                indent=2,
+            )
+        )
         return
     table = Table("id", "published", "outlet", "title", "cites", box=None, header_style="bold")
     for a in found:
@@ -167,10 +194,20 @@ def articles(store: Store, article_id: str | None, as_json: bool, **filters: Any
 
 @cli.command()
 @click.option("--format", "fmt", type=click.Choice(["jsonl", "csv"]), default="jsonl", show_default=True)
-@click.option("--type", "record_type", type=click.Choice(["all", *sorted(RECORD_FIELDS)]), default=None,
-              help="Record type; JSON Lines default: all types; CSV (one type only) default: article.")
-@click.option("--output", "-o", type=click.File("w", encoding="utf-8"), default="-",
-              help="File to write (default: standard output).")
+@click.option(
+    "--type",
+    "record_type",
+    type=click.Choice(["all", *sorted(RECORD_FIELDS)]),
+    default=None,
+    help="Record type; JSON Lines default: all types; CSV (one type only) default: article.",
+)
+@click.option(
+    "--output",
+    "-o",
+    type=click.File("w", encoding="utf-8"),
+    default="-",
+    help="File to write (default: standard output).",
+)
 @store_options
 def export(store: Store, fmt: str, record_type: str, output: Any) -> None:
     """Export stored records as JSON Lines or CSV (fields: docs/records.md)."""
@@ -193,7 +230,9 @@ def brief(store: Store, as_json: bool) -> None:
         return
     out.print(f"[bold]Parley brief[/bold]: {b.articles} articles from {len(b.outlets)} outlets")
     outlets = [o for o, _ in b.outlets]
-    table = Table("day", *outlets, "total", box=None, header_style="bold", title="Articles per day and outlet")
+    table = Table(
+        "day", *outlets, "total", box=None, header_style="bold", title="Articles per day and outlet"
+    )
     for day, total in b.days:
         table.add_row(day, *[str(b.by_outlet_day[o].get(day, "")) for o in outlets], str(total))
     table.add_row("total", *[str(n) for _, n in b.outlets], str(b.articles), style="bold")
@@ -202,18 +241,25 @@ def brief(store: Store, as_json: bool) -> None:
         out.print()
         out.print("[bold]Who said what[/bold] (most quoted; latest first)")
         for sp in b.speakers:
-            out.print(f"  [bold]{sp['name']}[/bold] ({sp['side'] or 'no side'}): {sp['statements']} statements",
-                      highlight=False)
+            out.print(
+                f"  [bold]{sp['name']}[/bold] ({sp['side'] or 'no side'}): {sp['statements']} statements",
+                highlight=False,
+            )
             for st in sp["latest"]:
                 where = escape(f"[{st['article_id'][:8]} {st['span'][0]}-{st['span'][1]}]")
-                out.print(f"    {st['said_on'] or 'date unknown'}  {st['cue'] or ''}: {_clip(st['text'], 110)}"
-                          f"  [dim]{where}[/dim]", highlight=False)
+                out.print(
+                    f"    {st['said_on'] or 'date unknown'}  {st['cue'] or ''}: {_clip(st['text'], 110)}"
+                    f"  [dim]{where}[/dim]",
+                    highlight=False,
+                )
     if b.last_run:
         out.print()
         r = b.last_run
         state = "" if r["finished_at"] else " [yellow]interrupted: run it again to finish[/yellow]"
-        out.print(f"Last ingest (run {r['id']}): {r['new']} new, {r['duplicate']} duplicate, {r['failed']} failed"
-                  + state)
+        out.print(
+            f"Last ingest (run {r['id']}): {r['new']} new, {r['duplicate']} duplicate, {r['failed']} failed"
+            + state
+        )
     if b.failures:
         out.print("[bold]Could not be read:[/bold]")
         for f in b.failures:
@@ -221,15 +267,27 @@ def brief(store: Store, as_json: bool) -> None:
 
 
 @cli.command()
-@click.option("--model", envvar="PARLEY_SPACY_MODEL", default=DEFAULT_MODEL, show_default=True,
-              help="spaCy pipeline to parse with (env PARLEY_SPACY_MODEL).")
+@click.option(
+    "--model",
+    envvar="PARLEY_SPACY_MODEL",
+    default=DEFAULT_MODEL,
+    show_default=True,
+    help="spaCy pipeline to parse with (env PARLEY_SPACY_MODEL).",
+)
 @click.option("--processes", type=int, default=1, show_default=True, help="Parser processes.")
-@click.option("--actors", "actors_file", type=click.Path(exists=True, dir_okay=False),
-              envvar="PARLEY_ACTORS", help="Actor registry YAML (default: the bundled one).")
+@click.option(
+    "--actors",
+    "actors_file",
+    type=click.Path(exists=True, dir_okay=False),
+    envvar="PARLEY_ACTORS",
+    help="Actor registry YAML (default: the bundled one).",
+)
 @click.option("--force", is_flag=True, help="Analyse every article again.")
 @json_option
 @store_options
-def analyse(store: Store, model: str, processes: int, actors_file: str | None, force: bool, as_json: bool) -> None:
+def analyse(
+    store: Store, model: str, processes: int, actors_file: str | None, force: bool, as_json: bool
+) -> None:
     """Find actors, quotes and reported statements, and dates in the stored articles."""
     from parley.analyse import analyse as run_analyse
     from parley.extract.registry import ActorRegistry
@@ -237,14 +295,20 @@ def analyse(store: Store, model: str, processes: int, actors_file: str | None, f
     registry = ActorRegistry.load(actors_file) if actors_file else None
     with _progress("analyse", as_json) as (bar, task):
         report = run_analyse(
-            store, registry=registry, model=model, n_process=processes, force=force,
+            store,
+            registry=registry,
+            model=model,
+            n_process=processes,
+            force=force,
             progress=lambda done, total: bar.update(task, completed=done, total=total),
         )
     if as_json:
         click.echo(json.dumps(report.__dict__, indent=2))
     else:
-        out.print(f"analysed {report.analysed} articles: {report.statements} statements; "
-                  f"{report.actors} actors in the corpus")
+        out.print(
+            f"analysed {report.analysed} articles: {report.statements} statements; "
+            f"{report.actors} actors in the corpus"
+        )
 
 
 @cli.command()
@@ -269,7 +333,11 @@ def quotes(store: Store, speaker: str | None, as_json: bool, **filters: Any) -> 
         return
     table = Table("said on", "speaker", "cue", "kind", "statement", "article", box=None, header_style="bold")
     for s in found:
-        who = actors[s.speaker_actor_id].name if s.speaker_actor_id in actors else f"[dim]{s.speaker or '?'}[/dim]"
+        who = (
+            actors[s.speaker_actor_id].name
+            if s.speaker_actor_id in actors
+            else f"[dim]{s.speaker or '?'}[/dim]"
+        )
         table.add_row(_day(s.said_on), who, s.cue or "", s.kind, _clip(s.text, 160), s.article_id[:8])
     out.print(table)
     out.print(f"{len(found)} statements")
@@ -283,8 +351,9 @@ def quotes(store: Store, speaker: str | None, as_json: bool, **filters: Any) -> 
 @click.option("--sources", "show_sources", is_flag=True, help="List each event's sources and conflicts.")
 @json_option
 @store_options
-def timeline(store: Store, actor: str | None, since, until, event_type: str | None, show_sources: bool,
-             as_json: bool) -> None:
+def timeline(
+    store: Store, actor: str | None, since, until, event_type: str | None, show_sources: bool, as_json: bool
+) -> None:
     """What happened when: events merged across articles, with their sources."""
     from parley.present.export import event_record
 
@@ -294,29 +363,51 @@ def timeline(store: Store, actor: str | None, since, until, event_type: str | No
     if as_json:
         click.echo(json.dumps([event_record(e) for e in found], ensure_ascii=False, indent=2))
         return
-    table = Table("date", "type", "participants", "place", "details", "sources", "summary",
-                  box=None, header_style="bold")
+    table = Table(
+        "date",
+        "type",
+        "participants",
+        "place",
+        "details",
+        "sources",
+        "summary",
+        box=None,
+        header_style="bold",
+    )
     for e in found:
         names = ", ".join(actors[p].name if p in actors else p for p in e.participants[:4])
-        details = ", ".join(filter(None, [
-            e.duration and f"lasted {e.duration}", *(f"{k} {v}" for k, v in e.figures.items()),
-            e.status if e.status != "reported" else None,
-            "conflicting " + "/".join(e.conflicts) if e.conflicts else None,
-        ]))
-        table.add_row(_event_day(e), e.type, names, e.place or "", details, str(len(e.sources)),
-                      _clip(e.summary, 100))
+        details = ", ".join(
+            filter(
+                None,
+                [
+                    e.duration and f"lasted {e.duration}",
+                    *(f"{k} {v}" for k, v in e.figures.items()),
+                    e.status if e.status != "reported" else None,
+                    "conflicting " + "/".join(e.conflicts) if e.conflicts else None,
+                ],
+            )
+        )
+        table.add_row(
+            _event_day(e), e.type, names, e.place or "", details, str(len(e.sources)), _clip(e.summary, 100)
+        )
     out.print(table)
     out.print(f"{len(found)} events")
     if show_sources:
         for e in found:
             out.print(f"\n[bold]{_event_day(e)} {e.type}[/bold] {escape(e.id)}", highlight=False)
             for src in e.sources:
-                out.print(f"  {src.outlet or '?'} ({src.published or 'undated'}) {src.article_id[:8]} "
-                          f"{src.span.start}-{src.span.end}: date {src.date or '?'}, place {src.place or '?'}, "
-                          f"duration {src.duration or '?'}", highlight=False)
+                out.print(
+                    f"  {src.outlet or '?'} ({src.published or 'undated'}) {src.article_id[:8]} "
+                    f"{src.span.start}-{src.span.end}: date {src.date or '?'}, place {src.place or '?'}, "
+                    f"duration {src.duration or '?'}",
+                    highlight=False,
+                )
             for key, told in e.conflicts.items():
-                out.print(f"  [yellow]{key} disagrees:[/yellow] "
-                          + "; ".join(f"{t['value']} ({t['article_id'][:8]})" for t in told), highlight=False)
+                out.print(
+                    f"  [yellow]{key} disagrees:[/yellow] "
+                    + "; ".join(f"{t['value']} ({t['article_id'][:8]})" for t in told),
+                    highlight=False,
+                )
 
 
 def _event_day(e) -> str:
@@ -330,8 +421,14 @@ def _event_day(e) -> str:
 
 
 @cli.group(invoke_without_command=True)
-@click.option("--db", "db_path", envvar=settings.DB.name, default=settings.DB.default, show_default=True,
-              help="SQLite store to use (env PARLEY_DB).")
+@click.option(
+    "--db",
+    "db_path",
+    envvar=settings.DB.name,
+    default=settings.DB.default,
+    show_default=True,
+    help="SQLite store to use (env PARLEY_DB).",
+)
 @json_option
 @click.pass_context
 def actors(ctx: click.Context, db_path: str, as_json: bool) -> None:
@@ -354,13 +451,25 @@ def actors_list(store: Store, as_json: bool) -> None:
             counts[s.speaker_actor_id] = counts.get(s.speaker_actor_id, 0) + 1
     found = store.actors()
     if as_json:
-        click.echo(json.dumps([actor_record(a) | {"statements": counts.get(a.id, 0)} for a in found],
-                              ensure_ascii=False, indent=2))
+        click.echo(
+            json.dumps(
+                [actor_record(a) | {"statements": counts.get(a.id, 0)} for a in found],
+                ensure_ascii=False,
+                indent=2,
+            )
+        )
         return
     table = Table("id", "name", "kind", "side", "roles", "aliases", "said", box=None, header_style="bold")
     for a in sorted(found, key=lambda a: (-counts.get(a.id, 0), a.id)):
-        table.add_row(a.id, a.name, a.kind, a.side or "", "; ".join(a.roles), ", ".join(a.aliases),
-                      str(counts.get(a.id, 0)))
+        table.add_row(
+            a.id,
+            a.name,
+            a.kind,
+            a.side or "",
+            "; ".join(a.roles),
+            ", ".join(a.aliases),
+            str(counts.get(a.id, 0)),
+        )
     out.print(table)
     out.print(f"{len(found)} actors")
 
@@ -395,8 +504,10 @@ def _override(store: Store, action: str, source: str, target: str, actors_file: 
         err.print(f"[red]error:[/red] no actor with id {', '.join(missing)} (see `parley actors`)")
         sys.exit(EXIT_USAGE)
     if action == "split" and target not in known[source].aliases and target != known[source].name:
-        err.print(f"[red]error:[/red] {source} has no name {target!r}; its names: "
-                  f"{', '.join((known[source].name, *known[source].aliases))}")
+        err.print(
+            f"[red]error:[/red] {source} has no name {target!r}; its names: "
+            f"{', '.join((known[source].name, *known[source].aliases))}"
+        )
         sys.exit(EXIT_USAGE)
     store.add_override(action, source, target)
     registry = ActorRegistry.load(actors_file) if actors_file else default_registry()
@@ -409,16 +520,20 @@ def _actor_ids(actors: dict[str, Any], words: str) -> tuple[str, ...]:
 
     key = fold(words)
     return tuple(
-        a.id for a in actors.values()
-        if key == a.id or any(key in fold(n) for n in (a.name, *a.aliases))
+        a.id for a in actors.values() if key == a.id or any(key in fold(n) for n in (a.name, *a.aliases))
     )
 
 
 @contextlib.contextmanager
 def _progress(label: str, quiet: bool):
     with Progress(
-        TextColumn(f"[bold]{label}"), BarColumn(), MofNCompleteColumn(), TimeRemainingColumn(),
-        TextColumn("{task.description}"), console=err, transient=True,
+        TextColumn(f"[bold]{label}"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TimeRemainingColumn(),
+        TextColumn("{task.description}"),
+        console=err,
+        transient=True,
         disable=quiet or not err.is_terminal,
     ) as bar:
         yield bar, bar.add_task("", total=None)

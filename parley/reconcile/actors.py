@@ -58,7 +58,9 @@ def resolve_actors(
         sides = Counter(m.side for m in cluster.mentions if m.side)
         evidence = [f"{m.article_id}@{m.span.start}: {m.role}" for m in cluster.mentions if m.role]
         actors[actor_id] = Actor(
-            id=actor_id, name=name, kind="person",
+            id=actor_id,
+            name=name,
+            kind="person",
             side=sides.most_common(1)[0][0] if sides else None,
             roles=tuple(r for r, _ in roles.most_common(3)),
             aliases=tuple(sorted(set(cluster.names) - {name})),
@@ -145,17 +147,22 @@ def _apply_overrides(
         if o.action == "merge" and o.source in actors and o.target in actors:
             gone, kept = actors.pop(o.source), actors[o.target]
             actors[o.target] = replace(
-                kept, aliases=tuple(sorted(set(kept.aliases) | {gone.name, *gone.aliases} - {kept.name})),
+                kept,
+                aliases=tuple(sorted(set(kept.aliases) | {gone.name, *gone.aliases} - {kept.name})),
                 evidence=(*kept.evidence, f"merged by user: {gone.id}"),
             )
             mentions = [replace(m, actor_id=o.target) if m.actor_id == o.source else m for m in mentions]
         elif o.action == "split" and o.source in actors:
             new_id = _free_id(slug(o.target), ActorRegistry([], []), actors)
             old = actors[o.source]
-            actors[o.source] = replace(old, aliases=tuple(a for a in old.aliases if fold(a) != fold(o.target)))
+            actors[o.source] = replace(
+                old, aliases=tuple(a for a in old.aliases if fold(a) != fold(o.target))
+            )
             actors[new_id] = Actor(new_id, o.target, old.kind, evidence=(f"split by user from {old.id}",))
             mentions = [
-                replace(m, actor_id=new_id) if m.actor_id == o.source and fold(_name(m)) == fold(o.target) else m
+                replace(m, actor_id=new_id)
+                if m.actor_id == o.source and fold(_name(m)) == fold(o.target)
+                else m
                 for m in mentions
             ]
     return sorted(actors.values(), key=lambda a: a.id), mentions

@@ -95,7 +95,8 @@ def _score(d: _Draft, m: EventMention, people: frozenset[str], article: Article 
 
 def _event(d: _Draft) -> Event:
     first, _, first_article = min(
-        d.reports, key=lambda r: ((r[2].published if r[2] and r[2].published else dt.date.max), r[0].span.start)
+        d.reports,
+        key=lambda r: ((r[2].published if r[2] and r[2].published else dt.date.max), r[0].span.start),
     )
     days = Counter(m.date for m, _, _ in d.reports if m.date and m.precision == "day")
     dated = [m for m, _, _ in d.reports if m.date]
@@ -123,11 +124,20 @@ def _event(d: _Draft) -> Event:
     participants = Counter(p for _, ps, _ in d.reports for p in ps)
     status = "reported" if any(m.status == "reported" for m, _, _ in d.reports) else "planned"
     sources = tuple(
-        EventSource(m.article_id, m.span, m.date, m.place, m.duration,
-                    a.published if a else None, a.outlet if a else None)
+        EventSource(
+            m.article_id,
+            m.span,
+            m.date,
+            m.place,
+            m.duration,
+            a.published if a else None,
+            a.outlet if a else None,
+        )
         for m, _, a in sorted(d.reports, key=lambda r: (r[0].article_id, r[0].span.start))
     )
-    summary = " ".join((first_article.text[first.span.start : first.span.end] if first_article else "").split())
+    summary = " ".join(
+        (first_article.text[first.span.start : first.span.end] if first_article else "").split()
+    )
     key = f"{d.type}:{first.article_id}:{first.span.start}"
     return Event(
         id=hashlib.sha1(key.encode()).hexdigest()[:16],

@@ -80,9 +80,11 @@ class Store(Protocol):
     def finish_run(self, run_id: int, new: int, duplicate: int, failed: int, complete: bool = True) -> None:
         """Record a run's counts; ``complete=False`` for an interrupted run (no finish time)."""
         ...
+
     def add_articles(self, articles: list[Article], run_id: int) -> list[bool]:
         """Store a batch in one transaction; True for each new article, False for a duplicate."""
         ...
+
     def add_failures(self, failures: list[Failure], run_id: int) -> None: ...
     def article(self, id_or_prefix: str) -> Article | None: ...
     def articles(self, where: ArticleFilter = ArticleFilter()) -> Iterator[Article]: ...
@@ -114,5 +116,12 @@ def open_store(location: str) -> Store:
 
 
 __all__ = [
-    "AnalysisRecords", "ArticleFilter", "EventFilter", "IngestRun", "StatementFilter", "Store", "StoredFailure", "open_store",
+    "AnalysisRecords",
+    "ArticleFilter",
+    "EventFilter",
+    "IngestRun",
+    "StatementFilter",
+    "Store",
+    "StoredFailure",
+    "open_store",
 ]

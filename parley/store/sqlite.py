@@ -14,9 +14,25 @@ from collections.abc import Callable, Iterable, Iterator
 
 from parley.errors import StoreError
 from parley.models import (
-    Actor, Article, Dateline, Event, EventMention, EventSource, Failure, Mention, Span, Statement,
+    Actor,
+    Article,
+    Dateline,
+    Event,
+    EventMention,
+    EventSource,
+    Failure,
+    Mention,
+    Span,
+    Statement,
 )
-from parley.store import AnalysisRecords, ArticleFilter, EventFilter, IngestRun, StatementFilter, StoredFailure
+from parley.store import (
+    AnalysisRecords,
+    ArticleFilter,
+    EventFilter,
+    IngestRun,
+    StatementFilter,
+    StoredFailure,
+)
 
 
 def _v1_articles(db: sqlite3.Connection) -> None:
@@ -191,7 +207,7 @@ MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = [_v1_articles, _v2_anal
 
 
 def _now() -> str:
-    return dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds")
+    return dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
 
 
 class SQLiteStore:
@@ -256,8 +272,13 @@ class SQLiteStore:
         rows = self.db.execute("SELECT * FROM ingest_runs ORDER BY id").fetchall()
         return [
             IngestRun(
-                r["id"], r["started_at"], r["finished_at"], tuple(json.loads(r["inputs"])),
-                r["new"], r["duplicate"], r["failed"],
+                r["id"],
+                r["started_at"],
+                r["finished_at"],
+                tuple(json.loads(r["inputs"])),
+                r["new"],
+                r["duplicate"],
+                r["failed"],
             )
             for r in rows
         ]
@@ -270,8 +291,7 @@ class SQLiteStore:
             with self._transaction():
                 for article in articles:
                     cursor = self.db.execute(
-                        "INSERT OR IGNORE INTO articles VALUES "
-                        "(?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+                        "INSERT OR IGNORE INTO articles VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
                         _article_row(article, now, run_id),
                     )
                     results.append(cursor.rowcount == 1)
@@ -365,8 +385,10 @@ class SQLiteStore:
                     self.db.execute(f"DELETE FROM {table} WHERE article_id = ?", (r.article_id,))
                 self.db.executemany(
                     "INSERT OR REPLACE INTO mentions VALUES (?,?,?,?,?,?,?,?)",
-                    [(m.article_id, m.span.start, m.span.end, m.text, m.label, m.actor_id, m.role, m.side)
-                     for m in r.mentions],
+                    [
+                        (m.article_id, m.span.start, m.span.end, m.text, m.label, m.actor_id, m.role, m.side)
+                        for m in r.mentions
+                    ],
                 )
                 self.db.executemany(
                     "INSERT OR REPLACE INTO statements VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
@@ -374,34 +396,71 @@ class SQLiteStore:
                 )
                 self.db.executemany(
                     "INSERT OR REPLACE INTO time_expressions VALUES (?,?,?,?,?,?,?,?,?,?,?)",
-                    [(r.article_id, t.span.start, t.span.end, t.text, t.type, t.value, t.precision,
-                      _iso(t.start), _iso(t.end), _iso(t.anchor), t.anchor_from) for t in r.times],
+                    [
+                        (
+                            r.article_id,
+                            t.span.start,
+                            t.span.end,
+                            t.text,
+                            t.type,
+                            t.value,
+                            t.precision,
+                            _iso(t.start),
+                            _iso(t.end),
+                            _iso(t.anchor),
+                            t.anchor_from,
+                        )
+                        for t in r.times
+                    ],
                 )
                 self.db.executemany(
                     "INSERT OR REPLACE INTO event_mentions VALUES (?,?,?,?)",
-                    [(e.article_id, e.span.start, e.type, json.dumps(_event_mention_dict(e))) for e in r.events],
+                    [
+                        (e.article_id, e.span.start, e.type, json.dumps(_event_mention_dict(e)))
+                        for e in r.events
+                    ],
                 )
                 self.db.execute("INSERT INTO analyses VALUES (?,?,?)", (r.article_id, pipeline, now))
 
     def mentions(self) -> list[Mention]:
         rows = self.db.execute("SELECT * FROM mentions ORDER BY article_id, start")
         return [
-            Mention(r["article_id"], Span(r["start"], r["end"]), r["text"], r["label"],
-                    r["actor_id"], r["role"], r["side"])
+            Mention(
+                r["article_id"],
+                Span(r["start"], r["end"]),
+                r["text"],
+                r["label"],
+                r["actor_id"],
+                r["role"],
+                r["side"],
+            )
             for r in rows
         ]
 
-    def replace_actors(self, actors: list[Actor], mentions: list[Mention], statements: dict[str, str | None]) -> None:
+    def replace_actors(
+        self, actors: list[Actor], mentions: list[Mention], statements: dict[str, str | None]
+    ) -> None:
         """Store the corpus's actors, the mentions' actor ids and the statements' speakers."""
         with self._transaction():
             self.db.execute("DELETE FROM actors")
             self.db.executemany(
                 "INSERT INTO actors VALUES (?,?,?,?,?,?,?)",
-                [(a.id, a.name, a.kind, a.side, json.dumps(list(a.roles)), json.dumps(list(a.aliases)),
-                  json.dumps(list(a.evidence))) for a in actors],
+                [
+                    (
+                        a.id,
+                        a.name,
+                        a.kind,
+                        a.side,
+                        json.dumps(list(a.roles)),
+                        json.dumps(list(a.aliases)),
+                        json.dumps(list(a.evidence)),
+                    )
+                    for a in actors
+                ],
             )
             self.db.executemany(
-                "UPDATE mentions SET actor_id = ? WHERE article_id = ? AND start = ? AND end = ? AND label = ?",
+                "UPDATE mentions SET actor_id = ? "
+                "WHERE article_id = ? AND start = ? AND end = ? AND label = ?",
                 [(m.actor_id, m.article_id, m.span.start, m.span.end, m.label) for m in mentions],
             )
             self.db.executemany(
@@ -412,8 +471,15 @@ class SQLiteStore:
     def actors(self) -> list[Actor]:
         rows = self.db.execute("SELECT * FROM actors ORDER BY id")
         return [
-            Actor(r["id"], r["name"], r["kind"], r["side"], tuple(json.loads(r["roles"])),
-                  tuple(json.loads(r["aliases"])), tuple(json.loads(r["evidence"])))
+            Actor(
+                r["id"],
+                r["name"],
+                r["kind"],
+                r["side"],
+                tuple(json.loads(r["roles"])),
+                tuple(json.loads(r["aliases"])),
+                tuple(json.loads(r["evidence"])),
+            )
             for r in rows
         ]
 
@@ -456,9 +522,23 @@ class SQLiteStore:
             self.db.execute("DELETE FROM events")
             self.db.executemany(
                 "INSERT INTO events VALUES (?,?,?,?,?,?,?,?,?,?,?,?)",
-                [(e.id, e.type, _iso(e.date), e.precision, json.dumps(list(e.participants)), e.place, e.summary,
-                  json.dumps([_source_dict(x) for x in e.sources]), e.duration, json.dumps(e.figures),
-                  json.dumps(e.conflicts), e.status) for e in events],
+                [
+                    (
+                        e.id,
+                        e.type,
+                        _iso(e.date),
+                        e.precision,
+                        json.dumps(list(e.participants)),
+                        e.place,
+                        e.summary,
+                        json.dumps([_source_dict(x) for x in e.sources]),
+                        e.duration,
+                        json.dumps(e.figures),
+                        json.dumps(e.conflicts),
+                        e.status,
+                    )
+                    for e in events
+                ],
             )
 
     def events(self, where: EventFilter = EventFilter()) -> list[Event]:
@@ -514,9 +594,24 @@ def _article_row(a: Article, now: str, run_id: int) -> tuple:
             {"span": d.span.as_list(), "place": d.place, "date_text": d.date_text, "outlet": d.outlet}
         )
     return (
-        a.id, a.sha256, a.title, a.text, a.origin, a.format, a.url, a.outlet, a.outlet_from,
-        json.dumps(list(a.cites)), a.published.isoformat() if a.published else None,
-        a.published_from, a.author, a.language, dateline, json.dumps(list(a.removed)), now, run_id,
+        a.id,
+        a.sha256,
+        a.title,
+        a.text,
+        a.origin,
+        a.format,
+        a.url,
+        a.outlet,
+        a.outlet_from,
+        json.dumps(list(a.cites)),
+        a.published.isoformat() if a.published else None,
+        a.published_from,
+        a.author,
+        a.language,
+        dateline,
+        json.dumps(list(a.removed)),
+        now,
+        run_id,
     )
 
 
@@ -559,19 +654,42 @@ def _span_from(value: str | None) -> Span | None:
 
 def _statement_row(s: Statement) -> tuple:
     return (
-        s.id, s.article_id, s.speaker, s.speaker_actor_id, s.cue, s.text, s.kind, s.span.start,
-        s.span.end, _span_json(s.speaker_span), _span_json(s.cue_span), s.channel, _iso(s.said_on),
-        s.said_on_from, _span_json(s.speaker_ref), s.extractor,
+        s.id,
+        s.article_id,
+        s.speaker,
+        s.speaker_actor_id,
+        s.cue,
+        s.text,
+        s.kind,
+        s.span.start,
+        s.span.end,
+        _span_json(s.speaker_span),
+        _span_json(s.cue_span),
+        s.channel,
+        _iso(s.said_on),
+        s.said_on_from,
+        _span_json(s.speaker_ref),
+        s.extractor,
     )
 
 
 def _statement(r: sqlite3.Row) -> Statement:
     return Statement(
-        id=r["id"], article_id=r["article_id"], speaker=r["speaker"], speaker_actor_id=r["speaker_actor_id"],
-        cue=r["cue"], text=r["text"], kind=r["kind"], span=Span(r["span_start"], r["span_end"]),
-        speaker_span=_span_from(r["speaker_span"]), cue_span=_span_from(r["cue_span"]), channel=r["channel"],
+        id=r["id"],
+        article_id=r["article_id"],
+        speaker=r["speaker"],
+        speaker_actor_id=r["speaker_actor_id"],
+        cue=r["cue"],
+        text=r["text"],
+        kind=r["kind"],
+        span=Span(r["span_start"], r["span_end"]),
+        speaker_span=_span_from(r["speaker_span"]),
+        cue_span=_span_from(r["cue_span"]),
+        channel=r["channel"],
         said_on=dt.date.fromisoformat(r["said_on"]) if r["said_on"] else None,
-        said_on_from=r["said_on_from"], speaker_ref=_span_from(r["speaker_ref"]), extractor=r["extractor"],
+        said_on_from=r["said_on_from"],
+        speaker_ref=_span_from(r["speaker_ref"]),
+        extractor=r["extractor"],
     )
 
 
@@ -581,38 +699,79 @@ def _date(value: str | None) -> dt.date | None:
 
 def _event_mention_dict(e: EventMention) -> dict:
     return {
-        "article_id": e.article_id, "type": e.type, "span": e.span.as_list(), "trigger": e.trigger.as_list(),
-        "participant_refs": [r.as_list() for r in e.participant_refs], "participants": list(e.participants),
-        "place": e.place, "date": _iso(e.date), "date_end": _iso(e.date_end), "precision": e.precision,
-        "date_text": e.date_text, "duration": e.duration, "duration_text": e.duration_text,
-        "figures": e.figures, "status": e.status,
+        "article_id": e.article_id,
+        "type": e.type,
+        "span": e.span.as_list(),
+        "trigger": e.trigger.as_list(),
+        "participant_refs": [r.as_list() for r in e.participant_refs],
+        "participants": list(e.participants),
+        "place": e.place,
+        "date": _iso(e.date),
+        "date_end": _iso(e.date_end),
+        "precision": e.precision,
+        "date_text": e.date_text,
+        "duration": e.duration,
+        "duration_text": e.duration_text,
+        "figures": e.figures,
+        "status": e.status,
     }
 
 
 def _event_mention(d: dict) -> EventMention:
     return EventMention(
-        article_id=d["article_id"], type=d["type"], span=Span(*d["span"]), trigger=Span(*d["trigger"]),
-        participant_refs=tuple(Span(*r) for r in d["participant_refs"]), participants=tuple(d["participants"]),
-        place=d["place"], date=_date(d["date"]), date_end=_date(d["date_end"]), precision=d["precision"],
-        date_text=d["date_text"], duration=d["duration"], duration_text=d["duration_text"],
-        figures=d["figures"], status=d["status"],
+        article_id=d["article_id"],
+        type=d["type"],
+        span=Span(*d["span"]),
+        trigger=Span(*d["trigger"]),
+        participant_refs=tuple(Span(*r) for r in d["participant_refs"]),
+        participants=tuple(d["participants"]),
+        place=d["place"],
+        date=_date(d["date"]),
+        date_end=_date(d["date_end"]),
+        precision=d["precision"],
+        date_text=d["date_text"],
+        duration=d["duration"],
+        duration_text=d["duration_text"],
+        figures=d["figures"],
+        status=d["status"],
     )
 
 
 def _source_dict(x: EventSource) -> dict:
-    return {"article_id": x.article_id, "span": x.span.as_list(), "date": _iso(x.date), "place": x.place,
-            "duration": x.duration, "published": _iso(x.published), "outlet": x.outlet}
+    return {
+        "article_id": x.article_id,
+        "span": x.span.as_list(),
+        "date": _iso(x.date),
+        "place": x.place,
+        "duration": x.duration,
+        "published": _iso(x.published),
+        "outlet": x.outlet,
+    }
 
 
 def _event(r: sqlite3.Row) -> Event:
     return Event(
-        id=r["id"], type=r["type"], date=_date(r["date"]), precision=r["precision"],
-        participants=tuple(json.loads(r["participants"])), place=r["place"], summary=r["summary"],
+        id=r["id"],
+        type=r["type"],
+        date=_date(r["date"]),
+        precision=r["precision"],
+        participants=tuple(json.loads(r["participants"])),
+        place=r["place"],
+        summary=r["summary"],
         sources=tuple(
-            EventSource(x["article_id"], Span(*x["span"]), _date(x["date"]), x["place"], x["duration"],
-                        _date(x["published"]), x["outlet"])
+            EventSource(
+                x["article_id"],
+                Span(*x["span"]),
+                _date(x["date"]),
+                x["place"],
+                x["duration"],
+                _date(x["published"]),
+                x["outlet"],
+            )
             for x in json.loads(r["sources"])
         ),
-        duration=r["duration"], figures=json.loads(r["figures"]), conflicts=json.loads(r["conflicts"]),
+        duration=r["duration"],
+        figures=json.loads(r["figures"]),
+        conflicts=json.loads(r["conflicts"]),
         status=r["status"],
     )

@@ -85,8 +85,12 @@ def test_cp1251_file_is_read_correctly(store):
     assert report.ok and len(report.new) == 1
     article = store.article(report.new[0].id)
     assert article.title == 'Kremlin says peace proposal still "under study"'
-    for words in ("«Мы изучаем документ и не будем обсуждать его через прессу»", "Дмитрий Песков",
-                  "Юрий Ушаков", "Officials in Киев said"):
+    for words in (
+        "«Мы изучаем документ и не будем обсуждать его через прессу»",
+        "Дмитрий Песков",
+        "Юрий Ушаков",
+        "Officials in Киев said",
+    ):
         assert words in article.text
     assert "\ufffd" not in article.text and "Ð" not in article.text and "Ã" not in article.text
 
@@ -103,8 +107,10 @@ def test_utf16_file_is_read_correctly(store):
 
 
 def test_utf16_without_bom_and_cp1251_cyrillic_text_are_read(store, tmp_path):
-    russian = ("Переговоры в Женеве\n\nДелегации двух стран завершили второй день переговоров в Женеве. "
-               "Представитель Кремля сказал журналистам, что работа над документом продолжается.\n")
+    russian = (
+        "Переговоры в Женеве\n\nДелегации двух стран завершили второй день переговоров в Женеве. "
+        "Представитель Кремля сказал журналистам, что работа над документом продолжается.\n"
+    )
     cp1251 = tmp_path / "russian_cp1251.txt"
     cp1251.write_bytes(russian.encode("cp1251"))
     english = GOOD.joinpath("article.txt").read_text(encoding="utf-8")
@@ -146,9 +152,11 @@ def test_jsonl_line_that_is_not_an_object(store, tmp_path):
 
 def test_feed_without_entries_and_entry_without_body_or_link(store, tmp_path):
     empty = tmp_path / "empty.rss.xml"
-    empty.write_text('<?xml version="1.0"?><rss version="2.0"><channel><title>Harbor Times</title>'
-                     "<link>https://example.test/</link><description>d</description></channel></rss>",
-                     encoding="utf-8")
+    empty.write_text(
+        '<?xml version="1.0"?><rss version="2.0"><channel><title>Harbor Times</title>'
+        "<link>https://example.test/</link><description>d</description></channel></rss>",
+        encoding="utf-8",
+    )
     rss = GOOD.joinpath("feed.rss.xml").read_text(encoding="utf-8")
     no_link = tmp_path / "no_link.rss.xml"
     rss = re.sub(r"<(link|guid)>https://example.test/teaser-story</\1>", "", rss)  # a guid is a link too
@@ -194,11 +202,15 @@ def test_folder_of_bad_files_reports_each_and_keeps_the_readable_ones(store):
     for name, words in BAD_FILES.items():
         assert words in failed[str(BAD / name)], name
     assert set(failed) == {str(BAD / n) for n in BAD_FILES} | {
-        f"{BAD / 'bad_lines.jsonl'}#L2", f"{BAD / 'bad_lines.jsonl'}#L3"
+        f"{BAD / 'bad_lines.jsonl'}#L2",
+        f"{BAD / 'bad_lines.jsonl'}#L3",
     }
     # cp1251.txt, utf16.txt and the two good JSON lines are stored
     assert sorted(a.origin.rsplit("/", 1)[-1] for a in report.new) == [
-        "bad_lines.jsonl#L1", "bad_lines.jsonl#L4", "cp1251.txt", "utf16.txt"
+        "bad_lines.jsonl#L1",
+        "bad_lines.jsonl#L4",
+        "cp1251.txt",
+        "utf16.txt",
     ]
 
 
@@ -253,15 +265,13 @@ def test_oversized_response(store, news_server):
 def test_feed_teaser_whose_page_fails_is_one_entry_failure(store, news_server, fetcher, tmp_path):
     feed = tmp_path / "feed.rss.xml"
     feed.write_bytes(
-        GOOD.joinpath("feed.rss.xml").read_bytes().replace(
-            b"https://example.test/teaser-story", news_server.url("/missing").encode()
-        )
+        GOOD.joinpath("feed.rss.xml")
+        .read_bytes()
+        .replace(b"https://example.test/teaser-story", news_server.url("/missing").encode())
     )
     report = run([feed], store, fetcher)
     assert [a.origin for a in report.new] == [f"{feed}#entry1"]
-    assert reasons(report) == {
-        f"{feed}#entry2": "entry has no body and its page failed: HTTP 404 Not Found"
-    }
+    assert reasons(report) == {f"{feed}#entry2": "entry has no body and its page failed: HTTP 404 Not Found"}
 
 
 def test_url_serving_an_empty_body(store, news_server, fetcher):

@@ -97,21 +97,39 @@ def test_plain_text_source_line_becomes_a_cite_and_boilerplate_is_removed(store,
 
     assert article.title == title
     assert article.cites == ("Reuters",)  # the Source: line names the origin (a known domain)
-    for line in ("Share this article", "Facebook", "Twitter", "Source:", "Related articles",
-                 "Steel tariffs to be halved", "Fishing talks stall again", "Leave a Comment",
-                 "Your email address", "Post Comment", "Scroll to Top", "reuters.com"):
+    for line in (
+        "Share this article",
+        "Facebook",
+        "Twitter",
+        "Source:",
+        "Related articles",
+        "Steel tariffs to be halved",
+        "Fishing talks stall again",
+        "Leave a Comment",
+        "Your email address",
+        "Post Comment",
+        "Scroll to Top",
+        "reuters.com",
+    ):
         assert line not in article.text, line
     # what was taken out is kept for audit, and no story sentence was taken
-    for line in ("Share this article", "Leave a Comment", "Scroll to Top", "Post Comment",
-                 "Source: https://www.reuters.com/world/marelia-talvaria-steel-tariffs"):
+    for line in (
+        "Share this article",
+        "Leave a Comment",
+        "Scroll to Top",
+        "Post Comment",
+        "Source: https://www.reuters.com/world/marelia-talvaria-steel-tariffs",
+    ):
         assert line in article.removed
     assert paragraphs(article.text) == paragraphs(rest)[1:]  # all but the Published: line
     assert article.published == dt.date(2024, 3, 14)
 
 
 def test_first_line_paragraph_is_not_a_title_and_a_one_line_file_is_an_article(store, db, tmp_path):
-    lead = ("Negotiators from Marelia and Talvaria met again on Monday in Ostrel to discuss fishing "
-            "quotas, and both delegations said afterwards that the gap between them had narrowed.")
+    lead = (
+        "Negotiators from Marelia and Talvaria met again on Monday in Ostrel to discuss fishing "
+        "quotas, and both delegations said afterwards that the gap between them had narrowed."
+    )
     no_title = tmp_path / "no_title.txt"
     no_title.write_text(lead + "\n\nThe next round is due in May.\n", encoding="utf-8")
     one_line = tmp_path / "one_line.txt"
@@ -143,15 +161,30 @@ def test_html_page_main_text_and_metadata(store, db):
     assert article.language == "en"
     text = article.text
     assert text.startswith("Talvaria will not sign a comprehensive trade agreement with Marelia")
-    for sentence in ('"We have been burned before. A deal without a referee is only a promise,"',
-                     "Analysts said the tribunal question, together with fishing quotas",
-                     "delaying investment in ports and rail links between the two countries."):
+    for sentence in (
+        '"We have been burned before. A deal without a referee is only a promise,"',
+        "Analysts said the tribunal question, together with fishing quotas",
+        "delaying investment in ports and rail links between the two countries.",
+    ):
         assert sentence in text
     assert len(paragraphs(text)) == 5
     # nav, share buttons, related links, the comment form and the footer are left out
-    for chrome in ("Home", "Politics", "Log in", "Share on", "Facebook", "Related articles",
-                   "Steel tariffs to be halved", "Leave a Reply", "Your email address",
-                   "Required fields", "Post Comment", "Name *", "All rights reserved", "©"):
+    for chrome in (
+        "Home",
+        "Politics",
+        "Log in",
+        "Share on",
+        "Facebook",
+        "Related articles",
+        "Steel tariffs to be halved",
+        "Leave a Reply",
+        "Your email address",
+        "Required fields",
+        "Post Comment",
+        "Name *",
+        "All rights reserved",
+        "©",
+    ):
         assert chrome not in text, chrome
 
 
@@ -227,15 +260,22 @@ def test_feed_dates_are_the_day_in_the_publishers_time_zone(store, db, tmp_path)
     rss = GOOD.joinpath("feed.rss.xml").read_text(encoding="utf-8")
     rss = re.sub(r"\s*<item>\s*<title>Grain deal.*?</item>", "", rss, flags=re.S)  # the teaser entry
     rss = rss.replace("Thu, 11 Apr 2024 17:30:00 GMT", "Thu, 11 Apr 2024 23:30:00 -0400")
-    atom = GOOD.joinpath("feed.atom.xml").read_text(encoding="utf-8").replace(
-        "<published>2024-05-02T09:45:00Z</published>", "<published>2024-05-03T01:15:00+03:00</published>")
+    atom = (
+        GOOD.joinpath("feed.atom.xml")
+        .read_text(encoding="utf-8")
+        .replace(
+            "<published>2024-05-02T09:45:00Z</published>", "<published>2024-05-03T01:15:00+03:00</published>"
+        )
+    )
     (tmp_path / "late.rss.xml").write_text(rss, encoding="utf-8")
     (tmp_path / "early.atom.xml").write_text(atom, encoding="utf-8")
     report = run([tmp_path / "late.rss.xml", tmp_path / "early.atom.xml"], store)
     assert report.ok and len(report.new) == 2
     dates = {a.origin.rsplit("/", 1)[-1]: a.published for a in stored(db).values()}
-    assert dates == {"late.rss.xml#entry1": dt.date(2024, 4, 11),
-                     "early.atom.xml#entry1": dt.date(2024, 5, 3)}
+    assert dates == {
+        "late.rss.xml#entry1": dt.date(2024, 4, 11),
+        "early.atom.xml#entry1": dt.date(2024, 5, 3),
+    }
 
 
 # -- JSON Lines ------------------------------------------------------------------------------------
@@ -263,12 +303,17 @@ def test_jsonl_fields_are_mapped(store, db):
 
 
 def test_jsonl_alternative_keys(store, db, tmp_path):
-    body = ("Fishing ministers from Marelia and Talvaria agreed on Tuesday to set up a joint "
-            "scientific panel on quotas.\n\nThe panel will report every spring.")
+    body = (
+        "Fishing ministers from Marelia and Talvaria agreed on Tuesday to set up a joint "
+        "scientific panel on quotas.\n\nThe panel will report every spring."
+    )
     lines = [
         {"title": "Panel agreed", "body": body, "date": "2024-06-04", "source": "Harbor Times"},
-        {"headline": "ignored", "content": body + " It has six members.",
-         "published_at": "2024-06-05T08:00:00+02:00"},
+        {
+            "headline": "ignored",
+            "content": body + " It has six members.",
+            "published_at": "2024-06-05T08:00:00+02:00",
+        },
     ]
     file = tmp_path / "alt.ndjson"
     file.write_text("\n".join(json.dumps(line) for line in lines) + "\n\n", encoding="utf-8")

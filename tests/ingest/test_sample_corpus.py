@@ -19,30 +19,73 @@ from tests.conftest import SAMPLE, run_cli
 pytestmark = pytest.mark.usefixtures("loopback_only")  # no address but 127.0.0.1
 
 TODAY = dt.date(2026, 1, 1)
-BOILERPLATE = ["Leave a Comment", "Scroll to Top", "Share on", "Related", "Post Comment", "Generated on",
-               "Source Article", "Source:", "Synopsis", "Key Takeaways", "Your email address",
-               "Required fields are marked"]
+BOILERPLATE = [
+    "Leave a Comment",
+    "Scroll to Top",
+    "Share on",
+    "Related",
+    "Post Comment",
+    "Generated on",
+    "Source Article",
+    "Source:",
+    "Synopsis",
+    "Key Takeaways",
+    "Your email address",
+    "Required fields are marked",
+]
 
 # Publication dates from the README. 01 and 10 stay unknown: 01 has only a dateline without a year
 # ("Nov 20") and its lead names no weekday, 10 has no date at all.
 PUBLISHED = {
-    "01": None, "02": "2025-11-21", "03": "2025-11-21", "04": "2025-11-24", "05": "2025-11-24",
-    "06": "2025-11-25", "07": "2025-12-01", "08": "2025-12-03", "09": "2025-12-03", "10": None,
-    "11": "2025-12-04", "12": "2025-12-03", "13": "2025-12-04", "14": "2025-12-24", "15": "2025-12-03",
-    "16": "2025-11-24", "17": "2025-12-08",
-    "18#entry1": "2025-11-28", "18#entry2": "2025-12-06", "18#entry3": "2025-12-12",
+    "01": None,
+    "02": "2025-11-21",
+    "03": "2025-11-21",
+    "04": "2025-11-24",
+    "05": "2025-11-24",
+    "06": "2025-11-25",
+    "07": "2025-12-01",
+    "08": "2025-12-03",
+    "09": "2025-12-03",
+    "10": None,
+    "11": "2025-12-04",
+    "12": "2025-12-03",
+    "13": "2025-12-04",
+    "14": "2025-12-24",
+    "15": "2025-12-03",
+    "16": "2025-11-24",
+    "17": "2025-12-08",
+    "18#entry1": "2025-11-28",
+    "18#entry2": "2025-12-06",
+    "18#entry3": "2025-12-12",
     "18#entry4": "2025-12-15",
-    "19#entry1": "2025-11-27", "19#entry2": "2025-12-26",
-    "20#L1": "2025-11-30", "20#L2": "2025-12-05", "20#L3": "2025-12-19", "20#L4": "2025-12-21",
+    "19#entry1": "2025-11-27",
+    "19#entry2": "2025-12-26",
+    "20#L1": "2025-11-30",
+    "20#L2": "2025-12-05",
+    "20#L3": "2025-12-19",
+    "20#L4": "2025-12-21",
 }
 OUTLETS = {  # from the README; 05 and 10 name their outlet nowhere in a way Parley reads
-    "01": "Continental Wire", "02": "Sever Press Agency", "03": "Kyiv Ledger", "04": "The Meridian Post",
-    "06": "Atlantic Dispatch", "07": "Kyiv Ledger", "08": "Continental Wire", "09": "Bharat Herald",
-    "11": "Bharat Herald", "12": "Sever Press Agency", "13": "The Meridian Post", "14": "Kyiv Ledger",
-    "15": "Atlantic Dispatch", "16": "Nordic Observer", "17": "The Meridian Post",
+    "01": "Continental Wire",
+    "02": "Sever Press Agency",
+    "03": "Kyiv Ledger",
+    "04": "The Meridian Post",
+    "06": "Atlantic Dispatch",
+    "07": "Kyiv Ledger",
+    "08": "Continental Wire",
+    "09": "Bharat Herald",
+    "11": "Bharat Herald",
+    "12": "Sever Press Agency",
+    "13": "The Meridian Post",
+    "14": "Kyiv Ledger",
+    "15": "Atlantic Dispatch",
+    "16": "Nordic Observer",
+    "17": "The Meridian Post",
     **{f"18#entry{n}": "Continental Wire" for n in range(1, 5)},
     **{f"19#entry{n}": "Nordic Observer" for n in range(1, 3)},
-    "20#L1": "Atlantic Dispatch", "20#L2": "Bharat Herald", "20#L3": "Kyiv Ledger",
+    "20#L1": "Atlantic Dispatch",
+    "20#L2": "Bharat Herald",
+    "20#L3": "Kyiv Ledger",
     "20#L4": "The Meridian Post",
 }
 
@@ -129,8 +172,11 @@ def test_dateline_without_a_year_resolves_by_the_weekday_in_the_lead(sample, k, 
     assert article.dateline.date_text == day.strftime("%b ") + str(day.day)
     lead = re.split(r"(?<=[.!?])\s", article.text[article.dateline.span.end :], maxsplit=1)[0]
     weekday = day.strftime("%A")
-    named = [d for d in ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
-             if re.search(rf"\b{d}\b", lead)]
+    named = [
+        d
+        for d in ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+        if re.search(rf"\b{d}\b", lead)
+    ]
     assert named == [weekday]
 
 
@@ -168,8 +214,18 @@ def test_no_html_chrome_in_the_html_articles(sample):
     _, articles, _ = sample
     for k in ("15", "16", "17"):
         text = articles[k].text
-        for chrome in ("cookie", "Subscribe", "Sign in", "Log in", "Share", "Related", "Comment",
-                       "Skip to main content", "All rights reserved", "©"):
+        for chrome in (
+            "cookie",
+            "Subscribe",
+            "Sign in",
+            "Log in",
+            "Share",
+            "Related",
+            "Comment",
+            "Skip to main content",
+            "All rights reserved",
+            "©",
+        ):
             assert chrome not in text, (k, chrome)
 
 
@@ -178,13 +234,24 @@ def test_brief_counts_articles_per_outlet_and_day(sample):
     brief = build_brief(store)
     assert brief.articles == 27
     assert dict(brief.outlets) == {
-        "Continental Wire": 6, "Kyiv Ledger": 4, "The Meridian Post": 4, "Atlantic Dispatch": 3,
-        "Bharat Herald": 3, "Nordic Observer": 3, "Sever Press Agency": 2, "unknown": 2,
+        "Continental Wire": 6,
+        "Kyiv Ledger": 4,
+        "The Meridian Post": 4,
+        "Atlantic Dispatch": 3,
+        "Bharat Herald": 3,
+        "Nordic Observer": 3,
+        "Sever Press Agency": 2,
+        "unknown": 2,
     }
     days = dict(brief.days)
     assert days["unknown"] == 2 and days["2025-12-03"] == 4 and sum(days.values()) == 27
     assert brief.by_outlet_day["Continental Wire"] == {
-        "2025-11-28": 1, "2025-12-03": 1, "2025-12-06": 1, "2025-12-12": 1, "2025-12-15": 1, "unknown": 1,
+        "2025-11-28": 1,
+        "2025-12-03": 1,
+        "2025-12-06": 1,
+        "2025-12-12": 1,
+        "2025-12-15": 1,
+        "unknown": 1,
     }
     assert brief.failures == []
 

@@ -152,8 +152,9 @@ def test_atom_jsonl_and_text_urls_are_read_by_content_type(store, news_server, f
 def test_format_is_sniffed_when_the_server_gives_no_content_type(store, local_server, fetcher):
     local_server.routes["/page"] = Route(GOOD.joinpath("page.html").read_bytes(), content_type="")
     local_server.routes["/feed"] = Route(GOOD.joinpath("feed.atom.xml").read_bytes(), content_type="")
-    report = ingest([local_server.url("/page"), local_server.url("/feed")], store, today=TODAY,
-                    fetcher=fetcher)
+    report = ingest(
+        [local_server.url("/page"), local_server.url("/feed")], store, today=TODAY, fetcher=fetcher
+    )
     assert report.ok
     assert sorted(a.format for a in report.new) == ["feed", "html"]
 
@@ -173,14 +174,24 @@ def test_size_cap_of_the_ingest_applies_to_urls(store, news_server):
 
 def test_cli_ingests_urls_and_reports_url_failures(db, news_server, closed_port):
     result = run_cli(
-        "ingest", news_server.url("/page.html"), news_server.url("/feed.rss"),
-        news_server.url("/missing"), f"http://127.0.0.1:{closed_port}/x", "ftp://127.0.0.1/x",
-        "--json", db=db, check=1,
+        "ingest",
+        news_server.url("/page.html"),
+        news_server.url("/feed.rss"),
+        news_server.url("/missing"),
+        f"http://127.0.0.1:{closed_port}/x",
+        "ftp://127.0.0.1/x",
+        "--json",
+        db=db,
+        check=1,
     )
     report = json.loads(result.stdout)
     assert len(report["new"]) == 3
     failed = {f["origin"]: f["reason"] for f in report["failed"]}
-    assert set(failed) == {news_server.url("/missing"), f"http://127.0.0.1:{closed_port}/x", "ftp://127.0.0.1/x"}
+    assert set(failed) == {
+        news_server.url("/missing"),
+        f"http://127.0.0.1:{closed_port}/x",
+        "ftp://127.0.0.1/x",
+    }
     assert failed[news_server.url("/missing")] == "HTTP 404 Not Found"
     assert failed[f"http://127.0.0.1:{closed_port}/x"].startswith("could not fetch")
     assert "refused" in failed[f"http://127.0.0.1:{closed_port}/x"].lower()

@@ -34,14 +34,36 @@ pytestmark = pytest.mark.usefixtures("loopback_only")  # no address but 127.0.0.
 GOOD = FIXTURES / "good"
 BAD = FIXTURES / "bad"
 FIELDS = RECORD_FIELDS["article"]
-DOCUMENTED = ["type", "id", "title", "url", "outlet", "cites", "published", "published_from",
-              "language", "text", "sha256"]
-BAD_NAMES = ["empty.txt", "whitespace.txt", "binary.txt", "no_article.html", "malformed.rss.xml",
-             "not_a_feed.xml"]
+DOCUMENTED = [
+    "type",
+    "id",
+    "title",
+    "url",
+    "outlet",
+    "cites",
+    "published",
+    "published_from",
+    "language",
+    "text",
+    "sha256",
+]
+BAD_NAMES = [
+    "empty.txt",
+    "whitespace.txt",
+    "binary.txt",
+    "no_article.html",
+    "malformed.rss.xml",
+    "not_a_feed.xml",
+]
 
 
-def parley(*args: str, db: Path | None = None, check: int | None = 0, cwd: Path | None = None,
-           env: dict[str, str] | None = None) -> subprocess.CompletedProcess:
+def parley(
+    *args: str,
+    db: Path | None = None,
+    check: int | None = 0,
+    cwd: Path | None = None,
+    env: dict[str, str] | None = None,
+) -> subprocess.CompletedProcess:
     """Run ``python -m parley ARGS`` (``--db`` right after the subcommand when given) with a wide
     terminal, no proxies, and ``env`` on top of this process's environment."""
     command = [sys.executable, "-m", "parley", *args]
@@ -57,8 +79,9 @@ def parley(*args: str, db: Path | None = None, check: int | None = 0, cwd: Path 
     return result
 
 
-def invoke(*args: str, db: Path | None = None, check: int | None = 0,
-           env: dict[str, str | None] | None = None):
+def invoke(
+    *args: str, db: Path | None = None, check: int | None = 0, env: dict[str, str | None] | None = None
+):
     """The same command in-process: (exit code, stdout, stderr)."""
     argv = list(args)
     if db is not None:
@@ -87,22 +110,31 @@ def loaded(tmp_path_factory):
     tmp = tmp_path_factory.mktemp("cli")
     server = LocalServer().start()
     page = GOOD.joinpath("page.html").read_bytes()
-    server.routes.update({
-        "/teaser-story": Route(TEASER_PAGE),
-        "/slow": Route(page, delay=5),
-        "/missing": Route(b"gone", status=404),
-    })
+    server.routes.update(
+        {
+            "/teaser-story": Route(TEASER_PAGE),
+            "/slow": Route(page, delay=5),
+            "/missing": Route(b"gone", status=404),
+        }
+    )
     good = tmp / "good"
     shutil.copytree(GOOD, good)
     feed = good / "feed.rss.xml"
-    feed.write_bytes(feed.read_bytes().replace(b"https://example.test/teaser-story",
-                                               server.url("/teaser-story").encode()))
+    feed.write_bytes(
+        feed.read_bytes().replace(b"https://example.test/teaser-story", server.url("/teaser-story").encode())
+    )
     db = tmp / "parley.db"
     first = parley("ingest", str(good), db=db)
-    bad_inputs = [*(str(BAD / n) for n in BAD_NAMES), server.url("/missing"), server.url("/slow"),
-                  "ftp://127.0.0.1/x", str(tmp / "no-such-file.txt")]
-    second = parley("ingest", *bad_inputs[:3], str(good), *bad_inputs[3:], db=db, check=1,
-                    env={"PARLEY_TIMEOUT": "0.5"})
+    bad_inputs = [
+        *(str(BAD / n) for n in BAD_NAMES),
+        server.url("/missing"),
+        server.url("/slow"),
+        "ftp://127.0.0.1/x",
+        str(tmp / "no-such-file.txt"),
+    ]
+    second = parley(
+        "ingest", *bad_inputs[:3], str(good), *bad_inputs[3:], db=db, check=1, env={"PARLEY_TIMEOUT": "0.5"}
+    )
     try:
         yield Loaded(db, good, server, first, second, bad_inputs, tmp)
     finally:
@@ -156,20 +188,30 @@ def test_ingest_json_output_and_skipped_files(tmp_path, db):
 
 
 def test_cp1251_and_utf16_files_are_read_through_the_cli(db):
-    report = json.loads(invoke("ingest", str(BAD / "cp1251.txt"), str(BAD / "utf16.txt"), "--json",
-                               db=db).stdout)
+    report = json.loads(
+        invoke("ingest", str(BAD / "cp1251.txt"), str(BAD / "utf16.txt"), "--json", db=db).stdout
+    )
     assert len(report["new"]) == 2 and report["failed"] == []
     shown = json.loads(invoke("articles", "--contains", "Песков", "--json", db=db).stdout)
     assert [a["title"] for a in shown] == ['Kremlin says peace proposal still "under study"']
 
 
 def test_max_bytes_option(db):
-    result = invoke("ingest", "--max-bytes", "1500", str(GOOD / "page.html"), str(GOOD / "article.txt"),
-                    "--json", db=db, check=1)
+    result = invoke(
+        "ingest",
+        "--max-bytes",
+        "1500",
+        str(GOOD / "page.html"),
+        str(GOOD / "article.txt"),
+        "--json",
+        db=db,
+        check=1,
+    )
     report = json.loads(result.stdout)
     assert len(report["new"]) == 1
-    assert report["failed"] == [{"origin": str(GOOD / "page.html"),
-                                 "reason": "2329 bytes is over the 1500-byte cap"}]
+    assert report["failed"] == [
+        {"origin": str(GOOD / "page.html"), "reason": "2329 bytes is over the 1500-byte cap"}
+    ]
 
 
 def test_nothing_already_stored_is_lost_or_duplicated(loaded):
@@ -178,9 +220,15 @@ def test_nothing_already_stored_is_lost_or_duplicated(loaded):
     assert len({a.sha256 for a in articles}) == GOOD_ARTICLES
     # every article keeps its first origin and its full text
     by_origin = {a.origin.replace(str(loaded.good), "GOOD"): a for a in articles}
-    assert set(by_origin) == {"GOOD/article.txt", "GOOD/page.html", "GOOD/feed.rss.xml#entry1",
-                              "GOOD/feed.rss.xml#entry2", "GOOD/feed.atom.xml#entry1",
-                              "GOOD/articles.jsonl#L1", "GOOD/articles.jsonl#L2"}
+    assert set(by_origin) == {
+        "GOOD/article.txt",
+        "GOOD/page.html",
+        "GOOD/feed.rss.xml#entry1",
+        "GOOD/feed.rss.xml#entry2",
+        "GOOD/feed.atom.xml#entry1",
+        "GOOD/articles.jsonl#L1",
+        "GOOD/articles.jsonl#L2",
+    }
     assert by_origin["GOOD/article.txt"].text.endswith("in the Talvarian capital, Ostrel.")
     assert "safeguard clause" in by_origin["GOOD/feed.rss.xml#entry2"].text
 
@@ -296,11 +344,15 @@ def test_articles_filters(loaded):
     assert len(listed(loaded, "--outlet", "Ostrel Gazette")) == 3
     assert listed(loaded, "--outlet", "Nobody") == []
     april = listed(loaded, "--since", "2024-04-01", "--until", "2024-04-22")
-    assert april == ["Fishing quotas stall Marelia-Talvaria talks", "Grain deal within reach, officials say",
-                     "Marelian farmers protest grain quota plan"]
+    assert april == [
+        "Fishing quotas stall Marelia-Talvaria talks",
+        "Grain deal within reach, officials say",
+        "Marelian farmers protest grain quota plan",
+    ]
     assert listed(loaded, "--since", "2024-05-02") == ["Marelia and Talvaria initial draft trade agreement"]
     assert listed(loaded, "--until", "2024-03-14") == [
-        "Marelia and Talvaria agree to cut steel tariffs in first phase of trade pact"]
+        "Marelia and Talvaria agree to cut steel tariffs in first phase of trade pact"
+    ]
     assert listed(loaded, "--contains", "SAFEGUARD") == ["Grain deal within reach, officials say"]
     assert listed(loaded, "--contains", "tribunal") == [
         "Marelia and Talvaria agree to cut steel tariffs in first phase of trade pact",
@@ -362,8 +414,12 @@ def test_export_jsonl(loaded):
 
 def test_export_csv(tmp_path):
     noisy = tmp_path / "cites.txt"
-    noisy.write_text(GOOD.joinpath("article.txt").read_text(encoding="utf-8").replace(
-        "The next round", "Source: https://www.reuters.com/x\n\nThe next round"), encoding="utf-8")
+    noisy.write_text(
+        GOOD.joinpath("article.txt")
+        .read_text(encoding="utf-8")
+        .replace("The next round", "Source: https://www.reuters.com/x\n\nThe next round"),
+        encoding="utf-8",
+    )
     db = tmp_path / "copy.db"
     invoke("ingest", str(noisy), str(GOOD / "articles.jsonl"), db=db)
     out = invoke("export", "--format", "csv", db=db).stdout
@@ -388,15 +444,29 @@ def test_brief_json(loaded):
     brief = json.loads(invoke("brief", "--json", db=loaded.db).stdout)
     assert brief["articles"] == GOOD_ARTICLES
     assert brief["outlets"] == {"Harbor Times": 4, "Ostrel Gazette": 3}
-    assert brief["days"] == {d: 1 for d in ["2024-03-14", "2024-03-20", "2024-04-11", "2024-04-12",
-                                            "2024-04-22", "2024-04-24", "2024-05-02"]}
+    assert brief["days"] == {
+        d: 1
+        for d in [
+            "2024-03-14",
+            "2024-03-20",
+            "2024-04-11",
+            "2024-04-12",
+            "2024-04-22",
+            "2024-04-24",
+            "2024-05-02",
+        ]
+    }
     assert brief["by_outlet_day"] == {
         "Harbor Times": {"2024-03-14": 1, "2024-04-11": 1, "2024-04-12": 1, "2024-04-22": 1},
         "Ostrel Gazette": {"2024-03-20": 1, "2024-04-24": 1, "2024-05-02": 1},
     }
     last = brief["last_run"]
     assert (last["id"], last["new"], last["duplicate"], last["failed"]) == (
-        2, 0, GOOD_ARTICLES, len(loaded.bad_inputs))
+        2,
+        0,
+        GOOD_ARTICLES,
+        len(loaded.bad_inputs),
+    )
     failures = {f["origin"]: f["reason"] for f in brief["failures"]}
     assert set(failures) == set(loaded.bad_inputs)  # the last run's failures, with reasons
     assert failures[str(BAD / "empty.txt")] == "empty file"
@@ -408,8 +478,15 @@ def test_brief_text(loaded):
     assert lines[0] == "Parley brief: 7 articles from 2 outlets"
     table = "\n".join(lines)
     assert "Harbor Times" in table and "Ostrel Gazette" in table
-    for day in ("2024-03-14", "2024-03-20", "2024-04-11", "2024-04-12", "2024-04-22", "2024-04-24",
-                "2024-05-02"):
+    for day in (
+        "2024-03-14",
+        "2024-03-20",
+        "2024-04-11",
+        "2024-04-12",
+        "2024-04-22",
+        "2024-04-24",
+        "2024-05-02",
+    ):
         assert any(line.split()[:1] == [day] or day in line for line in lines), day
     assert f"Last ingest (run 2): 0 new, 7 duplicate, {len(loaded.bad_inputs)} failed" in lines
     start = lines.index("Could not be read:")
@@ -426,7 +503,8 @@ def test_brief_of_an_empty_store(db):
 def test_brief_shows_only_the_last_runs_failures(db):
     invoke("ingest", str(BAD / "empty.txt"), str(GOOD / "article.txt"), db=db, check=1)
     assert [f["reason"] for f in json.loads(invoke("brief", "--json", db=db).stdout)["failures"]] == [
-        "empty file"]
+        "empty file"
+    ]
     invoke("ingest", str(GOOD / "article.txt"), db=db)
     brief = json.loads(invoke("brief", "--json", db=db).stdout)
     assert brief["failures"] == [] and brief["last_run"]["duplicate"] == 1
@@ -444,7 +522,8 @@ def test_parley_db_environment_variable_is_used_when_db_is_not_given(tmp_path, m
     monkeypatch.chdir(elsewhere)
     titles = json.loads(invoke("articles", "--json", env={"PARLEY_DB": str(env_db)}).stdout)
     assert [t["title"] for t in titles] == [
-        "Marelia and Talvaria agree to cut steel tariffs in first phase of trade pact"]
+        "Marelia and Talvaria agree to cut steel tariffs in first phase of trade pact"
+    ]
     # --db wins over the environment
     other = tmp_path / "other.db"
     invoke("ingest", str(GOOD / "articles.jsonl"), db=other, env={"PARLEY_DB": str(env_db)})

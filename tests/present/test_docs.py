@@ -45,7 +45,9 @@ def test_every_record_field_is_documented():
 
 def test_every_dependency_is_explained_in_the_readme():
     project = tomllib.loads((ROOT / "pyproject.toml").read_text())["project"]
-    names = project["dependencies"] + [d for extra in project["optional-dependencies"].values() for d in extra]
+    names = project["dependencies"] + [
+        d for extra in project["optional-dependencies"].values() for d in extra
+    ]
     for requirement in names:
         name = re.split(r"[<>=!\[ ]", requirement, maxsplit=1)[0]
         assert name.lower() in README.lower(), name

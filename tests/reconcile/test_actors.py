@@ -20,7 +20,12 @@ def test_registry_merges_spellings_titles_and_misspellings():
     assert reg.match_name("President Putin") == "vladimir-putin"
     assert reg.match_name("Andrii Sybhia") == "andrii-sybiha"  # misspelt surname, same first name
     assert reg.match_name("Putin's") == "vladimir-putin"
-    titles = {actor for _, _, actor in reg.find_titles("The Kremlin spokesperson said so, and Ukraine’s president agreed.")}
+    titles = {
+        actor
+        for _, _, actor in reg.find_titles(
+            "The Kremlin spokesperson said so, and Ukraine’s president agreed."
+        )
+    }
     assert titles == {"dmitry-peskov", "volodymyr-zelensky"}
 
 
@@ -66,7 +71,8 @@ def test_user_merge_and_split_are_applied(tmp_path):
 
 def test_a_different_negotiation_needs_only_its_own_registry(tmp_path):
     path = tmp_path / "trade.yaml"
-    path.write_text(textwrap.dedent("""
+    path.write_text(
+        textwrap.dedent("""
         sides:
           - {id: marelia, name: Marelia, adjectives: [Marelian], places: [Marelia, Port Aven]}
           - {id: talvaria, name: Talvaria, adjectives: [Talvarian], places: [Talvaria, Kessin]}
@@ -77,7 +83,9 @@ def test_a_different_negotiation_needs_only_its_own_registry(tmp_path):
             roles: [Trade Minister of Marelia]
             aliases: [Ona Braske]
             titles: [Marelian trade minister]
-    """), encoding="utf-8")
+    """),
+        encoding="utf-8",
+    )
     reg = ActorRegistry.load(path)
     assert reg.match_name("Braske") == "ona-brask"
     assert reg.find_titles("The Marelian trade minister said") == [(4, 27, "ona-brask")]

@@ -15,15 +15,30 @@ from tests.conftest import SEEDS
 
 
 def _article(article_id: str, published: dt.date | None, outlet: str) -> Article:
-    return Article(id=article_id, sha256=article_id, title="t", text="x" * 400, origin=article_id,
-                   format="text", outlet=outlet, published=published)
+    return Article(
+        id=article_id,
+        sha256=article_id,
+        title="t",
+        text="x" * 400,
+        origin=article_id,
+        format="text",
+        outlet=outlet,
+        published=published,
+    )
 
 
 def _report(article_id, start, *, date=None, place=None, duration=None, who=(), kind="meeting"):
     return EventMention(
-        article_id=article_id, type=kind, span=Span(start, start + 50), trigger=Span(start, start + 5),
-        participants=tuple(who), place=place, date=date, precision="day" if date else None,
-        date_text="on Tuesday" if date else None, duration=duration,
+        article_id=article_id,
+        type=kind,
+        span=Span(start, start + 50),
+        trigger=Span(start, start + 5),
+        participants=tuple(who),
+        place=place,
+        date=date,
+        precision="day" if date else None,
+        date_text="on Tuesday" if date else None,
+        duration=duration,
         duration_text={"PT5H": "five hours", "PT6H": "nearly six hours"}.get(duration),
     )
 

@@ -96,8 +96,11 @@ def test_filters_and_failures_round_trip(db):
     store = open_store(str(db))
     run = store.begin_run(["x"])
     store.add_articles(
-        [_article(1, dt.date(2025, 11, 20), "Wire A"), _article(2, dt.date(2025, 12, 2), "Wire B"),
-         _article(3, None, "Wire A")],
+        [
+            _article(1, dt.date(2025, 11, 20), "Wire A"),
+            _article(2, dt.date(2025, 12, 2), "Wire B"),
+            _article(3, None, "Wire A"),
+        ],
         run,
     )
     store.add_failures([Failure("bad.txt", "empty file")], run)
