@@ -8,12 +8,12 @@ after an ingest does the new articles only; a change of model or component versi
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from parley.extract.registry import ActorRegistry, default_registry
 from parley.models import Actor, Event
 from parley.nlp import DEFAULT_MODEL, Parser, SpacyParser
-from parley.pipeline import DEFAULT_COMPONENTS, Context, Pipeline
+from parley.pipeline import DEFAULT_COMPONENTS, AnalysisFailure, Context, Pipeline
 from parley.reconcile.actors import Override, resolve_actors
 from parley.reconcile.events import merge_events
 from parley.store import AnalysisRecords, Store
@@ -29,6 +29,7 @@ class AnalyseReport:
     analysed: int
     statements: int
     actors: int
+    failures: list[AnalysisFailure] = field(default_factory=list)
 
 
 def analyse(
@@ -47,18 +48,26 @@ def analyse(
     pipeline = Pipeline(components, parser, Context(registry, parser.name))
     todo = [a.id for a in store.articles()] if force else store.unanalysed(pipeline.version)
     statements = 0
+    failures: list[AnalysisFailure] = []
     for offset in range(0, len(todo), BATCH_ARTICLES):
         articles = [store.article(i) for i in todo[offset : offset + BATCH_ARTICLES]]
-        records = [
-            AnalysisRecords(a.article.id, a.mentions, a.statements, a.times, a.events)
-            for a in pipeline.run(x for x in articles if x is not None)
-        ]
+        records = []
+        for result in pipeline.run(x for x in articles if x is not None):
+            if isinstance(result, AnalysisFailure):
+                failures.append(result)
+                records.append(AnalysisRecords(result.article_id, (), (), (), (), error=result.reason))
+            else:
+                records.append(
+                    AnalysisRecords(
+                        result.article.id, result.mentions, result.statements, result.times, result.events
+                    )
+                )
         statements += sum(len(r.statements) for r in records)
         store.save_analyses(records, pipeline.version)
         if progress:
             progress(min(offset + BATCH_ARTICLES, len(todo)), len(todo))
     actors = resolve_corpus(store, registry)
-    return AnalyseReport(pipeline.version, len(todo), statements, len(actors))
+    return AnalyseReport(pipeline.version, len(todo), statements, len(actors), failures)
 
 
 def resolve_corpus(store: Store, registry: ActorRegistry) -> list[Actor]:

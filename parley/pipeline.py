@@ -36,6 +36,15 @@ class Analysis:
     events: tuple[EventMention, ...] = ()
 
 
+@dataclass(frozen=True)
+class AnalysisFailure:
+    """An article a component failed on, with the component and the reason."""
+
+    article_id: str
+    component: str
+    reason: str
+
+
 FIELDS = {f.name for f in fields(Analysis)}
 PROVIDED = {"article", "doc"}  # set by Pipeline.run before any component
 
@@ -98,6 +107,7 @@ class Pipeline:
             available |= set(spec.produces)
             self.specs.append(spec)
         self.steps = [(spec, spec.factory(context)) for spec in self.specs]
+        self._current = ""
 
     @property
     def version(self) -> str:
@@ -105,13 +115,19 @@ class Pipeline:
         parts = [self.parser.name] + [f"{s.name}@{s.version}" for s in self.specs]
         return "+".join(parts)
 
-    def run(self, articles: Iterable[Article]) -> Iterator[Analysis]:
+    def run(self, articles: Iterable[Article]) -> Iterator[Analysis | AnalysisFailure]:
+        """One result per article, in order: its analysis, or the failure that stopped it.
+        A component that fails on one article does not stop the others."""
         articles = list(articles)
         for article, doc in zip(articles, self.parser.parse(a.text for a in articles), strict=True):
-            yield self.apply(Analysis(article=article, doc=doc))
+            try:
+                yield self.apply(Analysis(article=article, doc=doc))
+            except Exception as exc:  # noqa: BLE001 - recorded with its reason; the batch goes on
+                yield AnalysisFailure(article.id, self._current, f"{type(exc).__name__}: {exc}")
 
     def apply(self, analysis: Analysis) -> Analysis:
         for spec, step in self.steps:
+            self._current = spec.name
             produced = step(analysis)
             extra = set(produced) - set(spec.produces)
             if extra:

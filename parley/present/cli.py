@@ -7,6 +7,7 @@ Exit codes: 0 success; 1 some inputs could not be read (the rest were stored); 2
 from __future__ import annotations
 
 import contextlib
+import dataclasses
 import datetime as dt
 import functools
 import json
@@ -303,12 +304,19 @@ def analyse(
             progress=lambda done, total: bar.update(task, completed=done, total=total),
         )
     if as_json:
-        click.echo(json.dumps(report.__dict__, indent=2))
+        click.echo(json.dumps(dataclasses.asdict(report), indent=2))
     else:
         out.print(
             f"analysed {report.analysed} articles: {report.statements} statements; "
             f"{report.actors} actors in the corpus"
+            + (f"; {len(report.failures)} failed" if report.failures else "")
         )
+        for failure in report.failures:
+            out.print(
+                f"  [red]failed[/red] {failure.article_id} in {failure.component}: {failure.reason}",
+                highlight=False,
+            )
+    sys.exit(EXIT_PARTIAL if report.failures else EXIT_OK)
 
 
 @cli.command()

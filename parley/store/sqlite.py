@@ -202,8 +202,17 @@ def _v3_events(db: sqlite3.Connection) -> None:
     db.execute("CREATE INDEX events_date ON events(date)")
 
 
+def _v4_analysis_errors(db: sqlite3.Connection) -> None:
+    db.execute("ALTER TABLE analyses ADD COLUMN error TEXT")
+
+
 # Each migration runs once, in order, in its own transaction; PRAGMA user_version records it.
-MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = [_v1_articles, _v2_analysis, _v3_events]
+MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = [
+    _v1_articles,
+    _v2_analysis,
+    _v3_events,
+    _v4_analysis_errors,
+]
 
 
 def _now() -> str:
@@ -420,7 +429,15 @@ class SQLiteStore:
                         for e in r.events
                     ],
                 )
-                self.db.execute("INSERT INTO analyses VALUES (?,?,?)", (r.article_id, pipeline, now))
+                self.db.execute(
+                    "INSERT INTO analyses (article_id, pipeline, at, error) VALUES (?,?,?,?)",
+                    (r.article_id, pipeline, now, r.error),
+                )
+
+    def analysis_errors(self) -> list[tuple[str, str]]:
+        """(article id, reason) of every article whose last analysis failed."""
+        rows = self.db.execute("SELECT article_id, error FROM analyses WHERE error IS NOT NULL ORDER BY 1")
+        return [(r["article_id"], r["error"]) for r in rows]
 
     def mentions(self) -> list[Mention]:
         rows = self.db.execute("SELECT * FROM mentions ORDER BY article_id, start")

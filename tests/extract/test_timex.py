@@ -545,3 +545,12 @@ def test_tempeval_reader_gives_plain_text_offsets(tmp_path: Path) -> None:
     assert doc.text.startswith("\nAT&T said yesterday")
     found = find_time_expressions(doc.text, doc.dct)
     assert [(t.text, t.value) for t in found] == [("yesterday", "1998-01-07"), ("five years", "P5Y")]
+
+
+@pytest.mark.parametrize(
+    "text,value",
+    [("He left two hours ago.", "2025-12-03"), ("It happened 48 hours ago.", "2025-12-01")],
+)
+def test_hours_ago_falls_on_a_day(text, value):
+    (found,) = find_time_expressions(text, dt.date(2025, 12, 3))
+    assert found.value == value and found.precision == "day"

@@ -43,8 +43,8 @@ _STEP = {
 
 def unit_precision(unit: str) -> str:
     u = " ".join(unit.lower().replace("fiscal", "").split())
-    if u in ("morning", "afternoon", "evening", "night"):
-        return "day"
+    if u in ("morning", "afternoon", "evening", "night") or u.rstrip("s") in ("hour", "minute", "second"):
+        return "day"  # "two hours ago" falls on a day; dates here are not finer than a day
     return {"weekend": "weekend"}.get(u, UNIT_PRECISION.get(u, u))
 
 

@@ -131,8 +131,32 @@ def add_months(d: dt.date, n: int) -> dt.date:
     return dt.date(y, m + 1, min(d.day, _cal.monthrange(y, m + 1)[1]))
 
 
+_UNITS = {
+    "hour",
+    "minute",
+    "second",
+    "day",
+    "night",
+    "week",
+    "weekend",
+    "fortnight",
+    "month",
+    "quarter",
+    "half",
+    "season",
+    "year",
+    "decade",
+    "century",
+}
+
+
 def shift(d: dt.date, n: int, unit: str) -> dt.date:
     """``d`` moved by ``n`` units (negative: back in time)."""
+    if unit.endswith("s") and unit[:-1] in _UNITS:
+        unit = unit[:-1]
+    if unit in ("hour", "minute", "second"):  # a date moves only by whole days
+        whole_days = dt.timedelta(**{f"{unit}s": n}).total_seconds() / 86400
+        return d + dt.timedelta(days=int(whole_days))
     if unit in ("day", "night"):
         return d + dt.timedelta(days=n)
     if unit in ("week", "weekend"):
