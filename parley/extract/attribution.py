@@ -20,7 +20,8 @@ sentence over a blank line, so no cue, speaker or reported clause is taken acros
 
    A quote is *standalone* when it starts a paragraph or follows ``: , . — (``; a quote
    inside a sentence (``called it "a disaster"``, ``said the plan was "dead"``) is left to
-   the reported pass, which then keeps the quote whole inside its content. For a standalone
+   the reported pass, which then keeps the quote whole inside its content, unless it
+   follows a verb of saying at once (``a man yelled "Stay there!"``). For a standalone
    quote the cue is found, in this order:
 
    * a dependency link: a reporting verb outside the quote that governs the quote's root
@@ -32,6 +33,11 @@ sentence over a blank line, so no cue, speaker or reported clause is taken acros
      (``Novak: "..."``, cue ``:``);
    * the nearest reporting verb in the same sentence (or in a short ``X said.`` sentence
      right after the quote) that does not introduce a clause of its own;
+   * a short sentence right before the quote whose main verb is a verb of saying without a
+     clause of its own (``X agreed. "…"``, ``X said in a statement. "…"``);
+   * any finite verb of a short clause right after a sentence-initial quote that ends with
+     ``,`` ``?`` or ``!`` (``"…," an angry X retaliated``), the punctuation marking the
+     clause as the attribution (not copulas, passives or relative clauses: titles);
    * otherwise the quote takes the source and cue of the attribution right before it when
      nothing but punctuation or a linking word lies between (``"...," said X. "..."``, the
      next paragraph of a quote, a quote after ``X said that ...``), else it has no source.
@@ -52,9 +58,13 @@ Speaker (``source``): the subject noun phrase of the cue verb, whole, as PolNeAR
 saying``, ``Y reported X as saying`` (cue ``saying``), participles (``..., adding ...``,
 ``stating, "..."``: the subject of the verb they hang from), inverted ``said X``, ``a
 statement saying`` / ``posted a message saying``, and relative clauses (``X, who said ...``:
-the noun phrase ``who`` stands for). A leading dateline (``Moscow, Dec 3 (Agency)``) and a
-trailing channel phrase (``in an interview``) are cut off. Pronouns and role nouns are
-returned as written; resolving them is the job of a later stage.
+the noun phrase ``who`` stands for). A subject inside the quote is never the speaker of a
+cue outside it; when the parse gives the cue no subject, the words between the quote and the
+cue are taken if they hold no verb of their own (``"…," Jane Doe, 58, told the agency``).
+The object of an addressee verb is not an inverted speaker (``informed India Today that``).
+A leading dateline (``Moscow, Dec 3 (Agency)``) and a trailing channel phrase (``in an
+interview``) are cut off. Pronouns and role nouns are returned as written; resolving them
+is the job of a later stage.
 
 Channel: a word from :mod:`parley.extract.cues` (``in an interview``, ``on Telegram``, ``in a
 statement``, ``at a press conference``, ``on X`` ...) in the cue verb's own phrases (or those
@@ -381,11 +391,13 @@ class _Extractor:
                     return subjpass
                 v = q
         cur = v
+        qid = self.qid
+        outside = qid[v.i] < 0
         for _ in range(4):
             subj = agent = subjpass = None
             for c in cur.children:
-                if pid[c.i] != p:
-                    continue
+                if pid[c.i] != p or (outside and qid[c.i] >= 0):
+                    continue  # a word of the quote is not its speaker
                 dep = c.dep_
                 if dep in _SUBJ_DEPS:
                     subj = c
@@ -402,12 +414,25 @@ class _Extractor:
             if subjpass is not None:
                 # "X was quoted as saying" / "X was forced to ... and said": the passive
                 # subject speaks; "X was told that ...": X is the addressee
-                if cur is not v or cur.lemma_.lower() in C.QUOTING_VERBS:
+                if cur.i != v.i or cur.lemma_.lower() in C.QUOTING_VERBS:
                     return subjpass
                 return None
             h = cur.head
-            if h is cur or pid[h.i] != p:
+            if h.i == cur.i or pid[h.i] != p:
                 break
+            if outside and qid[h.i] >= 0:
+                # not into the quote: its verbs have speakers of their own; but ``X said:
+                # "A," adding, "B"`` hangs "adding" on the quote's verb, reported by X
+                g = h.head
+                if not (
+                    cur.dep_ == "advcl"
+                    and cur.tag_ == "VBG"
+                    and h.dep_ == "ccomp"
+                    and qid[g.i] < 0
+                    and pid[g.i] == p
+                    and self.is_cue_verb(g)
+                ):
+                    break
             if cur.dep_ == "acl" and h.pos_ in _NOMINAL_POS:
                 # "X posted a message saying ...", "in a statement saying ...": X speaks;
                 # "a report saying ...": the report
@@ -418,7 +443,7 @@ class _Extractor:
                 # "X posted a message saying", "X cited this as the reason, stating": X
                 climbed = False
                 for _ in range(3):
-                    if g is h or self.pid[g.i] != p:
+                    if g.i == h.i or self.pid[g.i] != p:
                         break
                     if self.is_verb(g):
                         cur = g
@@ -435,11 +460,12 @@ class _Extractor:
                     and h.dep_ == "ccomp"
                     and self.is_cue_verb(h.head)
                     and self.pid[h.head.i] == p
+                    and not (outside and qid[h.head.i] >= 0)
                 ):
                     h = h.head  # "X reiterated that A, stating that B": X states B
                 cur = h
                 continue
-            if cur.dep_ == "pcomp" and h.pos_ == "ADP" and self.is_verb(h.head) and h.head is not h:
+            if cur.dep_ == "pcomp" and h.pos_ == "ADP" and self.is_verb(h.head) and h.head.i != h.i:
                 cur = h.head  # "began by saying"
                 continue
             break
@@ -455,7 +481,7 @@ class _Extractor:
         if j < 0 or self.in_quote(j) or self.pid[j] != self.pid[v.i] or v.i - j > 2:
             return None
         t = doc[j]
-        if t.pos_ not in ("PROPN", "NOUN") or (t.head is v and t.dep_ != "compound"):
+        if t.pos_ not in ("PROPN", "NOUN") or (t.head.i == v.i and t.dep_ != "compound"):
             return None
         h = t
         if h.dep_ == "appos" and h.head.i < h.i and h.head.pos_ in ("PROPN", "NOUN"):
@@ -475,8 +501,9 @@ class _Extractor:
         if i >= self.n or self.pid[i] != self.pid[v.i]:
             return None
         t = doc[i]
-        if t.head is v and t.dep_ in _INVERTED_DEPS and t.pos_ in ("PROPN", "PRON", "NUM"):
-            return t
+        if t.head.i == v.i and t.dep_ in _INVERTED_DEPS and t.pos_ in ("PROPN", "PRON", "NUM"):
+            if not (t.dep_ in ("dobj", "dative") and v.lemma_.lower() in C.ADDRESSEE_VERBS):
+                return t  # not "informed India Today that ...": the addressee
         # the looser test only right after a quote: "…," said X
         j = v.i - 1
         while j >= 0 and doc[j].is_punct and not doc[j].is_quote:
@@ -501,7 +528,7 @@ class _Extractor:
             if not (h.i < h.head.i <= i + 6):
                 break
             h = h.head
-        if h.pos_ in _NOMINAL_POS or (h is t and name_like):
+        if h.pos_ in _NOMINAL_POS or (h.i == t.i and name_like):
             return h
         return None
 
@@ -513,7 +540,7 @@ class _Extractor:
         the content or the cue.
         """
         doc = self.doc
-        if s.lower_ in C.RELATIVE_PRONOUNS and s.head.dep_ == "relcl" and s.head.head is not s.head:
+        if s.lower_ in C.RELATIVE_PRONOUNS and s.head.dep_ == "relcl" and s.head.head.i != s.head.i:
             ante = s.head.head  # "X, who said ...": the noun phrase "who" stands for
             a, b = self.para_clip(ante.left_edge.i, s.i, ante.i)
             return self.trim(a, b)
@@ -541,12 +568,12 @@ class _Extractor:
                 break
         if bad:
             a = s.i
-            while a > 0 and doc[a - 1].head is s and doc[a - 1].dep_ in _NP_LEFT_DEPS:
+            while a > 0 and doc[a - 1].head.i == s.i and doc[a - 1].dep_ in _NP_LEFT_DEPS:
                 a -= 1
-                while a > 0 and doc[a - 1].head is doc[a] and doc[a - 1].dep_ in _NP_LEFT_DEPS:
+                while a > 0 and doc[a - 1].head.i == doc[a].i and doc[a - 1].dep_ in _NP_LEFT_DEPS:
                     a -= 1
             b = s.i + 1
-            while b < self.n and doc[b].head is s and doc[b].dep_ in ("compound", "flat"):
+            while b < self.n and doc[b].head.i == s.i and doc[b].dep_ in ("compound", "flat"):
                 b += 1
         return self.trim(a, b)
 
@@ -580,7 +607,7 @@ class _Extractor:
                 if ch:
                     return ch
             h = cur.head
-            if h is cur:
+            if h.i == cur.i:
                 break
             if cur.dep_ in ("acl", "pcomp") and h.lower_ in C.CHANNEL_WORDS:
                 return C.CHANNEL_WORDS[h.lower_]
@@ -643,7 +670,34 @@ class _Extractor:
                 while b > a and (text[b - 1].isspace() or text[b - 1] in ",;:"):
                     b -= 1
                 src = (a, b) if b > a else None
+        if src is None and not inside and content[1] <= v.idx:
+            src = self.between_span(content[1], v)
         return _Found(content, kind, src, self.cue_span(v), self.channel_of(v, content), v.i)
+
+    def between_span(self, end: int, v: Token) -> tuple[int, int] | None:
+        """The words between a quote and its cue when the parse gives the cue no subject
+        (``"…," Jane Doe, 58, told the agency``, ``"…," the editorial read``): a noun
+        phrase, with appositions and relative clauses, and no verb of its own."""
+        a = bisect.bisect_left(self.starts, end)
+        b = v.i
+        if not (0 < b - a <= 25) or self.pid[a] != self.pid[b]:
+            return None
+        doc = self.doc
+        nominal = False
+        relative = False
+        for t in doc[a:b]:
+            if self.qid[t.i] >= 0 or (t.is_space and "\n" in t.text):
+                return None
+            low = t.lower_
+            if low in C.RELATIVE_PRONOUNS or t.tag_ in ("WP", "WDT", "WP$"):
+                relative = True
+            elif t.tag_ in ("VBD", "VBZ", "VBP", "MD") and not relative:
+                return None
+            if t.pos_ in _NOMINAL_POS and not relative:
+                nominal = True
+        if not nominal or doc[a].pos_ in _VERB_POS or doc[a].tag_.startswith("VB"):
+            return None
+        return self.trim(a, b)
 
     # ---- direct quotes ------------------------------------------------------------------
 
@@ -673,7 +727,7 @@ class _Extractor:
             if t.is_punct or t.is_space:
                 continue
             h = t.head
-            if a <= h.i < b or h is t or self.in_quote(h.i) or pid[h.i] != pid[i]:
+            if a <= h.i < b or h.i == t.i or self.in_quote(h.i) or pid[h.i] != pid[i]:
                 continue
             if self.is_cue_verb(h) and (best is None or abs(h.i - i) < abs(best.i - i)):
                 best = h
@@ -700,7 +754,7 @@ class _Extractor:
         if j < 0:
             return False
         t = doc[j]
-        return t is v or (t.head is v and t.dep_ in ("dobj", "dative", "npadvmod") and t.i > v.i)
+        return t.i == v.i or (t.head.i == v.i and t.dep_ in ("dobj", "dative", "npadvmod") and t.i > v.i)
 
     def inside_report(self, v: Token) -> bool:
         """``v`` sits in the clause reported by another cue verb ("X said he rarely asks
@@ -709,7 +763,7 @@ class _Extractor:
         p = self.pid[v.i]
         for _ in range(4):
             h = cur.head
-            if h is cur or self.pid[h.i] != p or self.in_quote(h.i):
+            if h.i == cur.i or self.pid[h.i] != p or self.in_quote(h.i):
                 return False
             if cur.dep_ == "ccomp" and self.is_cue_verb(h):
                 return True
@@ -774,6 +828,66 @@ class _Extractor:
                 best, best_d = t, d
         return best
 
+    def intro_sentence(self, qi: int) -> Token | None:
+        """A short sentence right before the quote, in its paragraph, whose main verb is a
+        verb of saying without content of its own: ``X said in a statement. "…"``, ``X
+        agreed. "…"``."""
+        a, _ = self.qtok[qi]
+        doc = self.doc
+        j = a - 1
+        while j >= 0 and (doc[j].is_punct or doc[j].is_space) and not self.in_quote(j):
+            if doc[j].is_space and "\n" in doc[j].text:
+                return None
+            j -= 1
+        if j < 0 or self.in_quote(j) or self.pid[j] != self.pid[a]:
+            return None
+        lo, hi = self.sbounds[self.sid[j]]
+        lo = max(lo, j - 30)
+        v = doc[j]
+        for _ in range(8):
+            if v.head.i == v.i or not (lo <= v.head.i <= j):
+                break
+            v = v.head
+        if not (lo <= v.i <= j) or self.in_quote(v.i) or not self.is_cue_verb(v):
+            return None
+        if any(c.dep_ in ("ccomp", "xcomp", "dobj") and c.i > v.i for c in v.children):
+            return None  # "X said that …. "…"": a reported clause comes first
+        if any(self.in_quote(i) for i in range(max(lo, v.i - 30), j + 1)):
+            return None
+        return v
+
+    def verb_after_comma(self, qi: int) -> Token | None:
+        """The verb of a short clause right after a quote that ends with a comma (or ``?``
+        / ``!``): ``"…," an angry Hollande retaliated``, ``"…," remembered X``. The
+        punctuation marks the clause as the quote's attribution, whatever the verb."""
+        q = self.quotes[qi]
+        inner = self.text[q.start : q.end].rstrip("\"“”«»„‘’'` ")[-1:]
+        if inner not in (",", "?", "!"):
+            return None
+        ch, crossed = self.prev_nonspace(q.start)
+        if not (crossed or ch in ("", ".", "?", "!") or ch in _QUOTE_CHARS):
+            return None  # not at the start of a sentence: a title in apposition
+        _, b = self.qtok[qi]
+        doc = self.doc
+        p = self.pid[b - 1]
+        for i in range(b, min(self.n, b + 10)):
+            t = doc[i]
+            if self.pid[i] != p or self.in_quote(i) or t.text in (".", ";", ":", "(", "—", "–"):
+                return None
+            if t.tag_ in ("VBD", "VBZ", "VBP") and t.pos_ in _VERB_POS:
+                if t.dep_ == "relcl":
+                    return None  # "''X,'' the show that Y revived, ...": a title
+                if t.pos_ == "AUX" and t.head.i != t.i and t.head.i > t.i:
+                    continue  # "has" of "has said": the main verb follows
+                if t.lemma_.lower() == "be" or any(
+                    c.dep_ in ("ccomp", "xcomp", "dobj", "attr", "acomp", "auxpass")
+                    and not self.in_quote(c.i)
+                    for c in t.children
+                ):
+                    return None  # a clause with content of its own, or a title: "''X,'' is ..."
+                return t
+        return None
+
     def colon_intro(self, qi: int) -> _Found | None:
         """``X said:`` / ``X continued:`` (also at the end of the previous paragraph), or a
         headline ``Name: "…"``."""
@@ -795,7 +909,7 @@ class _Extractor:
             v = t
             for _ in range(8):
                 h = t.head
-                if h is t or not (h.i < ci) or self.pid[h.i] != p:
+                if h.i == t.i or not (h.i < ci) or self.pid[h.i] != p:
                     break
                 t = h
                 if self.is_verb(t):
@@ -803,7 +917,7 @@ class _Extractor:
         # the main verb of the clause before the colon, not one inside a relative clause
         for _ in range(4):
             h = v.head
-            if h is v or h.i >= ci or not self.is_verb(h) or self.pid[h.i] != self.pid[ci]:
+            if h.i == v.i or h.i >= ci or not self.is_verb(h) or self.pid[h.i] != self.pid[ci]:
                 break
             if v.dep_ not in ("ccomp", "relcl", "advcl", "xcomp", "csubj", "acl", "pcomp"):
                 break
@@ -851,13 +965,29 @@ class _Extractor:
                     continue  # a phrase quoted inside a reported clause: the reported pass
                 res = self.attribution_for_cue(v, content, "direct")
             elif not standalone:
-                continue
+                # "a man yelled "Stay there!"": the quote right after a verb of saying
+                v = doc[a - 1] if a > 0 else None
+                if v is None or self.in_quote(v.i) or not self.is_cue_verb(v) or self.inside_report(v):
+                    continue
+                res = self.attribution_for_cue(v, content, "direct")
             else:
                 res = self.colon_intro(qi)
                 if res is None:
                     v = self.proximity_cue(qi)
                     if v is not None:
                         res = self.attribution_for_cue(v, content, "direct")
+                if res is None:
+                    v = self.intro_sentence(qi)
+                    if v is not None:
+                        res = self.attribution_for_cue(v, content, "direct")
+                        if res.source is None:
+                            res = None
+                if res is None:
+                    v = self.verb_after_comma(qi)
+                    if v is not None:
+                        res = self.attribution_for_cue(v, content, "direct")
+                        if res.source is None:
+                            res = None
             if res is None:
                 nxt = self.text[q.end : q.end + 2].strip()[:1]
                 if words >= 3 and not self.looks_like_title(a, b) and not nxt.islower():
@@ -1117,10 +1247,10 @@ class _Extractor:
         if pobj is None:
             return None
         h = v.head
-        if h is v or h is to:
+        if h.i == v.i or h.i == to.i:
             return None
         for _ in range(3):
-            if self.is_verb(h) or h.head is h:
+            if self.is_verb(h) or h.head.i == h.i:
                 break
             h = h.head
         pa, pb = v.left_edge.i, max(v.right_edge.i, to.right_edge.i) + 1

@@ -23,7 +23,8 @@ SPEECH_VERBS: frozenset[str] = frozenset(
     dismiss vouch swear guarantee certify attest predict explain tease teach relay echo
     speak talk say communicate telegraph signal assert write scribble text email message
     press interject snap sigh laugh gush marvel scoff fume rail thunder bellow mutter murmur
-    stammer grumble huff cry convey
+    stammer grumble huff cry convey bark boom beam exhort holler react question apologize
+    confess confide volunteer chide scold lecture recite gripe rave sneer
     """.split()
 )
 

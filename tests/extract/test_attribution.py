@@ -196,6 +196,61 @@ def test_bare_quote_without_speaker_has_no_source(nlp):
     assert lone == [("direct", None, None, "“Nobody expected the talks to collapse so quickly.”", None)]
 
 
+@pytest.mark.parametrize(
+    "text, source, cue, content",
+    [
+        # any verb after a quote that ends with a comma: the clause is its attribution
+        (
+            'The council voted again on Monday.\n\n"We will never give up on this town," an angry Marlow '
+            "retaliated.",
+            "an angry Marlow",
+            "retaliated",
+            '"We will never give up on this town,"',
+        ),
+        # a quote right after a verb of saying, no punctuation between
+        (
+            'The crowd booed when the mayor said it was good to be back, and a woman yelled "Go home now!"',
+            "a woman",
+            "yelled",
+            '"Go home now!"',
+        ),
+        # the parse gives the cue no subject: the words between quote and cue
+        (
+            '"We were wrong not to confront him from the very beginning," Dana Whitfield, 58, told the '
+            "agency in an interview on Monday.",
+            "Dana Whitfield, 58",
+            "told",
+            '"We were wrong not to confront him from the very beginning,"',
+        ),
+        # a short attribution sentence right before the quote
+        (
+            'Several members left early. Ellen Brody agreed. "The council has run out of time to act."',
+            "Ellen Brody",
+            "agreed",
+            '"The council has run out of time to act."',
+        ),
+        # a participle whose parse climbs into the quote: the speaker stays outside it
+        (
+            "Weaver did not seem particularly impressed with the plan on Tuesday, telling reporters, "
+            '"A lot of people said the mayor should resign."',
+            "Weaver",
+            "telling",
+            '"A lot of people said the mayor should resign."',
+        ),
+    ],
+)
+def test_direct_quote_more_patterns(nlp, text, source, cue, content):
+    found = [f for f in run(nlp, text) if f[0] == "direct"]
+    assert len(found) == 1, found
+    assert found[0][1:4] == (source, cue, content)
+
+
+def test_addressee_object_is_not_an_inverted_speaker(nlp):
+    text = "Mayor Kovac informed Radio Nine that the city had not received a revised version of the plan."
+    kind, source, cue, _, _ = only(nlp, text)
+    assert (kind, source, cue) == ("reported", "Mayor Kovac", "informed")
+
+
 def test_scare_quote_is_not_a_direct_quote(nlp):
     assert only(nlp, 'He called the plan "a disaster."') == (
         "reported",
