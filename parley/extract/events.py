@@ -23,6 +23,7 @@ from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 
 from parley.errors import ConfigError
+from parley.extract.layout import Headings
 from parley.extract.registry import ActorRegistry
 from parley.models import Attribution, EventMention, Mention, Span, TimeExpression
 
@@ -82,17 +83,19 @@ def find_events(
 ) -> list[EventMention]:
     taxonomy = taxonomy or load_taxonomy()
     quotes = [a.content for a in attributions if a.kind == "direct"]
+    text = doc.text
+    headings = Headings(text)
     found: list[EventMention] = []
     for sent in doc.sents:
         words = {t.lemma_.lower() for t in sent}
         fired: set[str] = set()
         for token in sent:
-            if any(q.start <= token.idx < q.end for q in quotes) or _in_heading(token):
+            if any(q.start <= token.idx < q.end for q in quotes) or token.idx in headings:
                 continue
             event_type = _fires(token, taxonomy, words)
             if event_type is None or event_type.id in fired or _negated(token):
                 continue
-            event = _mention(sent, token, event_type, article_id, mentions, times, registry)
+            event = _mention(text, sent, token, event_type, article_id, mentions, times, registry)
             if _concrete(event, token):
                 fired.add(event_type.id)
                 found.append(event)
@@ -109,18 +112,6 @@ def _concrete(event: EventMention, trigger: Token) -> bool:
         and event.status == "reported"
         and bool(event.participants or event.participant_refs)
     )
-
-
-# A line this short that does not end like a sentence is a heading, not story text.
-MAX_HEADING_CHARS = 80
-
-
-def _in_heading(token: Token) -> bool:
-    text = token.doc.text
-    start = text.rfind("\n", 0, token.idx) + 1
-    end = text.find("\n", token.idx)
-    line = text[start : end if end != -1 else len(text)].strip()
-    return len(line) <= MAX_HEADING_CHARS and not line.endswith((".", "!", "?", '"', "”"))
 
 
 def _fires(token: Token, taxonomy: Sequence[EventType], words: set[str]) -> EventType | None:
@@ -163,6 +154,7 @@ def _planned(token: Token) -> bool:
 
 
 def _mention(
+    text: str,
     sent: SpacySpan,
     trigger: Token,
     event_type: EventType,
@@ -184,9 +176,7 @@ def _mention(
                 known.append(m.actor_id)
         elif m.label == "GPE" and registry.place_side(m.text) and _is_subject(sent, m):
             known.append(registry.government(registry.place_side(m.text)).id)
-    place = next(
-        (m.text for m in inside if m.label in PLACE_LABELS and _after_in_or_at(sent.doc.text, m)), None
-    )
+    place = next((m.text for m in inside if m.label in PLACE_LABELS and _after_in_or_at(text, m)), None)
     sentence_times = [t for t in times if start <= t.span.start and t.span.end <= end]
     dates = [
         t

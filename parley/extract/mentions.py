@@ -12,6 +12,7 @@ from spacy.tokens import Doc
 from spacy.tokens import Span as SpacySpan
 
 from parley.clean.outlets import default_registry as known_outlets
+from parley.extract.layout import Headings
 from parley.extract.registry import ActorRegistry
 from parley.models import Mention, Span
 
@@ -21,6 +22,8 @@ MAX_ROLE_CHARS = 80
 
 
 def find_mentions(doc: Doc, article_id: str, registry: ActorRegistry) -> list[Mention]:
+    full_text = doc.text
+    headings = Headings(full_text)
     mentions: list[Mention] = []
     for ent in doc.ents:
         if ent.label_ not in ENTITY_LABELS:
@@ -34,7 +37,7 @@ def find_mentions(doc: Doc, article_id: str, registry: ActorRegistry) -> list[Me
         elif label == "PERSON" and known_outlets().known(text):
             label = "ORG"  # ... or a newspaper a person
         person = label == "PERSON"
-        if person and _in_heading(ent):
+        if person and ent.start_char in headings:
             continue  # "Background", "Discussions and Disagreements": section headings, not people
         actor_id = None
         if label in ("PERSON", "ORG", "FAC"):
@@ -66,10 +69,10 @@ def find_mentions(doc: Doc, article_id: str, registry: ActorRegistry) -> list[Me
                 )
             )
             taken.append((run.start_char, run.end_char))
-    for start, end, actor_id in registry.find_titles(doc.text):
+    for start, end, actor_id in registry.find_titles(full_text):
         if any(s <= start and end <= e for s, e in taken):
             continue  # inside an entity already found ("Kremlin" in an ORG span is not a title)
-        mentions.append(Mention(article_id, Span(start, end), doc.text[start:end], "ROLE", actor_id))
+        mentions.append(Mention(article_id, Span(start, end), full_text[start:end], "ROLE", actor_id))
     mentions.sort(key=lambda m: (m.span.start, m.span.end))
     return mentions
 
@@ -112,18 +115,6 @@ def _strip_article(words: str) -> str:
         if words.startswith(article):
             return words[len(article) :]
     return words
-
-
-# A paragraph this short that does not end like a sentence is a heading.
-MAX_HEADING_CHARS = 80
-
-
-def _in_heading(ent: SpacySpan) -> bool:
-    text = ent.doc.text
-    start = text.rfind("\n", 0, ent.start_char) + 1
-    end = text.find("\n", ent.end_char)
-    line = text[start : end if end != -1 else len(text)].strip()
-    return len(line) <= MAX_HEADING_CHARS and not line.endswith((".", "!", "?", '"', "”", ":"))
 
 
 def _proper_noun_runs(doc: Doc):

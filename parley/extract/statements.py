@@ -56,7 +56,9 @@ def build_statements(
     for att in sorted(attributions, key=lambda a: a.content.start):
         att = _tidy(att, article, mentions)
         speaker_words = att.source.of(text) if att.source else None
-        ref = _speaker_mention(doc, att, mentions, history, sent_starts, registry) if att.source else None
+        ref = (
+            _speaker_mention(doc, text, att, mentions, history, sent_starts, registry) if att.source else None
+        )
         anchor = att.cue or att.source or att.content
         sentence = _sentence_index(sent_starts, anchor.start)
         if ref is not None:
@@ -86,6 +88,7 @@ def build_statements(
 
 def _speaker_mention(
     doc: Doc,
+    text: str,
     att: Attribution,
     mentions: Sequence[Mention],
     history: list[tuple[int, Mention]],
@@ -94,27 +97,27 @@ def _speaker_mention(
 ) -> Mention | None:
     source = att.source
     assert source is not None
-    words = source.of(doc.text).strip().lower()
+    words = source.of(text).strip().lower()
     sentence = _sentence_index(sent_starts, source.start)
     if words in PRONOUNS or words in GROUP_PRONOUNS:
-        return _antecedent(words, source, sentence, mentions, history, sent_starts, doc.text)
+        return _antecedent(words, source, sentence, mentions, history, sent_starts, text)
     inside = [m for m in mentions if source.start <= m.span.start and m.span.end <= source.end]
     if not inside:  # the NER tagged nothing here: the words may still name a known actor
         side = registry.place_side(words.removeprefix("the "))
         if side:  # "Kyiv insists": a place standing for its government
             return Mention(
-                att_article_id(mentions), source, source.of(doc.text), "GPE", registry.government(side).id
+                att_article_id(mentions), source, source.of(text), "GPE", registry.government(side).id
             )
-        actor_id = registry.match_name(source.of(doc.text))
+        actor_id = registry.match_name(source.of(text))
         if actor_id:
-            return Mention(att_article_id(mentions), source, source.of(doc.text), "PERSON", actor_id)
+            return Mention(att_article_id(mentions), source, source.of(text), "PERSON", actor_id)
     span = doc.char_span(source.start, source.end, alignment_mode="expand")
     root = span.root if span is not None else None
     if root is not None:
         for m in inside:
-            if m.span.start <= root.idx < m.span.end and not _possessive(doc.text, m):
+            if m.span.start <= root.idx < m.span.end and not _possessive(text, m):
                 return _as_speaker(m, registry)
-    people = [m for m in inside if m.label == "PERSON" and not _possessive(doc.text, m)]
+    people = [m for m in inside if m.label == "PERSON" and not _possessive(text, m)]
     if people:
         return people[0]
     if root is not None and root.pos_ == "NOUN":
@@ -123,7 +126,7 @@ def _speaker_mention(
             role = (earlier.role or earlier.text if earlier.label == "ROLE" else earlier.role) or ""
             if role_word in role.lower().split():
                 return earlier
-    roles = [m for m in inside if m.label == "ROLE" and not _possessive(doc.text, m)]
+    roles = [m for m in inside if m.label == "ROLE" and not _possessive(text, m)]
     return roles[0] if roles else None
 
 
