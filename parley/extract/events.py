@@ -170,6 +170,8 @@ def _mention(
     for m in inside:
         if not any(m.span.start <= c < m.span.end for c in linked):
             continue  # named in the sentence but not a party to this event (e.g. who reports it)
+        if text[m.span.end : m.span.end + 2] in ("'s", "’s"):
+            continue  # "Trump's son-in-law": the possessor is not the participant
         if m.label in PARTICIPANT_LABELS and (m.actor_id or m.label == "PERSON"):
             refs.append(m.span)
             if m.actor_id:

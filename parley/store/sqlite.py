@@ -322,28 +322,17 @@ class SQLiteStore:
         return _article(rows[0]) if len(rows) == 1 else None
 
     def articles(self, where: ArticleFilter = ArticleFilter()) -> Iterator[Article]:
-        clauses, params = [], []
-        if where.outlet:
-            clauses.append("outlet = ? COLLATE NOCASE")
-            params.append(where.outlet)
-        if where.since:
-            clauses.append("published >= ?")
-            params.append(where.since.isoformat())
-        if where.until:
-            clauses.append("published <= ?")
-            params.append(where.until.isoformat())
-        if where.contains:
-            clauses.append("(instr(lower(text), lower(?)) > 0 OR instr(lower(title), lower(?)) > 0)")
-            params += [where.contains, where.contains]
-        if where.language:
-            clauses.append("language = ?")
-            params.append(where.language)
-        sql = "SELECT * FROM articles"
-        if clauses:
-            sql += " WHERE " + " AND ".join(clauses)
-        sql += " ORDER BY published IS NULL, published, outlet, title, id"
-        if where.limit:
-            sql += f" LIMIT {int(where.limit)}"
+        q = _Query("SELECT * FROM articles")
+        q.where("outlet = ? COLLATE NOCASE", where.outlet)
+        q.where("published >= ?", _iso(where.since))
+        q.where("published <= ?", _iso(where.until))
+        q.where(
+            "(instr(lower(text), lower(?)) > 0 OR instr(lower(title), lower(?)) > 0)",
+            where.contains,
+            where.contains,
+        )
+        q.where("language = ?", where.language)
+        sql, params = q.sql("published IS NULL, published, outlet, title, id", where.limit)
         for row in self.db.execute(sql, params):
             yield _article(row)
 
@@ -501,32 +490,19 @@ class SQLiteStore:
         ]
 
     def statements(self, where: StatementFilter = StatementFilter()) -> Iterator[Statement]:
-        clauses, params = [], []
+        q = _Query("SELECT * FROM statements")
         if where.speaker_actor_ids is not None:
             marks = ",".join("?" * len(where.speaker_actor_ids)) or "NULL"
-            clauses.append(f"(s.speaker_actor_id IN ({marks}) OR lower(s.speaker) LIKE ?)")
-            params += list(where.speaker_actor_ids) + [f"%{(where.speaker or '').lower()}%"]
-        if where.since:
-            clauses.append("s.said_on >= ?")
-            params.append(where.since.isoformat())
-        if where.until:
-            clauses.append("s.said_on <= ?")
-            params.append(where.until.isoformat())
-        if where.contains:
-            clauses.append("instr(lower(s.text), lower(?)) > 0")
-            params.append(where.contains)
-        if where.kind:
-            clauses.append("s.kind = ?")
-            params.append(where.kind)
-        if where.article_id:
-            clauses.append("s.article_id = ?")
-            params.append(where.article_id)
-        sql = "SELECT s.* FROM statements s"
-        if clauses:
-            sql += " WHERE " + " AND ".join(clauses)
-        sql += " ORDER BY s.said_on IS NULL, s.said_on, s.article_id, s.span_start"
-        if where.limit:
-            sql += f" LIMIT {int(where.limit)}"
+            words = f"%{(where.speaker or '').lower()}%"
+            q.where(
+                f"(speaker_actor_id IN ({marks}) OR lower(speaker) LIKE ?)", *where.speaker_actor_ids, words
+            )
+        q.where("said_on >= ?", _iso(where.since))
+        q.where("said_on <= ?", _iso(where.until))
+        q.where("instr(lower(text), lower(?)) > 0", where.contains)
+        q.where("kind = ?", where.kind)
+        q.where("article_id = ?", where.article_id)
+        sql, params = q.sql("said_on IS NULL, said_on, article_id, span_start", where.limit)
         for r in self.db.execute(sql, params):
             yield _statement(r)
 
@@ -559,18 +535,11 @@ class SQLiteStore:
             )
 
     def events(self, where: EventFilter = EventFilter()) -> list[Event]:
-        clauses, params = [], []
-        if where.since:
-            clauses.append("date >= ?")
-            params.append(where.since.isoformat())
-        if where.until:
-            clauses.append("date <= ?")
-            params.append(where.until.isoformat())
-        if where.type:
-            clauses.append("type = ?")
-            params.append(where.type)
-        sql = "SELECT * FROM events" + (" WHERE " + " AND ".join(clauses) if clauses else "")
-        sql += " ORDER BY date IS NULL, date, type, id"
+        q = _Query("SELECT * FROM events")
+        q.where("date >= ?", _iso(where.since))
+        q.where("date <= ?", _iso(where.until))
+        q.where("type = ?", where.type)
+        sql, params = q.sql("date IS NULL, date, type, id")
         found = [_event(r) for r in self.db.execute(sql, params)]
         if where.actor_ids is not None:
             wanted = set(where.actor_ids)
@@ -590,6 +559,29 @@ class SQLiteStore:
 
     def close(self) -> None:
         self.db.close()
+
+
+class _Query:
+    """A SELECT with optional filters: a condition is added only when its value is given."""
+
+    def __init__(self, select: str) -> None:
+        self.select = select
+        self.clauses: list[str] = []
+        self.params: list[object] = []
+
+    def where(self, clause: str, *values: object) -> None:
+        if values and all(v is not None and v != "" for v in values[-1:]):
+            self.clauses.append(clause)
+            self.params.extend(values)
+
+    def sql(self, order_by: str, limit: int | None = None) -> tuple[str, list[object]]:
+        sql = self.select
+        if self.clauses:
+            sql += " WHERE " + " AND ".join(self.clauses)
+        sql += f" ORDER BY {order_by}"
+        if limit:
+            sql += f" LIMIT {int(limit)}"
+        return sql, self.params
 
 
 class _Transaction:

@@ -6,7 +6,6 @@ other address used is a closed port on 127.0.0.1.
 
 from __future__ import annotations
 
-import datetime as dt
 import re
 import shutil
 import time
@@ -14,15 +13,13 @@ import time
 import pytest
 
 from parley.ingest.fetch import Fetcher
-from parley.ingest.job import ingest
-from parley.store import open_store
 from tests.conftest import FIXTURES, GOOD_ARTICLES
+from tests.ingest.conftest import run
 
 pytestmark = pytest.mark.usefixtures("loopback_only")  # no address but 127.0.0.1
 
 BAD = FIXTURES / "bad"
 GOOD = FIXTURES / "good"
-TODAY = dt.date(2026, 1, 1)
 
 # file -> words the failure reason must contain
 BAD_FILES = {
@@ -36,21 +33,10 @@ BAD_FILES = {
 
 
 @pytest.fixture
-def store(db):
-    store = open_store(str(db))
-    yield store
-    store.close()
-
-
-@pytest.fixture
 def fetcher():
     fetcher = Fetcher(timeout=0.5)
     yield fetcher
     fetcher.close()
-
-
-def run(inputs, store, fetcher=None, **kwargs):
-    return ingest([str(i) for i in inputs], store, today=TODAY, fetcher=fetcher, **kwargs)
 
 
 def reasons(report) -> dict[str, str]:

@@ -15,21 +15,13 @@ from pathlib import Path
 import pytest
 
 from parley.ingest.fetch import Fetcher
-from parley.ingest.job import ingest
 from parley.store import open_store
 from tests.conftest import FIXTURES, GOOD_ARTICLES
+from tests.ingest.conftest import run
 
 pytestmark = pytest.mark.usefixtures("loopback_only")  # no address but 127.0.0.1
 
 GOOD = FIXTURES / "good"
-TODAY = dt.date(2026, 1, 1)
-
-
-@pytest.fixture
-def store(db):
-    store = open_store(str(db))
-    yield store
-    store.close()
 
 
 @pytest.fixture
@@ -37,10 +29,6 @@ def fetcher():
     fetcher = Fetcher(timeout=2.0)
     yield fetcher
     fetcher.close()
-
-
-def run(inputs, store, fetcher=None, **kwargs):
-    return ingest([str(i) for i in inputs], store, today=TODAY, fetcher=fetcher, **kwargs)
 
 
 def paragraphs(text: str) -> list[str]:

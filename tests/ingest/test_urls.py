@@ -16,20 +16,12 @@ import pytest
 from parley.errors import ConfigError, FetchError, TooLarge, UnsupportedInput
 from parley.ingest.fetch import Fetcher
 from parley.ingest.job import ingest
-from parley.store import open_store
 from tests.conftest import FIXTURES, Route, run_cli
 
 pytestmark = pytest.mark.usefixtures("loopback_only")  # no address but 127.0.0.1
 
 GOOD = FIXTURES / "good"
 TODAY = dt.date(2026, 1, 1)
-
-
-@pytest.fixture
-def store(db):
-    store = open_store(str(db))
-    yield store
-    store.close()
 
 
 @pytest.fixture
