@@ -29,8 +29,10 @@ sentence over a blank line, so no cue, speaker or reported clause is taken acros
      (``"...," he told reporters, "..."``); not when that verb is itself inside another
      verb's reported clause;
    * a colon before the quote (``Caddell continued:``, also at the end of the previous
-     paragraph): the verb of the clause before the colon, or a short headline name
-     (``Novak: "..."``, cue ``:``);
+     paragraph): a short name set off before the colon by a dash or ``From`` (``... - Jane
+     Doe: "…"``, ``More from Doe: "…"``, ``From the report: "…"``, cue ``:``), else the verb
+     of the clause before the colon, else a short headline name (``Novak: "..."``, cue
+     ``:``);
    * the nearest reporting verb in the same sentence (or in a short ``X said.`` sentence
      right after the quote) that does not introduce a clause of its own;
    * a short sentence right before the quote whose main verb is a verb of saying without a
@@ -38,6 +40,9 @@ sentence over a blank line, so no cue, speaker or reported clause is taken acros
    * any finite verb of a short clause right after a sentence-initial quote that ends with
      ``,`` ``?`` or ``!`` (``"…," an angry X retaliated``), the punctuation marking the
      clause as the attribution (not copulas, passives or relative clauses: titles);
+   * a credit line after a quote that ends its paragraph: a dash and a short name opening
+     the next paragraph (``"…"`` / ``- Jane Doe.``, ``-Jane Doe, Springfield.``; the name up
+     to the first comma or period, cue the dash);
    * otherwise the quote takes the source and cue of the attribution right before it when
      nothing but punctuation or a linking word lies between (``"...," said X. "..."``, the
      next paragraph of a quote, a quote after ``X said that ...``), else it has no source.
@@ -58,9 +63,11 @@ Speaker (``source``): the subject noun phrase of the cue verb, whole, as PolNeAR
 saying``, ``Y reported X as saying`` (cue ``saying``), participles (``..., adding ...``,
 ``stating, "..."``: the subject of the verb they hang from), inverted ``said X``, ``a
 statement saying`` / ``posted a message saying``, and relative clauses (``X, who said ...``:
-the noun phrase ``who`` stands for). A subject inside the quote is never the speaker of a
-cue outside it; when the parse gives the cue no subject, the words between the quote and the
-cue are taken if they hold no verb of their own (``"…," Jane Doe, 58, told the agency``).
+the relative pronoun ``who`` itself, the words the text uses, as PolNeAR marks it; the
+statement builder resolves it to the noun the clause hangs from). A subject inside the quote
+is never the speaker of a cue outside it; when the parse gives the cue no subject, the words
+between the quote and the cue are taken if they hold no verb of their own (``"…," Jane Doe,
+58, told the agency``).
 The object of an addressee verb is not an inverted speaker (``informed India Today that``).
 A leading dateline (``Moscow, Dec 3 (Agency)``) and a trailing channel phrase (``in an
 interview``) are cut off. Pronouns and role nouns are returned as written; resolving them
@@ -541,9 +548,9 @@ class _Extractor:
         """
         doc = self.doc
         if s.lower_ in C.RELATIVE_PRONOUNS and s.head.dep_ == "relcl" and s.head.head.i != s.head.i:
-            ante = s.head.head  # "X, who said ...": the noun phrase "who" stands for
-            a, b = self.para_clip(ante.left_edge.i, s.i, ante.i)
-            return self.trim(a, b)
+            # "X, who said ...": the words the text uses, the relative pronoun (as PolNeAR
+            # marks it); the noun it stands for is found by the statement builder
+            return self.trim(s.i, s.i + 1)
         right = s.right_edge.i + 1
         if self._np_right is not None:
             right = self._np_right
@@ -901,6 +908,9 @@ class _Extractor:
         if self.in_quote(ci):
             return None
         content = (q.start, q.end)
+        label = self.colon_label(ci)
+        if label is not None:
+            return _Found(content, "direct", label, (pos, pos + 1), None, ci)
         v = doc[ci].head
         if not (v.i < ci and self.is_verb(v)):
             # the parser hung the colon on the quote: climb from the word before the colon
@@ -934,13 +944,88 @@ class _Extractor:
         toks = doc[a:ci]
         if (
             0 < len(toks) <= 8
-            and any(t.pos_ == "PROPN" for t in toks)
-            and not any(self.is_verb(t) for t in toks)
+            and any(t.pos_ == "PROPN" or (len(toks) == 1 and t.is_title and not t.is_stop) for t in toks)
+            and not any(self.is_verb(t) or t.lower_ in C.NOT_SPEAKERS for t in toks)
         ):
             src = self.trim(a, ci)
             if src is not None:
                 return _Found(content, "direct", src, (pos, pos + 1), None, ci)
         return None
+
+    def colon_label(self, ci: int) -> tuple[int, int] | None:
+        """A short name set off before the colon inside a paragraph: ``... - Jane Doe: "…"``,
+        ``More from Doe: "…"``, ``From the report: "…"`` (digests that quote their sources)."""
+        doc = self.doc
+        p = self.pid[ci]
+        j = ci - 1
+        while j >= 0 and j >= ci - 8 and self.pid[j] == p:
+            t = doc[j]
+            if t.text in ("-", "—", "–") or t.lower_ == "from" or t.is_sent_start:
+                break
+            if self.is_verb(t) or t.is_punct or t.is_space or self.in_quote(j):
+                return None
+            j -= 1
+        else:
+            return None
+        t = doc[j]
+        if t.lower_ == "from":
+            # "From X:" / "More from X:" opening a sentence or a dash-separated part
+            k = j - 1
+            if k >= 0 and doc[k].lower_ == "more":
+                k -= 1
+            if not (doc[j].is_sent_start or (k >= 0 and doc[k].text in ("-", "—", "–", "."))):
+                if not (k + 1 < self.n and doc[k + 1].is_sent_start):
+                    return None
+        elif t.text not in ("-", "—", "–"):
+            return None
+        words = doc[j + 1 : ci]
+        if not (0 < len(words) <= 6) or not any(w.pos_ in ("PROPN", "NOUN") for w in words):
+            return None
+        if t.text in ("-", "—", "–") and not any(w.pos_ == "PROPN" for w in words):
+            return None
+        return self.trim(j + 1, ci)
+
+    def dash_line(self, qi: int) -> _Found | None:
+        """A quote that ends its paragraph, credited on the next line: ``"…"`` / ``- Jane
+        Doe.`` (or ``-Jane Doe, Springfield.``): the name up to the first comma or period."""
+        q = self.quotes[qi]
+        _, b = self.qtok[qi]
+        doc = self.doc
+        n = self.n
+        i = b
+        while i < n and (doc[i].is_punct or doc[i].is_space) and "\n" not in doc[i].text:
+            if doc[i].text in ("-", "—", "–"):
+                return None
+            i += 1
+        if i >= n or "\n" not in doc[i].text:
+            return None  # the quote does not end its paragraph
+        while i < n and doc[i].is_space:
+            i += 1
+        if i >= n or self.in_quote(i):
+            return None
+        dash = doc[i]
+        if dash.text in ("-", "—", "–"):
+            a = e = i + 1
+        elif dash.text[:1] in ("-", "—", "–") and dash.text[1:].isalpha() and dash.text[1].isupper():
+            a = e = i  # "-Jane": the tokenizer kept the dash on the name
+        else:
+            return None
+        p = self.pid[dash.i]
+        while e < n and self.pid[e] == p and doc[e].text not in (",", ".", ";", "(") and e - a <= 6:
+            if self.is_verb(doc[e]) or self.in_quote(e):
+                return None
+            e += 1
+        words = doc[a:e]
+        if not (a < e <= a + 6) or not any(t.pos_ == "PROPN" for t in words):
+            return None
+        if not doc[a].text.lstrip("-—–")[:1].isupper():
+            return None
+        src = self.trim(a, e)
+        if src is None:
+            return None
+        if a == dash.i:
+            src = (dash.idx + 1, src[1])
+        return _Found((q.start, q.end), "direct", src, (dash.idx, dash.idx + 1), None, dash.i)
 
     def direct_pass(self) -> tuple[list[_Found], list[int]]:
         """Quotes with a cue of their own, and the standalone quotes left without one."""
@@ -988,6 +1073,8 @@ class _Extractor:
                         res = self.attribution_for_cue(v, content, "direct")
                         if res.source is None:
                             res = None
+            if res is None and standalone:
+                res = self.dash_line(qi)
             if res is None:
                 nxt = self.text[q.end : q.end + 2].strip()[:1]
                 if words >= 3 and not self.looks_like_title(a, b) and not nxt.islower():

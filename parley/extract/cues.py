@@ -208,5 +208,6 @@ NOT_SPEAKERS: frozenset[str] = frozenset(
     """.split()
 )
 
-# Relative pronouns: a subject "who" is replaced by the noun phrase it refers to.
+# Relative pronouns: a subject "who" is the source as written; the statement builder resolves
+# it to the noun phrase it refers to.
 RELATIVE_PRONOUNS: frozenset[str] = frozenset({"who", "that", "which", "whom"})

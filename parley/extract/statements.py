@@ -5,6 +5,9 @@ Who is the speaker of an attribution's source words:
 1. the mention holding the source's syntactic head ("Kremlin spokesperson Dmitry Peskov",
    "Yuri Ushakov, Putin's adviser" -> the person, never the possessor);
 2. a person named in apposition ("the spokesperson, Dmitry Peskov");
+   a relative pronoun ("Yuri Ushakov, who said ...": the extractor returns "who") stands for
+   the noun the relative clause hangs from, and is resolved as that noun phrase by 1 and 2;
+   the statement's speaker words and span are then that noun phrase too;
 3. a pronoun ("he", "she") -> the latest speaker of this article within a few sentences, else the
    latest person mentioned before it in the same or the previous paragraph;
 4. a role word alone ("the spokesperson added") -> the latest speaker of this article whose role
@@ -26,6 +29,7 @@ from dataclasses import replace
 
 from spacy.tokens import Doc
 
+from parley.extract.cues import RELATIVE_PRONOUNS
 from parley.extract.registry import ActorRegistry
 from parley.models import Article, Attribution, Mention, Span, Statement, TimeExpression
 
@@ -55,7 +59,10 @@ def build_statements(
     history: list[tuple[int, Mention]] = []  # (sentence index, speaker mention) in text order
     for att in sorted(attributions, key=lambda a: a.content.start):
         att = _tidy(att, article, mentions)
-        speaker_words = att.source.of(text) if att.source else None
+        speaker_span = att.source
+        if speaker_span is not None:
+            speaker_span = _relative_antecedent(doc, speaker_span) or speaker_span
+        speaker_words = speaker_span.of(text) if speaker_span else None
         ref = (
             _speaker_mention(doc, text, att, mentions, history, sent_starts, registry) if att.source else None
         )
@@ -74,7 +81,7 @@ def build_statements(
                 text=att.content.of(text),
                 kind=att.kind,
                 span=att.content,
-                speaker_span=att.source,
+                speaker_span=speaker_span,
                 cue_span=att.cue,
                 channel=att.channel,
                 said_on=said_on,
@@ -97,6 +104,7 @@ def _speaker_mention(
 ) -> Mention | None:
     source = att.source
     assert source is not None
+    source = _relative_antecedent(doc, source) or source  # "X, who said": X
     words = source.of(text).strip().lower()
     sentence = _sentence_index(sent_starts, source.start)
     if words in PRONOUNS or words in GROUP_PRONOUNS:
@@ -128,6 +136,37 @@ def _speaker_mention(
                 return earlier
     roles = [m for m in inside if m.label == "ROLE" and not _possessive(text, m)]
     return roles[0] if roles else None
+
+
+def _relative_antecedent(doc: Doc, source: Span) -> Span | None:
+    """The noun phrase a relative-pronoun source stands for: the noun the relative clause
+    hangs from, with its left modifiers and appositions ("Kremlin aide Yuri Ushakov, who
+    said ..." -> "Kremlin aide Yuri Ushakov"; "Yuri Ushakov, Putin's adviser, who said ..."
+    -> "Yuri Ushakov, Putin's adviser"), within the paragraph. None for other sources."""
+    span = doc.char_span(source.start, source.end, alignment_mode="expand")
+    if span is None or len(span) != 1:
+        return None
+    pron = span[0]
+    clause = pron.head
+    if pron.lower_ not in RELATIVE_PRONOUNS or clause.dep_ != "relcl" or clause.head.i == clause.i:
+        return None
+    head = clause.head
+    while head.dep_ == "appos" and head.head.i < head.i:
+        head = head.head  # "X, the adviser, who said": X and its apposition
+    if head.i >= pron.i:
+        return None
+    a, b = head.left_edge.i, pron.i
+    for i in range(b - 1, a - 1, -1):
+        if "\n" in doc[i].text:
+            a = i + 1  # not across a paragraph break
+            break
+    while a < b and (doc[a].is_punct or doc[a].is_space):
+        a += 1
+    while b > a and (doc[b - 1].is_punct or doc[b - 1].is_space):
+        b -= 1
+    if a >= b or not (a <= head.i < b):
+        return None
+    return Span(doc[a].idx, doc[b - 1].idx + len(doc[b - 1].text))
 
 
 def _as_speaker(m: Mention, registry: ActorRegistry) -> Mention | None:

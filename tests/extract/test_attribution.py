@@ -245,6 +245,70 @@ def test_direct_quote_more_patterns(nlp, text, source, cue, content):
     assert found[0][1:4] == (source, cue, content)
 
 
+@pytest.mark.parametrize(
+    "text, cue, content",
+    [
+        (
+            'The talks were led by Marta Kowalczyk, the deputy minister, who said: "We will not sign '
+            'this draft."',
+            "said",
+            '"We will not sign this draft."',
+        ),
+        (
+            "The fund was praised by Tomas Lind, who told reporters that the plan was sound.",
+            "told",
+            "that the plan was sound",
+        ),
+    ],
+)
+def test_relative_pronoun_subject_is_the_source(nlp, text, cue, content):
+    # "X, who said ...": the source is the relative pronoun the text uses (the PolNeAR
+    # convention); the statement builder resolves it to X
+    kind, source, got_cue, got_content, _ = only(nlp, text)
+    assert (source, got_cue, got_content) == ("who", cue, content)
+
+
+@pytest.mark.parametrize(
+    "text, source, cue, content",
+    [
+        # a credit line after a quote that ends its paragraph
+        (
+            'The debate covered taxes and trade.\n\n"Nobody in this town has paid a fair share of '
+            'taxes for years."\n\n- Dana Whitfield.\n\nThe claim is exaggerated.',
+            "Dana Whitfield",
+            "-",
+            '"Nobody in this town has paid a fair share of taxes for years."',
+        ),
+        (
+            'The debate covered taxes and trade.\n\n"We will rebuild every bridge in this county."'
+            "\n\n-Governor Ellen Brody, speaking after the vote.\n\nThe claim is exaggerated.",
+            "Governor Ellen Brody",
+            "-",
+            '"We will rebuild every bridge in this county."',
+        ),
+        # a name set off by a dash or "From" before a colon, inside a paragraph
+        (
+            "Turnout was high across the county. Early counts were slow - Marta Kowalczyk: "
+            '"The lines were long, but nobody gave up."',
+            "Marta Kowalczyk",
+            ":",
+            '"The lines were long, but nobody gave up."',
+        ),
+        (
+            'The survey has flaws. From the report: "Samples with longer field periods produced '
+            'more accurate results."',
+            "the report",
+            ":",
+            '"Samples with longer field periods produced more accurate results."',
+        ),
+    ],
+)
+def test_credit_lines_and_labels(nlp, text, source, cue, content):
+    found = [f for f in run(nlp, text) if f[0] == "direct"]
+    assert len(found) == 1, found
+    assert found[0][1:4] == (source, cue, content)
+
+
 def test_addressee_object_is_not_an_inverted_speaker(nlp):
     text = "Mayor Kovac informed Radio Nine that the city had not received a revised version of the plan."
     kind, source, cue, _, _ = only(nlp, text)

@@ -1,0 +1,69 @@
+"""Statements built by the real pipeline (parse, mentions, attributions, times, statements) on
+a small article written for these tests, with a small actor registry."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from parley.clean import clean_article
+from parley.extract.registry import ActorRegistry
+from parley.models import RawArticle
+from parley.nlp import SpacyParser
+from parley.pipeline import DEFAULT_COMPONENTS, Context, Pipeline
+
+REGISTRY = """\
+sides:
+  - id: north
+    name: Northland
+    adjectives: [Northern]
+    places: [Northland]
+actors:
+  - id: marta-kowalczyk
+    name: Marta Kowalczyk
+    kind: person
+    side: north
+    roles: [Deputy foreign minister]
+  - id: tomas-lind
+    name: Tomas Lind
+    kind: person
+    side: north
+    roles: [Finance minister]
+"""
+
+ARTICLE = (
+    "Northland rejects the draft trade deal\n\n"
+    "The talks in the capital ended on Tuesday without an agreement. Tomas Lind, the finance "
+    "minister, opened the session with a short speech.\n\n"
+    "The delegation was led by Marta Kowalczyk, the deputy foreign minister, who said: "
+    '"We will not sign this draft as it stands."\n\n'
+    "Observers expect a new round of talks next month."
+)
+
+
+@pytest.fixture(scope="module")
+def statements(tmp_path_factory):
+    path = tmp_path_factory.mktemp("registry") / "actors.yaml"
+    path.write_text(REGISTRY, encoding="utf-8")
+    registry = ActorRegistry.load(path)
+    article = clean_article(
+        RawArticle("test-article", "text", ARTICLE, title="Northland rejects the draft trade deal"),
+        today=dt.date(2026, 1, 15),
+    )
+    pipeline = Pipeline(DEFAULT_COMPONENTS, SpacyParser(), Context(registry))
+    (analysis,) = pipeline.run([article])
+    return article, analysis.statements
+
+
+def test_who_said_is_resolved_to_the_antecedent(statements):
+    article, found = statements
+    quote = [s for s in found if "will not sign this draft" in s.text]
+    assert len(quote) == 1, [(s.speaker, s.text) for s in found]
+    s = quote[0]
+    assert s.kind == "direct" and s.cue == "said"
+    # the speaker is the noun phrase "who" stands for, not the earlier person in the text
+    assert s.speaker_actor_id == "marta-kowalczyk", (s.speaker, s.speaker_actor_id)
+    assert s.speaker is not None and s.speaker.startswith("Marta Kowalczyk")
+    assert s.speaker_span is not None and s.speaker_span.of(article.text) == s.speaker
+    assert s.speaker_ref is not None and s.speaker_ref.of(article.text) == "Marta Kowalczyk"
