@@ -124,7 +124,9 @@ def _speaker_mention(
     if root is not None:
         for m in inside:
             if m.span.start <= root.idx < m.span.end and not _possessive(text, m):
-                return _as_speaker(m, registry)
+                speaker = _as_speaker(m, registry)
+                if speaker is not None:
+                    return speaker
     people = [m for m in inside if m.label == "PERSON" and not _possessive(text, m)]
     if people:
         return people[0]
@@ -135,7 +137,12 @@ def _speaker_mention(
             if role_word in role.lower().split():
                 return earlier
     roles = [m for m in inside if m.label == "ROLE" and not _possessive(text, m)]
-    return roles[0] if roles else None
+    if roles:
+        return roles[0]
+    actor_id = registry.match_name(source.of(text))  # a registered name the NER mislabelled
+    if actor_id:
+        return Mention(att_article_id(mentions), source, source.of(text), "PERSON", actor_id)
+    return None
 
 
 def _relative_antecedent(doc: Doc, source: Span) -> Span | None:
