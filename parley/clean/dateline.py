@@ -32,8 +32,8 @@ MONTHS = {
 }
 WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
 
-_MONTH = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)[a-z]*\.?"
-_DATE = rf"(?:{_MONTH} \d{{1,2}}(?:,? \d{{4}})?|\d{{1,2}} {_MONTH}(?:,? \d{{4}})?)"
+MONTH_PATTERN = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)[a-z]*\.?"
+_DATE = rf"(?:{MONTH_PATTERN} \d{{1,2}}(?:,? \d{{4}})?|\d{{1,2}} {MONTH_PATTERN}(?:,? \d{{4}})?)"
 _PLACE = r"[A-Z][\w'’.-]*(?: [A-Z][\w'’.-]*){0,3}(?:, [A-Z][\w'’.-]*(?: [A-Z][\w'’.-]*)?)?"
 _OUTLET = r"[A-Z][^()\n]{1,40}"
 _PATTERNS = [

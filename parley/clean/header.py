@@ -14,14 +14,14 @@ import datetime as dt
 import re
 from dataclasses import dataclass, field
 
-from parley.clean.dateline import parse_month_day
+from parley.clean.dateline import MONTH_PATTERN, parse_month_day
 
 MAX_HEADER_LINES = 6
 MAX_HEADER_CHARS = 100
 
-_MONTH = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)[a-z]*\.?"
 _FULL_DATE = re.compile(
-    rf"\b(?:\d{{4}}-\d{{2}}-\d{{2}}|{_MONTH} \d{{1,2}},? \d{{4}}|\d{{1,2}} {_MONTH},? \d{{4}})\b"
+    rf"\b(?:\d{{4}}-\d{{2}}-\d{{2}}|{MONTH_PATTERN} \d{{1,2}},? \d{{4}}"
+    rf"|\d{{1,2}} {MONTH_PATTERN},? \d{{4}})\b"
 )
 _BYLINE = re.compile(r"^By\s+(?P<author>[^,|]+?)(?:\s*[,|]\s*(?P<outlet>[^,|]+))?$")
 _SECTION = re.compile(
