@@ -271,6 +271,48 @@ def test_year_earlier_compares_with_the_quarter_named() -> None:
     assert (t.value, t.anchor_from) == ("2024-Q3", "text")
 
 
+def test_the_quarter_a_year_ago_is_one_expression() -> None:
+    text = "Earnings fell in the third quarter. For the quarter a year ago, the bank earned $2 million."
+    t = phrase(text, "the quarter a year ago", dt.date(2025, 10, 28))
+    assert (t.type, t.value) == ("DATE", "2024-Q3")
+    assert [e.text for e in find(text, dt.date(2025, 10, 28))] == [
+        "the third quarter",
+        "the quarter a year ago",
+    ]
+
+
+def test_year_ago_period_skips_a_forecast_quarter() -> None:
+    text = (
+        "Steel profit fell in the third quarter. Analysts see weak results through the second "
+        "quarter of 2026. In the year-ago period, the mill earned $10 million."
+    )
+    assert phrase(text, "the year-ago period", dt.date(2025, 10, 28)).value == "2024-Q3"
+
+
+def test_first_two_quarters_of_a_year_is_its_first_half() -> None:
+    t = only("Demand should stay weak through the first two quarters of 2026.", dt.date(2025, 10, 28))
+    assert (t.text, t.type, t.value) == ("the first two quarters of 2026", "DATE", "2026-H1")
+    t = only("Sales improved in the last two quarters of 2024.", dt.date(2025, 10, 28))
+    assert t.value == "2024-H2"
+
+
+def test_the_weeks_ahead_is_a_vague_duration() -> None:
+    t = only("The fund may have to sell bonds in the weeks ahead.")
+    assert (t.text, t.type, t.value) == ("the weeks ahead", "DURATION", "PXW")
+    assert only("Prices should hold in the months ahead.").value == "PXM"
+
+
+def test_weekday_joined_to_a_plural_weekday_is_a_set() -> None:
+    found = find("The new buses will leave on Monday and Thursday nights.")
+    assert [(t.text, t.type, t.value) for t in found] == [
+        ("Monday", "SET", "XXXX-WXX-1TNI"),
+        ("Thursday nights", "SET", "XXXX-WXX-4TNI"),
+    ]
+    found = find("The shop opens on Saturday and Sundays.")
+    assert [(t.text, t.value) for t in found] == [("Saturday", "XXXX-WXX-6"), ("Sundays", "XXXX-WXX-7")]
+    assert only("The shop opened on Saturday.").type == "DATE"
+
+
 def test_modifiers_keep_the_value_and_narrow_the_days() -> None:
     t = only("in late November")
     assert (t.text, t.value, t.start, t.end) == ("late November", "2025-11", D(2025, 11, 21), D(2025, 11, 30))

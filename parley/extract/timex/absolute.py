@@ -282,6 +282,7 @@ def quarter(m: re.Match[str], ctx: Context) -> Resolved | None:
 
 
 def half(m: re.Match[str], ctx: Context) -> Resolved | None:
+    """A half year: "the first half of 1990", "the last two quarters of this year"."""
     h = 1 if m.group("h").lower() == "first" else 2
     y = _year(m)
     if y is not None:
@@ -406,10 +407,10 @@ RULES = [
     ),
     rule(
         "half",
-        rf"(?:(?i:the)\s+)?(?P<h>(?i:first|second|last|latter))\s+(?i:half)\s+(?i:of)\s+"
+        rf"(?:(?i:the)\s+)?(?P<h>(?i:first|second|last|latter))\s+(?i:half|two\s+quarters)\s+(?i:of)\s+"
         rf"(?:{YEAR('y')}|(?P<rel>(?i:this|last|next|the))\s+(?i:year))",
         half,
-        keys=r"(?i:half)",
+        keys=r"(?i:half|quarters)",
     ),
 ]
 

@@ -301,6 +301,12 @@ RULES = [
         keys=UNIT_KEYS,
     ),
     rule(
+        "units_ahead",
+        r"(?i:the)\s+(?P<unit>(?i:years|months|weeks|days|decades|hours|quarters))\s+(?i:ahead)(?![\w-])",
+        vague_duration,
+        keys=r"(?i:ahead)",
+    ),
+    rule(
         "long_adjective",
         r"(?<![\w-])(?P<unit>(?i:hour|day|week|month|year|decade|hours|days|weeks|months|years|decades))-long",
         vague_duration,

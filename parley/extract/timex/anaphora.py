@@ -7,8 +7,10 @@
 * "three days later", "two weeks earlier": the latest date, moved; "two weeks ago",
   "five years from now": the anchor, moved.
 * Comparisons in results reporting: "a year earlier", "a year ago", "year-earlier",
-  "the year-ago quarter", "last year's quarter", "the corresponding period last year" are
-  the quarter named last, a year back (else the latest date or the anchor, a year back).
+  "the year-ago quarter", "last year's quarter", "the corresponding period last year", "the
+  quarter a year ago" are the quarter named last, a year back (else the latest date or the
+  anchor, a year back); "year-earlier" and its kin skip a quarter not yet over (a forecast,
+  "through the third quarter of next year", is not what results are compared with).
   They are marked not topical, so later words do not lean on them.
 * "the quarter", "the latest quarter", "the latest period": the quarter named last; else
   the quarter that ends on the date that follows ("the quarter ended Sept. 30"); else the
@@ -143,7 +145,8 @@ def year_back(m: re.Match[str], ctx: Context) -> Resolved | None:
     what = " ".join((m.groupdict().get("what") or "").lower().split())
     if what.endswith("months"):
         return Resolved("DURATION", f"P{int(number_value(what.split()[0]) or 0)}M", None, "text")
-    qref = ctx.last_ref(m.start(), within=1500, precisions=("quarter",))
+    # the period compared is one being reported on: a quarter already over, not a forecast
+    qref = ctx.last_ref(m.start(), within=1500, precisions=("quarter",), ended=True)
     if qref is not None and what not in ("year", "fiscal year"):
         return replace(ctx.from_ref(cal.shift_period(qref, -1, "year"), qref), topical=False)
     ref = ctx.last_ref(m.start(), within=600, precisions=("year", "month", "day"))
@@ -228,8 +231,8 @@ RULES = [
     rule(
         "last_years_period",
         r"(?i:last\s+year['’]s\s+(?:quarter|period)|the\s+(?:corresponding|comparable|same)\s+(?:quarter|period)"
-        r"(?:\s+(?:of|in))?\s+(?:last|the\s+previous|the\s+prior)\s+year|the\s+(?:corresponding|comparable|same)"
-        r"\s+(?:quarter|period)\s+a\s+year\s+(?:ago|earlier))(?![\w-])",
+        r"(?:\s+(?:of|in))?\s+(?:last|the\s+previous|the\s+prior)\s+year|the\s+(?:(?:corresponding|comparable|same)\s+)?"
+        r"(?:quarter|period)\s+a\s+year\s+(?:ago|earlier))(?![\w-])",
         year_back,
         keys=r"(?i:year)",
     ),

@@ -45,14 +45,19 @@ class Context:
         ``"deadline"`` (the coming one), else the tense of the clause."""
         return governed_by(self.text, start) or self.tense(start, end)
 
-    def last_ref(self, pos: int, within: int = 400, precisions: tuple[str, ...] = ()) -> Period | None:
+    def last_ref(
+        self, pos: int, within: int = 400, precisions: tuple[str, ...] = (), ended: bool = False
+    ) -> Period | None:
         """The latest date resolved before ``pos`` (at most ``within`` characters back),
-        optionally only one of the given precisions."""
+        optionally only one of the given precisions, and with ``ended`` only one that was over
+        by the anchor (not a forecast)."""
         for end, period in reversed(self.refs):
             if end > pos:
                 continue
             if pos - end > within:
                 return None
+            if ended and self.anchor is not None and period.end >= self.anchor:
+                continue
             if not precisions or period.precision in precisions:
                 return period
         return None

@@ -24,7 +24,7 @@ from . import calendar as cal
 from .anaphora import unit_precision
 from .context import Context, Resolved, unresolved
 from .grammar import MONTH_FULL, WD, rule
-from .lexicon import MONTHS, SEASONS, WEEKDAYS
+from .lexicon import DAY_PARTS, MONTHS, SEASONS, WEEKDAYS
 
 
 def deictic(m: re.Match[str], ctx: Context) -> Resolved | None:
@@ -59,9 +59,20 @@ def deictic_guard(m: re.Match[str], text: str) -> bool:
     return not re.search(r"[A-Z][\w.&]*\s+$", before) or bool(re.search(r"[.!?:]\s+\S*\s*$", before))
 
 
+_PLURAL_WEEKDAY_AFTER = re.compile(
+    r"\s+(?:and|or)\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
+    r"(?:s|\s+(?P<part>mornings|afternoons|evenings|nights))(?![\w-])"
+)
+
+
 def weekday(m: re.Match[str], ctx: Context) -> Resolved | None:
     n = WEEKDAYS[m.group("wd").lower()]
     rel = " ".join((m.group("rel") or "").lower().split())
+    plural = None if rel else _PLURAL_WEEKDAY_AFTER.match(ctx.text, m.end())
+    if plural is not None:  # "on Monday and Tuesday nights": both recur, as the second does
+        part = plural.group("part")
+        suffix = f"T{DAY_PARTS[part.rstrip('s')]}" if part else ""
+        return Resolved("SET", f"XXXX-WXX-{n}{suffix}", None, "text")
     if ctx.anchor is None:
         return unresolved(f"XXXX-WXX-{n}")
     a = ctx.anchor
