@@ -144,11 +144,12 @@ def _negated(token: Token) -> bool:
 
 
 def _planned(token: Token) -> bool:
+    """A future, possible or intended event: "will meet", "talks are scheduled", "told him to meet"."""
     verb = token if token.pos_ == "VERB" else token.head
     for t in (verb, verb.head):
-        if any(c.dep_ == "aux" and c.lower_ in PLANNED_AUX for c in t.children):
+        if any(c.dep_ == "aux" and (c.lower_ in PLANNED_AUX or c.tag_ == "TO") for c in t.children):
             return True
-        if t.lemma_.lower() in PLANNED_HEADS and t is not token:
+        if t.lemma_.lower() in PLANNED_HEADS and t.i != token.i:  # spaCy tokens: compare by index
             return True
     return False
 
@@ -178,7 +179,14 @@ def _mention(
                 known.append(m.actor_id)
         elif m.label == "GPE" and registry.place_side(m.text) and _is_subject(sent, m):
             known.append(registry.government(registry.place_side(m.text)).id)
-    place = next((m.text for m in inside if m.label in PLACE_LABELS and _after_in_or_at(text, m)), None)
+    place = next(
+        (
+            m.text
+            for m in inside
+            if m.label in PLACE_LABELS and m.span.start in linked and _after_in_or_at(text, m)
+        ),
+        None,
+    )
     sentence_times = [t for t in times if start <= t.span.start and t.span.end <= end]
     dates = [
         t

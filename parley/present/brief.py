@@ -18,10 +18,12 @@ class Brief:
     last_run: dict[str, Any] | None
     failures: list[dict[str, str]] = field(default_factory=list)
     speakers: list[dict[str, Any]] = field(default_factory=list)
+    events: list[dict[str, Any]] = field(default_factory=list)
 
     def as_dict(self) -> dict[str, Any]:
         return {
             "speakers": self.speakers,
+            "events": self.events,
             "articles": self.articles,
             "outlets": dict(self.outlets),
             "days": dict(self.days),
@@ -51,6 +53,7 @@ def build_brief(store: Store) -> Brief:
     failures = store.failures(last.id) if last else []
     return Brief(
         speakers=_speakers(store),
+        events=_events(store),
         articles=total,
         outlets=sorted(outlets.items(), key=lambda kv: (-kv[1], kv[0])),
         days=sorted(days.items(), key=lambda kv: (kv[0] == UNKNOWN, kv[0])),
@@ -107,3 +110,29 @@ def _speakers(store: Store) -> list[dict[str, Any]]:
             }
         )
     return out
+
+
+# How many events the brief shows: the dated ones reported by the most sources.
+TOP_EVENTS = 10
+
+
+def _events(store: Store) -> list[dict[str, Any]]:
+    """The dated events reported by the most sources (latest first among equals), in date
+    order (empty before analysis)."""
+    actors = {a.id: a.name for a in store.actors()}
+    dated = [e for e in store.events() if e.date is not None and e.status == "reported"]
+    latest = sorted(dated, key=lambda e: (len(e.sources), e.date), reverse=True)[:TOP_EVENTS]
+    return [
+        {
+            "id": e.id,
+            "date": e.date.isoformat(),
+            "precision": e.precision,
+            "type": e.type,
+            "participants": [actors.get(p, p) for p in e.participants],
+            "place": e.place,
+            "sources": len(e.sources),
+            "conflicts": sorted(e.conflicts),
+            "summary": e.summary,
+        }
+        for e in sorted(latest, key=lambda e: e.date)
+    ]

@@ -253,6 +253,18 @@ def brief(store: Store, as_json: bool) -> None:
                     f"  [dim]{where}[/dim]",
                     highlight=False,
                 )
+    if b.events:
+        out.print()
+        out.print("[bold]What happened when[/bold] (most reported events; `parley timeline` has them all)")
+        for ev in b.events:
+            who = ", ".join(ev["participants"][:3])
+            where = f" in {ev['place']}" if ev["place"] else ""
+            disputed = f"; sources disagree on {', '.join(ev['conflicts'])}" if ev["conflicts"] else ""
+            out.print(
+                f"  {ev['date']}  {ev['type']}{where}: {who or _clip(ev['summary'], 80)}"
+                f"  [dim]({ev['sources']} sources{disputed})[/dim]",
+                highlight=False,
+            )
     if b.last_run:
         out.print()
         r = b.last_run

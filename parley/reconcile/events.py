@@ -9,7 +9,9 @@ Two reports are of the same event when they have the same type and, scoring the 
   none while both name someone: never the same event;
 - place: the same (+1), different (-1, kept as a conflict);
 - duration: the same (+1).
-A report joins the best-scoring event at ``MERGE_SCORE`` or more, else starts a new one.
+A report joins the best-scoring event at ``MERGE_SCORE`` or more (``UNDATED_MERGE_SCORE`` for a
+report with no date of its own joining a dated event reported by other articles), else starts a
+new one.
 Conflicting details (date, place, duration) are kept side by side with their sources.
 """
 
@@ -24,6 +26,9 @@ from dataclasses import dataclass, field
 from parley.models import Article, Event, EventMention, EventSource
 
 MERGE_SCORE = 2
+# A report without a date of its own joins a dated event of another article only on more
+# evidence: the participants and a place or duration in common.
+UNDATED_MERGE_SCORE = 3
 REPORT_WINDOW_DAYS = 10
 MAX_DATE_GAP_DAYS = 1
 
@@ -57,12 +62,20 @@ def merge_events(
         people = participants.get(id(m), frozenset(m.participants))
         article = articles.get(m.article_id)
         scored = [(d, _score(d, m, people, article)) for d in drafts if d.type == m.type]
-        scored = [(d, s) for d, s in scored if s is not None and s >= MERGE_SCORE]
+        scored = [(d, s) for d, s in scored if s is not None and s >= _needed(d, m)]
         if scored:
             max(scored, key=lambda ds: ds[1])[0].reports.append((m, people, article))
         else:
             drafts.append(_Draft(m.type, [(m, people, article)]))
     return [_event(d) for d in drafts]
+
+
+def _needed(d: _Draft, m: EventMention) -> int:
+    """The score a report needs to join a draft event."""
+    same_article = any(r.article_id == m.article_id for r, _, _ in d.reports)
+    if m.date or not d.dates() or same_article:
+        return MERGE_SCORE
+    return UNDATED_MERGE_SCORE
 
 
 def _score(d: _Draft, m: EventMention, people: frozenset[str], article: Article | None) -> int | None:
