@@ -77,3 +77,15 @@ def test_export_writes_every_record_type(analysed, tmp_path):
     header = csv_out.splitlines()[0].split(",")
     assert header[:4] == ["type", "id", "article_id", "speaker"]
     assert run_cli("export", "--format", "csv", "--type", "all", db=analysed, check=2).returncode == 2
+
+
+def test_brief_shows_who_said_what_and_what_happened(analysed):
+    brief = json.loads(run_cli("brief", "--json", db=analysed).stdout)
+    speakers = {sp["actor_id"]: sp for sp in brief["speakers"]}
+    assert {"volodymyr-zelensky", "dmitry-peskov", "vladimir-putin"} <= set(speakers)
+    latest = speakers["dmitry-peskov"]["latest"][0]
+    assert latest["span"][1] > latest["span"][0] and latest["article_id"]
+    moscow = [e for e in brief["events"] if e["date"] == "2025-12-02" and e["type"] == "meeting"]
+    assert moscow and moscow[0]["sources"] >= 3
+    text = run_cli("brief", db=analysed).stdout
+    assert "Who said what" in text and "What happened when" in text
