@@ -8,6 +8,7 @@ can be swapped in with ``--model`` or ``PARLEY_SPACY_MODEL``.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Iterator
 from functools import cache
 from typing import Protocol
@@ -50,4 +51,22 @@ class SpacyParser:
         self.batch_size = batch_size
 
     def parse(self, texts: Iterable[str]) -> Iterator[Doc]:
-        yield from self.nlp.pipe(texts, batch_size=self.batch_size, n_process=self.n_process)
+        """One Doc per text, in order. Each paragraph (line) is parsed on its own and the pieces
+        joined back, so no sentence, dependency or entity runs across a line break (a heading
+        never becomes the subject of the next paragraph). ``doc.text`` equals the text given."""
+        pieces = [paragraphs(t) for t in texts]
+        parsed = self.nlp.pipe(
+            (p for ps in pieces for p in ps), batch_size=self.batch_size, n_process=self.n_process
+        )
+        for ps in pieces:
+            docs = [next(parsed) for _ in ps]
+            yield Doc.from_docs(docs, ensure_whitespace=False) if len(docs) > 1 else docs[0]
+
+
+def paragraphs(text: str) -> list[str]:
+    """The text cut after each run of line breaks; the pieces join back to the text exactly."""
+    pieces = [m.group(0) for m in _PARAGRAPH.finditer(text) if m.group(0)]
+    return pieces or [text]
+
+
+_PARAGRAPH = re.compile(r"[^\n]*(?:\n+|$)")
