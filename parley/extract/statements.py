@@ -64,7 +64,9 @@ def build_statements(
             speaker_span = _relative_antecedent(doc, speaker_span) or speaker_span
         speaker_words = speaker_span.of(text) if speaker_span else None
         ref = (
-            _speaker_mention(doc, text, att, mentions, history, sent_starts, registry) if att.source else None
+            _speaker_mention(doc, text, article.id, att, mentions, history, sent_starts, registry)
+            if att.source
+            else None
         )
         anchor = att.cue or att.source or att.content
         sentence = _sentence_index(sent_starts, anchor.start)
@@ -96,6 +98,7 @@ def build_statements(
 def _speaker_mention(
     doc: Doc,
     text: str,
+    article_id: str,
     att: Attribution,
     mentions: Sequence[Mention],
     history: list[tuple[int, Mention]],
@@ -113,12 +116,10 @@ def _speaker_mention(
     if not inside:  # the NER tagged nothing here: the words may still name a known actor
         side = registry.place_side(words.removeprefix("the "))
         if side:  # "Kyiv insists": a place standing for its government
-            return Mention(
-                att_article_id(mentions), source, source.of(text), "GPE", registry.government(side).id
-            )
+            return Mention(article_id, source, source.of(text), "GPE", registry.government(side).id)
         actor_id = registry.match_name(source.of(text))
         if actor_id:
-            return Mention(att_article_id(mentions), source, source.of(text), "PERSON", actor_id)
+            return Mention(article_id, source, source.of(text), "PERSON", actor_id)
     span = doc.char_span(source.start, source.end, alignment_mode="expand")
     root = span.root if span is not None else None
     if root is not None:
@@ -141,7 +142,7 @@ def _speaker_mention(
         return roles[0]
     actor_id = registry.match_name(source.of(text))  # a registered name the NER mislabelled
     if actor_id:
-        return Mention(att_article_id(mentions), source, source.of(text), "PERSON", actor_id)
+        return Mention(article_id, source, source.of(text), "PERSON", actor_id)
     return None
 
 
@@ -245,10 +246,6 @@ def _said_on(article: Article, att: Attribution, times: Sequence[TimeExpression]
     if article.published:
         return article.published, "article"
     return None, "unknown"
-
-
-def att_article_id(mentions: Sequence[Mention]) -> str:
-    return mentions[0].article_id if mentions else ""
 
 
 # "Tass reported Peskov as saying": the outlet reports, the person named after the cue speaks.
