@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 DEMO_DB ?= demo.db
 
-.PHONY: setup demo test lint bench-ingest bench-polnear bench-speed bench-tempeval clean
+.PHONY: setup demo test bench-ingest bench-polnear bench-speed bench-tempeval clean
 
 setup: $(VENV)/.installed
 
@@ -22,10 +22,10 @@ demo: setup
 
 test: setup
 	$(BIN)/ruff check parley tests
+	$(BIN)/ruff format --check parley tests
+	$(BIN)/mypy
 	$(BIN)/python -m pytest -q -ra
 
-lint: setup
-	$(BIN)/ruff check parley tests
 
 bench-ingest: setup
 	$(BIN)/python -m parley.bench.ingest --articles 10000

@@ -12,7 +12,7 @@ from parley.pipeline import Analysis, Context, Step, component
 @component("mentions", requires=("doc",), produces=("mentions",))
 def mentions(ctx: Context) -> Step:
     def step(a: Analysis) -> dict:
-        return {"mentions": tuple(find_mentions(a.doc, a.article.id, ctx.registry))}
+        return {"mentions": tuple(find_mentions(a.parsed, a.article.id, ctx.registry))}
 
     return step
 
@@ -20,7 +20,7 @@ def mentions(ctx: Context) -> Step:
 @component("attributions", requires=("doc",), produces=("attributions",))
 def attributions(ctx: Context) -> Step:
     def step(a: Analysis) -> dict:
-        return {"attributions": tuple(extract_attributions(a.doc))}
+        return {"attributions": tuple(extract_attributions(a.parsed))}
 
     return step
 
@@ -39,7 +39,7 @@ def times(ctx: Context) -> Step:
 def statements(ctx: Context) -> Step:
     def step(a: Analysis) -> dict:
         found = build_statements(
-            a.article, a.doc, a.attributions, a.mentions, a.times, ctx.registry, ctx.parser_name
+            a.article, a.parsed, a.attributions, a.mentions, a.times, ctx.registry, ctx.parser_name
         )
         return {"statements": tuple(found)}
 
@@ -49,7 +49,7 @@ def statements(ctx: Context) -> Step:
 @component("events", requires=("doc", "mentions", "times", "attributions"), produces=("events",))
 def events(ctx: Context) -> Step:
     def step(a: Analysis) -> dict:
-        found = find_events(a.doc, a.article.id, a.mentions, a.times, a.attributions, ctx.registry)
+        found = find_events(a.parsed, a.article.id, a.mentions, a.times, a.attributions, ctx.registry)
         return {"events": tuple(found)}
 
     return step

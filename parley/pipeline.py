@@ -35,6 +35,13 @@ class Analysis:
     statements: tuple[Statement, ...] = ()
     events: tuple[EventMention, ...] = ()
 
+    @property
+    def parsed(self) -> Doc:
+        """The parse; components that declare ``requires=("doc",)`` always have it."""
+        if self.doc is None:
+            raise ConfigError(f"article {self.article.id} has not been parsed")
+        return self.doc
+
 
 @dataclass(frozen=True)
 class AnalysisFailure:

@@ -21,7 +21,7 @@ from parley.clean import content_hash
 from parley.extract.registry import default_registry
 from parley.models import Article
 from parley.nlp import SpacyParser
-from parley.pipeline import DEFAULT_COMPONENTS, Context, Pipeline
+from parley.pipeline import DEFAULT_COMPONENTS, Analysis, Context, Pipeline
 
 DEFAULT_FOLDER = Path(__file__).resolve().parents[2].parent / "shared/datasets/polnear/train/text"
 
@@ -74,7 +74,7 @@ def main(argv: list[str] | None = None) -> None:
             pass
         best_spacy = min(best_spacy, time.perf_counter() - start)
         start = time.perf_counter()
-        statements = sum(len(a.statements) for a in pipeline.run(articles))
+        statements = sum(len(a.statements) for a in pipeline.run(articles) if isinstance(a, Analysis))
         best_parley = min(best_parley, time.perf_counter() - start)
     print(f"Parley pipeline speed on {len(texts)} articles, {words} words ({where})")
     print(f"  model: {spacy_parser.name}; components: {', '.join(DEFAULT_COMPONENTS)}; best of {args.repeat}")

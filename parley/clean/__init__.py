@@ -24,7 +24,7 @@ from parley.clean.dateline import find_dateline, parse_month_day, resolve_dateli
 from parley.clean.header import split_header
 from parley.clean.outlets import OutletRegistry, default_registry, find_cites
 from parley.errors import EmptyInput
-from parley.models import Article, RawArticle
+from parley.models import Article, PublishedFrom, RawArticle
 
 __all__ = ["clean_article", "content_hash"]
 
@@ -64,6 +64,7 @@ def clean_article(
     elif dateline and dateline.outlet:
         outlet, outlet_from = outlets.by_name(dateline.outlet), "dateline"
 
+    published_from: PublishedFrom
     published, published_from = raw.published, "metadata" if raw.published else "unknown"
     if published is None:
         published = next(filter(None, (_full_date(p) for p in cleaned.published_lines)), None)

@@ -96,7 +96,8 @@ def _date(segment: str) -> dt.date | None:
     try:
         if iso:
             return dt.date(*map(int, iso.groups()))
-        parsed = parse_month_day(_FULL_DATE.search(segment).group(0))
+        full = _FULL_DATE.search(segment)
+        parsed = parse_month_day(full.group(0)) if full else None
         if parsed and parsed[2]:
             return dt.date(parsed[2], parsed[0], parsed[1])
     except ValueError:

@@ -177,8 +177,8 @@ def _mention(
             refs.append(m.span)
             if m.actor_id:
                 known.append(m.actor_id)
-        elif m.label == "GPE" and registry.place_side(m.text) and _is_subject(sent, m):
-            known.append(registry.government(registry.place_side(m.text)).id)
+        elif m.label == "GPE" and (side := registry.place_side(m.text)) and _is_subject(sent, m):
+            known.append(registry.government(side).id)
     place = next(
         (
             m.text

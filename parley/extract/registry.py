@@ -148,11 +148,10 @@ class ActorRegistry:
         self._places = {fold(p): s.id for s in sides for p in (s.name, *s.places)}
         titles = sorted(((t, spec.actor.id) for spec in specs for t in spec.titles), key=lambda x: -len(x[0]))
         self._title_ids = {fold(t): actor_id for t, actor_id in titles}
+        self._titles: re.Pattern[str] | None = None
         if titles:
             alternation = "|".join(_title_pattern(t) for t, _ in titles)
             self._titles = re.compile(rf"(?<![\w-])(?:{alternation})(?![\w-])", re.IGNORECASE)
-        else:
-            self._titles = None
 
     @classmethod
     def load(cls, path: str | Path | None = None) -> ActorRegistry:

@@ -29,7 +29,7 @@ def read_html(data: bytes | str, origin: str, url: str | None = None) -> RawArti
         include_tables=False,
         favor_precision=True,
     )
-    doc = extracted.as_dict() if hasattr(extracted, "as_dict") else (extracted or {})
+    doc: dict = dict(extracted or {}) if isinstance(extracted, dict | None) else extracted.as_dict()
     text = doc.get("text") or ""
     if len(text.strip()) < MIN_ARTICLE_CHARS:
         raise NoArticleFound(origin, f"no article text in the page ({len(text.strip())} characters)")

@@ -120,12 +120,12 @@ def _events(store: Store) -> list[dict[str, Any]]:
     """The dated events reported by the most sources (latest first among equals), in date
     order (empty before analysis)."""
     actors = {a.id: a.name for a in store.actors()}
-    dated = [e for e in store.events() if e.date is not None and e.status == "reported"]
-    latest = sorted(dated, key=lambda e: (len(e.sources), e.date), reverse=True)[:TOP_EVENTS]
+    dated = [(e.date, e) for e in store.events() if e.date is not None and e.status == "reported"]
+    latest = sorted(dated, key=lambda de: (len(de[1].sources), de[0]), reverse=True)[:TOP_EVENTS]
     return [
         {
             "id": e.id,
-            "date": e.date.isoformat(),
+            "date": day.isoformat(),
             "precision": e.precision,
             "type": e.type,
             "participants": [actors.get(p, p) for p in e.participants],
@@ -134,5 +134,5 @@ def _events(store: Store) -> list[dict[str, Any]]:
             "conflicts": sorted(e.conflicts),
             "summary": e.summary,
         }
-        for e in sorted(latest, key=lambda e: e.date)
+        for day, e in sorted(latest, key=lambda de: de[0])
     ]

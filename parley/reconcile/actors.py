@@ -19,6 +19,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections import Counter, defaultdict
+from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
 from parley.extract.registry import ActorRegistry, fold, names_agree, strip_honorifics
@@ -45,7 +46,7 @@ def slug(name: str) -> str:
 
 
 def resolve_actors(
-    mentions: list[Mention], registry: ActorRegistry, overrides: list[Override] = ()
+    mentions: list[Mention], registry: ActorRegistry, overrides: Sequence[Override] = ()
 ) -> tuple[list[Actor], list[Mention]]:
     """Actors for the corpus, and the mentions with ``actor_id`` filled in where known."""
     clusters = _cluster_people([m for m in mentions if m.label == "PERSON" and m.actor_id is None])
@@ -72,10 +73,10 @@ def resolve_actors(
     seen_names: dict[str, set[str]] = defaultdict(set)
     resolved = []
     for m in mentions:
-        actor_id = m.actor_id or assigned.get((m.article_id, m.span.start, m.span.end))
-        if actor_id and m.actor_id and m.label != "ROLE":
-            seen_names[actor_id].add(m.text)
-        resolved.append(replace(m, actor_id=actor_id) if actor_id != m.actor_id else m)
+        resolved_id = m.actor_id or assigned.get((m.article_id, m.span.start, m.span.end))
+        if resolved_id and m.actor_id and m.label != "ROLE":
+            seen_names[resolved_id].add(m.text)
+        resolved.append(replace(m, actor_id=resolved_id) if resolved_id != m.actor_id else m)
     for actor_id, names in seen_names.items():
         base = registry.actor(actor_id)
         if base is None:
@@ -141,7 +142,7 @@ def _free_id(base: str, registry: ActorRegistry, taken: dict[str, Actor]) -> str
 
 
 def _apply_overrides(
-    actors: dict[str, Actor], mentions: list[Mention], overrides: list[Override]
+    actors: dict[str, Actor], mentions: list[Mention], overrides: Sequence[Override]
 ) -> tuple[list[Actor], list[Mention]]:
     for o in overrides:
         if o.action == "merge" and o.source in actors and o.target in actors:

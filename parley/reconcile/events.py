@@ -23,7 +23,7 @@ from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-from parley.models import Article, Event, EventMention, EventSource
+from parley.models import Article, Event, EventMention, EventSource, Precision
 
 MERGE_SCORE = 2
 # A report without a date of its own joins a dated event of another article only on more
@@ -61,8 +61,11 @@ def merge_events(
     for m in ordered:
         people = participants.get(id(m), frozenset(m.participants))
         article = articles.get(m.article_id)
-        scored = [(d, _score(d, m, people, article)) for d in drafts if d.type == m.type]
-        scored = [(d, s) for d, s in scored if s is not None and s >= _needed(d, m)]
+        scored: list[tuple[_Draft, int]] = []
+        for d in drafts:
+            score = _score(d, m, people, article) if d.type == m.type else None
+            if score is not None and score >= _needed(d, m):
+                scored.append((d, score))
         if scored:
             max(scored, key=lambda ds: ds[1])[0].reports.append((m, people, article))
         else:
@@ -88,7 +91,9 @@ def _score(d: _Draft, m: EventMention, people: frozenset[str], article: Article 
         score += 2 if gap == 0 else 0
     elif dates or (m.date and m.precision == "day"):
         event_day = dates[0] if dates else m.date
+        assert event_day is not None
         published = [a.published for _, _, a in d.reports if a and a.published] if not dates else []
+        published = [day for day in published if day is not None]
         published += [article.published] if article and article.published and not m.date else []
         for day in published:
             if not (event_day <= day <= event_day + dt.timedelta(days=REPORT_WINDOW_DAYS)):
@@ -113,13 +118,13 @@ def _event(d: _Draft) -> Event:
     )
     days = Counter(m.date for m, _, _ in d.reports if m.date and m.precision == "day")
     dated = [m for m, _, _ in d.reports if m.date]
+    date: dt.date | None = None
+    precision: Precision | None = None
     if days:
         date, precision = min(days.items(), key=lambda kv: (-kv[1], kv[0]))[0], "day"
     elif dated:
-        best = min(dated, key=lambda m: m.date)
+        best = min(dated, key=lambda m: m.date or dt.date.max)
         date, precision = best.date, best.precision
-    else:
-        date, precision = None, None
     places = Counter(m.place for m, _, _ in d.reports if m.place)
     durations = Counter(m.duration for m, _, _ in d.reports if m.duration)
     conflicts: dict[str, list] = {}
