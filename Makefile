@@ -17,7 +17,7 @@ $(VENV)/.installed: pyproject.toml
 demo: setup
 	rm -f $(DEMO_DB) $(DEMO_DB)-wal $(DEMO_DB)-shm
 	$(BIN)/parley ingest --db $(DEMO_DB) parley/data/sample || [ $$? -eq 1 ]
-	$(BIN)/parley analyse --db $(DEMO_DB)
+	$(BIN)/parley analyse --db $(DEMO_DB) || [ $$? -eq 1 ]
 	$(BIN)/parley brief --db $(DEMO_DB)
 
 test: setup
@@ -25,7 +25,6 @@ test: setup
 	$(BIN)/ruff format --check parley tests
 	$(BIN)/mypy
 	$(BIN)/python -m pytest -q -ra
-
 
 bench-ingest: setup
 	$(BIN)/python -m parley.bench.ingest --articles 10000
