@@ -83,7 +83,7 @@ def resolve_actors(
             continue
         spelled = sorted(n for n in names if fold(n) != fold(base.name) and _plausible_alias(n))
         actors[actor_id] = replace(base, aliases=tuple(sorted(set(base.aliases) | set(spelled))))
-    return _apply_overrides(actors, resolved, overrides)
+    return _apply_overrides(actors, resolved, overrides, registry)
 
 
 def _plausible_alias(name: str) -> bool:
@@ -142,7 +142,10 @@ def _free_id(base: str, registry: ActorRegistry, taken: dict[str, Actor]) -> str
 
 
 def _apply_overrides(
-    actors: dict[str, Actor], mentions: list[Mention], overrides: Sequence[Override]
+    actors: dict[str, Actor],
+    mentions: list[Mention],
+    overrides: Sequence[Override],
+    registry: ActorRegistry,
 ) -> tuple[list[Actor], list[Mention]]:
     for o in overrides:
         if o.action == "merge" and o.source in actors and o.target in actors:
@@ -154,7 +157,7 @@ def _apply_overrides(
             )
             mentions = [replace(m, actor_id=o.target) if m.actor_id == o.source else m for m in mentions]
         elif o.action == "split" and o.source in actors:
-            new_id = _free_id(slug(o.target), ActorRegistry([], []), actors)
+            new_id = _free_id(slug(o.target), registry, actors)
             old = actors[o.source]
             actors[o.source] = replace(
                 old, aliases=tuple(a for a in old.aliases if fold(a) != fold(o.target))
