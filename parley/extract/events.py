@@ -50,6 +50,7 @@ class EventType:
     nouns: frozenset[str]
     objects: frozenset[str]
     requires_any: frozenset[str]
+    verb_deps: frozenset[str]
 
 
 @cache
@@ -65,6 +66,7 @@ def load_taxonomy(path: str | None = None) -> tuple[EventType, ...]:
                 frozenset(t.get("nouns") or ()),
                 frozenset(t.get("objects") or ()),
                 frozenset(t.get("requires_any") or ()),
+                frozenset(t.get("verb_deps") or ()),
             )
             for t in data["types"]
         )
@@ -120,6 +122,8 @@ def _fires(token: Token, taxonomy: Sequence[EventType], words: set[str]) -> Even
         if t.requires_any and not (t.requires_any & words):
             continue
         if token.pos_ == "VERB" and lemma in t.verbs:
+            if t.verb_deps and not any(c.dep_ in t.verb_deps for c in token.children):
+                continue
             if not t.objects or _has_object(token, t.objects):
                 return t
         elif token.pos_ in ("NOUN", "PROPN") and lemma in t.nouns:
