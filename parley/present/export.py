@@ -8,6 +8,7 @@ without a version bump; new fields are added at the end.
 from __future__ import annotations
 
 import csv
+import datetime as dt
 import json
 from collections.abc import Iterable, Iterator
 from typing import IO, Any
@@ -75,7 +76,7 @@ def article_record(article: Article) -> dict[str, Any]:
         "url": article.url,
         "outlet": article.outlet,
         "cites": list(article.cites),
-        "published": article.published.isoformat() if article.published else None,
+        "published": _iso(article.published),
         "published_from": article.published_from,
         "language": article.language,
         "text": article.text,
@@ -119,6 +120,10 @@ def actor_record(actor: Actor) -> dict[str, Any]:
     }
 
 
+def _iso(day: dt.date | None) -> str | None:
+    return day.isoformat() if day else None
+
+
 def _span(span: Span | None) -> list[int] | None:
     return span.as_list() if span else None
 
@@ -134,7 +139,7 @@ def statement_record(s: Statement) -> dict[str, Any]:
         "text": s.text,
         "kind": s.kind,
         "channel": s.channel,
-        "said_on": s.said_on.isoformat() if s.said_on else None,
+        "said_on": _iso(s.said_on),
         "said_on_from": s.said_on_from,
         "span": s.span.as_list(),
         "speaker_span": _span(s.speaker_span),
@@ -160,7 +165,7 @@ def event_record(e: Event) -> dict[str, Any]:
         "type": "event",
         "id": e.id,
         "event_type": e.type,
-        "date": e.date.isoformat() if e.date else None,
+        "date": _iso(e.date),
         "precision": e.precision,
         "participants": list(e.participants),
         "place": e.place,
@@ -170,8 +175,8 @@ def event_record(e: Event) -> dict[str, Any]:
                 "article_id": s.article_id,
                 "span": s.span.as_list(),
                 "outlet": s.outlet,
-                "published": s.published.isoformat() if s.published else None,
-                "date": s.date.isoformat() if s.date else None,
+                "published": _iso(s.published),
+                "date": _iso(s.date),
                 "place": s.place,
                 "duration": s.duration,
             }
