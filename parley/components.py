@@ -1,6 +1,13 @@
-"""The built-in pipeline components, registered the same way a plugin registers its own."""
+"""The built-in pipeline components, registered the same way a plugin registers its own.
+
+Each produces a named product: ``mention``, ``time_expression``, ``statement`` and
+``event_mention`` are record types (:mod:`parley.record_types`) and are stored; ``attribution``
+is handed to later components only.
+"""
 
 from __future__ import annotations
+
+from dataclasses import replace
 
 from parley.extract.attribution import extract_attributions
 from parley.extract.events import find_events
@@ -9,47 +16,60 @@ from parley.extract.statements import build_statements
 from parley.pipeline import Analysis, Context, Step, component
 
 
-@component("mentions", requires=("doc",), produces=("mentions",))
+@component("mentions", requires=("doc",), produces=("mention",))
 def mentions(ctx: Context) -> Step:
     def step(a: Analysis) -> dict:
-        return {"mentions": tuple(find_mentions(a.parsed, a.article.id, ctx.registry))}
+        return {"mention": find_mentions(a.parsed, a.article.id, ctx.registry)}
 
     return step
 
 
-@component("attributions", requires=("doc",), produces=("attributions",))
+@component("attributions", requires=("doc",), produces=("attribution",))
 def attributions(ctx: Context) -> Step:
     def step(a: Analysis) -> dict:
-        return {"attributions": tuple(extract_attributions(a.parsed))}
+        return {"attribution": extract_attributions(a.parsed)}
 
     return step
 
 
-@component("times", requires=("article",), produces=("times",))
+@component("times", requires=("article",), produces=("time_expression",))
 def times(ctx: Context) -> Step:
     from parley.extract.timex import find_time_expressions
 
     def step(a: Analysis) -> dict:
-        return {"times": tuple(find_time_expressions(a.article.text, a.article.published))}
+        found = find_time_expressions(a.article.text, a.article.published)
+        return {"time_expression": [replace(t, article_id=a.article.id) for t in found]}
 
     return step
 
 
-@component("statements", requires=("doc", "attributions", "mentions", "times"), produces=("statements",))
+@component(
+    "statements", requires=("doc", "attribution", "mention", "time_expression"), produces=("statement",)
+)
 def statements(ctx: Context) -> Step:
     def step(a: Analysis) -> dict:
         found = build_statements(
-            a.article, a.parsed, a.attributions, a.mentions, a.times, ctx.registry, ctx.parser_name
+            a.article,
+            a.parsed,
+            a["attribution"],
+            a["mention"],
+            a["time_expression"],
+            ctx.registry,
+            ctx.parser_name,
         )
-        return {"statements": tuple(found)}
+        return {"statement": found}
 
     return step
 
 
-@component("events", requires=("doc", "mentions", "times", "attributions"), produces=("events",))
+@component(
+    "events", requires=("doc", "mention", "time_expression", "attribution"), produces=("event_mention",)
+)
 def events(ctx: Context) -> Step:
     def step(a: Analysis) -> dict:
-        found = find_events(a.parsed, a.article.id, a.mentions, a.times, a.attributions, ctx.registry)
-        return {"events": tuple(found)}
+        found = find_events(
+            a.parsed, a.article.id, a["mention"], a["time_expression"], a["attribution"], ctx.registry
+        )
+        return {"event_mention": found}
 
     return step

@@ -186,6 +186,7 @@ class TimeExpression:
     end: dt.date | None = None
     anchor: dt.date | None = None
     anchor_from: str = "unknown"  # "publication" | "text" | "unknown"
+    article_id: str = ""  # set when stored with its article
 
 
 @dataclass(frozen=True)

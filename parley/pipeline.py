@@ -1,9 +1,10 @@
 """The analysis pipeline: an ordered list of components run over each parsed article.
 
 Like spaCy's ``Language``, one object runs the components in order; each component declares
-what it ``requires`` and what it ``produces`` (fields of :class:`Analysis`), so a missing step is
-caught when the pipeline is built, not deep in a run. Components are registered by name with
-:func:`component`; other packages can register their own the same way the built-ins are.
+what it ``requires`` and what it ``produces`` (named products of :class:`Analysis`), so a missing
+step is caught when the pipeline is built, not deep in a run. Components are registered by name
+with :func:`component`; plugins register theirs the same way the built-ins are, from a module
+named in the ``parley.components`` entry-point group (:mod:`parley.records`).
 
 The parse itself (``doc``) is made in batches by :meth:`Pipeline.run` with the shared
 :class:`parley.nlp.Parser`, once per article, and handed to every component.
@@ -12,28 +13,26 @@ The parse itself (``doc``) is made in batches by :meth:`Pipeline.run` with the s
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass, field, fields, replace
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from spacy.tokens import Doc
 
 from parley.errors import ConfigError
 from parley.extract.registry import ActorRegistry
-from parley.models import Article, Attribution, EventMention, Mention, Statement, TimeExpression
+from parley.models import Article
 from parley.nlp import Parser
 
 
 @dataclass(frozen=True)
 class Analysis:
-    """What the pipeline knows about one article; each component returns new fields for it."""
+    """What the pipeline knows about one article: its parse and what each component produced,
+    by name (``analysis["statement"]``). A name that is a registered article-scope record type
+    (:mod:`parley.records`) is stored; any other (``attribution``) lives only during the run."""
 
     article: Article
     doc: Doc | None = None
-    mentions: tuple[Mention, ...] = ()
-    attributions: tuple[Attribution, ...] = ()
-    times: tuple[TimeExpression, ...] = ()
-    statements: tuple[Statement, ...] = ()
-    events: tuple[EventMention, ...] = ()
+    products: dict[str, tuple[Any, ...]] = field(default_factory=dict)
 
     @property
     def parsed(self) -> Doc:
@@ -41,6 +40,9 @@ class Analysis:
         if self.doc is None:
             raise ConfigError(f"article {self.article.id} has not been parsed")
         return self.doc
+
+    def __getitem__(self, name: str) -> tuple[Any, ...]:
+        return self.products.get(name, ())
 
 
 @dataclass(frozen=True)
@@ -52,7 +54,6 @@ class AnalysisFailure:
     reason: str
 
 
-FIELDS = {f.name for f in fields(Analysis)}
 PROVIDED = {"article", "doc"}  # set by Pipeline.run before any component
 
 
@@ -81,12 +82,14 @@ COMPONENTS: dict[str, ComponentSpec] = {}
 
 
 def component(name: str, *, requires: Iterable[str], produces: Iterable[str], version: str = "1"):
-    """Register a component factory: ``factory(context) -> step(analysis) -> {field: value}``."""
+    """Register a component factory: ``factory(context) -> step(analysis) -> {product: records}``.
+
+    ``produces`` names what the step returns: a registered article-scope record type is stored,
+    any other name is handed to later components only."""
 
     def register(factory: Callable[[Context], Step]) -> Callable[[Context], Step]:
-        unknown = (set(requires) | set(produces)) - FIELDS
-        if unknown:
-            raise ConfigError(f"component {name!r} names unknown fields {sorted(unknown)}")
+        if set(produces) & PROVIDED:
+            raise ConfigError(f"component {name!r} cannot produce {sorted(set(produces) & PROVIDED)}")
         COMPONENTS[name] = ComponentSpec(name, tuple(requires), tuple(produces), factory, version)
         return factory
 
@@ -96,6 +99,9 @@ def component(name: str, *, requires: Iterable[str], produces: Iterable[str], ve
 class Pipeline:
     def __init__(self, names: Iterable[str], parser: Parser, context: Context) -> None:
         from parley import components  # noqa: F401  (registers the built-in components)
+        from parley.records import load_builtins
+
+        load_builtins()  # the built-in record types, then the plugins
 
         self.parser = parser
         self.context = context
@@ -139,8 +145,18 @@ class Pipeline:
             extra = set(produced) - set(spec.produces)
             if extra:
                 raise ConfigError(f"component {spec.name!r} produced undeclared {sorted(extra)}")
-            analysis = replace(analysis, **produced)
+            products = {**analysis.products, **{k: tuple(v) for k, v in produced.items()}}
+            analysis = replace(analysis, products=products)
         return analysis
 
 
-DEFAULT_COMPONENTS = ("mentions", "attributions", "times", "statements", "events")
+DEFAULT_COMPONENTS = ("mentions", "attributions", "times", "statements", "events")  # the built-ins
+
+
+def default_components() -> tuple[str, ...]:
+    """The built-in components, then every component a plugin registered, in load order."""
+    from parley import components  # noqa: F401  (registers the built-in components)
+    from parley.records import load_builtins
+
+    load_builtins()
+    return DEFAULT_COMPONENTS + tuple(n for n in COMPONENTS if n not in DEFAULT_COMPONENTS)

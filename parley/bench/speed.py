@@ -74,7 +74,7 @@ def main(argv: list[str] | None = None) -> None:
             pass
         best_spacy = min(best_spacy, time.perf_counter() - start)
         start = time.perf_counter()
-        statements = sum(len(a.statements) for a in pipeline.run(articles) if isinstance(a, Analysis))
+        statements = sum(len(a["statement"]) for a in pipeline.run(articles) if isinstance(a, Analysis))
         best_parley = min(best_parley, time.perf_counter() - start)
     print(f"Parley pipeline speed on {len(texts)} articles, {words} words ({where})")
     print(f"  model: {spacy_parser.name}; components: {', '.join(DEFAULT_COMPONENTS)}; best of {args.repeat}")

@@ -347,7 +347,7 @@ def quotes(store: Store, speaker: str | None, as_json: bool, **filters: Any) -> 
 
     actors = {a.id: a for a in store.actors()}
     ids = _actor_ids(actors, speaker) if speaker else None
-    found = list(store.statements(StatementFilter(speaker=speaker, speaker_actor_ids=ids, **filters)))
+    found = list(store.statements(StatementFilter(speaker_actor_ids=ids, **filters)))
     if as_json:
         click.echo(json.dumps([statement_record(s) for s in found], ensure_ascii=False, indent=2))
         return

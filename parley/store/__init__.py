@@ -1,17 +1,24 @@
 """Storage behind one narrow interface, :class:`Store`. SQLite is the embedded default.
 
-Backends live in their own modules (``sqlite``); every backend passes the same contract tests
-(``tests/store/test_contract.py``). ``open_store`` picks a backend from a path or URL.
+The protocol has three parts: ingest (runs, articles, failures), analysis bookkeeping, and
+*records* — any registered record type (:mod:`parley.records`), stored, queried and replaced
+generically, so a new output needs no schema or store change. The typed look-ups the jobs and
+presenters use (``statements``, ``events``, ``actors`` …) are written once over ``records`` in
+:class:`parley.store.views.RecordViews`, which every backend inherits.
+
+Every database error leaves a backend as a :class:`~parley.errors.StoreError`. Backends live in
+their own modules (``sqlite``); all pass the contract tests in ``tests/store/test_contract.py``.
+``open_store`` picks a backend from a path or URL.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
-from typing import Protocol
+from dataclasses import dataclass, field
+from typing import Any, Protocol
 
-from parley.models import Actor, Article, Event, EventMention, Failure, Mention, Statement, TimeExpression
+from parley.models import Actor, Article, Event, EventMention, Failure, Mention, Statement
 
 
 @dataclass(frozen=True)
@@ -45,27 +52,45 @@ class StoredFailure:
 
 
 @dataclass(frozen=True)
+class RecordQuery:
+    """Which records of one type to read. Every condition given must hold.
+
+    ``equals``: the field has one of the values (None matches a missing value);
+    ``holds``: a list field holds one of the values; ``substrings``: the field contains the words,
+    case-insensitively; ``since``/``until`` and ``text`` apply to the type's declared date and
+    text fields.
+    """
+
+    equals: tuple[tuple[str, tuple[Any, ...]], ...] = ()
+    holds: tuple[tuple[str, tuple[Any, ...]], ...] = ()
+    substrings: tuple[tuple[str, str], ...] = ()
+    article_ids: tuple[str, ...] | None = None
+    since: dt.date | None = None
+    until: dt.date | None = None
+    text: str | None = None
+    limit: int | None = None
+    offset: int = 0
+
+
+@dataclass(frozen=True)
+class ArticleRecords:
+    """Everything the pipeline found in one article, by record type, stored together."""
+
+    article_id: str
+    records: dict[str, tuple[Any, ...]] = field(default_factory=dict)
+    error: str | None = None  # why the analysis failed or was skipped (then nothing else is stored)
+
+
+@dataclass(frozen=True)
 class StatementFilter:
-    speaker: str | None = None  # words the user typed
-    speaker_actor_ids: tuple[str, ...] | None = None  # actors those words resolve to
+    speaker_actor_ids: tuple[str, ...] | None = None  # resolved speakers (actor ids) to match
+    speaker_text: str | None = None  # words of the speaker as written in the article
     since: dt.date | None = None
     until: dt.date | None = None
     contains: str | None = None
     kind: str | None = None
     article_id: str | None = None
     limit: int | None = None
-
-
-@dataclass(frozen=True)
-class AnalysisRecords:
-    """Everything the pipeline found in one article, stored together."""
-
-    article_id: str
-    mentions: tuple[Mention, ...]
-    statements: tuple[Statement, ...]
-    times: tuple[TimeExpression, ...]
-    events: tuple[EventMention, ...] = ()
-    error: str | None = None  # why the analysis failed, if it did (then nothing else is stored)
 
 
 @dataclass(frozen=True)
@@ -77,6 +102,7 @@ class EventFilter:
 
 
 class Store(Protocol):
+    # -- ingest ------------------------------------------------------------------------------
     def begin_run(self, inputs: Iterable[str]) -> int: ...
     def finish_run(self, run_id: int, new: int, duplicate: int, failed: int, complete: bool = True) -> None:
         """Record a run's counts; ``complete=False`` for an interrupted run (no finish time)."""
@@ -87,23 +113,56 @@ class Store(Protocol):
         ...
 
     def add_failures(self, failures: list[Failure], run_id: int) -> None: ...
-    def article(self, id_or_prefix: str) -> Article | None: ...
-    def articles(self, where: ArticleFilter = ArticleFilter()) -> Iterator[Article]: ...
-    def count_articles(self) -> int: ...
     def runs(self) -> list[IngestRun]: ...
     def failures(self, run_id: int | None = None) -> list[StoredFailure]: ...
-    def unanalysed(self, pipeline: str) -> list[str]: ...
-    def save_analyses(self, results: list[AnalysisRecords], pipeline: str) -> None: ...
+
+    # -- articles ----------------------------------------------------------------------------
+    def article(self, id_or_prefix: str) -> Article | None:
+        """The article whose id is or starts with this; None when none or several match."""
+        ...
+
+    def article_ids(self, prefix: str, limit: int = 10) -> list[str]: ...
+    def articles(self, where: ArticleFilter = ArticleFilter()) -> Iterator[Article]: ...
+    def count_articles(self) -> int: ...
+    def sightings(self, article_id: str) -> list[str]: ...
+
+    # -- analysis ----------------------------------------------------------------------------
+    def unanalysed(self, pipeline: str) -> list[str]:
+        """Ids of articles never analysed, or analysed by another pipeline version."""
+        ...
+
+    def save_analyses(self, results: list[ArticleRecords], pipeline: str) -> None:
+        """Replace every article-scope record of each article by its new ones, in one transaction."""
+        ...
+
     def analysis_errors(self) -> list[tuple[str, str]]: ...
-    def mentions(self) -> list[Mention]: ...
-    def replace_actors(
-        self, actors: list[Actor], mentions: list[Mention], statements: dict[str, str | None]
-    ) -> None: ...
-    def actors(self) -> list[Actor]: ...
+
+    # -- records -----------------------------------------------------------------------------
+    def records(
+        self, type_name: str, where: RecordQuery = RecordQuery(), *, extracted: bool = False
+    ) -> Iterator:
+        """Records of one type in the type's order. ``extracted=True`` gives article-scope records
+        as their component produced them, before any corpus step annotated them."""
+        ...
+
+    def count(self, type_name: str, where: RecordQuery = RecordQuery()) -> int: ...
+    def replace_records(self, type_name: str, records: Iterable[Any]) -> int:
+        """Replace every record of a corpus-scope type; returns how many changed."""
+        ...
+
+    def annotate(self, type_name: str, changes: Iterable[tuple[Any, dict[str, Any]]]) -> int:
+        """Set fields of stored article-scope records (a resolved speaker, an actor id), keeping
+        what the component extracted; returns how many records changed."""
+        ...
+
+    # -- typed views: written once over ``records`` in RecordViews, which backends inherit ------
     def statements(self, where: StatementFilter = StatementFilter()) -> Iterator[Statement]: ...
-    def event_mentions(self) -> list[EventMention]: ...
-    def replace_events(self, events: list[Event]) -> None: ...
     def events(self, where: EventFilter = EventFilter()) -> list[Event]: ...
+    def actors(self) -> list[Actor]: ...
+    def mentions(self, *, extracted: bool = False) -> list[Mention]: ...
+    def event_mentions(self) -> list[EventMention]: ...
+
+    # -- user decisions ----------------------------------------------------------------------
     def overrides(self) -> list[tuple[str, str, str]]: ...
     def add_override(self, action: str, source: str, target: str) -> None: ...
     def close(self) -> None: ...
@@ -118,10 +177,11 @@ def open_store(location: str) -> Store:
 
 
 __all__ = [
-    "AnalysisRecords",
     "ArticleFilter",
+    "ArticleRecords",
     "EventFilter",
     "IngestRun",
+    "RecordQuery",
     "StatementFilter",
     "Store",
     "StoredFailure",

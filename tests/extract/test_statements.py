@@ -53,7 +53,7 @@ def statements(tmp_path_factory):
     )
     pipeline = Pipeline(DEFAULT_COMPONENTS, SpacyParser(), Context(registry))
     (analysis,) = pipeline.run([article])
-    return article, analysis.statements
+    return article, analysis["statement"]
 
 
 def test_who_said_is_resolved_to_the_antecedent(statements):

@@ -113,3 +113,39 @@ def test_filters_and_failures_round_trip(db):
     assert store.failures(run)[0].reason == "empty file"
     assert store.runs()[-1].failed == 1
     store.close()
+
+
+def test_a_store_from_before_record_types_is_migrated_without_losing_articles_or_decisions(db):
+    """Schema 4 kept analysis outputs in one table each; schema 5 moves them to ``records``.
+    Articles and the user's actor decisions are kept; analysis outputs are derived, so the
+    articles are marked for analysis again."""
+    old = sqlite3.connect(db, isolation_level=None)
+    for migration in MIGRATIONS[:4]:
+        migration(old)
+    old.execute("PRAGMA user_version = 4")
+    old.execute(
+        "INSERT INTO articles (id, sha256, title, text, origin, format, url, outlet, outlet_from, cites, "
+        "published, published_from, author, language, dateline, removed, ingested_at, run_id) "
+        "VALUES ('abc123', 'ff', 'Talks resume', 'KYIV, Jan 3 - Talks resumed.', 'a.txt', 'text', NULL, "
+        "'Harbor Times', 'metadata', '[\"Wire\"]', '2026-01-03', 'dateline', NULL, 'en', "
+        "'{\"span\": [0, 12], \"place\": \"KYIV\", \"date_text\": \"Jan 3\", \"outlet\": null}', '[]', "
+        "'2026-01-04', 1)"
+    )
+    old.execute("INSERT INTO analyses VALUES ('abc123', 'old-pipeline', '2026-01-04', NULL)")
+    old.execute("INSERT INTO actor_overrides (action, source, target, at) VALUES ('merge', 'a', 'b', 'now')")
+    old.close()
+
+    store = open_store(str(db))
+    assert store.schema_version == len(MIGRATIONS)
+    article = store.article("abc")
+    assert article is not None
+    assert (article.title, article.outlet, article.cites, article.published) == (
+        "Talks resume",
+        "Harbor Times",
+        ("Wire",),
+        dt.date(2026, 1, 3),
+    )
+    assert article.dateline is not None and article.dateline.place == "KYIV"
+    assert store.overrides() == [("merge", "a", "b")]
+    assert store.unanalysed("any") == ["abc123"]
+    store.close()

@@ -1,0 +1,93 @@
+"""The built-in corpus steps: canonical actors, then the timeline.
+
+``actors`` clusters the people and bodies mentioned across the corpus into canonical actors and
+ties every mention and statement to one. It always starts from what the components extracted
+(never from its own earlier output), so running it again — after new articles, or after a user's
+merge or split — gives the same actors for the same evidence and loses none. ``events`` merges
+every article's event reports into events, participants resolved like speakers.
+"""
+
+from __future__ import annotations
+
+from parley.corpus import CorpusContext, corpus_step
+from parley.extract.registry import ActorRegistry
+from parley.models import Actor, Mention, Statement
+from parley.reconcile.actors import Override, resolve_actors
+from parley.reconcile.events import merge_events
+
+SpanKey = tuple[str, int, int]
+
+
+@corpus_step("actors", reads=("mention", "statement"), writes=("actor", "mention", "statement"))
+def actors_step(ctx: CorpusContext) -> int:
+    store = ctx.store
+    overrides = [Override(*o) for o in store.overrides()]
+    actors, mentions = resolve_actors(store.mentions(extracted=True), ctx.registry, overrides)
+    known = {a.id: a for a in actors}
+    by_span = _by_span(mentions)
+    merged = _merges(overrides)
+    speakers: list[tuple[Statement, dict]] = []
+    for s in store.records("statement", extracted=True):
+        actor_id = _speaker(s, by_span, merged, known, ctx.registry)
+        speakers.append((s, {"speaker_actor_id": actor_id}))
+    changed = store.replace_records("actor", sorted(known.values(), key=lambda a: a.id))
+    changed += store.annotate("mention", ((m, {"actor_id": m.actor_id}) for m in mentions))
+    changed += store.annotate("statement", speakers)
+    return changed
+
+
+@corpus_step("events", reads=("event_mention", "mention", "actor", "article"), writes=("event",))
+def events_step(ctx: CorpusContext) -> int:
+    store = ctx.store
+    by_span = _by_span(store.mentions())
+    merged = _merges([Override(*o) for o in store.overrides()])
+    known = {a.id for a in store.actors()}
+    reports = store.event_mentions()
+    participants: dict[int, frozenset[str]] = {}
+    for m in reports:
+        ids = list(m.participants) + [by_span.get((m.article_id, r.start, r.end)) for r in m.participant_refs]
+        participants[id(m)] = frozenset(
+            actor_id for actor_id in (_follow(i, merged) for i in ids if i) if actor_id in known
+        )
+    articles = {a.id: a for a in store.articles()}
+    return store.replace_records("event", merge_events(reports, participants, articles))
+
+
+def _by_span(mentions: list[Mention]) -> dict[SpanKey, str]:
+    return {(m.article_id, m.span.start, m.span.end): m.actor_id for m in mentions if m.actor_id}
+
+
+def _merges(overrides: list[Override]) -> dict[str, str]:
+    return {o.source: o.target for o in overrides if o.action == "merge"}
+
+
+def _follow(actor_id: str, merged: dict[str, str]) -> str:
+    seen = set()
+    while actor_id in merged and actor_id not in seen:
+        seen.add(actor_id)
+        actor_id = merged[actor_id]
+    return actor_id
+
+
+def _speaker(
+    s: Statement,
+    by_span: dict[SpanKey, str],
+    merged: dict[str, str],
+    known: dict[str, Actor],
+    registry: ActorRegistry,
+) -> str | None:
+    """The statement's speaker: the actor of the mention that identifies it, else the one the
+    extractor named; a side's government is added to the actors when it speaks ("Moscow said")."""
+    ref = s.speaker_ref
+    actor_id = (by_span.get((s.article_id, ref.start, ref.end)) if ref else None) or s.speaker_actor_id
+    if actor_id is None:
+        return None
+    actor_id = _follow(actor_id, merged)
+    if actor_id in known:
+        return actor_id
+    for side in registry.sides:
+        government = registry.government(side)
+        if government.id == actor_id:
+            known[actor_id] = government
+            return actor_id
+    return None

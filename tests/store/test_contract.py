@@ -1,0 +1,190 @@
+"""The contract every store backend must keep, run against each backend.
+
+A new backend joins by adding its name to ``BACKENDS`` and a branch to the ``store`` fixture;
+nothing else here changes. Records are the built-in types, written the way the analyse job and
+the corpus steps write them.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import pytest
+
+from parley.clean import clean_article
+from parley.errors import ConfigError, StoreError
+from parley.models import Actor, Event, EventSource, Mention, RawArticle, Span, Statement
+from parley.store import (
+    ArticleFilter,
+    ArticleRecords,
+    EventFilter,
+    RecordQuery,
+    StatementFilter,
+    open_store,
+)
+
+BACKENDS = ["sqlite"]
+
+
+@pytest.fixture(params=BACKENDS)
+def store(request, tmp_path: Path):
+    if request.param == "sqlite":
+        s = open_store(str(tmp_path / "contract.db"))
+    yield s
+    s.close()
+
+
+def _article(n: int, outlet: str = "Harbor Times", day: int = 1):
+    raw = RawArticle(
+        origin=f"mem://{n}",
+        format="text",
+        title=f"Round {n}",
+        text=f"Delegates met for round {n} in the capital.\n\nThe mediator said progress was real.",
+        outlet=outlet,
+        published=dt.date(2026, 1, day),
+    )
+    return clean_article(raw, today=dt.date(2026, 2, 1))
+
+
+def _statement(article_id: str, n: int, speaker_id: str | None, said: dt.date | None, kind="direct"):
+    return Statement(
+        id=f"{article_id[:6]}-{n}",
+        article_id=article_id,
+        speaker="the mediator",
+        speaker_actor_id=speaker_id,
+        cue="said",
+        text=f"progress number {n} was real",
+        kind=kind,
+        span=Span(10 * n, 10 * n + 8),
+        said_on=said,
+    )
+
+
+def _stored(store, count: int = 2):
+    run = store.begin_run(["mem"])
+    articles = [_article(n, day=n) for n in range(1, count + 1)]
+    assert store.add_articles(articles, run) == [True] * count
+    return articles
+
+
+def test_articles_are_stored_once_and_found_by_prefix(store):
+    a, b = _stored(store)
+    again = store.add_articles([a], store.begin_run(["again"]))
+    assert again == [False]
+    assert store.count_articles() == 2
+    assert store.article(a.id[:8]) == a  # every field, including nested ones, comes back equal
+    assert store.article("") is None
+    assert store.article_ids(a.id[:8]) == [a.id]
+    assert [x.id for x in store.articles(ArticleFilter(since=dt.date(2026, 1, 2)))] == [b.id]
+    assert [x.id for x in store.articles(ArticleFilter(contains="ROUND 1"))] == [a.id]
+
+
+def test_an_analysis_replaces_everything_the_article_had(store):
+    a, b = _stored(store)
+    first = ArticleRecords(a.id, {"statement": tuple(_statement(a.id, n, None, None) for n in range(3))})
+    other = ArticleRecords(b.id, {"statement": (_statement(b.id, 9, None, None),)})
+    store.save_analyses([first, other], "v1")
+    assert store.count("statement") == 4
+    assert store.unanalysed("v1") == []
+    assert set(store.unanalysed("v2")) == {a.id, b.id}
+    store.save_analyses([ArticleRecords(a.id, {"statement": (_statement(a.id, 7, None, None),)})], "v2")
+    assert [s.id for s in store.statements(StatementFilter(article_id=a.id))] == [f"{a.id[:6]}-7"]
+    assert store.count("statement") == 2  # b's record untouched
+    store.save_analyses([ArticleRecords(b.id, error="skipped: too long")], "v2")
+    assert store.count("statement") == 1
+    assert store.analysis_errors() == [(b.id, "skipped: too long")]
+
+
+def test_record_queries(store):
+    a, b = _stored(store)
+    found = (
+        _statement(a.id, 1, "mediator", dt.date(2026, 1, 1)),
+        _statement(a.id, 2, "envoy", dt.date(2026, 1, 5), kind="reported"),
+        _statement(a.id, 3, None, None),
+    )
+    store.save_analyses([ArticleRecords(a.id, {"statement": found})], "v1")
+    ids = lambda q: [s.id[-1] for s in store.records("statement", q)]  # noqa: E731
+    assert ids(RecordQuery()) == ["1", "2", "3"]  # by date, undated last
+    assert ids(RecordQuery(equals=(("speaker_actor_id", ("envoy",)),))) == ["2"]
+    assert ids(RecordQuery(equals=(("speaker_actor_id", (None,)),))) == ["3"]
+    assert ids(RecordQuery(since=dt.date(2026, 1, 2))) == ["2"]
+    assert ids(RecordQuery(until=dt.date(2026, 1, 2))) == ["1"]
+    assert ids(RecordQuery(text="NUMBER 3")) == ["3"]
+    assert ids(RecordQuery(substrings=(("speaker", "MEDIATOR"),), limit=2, offset=1)) == ["2", "3"]
+    assert store.count("statement", RecordQuery(equals=(("kind", ("direct",)),))) == 2
+    assert [s.id[-1] for s in store.statements(StatementFilter(speaker_actor_ids=("mediator",)))] == ["1"]
+    with pytest.raises(ConfigError, match="no field"):
+        list(store.records("statement", RecordQuery(equals=(("colour", ("red",)),))))
+    with pytest.raises(ConfigError, match="no record type"):
+        store.count("nonexistent")
+
+
+def test_annotations_keep_what_was_extracted(store):
+    (a, _) = _stored(store)
+    mention = Mention(a.id, Span(0, 9), "Delegates", "NORP", actor_id=None)
+    statement = _statement(a.id, 1, "registry-id", None)
+    store.save_analyses([ArticleRecords(a.id, {"mention": (mention,), "statement": (statement,)})], "v1")
+    assert store.annotate("statement", [(statement, {"speaker_actor_id": "resolved-id"})]) == 1
+    assert store.annotate("statement", [(statement, {"speaker_actor_id": "resolved-id"})]) == 0  # no change
+    assert store.annotate("mention", [(mention, {"actor_id": None})]) == 1
+    assert next(store.statements()).speaker_actor_id == "resolved-id"
+    assert next(store.records("statement", extracted=True)).speaker_actor_id == "registry-id"
+    assert store.count("statement", RecordQuery(equals=(("speaker_actor_id", ("resolved-id",)),))) == 1
+    assert store.count("statement", RecordQuery(equals=(("speaker_actor_id", ("registry-id",)),))) == 0
+    # a new analysis of the article starts again from the extractor's output
+    store.save_analyses([ArticleRecords(a.id, {"statement": (statement,)})], "v2")
+    assert next(store.statements()).speaker_actor_id == "registry-id"
+
+
+def test_corpus_records_are_replaced_and_only_changes_counted(store):
+    people = [Actor("a-1", "Ana Lopes", "person", side="north"), Actor("b-2", "Ben Osei", "person")]
+    assert store.replace_records("actor", people) == 2
+    assert store.replace_records("actor", people) == 0
+    assert store.replace_records("actor", [people[0]]) == 1
+    assert store.actors() == [people[0]]
+    event = Event(
+        "e1",
+        "meeting",
+        dt.date(2026, 1, 3),
+        "day",
+        ("a-1",),
+        "the capital",
+        "Delegates met",
+        sources=(EventSource("x", Span(0, 5), dt.date(2026, 1, 3)),),
+        figures={"rounds": 2},
+        conflicts={"place": ["a", "b"]},
+    )
+    store.replace_records("event", [event])
+    assert store.events() == [event]
+    assert store.events(EventFilter(actor_ids=("a-1",))) == [event]
+    assert store.events(EventFilter(actor_ids=("b-2",))) == []
+    assert store.events(EventFilter(type="call")) == []
+    with pytest.raises(ConfigError, match="corpus step"):
+        store.save_analyses([ArticleRecords("x", {"actor": tuple(people)})], "v1")
+
+
+def test_user_decisions_are_kept(store):
+    store.add_override("merge", "a-1", "b-2")
+    store.add_override("split", "b-2", "Ben O.")
+    assert store.overrides() == [("merge", "a-1", "b-2"), ("split", "b-2", "Ben O.")]
+
+
+def test_database_errors_are_store_errors(tmp_path: Path):
+    folder = tmp_path / "not-a-db"
+    folder.mkdir()
+    with pytest.raises(StoreError):
+        open_store(str(folder))
+    broken = tmp_path / "broken.db"
+    broken.write_bytes(b"this is not a database" * 100)
+    with pytest.raises(StoreError):
+        open_store(str(broken))
+
+
+def test_a_failing_database_call_is_a_store_error(tmp_path: Path):
+    store = open_store(str(tmp_path / "gone.db"))
+    store.db.close()  # the connection is lost under the store
+    with pytest.raises(StoreError, match="count_articles"):
+        store.count_articles()
+    with pytest.raises(StoreError, match="records"):
+        list(store.statements())
