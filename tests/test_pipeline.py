@@ -7,6 +7,7 @@ import datetime as dt
 
 import pytest
 
+from parley import records
 from parley.analyse import analyse
 from parley.clean import clean_article
 from parley.errors import ConfigError
@@ -23,15 +24,28 @@ def parser():
 
 
 def test_built_in_components_are_registered(parser):
-    Pipeline([], parser, Context(default_registry()))  # importing the pipeline registers them
-    assert set(DEFAULT_COMPONENTS) <= set(COMPONENTS)
-    assert [COMPONENTS[name].name for name in DEFAULT_COMPONENTS] == [
-        "mentions",
-        "attributions",
-        "times",
-        "statements",
-        "events",
-    ]
+    """Golden: a built-in component that disappears, or changes what it needs or makes, fails here."""
+    Pipeline([], parser, Context(default_registry()))  # building a pipeline registers them
+    contracts = {name: (COMPONENTS[name].requires, COMPONENTS[name].produces) for name in DEFAULT_COMPONENTS}
+    assert contracts == {
+        "mentions": (("doc",), ("mention",)),
+        "attributions": (("doc",), ("attribution",)),
+        "times": (("article",), ("time_expression",)),
+        "statements": (("doc", "attribution", "mention", "time_expression"), ("statement",)),
+        "events": (("doc", "mention", "time_expression", "attribution"), ("event_mention",)),
+    }
+    stored = {rt.name: rt.scope for rt in records.all_types()}
+    assert {
+        k: stored[k] for k in ("mention", "time_expression", "statement", "event_mention", "actor", "event")
+    } == {
+        "mention": "article",
+        "time_expression": "article",
+        "statement": "article",
+        "event_mention": "article",
+        "actor": "corpus",
+        "event": "corpus",
+    }
+    assert "attribution" not in stored  # handed between components, never stored
 
 
 def test_a_missing_requirement_is_caught_when_the_pipeline_is_built(parser):

@@ -67,18 +67,18 @@ class RecordTable:
         )
 
     def replace_corpus(self, type_name: str, records: Iterable[Any]) -> int:
-        """Replace every record of a corpus type, writing only rows that changed."""
+        """Replace every record of a corpus type, writing only rows whose content changed. The
+        type's declared order sorts them; the producer's order only breaks ties."""
         rt = self._type(type_name)
         if rt.scope != "corpus":
             raise ConfigError(f"{type_name} records are written per article, not by a corpus step")
         old = {
-            r["key"]: (r["seq"], r["data"])
-            for r in self.db.execute("SELECT key, seq, data FROM records WHERE type = ?", (rt.name,))
+            r["key"]: r["data"]
+            for r in self.db.execute("SELECT key, data FROM records WHERE type = ?", (rt.name,))
         }
-        new = {}
-        for n, record in enumerate(records):
-            new[rt.key(record)] = (n, _json(to_data(record)))
-        changed = [(rt.name, "", k, n, d) for k, (n, d) in new.items() if old.get(k) != (n, d)]
+        new = {rt.key(record): (n, _json(to_data(record))) for n, record in enumerate(records)}
+        # only content counts as a change: a record that merely moved in the order keeps its row
+        changed = [(rt.name, "", k, n, d) for k, (n, d) in new.items() if old.get(k) != d]
         gone = [(rt.name, k) for k in old.keys() - new.keys()]
         with self.transaction():
             self.db.executemany("DELETE FROM records WHERE type = ? AND article_id = '' AND key = ?", gone)
