@@ -23,52 +23,14 @@ import re
 from . import calendar as cal
 from .context import Context, Resolved, unresolved
 from .grammar import MOD, MONTH_NAMES, NUM, UNIT, UNIT_KEYS, WEEKDAY_NAMES, rule
-from .lexicon import DAY_PARTS, MONTHS, SMALL_NUMBERS, UNITS, WEEKDAYS, number_value
+from .lexicon import DAY_PARTS, SMALL_NUMBERS, duration_value, number_value
+from .sets import set_adverb, set_adverb_guard, set_every, set_rate, set_rate_guard, set_weekdays
 
 _HOUR_WORDS = {
     w: int(n)
     for w, n in SMALL_NUMBERS.items()
     if w.isalpha() and 1 <= n <= 12 and w not in ("a", "an", "dozen")
 }
-
-
-def _unit(word: str) -> tuple[str, bool, int]:
-    w = word.lower()
-    if w == "centuries":
-        w = "century"
-    elif w.endswith("s") and w[:-1] in UNITS:
-        w = w[:-1]
-    return UNITS[w]
-
-
-def duration_value(n: float | None, unit_word: str) -> str:
-    """``P5D``, ``PT5H``, ``PXY``; fractions go down one unit (``PT5H30M``, ``P18M``)."""
-    letter, is_time, mult = _unit(unit_word)
-    t = "T" if is_time else ""
-    if n is None:
-        return f"P{t}X{letter}"
-    n *= mult
-    if n == int(n):
-        return f"P{t}{int(n)}{letter}"
-    whole, frac = int(n), n - int(n)
-    sub = {
-        "H": ("M", 60),
-        "M": ("S", 60) if is_time else ("D", 30),
-        "Y": ("M", 12),
-        "D": ("H", 24),
-        "W": ("D", 7),
-    }.get(letter)
-    if sub is None:
-        return f"P{t}{n:g}{letter}"
-    sub_letter, per = sub
-    if letter == "Y":
-        return f"P{whole}Y{round(frac * 12)}M" if whole else f"P{round(frac * 12)}M"
-    if letter == "W":
-        return f"P{round(n * 7)}D"
-    if letter == "D":
-        return f"P{whole}DT{round(frac * 24)}H" if whole else f"PT{round(frac * 24)}H"
-    head = f"{whole}{letter}" if whole else ""
-    return f"P{t}{head}{round(frac * per)}{sub_letter}"
 
 
 def duration(m: re.Match[str], ctx: Context) -> Resolved | None:
@@ -116,80 +78,6 @@ def _title_case_name(m: re.Match[str], text: str) -> bool:
     """A unit written with a capital inside a sentence is part of a name ("60 Minutes")."""
     word = m.group("unit")
     return word[0].isupper() and m.start("unit") > m.start() and not word.isupper()
-
-
-_SET_UNITS = {
-    "day": "P1D",
-    "week": "P1W",
-    "month": "P1M",
-    "year": "P1Y",
-    "hour": "PT1H",
-    "night": "P1D",
-    "quarter": "P1Q",
-    "minute": "PT1M",
-}
-_ADVERBS = {
-    "daily": "P1D",
-    "weekly": "P1W",
-    "monthly": "P1M",
-    "annually": "P1Y",
-    "yearly": "P1Y",
-    "hourly": "PT1H",
-    "nightly": "P1D",
-    "biweekly": "P2W",
-    "semiannually": "P6M",
-}
-
-
-def set_every(m: re.Match[str], ctx: Context) -> Resolved | None:
-    g = m.groupdict()
-    unit = g["unit"]
-    if unit.lower() in WEEKDAYS and unit[0].isupper():
-        return Resolved("SET", f"XXXX-WXX-{WEEKDAYS[unit.lower()]}", None, "text")
-    if unit.lower() in MONTHS and unit[0].isupper():
-        return Resolved("SET", f"XXXX-{MONTHS[unit.lower()]:02d}", None, "text")
-    part = DAY_PARTS.get(unit.lower())
-    if part and unit.lower() not in ("night",):
-        return Resolved("SET", f"XXXX-XX-XXT{part}", None, "text")
-    n = 2.0 if g.get("other") else (number_value(g["num"]) if g.get("num") else 1.0)
-    return Resolved("SET", duration_value(n, unit), None, "text")
-
-
-def set_adverb(m: re.Match[str], ctx: Context) -> Resolved | None:
-    words = m.group("w").lower().split()
-    if words[0] in ("once", "twice"):
-        return Resolved("SET", _SET_UNITS[words[-1]], None, "text")
-    return Resolved("SET", _ADVERBS[words[0]], None, "text")
-
-
-def set_adverb_guard(m: re.Match[str], text: str) -> bool:
-    """The word "daily" in a name ("the Daily Mail") is not a set."""
-    word = m.group("w")
-    return not (word[0].isupper() and re.match(r"\s+[A-Z]", text[m.end() : m.end() + 2]))
-
-
-def set_rate(m: re.Match[str], ctx: Context) -> Resolved | None:
-    return Resolved("SET", _SET_UNITS[m.group("unit").lower()], None, "text")
-
-
-def set_rate_guard(m: re.Match[str], text: str) -> bool:
-    """A rate ("a year") follows an amount: "$5 million a year", "three times a day",
-    "interviews a day"."""
-    before = text[max(0, m.start() - 30) : m.start()]
-    return bool(
-        re.search(
-            r"(?:\d%?|million|billion|trillion|thousand|hundred|percent|times|twice|once|"
-            r"dollars|cents|[a-z]{3,}s)\s*$",
-            before,
-        )
-    )
-
-
-def set_weekdays(m: re.Match[str], ctx: Context) -> Resolved | None:
-    n = WEEKDAYS[m.group("wd").lower()]
-    part = m.group("part")
-    suffix = f"T{DAY_PARTS[part.lower().rstrip('s')]}" if part else ""
-    return Resolved("SET", f"XXXX-WXX-{n}{suffix}", None, "text")
 
 
 # --- times of day ---------------------------------------------------------------------------

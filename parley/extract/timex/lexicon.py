@@ -228,3 +228,42 @@ def alternation(words: list[str] | tuple[str, ...] | dict[str, object]) -> str:
     in a phrase match any run of white space."""
     items = sorted(words, key=len, reverse=True)
     return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in items)
+
+
+def _unit(word: str) -> tuple[str, bool, int]:
+    w = word.lower()
+    if w == "centuries":
+        w = "century"
+    elif w.endswith("s") and w[:-1] in UNITS:
+        w = w[:-1]
+    return UNITS[w]
+
+
+def duration_value(n: float | None, unit_word: str) -> str:
+    """``P5D``, ``PT5H``, ``PXY``; fractions go down one unit (``PT5H30M``, ``P18M``)."""
+    letter, is_time, mult = _unit(unit_word)
+    t = "T" if is_time else ""
+    if n is None:
+        return f"P{t}X{letter}"
+    n *= mult
+    if n == int(n):
+        return f"P{t}{int(n)}{letter}"
+    whole, frac = int(n), n - int(n)
+    sub = {
+        "H": ("M", 60),
+        "M": ("S", 60) if is_time else ("D", 30),
+        "Y": ("M", 12),
+        "D": ("H", 24),
+        "W": ("D", 7),
+    }.get(letter)
+    if sub is None:
+        return f"P{t}{n:g}{letter}"
+    sub_letter, per = sub
+    if letter == "Y":
+        return f"P{whole}Y{round(frac * 12)}M" if whole else f"P{round(frac * 12)}M"
+    if letter == "W":
+        return f"P{round(n * 7)}D"
+    if letter == "D":
+        return f"P{whole}DT{round(frac * 24)}H" if whole else f"PT{round(frac * 24)}H"
+    head = f"{whole}{letter}" if whole else ""
+    return f"P{t}{head}{round(frac * per)}{sub_letter}"
