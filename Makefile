@@ -24,6 +24,11 @@ test: setup
 	$(BIN)/ruff check parley tests
 	$(BIN)/ruff format --check parley tests
 	$(BIN)/mypy
+# The PostgreSQL store's tests need a server: the script installs and starts one (as root) and prints
+# its URL, unless PARLEY_TEST_POSTGRES is set already (set it empty to skip those tests).
+	if [ -z "$${PARLEY_TEST_POSTGRES+set}" ]; then \
+	    exports=$$(bash scripts/postgres-for-tests.sh) || exit 1; eval "$$exports"; \
+	fi; \
 	$(BIN)/python -m pytest -q -ra
 
 bench-ingest: setup

@@ -7,8 +7,9 @@ presenters use (``statements``, ``events``, ``actors`` …) are written once ove
 :class:`parley.store.views.RecordViews`, which every backend inherits.
 
 Every database error leaves a backend as a :class:`~parley.errors.StoreError`. Backends live in
-their own modules (``sqlite``); all pass the contract tests in ``tests/store/test_contract.py``.
-``open_store`` picks a backend from a path or URL.
+their own packages (``sqlite``, ``postgres``); all pass the contract tests in
+``tests/store/test_contract.py``. ``open_store`` picks a backend from a path or URL: a
+``postgresql://`` URL opens PostgreSQL, anything else SQLite.
 """
 
 from __future__ import annotations
@@ -169,7 +170,17 @@ class Store(Protocol):
 
 
 def open_store(location: str) -> Store:
-    """Open the store at a path (SQLite) or a ``sqlite:///path`` URL."""
+    """Open the store at a ``postgresql://`` (or ``postgres://``) URL (PostgreSQL), or at a path
+    or ``sqlite:///path`` URL (SQLite)."""
+    if location.startswith(("postgresql://", "postgres://")):
+        try:
+            from parley.store.postgres import PostgresStore
+        except ImportError as exc:  # psycopg missing or its libpq unusable
+            from parley.errors import StoreError
+
+            raise StoreError(f"PostgreSQL needs psycopg (pip install 'psycopg[binary]'): {exc}") from exc
+        return PostgresStore(location)
+
     from parley.store.sqlite import SQLiteStore
 
     path = location.removeprefix("sqlite:///") if location.startswith("sqlite:///") else location

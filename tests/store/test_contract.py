@@ -7,8 +7,14 @@ the corpus steps write them.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
+import os
+import uuid
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import pytest
 
@@ -24,15 +30,56 @@ from parley.store import (
     open_store,
 )
 
-BACKENDS = ["sqlite"]
+BACKENDS = ["sqlite", "postgresql"]
+
+POSTGRES = "PARLEY_TEST_POSTGRES"  # a server URL: each test gets a database of its own there
+START_POSTGRES = (
+    f"set {POSTGRES} to a PostgreSQL URL whose role may create databases, or start a local "
+    f'server with `eval "$(sudo bash scripts/postgres-for-tests.sh)"` (make test does this)'
+)
+
+
+@contextmanager
+def postgres_database() -> Iterator[str]:
+    """The URL of a new, empty database on the server named by ``PARLEY_TEST_POSTGRES``, dropped
+    afterwards. It sorts text in a natural-language order (ICU en-US where the server has it), so
+    a query relying on the server's collation shows up as a difference from SQLite."""
+    url = os.environ.get(POSTGRES)
+    if not url:
+        pytest.skip(f"{POSTGRES} is not set: {START_POSTGRES}")
+    import psycopg
+    from psycopg import sql
+
+    try:
+        admin = psycopg.connect(url, autocommit=True, connect_timeout=5)
+    except psycopg.OperationalError as exc:
+        reason = " ".join(str(exc).split())
+        pytest.skip(f"the PostgreSQL server at {POSTGRES} cannot be reached ({reason}): {START_POSTGRES}")
+    name = f"parley_test_{uuid.uuid4().hex[:12]}"
+    with admin:
+        try:
+            icu = "CREATE DATABASE {} TEMPLATE template0 LOCALE_PROVIDER icu ICU_LOCALE 'en-US'"
+            admin.execute(sql.SQL(icu).format(sql.Identifier(name)))
+        except psycopg.Error:  # a server before 15, or without ICU
+            admin.execute(sql.SQL("CREATE DATABASE {}").format(sql.Identifier(name)))
+    try:
+        yield urlsplit(url)._replace(path=f"/{name}").geturl()
+    finally:
+        with psycopg.connect(url, autocommit=True) as admin:
+            admin.execute(sql.SQL("DROP DATABASE IF EXISTS {} WITH (FORCE)").format(sql.Identifier(name)))
 
 
 @pytest.fixture(params=BACKENDS)
 def store(request, tmp_path: Path):
     if request.param == "sqlite":
         s = open_store(str(tmp_path / "contract.db"))
-    yield s
-    s.close()
+        yield s
+        s.close()
+    elif request.param == "postgresql":
+        with postgres_database() as url:
+            s = open_store(url)
+            yield s
+            s.close()
 
 
 def _article(n: int, outlet: str = "Harbor Times", day: int = 1):
@@ -188,3 +235,64 @@ def test_a_failing_database_call_is_a_store_error(tmp_path: Path):
         store.count_articles()
     with pytest.raises(StoreError, match="records"):
         list(store.statements())
+
+
+def test_order_is_by_code_point_whatever_the_locale(store):
+    # SQLite compares text byte by byte: upper case before "_" before lower case; missing last
+    same_day = dt.date(2026, 1, 3)
+    kinds = ["meeting", "Meeting", "call", "_talks"]
+    events = [Event(f"e{n}", kind, same_day, "day", (), None, "met") for n, kind in enumerate(kinds)]
+    undated = Event("e9", "Accord", None, None, (), None, "signed")
+    store.replace_records("event", [undated, *events])
+    assert [e.type for e in store.events()] == ["Meeting", "_talks", "call", "meeting", "Accord"]
+    run = store.begin_run(["mem"])
+    lower, upper = _article(1, outlet="harbor times", day=3), _article(2, outlet="Zeta Wire", day=3)
+    earlier, undated_article = _article(3, outlet="Harbor Times", day=2), _article(4, outlet=None, day=5)
+    undated_article = dataclasses.replace(undated_article, published=None)
+    store.add_articles([lower, upper, earlier, undated_article], run)
+    # by date (undated last), then outlet, title and id
+    assert [a.id for a in store.articles()] == [earlier.id, upper.id, lower.id, undated_article.id]
+    assert {a.id for a in store.articles(ArticleFilter(outlet="HARBOR TIMES"))} == {lower.id, earlier.id}
+    assert [a.id for a in store.articles(ArticleFilter(limit=1))] == [earlier.id]
+
+
+def test_text_comes_back_as_stored_and_matches_ignoring_ascii_case(store):
+    raw = RawArticle(
+        origin="mem://geneva",
+        format="text",
+        title="Talks in Genève",
+        text="Envoys met in Genève — “a real step”, 🙂 said one.\n\nTalks go on in Genève on Monday.",
+        outlet="Wire",
+        published=dt.date(2026, 1, 4),
+    )
+    article = clean_article(raw, today=dt.date(2026, 2, 1))
+    copy = dataclasses.replace(article, origin="mem://copy")
+    run = store.begin_run(["mem"])
+    assert store.add_articles([article, copy], run) == [True, False]  # the same text twice in a batch
+    assert store.sightings(article.id) == ["mem://copy", "mem://geneva"]
+    assert store.article(article.id) == article
+    found = store.articles(ArticleFilter(contains="MET IN Genève — “A REAL STEP”"))
+    assert [a.id for a in found] == [article.id]
+    statement = dataclasses.replace(_statement(article.id, 1, None, None), text="“a real step” in Genève")
+    store.save_analyses([ArticleRecords(article.id, {"statement": (statement,)})], "v1")
+    assert [s.text for s in store.statements(StatementFilter(contains="IN Genève"))] == [statement.text]
+    assert store.count("statement", RecordQuery(substrings=(("speaker", ""),))) == 1  # empty words: all
+
+
+def test_missing_values_and_list_fields(store):
+    a, _ = _stored(store)
+    found = (_statement(a.id, 1, "envoy", None), _statement(a.id, 2, None, None))
+    store.save_analyses([ArticleRecords(a.id, {"statement": found})], "v1")
+    either = RecordQuery(equals=(("speaker_actor_id", ("envoy", None)),))
+    assert [s.id[-1] for s in store.records("statement", either)] == ["1", "2"]
+    assert store.count("statement", RecordQuery(equals=(("speaker_actor_id", ()),))) == 0
+    assert store.count("statement", RecordQuery(article_ids=())) == 0
+    events = [
+        Event("e1", "call", None, None, ("a-1", "b-2"), None, "called"),
+        Event("e2", "call", None, None, (), None, "called again"),
+    ]
+    store.replace_records("event", events)
+    assert [e.id for e in store.events(EventFilter(actor_ids=("b-2", "c-3")))] == ["e1"]
+    assert store.events(EventFilter(actor_ids=())) == []
+    assert store.count("event", RecordQuery(holds=(("participants", (None,)),))) == 0
+    assert store.annotate("statement", [(_statement(a.id, 8, None, None), {"speaker_actor_id": "x"})]) == 0

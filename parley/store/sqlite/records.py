@@ -165,7 +165,8 @@ def _where(rt: RecordType, q: RecordQuery) -> tuple[str, list[Any]]:
     for name, values in q.holds:
         known(name, "field")
         marks = ",".join("?" * len(values)) or "NULL"
-        clauses.append(f"EXISTS (SELECT 1 FROM json_each(data, '$.{name}') WHERE value IN ({marks}))")
+        source = f"CASE WHEN json_type(resolved, '$.{name}') IS NULL THEN data ELSE resolved END"
+        clauses.append(f"EXISTS (SELECT 1 FROM json_each({source}, '$.{name}') WHERE value IN ({marks}))")
         params.extend(values)
     for name, words in q.substrings:
         clauses.append(f"instr(lower({_field(known(name, 'field'))}), lower(?)) > 0")
