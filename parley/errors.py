@@ -12,7 +12,11 @@ The tree::
     │   ├── NoArticleFound      an HTML page or feed with no article text in it
     │   └── FetchError          a URL that could not be fetched (network, timeout, HTTP status)
     ├── StoreError              the database could not be opened, migrated or written
-    └── ConfigError             a data file (actors, outlets, boilerplate) is invalid
+    ├── ConfigError             a data file (actors, outlets, boilerplate) is invalid
+    └── QueryError              a look-up or action asked of the store cannot be done as asked
+        ├── NotFound            no record with that id (or id prefix), no actor with that name
+        ├── AmbiguousId         an id prefix that fits several records (carries the candidates)
+        └── InvalidOverride     an actor merge or split that cannot apply (e.g. a name it lacks)
 
 Errors from libraries (httpx, feedparser, sqlite3, json) are translated at the boundary of the
 module that calls them, with ``raise ... from``, so callers only need to catch ParleyError.
@@ -72,3 +76,27 @@ class StoreError(ParleyError):
 
 class ConfigError(ParleyError):
     code = "E300"
+
+
+class QueryError(ParleyError):
+    """A look-up or action asked of the store cannot be done as asked (the CLI exits 2)."""
+
+    code = "E400"
+
+
+class NotFound(QueryError):
+    code = "E401"
+
+
+class AmbiguousId(QueryError):
+    """An id prefix that fits several records; ``candidates`` holds their full ids."""
+
+    code = "E402"
+
+    def __init__(self, message: str, candidates: list[str]) -> None:
+        super().__init__(message)
+        self.candidates = candidates
+
+
+class InvalidOverride(QueryError):
+    code = "E403"

@@ -59,7 +59,7 @@ class RawArticle:
     language: str | None = None
 
 
-PublishedFrom = Literal["metadata", "dateline", "text", "unknown"]
+PublishedFrom = Literal["metadata", "url", "text", "dateline", "unknown"]
 
 
 @dataclass(frozen=True)
@@ -92,6 +92,10 @@ class Article:
     language: str | None = None
     dateline: Dateline | None = None
     removed: tuple[str, ...] = ()  # boilerplate lines taken out of the text, kept for audit
+    links: tuple[tuple[str, str], ...] = ()  # (linked words, URL) of the links in the text
+    # When the date sources disagreed: (source, what it said) for each, e.g. ("metadata",
+    # "2024-06-13"), ("url", "2026-02-01"); "2026-02" is a month, "XXXX-02-01" a day without year.
+    date_conflicts: tuple[tuple[str, str], ...] = ()
 
 
 @dataclass(frozen=True)
@@ -135,6 +139,9 @@ class Attribution:
 
     Spans index into the text the extractor was given. ``source`` is None when the speaker
     is not in the text (e.g. a bare quote continuing from the previous paragraph).
+    ``more_content`` holds the further parts of the content, in text order, when one
+    statement is quoted in pieces: a quote interrupted by its attribution ("'We will not,'
+    he said, 'give up land.'") or continued right after it; ``content`` is the first part.
     """
 
     content: Span
@@ -142,6 +149,12 @@ class Attribution:
     source: Span | None = None
     cue: Span | None = None
     channel: str | None = None
+    more_content: tuple[Span, ...] = ()
+
+    @property
+    def parts(self) -> tuple[Span, ...]:
+        """Every part of the content, in text order."""
+        return (self.content, *self.more_content)
 
 
 @dataclass(frozen=True)
@@ -163,6 +176,14 @@ class Statement:
     said_on_from: str = "unknown"  # "text" | "article" | "unknown"
     speaker_ref: Span | None = None  # the mention that identifies the speaker (antecedent of "he")
     extractor: str = ""
+    # Further parts of a statement quoted in pieces ("'We will not,' he said, 'give up land.'"),
+    # in text order; ``span`` is the first part and ``text`` joins every part with " … ".
+    more_spans: tuple[Span, ...] = ()
+
+    @property
+    def parts(self) -> tuple[Span, ...]:
+        """Every part of the content, in text order."""
+        return (self.span, *self.more_spans)
 
 
 Precision = Literal["day", "week", "month", "quarter", "season", "year", "decade", "century"]

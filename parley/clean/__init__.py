@@ -5,9 +5,15 @@ Fallback order for each field, written where it runs:
 - title: the reader's (first line, <title>, feed or JSON field) -> first sentence of the text
 - outlet: reader metadata (site name, feed title, JSON field) -> URL domain -> header lines
   (byline, "Outlet | Section") -> dateline
-- published: reader metadata -> a "Published: ..." line or a header date line -> dateline
-  (a year it gives, or one the lead's weekday pins down) -> unknown. Never guessed.
+- published: every source is read and cross-checked (``pubdate.py``): reader metadata, the URL
+  (``/2026/02/04/``, ``-2026-02-04``), the text (a "Published: ..." line, a header date line, a
+  line that is only a date before the story) and the dateline (its year, else the URL's or the
+  text's, else the one the lead's weekday pins down). The date most sources agree on wins; a tie
+  goes to URL, text, dateline, then metadata. Nothing that tells -> unknown. Never guessed.
+  When sources disagree, what each said is kept in ``date_conflicts``.
 - language: reader metadata -> py3langid on the text
+
+The text itself is cleaned first (``lines.py``): characters, markdown, boilerplate, menus, repeats.
 """
 
 from __future__ import annotations
@@ -16,15 +22,18 @@ import datetime as dt
 import hashlib
 import re
 import unicodedata
+from dataclasses import replace
 
 import py3langid
 
-from parley.clean.boilerplate import clean_lines
-from parley.clean.dateline import find_dateline, parse_month_day, resolve_dateline_date
+from parley.clean.characters import normalise_characters
+from parley.clean.dateline import find_dateline
 from parley.clean.header import split_header
+from parley.clean.lines import clean_lines
 from parley.clean.outlets import OutletRegistry, default_registry, find_cites
+from parley.clean.pubdate import parse_full_date, resolve_publication
 from parley.errors import EmptyInput
-from parley.models import Article, PublishedFrom, RawArticle
+from parley.models import Article, RawArticle
 
 __all__ = ["clean_article", "content_hash"]
 
@@ -42,7 +51,12 @@ def clean_article(
 ) -> Article:
     today = today or dt.date.today()
     outlets = outlets or default_registry()
-    cleaned = clean_lines(raw.text, raw.title)
+    raw = replace(
+        raw,
+        title=normalise_characters(raw.title) if raw.title else raw.title,
+        author=normalise_characters(raw.author) if raw.author else raw.author,
+    )
+    cleaned = clean_lines(raw.text, raw.title, raw.url)
     header, paragraphs = (
         split_header(cleaned.paragraphs) if raw.format == "text" else (None, cleaned.paragraphs)
     )
@@ -64,16 +78,17 @@ def clean_article(
     elif dateline and dateline.outlet:
         outlet, outlet_from = outlets.by_name(dateline.outlet), "dateline"
 
-    published_from: PublishedFrom
-    published, published_from = raw.published, "metadata" if raw.published else "unknown"
-    if published is None:
-        published = next(filter(None, (_full_date(p) for p in cleaned.published_lines)), None)
-        if published is None and header:
-            published = header.published
-        published_from = "text" if published else "unknown"
-    if published is None and dateline is not None:
-        published = resolve_dateline_date(dateline, text[dateline.span.end :], today)
-        published_from = "dateline" if published else "unknown"
+    text_dates = [d for d in map(parse_full_date, cleaned.published_lines) if d]
+    if header and header.published:
+        text_dates.append(header.published)
+    publication = resolve_publication(
+        metadata=raw.published,
+        url=url,
+        text_dates=text_dates + cleaned.date_lines,
+        dateline=dateline,
+        lead=text[dateline.span.end :] if dateline else "",
+        today=today,
+    )
 
     language = raw.language or _language(text)
     digest = content_hash(text)
@@ -88,12 +103,14 @@ def clean_article(
         outlet=outlet,
         outlet_from=outlet_from,
         cites=tuple(find_cites(text, cleaned.source_refs, outlet, outlets)),
-        published=published,
-        published_from=published_from,
+        published=publication.date,
+        published_from=publication.source,
+        date_conflicts=publication.conflicts,
         author=raw.author or (header.author if header else None),
         language=language,
         dateline=dateline,
         removed=tuple(cleaned.removed + (header.lines if header else [])),
+        links=tuple(cleaned.links),
     )
 
 
@@ -114,20 +131,6 @@ def _first_sentence(text: str) -> str:
     if len(sentence) <= MAX_DERIVED_TITLE_CHARS:
         return sentence
     return sentence[:MAX_DERIVED_TITLE_CHARS].rsplit(" ", 1)[0] + " …"
-
-
-def _full_date(value: str) -> dt.date | None:
-    """A date from a "Published:" line: ISO (2025-11-25[T...]) or words with a year."""
-    iso = re.search(r"\b(\d{4})-(\d{2})-(\d{2})\b", value)
-    try:
-        if iso:
-            return dt.date(*map(int, iso.groups()))
-        parsed = parse_month_day(value)
-        if parsed and parsed[2]:
-            return dt.date(parsed[2], parsed[0], parsed[1])
-    except ValueError:
-        return None
-    return None
 
 
 def _language(text: str) -> str | None:

@@ -1,12 +1,27 @@
-"""The brief: what the store holds at a glance. Grows with each capability."""
+"""The brief: what the store holds at a glance, made from the library's counts and laid out to
+read well in any terminal from 80 columns up (one line a month for articles per day, the top
+outlets with counts, the most quoted actors and the most reported events)."""
 
 from __future__ import annotations
 
+import datetime as dt
+import textwrap
 from collections import Counter
 from dataclasses import dataclass, field
 from typing import Any
 
+from rich.text import Text
+
+from parley.lookups import UNKNOWN, article_counts, most_reported_events, speaker_tally
 from parley.store import Store
+
+TOP_SPEAKERS = 8  # how many actors the brief lists
+LATEST_PER_SPEAKER = 2  # and how many of each one's latest statements
+TOP_EVENTS = 10  # how many events: the dated ones reported by the most sources
+TOP_OUTLETS = 12  # outlets named one by one; the rest are counted together
+SHOWN_MONTHS = 12  # months drawn day by day; earlier ones are summed on one line
+BUSIEST_DAYS = 3
+MAX_WIDTH = 100  # prose is hard to read wider than this, however wide the terminal
 
 
 @dataclass
@@ -19,6 +34,7 @@ class Brief:
     failures: list[dict[str, str]] = field(default_factory=list)
     speakers: list[dict[str, Any]] = field(default_factory=list)
     events: list[dict[str, Any]] = field(default_factory=list)
+    counts: dict[str, int] = field(default_factory=dict)
 
     def as_dict(self) -> dict[str, Any]:
         return {
@@ -30,34 +46,21 @@ class Brief:
             "by_outlet_day": self.by_outlet_day,
             "last_run": self.last_run,
             "failures": self.failures,
+            "counts": self.counts,
         }
 
 
-UNKNOWN = "unknown"
-
-
 def build_brief(store: Store) -> Brief:
-    outlets: Counter[str] = Counter()
-    days: Counter[str] = Counter()
-    grid: dict[str, Counter[str]] = {}
-    total = 0
-    for article in store.articles():
-        total += 1
-        outlet = article.outlet or UNKNOWN
-        day = article.published.isoformat() if article.published else UNKNOWN
-        outlets[outlet] += 1
-        days[day] += 1
-        grid.setdefault(outlet, Counter())[day] += 1
+    articles = article_counts(store)
+    tally = speaker_tally(store, latest=LATEST_PER_SPEAKER)
+    events = store.events()
     runs = store.runs()
     last = runs[-1] if runs else None
-    failures = store.failures(last.id) if last else []
     return Brief(
-        speakers=_speakers(store),
-        events=_events(store),
-        articles=total,
-        outlets=sorted(outlets.items(), key=lambda kv: (-kv[1], kv[0])),
-        days=sorted(days.items(), key=lambda kv: (kv[0] == UNKNOWN, kv[0])),
-        by_outlet_day={o: dict(sorted(c.items())) for o, c in sorted(grid.items())},
+        articles=articles.total,
+        outlets=articles.outlets,
+        days=articles.days,
+        by_outlet_day=articles.by_outlet_day,
         last_run=(
             {
                 "id": last.id,
@@ -69,35 +72,18 @@ def build_brief(store: Store) -> Brief:
             if last
             else None
         ),
-        failures=[{"origin": f.origin, "reason": f.reason} for f in failures],
-    )
-
-
-# How many speakers the brief lists, and how many of each one's latest statements.
-TOP_SPEAKERS = 8
-LATEST_PER_SPEAKER = 2
-
-
-def _speakers(store: Store) -> list[dict[str, Any]]:
-    """The most quoted actors with their latest statements (empty before `parley analyse`)."""
-    actors = {a.id: a for a in store.actors()}
-    said: dict[str, list] = {}
-    for s in store.statements():
-        if s.speaker_actor_id in actors:
-            said.setdefault(s.speaker_actor_id, []).append(s)
-    ranked = sorted(said.items(), key=lambda kv: (-len(kv[1]), kv[0]))[:TOP_SPEAKERS]
-    out = []
-    for actor_id, statements in ranked:
-        actor = actors[actor_id]
-        latest = sorted(statements, key=lambda s: (s.said_on is not None, s.said_on or 0), reverse=True)
-        out.append(
+        failures=[
+            {"origin": f.origin, "reason": f.reason} for f in (store.failures(last.id) if last else [])
+        ],
+        speakers=[
             {
-                "actor_id": actor_id,
-                "name": actor.name,
-                "side": actor.side,
-                "statements": len(statements),
+                "actor_id": q.actor.id,
+                "name": q.actor.name,
+                "side": q.actor.side,
+                "statements": q.statements,
                 "latest": [
                     {
+                        "id": s.id,
                         "said_on": s.said_on.isoformat() if s.said_on else None,
                         "cue": s.cue,
                         "text": s.text,
@@ -105,34 +91,194 @@ def _speakers(store: Store) -> list[dict[str, Any]]:
                         "article_id": s.article_id,
                         "span": s.span.as_list(),
                     }
-                    for s in latest[:LATEST_PER_SPEAKER]
+                    for s in q.latest
                 ],
             }
+            for q in tally.most_quoted(TOP_SPEAKERS)
+        ],
+        events=[
+            {
+                "id": e.id,
+                "date": e.date.isoformat() if e.date else None,
+                "precision": e.precision,
+                "type": e.type,
+                "participants": [tally.actors[p].name if p in tally.actors else p for p in e.participants],
+                "place": e.place,
+                "sources": len(e.sources),
+                "conflicts": sorted(e.conflicts),
+                "summary": e.summary,
+            }
+            for e in most_reported_events(store, TOP_EVENTS)
+        ],
+        counts={
+            "statements": tally.total,
+            "attributed": tally.attributed,
+            "actors": len(tally.actors),
+            "events": len(events),
+        },
+    )
+
+
+# -- as text ---------------------------------------------------------------------------------------
+
+SPARKS = "▁▂▃▄▅▆▇█"
+NO_ARTICLE = "·"
+DAY_AXIS = "1        10        20        30"  # over the 31 day columns of a month
+
+
+def render_brief(b: Brief, width: int) -> list[Text]:
+    """The brief as lines no wider than ``width`` (at most MAX_WIDTH); dates are never cut."""
+    width = min(width, MAX_WIDTH)
+    first = _wrap(f"Parley brief: {_summary(b)}", width)
+    lines: list[Text | str] = [Text.assemble(("Parley brief", "bold"), str(first[0])[12:]), *first[1:]]
+    if b.counts.get("statements"):
+        c = b.counts
+        lines += _wrap(
+            f"{c['statements']} statements ({c['attributed']} with a known speaker), "
+            f"{c['actors']} actors, {c['events']} events",
+            width,
         )
-    return out
+    if not b.articles:
+        lines += _wrap("Nothing stored yet: `parley ingest PATH|URL …` reads articles in.", width)
+    elif not b.counts.get("statements"):
+        lines += _wrap("Not analysed yet: `parley analyse` finds who said what and what happened.", width)
+    if b.articles:
+        lines += ["", *_per_day(b.days, width), "", *_outlets(b.outlets, width)]
+    if b.speakers:
+        lines += ["", _heading("Who said what", "most quoted; `parley quotes ID` shows one whole")]
+        for sp in b.speakers:
+            heading = _wrap(
+                f"{sp['name']} ({sp['side'] or 'no side'}): {_n(sp['statements'], 'statement')}", width, 2
+            )
+            name = Text(str(heading[0]))
+            name.stylize("bold", 2, 2 + len(sp["name"]))
+            lines += [name, *heading[1:]]
+            for st in sp["latest"]:
+                cue = (st["cue"] or "").rstrip(":").strip()  # a colon cue ("X: ...") adds none
+                said = f"{st['said_on'] or UNKNOWN} {cue + ': ' if cue else ''}{st['text']}"
+                lines += _wrap(said, width, 4, 15, max_lines=2, tail=st["id"][:8])
+    if b.events:
+        lines += ["", _heading("What happened when", "most reported; `parley timeline` has them all")]
+        for ev in b.events:
+            where = f" in {ev['place']}" if ev["place"] else ""
+            who = ", ".join(ev["participants"][:3]) or " ".join(ev["summary"].split())
+            disputed = f"; sources disagree on {', '.join(ev['conflicts'])}" if ev["conflicts"] else ""
+            told = f"({_n(ev['sources'], 'source')}{disputed})"
+            lines += _wrap(f"{ev['date']} {ev['type']}{where}: {who} {told}", width, 2, 13, 2, ev["id"][:8])
+    if b.last_run:
+        r = b.last_run
+        state = "" if r["finished_at"] else "; interrupted: run it again to finish"
+        lines += [
+            "",
+            *_wrap(
+                f"Last ingest (run {r['id']}): {r['new']} new, {r['duplicate']} duplicate, "
+                f"{r['failed']} failed{state}",
+                width,
+            ),
+        ]
+    if b.failures:
+        lines.append(Text("Could not be read:", "bold"))
+        for f in b.failures:
+            lines += _wrap(f"{f['origin']}: {f['reason']}", width, 2, 4)
+    return [line if isinstance(line, Text) else Text(line) for line in lines]
 
 
-# How many events the brief shows: the dated ones reported by the most sources.
-TOP_EVENTS = 10
+def _summary(b: Brief) -> str:
+    dated = [d for d, _ in b.days if d != UNKNOWN]
+    span = f", {dated[0]} to {dated[-1]}" if len(dated) > 1 else (f", {dated[0]}" if dated else "")
+    return f"{_n(b.articles, 'article')} from {_n(len(b.outlets), 'outlet')}{span}"
 
 
-def _events(store: Store) -> list[dict[str, Any]]:
-    """The dated events reported by the most sources (latest first among equals), in date
-    order (empty before analysis)."""
-    actors = {a.id: a.name for a in store.actors()}
-    dated = [(e.date, e) for e in store.events() if e.date is not None and e.status == "reported"]
-    latest = sorted(dated, key=lambda de: (len(de[1].sources), de[0]), reverse=True)[:TOP_EVENTS]
-    return [
-        {
-            "id": e.id,
-            "date": day.isoformat(),
-            "precision": e.precision,
-            "type": e.type,
-            "participants": [actors.get(p, p) for p in e.participants],
-            "place": e.place,
-            "sources": len(e.sources),
-            "conflicts": sorted(e.conflicts),
-            "summary": e.summary,
-        }
-        for day, e in sorted(latest, key=lambda de: de[0])
+def _per_day(days: list[tuple[str, int]], width: int) -> list[Text | str]:
+    """One line a month, one mark a day (darker: more articles), then the busiest days."""
+    dated = {dt.date.fromisoformat(d): n for d, n in days if d != UNKNOWN}
+    undated = sum(n for d, n in days if d == UNKNOWN)
+    top = max(dated.values(), default=0)
+    months = Counter[str]()
+    for d, n in dated.items():
+        months[d.strftime("%Y-%m")] += n
+    note = (f"darker: more, up to {top} a day" if top > 1 else "a mark a day with an article") + (
+        f"; {undated} undated" if undated else ""
+    )
+    lines: list[Text | str] = [_heading("Articles per day", note)]
+    if dated:
+        lines.append(f"  {'':7}  {DAY_AXIS}")
+        order = sorted(months)
+        if len(order) > SHOWN_MONTHS:
+            earlier = order[:-SHOWN_MONTHS]
+            lines += _wrap(
+                f"{earlier[0]} to {earlier[-1]}: {_n(sum(months[m] for m in earlier), 'article')}", width, 2
+            )
+            order = order[-SHOWN_MONTHS:]
+        for month in order:
+            year, mon = map(int, month.split("-"))
+            marks = []
+            for day_of_month in range(1, 32):
+                try:
+                    n = dated.get(dt.date(year, mon, day_of_month), 0)
+                except ValueError:  # no such day in this month
+                    marks.append(" ")
+                    continue
+                marks.append(SPARKS[max(1, round(n / top * len(SPARKS))) - 1] if n else NO_ARTICLE)
+            lines.append(f"  {month}  {''.join(marks)}  {months[month]:>4}")
+        busiest = sorted(dated.items(), key=lambda dn: (-dn[1], dn[0]))[:BUSIEST_DAYS]
+        if top > 1:
+            lines += _wrap("busiest: " + ", ".join(f"{d.isoformat()} ({n})" for d, n in busiest), width, 2, 4)
+    if undated:
+        lines += _wrap(f"undated: {_n(undated, 'article')}", width, 2)
+    return lines
+
+
+def _outlets(outlets: list[tuple[str, int]], width: int) -> list[Text | str]:
+    shown = [f"{name if len(name) <= 40 else name[:39] + '…'} {n}" for name, n in outlets[:TOP_OUTLETS]]
+    rest = outlets[TOP_OUTLETS:]
+    if rest:
+        shown.append(f"{len(rest)} more with {_n(sum(n for _, n in rest), 'article')}")
+    lines: list[Text | str] = [
+        _heading("Outlets", f"{len(outlets)}, most articles first; `parley articles --outlet NAME`")
     ]
+    line = " "
+    for i, item in enumerate(shown):  # an outlet and its count never split; " ·" ends a line
+        item = " ".join(item.split()) + (" ·" if i < len(shown) - 1 else "")
+        if len(line) + 1 + len(item) > width and line.strip():
+            lines.append(line)
+            line = " "
+        line += " " + item
+    return [*lines, line]
+
+
+def _heading(title: str, note: str) -> Text:
+    return Text.assemble((title, "bold"), (f" ({note})", "dim"))
+
+
+def _n(count: int, noun: str) -> str:
+    """The count and its noun ("3 sources"), kept on one line by a no-break space that
+    :func:`_wrap` makes a space again."""
+    return f"{count}\N{NO-BREAK SPACE}{noun}{'' if count == 1 else 's'}"
+
+
+def _wrap(
+    text: str, width: int, indent: int = 0, hang: int | None = None, max_lines: int = 0, tail: str = ""
+) -> list[Text | str]:
+    """``text`` wrapped to ``width`` (``hang`` spaces before each following line); with
+    ``max_lines``, cut with "…" after that many; ``tail`` (dim) ends the last line."""
+    body = " ".join(text.split()) + (f"  {tail}" if tail else "")
+    lines = textwrap.wrap(
+        body,
+        width=width,
+        initial_indent=" " * indent,
+        subsequent_indent=" " * (indent if hang is None else hang),
+        break_on_hyphens=False,
+    )
+    if max_lines and len(lines) > max_lines:
+        lines = lines[:max_lines]
+        cut = lines[-1][: width - len(tail) - 3]  # room for "…" and the tail
+        cut = cut[: cut.rfind(" ")] if " " in cut.strip() else cut  # at a word's end
+        lines[-1] = cut.rstrip() + "…" + (f"  {tail}" if tail else "")
+    lines = [line.replace("\N{NO-BREAK SPACE}", " ") for line in lines]
+    if not tail:
+        return list(lines)
+    last = Text(lines[-1])
+    if lines[-1].endswith(tail):
+        last.stylize("dim", len(lines[-1]) - len(tail))
+    return [*lines[:-1], last]

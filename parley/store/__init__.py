@@ -66,6 +66,7 @@ class RecordQuery:
     holds: tuple[tuple[str, tuple[Any, ...]], ...] = ()
     substrings: tuple[tuple[str, str], ...] = ()
     article_ids: tuple[str, ...] | None = None
+    key_prefix: str | None = None  # the record's key (a statement's, event's or actor's id) starts so
     since: dt.date | None = None
     until: dt.date | None = None
     text: str | None = None

@@ -25,7 +25,7 @@ import pytest
 from click.testing import CliRunner
 
 from parley.present.cli import cli
-from parley.present.export import RECORD_FIELDS
+from parley.present.export import record_fields
 from parley.store import open_store
 from tests.conftest import FIXTURES, GOOD_ARTICLES, TEASER_PAGE, LocalServer, Route
 
@@ -33,7 +33,7 @@ pytestmark = pytest.mark.usefixtures("loopback_only")  # no address but 127.0.0.
 
 GOOD = FIXTURES / "good"
 BAD = FIXTURES / "bad"
-FIELDS = RECORD_FIELDS["article"]
+FIELDS = record_fields()["article"]
 DOCUMENTED = [
     "type",
     "id",
@@ -252,7 +252,7 @@ def test_exit_2_on_usage_errors(tmp_path, db):
     invoke("export", "--format", "xml", db=db, check=2)
     invoke("no-such-command", check=2)
     missing = invoke("articles", "ffffffffffff", db=db, check=2)
-    assert "no single article with id 'ffffffffffff'" in " ".join(missing.stderr.split())
+    assert "no article with id 'ffffffffffff'" in " ".join(missing.stderr.split())
 
 
 def test_exit_3_when_the_store_cannot_be_opened(tmp_path):
@@ -319,7 +319,7 @@ def listed(loaded, *args: str) -> list[str]:
 def test_articles_list_text(loaded):
     lines = parley("articles", db=loaded.db).stdout.splitlines()
     assert lines[-1] == f"{GOOD_ARTICLES} articles"
-    assert lines[0].split() == ["id", "published", "outlet", "title", "cites"]
+    assert lines[0].split() == ["id", "published", "outlet", "title"]  # "cites" only when some article cites
     for article in loaded.articles():
         row = next(line for line in lines if line.strip().startswith(article.id[:10]))
         assert article.title in row and article.published.isoformat() in row and article.outlet in row
@@ -475,23 +475,18 @@ def test_brief_json(loaded):
 
 def test_brief_text(loaded):
     lines = parley("brief", db=loaded.db).stdout.splitlines()
-    assert lines[0] == "Parley brief: 7 articles from 2 outlets"
-    table = "\n".join(lines)
-    assert "Harbor Times" in table and "Ostrel Gazette" in table
-    for day in (
-        "2024-03-14",
-        "2024-03-20",
-        "2024-04-11",
-        "2024-04-12",
-        "2024-04-22",
-        "2024-04-24",
-        "2024-05-02",
-    ):
-        assert any(line.split()[:1] == [day] or day in line for line in lines), day
+    assert lines[0] == "Parley brief: 7 articles from 2 outlets, 2024-03-14 to 2024-05-02"
+    text = "\n".join(lines)
+    assert "Harbor Times 4 · Ostrel Gazette 3" in text  # outlets with their counts, most first
+    months = {line.split()[0]: line.split()[-1] for line in lines if re.match(r"  \d{4}-\d\d  ", line)}
+    assert months == {"2024-03": "2", "2024-04": "4", "2024-05": "1"}  # one line a month, with its total
+    march = next(line for line in lines if line.startswith("  2024-03"))
+    assert march.split()[1][13] != "·" and march.split()[1][19] != "·"  # 14 and 20 March have articles
     assert f"Last ingest (run 2): 0 new, 7 duplicate, {len(loaded.bad_inputs)} failed" in lines
     start = lines.index("Could not be read:")
     failures = json.loads(invoke("brief", "--json", db=loaded.db).stdout)["failures"]
-    assert sorted(lines[start + 1 :]) == sorted(f"  {f['origin']}: {f['reason']}" for f in failures)
+    shown = " ".join(" ".join(lines[start + 1 :]).split())
+    assert all(f"{f['origin']}: {f['reason']}" in shown for f in failures)
 
 
 def test_brief_of_an_empty_store(db):

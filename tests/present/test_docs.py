@@ -9,7 +9,7 @@ import click
 
 from parley import settings
 from parley.present.cli import cli
-from parley.present.export import RECORD_FIELDS
+from parley.present.export import record_fields
 from tests.conftest import ROOT
 
 CLI_DOC = (ROOT / "docs" / "cli.md").read_text(encoding="utf-8")
@@ -29,15 +29,39 @@ def test_every_command_is_documented():
         assert f"`{command}" in CLI_DOC, command
 
 
+def test_every_option_is_documented_in_its_commands_row():
+    """Each command's row in the table names its options; options every command shares (--db,
+    --json, --help) are explained once above the table."""
+    shared = {"--db", "--json", "--help"}
+    for name, command in _walk(cli):
+        row = next((line for line in CLI_DOC.splitlines() if line.startswith(f"| `{name}")), None)
+        assert row is not None, name
+        for param in command.params:
+            if isinstance(param, click.Option):
+                option = max(param.opts, key=len)
+                assert option in shared or option in row, (name, option)
+    for option in shared - {"--help"}:
+        assert option in CLI_DOC.split("| command |", 1)[0], option
+
+
+def _walk(group: click.Group, prefix: str = "parley"):
+    for name, command in group.commands.items():
+        if isinstance(command, click.Group):
+            yield from _walk(command, f"{prefix} {name}")
+        else:
+            yield f"{prefix} {name}", command
+
+
 def test_every_setting_is_documented():
     for setting in settings.SETTINGS:
         assert f"`{setting.name}`" in CLI_DOC, setting.name
-    for envvar in set(re.findall(r'envvar="(PARLEY_\w+)"', (ROOT / "parley/present/cli.py").read_text())):
-        assert f"`{envvar}`" in CLI_DOC, envvar
+    for module in (ROOT / "parley/present").glob("*.py"):
+        for envvar in set(re.findall(r'envvar="(PARLEY_\w+)"', module.read_text(encoding="utf-8"))):
+            assert f"`{envvar}`" in CLI_DOC, (module.name, envvar)
 
 
 def test_every_record_field_is_documented():
-    for record_type, fields in RECORD_FIELDS.items():
+    for record_type, fields in record_fields().items():
         section = RECORDS_DOC.split(f"## `{record_type}`", 1)[1].split("\n## ", 1)[0]
         for field in fields:
             assert f"| `{field}` |" in section, (record_type, field)

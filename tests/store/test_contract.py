@@ -160,6 +160,9 @@ def test_record_queries(store):
     assert ids(RecordQuery(text="NUMBER 3")) == ["3"]
     assert ids(RecordQuery(substrings=(("speaker", "MEDIATOR"),), limit=2, offset=1)) == ["2", "3"]
     assert store.count("statement", RecordQuery(equals=(("kind", ("direct",)),))) == 2
+    assert ids(RecordQuery(key_prefix=a.id[:6] + "-2")) == ["2"]
+    assert ids(RecordQuery(key_prefix=a.id[:6])) == ["1", "2", "3"]
+    assert ids(RecordQuery(key_prefix="zz")) == []
     assert [s.id[-1] for s in store.statements(StatementFilter(speaker_actor_ids=("mediator",)))] == ["1"]
     with pytest.raises(ConfigError, match="no field"):
         list(store.records("statement", RecordQuery(equals=(("colour", ("red",)),))))

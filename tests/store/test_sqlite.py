@@ -128,7 +128,7 @@ def test_a_store_from_before_record_types_is_migrated_without_losing_articles_or
         "published, published_from, author, language, dateline, removed, ingested_at, run_id) "
         "VALUES ('abc123', 'ff', 'Talks resume', 'KYIV, Jan 3 - Talks resumed.', 'a.txt', 'text', NULL, "
         "'Harbor Times', 'metadata', '[\"Wire\"]', '2026-01-03', 'dateline', NULL, 'en', "
-        "'{\"span\": [0, 12], \"place\": \"KYIV\", \"date_text\": \"Jan 3\", \"outlet\": null}', '[]', "
+        '\'{"span": [0, 12], "place": "KYIV", "date_text": "Jan 3", "outlet": null}\', \'[]\', '
         "'2026-01-04', 1)"
     )
     old.execute("INSERT INTO analyses VALUES ('abc123', 'old-pipeline', '2026-01-04', NULL)")

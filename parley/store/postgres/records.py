@@ -266,6 +266,9 @@ def _where(rt: RecordType, q: RecordQuery) -> tuple[sql.Composable, list[Any]]:
     if q.article_ids is not None:
         clauses.append(sql.SQL("article_id = ANY(%s::text[])"))
         params.append(list(q.article_ids))
+    if q.key_prefix is not None:
+        clauses.append(sql.SQL("key >= %s AND key < %s"))
+        params.extend([q.key_prefix, q.key_prefix + "\U0010ffff"])
     if q.since is not None:
         clauses.append(sql.SQL("{} >= %s::text").format(_text(known(rt.date_field, "date"))))
         params.append(q.since.isoformat())

@@ -102,10 +102,16 @@ def _v3_user_decisions(db: psycopg.Connection) -> None:
 
 
 # Each migration runs once, in order, in its own transaction; parley_schema records it.
+def _v4_record_keys(db: psycopg.Connection) -> None:
+    """Look-ups by id or id prefix (``parley quotes 5b6d8b94``) for any record type."""
+    db.execute("CREATE INDEX records_key ON records(type, key)")
+
+
 MIGRATIONS: list[Callable[[psycopg.Connection], None]] = [
     _v1_ingest,
     _v2_analysis,
     _v3_user_decisions,
+    _v4_record_keys,
 ]
 
 

@@ -174,6 +174,9 @@ def _where(rt: RecordType, q: RecordQuery) -> tuple[str, list[Any]]:
     if q.article_ids is not None:
         clauses.append(f"article_id IN ({','.join('?' * len(q.article_ids)) or 'NULL'})")
         params.extend(q.article_ids)
+    if q.key_prefix is not None:
+        clauses.append("key >= ? AND key < ?")
+        params.extend([q.key_prefix, q.key_prefix + "\U0010ffff"])
     if q.since is not None:
         clauses.append(f"{_field(known(rt.date_field, 'date'))} >= ?")
         params.append(q.since.isoformat())

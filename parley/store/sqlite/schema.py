@@ -219,6 +219,11 @@ def _v6_article_data(db: sqlite3.Connection) -> None:
         db.execute("UPDATE articles SET data = ? WHERE id = ?", (json.dumps(data), row["id"]))
 
 
+def _v7_record_keys(db: sqlite3.Connection) -> None:
+    """Look-ups by id or id prefix (``parley quotes 5b6d8b94``) for any record type."""
+    db.execute("CREATE INDEX records_key ON records(type, key)")
+
+
 # Each migration runs once, in order, in its own transaction; PRAGMA user_version records it.
 MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = [
     _v1_articles,
@@ -227,4 +232,5 @@ MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = [
     _v4_analysis_errors,
     _v5_records,
     _v6_article_data,
+    _v7_record_keys,
 ]

@@ -1,0 +1,261 @@
+"""Look-ups, counts and curation actions over a :class:`~parley.store.Store`, for the presenters.
+
+The CLI (and any other presenter) parses its options, calls these and prints the result; none of
+them prints or knows about click. Each raises a :class:`~parley.errors.QueryError` when it cannot
+answer as asked (the CLI turns it into exit code 2):
+
+- records by id or unique id prefix: :func:`find_article`, :func:`find_statement`,
+  :func:`find_event`, :func:`find_actor` (:class:`NotFound`, or :class:`AmbiguousId` listing the
+  candidates);
+- a user's words to actors: :func:`match_actors` (name, every alias and id, folded);
+- curation: :func:`merge_actors`, :func:`split_actor` (checked, recorded, applied at once);
+- counts: :func:`article_counts`, :func:`speaker_tally`, :func:`most_reported_events`;
+- context: :func:`sentence_context` (the sentence around a statement), :func:`event_types`.
+
+The store has no look-up by id for statements, events or actors, nor a way to tell a missing
+article from an ambiguous prefix; these are done here over the listing methods.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from functools import cache
+from importlib import resources
+
+import yaml
+
+from parley import records
+from parley.errors import AmbiguousId, ConfigError, InvalidOverride, NotFound
+from parley.extract.registry import ActorRegistry, fold
+from parley.models import Actor, Article, Event, Span, Statement
+from parley.store import RecordQuery, Store
+
+UNKNOWN = "unknown"  # how a missing outlet or date is counted and shown
+SHOWN_CANDIDATES = 8  # how many candidates an ambiguous prefix error lists
+
+# -- records by id or unique id prefix -------------------------------------------------------------
+
+
+def unique_id(kind: str, prefix: str, ids: Iterable[str]) -> str:
+    """The one id in ``ids`` equal to ``prefix`` or starting with it (case-insensitive)."""
+    key = prefix.strip().lower()
+    if not key:
+        raise NotFound(f"an empty {kind} id")
+    candidates = sorted({i for i in ids if i.lower().startswith(key)})
+    exact = [i for i in candidates if i.lower() == key]
+    if exact:
+        return exact[0]
+    if len(candidates) == 1:
+        return candidates[0]
+    if not candidates:
+        raise NotFound(f"no {kind} with id {prefix!r}")
+    shown = ", ".join(candidates[:SHOWN_CANDIDATES])
+    more = f" and {len(candidates) - SHOWN_CANDIDATES} more" if len(candidates) > SHOWN_CANDIDATES else ""
+    raise AmbiguousId(
+        f"{prefix!r} is the start of {len(candidates)} {kind} ids: {shown}{more}; give more of the id",
+        candidates,
+    )
+
+
+def find_article(store: Store, prefix: str) -> Article:
+    article_id = unique_id("article", prefix, store.article_ids(prefix.strip().lower(), limit=100))
+    article = store.article(article_id)
+    if article is None:  # pragma: no cover - the store listed it a moment ago
+        raise NotFound(f"no article with id {prefix!r}")
+    return article
+
+
+def find_statement(store: Store, prefix: str) -> Statement:
+    return _find_record(store, "statement", prefix)
+
+
+def find_event(store: Store, prefix: str) -> Event:
+    return _find_record(store, "event", prefix)
+
+
+def find_actor(store: Store, prefix: str) -> Actor:
+    try:
+        return _find_record(store, "actor", prefix)
+    except NotFound:
+        raise NotFound(f"no actor with id {prefix!r} (see `parley actors`)") from None
+
+
+def _find_record(store: Store, type_name: str, prefix: str):
+    """The record whose key (id) is ``prefix`` or the only one starting with it: an indexed
+    look-up, however large the store."""
+    key = prefix.strip().lower()
+    if not key:
+        raise NotFound(f"an empty {type_name} id")
+    found = {
+        records.get(type_name).key(r): r
+        for r in store.records(type_name, RecordQuery(key_prefix=key, limit=100))
+    }
+    return found[unique_id(type_name, prefix, found)]
+
+
+# -- a user's words to actors ----------------------------------------------------------------------
+
+
+def match_actors(actors: Iterable[Actor], words: str) -> list[Actor]:
+    """Actors whose id is ``words``, or whose name or an alias contains them as whole words;
+    case, accents, a leading "the" and a possessive folded away ("zelenskyy" finds Volodymyr
+    Zelensky by his alias, "peskov" finds Dmitry Peskov). Raw speaker words are never matched:
+    "a spokesperson for Zelenskyy's office" is not Zelensky."""
+    key = fold(words)
+    if not key:
+        raise NotFound("no actor is named by empty words")
+    pattern = re.compile(rf"(?<![\w'-]){re.escape(key)}(?![\w'-])")
+    found = [
+        a
+        for a in actors
+        if key == a.id.lower() or any(pattern.search(fold(name)) for name in (a.name, *a.aliases))
+    ]
+    if not found:
+        raise NotFound(f"no actor is named {words!r} (names and ids: `parley actors`)")
+    return sorted(found, key=lambda a: a.id)
+
+
+# -- curation --------------------------------------------------------------------------------------
+
+
+def merge_actors(
+    store: Store, source: str, target: str, registry: ActorRegistry | None = None
+) -> list[Actor]:
+    """Record that actor ``source`` is actor ``target`` (ids or unique prefixes) and re-resolve
+    the corpus; returns the actors now. Kept in the store and applied after every re-analysis."""
+    src, tgt = find_actor(store, source), find_actor(store, target)
+    if src.id == tgt.id:
+        raise InvalidOverride(f"{src.id} cannot be merged into itself")
+    store.add_override("merge", src.id, tgt.id)
+    return _resolve(store, registry)
+
+
+def split_actor(store: Store, actor: str, name: str, registry: ActorRegistry | None = None) -> list[Actor]:
+    """Record that the mentions written ``name`` are not ``actor`` but an actor of their own;
+    ``name`` must be one of the actor's names (case and accents aside)."""
+    found = find_actor(store, actor)
+    names = (found.name, *found.aliases)
+    written = next((n for n in names if n == name), None) or next(
+        (n for n in names if fold(n) == fold(name)), None
+    )
+    if written is None:
+        raise InvalidOverride(f"{found.id} has no name {name!r}; its names: {', '.join(names)}")
+    store.add_override("split", found.id, written)
+    return _resolve(store, registry)
+
+
+def _resolve(store: Store, registry: ActorRegistry | None) -> list[Actor]:
+    from parley.analyse import resolve_corpus  # the analysis job; imported when an action needs it
+    from parley.extract.registry import default_registry
+
+    return resolve_corpus(store, registry or default_registry())
+
+
+# -- counts ----------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class ArticleCounts:
+    total: int
+    outlets: list[tuple[str, int]]  # most articles first
+    days: list[tuple[str, int]]  # ISO days in order, "unknown" last
+    by_outlet_day: dict[str, dict[str, int]]
+
+
+def article_counts(store: Store) -> ArticleCounts:
+    outlets: Counter[str] = Counter()
+    days: Counter[str] = Counter()
+    grid: dict[str, Counter[str]] = {}
+    for article in store.articles():
+        outlet = article.outlet or UNKNOWN
+        day = article.published.isoformat() if article.published else UNKNOWN
+        outlets[outlet] += 1
+        days[day] += 1
+        grid.setdefault(outlet, Counter())[day] += 1
+    return ArticleCounts(
+        total=sum(outlets.values()),
+        outlets=sorted(outlets.items(), key=lambda kv: (-kv[1], kv[0])),
+        days=sorted(days.items(), key=lambda kv: (kv[0] == UNKNOWN, kv[0])),
+        by_outlet_day={o: dict(sorted(c.items())) for o, c in sorted(grid.items())},
+    )
+
+
+@dataclass(frozen=True)
+class QuotedActor:
+    actor: Actor
+    statements: int
+    latest: tuple[Statement, ...]  # latest said first; undated last
+
+
+@dataclass
+class SpeakerTally:
+    """Statements counted in one pass: all, by resolved speaker, and each speaker's latest."""
+
+    total: int = 0
+    by_actor: Counter[str] = field(default_factory=Counter)
+    actors: dict[str, Actor] = field(default_factory=dict)
+    latest: dict[str, list[Statement]] = field(default_factory=dict)
+
+    @property
+    def attributed(self) -> int:
+        return sum(self.by_actor.values())
+
+    def most_quoted(self, limit: int) -> list[QuotedActor]:
+        ranked = sorted(self.by_actor.items(), key=lambda kv: (-kv[1], kv[0]))[:limit]
+        return [QuotedActor(self.actors[i], n, tuple(self.latest[i])) for i, n in ranked]
+
+
+def speaker_tally(store: Store, latest: int = 2) -> SpeakerTally:
+    tally = SpeakerTally(actors={a.id: a for a in store.actors()})
+    for s in store.statements():
+        tally.total += 1
+        if s.speaker_actor_id not in tally.actors:
+            continue
+        assert s.speaker_actor_id is not None
+        tally.by_actor[s.speaker_actor_id] += 1
+        kept = tally.latest.setdefault(s.speaker_actor_id, [])
+        kept.append(s)
+        kept.sort(key=lambda x: (x.said_on is not None, x.said_on or ""), reverse=True)
+        del kept[latest:]
+    return tally
+
+
+def most_reported_events(store: Store, limit: int = 10) -> list[Event]:
+    """The dated, reported (not planned) events with the most sources, latest first among
+    equals; returned in date order."""
+    dated = [(e.date, e) for e in store.events() if e.date is not None and e.status == "reported"]
+    top = sorted(dated, key=lambda de: (len(de[1].sources), de[0]), reverse=True)[:limit]
+    return [e for _, e in sorted(top, key=lambda de: de[0])]
+
+
+# -- context ---------------------------------------------------------------------------------------
+
+_SENTENCE_END = re.compile(r"[.!?][\"”’')\]]*\s+|\n")
+_CLOSING = ".!?\"”’')]"
+
+
+def sentence_context(text: str, span: Span) -> tuple[str, str, str]:
+    """``(before, statement, after)``: the statement with the rest of the sentence(s) it is in."""
+    start = 0
+    for end in _SENTENCE_END.finditer(text, 0, span.start):
+        start = end.end()
+    stop, pos = len(text), span.end
+    while pos > span.start and text[pos - 1] in _CLOSING:  # a statement may end its sentence
+        pos -= 1
+    after = _SENTENCE_END.search(text, pos)
+    if after:  # keep the closing punctuation, not the space or line break after it
+        stop = after.start() + len(after.group().rstrip())
+    return text[start : span.start], span.of(text), text[span.end : stop]
+
+
+@cache
+def event_types() -> tuple[str, ...]:
+    """The event types of the bundled taxonomy (``parley/data/events.yaml``), in its order."""
+    source = resources.files("parley.data") / "events.yaml"
+    try:
+        return tuple(t["id"] for t in yaml.safe_load(source.read_text(encoding="utf-8"))["types"])
+    except (OSError, yaml.YAMLError, KeyError, TypeError) as exc:
+        raise ConfigError(f"invalid event taxonomy {source}: {exc}") from exc
