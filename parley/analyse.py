@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
-from parley import records
+from parley import records, settings
 from parley.corpus import StepReport, run_corpus_steps
 from parley.extract.registry import ActorRegistry, default_registry
 from parley.models import Actor, Article
@@ -21,7 +21,8 @@ from parley.pipeline import AnalysisFailure, Context, Pipeline, default_componen
 from parley.store import ArticleRecords, Store
 
 BATCH_ARTICLES = 64
-MAX_CHARS = 500_000  # ~80,000 words: far beyond any news article; a crawler's runaway page is not
+# ~80,000 words: far beyond any news article; a crawler's runaway page is not
+MAX_CHARS = int(settings.MAX_CHARS.default)
 
 Progress = Callable[[int, int], None]
 

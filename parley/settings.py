@@ -20,4 +20,8 @@ DB = Setting("PARLEY_DB", "parley.db", "Path of the SQLite store (the --db optio
 MAX_BYTES = Setting("PARLEY_MAX_BYTES", str(10 * 1024 * 1024), "Size cap for one file or URL, in bytes.")
 TIMEOUT = Setting("PARLEY_TIMEOUT", "15", "Timeout for one HTTP request, in seconds.")
 
-SETTINGS = [DB, MAX_BYTES, TIMEOUT]
+MAX_CHARS = Setting(
+    "PARLEY_MAX_CHARS", "500000", "Articles longer than this are not analysed; the reason is recorded."
+)
+
+SETTINGS = [DB, MAX_BYTES, TIMEOUT, MAX_CHARS]

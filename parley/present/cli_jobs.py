@@ -94,10 +94,24 @@ def ingest(store: Store, inputs: tuple[str, ...], max_bytes: int, quiet: bool, a
     help="Actor registry YAML (default: the bundled one; env PARLEY_ACTORS).",
 )
 @click.option("--force", is_flag=True, help="Analyse every article again.")
+@click.option(
+    "--max-chars",
+    type=click.IntRange(min=1),
+    envvar=settings.MAX_CHARS.name,
+    default=int(settings.MAX_CHARS.default),
+    show_default=True,
+    help="Longer articles are skipped, with the reason recorded (env PARLEY_MAX_CHARS).",
+)
 @json_option
 @store_options
 def analyse(
-    store: Store, model: str, processes: int, actors_file: str | None, force: bool, as_json: bool
+    store: Store,
+    model: str,
+    processes: int,
+    actors_file: str | None,
+    force: bool,
+    max_chars: int,
+    as_json: bool,
 ) -> None:
     """Find actors, quotes and reported statements, dates and events in the stored articles."""
     from parley.analyse import analyse as run_analyse
@@ -111,6 +125,7 @@ def analyse(
             model=model,
             n_process=processes,
             force=force,
+            max_chars=max_chars,
             progress=lambda done, total: bar.update(task, completed=done, total=total),
         )
     if as_json:

@@ -124,3 +124,15 @@ def test_unknown_speaker_or_actor_is_a_usage_error(db):
     invoke("--db", str(db), "quotes", "0000", check=2)  # no statement has that id
     invoke("--db", str(db), "timeline", "0000", check=2)
     invoke("--db", str(db), "actors", "merge", "a", "b", check=2)
+
+
+def test_an_article_over_max_chars_is_skipped_with_its_reason_and_the_run_says_so(tmp_path):
+    db = tmp_path / "long.db"
+    invoke("--db", str(db), "ingest", str(FIXTURES / "good" / "article.txt"))
+    result = invoke("--db", str(db), "analyse", "--max-chars", "200", "--json", check=1)
+    report = json.loads(result.stdout)
+    assert report["analysed"] == 1
+    assert "over the limit of 200" in report["failures"][0]["reason"]
+    # not parsed again on the next run, and the limit can come from the environment
+    again = invoke("--db", str(db), "analyse", "--json", env={"PARLEY_MAX_CHARS": "200"})
+    assert json.loads(again.stdout)["analysed"] == 0
