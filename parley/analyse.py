@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from parley import records, settings
 from parley.corpus import StepReport, run_corpus_steps
 from parley.extract.registry import ActorRegistry, default_registry
-from parley.models import Actor, Article
+from parley.models import Actor
 from parley.nlp import DEFAULT_MODEL, Parser, SpacyParser
 from parley.pipeline import AnalysisFailure, Context, Pipeline, default_components
 from parley.store import ArticleRecords, Store
@@ -57,14 +57,15 @@ def analyse(
     failures: list[AnalysisFailure] = []
     stored = {rt.name for rt in records.all_types() if rt.scope == "article"}
     for offset in range(0, len(todo), BATCH_ARTICLES):
-        batch = [a for a in (store.article(i) for i in todo[offset : offset + BATCH_ARTICLES]) if a]
-        fit = [a for a in batch if len(a.text) <= max_chars]
+        ids = todo[offset : offset + BATCH_ARTICLES]
+        lengths = store.text_lengths(ids)
         results: list[ArticleRecords] = []
-        for article in batch:
-            if len(article.text) > max_chars:
-                failure = AnalysisFailure(article.id, "parse", _too_long(article, max_chars))
+        for article_id in ids:  # an oversized article is never even read out of the store
+            if lengths.get(article_id, 0) > max_chars:
+                failure = AnalysisFailure(article_id, "parse", _too_long(lengths[article_id], max_chars))
                 failures.append(failure)
-                results.append(ArticleRecords(article.id, error=failure.reason))
+                results.append(ArticleRecords(article_id, error=failure.reason))
+        fit = [a for i in ids if lengths.get(i, 0) <= max_chars and (a := store.article(i)) is not None]
         for result in pipeline.run(fit):
             if isinstance(result, AnalysisFailure):
                 failures.append(result)
@@ -86,8 +87,8 @@ def resolve_corpus(store: Store, registry: ActorRegistry) -> list[Actor]:
     return store.actors()
 
 
-def _too_long(article: Article, max_chars: int) -> str:
+def _too_long(length: int, max_chars: int) -> str:
     return (
-        f"skipped: {len(article.text):,} characters is over the limit of {max_chars:,} "
+        f"skipped: {length:,} characters is over the limit of {max_chars:,} "
         f"(raise it with --max-chars to analyse this article)"
     )

@@ -86,7 +86,8 @@ def test_only_new_articles_are_parsed(tmp_path, parser):
     _add(store, TEXTS[1:], start=1)
     report = analyse(store, parser=parser)
     assert report.analysed == 1
-    assert [r.name for r in report.corpus_steps] == ["actors", "events"]
+    steps = [r.name for r in report.corpus_steps]
+    assert steps.index("actors") < steps.index("events")  # events read the resolved actors
     store.close()
 
 

@@ -125,6 +125,7 @@ def test_articles_are_stored_once_and_found_by_prefix(store):
     assert store.article_ids(a.id[:8]) == [a.id]
     assert [x.id for x in store.articles(ArticleFilter(since=dt.date(2026, 1, 2)))] == [b.id]
     assert [x.id for x in store.articles(ArticleFilter(contains="ROUND 1"))] == [a.id]
+    assert store.text_lengths([a.id, b.id, "nonexistent"]) == {a.id: len(a.text), b.id: len(b.text)}
 
 
 def test_an_analysis_replaces_everything_the_article_had(store):

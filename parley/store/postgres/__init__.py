@@ -149,6 +149,13 @@ class PostgresStore(RecordViews):
         return from_data(Article, data) if data is not None else None
 
     @translated
+    def text_lengths(self, ids: Iterable[str]) -> dict[str, int]:
+        rows = self.db.execute(
+            "SELECT id, char_length(data ->> 'text') FROM articles WHERE id = ANY(%s::text[])", (list(ids),)
+        ).fetchall()
+        return {r[0]: r[1] for r in rows}
+
+    @translated
     def article_ids(self, prefix: str, limit: int = 10) -> list[str]:
         """Ids starting with ``prefix`` (an exact id first), at most ``limit``."""
         if not prefix:

@@ -158,7 +158,7 @@ class SQLiteStore(RecordViews):
                         article.language,
                         now,
                         run_id,
-                        json.dumps(to_data(article), ensure_ascii=False),
+                        _article_data(article),
                     ),
                 )
                 results.append(cursor.rowcount == 1)
@@ -192,6 +192,15 @@ class SQLiteStore(RecordViews):
             (prefix, prefix + "\U0010ffff", limit),
         )
         return [r["id"] for r in rows]
+
+    @_translated
+    def text_lengths(self, ids: Iterable[str]) -> dict[str, int]:
+        found = {}
+        for chunk in _chunks(list(ids), 500):
+            marks = ",".join("?" * len(chunk))
+            rows = self.db.execute(f"SELECT id, length(text) FROM articles WHERE id IN ({marks})", chunk)
+            found.update({r[0]: r[1] for r in rows})
+        return found
 
     @_translated
     def articles(self, where: ArticleFilter = ArticleFilter()) -> Iterator[Article]:
@@ -345,8 +354,20 @@ class _Transaction:
             self.db.execute("ROLLBACK" if exc_type else "COMMIT")
 
 
+def _article_data(article: Article) -> str:
+    """Every field but the text (it has its own column), so new fields need no migration."""
+    data = to_data(article)
+    del data["text"]
+    return json.dumps(data, ensure_ascii=False)
+
+
 def _article(row: sqlite3.Row) -> Article:
-    return from_data(Article, json.loads(row["data"]))
+    return from_data(Article, json.loads(row["data"]) | {"text": row["text"]})
+
+
+def _chunks(items: list, size: int) -> Iterator[list]:
+    for start in range(0, len(items), size):
+        yield items[start : start + size]
 
 
 def _iso(value: dt.date | None) -> str | None:
