@@ -52,7 +52,7 @@ def analyse(
     registry = registry or default_registry()
     parser = parser or SpacyParser(model, n_process=n_process)
     pipeline = Pipeline(components or default_components(), parser, Context(registry, parser.name))
-    todo = [a.id for a in store.articles()] if force else store.unanalysed(pipeline.version)
+    todo = store.unanalysed("" if force else pipeline.version)  # no pipeline is called ""
     statements = 0
     failures: list[AnalysisFailure] = []
     stored = {rt.name for rt in records.all_types() if rt.scope == "article"}

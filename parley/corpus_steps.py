@@ -49,7 +49,8 @@ def events_step(ctx: CorpusContext) -> int:
         participants[id(m)] = frozenset(
             actor_id for actor_id in (_follow(i, merged) for i in ids if i) if actor_id in known
         )
-    articles = {a.id: a for a in store.articles()}
+    # only the articles that report events (a skipped, oversized article is never read)
+    articles = {i: a for i in sorted({m.article_id for m in reports}) if (a := store.article(i)) is not None}
     return store.replace_records("event", merge_events(reports, participants, articles))
 
 
@@ -91,3 +92,6 @@ def _speaker(
             known[actor_id] = government
             return actor_id
     return None
+
+
+import parley.reconcile.positions  # noqa: E402, F401  (positions)
