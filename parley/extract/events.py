@@ -84,7 +84,7 @@ def find_events(
     taxonomy: Sequence[EventType] | None = None,
 ) -> list[EventMention]:
     taxonomy = taxonomy or load_taxonomy()
-    quotes = [a.content for a in attributions if a.kind == "direct"]
+    quotes = [part for a in attributions if a.kind == "direct" for part in a.parts]
     text = doc.text
     headings = Headings(text)
     found: list[EventMention] = []

@@ -1,5 +1,9 @@
 """Statements: attributions tied to a speaker mention, with the date they were said.
 
+A statement quoted in pieces (``"We will not," he said, "give up land."``) comes from one
+attribution with several content parts; its ``span`` is the first part, ``more_spans`` the
+others, and its ``text`` joins them with " … ".
+
 Who is the speaker of an attribution's source words:
 
 1. the mention holding the source's syntactic head ("Kremlin spokesperson Dmitry Peskov",
@@ -8,8 +12,15 @@ Who is the speaker of an attribution's source words:
    a relative pronoun ("Yuri Ushakov, who said ...": the extractor returns "who") stands for
    the noun the relative clause hangs from, and is resolved as that noun phrase by 1 and 2;
    the statement's speaker words and span are then that noun phrase too;
-3. a pronoun ("he", "she") -> the latest speaker of this article within a few sentences, else the
-   latest person mentioned before it in the same or the previous paragraph;
+3. a pronoun, by its person (:func:`_antecedent`): "I"/"we" inside another statement's direct
+   quote -> that quote's speaker, else the person of the latest transcript label ("Name:"
+   opening a paragraph), else for "we" a body named earlier in the sentence ("At the
+   institute, we believe"); "he"/"she" -> the latest speaker within a few sentences if a
+   person, else the latest person mentioned (a possessor too) in this or the previous
+   paragraph or those sentences, unless an unknown name is the subject of a clause in
+   between; "it" (not the empty one of "it is reported that") and "they"/"we" -> the latest
+   speaker within a few sentences if a body (organisation or place); "it" also -> the subject
+   of the nearest clause before it when that is a body;
 4. a role word alone ("the spokesperson added") -> the latest speaker of this article whose role
    words contain it;
 5. a place standing for a government ("Moscow said", "Russia has indicated") -> that side's
@@ -22,26 +33,60 @@ The date said: a day-precise time expression in the cue's sentence outside the q
 
 from __future__ import annotations
 
+import bisect
 import hashlib
 import re
 from collections.abc import Sequence
-from dataclasses import replace
+from dataclasses import dataclass, field, replace
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 
-from parley.extract.cues import RELATIVE_PRONOUNS
+from parley.extract.attribution import find_quotes, relative_antecedent
 from parley.extract.registry import ActorRegistry
 from parley.models import Article, Attribution, Mention, Span, Statement, TimeExpression
 
 PRONOUNS = {"he", "she", "him", "her"}
+FIRST_PERSON = {"i", "we"}
 GROUP_PRONOUNS = {"they", "we"}
+THING_PRONOUNS = {"it"}
+ALL_PRONOUNS = PRONOUNS | FIRST_PERSON | GROUP_PRONOUNS | THING_PRONOUNS
 # How far back (in sentences) a pronoun may reach for the latest speaker.
 PRONOUN_REACH = 4
-SPEAKER_LABELS = ("PERSON", "ROLE", "ORG", "GPE", "FAC", "NORP")
+_BODY_LABELS = ("ORG", "GPE")  # what "it", "they" and "we" may stand for
+_SUBJECT_DEPS = ("nsubj", "nsubjpass")
+_FINITE = ("VBD", "VBZ", "VBP", "MD")
+PART_JOINER = " … "
+# A transcript label: a short name and a colon opening a paragraph ("Jane Doe: I think ...").
+_LABEL = re.compile(r"(?m)^[^\S\n]*([^\n:]{2,60}):")
 
 
 def statement_id(article_id: str, span: Span) -> str:
     return hashlib.sha1(f"{article_id}:{span.start}:{span.end}".encode()).hexdigest()[:16]
+
+
+@dataclass
+class _Article:
+    """What speaker resolution reads for one article, and the speakers found so far."""
+
+    doc: Doc
+    text: str
+    article_id: str
+    mentions: Sequence[Mention]
+    registry: ActorRegistry
+    sent_starts: list[int]
+    # (sentence, speaker mention, where the statement's cue or source starts), in text order
+    history: list[tuple[int, Mention, int]] = field(default_factory=list)
+    quotes: list[tuple[tuple[Span, ...], Mention]] = field(default_factory=list)  # direct quotes
+    labels: list[tuple[int, Mention]] = field(default_factory=list)  # (label start, person)
+    quoted: list[tuple[int, int]] = field(default_factory=list)  # quote regions of the text
+    paragraphs: list[int] = field(default_factory=list)  # where each paragraph starts
+
+    def sentence(self, char: int) -> int:
+        return _sentence_index(self.sent_starts, char)
+
+    def paragraph_start(self, char: int, back: int = 0) -> int:
+        """Where the paragraph holding ``char`` starts, or the one ``back`` paragraphs before."""
+        return self.paragraphs[max(bisect.bisect_right(self.paragraphs, char) - 1 - back, 0)]
 
 
 def build_statements(
@@ -54,24 +99,23 @@ def build_statements(
     extractor: str,
 ) -> list[Statement]:
     text = doc.text
-    sent_starts = [s.start_char for s in doc.sents]
+    ctx = _Article(doc, text, article.id, mentions, registry, [s.start_char for s in doc.sents])
+    ctx.labels = _transcript_labels(text, mentions)
+    ctx.quoted = [(q.start, q.end) for q in find_quotes(text)]
+    ctx.paragraphs = [0] + [m.end() for m in re.finditer(r"\n+", text)]
     statements: list[Statement] = []
-    history: list[tuple[int, Mention]] = []  # (sentence index, speaker mention) in text order
     for att in sorted(attributions, key=lambda a: a.content.start):
         att = _tidy(att, article, mentions)
         speaker_span = att.source
         if speaker_span is not None:
-            speaker_span = _relative_antecedent(doc, speaker_span) or speaker_span
+            speaker_span = relative_antecedent(doc, speaker_span) or speaker_span
         speaker_words = speaker_span.of(text) if speaker_span else None
-        ref = (
-            _speaker_mention(doc, text, article.id, att, mentions, history, sent_starts, registry)
-            if att.source
-            else None
-        )
+        ref = _speaker_mention(ctx, att) if att.source else None
         anchor = att.cue or att.source or att.content
-        sentence = _sentence_index(sent_starts, anchor.start)
         if ref is not None:
-            history.append((sentence, ref))
+            ctx.history.append((ctx.sentence(anchor.start), ref, anchor.start))
+            if att.kind == "direct":
+                ctx.quotes.append((att.parts, ref))
         said_on, said_from = _said_on(article, att, times, doc, anchor)
         statements.append(
             Statement(
@@ -80,7 +124,7 @@ def build_statements(
                 speaker=speaker_words,
                 speaker_actor_id=ref.actor_id if ref else None,
                 cue=att.cue.of(text) if att.cue else None,
-                text=att.content.of(text),
+                text=PART_JOINER.join(part.of(text) for part in att.parts),
                 kind=att.kind,
                 span=att.content,
                 speaker_span=speaker_span,
@@ -90,29 +134,21 @@ def build_statements(
                 said_on_from=said_from,
                 speaker_ref=ref.span if ref else None,
                 extractor=extractor,
+                more_spans=att.more_content,
             )
         )
     return statements
 
 
-def _speaker_mention(
-    doc: Doc,
-    text: str,
-    article_id: str,
-    att: Attribution,
-    mentions: Sequence[Mention],
-    history: list[tuple[int, Mention]],
-    sent_starts: list[int],
-    registry: ActorRegistry,
-) -> Mention | None:
+def _speaker_mention(ctx: _Article, att: Attribution) -> Mention | None:
+    doc, text, article_id, registry = ctx.doc, ctx.text, ctx.article_id, ctx.registry
     source = att.source
     assert source is not None
-    source = _relative_antecedent(doc, source) or source  # "X, who said": X
+    source = relative_antecedent(doc, source) or source  # "X, who said": X
     words = source.of(text).strip().lower()
-    sentence = _sentence_index(sent_starts, source.start)
-    if words in PRONOUNS or words in GROUP_PRONOUNS:
-        return _antecedent(words, source, sentence, mentions, history, sent_starts, text)
-    inside = [m for m in mentions if source.start <= m.span.start and m.span.end <= source.end]
+    if words in ALL_PRONOUNS:
+        return _antecedent(ctx, words, source)
+    inside = [m for m in ctx.mentions if source.start <= m.span.start and m.span.end <= source.end]
     if not inside:  # the NER tagged nothing here: the words may still name a known actor
         side = registry.place_side(words.removeprefix("the "))
         if side:  # "Kyiv insists": a place standing for its government
@@ -133,7 +169,7 @@ def _speaker_mention(
         return people[0]
     if root is not None and root.pos_ == "NOUN":
         role_word = root.lemma_.lower()
-        for _, earlier in reversed(history):
+        for _, earlier, _ in reversed(ctx.history):
             role = (earlier.role or earlier.text if earlier.label == "ROLE" else earlier.role) or ""
             if role_word in role.lower().split():
                 return earlier
@@ -146,92 +182,163 @@ def _speaker_mention(
     return None
 
 
-def _relative_antecedent(doc: Doc, source: Span) -> Span | None:
-    """The noun phrase a relative-pronoun source stands for: the noun the relative clause
-    hangs from, with its left modifiers and appositions ("Kremlin aide Yuri Ushakov, who
-    said ..." -> "Kremlin aide Yuri Ushakov"; "Yuri Ushakov, Putin's adviser, who said ..."
-    -> "Yuri Ushakov, Putin's adviser"), within the paragraph. None for other sources."""
-    span = doc.char_span(source.start, source.end, alignment_mode="expand")
-    if span is None or len(span) != 1:
-        return None
-    pron = span[0]
-    clause = pron.head
-    if pron.lower_ not in RELATIVE_PRONOUNS or clause.dep_ != "relcl" or clause.head.i == clause.i:
-        return None
-    head = clause.head
-    while head.dep_ == "appos" and head.head.i < head.i:
-        head = head.head  # "X, the adviser, who said": X and its apposition
-    if head.i >= pron.i:
-        return None
-    a, b = head.left_edge.i, pron.i
-    for i in range(b - 1, a - 1, -1):
-        if "\n" in doc[i].text:
-            a = i + 1  # not across a paragraph break
-            break
-    while a < b and (doc[a].is_punct or doc[a].is_space):
-        a += 1
-    while b > a and (doc[b - 1].is_punct or doc[b - 1].is_space):
-        b -= 1
-    if a >= b or not (a <= head.i < b):
-        return None
-    return Span(doc[a].idx, doc[b - 1].idx + len(doc[b - 1].text))
-
-
 def _as_speaker(m: Mention, registry: ActorRegistry) -> Mention | None:
-    """A mention as a speaker: places and organisations only when they stand for an actor."""
-    if m.label in ("PERSON", "ROLE"):
+    """A mention as a speaker: a place the registry ties to a side is its government (whatever
+    the NER label); other places and organisations only when they stand for an actor."""
+    if m.label in ("PERSON", "ROLE") or m.actor_id:
         return m
-    if m.actor_id:
-        return m
-    if m.label == "GPE":
-        side = registry.place_side(m.text)
-        if side:
-            return Mention(m.article_id, m.span, m.text, m.label, registry.government(side).id)
+    side = registry.place_side(m.text.removeprefix("the "))
+    if side:
+        return Mention(m.article_id, m.span, m.text, m.label, registry.government(side).id)
     return None
 
 
-def _antecedent(
-    pronoun: str,
-    source: Span,
-    sentence: int,
-    mentions: Sequence[Mention],
-    history: list[tuple[int, Mention]],
-    sent_starts: list[int],
-    text: str,
-) -> Mention | None:
-    if history and sentence - history[-1][0] <= PRONOUN_REACH:
-        last = history[-1][1]
-        if (pronoun in GROUP_PRONOUNS) == (last.label in ("ORG", "GPE")):
-            return last
-    if pronoun in GROUP_PRONOUNS:
+def _antecedent(ctx: _Article, pronoun: str, source: Span) -> Mention | None:
+    """The mention a pronoun speaker stands for (rule 3 of the module docstring), or None."""
+    if pronoun in FIRST_PERSON:
+        for parts, speaker in reversed(ctx.quotes):  # "I" inside someone's quote: that someone
+            if any(p.start <= source.start < p.end for p in parts):
+                return speaker
+        label = next((m for start, m in reversed(ctx.labels) if start < source.start), None)
+        if label is not None:
+            return label
+        if pronoun == "i":
+            return None
+        body = _body_in_sentence(ctx, source)
+        if body is not None:
+            return body
+    sentence = ctx.sentence(source.start)
+    last = ctx.history[-1] if ctx.history and sentence - ctx.history[-1][0] <= PRONOUN_REACH else None
+    if pronoun in PRONOUNS:
+        if last is not None and last[1].label not in _BODY_LABELS:
+            found: Mention | None = last[1]
+            since = last[2]
+        else:
+            found = _person_before(ctx, source, sentence)
+            since = found.span.end if found else source.start
+        # a name the NER did not take for a person, subject of a clause in between ("X told
+        # reporters ..." with X tagged as an organisation), is the one meant when the registry
+        # or an earlier person mention knows it; else better no speaker than the wrong one
+        named = _name_subject_between(ctx, since, source.start)
+        return found if named is None else named[0]
+    if pronoun in THING_PRONOUNS and _empty_it(ctx.doc, source):
         return None
-    paragraph_floor = text.rfind("\n\n", 0, text.rfind("\n\n", 0, source.start)) + 1
-    before = [
-        m
-        for m in mentions
-        if m.label in ("PERSON", "ROLE")
-        and paragraph_floor <= m.span.start < source.start
-        and not _possessive(text, m)
-    ]
+    if last is not None and last[1].label in _BODY_LABELS:
+        return last[1]
+    if pronoun in THING_PRONOUNS:
+        return _body_subject_before(ctx, source, sentence)
+    return None
+
+
+def _person_before(ctx: _Article, source: Span, sentence: int) -> Mention | None:
+    """The latest person mentioned before ``source`` in its paragraph or the one before, or
+    within ``PRONOUN_REACH`` sentences; a possessor counts ("X's house ... she said")."""
+    floor = min(ctx.paragraph_start(source.start, back=1), ctx.sent_starts[max(sentence - PRONOUN_REACH, 0)])
+    before = [m for m in ctx.mentions if floor <= m.span.start < source.start and _is_person(ctx, m)]
     return before[-1] if before else None
 
 
-def _possessive(text: str, m: Mention) -> bool:
-    return text[m.span.end : m.span.end + 2] in ("'s", "’s") or text[m.span.end : m.span.end + 1] in (
-        "'",
-        "’",
+def _body_in_sentence(ctx: _Article, source: Span) -> Mention | None:
+    """An organisation or place named earlier in the sentence ("At the institute, we ...")."""
+    start = ctx.sent_starts[ctx.sentence(source.start)]
+    for m in reversed(ctx.mentions):
+        if start <= m.span.start and m.span.end <= source.start and m.label in _BODY_LABELS:
+            return _as_speaker(m, ctx.registry) or m
+    return None
+
+
+def _is_person(ctx: _Article, m: Mention) -> bool:
+    """A person mention, or one the registry ties to a person whatever the NER label."""
+    actor = ctx.registry.actor(m.actor_id) if m.actor_id else None
+    return m.label in ("PERSON", "ROLE") or (actor is not None and actor.kind == "person")
+
+
+def _body_subject_before(ctx: _Article, source: Span, sentence: int) -> Mention | None:
+    """The subject of the nearest clause before ``source`` (other "it"s skipped), when it is an
+    organisation or a place, within its paragraph and ``PRONOUN_REACH`` sentences."""
+    floor = max(ctx.sent_starts[max(sentence - PRONOUN_REACH, 0)], ctx.paragraph_start(source.start))
+    for t in reversed(_subjects(ctx, floor, source.start)):
+        if t.lower_ == "it":
+            continue
+        for m in ctx.mentions:
+            if m.span.start <= t.idx < m.span.end and m.label in _BODY_LABELS:
+                return None if _possessive(ctx.text, m) else _as_speaker(m, ctx.registry) or m
+        return None
+    return None
+
+
+def _name_subject_between(ctx: _Article, start: int, end: int) -> tuple[Mention | None] | None:
+    """The latest proper name in ``[start, end)`` that is the subject of a clause and no
+    person, place or people the NER found, as the person it names (a registered name, or a
+    person mentioned earlier with the same last word), or ``(None,)`` when it names no one
+    known; None when there is no such subject."""
+    for t in reversed(_subjects(ctx, start, end)):
+        if t.pos_ != "PROPN":
+            continue
+        labels = {m.label for m in ctx.mentions if m.span.start <= t.idx < m.span.end}
+        if labels & {"PERSON", "ROLE", "GPE", "NORP", "LOC", "FAC"}:
+            continue
+        doc = ctx.doc
+        a = t.i
+        while a > 0 and doc[a - 1].pos_ == "PROPN" and doc[a - 1].head.i == t.i:
+            a -= 1
+        name = Span(doc[a].idx, t.idx + len(t.text))
+        words = name.of(ctx.text)
+        actor_id = ctx.registry.match_name(words)
+        if actor_id:
+            return (Mention(ctx.article_id, name, words, "PERSON", actor_id),)
+        last = t.lower_
+        for m in reversed(ctx.mentions):
+            if m.label == "PERSON" and m.span.end <= name.start and m.text.lower().split()[-1:] == [last]:
+                return (m,)
+        return (None,)
+    return None
+
+
+def _subjects(ctx: _Article, start: int, end: int) -> list[Token]:
+    """Subjects of finite clauses outside quotes, in ``[start, end)``, in text order."""
+    span = ctx.doc.char_span(start, end, alignment_mode="contract")
+    if span is None:
+        return []
+    return [
+        t
+        for t in span
+        if t.dep_ in _SUBJECT_DEPS
+        and not any(a <= t.idx < b for a, b in ctx.quoted)
+        and (
+            t.head.tag_ in _FINITE
+            or any(c.dep_ in ("aux", "auxpass") and c.tag_ in _FINITE for c in t.head.children)
+        )
+    ]
+
+
+def _empty_it(doc: Doc, source: Span) -> bool:
+    """The "it" of "it is reported that", "it is wrong to ...", "it seems that": no one."""
+    span = doc.char_span(source.start, source.end, alignment_mode="expand")
+    if span is None or len(span) != 1:
+        return False
+    t: Token = span[0]
+    if t.dep_ in ("expl", "nsubjpass"):
+        return True
+    head = t.head
+    return head.lemma_ in ("be", "seem", "appear") and any(
+        c.dep_ in ("acomp", "attr", "ccomp", "xcomp") for c in head.children
     )
 
 
+def _transcript_labels(text: str, mentions: Sequence[Mention]) -> list[tuple[int, Mention]]:
+    """Paragraphs opening with a person's name and a colon ("Jane Doe: I think ..."): the
+    speaker of the first-person words that follow, until the next label."""
+    people = {(m.span.start, m.span.end): m for m in mentions if m.label == "PERSON"}
+    return [(x.start(1), people[x.span(1)]) for x in _LABEL.finditer(text) if x.span(1) in people]
+
+
+def _possessive(text: str, m: Mention) -> bool:
+    return text[m.span.end : m.span.end + 1] in ("'", "’")  # "X's", "X’s", "Xs'"
+
+
 def _sentence_index(starts: list[int], char: int) -> int:
-    lo, hi = 0, len(starts)
-    while lo < hi:
-        mid = (lo + hi) // 2
-        if starts[mid] <= char:
-            lo = mid + 1
-        else:
-            hi = mid
-    return max(lo - 1, 0)
+    return max(bisect.bisect_right(starts, char) - 1, 0)
 
 
 def _said_on(article: Article, att: Attribution, times: Sequence[TimeExpression], doc: Doc, anchor: Span):
@@ -240,7 +347,7 @@ def _said_on(article: Article, att: Attribution, times: Sequence[TimeExpression]
         s = sent.sent
         for t in times:
             in_sentence = s.start_char <= t.span.start and t.span.end <= s.end_char
-            in_content = att.content.start <= t.span.start < att.content.end
+            in_content = any(p.start <= t.span.start < p.end for p in att.parts)
             if in_sentence and not in_content and t.precision == "day" and t.start is not None:
                 return t.start, "text"
     if article.published:
@@ -256,17 +363,19 @@ def _tidy(att: Attribution, article: Article, mentions: Sequence[Mention]) -> At
     """Spans never start on the dateline nor cross a paragraph break; "X reported Y as saying"."""
     text = article.text
     content = _clip(att.content, article, keep="start")
+    more = tuple(p for p in (_clip(part, article, keep="start") for part in att.more_content) if p)
     source = _clip(att.source, article, keep="end") if att.source else None
     if att.cue is not None:
+        cue_end = att.cue.end
         for m in mentions:
             if (
                 m.label == "PERSON"
-                and 0 < m.span.start - att.cue.end <= 2
+                and 0 < m.span.start - cue_end <= 2
                 and _AS_SAYING.match(text[m.span.end :])
             ):
                 source = m.span
                 break
-    return replace(att, content=content or att.content, source=source)
+    return replace(att, content=content or att.content, source=source, more_content=more)
 
 
 def _clip(span: Span, article: Article, keep: str) -> Span | None:

@@ -17,7 +17,8 @@ def nlp():
 
 
 def run(nlp, text: str) -> list[tuple[str, str | None, str | None, str, str | None]]:
-    """(kind, source words, cue words, content words, channel) of every attribution."""
+    """(kind, source words, cue words, content words, channel) of every attribution; the
+    parts of a content in several parts are joined with " … "."""
     doc = nlp(text)
     out: list[tuple[str, str | None, str | None, str, str | None]] = []
     for a in extract_attributions(doc):
@@ -28,7 +29,7 @@ def run(nlp, text: str) -> list[tuple[str, str | None, str | None, str, str | No
                 a.kind,
                 a.source.of(text) if a.source else None,
                 a.cue.of(text) if a.cue else None,
-                a.content.of(text),
+                " … ".join(part.of(text) for part in a.parts),
                 a.channel,
             )
         )
@@ -140,16 +141,59 @@ def test_direct_quote(nlp, text, source, cue, content):
 def test_speaker_inside_a_split_quote(nlp):
     found = run(nlp, '"The draft is a starting point," he told reporters, "not a final text."')
     assert [(f[0], f[1], f[2], f[3]) for f in found] == [
-        ("direct", "he", "told", '"The draft is a starting point,"'),
-        ("direct", "he", "told", '"not a final text."'),
+        ("direct", "he", "told", '"The draft is a starting point," … "not a final text."'),
+    ]
+
+
+@pytest.mark.parametrize(
+    "text, source, cue, parts",
+    [
+        (
+            "‘We will not,’ she said, ‘give up a single village.’",
+            "she",
+            "said",
+            ["‘We will not,’", "‘give up a single village.’"],
+        ),
+        (
+            '"The ceasefire is holding," the envoy told the council on Monday, "but only just."',
+            "the envoy",
+            "told",
+            ['"The ceasefire is holding,"', '"but only just."'],
+        ),
+        (
+            "“Nobody leaves the table,” Amara Diallo said, “until the prisoners are home.”",
+            "Amara Diallo",
+            "said",
+            ["“Nobody leaves the table,”", "“until the prisoners are home.”"],
+        ),
+    ],
+)
+def test_interrupted_quote_is_one_attribution_in_parts(nlp, text, source, cue, parts):
+    doc = nlp(text)
+    found = extract_attributions(doc)
+    assert len(found) == 1, found
+    a = found[0]
+    assert a.kind == "direct"
+    assert a.source is not None and a.source.of(text) == source
+    assert a.cue is not None and a.cue.of(text) == cue
+    assert [p.of(text) for p in a.parts] == parts
+    assert a.parts[0] == a.content and len(a.more_content) == len(parts) - 1
+    assert all(p.end <= q.start for p, q in zip(a.parts, a.parts[1:], strict=False))
+
+
+def test_two_quotes_with_their_own_cues_stay_apart(nlp):
+    text = '"We are ready," the envoy said. "We are not," the general replied.'
+    found = run(nlp, text)
+    assert [(f[1], f[2], f[3]) for f in found] == [
+        ("the envoy", "said", '"We are ready,"'),
+        ("the general", "replied", '"We are not,"'),
     ]
 
 
 def test_quote_after_its_attribution_sentence_keeps_the_speaker(nlp):
     found = run(nlp, '"We have made progress," said Brandt. "But the hardest issues remain open."')
     assert [(f[1], f[2], f[3]) for f in found] == [
-        ("Brandt", "said", '"We have made progress,"'),
-        ("Brandt", "said", '"But the hardest issues remain open."'),
+        ("Brandt", "said", '"We have made progress," … "But the hardest issues remain open."'),
     ]
 
 
@@ -157,8 +201,7 @@ def test_quote_running_over_two_paragraphs(nlp):
     text = 'Okafor said: "The first round went well.\n\n"The second round starts tomorrow."'
     found = run(nlp, text)
     assert [(f[1], f[2], f[3]) for f in found] == [
-        ("Okafor", "said", '"The first round went well.'),
-        ("Okafor", "said", '"The second round starts tomorrow."'),
+        ("Okafor", "said", '"The first round went well. … "The second round starts tomorrow."'),
     ]
 
 

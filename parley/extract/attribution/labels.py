@@ -1,0 +1,195 @@
+"""Attributions marked by punctuation rather than a verb: a colon, a dash, a headline.
+
+* ``X said:`` / ``X continued:`` before a quote (also at the end of the previous paragraph):
+  a short name set off before the colon by a dash or ``From`` (``... - Jane Doe: "…"``,
+  ``More from Doe: "…"``, ``From the report: "…"``, cue ``:``), else the verb of the clause
+  before the colon, else a short headline name (``Novak: "..."``, cue ``:``);
+* a credit line after a quote that ends its paragraph: a dash and a short name opening the
+  next paragraph (``"…"`` / ``- Jane Doe.``, ``-Jane Doe, Springfield.``; the name up to the
+  first comma or period, cue the dash);
+* a short paragraph ``Name: what they said`` (a headline or a summary line).
+"""
+
+from __future__ import annotations
+
+from parley.extract import cues as C
+
+from .document import DocIndex, Found, is_verb
+from .quotes import QUOTE_CHARS
+from .speakers import attribution_for_cue
+
+
+def colon_intro(ix: DocIndex, qi: int) -> Found | None:
+    """``X said:`` / ``X continued:`` (also at the end of the previous paragraph), or a
+    headline ``Name: "…"``."""
+    q = ix.quotes[qi]
+    ch, _ = ix.prev_nonspace(q.start)
+    if ch != ":":
+        return None
+    pos = ix.text.rfind(":", 0, q.start)
+    ci = ix.tok_at(pos)
+    doc = ix.doc
+    if ix.in_quote(ci):
+        return None
+    content = (q.start, q.end)
+    label = colon_label(ix, ci)
+    if label is not None:
+        return Found(content, "direct", label, (pos, pos + 1), None, ci)
+    v = doc[ci].head
+    if not (v.i < ci and is_verb(v)):
+        # the parser hung the colon on the quote: climb from the word before the colon
+        p = ix.pid[ci]
+        t = doc[ci - 1] if ci > 0 else doc[ci]
+        v = t
+        for _ in range(8):
+            h = t.head
+            if h.i == t.i or not (h.i < ci) or ix.pid[h.i] != p:
+                break
+            t = h
+            if is_verb(t):
+                v = t
+    # the main verb of the clause before the colon, not one inside a relative clause
+    for _ in range(4):
+        h = v.head
+        if h.i == v.i or h.i >= ci or not is_verb(h) or ix.pid[h.i] != ix.pid[ci]:
+            break
+        if v.dep_ not in ("ccomp", "relcl", "advcl", "xcomp", "csubj", "acl", "pcomp"):
+            break
+        v = h
+    if is_verb(v) and not ix.in_quote(v.i) and ix.pid[v.i] == ix.pid[ci]:
+        f = attribution_for_cue(ix, v, content, "direct")
+        if f.source is not None:
+            return f
+    # headline style: a short noun phrase, then the colon
+    p = ix.pid[ci]
+    a = ci
+    while a > 0 and ix.pid[a - 1] == p:
+        a -= 1
+    toks = doc[a:ci]
+    if (
+        0 < len(toks) <= 8
+        and any(t.pos_ == "PROPN" or (len(toks) == 1 and t.is_title and not t.is_stop) for t in toks)
+        and not any(is_verb(t) or t.lower_ in C.NOT_SPEAKERS for t in toks)
+    ):
+        src = ix.trim(a, ci)
+        if src is not None:
+            return Found(content, "direct", src, (pos, pos + 1), None, ci)
+    return None
+
+
+def colon_label(ix: DocIndex, ci: int) -> tuple[int, int] | None:
+    """A short name set off before the colon inside a paragraph: ``... - Jane Doe: "…"``,
+    ``More from Doe: "…"``, ``From the report: "…"`` (digests that quote their sources)."""
+    doc = ix.doc
+    p = ix.pid[ci]
+    j = ci - 1
+    while j >= 0 and j >= ci - 8 and ix.pid[j] == p:
+        t = doc[j]
+        if t.text in ("-", "—", "–") or t.lower_ == "from" or t.is_sent_start:
+            break
+        if is_verb(t) or t.is_punct or t.is_space or ix.in_quote(j):
+            return None
+        j -= 1
+    else:
+        return None
+    t = doc[j]
+    if t.lower_ == "from":
+        # "From X:" / "More from X:" opening a sentence or a dash-separated part
+        k = j - 1
+        if k >= 0 and doc[k].lower_ == "more":
+            k -= 1
+        if not (doc[j].is_sent_start or (k >= 0 and doc[k].text in ("-", "—", "–", "."))):
+            if not (k + 1 < ix.n and doc[k + 1].is_sent_start):
+                return None
+    elif t.text not in ("-", "—", "–"):
+        return None
+    words = doc[j + 1 : ci]
+    if not (0 < len(words) <= 6) or not any(w.pos_ in ("PROPN", "NOUN") for w in words):
+        return None
+    if t.text in ("-", "—", "–") and not any(w.pos_ == "PROPN" for w in words):
+        return None
+    return ix.trim(j + 1, ci)
+
+
+def dash_line(ix: DocIndex, qi: int) -> Found | None:
+    """A quote that ends its paragraph, credited on the next line: ``"…"`` / ``- Jane
+    Doe.`` (or ``-Jane Doe, Springfield.``): the name up to the first comma or period."""
+    q = ix.quotes[qi]
+    _, b = ix.qtok[qi]
+    doc = ix.doc
+    n = ix.n
+    i = b
+    while i < n and (doc[i].is_punct or doc[i].is_space) and "\n" not in doc[i].text:
+        if doc[i].text in ("-", "—", "–"):
+            return None
+        i += 1
+    if i >= n or "\n" not in doc[i].text:
+        return None  # the quote does not end its paragraph
+    while i < n and doc[i].is_space:
+        i += 1
+    if i >= n or ix.in_quote(i):
+        return None
+    dash = doc[i]
+    if dash.text in ("-", "—", "–"):
+        a = e = i + 1
+    elif dash.text[:1] in ("-", "—", "–") and dash.text[1:].isalpha() and dash.text[1].isupper():
+        a = e = i  # "-Jane": the tokenizer kept the dash on the name
+    else:
+        return None
+    p = ix.pid[dash.i]
+    while e < n and ix.pid[e] == p and doc[e].text not in (",", ".", ";", "(") and e - a <= 6:
+        if is_verb(doc[e]) or ix.in_quote(e):
+            return None
+        e += 1
+    words = doc[a:e]
+    if not (a < e <= a + 6) or not any(t.pos_ == "PROPN" for t in words):
+        return None
+    if not doc[a].text.lstrip("-—–")[:1].isupper():
+        return None
+    src = ix.trim(a, e)
+    if src is None:
+        return None
+    if a == dash.i:
+        src = (dash.idx + 1, src[1])
+    return Found((q.start, q.end), "direct", src, (dash.idx, dash.idx + 1), None, dash.i)
+
+
+def headline_pass(ix: DocIndex) -> list[Found]:
+    """A short paragraph ``Name: what they said`` (a headline or a summary line)."""
+    found: list[Found] = []
+    doc = ix.doc
+    n = ix.n
+    pid = ix.pid
+    i = 0
+    while i < n:
+        a = i
+        p = pid[i]
+        while i < n and pid[i] == p:
+            i += 1
+        b = i  # paragraph tokens [a, b)
+        while a < b and doc[a].is_space:
+            a += 1
+        if b - a > 28 or b - a < 5:
+            continue
+        colon = next((j for j in range(a, min(b, a + 7)) if doc[j].text == ":"), -1)
+        if colon <= a:
+            continue
+        head = doc[a:colon]
+        if (
+            not any(t.pos_ == "PROPN" for t in head)
+            or any(is_verb(t) or t.like_num or t.lower_ in C.NOT_SPEAKERS for t in head)
+            or ix.in_quote(a)
+        ):
+            continue
+        content = ix.trim(colon + 1, b)
+        if content is None or sum(1 for t in doc[colon + 1 : b] if t.is_alpha) < 3:
+            continue
+        if ix.overlaps_direct(content) or any(j in ix.used_cues for j in range(colon + 1, b)):
+            continue
+        src = ix.trim(a, colon)
+        if src is None:
+            continue
+        seg = ix.text[content[0] : content[1]]
+        kind = "direct" if seg[:1] in QUOTE_CHARS and seg[-1:] in QUOTE_CHARS else "reported"
+        found.append(Found(content, kind, src, (doc[colon].idx, doc[colon].idx + 1), None, colon))
+    return found

@@ -1,0 +1,243 @@
+"""Reported statements: a verb of saying or believing and the clause it governs.
+
+Every reporting or belief verb outside a quote that governs a clause (``X said (that) ...``,
+``X told India Today ...``, ``X wrote on Telegram that ...``, ``..., X said``, ``The plan, X
+said, is dead``), an infinitive for verbs of promising, refusing or wanting (``X vowed to
+...``, ``X urged Y to ...``), an object for verbs of denial, confirmation and support (``X
+denied the report``), a characterisation holding a quote or ``as``/``of``/``for`` (``X called
+the plan "a disaster"``, ``X accused Y of ...``), and ``according to X``. Content is the clause
+(with ``that``, without final punctuation), stretched to take whole any quote it starts or ends
+inside. A reported statement whose cue lies inside another attribution's content is dropped
+(``X said that Y believes ...`` is one attribution, X's).
+"""
+
+from __future__ import annotations
+
+import bisect
+
+from spacy.tokens import Token
+
+from parley.extract import cues as C
+
+from .channels import channel_in
+from .document import NOMINAL_POS, DocIndex, Found, is_verb
+from .speakers import attribution_for_cue, np_span
+
+_DESCRIBE_DEPS = frozenset({"dobj", "oprd", "xcomp", "ccomp", "prep", "dative", "acomp", "attr"})
+
+
+def reported_pass(ix: DocIndex) -> list[Found]:
+    found: list[Found] = []
+    doc = ix.doc
+    n = ix.n
+    for v in doc:
+        i = v.i
+        if i in ix.used_cues or ix.qid[i] >= 0:
+            continue
+        if v.lower_ == "according" and i + 1 < n and doc[i + 1].lower_ == "to":
+            f = according(ix, v)
+            if f is not None:
+                found.append(f)
+            continue
+        if not is_verb(v):
+            continue
+        lemma = v.lemma_.lower()
+        speech = lemma in C.SPEECH_VERBS
+        cognition = lemma in C.COGNITION_VERBS
+        commissive = lemma in C.COMMISSIVE_VERBS
+        if not (
+            speech or cognition or commissive or lemma in C.DESCRIBE_VERBS or lemma in C.OBJECT_CONTENT_VERBS
+        ):
+            continue
+        if any(c.dep_ == "neg" for c in v.children):
+            # "X has not opposed the plan", "X did not say whether ...": the record has no
+            # polarity, and a negated cue is not a statement of that content
+            continue
+        comp = None
+        p = ix.pid[i]
+        for c in v.children:
+            if c.dep_ == "ccomp" and (speech or cognition) and ix.pid[c.i] == p:
+                comp = c
+                break
+        obj = None
+        if comp is None and commissive:
+            for c in v.children:
+                if c.dep_ == "xcomp" and is_verb(c):
+                    comp = c
+                elif c.dep_ == "dobj" and c.i > v.i:
+                    obj = c  # "urged Kyiv to ...": Kyiv belongs to the content
+            if comp is None or (obj is not None and obj.i > comp.i):
+                obj = None
+        if comp is None and lemma in C.OBJECT_CONTENT_VERBS:
+            for c in v.children:
+                if (
+                    c.dep_ == "dobj"
+                    and c.pos_ in NOMINAL_POS
+                    and c.i > v.i
+                    and c.lower_ not in C.RELATIVE_PRONOUNS
+                ):
+                    comp = c
+                    break
+        if comp is None and lemma in C.DESCRIBE_VERBS:
+            # "called the plan "a disaster"": only with a quote in the complement (or
+            # the preposition of DESCRIBE_PREPS)
+            content = describe_span(ix, v, lemma)
+            if content is not None and not ix.overlaps_direct(content):
+                f = attribution_for_cue(ix, v, content, "reported")
+                if f.source is not None:
+                    found.append(f)
+                    ix.used_cues.add(i)
+            continue
+        content = None
+        if comp is not None:
+            content = clause_span(ix, comp, v)
+            if content is not None and obj is not None:
+                oa = ix.trim(obj.left_edge.i, obj.right_edge.i + 1)
+                if oa is not None and oa[0] < content[0]:
+                    content = (oa[0], content[1])
+        elif speech and v.dep_ == "parataxis" and is_verb(v.head):
+            # "The plan, he said, is dead."
+            h = v.head
+            a, b = ix.para_clip(h.left_edge.i, h.right_edge.i + 1, h.i)
+            content = ix.trim(a, b)
+        if content is None or ix.overlaps_direct(content):
+            continue
+        inside = content[0] <= v.idx < content[1]
+        f = attribution_for_cue(ix, v, content, "reported", inside=inside)
+        if f.source is None and not speech:
+            continue
+        found.append(f)
+        ix.used_cues.add(i)
+    return found
+
+
+def clause_span(ix: DocIndex, c: Token, v: Token) -> tuple[int, int] | None:
+    a, b = c.left_edge.i, c.right_edge.i + 1
+    if a <= v.i < b:  # not for a real child, but parses can be odd
+        if v.i < c.i:
+            a = v.i + 1
+        else:
+            b = v.i
+    a, b = ix.para_clip(a, b, c.i)
+    span = ix.trim(a, b)
+    if span is None:
+        return None
+    return cut_after_quote(ix, extend_to_quotes(ix, span, v))
+
+
+def cut_after_quote(ix: DocIndex, span: tuple[int, int]) -> tuple[int, int]:
+    """End a clause at its last quote when only a comma-separated aside follows
+    (``said the deal was "dead," referring to ...``, ``"glow in the dark," for instance``)."""
+    start, end = span
+    qs = ix.quotes_between(start, end)
+    if not qs:
+        return span
+    q = qs[-1]
+    if not (start < q.start and q.end < end):
+        return span
+    inner = ix.text[q.start : q.end].rstrip("\"“”«»„‘’'` ")[-1:]
+    after = ix.text[q.end : end].lstrip()
+    if inner == "," or after.startswith((",", "—", "–", " -")):
+        return start, q.end
+    return span
+
+
+def extend_to_quotes(ix: DocIndex, span: tuple[int, int], v: Token) -> tuple[int, int]:
+    """Stretch a clause so that a quote it starts (or ends) inside is taken whole.
+
+    The parser often hangs the closing mark, or the rest of a quote that runs over
+    several sentences, from the main verb; the quote belongs to the content.
+    """
+    start, end = span
+    vpos = v.idx
+    quotes = ix.quotes
+    for k in range(bisect.bisect_right(ix.quote_ends, start), len(quotes)):
+        q = quotes[k]
+        if q.start >= end:
+            break
+        if start <= q.start < end < q.end and not (end <= vpos < q.end):
+            end = q.end
+        elif q.start < start < q.end <= end and not (q.start <= vpos < start):
+            start = q.start
+    return start, end
+
+
+def describe_span(ix: DocIndex, v: Token, lemma: str) -> tuple[int, int] | None:
+    """What ``v`` says of someone: ``called the plan "a disaster"``, ``described it as
+    ...``, ``accused X of ...``, ``called for ...``. Only with a quote in it, or with
+    the preposition that makes the verb a verb of saying (``as``, ``of``, ``for``)."""
+    p = ix.pid[v.i]
+    parts = [c for c in v.children if c.i > v.i and ix.pid[c.i] == p and c.dep_ in _DESCRIBE_DEPS]
+    if not parts:
+        return None
+    a = min(c.left_edge.i for c in parts)
+    b = max(c.right_edge.i for c in parts) + 1
+    a, b = ix.para_clip(a, b, v.i)
+    span = ix.trim(a, b)
+    if span is None:
+        return None
+    span = extend_to_quotes(ix, span, v)
+    has_quote = any(q.start >= span[0] and q.end <= span[1] for q in ix.quotes_between(span[0], span[1]))
+    preps = {c.lower_ for c in parts if c.dep_ == "prep"}
+    if has_quote or preps & C.DESCRIBE_PREPS.get(lemma, frozenset()):
+        return span
+    return None
+
+
+def according(ix: DocIndex, v: Token) -> Found | None:
+    """``according to X, …`` / ``…, according to X``."""
+    doc = ix.doc
+    to = doc[v.i + 1]
+    pobj = next((c for c in to.children if c.dep_ == "pobj"), None)
+    if pobj is None:
+        pobj = next((c for c in v.children if c.dep_ == "pobj"), None)
+    if pobj is None:
+        return None
+    h = v.head
+    if h.i == v.i or h.i == to.i:
+        return None
+    for _ in range(3):
+        if is_verb(h) or h.head.i == h.i:
+            break
+        h = h.head
+    pa, pb = v.left_edge.i, max(v.right_edge.i, to.right_edge.i) + 1
+    ha, hb = min(h.left_edge.i, pa), max(h.right_edge.i + 1, pb)
+    if pa <= ha + 1:
+        a, b = pb, hb
+    elif pb >= hb - 1:
+        a, b = ha, pa
+    else:
+        a, b = ha, hb
+    sa, sb = ix.sbounds[ix.sid[v.i]]
+    a, b = ix.para_clip(max(a, sa), min(b, sb), v.i)
+    content = ix.trim(a, b)
+    if content is None or ix.overlaps_direct(content):
+        return None
+    src = np_span(ix, pobj, content, v.i)
+    cue = (v.idx, to.idx + len(to.text))
+    ch = channel_in(ix, pobj.left_edge.i, pobj.right_edge.i + 1)
+    return Found(content, "reported", src, cue, ch, v.i)
+
+
+def drop_nested(found: list[Found]) -> list[Found]:
+    """Drop reported statements whose cue lies inside another attribution's content
+    ("X said that Y thinks ...": Y's belief is part of what X said)."""
+    contents = sorted(f.content for f in found)
+    starts = [c[0] for c in contents]
+    out = []
+    for f in found:
+        if f.kind == "reported" and f.cue is not None:
+            c0 = f.cue[0]
+            k = bisect.bisect_right(starts, c0)
+            nested = False
+            for j in range(k - 1, -1, -1):
+                s, e = contents[j]
+                if s <= c0 < e and (s, e) != f.content:
+                    nested = True
+                    break
+                if e < c0 and j < k - 8:
+                    break
+            if nested:
+                continue
+        out.append(f)
+    return out

@@ -1,0 +1,345 @@
+"""Speakers: who a cue verb's statement belongs to, as the words of the text.
+
+The speaker (``source``) is the subject noun phrase of the cue verb, whole, as PolNeAR marks
+it (``Dmitry Peskov, the Kremlin spokesman``), with special cases for ``X was quoted as
+saying``, ``Y reported X as saying`` (cue ``saying``), participles (``..., adding ...``,
+``stating, "..."``: the subject of the verb they hang from), inverted ``said X``, ``a
+statement saying`` / ``posted a message saying``, and relative clauses (``X, who said ...``:
+the relative pronoun ``who`` itself, the words the text uses, as PolNeAR marks it; the
+statement builder resolves it to the noun the clause hangs from). A subject inside the quote
+is never the speaker of a cue outside it; when the parse gives the cue no subject, the words
+between the quote and the cue are taken if they hold no verb of their own (``"…," Jane Doe,
+58, told the agency``). The object of an addressee verb is not an inverted speaker
+(``informed India Today that``). A leading dateline (``Moscow, Dec 3 (Agency)``) and a
+trailing channel phrase (``in an interview``) are cut off. Pronouns and role nouns are
+returned as written; resolving them is the job of :mod:`parley.extract.statements`.
+"""
+
+from __future__ import annotations
+
+import bisect
+
+from spacy.tokens import Doc, Token
+
+from parley.extract import cues as C
+from parley.models import Span
+
+from .channels import channel_in, channel_of, cue_span
+from .document import NOMINAL_POS, VERB_POS, DocIndex, Found, is_cue_verb, is_verb
+from .quotes import QUOTE_CHARS
+
+_SUBJ_DEPS = frozenset({"nsubj", "csubj"})
+_CLIMB_DEPS = frozenset({"advcl", "xcomp", "conj", "pcomp", "ccomp", "dep", "parataxis"})
+_INVERTED_DEPS = frozenset({"dobj", "attr", "npadvmod", "nsubj", "dative", "oprd", "appos", "dep"})
+_NP_LEFT_DEPS = frozenset({"compound", "det", "amod", "poss", "nmod", "nummod", "case"})
+
+
+def attribution_for_cue(
+    ix: DocIndex, v: Token, content: tuple[int, int], kind: str, inside: bool = False
+) -> Found:
+    """Speaker, cue and channel for cue verb ``v`` and ``content``.
+
+    ``inside``: the cue is a parenthetical inside the content ("The plan, he said, is
+    dead"), so the speaker lies inside the content span too.
+    """
+    if v.lemma_.lower() in C.QUOTING_VERBS:
+        # "Tass reported Peskov as saying": the cue is "saying", the speaker Peskov
+        for c in v.children:
+            if c.dep_ == "prep" and c.lower_ == "as":
+                g = next((g for g in c.children if g.dep_ == "pcomp" and is_verb(g)), None)
+                if g is not None:
+                    v = g
+                break
+    s = subject_of(ix, v)
+    src = np_span(ix, s, None if inside else content, v.i) if s is not None else None
+    if src is not None and src[0] < content[1] and content[0] < src[1] and not inside:
+        # a token glued to a quote mark (``paranoia,”Clinton``): keep the part outside
+        text = ix.text
+        if src[1] > content[1] >= src[0]:
+            src = (content[1], src[1])
+        elif src[0] < content[0] <= src[1]:
+            src = (src[0], content[0])
+        else:
+            src = None
+        if src is not None:
+            a, b = src
+            while a < b and (text[a].isspace() or text[a] in QUOTE_CHARS or text[a] in ",;:"):
+                a += 1
+            while b > a and (text[b - 1].isspace() or text[b - 1] in ",;:"):
+                b -= 1
+            src = (a, b) if b > a else None
+    if src is None and not inside and content[1] <= v.idx:
+        src = between_span(ix, content[1], v)
+    return Found(content, kind, src, cue_span(ix, v), channel_of(ix, v, content), v.i)
+
+
+def subject_of(ix: DocIndex, v: Token) -> Token | None:
+    """The token naming the speaker for cue verb ``v`` (before noun-phrase expansion)."""
+    pid = ix.pid
+    p = pid[v.i]
+    # "X was quoted as saying", "Y reported X as saying"
+    if v.dep_ == "pcomp" and v.head.lower_ == "as":
+        q = v.head.head
+        if q.lemma_.lower() in C.QUOTING_VERBS:
+            obj = subjpass = None
+            for c in q.children:
+                if c.dep_ == "dobj" and obj is None:
+                    obj = c
+                elif c.dep_ == "nsubjpass":
+                    subjpass = c
+            if obj is not None:
+                return obj
+            if subjpass is not None:
+                return subjpass
+            v = q
+    cur = v
+    qid = ix.qid
+    outside = qid[v.i] < 0
+    for _ in range(4):
+        subj = agent = subjpass = None
+        for c in cur.children:
+            if pid[c.i] != p or (outside and qid[c.i] >= 0):
+                continue  # a word of the quote is not its speaker
+            dep = c.dep_
+            if dep in _SUBJ_DEPS:
+                subj = c
+            elif dep == "nsubjpass":
+                subjpass = c
+            elif dep == "agent":
+                for g in c.children:
+                    if g.dep_ == "pobj":
+                        agent = g
+        if subj is not None:
+            return subj
+        if agent is not None:
+            return agent
+        if subjpass is not None:
+            # "X was quoted as saying" / "X was forced to ... and said": the passive
+            # subject speaks; "X was told that ...": X is the addressee
+            if cur.i != v.i or cur.lemma_.lower() in C.QUOTING_VERBS:
+                return subjpass
+            return None
+        h = cur.head
+        if h.i == cur.i or pid[h.i] != p:
+            break
+        if outside and qid[h.i] >= 0:
+            # not into the quote: its verbs have speakers of their own; but ``X said:
+            # "A," adding, "B"`` hangs "adding" on the quote's verb, reported by X
+            g = h.head
+            if not (
+                cur.dep_ == "advcl"
+                and cur.tag_ == "VBG"
+                and h.dep_ == "ccomp"
+                and qid[g.i] < 0
+                and pid[g.i] == p
+                and is_cue_verb(g)
+            ):
+                break
+        if cur.dep_ == "acl" and h.pos_ in NOMINAL_POS:
+            # "X posted a message saying ...", "in a statement saying ...": X speaks;
+            # "a report saying ...": the report
+            g = h.head
+            doc_noun = h.lower_ in C.CHANNEL_WORDS or h.lemma_.lower() in C.SOURCE_NOUNS
+            if doc_noun and h.dep_ not in ("dobj", "pobj"):
+                return h  # "a report saying ...": the report
+            if g.i == h.i and cur.tag_ in ("VBD", "VBN") and any(c.dep_ == "ccomp" for c in cur.children):
+                # "Hacker groups announced on Friday that ...": a finite cue the parser hung
+                # from the noun before it, the sentence having no verb of its own: its subject
+                return h
+            # "X posted a message saying", "X cited this as the reason, stating": X
+            climbed = False
+            for _ in range(3):
+                if g.i == h.i or ix.pid[g.i] != p:
+                    break
+                if is_verb(g):
+                    cur = g
+                    climbed = True
+                    break
+                h, g = g, g.head
+            if climbed:
+                continue
+            return h if doc_noun else None
+        if cur.dep_ in _CLIMB_DEPS and is_verb(h):
+            if (
+                cur.dep_ == "advcl"
+                and cur.tag_ == "VBG"
+                and h.dep_ == "ccomp"
+                and is_cue_verb(h.head)
+                and ix.pid[h.head.i] == p
+                and not (outside and qid[h.head.i] >= 0)
+            ):
+                h = h.head  # "X reiterated that A, stating that B": X states B
+            cur = h
+            continue
+        if cur.dep_ == "pcomp" and h.pos_ == "ADP" and is_verb(h.head) and h.head.i != h.i:
+            cur = h.head  # "began by saying"
+            continue
+        break
+    return inverted_subject(ix, v) or preceding_np(ix, v)
+
+
+def preceding_np(ix: DocIndex, v: Token) -> Token | None:
+    """A noun phrase right before a subjectless cue that the parser hung elsewhere
+    (``In a statement to the paper, her adviser, Jane Doe, said: …``)."""
+    doc = ix.doc
+    j = v.i - 1
+    while j >= 0 and doc[j].is_punct and not doc[j].is_quote:
+        j -= 1
+    if j < 0 or ix.in_quote(j) or ix.pid[j] != ix.pid[v.i] or v.i - j > 2:
+        return None
+    t = doc[j]
+    if t.pos_ not in ("PROPN", "NOUN") or (t.head.i == v.i and t.dep_ != "compound"):
+        return None
+    h = t
+    if h.dep_ == "appos" and h.head.i < h.i and h.head.pos_ in ("PROPN", "NOUN"):
+        h = h.head
+    elif h.dep_ == "pobj" and h.head.dep_ == "prep":
+        # "Trump, in Kentucky, said": the noun the phrase hangs from
+        g = h.head.head
+        if g.i < h.i and g.pos_ in NOMINAL_POS and ix.pid[g.i] == ix.pid[v.i]:
+            h = g
+    ix.np_right = j + 1
+    return h
+
+
+def inverted_subject(ix: DocIndex, v: Token) -> Token | None:
+    """``"…," said Peskov`` when the parser did not make Peskov the subject."""
+    i = v.i + 1
+    doc = ix.doc
+    if i >= ix.n or ix.pid[i] != ix.pid[v.i]:
+        return None
+    t = doc[i]
+    if t.head.i == v.i and t.dep_ in _INVERTED_DEPS and t.pos_ in ("PROPN", "PRON", "NUM"):
+        if not (t.dep_ in ("dobj", "dative") and v.lemma_.lower() in C.ADDRESSEE_VERBS):
+            return t  # not "informed India Today that ...": the addressee
+    # the looser test only right after a quote: "…," said X
+    j = v.i - 1
+    while j >= 0 and doc[j].is_punct and not doc[j].is_quote:
+        j -= 1
+    if j < 0 or not (doc[j].is_quote or ix.in_quote(j)):
+        return None
+    name_like = t.is_alpha and t.text[:1].isupper() and not t.is_stop
+    if t.pos_ not in ("PROPN", "DET", "ADJ", "NOUN", "PRON") and not name_like:
+        return None
+    h = t
+    for _ in range(6):
+        if h.pos_ == "PRON" or h.dep_ not in (
+            "compound",
+            "det",
+            "amod",
+            "poss",
+            "nmod",
+            "case",
+            "nummod",
+        ):
+            break
+        if not (h.i < h.head.i <= i + 6):
+            break
+        h = h.head
+    if h.pos_ in NOMINAL_POS or (h.i == t.i and name_like):
+        return h
+    return None
+
+
+def np_span(ix: DocIndex, s: Token, avoid: tuple[int, int] | None, cue_i: int) -> tuple[int, int] | None:
+    """Char span of the noun phrase headed by ``s``.
+
+    The whole subtree (appositions and relative clauses included, as PolNeAR annotates
+    sources), within the paragraph; the compact noun phrase when the subtree runs into
+    the content or the cue.
+    """
+    doc = ix.doc
+    if s.lower_ in C.RELATIVE_PRONOUNS and s.head.dep_ == "relcl" and s.head.head.i != s.head.i:
+        # "X, who said ...": the words the text uses, the relative pronoun (as PolNeAR
+        # marks it); the noun it stands for is found by the statement builder
+        return ix.trim(s.i, s.i + 1)
+    right = s.right_edge.i + 1
+    if ix.np_right is not None:
+        right = ix.np_right
+        ix.np_right = None
+    a, b = ix.para_clip(s.left_edge.i, right, s.i)
+    bad = a <= cue_i < b
+    if avoid is not None and not bad and a < b:
+        sa = doc[a].idx
+        sb = doc[b - 1].idx + len(doc[b - 1].text)
+        bad = sa < avoid[1] and avoid[0] < sb
+    if a == 0 or ix.pid[a - 1] != ix.pid[a]:
+        # a dateline at the start of the paragraph: "Moscow, Dec 3 (Agency) Kremlin
+        # spokesperson X refuted ..."
+        for j in range(b - 3, a - 1, -1):
+            if doc[j].text == ")":
+                a = j + 1
+                break
+    for c in s.children:
+        # "said X (D-Ill.) in an interview": the channel is not part of the speaker
+        if c.dep_ == "prep" and c.i > s.i and c.i < b and channel_in(ix, c.i, c.right_edge.i + 1):
+            b = c.i
+            break
+    if bad:
+        a = s.i
+        while a > 0 and doc[a - 1].head.i == s.i and doc[a - 1].dep_ in _NP_LEFT_DEPS:
+            a -= 1
+            while a > 0 and doc[a - 1].head.i == doc[a].i and doc[a - 1].dep_ in _NP_LEFT_DEPS:
+                a -= 1
+        b = s.i + 1
+        while b < ix.n and doc[b].head.i == s.i and doc[b].dep_ in ("compound", "flat"):
+            b += 1
+    return ix.trim(a, b)
+
+
+def between_span(ix: DocIndex, end: int, v: Token) -> tuple[int, int] | None:
+    """The words between a quote and its cue when the parse gives the cue no subject
+    (``"…," Jane Doe, 58, told the agency``, ``"…," the editorial read``): a noun
+    phrase, with appositions and relative clauses, and no verb of its own."""
+    a = bisect.bisect_left(ix.starts, end)
+    b = v.i
+    if not (0 < b - a <= 25) or ix.pid[a] != ix.pid[b]:
+        return None
+    doc = ix.doc
+    nominal = False
+    relative = False
+    for t in doc[a:b]:
+        if ix.qid[t.i] >= 0 or (t.is_space and "\n" in t.text):
+            return None
+        low = t.lower_
+        if low in C.RELATIVE_PRONOUNS or t.tag_ in ("WP", "WDT", "WP$"):
+            relative = True
+        elif t.tag_ in ("VBD", "VBZ", "VBP", "MD") and not relative:
+            return None
+        if t.pos_ in NOMINAL_POS and not relative:
+            nominal = True
+    if not nominal or doc[a].pos_ in VERB_POS or doc[a].tag_.startswith("VB"):
+        return None
+    return ix.trim(a, b)
+
+
+def relative_antecedent(doc: Doc, source: Span) -> Span | None:
+    """The noun phrase a relative-pronoun source (the ``who`` :func:`np_span` returns)
+    stands for: the noun the relative clause hangs from, with its left modifiers and
+    appositions ("Kremlin aide Yuri Ushakov, who said ..." -> "Kremlin aide Yuri Ushakov";
+    "Yuri Ushakov, Putin's adviser, who said ..." -> "Yuri Ushakov, Putin's adviser"), within
+    the paragraph. None for other sources."""
+    span = doc.char_span(source.start, source.end, alignment_mode="expand")
+    if span is None or len(span) != 1:
+        return None
+    pron = span[0]
+    clause = pron.head
+    if pron.lower_ not in C.RELATIVE_PRONOUNS or clause.dep_ != "relcl" or clause.head.i == clause.i:
+        return None
+    head = clause.head
+    while head.dep_ == "appos" and head.head.i < head.i:
+        head = head.head  # "X, the adviser, who said": X and its apposition
+    if head.i >= pron.i:
+        return None
+    a, b = head.left_edge.i, pron.i
+    for i in range(b - 1, a - 1, -1):
+        if "\n" in doc[i].text:
+            a = i + 1  # not across a paragraph break
+            break
+    while a < b and (doc[a].is_punct or doc[a].is_space):
+        a += 1
+    while b > a and (doc[b - 1].is_punct or doc[b - 1].is_space):
+        b -= 1
+    if a >= b or not (a <= head.i < b):
+        return None
+    return Span(doc[a].idx, doc[b - 1].idx + len(doc[b - 1].text))
