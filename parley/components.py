@@ -73,3 +73,6 @@ def events(ctx: Context) -> Step:
         return {"event_mention": found}
 
     return step
+
+
+import parley.extract.stances.component  # noqa: E402, F401  (stances)

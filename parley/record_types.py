@@ -66,3 +66,4 @@ record_type(
     order=("date", "type"),
     description="an event merged across the articles reporting it, conflicts kept",
 )(Event)
+import parley.extract.stances.records  # noqa: E402, F401  (stance, provision, position, document)

@@ -21,7 +21,7 @@ from parley.clean import content_hash
 from parley.extract.registry import default_registry
 from parley.models import Article
 from parley.nlp import SpacyParser
-from parley.pipeline import DEFAULT_COMPONENTS, Analysis, Context, Pipeline
+from parley.pipeline import Analysis, Context, Pipeline, default_components
 
 DEFAULT_FOLDER = Path(__file__).resolve().parents[2].parent / "shared/datasets/polnear/train/text"
 
@@ -63,7 +63,7 @@ def main(argv: list[str] | None = None) -> None:
         for t in texts
     ]
     spacy_parser = SpacyParser()
-    pipeline = Pipeline(DEFAULT_COMPONENTS, spacy_parser, Context(default_registry(), spacy_parser.name))
+    pipeline = Pipeline(default_components(), spacy_parser, Context(default_registry(), spacy_parser.name))
     list(pipeline.run(articles[:10]))  # warm-up: model caches, lazy imports
     words = sum(len(t.split()) for t in texts)
     best_spacy = best_parley = float("inf")
@@ -77,7 +77,8 @@ def main(argv: list[str] | None = None) -> None:
         statements = sum(len(a["statement"]) for a in pipeline.run(articles) if isinstance(a, Analysis))
         best_parley = min(best_parley, time.perf_counter() - start)
     print(f"Parley pipeline speed on {len(texts)} articles, {words} words ({where})")
-    print(f"  model: {spacy_parser.name}; components: {', '.join(DEFAULT_COMPONENTS)}; best of {args.repeat}")
+    components = ", ".join(spec.name for spec in pipeline.specs)
+    print(f"  model: {spacy_parser.name}; components: {components}; best of {args.repeat}")
     print(f"  {'':14}{'seconds':>9}{'words/s':>10}{'articles/s':>12}")
     for name, seconds in (("spaCy alone", best_spacy), ("Parley", best_parley)):
         print(f"  {name:14}{seconds:9.2f}{words / seconds:10.0f}{len(texts) / seconds:12.1f}")

@@ -1,4 +1,9 @@
-"""The actor registry: a user-editable YAML file of sides and actors for one negotiation.
+"""The actor registry: the sides and actors of one negotiation, read from its dossier.
+
+The dossier (:mod:`parley.dossier`) is the one YAML file per negotiation; this module reads its
+``sides`` and ``actors`` and keeps the other sections (issues, documents ...) for the dossier to
+read. A file with only ``sides`` and ``actors`` is a dossier without issues. The bundled default is
+``parley/data/dossiers/russia-ukraine-2025.yaml``.
 
 Matching a name to a registered actor, in order: exact name or alias (case, accents and a
 leading "the"/possessive folded) -> surname of a registered person -> fuzzy match guarded by
@@ -15,6 +20,7 @@ from dataclasses import dataclass
 from functools import cache
 from importlib import resources
 from pathlib import Path
+from typing import Any
 
 import yaml
 from rapidfuzz.distance import OSA
@@ -26,6 +32,8 @@ from parley.models import Actor
 SURNAME_SIMILARITY = 0.8
 FIRST_NAME_SIMILARITY = 0.6
 MIN_FUZZY_CHARS = 5
+
+DEFAULT_DOSSIER = "russia-ukraine-2025.yaml"  # in parley/data/dossiers/
 
 # Words that are titles, not names, when they start a PERSON entity ("President Putin").
 HONORIFICS = {
@@ -130,7 +138,16 @@ def names_agree(a: str, b: str) -> bool:
 
 
 class ActorRegistry:
-    def __init__(self, sides: list[Side], specs: list[ActorSpec]) -> None:
+    def __init__(
+        self,
+        sides: list[Side],
+        specs: list[ActorSpec],
+        *,
+        source: str | None = None,
+        sections: dict[str, Any] | None = None,
+    ) -> None:
+        self.source = source  # the file it was read from, if any
+        self.sections = dict(sections or {})  # the dossier's other sections: issues, documents ...
         self.sides = {s.id: s for s in sides}
         self.specs = {s.actor.id: s for s in specs}
         self._exact: dict[str, str] = {}
@@ -155,9 +172,11 @@ class ActorRegistry:
 
     @classmethod
     def load(cls, path: str | Path | None = None) -> ActorRegistry:
-        source = Path(path) if path else resources.files("parley.data") / "actors.yaml"
+        source = Path(path) if path else resources.files("parley.data") / "dossiers" / DEFAULT_DOSSIER
         try:
             data = yaml.safe_load(source.read_text(encoding="utf-8")) or {}
+            if not isinstance(data, dict):
+                raise TypeError("the file must be a mapping with sides and actors")
             sides = [
                 Side(
                     s["id"],
@@ -186,7 +205,8 @@ class ActorRegistry:
                         tuple(entry.get("titles") or ()),
                     )
                 )
-            return cls(sides, specs)
+            sections = {k: v for k, v in data.items() if k not in ("sides", "actors")}
+            return cls(sides, specs, source=str(source), sections=sections)
         except (OSError, yaml.YAMLError, KeyError, TypeError) as exc:
             raise ConfigError(f"invalid actor registry {source}: {exc}") from exc
 

@@ -1,0 +1,45 @@
+"""The ``stances`` pipeline component, registered the same way the built-ins are.
+
+It reads the dossier of the registry the analysis runs with (``parley analyse --actors
+DOSSIER``): with no issues in it, it finds nothing. The sentence encoder is loaded once, and only
+when a dossier has issues.
+"""
+
+from __future__ import annotations
+
+from parley.dossier import Dossier
+from parley.embed import default_embedder
+from parley.extract.stances.extract import StanceReader
+from parley.extract.stances.issues import IssueMatcher
+from parley.pipeline import Analysis, Context, Step, component
+
+_READERS: dict[int, tuple[Dossier, StanceReader]] = {}
+
+
+def reader_for(dossier: Dossier) -> StanceReader:
+    """One reader per dossier: the issue prototypes are embedded once."""
+    cached = _READERS.get(id(dossier))
+    if cached is not None and cached[0] is dossier:
+        return cached[1]
+    embedder = default_embedder() if dossier.issues else None
+    reader = StanceReader(dossier, IssueMatcher(dossier, embedder))
+    _READERS[id(dossier)] = (dossier, reader)
+    return reader
+
+
+@component(
+    "stances",
+    requires=("doc", "mention", "statement", "time_expression"),
+    produces=("stance", "provision"),
+    version="1",
+)
+def stances(ctx: Context) -> Step:
+    reader = reader_for(Dossier.from_registry(ctx.registry))
+
+    def step(a: Analysis) -> dict:
+        found, provisions = reader.read(
+            a.article, a.parsed, a["statement"], a["mention"], a["time_expression"]
+        )
+        return {"stance": found, "provision": provisions}
+
+    return step

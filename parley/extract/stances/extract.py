@@ -1,0 +1,369 @@
+"""Stances and document provisions in one parsed article.
+
+Where the words of an issue are (its cue terms, or a known document for "the plan as a whole"),
+the position is read from the parse on the way up from them (:mod:`.parse`), and its holder is:
+
+1. inside a statement's content: the speaker. A stance word whose subject is someone else ("Peskov
+   said Putin rejected ...") is that someone's reported stance and is dropped — the speaker's own
+   position is then read from the speech verb only ("refuted" -> denies); a modal ("Ukraine must
+   withdraw") is the speaker's demand whatever its subject;
+2. outside statements: the subject of the stance word ("Zelensky has rejected ceding land"), or,
+   for a modal, the subject of the clause above it ("Putin reiterated that troops must withdraw");
+   never inside a claim, a question or a "whether" clause;
+3. a known document when it is the subject ("the plan calls for ...") or the sentence is set in it
+   ("under the draft, ...", "in the current version of the plan, ..."): a provision, and a stance
+   that the document proposes it.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
+
+from spacy.tokens import Doc, Token
+from spacy.tokens import Span as SpacySpan
+
+from parley.dossier import Dossier
+from parley.extract.stances import lexicon as lx
+from parley.extract.stances.documents import DocumentFinder, DocumentRef
+from parley.extract.stances.holders import Holder, HolderFinder
+from parley.extract.stances.issues import CueHit, IssueMatcher
+from parley.extract.stances.parse import (
+    TEXT_KEY,
+    Signal,
+    ancestors,
+    condition_of,
+    embedded_claim,
+    negated,
+    phrase_signal,
+    signal_at,
+    subject_of,
+)
+from parley.extract.stances.records import Provision, Stance
+from parley.extract.stances.units import Unit, units
+from parley.models import Article, Span, Statement, TimeExpression
+
+EXTRACTOR = "stances/1"
+CONDITIONAL = {"accepts", "open_to_discuss", "supports"}
+OBJECT_ONLY = {"reach"}  # stance verbs that take a position only on their direct object
+CONDITION_CUE = "condition: "  # the cue of a demand read from another stance's condition
+OWN_PRONOUNS = {"i", "we", "he", "she", "they", "it", "who"}
+
+
+@dataclass(frozen=True)
+class Candidate:
+    """A stance before its issue is confirmed against the sentence embedding."""
+
+    stance: Stance
+    unit_text: str
+    hit: CueHit | None
+    provision: bool = False
+
+
+class StanceReader:
+    def __init__(self, dossier: Dossier, matcher: IssueMatcher) -> None:
+        self.dossier = dossier
+        self.matcher = matcher
+        self.documents = DocumentFinder(dossier)
+        self.plan_issue = dossier.plan_issue.id if dossier.plan_issue else None
+
+    def read(
+        self,
+        article: Article,
+        doc: Doc,
+        statements: Sequence[Statement],
+        mentions: Sequence,
+        times: Sequence[TimeExpression] = (),
+    ) -> tuple[list[Stance], list[Provision]]:
+        if not self.dossier.issues:
+            return [], []
+        text = doc.text
+        doc.user_data[TEXT_KEY] = text
+        refs = self.documents.find(text, article.published)
+        holders = HolderFinder(text, list(mentions), refs, self.dossier.registry)
+        run = _Run(self, article, doc, text, holders, refs, times)
+        anchors = sorted([h.span.start for h in run.hits] + [r.span.start for r in refs])
+        if not anchors:
+            return [], []  # no issue words, no documents: nothing to read, nothing parsed further
+        for unit in units(doc, statements, holders, anchors):
+            run.unit(unit)
+        return run.finish()
+
+
+class _Run:
+    """One article's reading: candidates collected, then confirmed in one embedding batch."""
+
+    def __init__(self, reader, article, doc, text, holders, refs, times) -> None:
+        self.r: StanceReader = reader
+        self.article: Article = article
+        self.doc: Doc = doc
+        self.text: str = text  # Doc.text is rebuilt from the tokens on every access: read it once
+        self.holders: HolderFinder = holders
+        self.refs: list[DocumentRef] = refs
+        self.times: Sequence[TimeExpression] = times
+        self.candidates: list[Candidate] = []
+        self.hits = reader.matcher.cue_hits(text)  # every issue word of the article, found once
+
+    # -- collecting ------------------------------------------------------------------------
+    def unit(self, unit: Unit) -> None:
+        hits: list[CueHit | DocumentRef] = [
+            h for h in self.hits if unit.start <= h.span.start and h.span.end <= unit.end
+        ]
+        if self.r.plan_issue:
+            hits += [
+                r
+                for r in self.refs
+                if unit.start <= r.span.start and r.span.end <= unit.end and not self._setting(r)
+            ]
+        for hit in hits:
+            token = self._token(hit.span)
+            if token is None:
+                continue
+            issue = hit.issue if isinstance(hit, CueHit) else self.r.plan_issue
+            document_id = hit.document_id if isinstance(hit, DocumentRef) else None
+            assert issue is not None
+            if isinstance(hit, CueHit):
+                self._provisions(unit, token, hit)
+            for holder, signal in self._positions(unit, token):
+                if holder.kind == "document" and holder.id == document_id:
+                    continue
+                self._add(unit, holder, signal, issue, hit if isinstance(hit, CueHit) else None, document_id)
+
+    def _positions(self, unit: Unit, token: Token) -> list[tuple[Holder, Signal]]:
+        """(holder, signal) pairs for an issue word: see the module docstring."""
+        inside = unit.statement is not None
+        if embedded_claim(token):  # "refuted assertions that X rejected the plan": the speech verb only
+            return [(unit.speaker, unit.speech)] if inside and unit.speech and unit.speaker else []
+        prev = token
+        for t in ancestors(token, clause=True):
+            if inside and not (unit.start <= t.idx < unit.end):
+                break
+            signal = signal_at(t)
+            if signal is not None and t.lemma_.lower() in OBJECT_ONLY and (t is token or prev.dep_ != "dobj"):
+                signal = None  # "reached a deal" is an acceptance; "reached it after talks on X" is not
+            prev = t
+            if signal is None:
+                if not inside and (found := self._relative(t)):
+                    return found
+                continue
+            if signal.modal:
+                if inside:
+                    return [(unit.speaker, signal)] if unit.speaker else []
+                return [(h, signal) for h in self._holders_above(t)]
+            subject = subject_of(t)
+            if subject is not None and subject.tag_ in ("WDT", "WP") and t.dep_ == "relcl":
+                subject = t.head  # "facilities that support the army": the facilities, not the speaker
+                if not self.holders.of_subject(subject):
+                    break
+            if inside:
+                if subject is None or self._speaks_for(subject, unit.speaker):
+                    return [(unit.speaker, signal)] if unit.speaker else []
+                break  # someone else's stance, reported: not the speaker's, not theirs either
+            if subject is None or embedded_claim(t):
+                return []
+            return [(h, signal) for h in self.holders.of_subject(subject) if h.kind != "document"]
+        if inside and unit.speaker is not None:
+            said = (
+                phrase_signal(token, self.text, unit.start, unit.end)
+                or self._conditional(unit, token)
+                or unit.speech
+            )
+            return [(unit.speaker, said)] if said else []
+        return []
+
+    def _conditional(self, unit: Unit, token: Token) -> Signal | None:
+        """ "trade could only recover if Washington lifted its tariffs": the condition is a demand."""
+        found = condition_of(unit.sentence, self.text, (unit.start, unit.end))
+        if found is not None and found[0] <= token.idx < found[1]:
+            return Signal(token, "demands", CONDITION_CUE + self.text[found[0] : found[1]][:40], 0.6)
+        return None
+
+    def _relative(self, noun: Token) -> list[tuple[Holder, Signal]]:
+        """ "the plant, which Kyiv insists should be run jointly": a stance in a relative clause."""
+        for clause in (c for c in noun.children if c.dep_ == "relcl"):
+            signal = signal_at(clause)
+            subject = subject_of(clause)
+            if signal is not None and not signal.modal and subject is not None and subject.i != noun.i:
+                if subject.tag_ not in ("WDT", "WP"):
+                    return [(h, signal) for h in self.holders.of_subject(subject) if h.kind != "document"]
+        return []
+
+    def _setting(self, ref: DocumentRef) -> bool:
+        """ "In the current version of the plan, ...": the document is the setting, not the object."""
+        token = self._token(ref.span)
+        return token is not None and token.dep_ == "pobj" and token.head.lower_ in lx.DOCUMENT_PREPOSITIONS
+
+    def _holders_above(self, token: Token) -> list[Holder]:
+        for t in ancestors(token.head):
+            if t is token:
+                continue
+            subject = subject_of(t)
+            if subject is not None and not embedded_claim(t):
+                return [h for h in self.holders.of_subject(subject) if h.kind != "document"]
+        return []
+
+    def _speaks_for(self, subject: Token, speaker: Holder | None) -> bool:
+        """Is the subject of a stance word in a statement the speaker (or the speaker's side)?"""
+        if subject.lower_ in OWN_PRONOUNS or speaker is None:
+            return True
+        found = self.holders.of_subject(subject)
+        if not found:
+            return True  # "peace terms should include ...": no one else is named
+        return any(
+            h.kind != "document"
+            and (
+                h.id == speaker.id
+                or h.span.overlaps(speaker.span)
+                or (h.kind == "side" and h.side == speaker.side)
+            )
+            for h in found
+        )
+
+    def _provisions(self, unit: Unit, token: Token, hit: CueHit) -> None:
+        """A document as the subject on the way up, or the sentence set "in"/"under" it."""
+        for t in ancestors(token):
+            if t.pos_ not in ("VERB", "AUX"):
+                continue
+            ref = None  # "under the plan, Ukraine would not join ...": the setting holds, negated or not
+            for prep in (c for c in t.children if c.dep_ == "prep" and c.lower_ in lx.DOCUMENT_PREPOSITIONS):
+                obj = next((c for c in prep.children if c.dep_ == "pobj"), None)
+                ref = self.holders.document_at(obj) if obj is not None else None
+                if ref is not None:
+                    break
+            subject = next((c for c in t.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+            if (
+                ref is None
+                and subject is not None
+                and t.lemma_.lower() in lx.DOCUMENT_VERBS
+                and not negated(t)
+            ):
+                ref = self.holders.document_at(subject)  # "the plan calls for ..."
+            if ref is not None and ref.document_id:
+                holder = Holder(ref.document_id, "document", ref.span.of(self.text), ref.span)
+                signal = Signal(t, "proposes", t.text, 1.0)
+                self._add(unit, holder, signal, hit.issue, hit, None, provision=True)
+                return
+
+    def _add(self, unit, holder, signal, issue, hit, document_id, provision=False) -> None:
+        sentence = unit.sentence
+        span = Span(unit.start, unit.end) if unit.statement else Span(sentence.start_char, sentence.end_char)
+        position, condition, cue = signal.position, None, signal.cue
+        if holder.kind == "document":  # "the proposal urges ...": what a document says, it proposes
+            position, provision = "proposes", True
+        if position in CONDITIONAL:
+            subtree = list(signal.token.subtree)
+            within = (subtree[0].idx, subtree[-1].idx + len(subtree[-1].text))
+            found = condition_of(sentence, self.text, within)
+            if found is not None:
+                if hit is not None and found[0] <= hit.span.start < found[1]:
+                    position, cue = "demands", CONDITION_CUE + self.text[found[0] : found[1]][:40]
+                else:
+                    position, condition = "accepts_on_condition", self.text[found[0] : found[1]]
+        date, date_from = self._date(unit, sentence)
+        stance = Stance(
+            article_id=self.article.id,
+            issue=issue,
+            position=position,
+            span=span,
+            text=span.of(self.text),
+            holder=holder.id,
+            holder_kind=holder.kind,
+            holder_text=holder.text,
+            holder_span=holder.span,
+            side=holder.side,
+            condition=condition,
+            document_id=document_id,
+            statement_id=unit.statement.id if unit.statement else None,
+            cue=cue,
+            date=date,
+            date_from=date_from,
+            confidence=signal.strength,
+            extractor=EXTRACTOR,
+        )
+        self.candidates.append(Candidate(stance, span.of(self.text), hit, provision))
+
+    def _date(self, unit: Unit, sentence: SpacySpan) -> tuple[dt.date | None, str]:
+        if unit.statement is not None and unit.statement.said_on is not None:
+            return unit.statement.said_on, "statement"
+        for t in self.times:
+            if t.precision == "day" and t.start and sentence.start_char <= t.span.start < sentence.end_char:
+                return t.start, "text"
+        if self.article.published is not None:
+            return self.article.published, "article"
+        return None, "unknown"
+
+    def _token(self, span: Span) -> Token | None:
+        piece = self.doc.char_span(span.start, span.end, alignment_mode="expand")
+        return piece.root if piece is not None and len(piece) else None
+
+    # -- confirming ------------------------------------------------------------------------
+    def finish(self) -> tuple[list[Stance], list[Provision]]:
+        texts = sorted({c.unit_text for c in self.candidates if c.hit is not None})
+        hits = [self.r.matcher.cue_hits(t) for t in texts]
+        sims = {
+            t: {m.issue: m.similarity for m in ms}
+            for t, ms in zip(texts, self.r.matcher.match(texts, hits), strict=True)
+        }
+        stances: dict[tuple, Stance] = {}
+        provisions: dict[tuple, Provision] = {}
+        for c in self.candidates:
+            s = c.stance
+            if c.hit is not None:
+                similarity = sims.get(c.unit_text, {}).get(s.issue)
+                if similarity is None:
+                    continue  # the cue is there, but the sentence is about something else
+                s = replace(
+                    s, confidence=round(s.confidence * (0.6 + 0.4 * min(1.0, max(0.0, similarity) / 0.6)), 3)
+                )
+            else:
+                s = replace(s, confidence=round(s.confidence * 0.8, 3))
+            key = (s.holder, s.holder_span, s.issue, s.position, s.span)
+            if key not in stances or stances[key].confidence < s.confidence:
+                stances[key] = s
+            if c.provision and s.holder:
+                self._provision(provisions, s)
+        kept = [s for s in stances.values() if not _superseded(s, stances.values())]
+        return sorted(kept, key=lambda s: (s.span.start, s.issue)), sorted(
+            provisions.values(), key=lambda p: (p.span.start, p.issue)
+        )
+
+    def _provision(self, provisions: dict[tuple, Provision], s: Stance) -> None:
+        assert s.holder is not None
+        option, label = self.r.matcher.option(s.issue, s.text)
+        value = label or _short(s.text)
+        key = (s.holder, s.issue, s.span)
+        if key in provisions and provisions[key].option:
+            return
+        provisions[key] = Provision(
+            article_id=s.article_id,
+            document_id=s.holder,
+            issue=s.issue,
+            span=s.span,
+            text=s.text,
+            value=value,
+            option=option,
+            statement_id=s.statement_id,
+            date=s.date,
+            confidence=s.confidence,
+            extractor=EXTRACTOR,
+        )
+
+
+def _superseded(s: Stance, every) -> bool:
+    """A demand read from a condition gives way to the holder's own stance on that issue there."""
+    if not (s.cue or "").startswith(CONDITION_CUE):
+        return False
+    return any(
+        o is not s
+        and o.holder == s.holder
+        and o.issue == s.issue
+        and o.span == s.span
+        and not (o.cue or "").startswith(CONDITION_CUE)
+        for o in every
+    )
+
+
+def _short(text: str, limit: int = 160) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= limit else text[: limit - 1].rsplit(" ", 1)[0] + "…"

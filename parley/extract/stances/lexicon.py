@@ -1,0 +1,113 @@
+"""The English words positions are read from: stance verbs by class, modals, negation, condition
+markers, and the nouns that make a clause someone else's claim. Language, not names: what a
+negotiation calls its issues and documents lives in its dossier."""
+
+from __future__ import annotations
+
+# stance predicate lemma -> position it expresses (before negation)
+STANCE_VERBS: dict[str, str] = {
+    **dict.fromkeys(
+        ("demand", "insist", "require", "want", "urge", "press", "need", "hinge", "depend", "condition"),
+        "demands",
+    ),
+    **dict.fromkeys(
+        ("propose", "offer", "envisage", "envision", "float", "table", "recommend", "foresee"),
+        "proposes",
+    ),
+    **dict.fromkeys(
+        ("support", "back", "endorse", "welcome", "favour", "favor", "embrace", "praise"), "supports"
+    ),
+    **dict.fromkeys(("accept", "agree", "approve", "consent", "concede", "sign", "reach"), "accepts"),
+    **dict.fromkeys(("oppose", "object", "resist", "criticise", "criticize", "disagree"), "opposes"),
+    **dict.fromkeys(("reject", "dismiss", "refuse", "veto", "spurn", "rebuff", "repudiate"), "rejects"),
+    **dict.fromkeys(("deny", "refute", "contest", "debunk"), "denies"),
+    **dict.fromkeys(
+        ("consider", "discuss", "study", "evaluate", "examine", "weigh", "explore", "review"),
+        "open_to_discuss",
+    ),
+}
+# stance verbs that say less than their class: "would require", "wants", "depends on"
+WEAK_VERBS = {"require", "want", "need", "hinge", "depend", "condition", "reach"}
+# phrasal forms: (lemma, particle or preposition) -> position
+PHRASAL: dict[tuple[str, str], str] = {
+    ("call", "for"): "demands",
+    ("ask", "for"): "demands",
+    ("rule", "out"): "rejects",
+    ("turn", "down"): "rejects",
+    ("put", "forward"): "proposes",
+    ("push", "for"): "demands",
+    ("hold", "out"): "demands",
+}
+# adjectives: "ready to", "open to", "opposed to", "unacceptable"
+STANCE_ADJECTIVES: dict[str, str] = {
+    "ready": "accepts",
+    "prepared": "accepts",
+    "willing": "accepts",
+    "open": "open_to_discuss",
+    "opposed": "opposes",
+    "unacceptable": "rejects",
+    "acceptable": "accepts",
+    "against": "opposes",
+}
+# set phrases of negotiation: what a speaker says of the issues in the same clause
+PHRASES: dict[str, str] = {
+    "off the table": "rejects",
+    "off limits": "rejects",
+    "not up for negotiation": "rejects",
+    "non-negotiable": "rejects",
+    "red line": "rejects",
+    "on the table": "open_to_discuss",
+}
+# "ready to discuss" is openness, "ready to withdraw" acceptance
+DISCUSSION_VERBS = {"discuss", "talk", "negotiate", "consider", "meet", "convene", "examine", "study", "look"}
+# a negated stance: "did not accept" -> rejects; None: no position can be read
+NEGATED: dict[str, str | None] = {
+    "accepts": "rejects",
+    "supports": "opposes",
+    "open_to_discuss": "rejects",
+    "demands": None,
+    "proposes": None,
+    "rejects": None,
+    "opposes": None,
+    "denies": None,
+}
+# what a refusal refuses: "will never cede", "cannot give up", "won't withdraw"
+CONCESSION_VERBS = set(
+    "give cede hand surrender withdraw recognise recognize abandon renounce accept allow "
+    "tolerate trade leave sacrifice drop lift remove cut".split()
+)
+# a conditional acceptance: the words opening the condition
+CONDITION_MARKERS = (
+    "only if",
+    "if",
+    "provided that",
+    "provided",
+    "on condition that",
+    "on the condition that",
+    "as long as",
+    "in exchange for",
+    "in return for",
+    "so long as",
+    "unless",
+)
+# heads under which a clause is someone's claim, a question or a report, not the subject's voice
+CLAIM_NOUNS = set(
+    "assertion claim report rumour rumor allegation suggestion speculation story accusation "
+    "question inquiry query".split()
+)
+QUESTION_MARKS = {"whether"}
+# the nouns that stand for a holder's side or team: "Moscow's position", "Zelensky's office"
+HOLDER_NOUNS = set(
+    "position stance demand view government side team delegation negotiator official leadership "
+    "administration office leader diplomat minister ally spokesperson spokesman spokeswoman ministry "
+    "regulator readout".split()
+)
+# verbs by which a document says something: "the plan calls for", "the draft caps"
+DOCUMENT_VERBS = set(
+    "call urge include envisage envision provide cap require offer grant emphasize emphasise "
+    "propose foresee keep say rule ask contain give leave set limit demand stipulate allow let "
+    "oblige commit lift restore reduce cut extend suspend pause remove become recognize "
+    "recognise pave delay start establish create deploy mean".split()
+)
+# "in the plan", "under the draft": the sentence states the document's provisions
+DOCUMENT_PREPOSITIONS = {"in", "under"}

@@ -1,0 +1,213 @@
+"""Reading a position from the dependency parse: the stance word governing an issue's words,
+negation and modality on it, the condition attached to it, and whether the clause is someone
+else's claim. Polarity comes from here, never from the sentence vectors."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from spacy.tokens import Span as SpacySpan
+from spacy.tokens import Token
+
+from parley.extract.stances import lexicon as lx
+
+SKIP_DEPS = {"amod", "compound", "nmod", "npadvmod"}  # "the agreed lines": not a stance
+CLAUSE_EDGES = {"advcl", "relcl", "acl", "parataxis"}  # a stance word is not looked for beyond these
+NO_COMMENT = {"comment", "discuss", "say", "confirm", "disclose", "elaborate", "speculate", "specify"}
+_CONDITION = re.compile(
+    r"\b(" + "|".join(re.escape(m).replace(r"\ ", r"\s+") for m in lx.CONDITION_MARKERS) + r")\b", re.I
+)
+
+
+@dataclass(frozen=True)
+class Signal:
+    """The word a position is read from, and the position."""
+
+    token: Token
+    position: str
+    cue: str
+    strength: float  # 1.0 a stance verb; 0.8 a modal or refusal; 0.6 taken from the speech verb
+    modal: bool = False  # "must", "has to": the subject is who must act, not who demands
+
+
+def ancestors(token: Token, stop: Token | None = None, clause: bool = False) -> Iterator[Token]:
+    """The token, then its heads up to the sentence root (or ``stop``), in order; with
+    ``clause=True``, not beyond the first adverbial or relative clause it sits in."""
+    seen = 0
+    while seen < 40:
+        yield token
+        if token is stop or token.head is token or (clause and token.dep_ in CLAUSE_EDGES):
+            return
+        token = token.head
+        seen += 1
+
+
+def negated(token: Token) -> bool:
+    return any(c.dep_ == "neg" or c.lower_ in ("never",) for c in token.children)
+
+
+def _modal_lemmas(token: Token) -> set[str]:
+    return {c.lower_ for c in token.children if c.dep_ in ("aux", "auxpass")}
+
+
+def signal_at(token: Token) -> Signal | None:
+    """The position this token expresses by itself, if it is a stance word."""
+    if token.dep_ in SKIP_DEPS:
+        return None
+    lemma = token.lemma_.lower()
+    children = {c.lower_ for c in token.children if c.dep_ in ("prt", "prep")}
+    found: tuple[str, str, float] | None = None
+    for (verb, particle), position in lx.PHRASAL.items():
+        if lemma == verb and particle in children:
+            found = (position, f"{token.text} {particle}", 1.0)
+    verbal = token.pos_ in ("VERB", "AUX") or (token.dep_ == "ROOT" and token.tag_ in ("NNS", "VBZ"))
+    if found is None and verbal and lemma in lx.STANCE_VERBS:
+        if any(c.dep_ == "auxpass" for c in token.children):
+            return None  # "while they are reviewed": the subject is not the holder
+        complement = next((c for c in token.children if c.dep_ == "xcomp"), None)
+        if complement is not None and complement.lemma_.lower() in NO_COMMENT:
+            return None  # "refused to comment", "declined to discuss": no position
+        found = (lx.STANCE_VERBS[lemma], token.text, 0.7 if lemma in lx.WEAK_VERBS else 1.0)
+    predicative = token.dep_ in ("acomp", "ROOT", "xcomp", "ccomp", "conj") or (
+        token.pos_ == "ADP" and token.head.lemma_ == "be"
+    )
+    if found is None and token.pos_ in ("ADJ", "ADP") and predicative and lemma in lx.STANCE_ADJECTIVES:
+        position = lx.STANCE_ADJECTIVES[lemma]
+        complement = next((c for c in token.children if c.dep_ == "xcomp"), None)
+        if (
+            position == "accepts"
+            and complement is not None
+            and complement.lemma_.lower() in lx.DISCUSSION_VERBS
+        ):
+            position = "open_to_discuss"
+        if position == "accepts" and complement is None:
+            position = ""  # "ready" alone says nothing
+        if position:
+            found = (position, token.text, 1.0)
+    if found is not None:
+        position, cue, strength = found
+        if negated(token) or "never" in _modal_lemmas(token):
+            flipped = lx.NEGATED.get(position)
+            if flipped is None:
+                return None
+            return Signal(token, _negated_past(token, flipped), f"not {cue}", strength)
+        return Signal(token, position, cue, strength)
+    return _modal_signal(token)
+
+
+def _negated_past(token: Token, flipped: str) -> str:
+    """ "did not endorse", "has not agreed": a denial of having accepted, not a refusal."""
+    aux = {c.lower_ for c in token.children if c.dep_ == "aux"}
+    if flipped in ("rejects", "opposes") and aux & {"did", "has", "have", "had"}:
+        return "denies"
+    return flipped
+
+
+def _modal_signal(token: Token) -> Signal | None:
+    if token.pos_ not in ("VERB", "AUX"):
+        return None
+    modals = _modal_lemmas(token)
+    lemma = token.lemma_.lower()
+    refusing = negated(token) or "never" in {c.lower_ for c in token.children}
+    if refusing and lemma in lx.CONCESSION_VERBS and (modals or token.tag_ in ("VB", "VBP", "VBZ")):
+        return Signal(token, "rejects", f"{' '.join(sorted(modals))} not {token.text}".strip(), 0.8)
+    if not refusing and modals & {"must", "should", "ought"}:
+        return Signal(
+            token, "demands", next(m for m in modals if m in ("must", "should", "ought")), 0.8, True
+        )
+    if not refusing and token.dep_ == "xcomp" and token.head.lemma_.lower() in ("have", "need"):
+        if any(c.lower_ == "yet" for c in token.head.children):
+            return None  # "have yet to agree": not an obligation
+        if any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children):
+            return Signal(token, "demands", f"{token.head.text} to", 0.8, True)
+    return None
+
+
+TEXT_KEY = "parley.stances.text"  # the article text, kept on the parse (Doc.text is rebuilt per call)
+_QUESTION = re.compile(r"\bwhether\b|\?", re.I)
+_PHRASE = re.compile(r"\b(" + "|".join(re.escape(k) for k in lx.PHRASES) + r")\b", re.I)
+
+
+def phrase_signal(token: Token, text: str, start: int, end: int) -> Signal | None:
+    """ "... would stay off the table", "... not up for negotiation": a set phrase in the clause."""
+    clause = next((t for t in token.ancestors if t.pos_ in ("VERB", "AUX")), token)
+    for t in (clause, *clause.ancestors):
+        if t.dep_ in ("ccomp", "ROOT", "conj") or t.head is t:
+            clause = t
+            break
+    tokens = list(clause.subtree)
+    lo, hi = max(start, tokens[0].idx), min(end, tokens[-1].idx + len(tokens[-1].text))
+    m = _PHRASE.search(text, lo, hi) if lo < hi else None
+    if m is None:
+        return None
+    return Signal(clause, lx.PHRASES[m.group(1).lower()], m.group(1), 0.8)
+
+
+def embedded_claim(token: Token) -> bool:
+    """Is this clause a claim, question or report about someone ("assertions that Putin has
+    dismissed the plan", "whether claims that ... could be deemed correct")?"""
+    marked = _marked(token.doc)
+    for t in ancestors(token):
+        if t.i in marked:
+            return True
+        if t is not token and t.pos_ in ("NOUN", "PROPN") and t.lemma_.lower() in lx.CLAIM_NOUNS:
+            return True
+    return False
+
+
+def _marked(doc) -> frozenset[int]:
+    """Heads of a "whether" clause and of a question, found once per parse."""
+    cached = doc.user_data.get("parley.stances.marked")
+    if cached is None:
+        text = doc.user_data.get(TEXT_KEY) or doc.text
+        heads = set()
+        for m in _QUESTION.finditer(text):
+            piece = doc.char_span(m.start(), m.end(), alignment_mode="expand")
+            if piece is not None and len(piece):
+                t = piece[0]
+                if (t.dep_ == "mark" and t.lower_ in lx.QUESTION_MARKS) or (
+                    t.text == "?" and t.dep_ == "punct"
+                ):
+                    heads.add(t.head.i)
+        cached = frozenset(heads)
+        doc.user_data["parley.stances.marked"] = cached
+    return cached
+
+
+def subject_of(token: Token) -> Token | None:
+    """The subject a stance word's holder is read from (following conjuncts, xcomp, acomp)."""
+    for _ in range(6):
+        subject = next((c for c in token.children if c.dep_ in ("nsubj", "expl")), None)
+        if subject is not None:
+            return subject if subject.dep_ == "nsubj" else None
+        if any(c.dep_ == "nsubjpass" for c in token.children):
+            return None
+        if token.dep_ in ("conj", "xcomp", "acomp", "advcl") and token.head is not token:
+            token = token.head
+            continue
+        if token.dep_ == "relcl":
+            return token.head
+        return None
+    return None
+
+
+def condition_of(sentence: SpacySpan, text: str, within: tuple[int, int]) -> tuple[int, int] | None:
+    """The character range of the condition attached in ``within`` ("in exchange for ...")."""
+    start, end = within
+    for m in _CONDITION.finditer(text, start, end):
+        first = sentence.doc.char_span(m.start(), m.end(), alignment_mode="expand")
+        if first is None:
+            continue
+        head = first[0]
+        if head.dep_ in ("mark", "advmod"):  # "if ...", "only if ...": the conditional clause
+            anchor = head.head
+        else:  # "in exchange for ...", "provided that ...": the phrase itself
+            anchor = head
+        tokens = list(anchor.subtree)
+        c_start = max(m.start(), tokens[0].idx)
+        c_end = min(end, tokens[-1].idx + len(tokens[-1].text))
+        if c_end > c_start:
+            return c_start, c_end
+    return None
