@@ -24,7 +24,7 @@ def mentions(ctx: Context) -> Step:
     return step
 
 
-@component("attributions", requires=("doc",), produces=("attribution",))
+@component("attributions", requires=("doc",), produces=("attribution",), version="2")
 def attributions(ctx: Context) -> Step:
     def step(a: Analysis) -> dict:
         return {"attribution": extract_attributions(a.parsed)}
@@ -44,7 +44,10 @@ def times(ctx: Context) -> Step:
 
 
 @component(
-    "statements", requires=("doc", "attribution", "mention", "time_expression"), produces=("statement",)
+    "statements",
+    requires=("doc", "attribution", "mention", "time_expression"),
+    produces=("statement",),
+    version="2",
 )
 def statements(ctx: Context) -> Step:
     def step(a: Analysis) -> dict:

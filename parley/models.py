@@ -133,6 +133,11 @@ class Actor:
     evidence: tuple[str, ...] = ()  # why the side/role is believed: registry or a sentence
 
 
+# What an embedded statement's content is part of: a claim its speaker denies, a report or claim
+# its speaker relays or answers, a question put to or by its speaker.
+Embedding = Literal["denial", "report", "question"]
+
+
 @dataclass(frozen=True)
 class Attribution:
     """A source-cue-content triple found in one text, before speaker resolution.
@@ -142,6 +147,10 @@ class Attribution:
     ``more_content`` holds the further parts of the content, in text order, when one
     statement is quoted in pieces: a quote interrupted by its attribution ("'We will not,'
     he said, 'give up land.'") or continued right after it; ``content`` is the first part.
+    ``embedded_in`` is set when the cue sits in a clause the speaker of another attribution
+    denies, relays or is asked about ("Peskov refuted assertions that Putin has dismissed the
+    plan"): ``source`` is then that outer speaker's, never the clause's subject, and ``outer``
+    is the outer attribution's content.
     """
 
     content: Span
@@ -150,6 +159,8 @@ class Attribution:
     cue: Span | None = None
     channel: str | None = None
     more_content: tuple[Span, ...] = ()
+    embedded_in: Embedding | None = None
+    outer: Span | None = None
 
     @property
     def parts(self) -> tuple[Span, ...]:
@@ -179,6 +190,13 @@ class Statement:
     # Further parts of a statement quoted in pieces ("'We will not,' he said, 'give up land.'"),
     # in text order; ``span`` is the first part and ``text`` joins every part with " … ".
     more_spans: tuple[Span, ...] = ()
+    # Set when the content is not its speaker's own claim but part of a claim the speaker denies
+    # ("denial"), a report or claim the speaker relays or answers ("report"), or a question put to
+    # or by the speaker ("question"): "Peskov refuted assertions that Putin dismissed the plan".
+    # The speaker is then the outer statement's (``outer_id``), never the clause's subject; read
+    # no one's position from such content.
+    embedded_in: Embedding | None = None
+    outer_id: str | None = None
 
     @property
     def parts(self) -> tuple[Span, ...]:

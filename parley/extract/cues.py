@@ -211,3 +211,33 @@ NOT_SPEAKERS: frozenset[str] = frozenset(
 # Relative pronouns: a subject "who" is the source as written; the statement builder resolves
 # it to the noun phrase it refers to.
 RELATIVE_PRONOUNS: frozenset[str] = frozenset({"who", "that", "which", "whom"})
+
+# Nested content (:mod:`parley.extract.attribution.embedding`). Nouns whose complement clause
+# is a claim someone else made: "reports that X rejected the plan", "assertions that ...".
+CLAIM_NOUNS: frozenset[str] = frozenset(
+    """
+    report claim assertion allegation rumour rumor suggestion speculation accusation insinuation
+    contention narrative notion assumption
+    """.split()
+)
+# Verbs and nouns that put a question: "asked whether ...", "questions about whether ...".
+ASK_VERBS: frozenset[str] = frozenset("ask inquire enquire query question wonder".split())
+QUESTION_NOUNS: frozenset[str] = frozenset("question inquiry enquiry query".split())
+# Verbs that deny a claim put to them as their clause or object: "denied that ...", "refuted
+# assertions that ...".
+DENIAL_VERBS: frozenset[str] = frozenset(
+    "deny refute reject dismiss rebut dispute contest debunk disavow repudiate".split()
+)
+# Predicates that call a clause false ("it is not true that ...", "claims that ... are false").
+FALSE_WORDS: frozenset[str] = frozenset(
+    """
+    false untrue incorrect wrong inaccurate baseless groundless unfounded nonsense lie fake
+    fabrication fiction misinformation disinformation
+    """.split()
+)
+TRUE_WORDS: frozenset[str] = frozenset("true correct accurate right".split())
+# A source that relays someone else's words: "according to reports, X said ...", "Reports say
+# X told ...": X's statement, not the reports' only.
+RELAYING_SOURCES: frozenset[str] = frozenset(
+    "report media press outlet newspaper agency source broadcaster".split()
+)

@@ -366,8 +366,13 @@ def test_scare_quote_is_not_a_direct_quote(nlp):
         'the plan "a disaster."',
         None,
     )
-    # a quoted title is nobody's speech
+    # a quoted title is nobody's speech; a quote after a verb of saying is
     assert run(nlp, "The delegates watched “The Long Winter” on the train.") == []
+    assert only(nlp, "The delegate said: “The long winter is over.”")[:3] == (
+        "direct",
+        "The delegate",
+        "said",
+    )
 
 
 def test_apostrophes_are_not_quotes(nlp):
@@ -522,6 +527,12 @@ def test_parenthetical_cue(nlp):
 def test_negated_cue_is_not_a_statement(nlp):
     assert run(nlp, "The prime minister has not publicly opposed the plan.") == []
     assert run(nlp, "The envoy did not say whether the talks had failed.") == []
+    # the same sentences without the negation are statements: the negation is what stops them
+    assert only(nlp, "The prime minister has publicly opposed the plan.")[1:3] == (
+        "The prime minister",
+        "opposed",
+    )
+    assert only(nlp, "The envoy said the talks had failed.")[1:3] == ("The envoy", "said")
 
 
 def test_headline_name_colon(nlp):
@@ -562,16 +573,21 @@ def test_channel(nlp, text, channel):
 def test_spans_index_the_text_exactly(nlp):
     text = "Intro line.\n\n“We will see,” the spokesperson said on Tuesday, according to the transcript."
     doc = nlp(text)
-    for a in extract_attributions(doc):
-        for span in (a.content, a.source, a.cue):
-            if span is not None:
-                assert 0 <= span.start < span.end <= len(text)
-                assert span.of(text) == span.of(text).strip()
+    found = extract_attributions(doc)
+    assert found and all(a.cue for a in found) and any(a.source for a in found), found
+    spans = [span for a in found for span in (a.content, a.source, a.cue) if span is not None]
+    for span in spans:
+        assert 0 <= span.start < span.end <= len(text)
+        assert span.of(text) == span.of(text).strip()
 
 
 def test_empty_and_quote_free_text(nlp):
     assert extract_attributions(nlp("")) == []
     assert run(nlp, "The convoy crossed the bridge at dawn.") == []
+    assert only(nlp, "The convoy's commander said the bridge was safe.")[1:3] == (
+        "The convoy's commander",
+        "said",
+    )
 
 
 # -- the real seed articles ------------------------------------------------------------------

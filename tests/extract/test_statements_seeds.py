@@ -86,10 +86,12 @@ def test_statements_carry_spans_channels_and_dates(seed_store):
     store, articles = seed_store
     article = store.article(articles["003"])
     statements = _statements(store, articles["003"])
+    assert statements
     for s in statements:
         assert article.text[s.span.start : s.span.end] == s.text
         if s.speaker_span:
             assert article.text[s.speaker_span.start : s.speaker_span.end] == s.speaker
+    assert any(s.speaker_span for s in statements)
     # "Peskov on Wednesday refuted ..." in an article dated 2025-12-03 (a Wednesday)
     refuted = next(s for s in statements if s.cue == "refuted")
     assert refuted.said_on == dt.date(2025, 12, 3)
@@ -97,7 +99,27 @@ def test_statements_carry_spans_channels_and_dates(seed_store):
     umerov = [s for s in _statements(store, articles["000"]) if s.speaker_actor_id == "rustem-umerov"]
     assert any(s.channel == "Telegram" for s in umerov)
     # an undated article: the date said is honestly unknown
-    assert all(s.said_on is None for s in _statements(store, articles["004"]))
+    undated = _statements(store, articles["004"])
+    assert undated and all(s.said_on is None for s in undated)
+
+
+def test_no_statement_of_putin_drawn_from_peskovs_denial(seed_store):
+    """Seed 003: Peskov refutes claims that Putin dismissed the plan, and answers questions
+    about such claims. Nothing there is Putin's voice: the clause asked about is Peskov's
+    embedded statement, tied to his answer."""
+    store, articles = seed_store
+    statements = _statements(store, articles["003"])
+    assert statements
+    assert not [s for s in statements if s.speaker_actor_id == "vladimir-putin"], [
+        (s.speaker, s.cue, s.embedded_in) for s in statements
+    ]
+    embedded = [s for s in statements if s.embedded_in]
+    assert [(s.embedded_in, s.speaker_actor_id) for s in embedded] == [("question", "dmitry-peskov")]
+    by_id = {s.id: s for s in statements}
+    outer = by_id[embedded[0].outer_id]
+    assert outer.kind == "direct" and outer.cue == "saying" and outer.speaker_actor_id == "dmitry-peskov"
+    denial = next(s for s in statements if s.cue == "refuted")
+    assert denial.speaker_actor_id == "dmitry-peskov" and denial.embedded_in is None
 
 
 def test_unnamed_speakers_keep_their_words(seed_store):

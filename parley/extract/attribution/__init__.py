@@ -16,6 +16,9 @@ Modules, by the job they do, in the order the passes run:
 * :mod:`.reported`: reported speech (``X said that …``, ``X vowed to …``, ``according to
   X``);
 * :mod:`.continuation`: a quote without a cue continues the attribution before it;
+* :mod:`.embedding`: a cue inside a clause someone denies, relays or is asked about
+  (``refuted assertions that X dismissed ...``) makes no attribution of X's: it is tied to
+  the outer attribution and takes its speaker (``embedded_in``, ``outer``), or is dropped;
 * :mod:`.speakers`: the speaker words of a cue verb (used by every pass), and the noun a
   relative-pronoun speaker stands for (:func:`relative_antecedent`, for the statement builder);
 * :mod:`.channels`: the cue's words and the channel (``in an interview``, ``on Telegram``).
@@ -34,7 +37,8 @@ from parley.models import Attribution, Span
 
 from .continuation import join_parts, resolve_bare
 from .direct import direct_pass
-from .document import DocIndex
+from .document import DocIndex, Found
+from .embedding import mark_embedded
 from .labels import headline_pass
 from .quotes import QuoteRegion, find_quotes
 from .reported import drop_nested, reported_pass
@@ -55,7 +59,7 @@ def extract_attributions(doc: Doc) -> list[Attribution]:
     reported = reported_pass(ix) + headline_pass(ix)
     found = direct + reported
     found += resolve_bare(ix, bare, found)
-    found = join_parts(drop_nested(found))
+    found = join_parts(mark_embedded(ix, drop_nested(ix, found)))
     return [
         Attribution(
             content=Span(*f.content),
@@ -64,6 +68,15 @@ def extract_attributions(doc: Doc) -> list[Attribution]:
             cue=Span(*f.cue) if f.cue else None,
             channel=f.channel,
             more_content=tuple(Span(*m) for m in f.more),
+            embedded_in=f.embedded,  # type: ignore[arg-type]
+            outer=Span(*_record_of(f.outer).content) if f.outer else None,
         )
         for f in found
     ]
+
+
+def _record_of(f: Found) -> Found:
+    """The attribution a part was joined to (itself when it was not)."""
+    while f.head is not None:
+        f = f.head
+    return f

@@ -96,6 +96,7 @@ def join_parts(found: list[Found]) -> list[Found]:
             head = first.get(key)
             if head is not None:
                 head.more.append(f.content)
+                f.head = head
                 head.channel = head.channel or f.channel
                 continue
             first[key] = f

@@ -9,7 +9,8 @@ cue is found, in this order (:func:`direct_pass`):
 * a dependency link: a reporting verb outside the quote that governs the quote's root
   (``"...," Peskov said``, ``Peskov said: "..."``), or that hangs from a word inside it
   (``"...," he told reporters, "..."``); not when that verb is itself inside another verb's
-  reported clause;
+  reported clause, nor inside a claim someone denies, relays or asks about (``dismissed
+  claims that X had said "…"``: :func:`.embedding.in_claim`);
 * a colon before the quote (:func:`.labels.colon_intro`);
 * the nearest reporting verb in the same sentence (or in a short ``X said.`` sentence right
   after the quote) that does not introduce a clause of its own;
@@ -30,6 +31,7 @@ from spacy.tokens import Token
 from parley.extract import cues as C
 
 from .document import VERB_POS, DocIndex, Found, is_cue_verb, is_verb
+from .embedding import in_claim
 from .labels import colon_intro, dash_line
 from .quotes import QUOTE_CHARS
 from .speakers import attribution_for_cue
@@ -57,11 +59,13 @@ def direct_pass(ix: DocIndex) -> tuple[list[Found], list[int]]:
         if v is not None:
             if not (standalone or covers_clause(ix, qi, v) or right_after(ix, qi, v)) or inside_report(ix, v):
                 continue  # a phrase quoted inside a reported clause: the reported pass
+            if in_claim(ix, v):
+                continue  # quoted inside a denied, reported or asked claim: the reported pass
             res = attribution_for_cue(ix, v, content, "direct")
         elif not standalone:
             # "a man yelled "Stay there!"": the quote right after a verb of saying
             v = doc[a - 1] if a > 0 else None
-            if v is None or ix.in_quote(v.i) or not is_cue_verb(v) or inside_report(ix, v):
+            if v is None or ix.in_quote(v.i) or not is_cue_verb(v) or inside_report(ix, v) or in_claim(ix, v):
                 continue
             res = attribution_for_cue(ix, v, content, "direct")
         else:

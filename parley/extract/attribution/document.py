@@ -35,6 +35,9 @@ class Found:
     channel: str | None
     cue_i: int = -1  # token index of the cue verb (-1: none)
     more: list[tuple[int, int]] = field(default_factory=list)  # further content parts
+    embedded: str | None = None  # "denial" | "report" | "question" (see .embedding)
+    outer: Found | None = None  # the attribution an embedded one is nested in
+    head: Found | None = None  # the attribution this one was joined to as a further part
 
 
 def is_verb(t: Token) -> bool:
@@ -177,3 +180,23 @@ class DocIndex:
             if inside > 0 and inside >= 0.5 * (span[1] - span[0]):
                 return True
         return False
+
+
+def extend_to_quotes(ix: DocIndex, span: tuple[int, int], v: Token) -> tuple[int, int]:
+    """Stretch a clause so that a quote it starts (or ends) inside is taken whole.
+
+    The parser often hangs the closing mark, or the rest of a quote that runs over
+    several sentences, from the main verb; the quote belongs to the content.
+    """
+    start, end = span
+    vpos = v.idx
+    quotes = ix.quotes
+    for k in range(bisect.bisect_right(ix.quote_ends, start), len(quotes)):
+        q = quotes[k]
+        if q.start >= end:
+            break
+        if start <= q.start < end < q.end and not (end <= vpos < q.end):
+            end = q.end
+        elif q.start < start < q.end <= end and not (q.start <= vpos < start):
+            start = q.start
+    return start, end

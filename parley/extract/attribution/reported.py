@@ -8,7 +8,8 @@ denied the report``), a characterisation holding a quote or ``as``/``of``/``for`
 the plan "a disaster"``, ``X accused Y of ...``), and ``according to X``. Content is the clause
 (with ``that``, without final punctuation), stretched to take whole any quote it starts or ends
 inside. A reported statement whose cue lies inside another attribution's content is dropped
-(``X said that Y believes ...`` is one attribution, X's).
+(``X said that Y believes ...`` is one attribution, X's), unless that attribution only relays
+it (``according to reports, Y said ...``: Y's too; :mod:`.embedding`).
 """
 
 from __future__ import annotations
@@ -20,7 +21,8 @@ from spacy.tokens import Token
 from parley.extract import cues as C
 
 from .channels import channel_in
-from .document import NOMINAL_POS, DocIndex, Found, is_verb
+from .document import NOMINAL_POS, DocIndex, Found, extend_to_quotes, is_verb
+from .embedding import relayed
 from .speakers import attribution_for_cue, np_span
 
 _DESCRIBE_DEPS = frozenset({"dobj", "oprd", "xcomp", "ccomp", "prep", "dative", "acomp", "attr"})
@@ -142,26 +144,6 @@ def cut_after_quote(ix: DocIndex, span: tuple[int, int]) -> tuple[int, int]:
     return span
 
 
-def extend_to_quotes(ix: DocIndex, span: tuple[int, int], v: Token) -> tuple[int, int]:
-    """Stretch a clause so that a quote it starts (or ends) inside is taken whole.
-
-    The parser often hangs the closing mark, or the rest of a quote that runs over
-    several sentences, from the main verb; the quote belongs to the content.
-    """
-    start, end = span
-    vpos = v.idx
-    quotes = ix.quotes
-    for k in range(bisect.bisect_right(ix.quote_ends, start), len(quotes)):
-        q = quotes[k]
-        if q.start >= end:
-            break
-        if start <= q.start < end < q.end and not (end <= vpos < q.end):
-            end = q.end
-        elif q.start < start < q.end <= end and not (q.start <= vpos < start):
-            start = q.start
-    return start, end
-
-
 def describe_span(ix: DocIndex, v: Token, lemma: str) -> tuple[int, int] | None:
     """What ``v`` says of someone: ``called the plan "a disaster"``, ``described it as
     ...``, ``accused X of ...``, ``called for ...``. Only with a quote in it, or with
@@ -219,11 +201,12 @@ def according(ix: DocIndex, v: Token) -> Found | None:
     return Found(content, "reported", src, cue, ch, v.i)
 
 
-def drop_nested(found: list[Found]) -> list[Found]:
+def drop_nested(ix: DocIndex, found: list[Found]) -> list[Found]:
     """Drop reported statements whose cue lies inside another attribution's content
-    ("X said that Y thinks ...": Y's belief is part of what X said)."""
-    contents = sorted(f.content for f in found)
-    starts = [c[0] for c in contents]
+    ("X said that Y thinks ...": Y's belief is part of what X said), unless that one only
+    relays them ("according to reports, Y said ...": :func:`.embedding.relayed`)."""
+    holders = sorted(found, key=lambda f: f.content)
+    starts = [f.content[0] for f in holders]
     out = []
     for f in found:
         if f.kind == "reported" and f.cue is not None:
@@ -231,8 +214,9 @@ def drop_nested(found: list[Found]) -> list[Found]:
             k = bisect.bisect_right(starts, c0)
             nested = False
             for j in range(k - 1, -1, -1):
-                s, e = contents[j]
-                if s <= c0 < e and (s, e) != f.content:
+                g = holders[j]
+                s, e = g.content
+                if s <= c0 < e and g.content != f.content and not relayed(ix, f, g):
                     nested = True
                     break
                 if e < c0 and j < k - 8:

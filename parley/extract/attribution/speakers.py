@@ -12,7 +12,7 @@ between the quote and the cue are taken if they hold no verb of their own (``"â€
 58, told the agency``). The object of an addressee verb is not an inverted speaker
 (``informed India Today that``). A leading dateline (``Moscow, Dec 3 (Agency)``) and a
 trailing channel phrase (``in an interview``) are cut off. Pronouns and role nouns are
-returned as written; resolving them is the job of :mod:`parley.extract.statements`.
+returned as written; resolving them is the job of :mod:`parley.extract.speakers`.
 """
 
 from __future__ import annotations
