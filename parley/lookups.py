@@ -212,7 +212,8 @@ def speaker_tally(store: Store, latest: int = 2) -> SpeakerTally:
     tally = SpeakerTally(actors={a.id: a for a in store.actors()})
     for s in store.statements():
         tally.total += 1
-        if s.speaker_actor_id not in tally.actors:
+        # a claim the speaker denies or relays, or a question put to them, is not what they said
+        if s.speaker_actor_id not in tally.actors or s.embedded_in is not None:
             continue
         assert s.speaker_actor_id is not None
         tally.by_actor[s.speaker_actor_id] += 1

@@ -44,6 +44,8 @@ def units(
     sentences = list(doc.sents)
     starts = [sentence.start_char for sentence in sentences]
     for s in statements:
+        if s.embedded_in is not None:  # a claim denied, a report relayed, a question: no one's stance
+            continue
         if not any(holds(p.start, p.end) for p in s.parts) or _nested(doc, s, statements):
             continue
         i = bisect.bisect_right(starts, s.span.start) - 1
