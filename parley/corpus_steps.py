@@ -95,3 +95,4 @@ def _speaker(
 
 
 import parley.reconcile.positions  # noqa: E402, F401  (positions)
+import parley.reconcile.source_steps  # noqa: E402, F401  (copies, stories, independence)

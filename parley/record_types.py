@@ -67,3 +67,4 @@ record_type(
     description="an event merged across the articles reporting it, conflicts kept",
 )(Event)
 import parley.extract.stances.records  # noqa: E402, F401  (stance, provision, position, document)
+import parley.reconcile.source_records  # noqa: E402, F401  (fingerprint, copy, citation, story, independence)

@@ -1,0 +1,136 @@
+"""What copy and story detection compare, computed once per article: sentences, a MinHash
+signature and a sentence-embedding vector.
+
+- **Sentences** (:func:`sentences`): paragraphs split at sentence-final punctuation, each with its
+  span into ``Article.text``, so a difference found later points at the words it was read in. No
+  parse: this runs in a corpus step over every new article.
+- **MinHash** (:func:`minhash`): the Jaccard similarity of the articles' sets of five-word
+  shingles, estimated with ``datasketch`` (128 permutations, fixed seed). Near-duplicates (a wire
+  story with a changed headline or an added line) share most shingles.
+- **Vector** (:func:`lead_vector`): the mean embedding of the title and the first sentences (the
+  lead), from the multilingual :class:`~parley.embed.Embedder`: a rewrite in other words, or in
+  another language, lands near its original, and so does another article on the same story.
+
+Signatures and vectors are stored as base64 (``uint32`` hash values, ``int8`` vector components)
+so a store of thousands of articles reads them back in milliseconds.
+"""
+
+from __future__ import annotations
+
+import base64
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+import numpy as np
+
+from parley.embed import Embedder
+from parley.models import Span
+
+NUM_PERM = 128
+SEED = 7
+SCHEME = "affine32"  # datasketch 2's 32-bit hash values: stored as they are
+SHINGLE = 5
+LEAD_SENTENCES = 6
+MAX_SENTENCE_CHARS = 400  # a "sentence" longer than this is a list or a table: cut for embedding
+MIN_SENTENCE_WORDS = 4
+
+_SENTENCE_END = re.compile(r"(?<=[.!?…])[\"'”’»)]*\s+(?=[\"'“‘«(]?[A-ZА-ЯЁІЇЄҐ0-9])")
+_WORD = re.compile(r"\w+", re.UNICODE)
+
+
+@dataclass(frozen=True)
+class Sentence:
+    span: Span
+    text: str
+
+    @property
+    def key(self) -> str:
+        """The words alone, lower-cased: equal for the same sentence re-punctuated or re-spaced."""
+        return " ".join(_WORD.findall(self.text.casefold()))
+
+
+def sentences(text: str, limit: int | None = None) -> list[Sentence]:
+    """Sentences of at least four words, paragraph by paragraph, with spans into ``text``."""
+    found: list[Sentence] = []
+    for para in re.finditer(r"[^\n]+", text):
+        start = para.start()
+        pieces = _SENTENCE_END.split(para.group(0))
+        offset = 0
+        for piece in pieces:
+            at = para.group(0).find(piece, offset)
+            offset = at + len(piece)
+            stripped = piece.strip()
+            if len(_WORD.findall(stripped)) < MIN_SENTENCE_WORDS:
+                continue
+            lead = piece.find(stripped)
+            begin = start + at + lead
+            found.append(Sentence(Span(begin, begin + len(stripped)), stripped))
+            if limit is not None and len(found) >= limit:
+                return found
+    return found
+
+
+def shingles(text: str, size: int = SHINGLE) -> set[bytes]:
+    words = _WORD.findall(text.casefold())
+    if len(words) < size:
+        return {" ".join(words).encode()} if words else set()
+    return {" ".join(words[i : i + size]).encode() for i in range(len(words) - size + 1)}
+
+
+def minhash(text: str):
+    """A ``datasketch.MinHash`` of the text's five-word shingles."""
+    from datasketch import MinHash
+
+    m = MinHash(num_perm=NUM_PERM, seed=SEED, scheme=SCHEME)
+    m.update_batch(list(shingles(text)))
+    return m
+
+
+def restore_minhash(encoded: str):
+    from datasketch import LeanMinHash
+
+    values = np.frombuffer(base64.b64decode(encoded), dtype=np.uint32)
+    return LeanMinHash(seed=SEED, hashvalues=values, scheme=SCHEME)
+
+
+def encode_minhash(m) -> str:
+    return base64.b64encode(np.asarray(m.hashvalues, dtype=np.uint32).tobytes()).decode("ascii")
+
+
+def lead_texts(title: str, text: str) -> list[str]:
+    """The title (when it is not the first sentence already) and the lead's sentences."""
+    lead = [s.text[:MAX_SENTENCE_CHARS] for s in sentences(text, limit=LEAD_SENTENCES)]
+    if title and (not lead or _WORD.findall(title.casefold()) != _WORD.findall(lead[0].casefold())):
+        lead.insert(0, title[:MAX_SENTENCE_CHARS])
+    return lead or [text[:MAX_SENTENCE_CHARS]]
+
+
+def lead_vectors(embedder: Embedder, leads: Sequence[Sequence[str]]) -> np.ndarray:
+    """One unit vector per article: the mean of its lead sentences' embeddings (one batch)."""
+    flat = [t for lead in leads for t in lead]
+    if not flat:
+        return np.zeros((0, 512), dtype=np.float32)
+    encoded = embedder.encode(flat)
+    rows, at = [], 0
+    for lead in leads:
+        rows.append(encoded[at : at + len(lead)].mean(axis=0))
+        at += len(lead)
+    return normalise(np.vstack(rows))
+
+
+def normalise(vectors: np.ndarray) -> np.ndarray:
+    norms = np.linalg.norm(vectors, axis=-1, keepdims=True)
+    return (vectors / np.where(norms == 0, 1, norms)).astype(np.float32)
+
+
+def encode_vector(vector: np.ndarray) -> str:
+    quantised = np.clip(np.round(vector * 127), -127, 127).astype(np.int8)
+    return base64.b64encode(quantised.tobytes()).decode("ascii")
+
+
+def decode_vectors(encoded: Sequence[str]) -> np.ndarray:
+    if not encoded:
+        return np.zeros((0, 512), dtype=np.float32)
+    raw = np.vstack([np.frombuffer(base64.b64decode(e), dtype=np.int8) for e in encoded])
+    return normalise(raw.astype(np.float32))

@@ -1,0 +1,98 @@
+"""Copies and altered rewrites on articles written for these tests (see conftest)."""
+
+from __future__ import annotations
+
+from parley.reconcile.copies import Doc, Reader, compare
+from parley.reconcile.facts import differences, facts, numbers
+
+
+def _links(store):
+    return {(c.article_id, c.of_id): c for c in store.records("copy")}
+
+
+def test_a_rewrite_in_other_words_is_a_copy_of_its_original(vienna):
+    store, ids = vienna
+    link = _links(store)[(ids["rewrite"], ids["original"])]
+    assert link.status == "copy"
+    assert link.kind == "rewrite"
+    assert link.original_id == ids["original"]
+    assert link.changes == ()
+
+
+def test_a_rewrite_that_changes_a_number_is_a_different_report(vienna):
+    store, ids = vienna
+    link = _links(store)[(ids["changed_number"], ids["original"])]
+    assert link.status == "altered"
+    [change] = link.changes
+    assert (change.kind, change.original, change.changed) == ("number", "600,000", "800,000")
+    original = store.article(ids["original"]).text
+    assert "600,000" in change.original_span.of(original)
+    assert "800,000" in change.copy_span.of(store.article(ids["changed_number"]).text)
+
+
+def test_a_near_copy_that_negates_a_claim_is_flagged_not_merged(vienna):
+    store, ids = vienna
+    link = _links(store)[(ids["negated"], ids["original"])]
+    assert link.status == "altered"
+    assert link.kind == "near"
+    assert [(c.kind, c.original, c.changed) for c in link.changes] == [("negation", "affirmed", "negated")]
+    assert "did not accept" in link.changes[0].copy_span.of(store.article(ids["negated"]).text)
+
+
+def test_a_translation_is_a_copy(vienna):
+    store, ids = vienna
+    link = _links(store)[(ids["translation"], ids["original"])]
+    assert (link.status, link.kind) == ("copy", "translation")
+
+
+def test_an_independent_report_of_the_same_meeting_is_no_copy(vienna):
+    store, ids = vienna
+    linked = {a for pair in _links(store) for a in pair}
+    assert ids["independent"] not in linked
+    assert ids["other_story"] not in linked
+
+
+def test_the_citing_article_points_to_the_cited_outlets_article(vienna):
+    store, ids = vienna
+    [citation] = [c for c in store.records("citation") if c.article_id == ids["citing"]]
+    assert citation.outlet == "Harbour Gazette"
+    assert citation.cited_ids == (ids["original"],)
+
+
+def test_running_again_with_nothing_new_changes_nothing(vienna):
+    from tests.sources.conftest import run_steps
+
+    store, _ = vienna
+    assert [r.changed for r in run_steps(store)] == [0, 0, 0]
+
+
+def test_numbers_are_read_in_every_grouping():
+    assert numbers("600,000 troops; 600.000 Soldaten; 600 000 военных") == [600000.0] * 3
+    assert numbers("1.5 million, 1,5 Millionen, 2 млн, five hours") == [1.5e6, 1.5e6, 2e6, 5.0]
+
+
+def test_a_number_moved_to_another_sentence_is_not_a_change():
+    a = facts("The draft caps the army.")
+    b = facts("The draft caps the army at 600,000.")
+    whole_a = facts("The draft caps the army. It would have 600,000 troops.")
+    assert differences(a, b, whole_a, b) == []
+
+
+def test_a_detail_left_out_is_not_a_change():
+    a = facts("They met for seven hours in the capital on Sunday and agreed to swap 1,200 prisoners.")
+    b = facts("They met on Sunday and agreed to swap prisoners.")
+    assert differences(a, b, a, b) == []
+
+
+def test_compare_needs_no_store():
+    text = (
+        "The foreign ministers met in the capital on Monday for four hours. "
+        "They agreed to reopen both embassies by the end of May. "
+        "A joint statement said trade talks would follow in June. "
+        "Neither side mentioned the disputed border crossing."
+    )
+    a = Doc("a", text, language="en")
+    b = Doc("b", text.replace("four hours", "five hours"), language="en")
+    verdict = compare(a, b, Reader())
+    assert verdict.status == "altered"
+    assert [(c.difference.original, c.difference.changed) for c in verdict.changes] == [("4", "5")]
