@@ -22,6 +22,7 @@ from parley.present.cli_actors import actors
 from parley.present.cli_jobs import analyse, export, ingest
 from parley.present.cli_records import articles, quotes, timeline
 from parley.present.options import db_option, json_option, out, store_options
+from parley.present.positions import COMMANDS as POSITION_COMMANDS
 from parley.store import Store
 
 
@@ -51,6 +52,8 @@ def brief(store: Store, as_json: bool) -> None:
 
 
 for command in (ingest, analyse, brief, articles, quotes, timeline, actors, export):
+    cli.add_command(command)
+for command in POSITION_COMMANDS:  # positions, changes, dossier init
     cli.add_command(command)
 
 

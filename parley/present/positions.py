@@ -1,6 +1,6 @@
 """Commands and brief section for positions — thin: they call :mod:`parley.positions` and
-:mod:`parley.dossier` and print. Not registered yet: ``cli.add_command(c)`` for each of
-``COMMANDS`` wires them in.
+:mod:`parley.dossier` and print. Registered in
+:mod:`parley.present.cli`.
 
     parley positions [--issue ID] [--actor ID] [--side ID] [--as-of DATE] [--json]
     parley changes [--since DATE] [--side ID] [--actor ID] [--json]
@@ -18,7 +18,8 @@ import click
 
 from parley.codec import to_data
 from parley.positions import Cell, Move, changes, plan_versions, positions
-from parley.store import Store, open_store
+from parley.present.options import json_option, parse_date, store_options
+from parley.store import Store
 
 LABELS = {
     "demands": "demands",
@@ -31,25 +32,6 @@ LABELS = {
     "open_to_discuss": "open",
     "denies": "denies",
 }
-
-
-def _date(ctx: click.Context, param: click.Parameter, value: str | None) -> dt.date | None:
-    if value is None:
-        return None
-    try:
-        return dt.date.fromisoformat(value)
-    except ValueError:
-        raise click.BadParameter(f"{value!r} is not a date (YYYY-MM-DD)") from None
-
-
-db_option = click.option("--db", "db_path", envvar="PARLEY_DB", default="parley.db", show_default=True)
-json_option = click.option("--json", "as_json", is_flag=True, help="Print JSON instead of a table.")
-
-
-def _open(db_path: str) -> Store:
-    if not Path(db_path).exists():
-        raise click.UsageError(f"no store at {db_path}: run parley ingest and parley analyse first")
-    return open_store(db_path)
 
 
 # -- text ------------------------------------------------------------------------------------
@@ -148,43 +130,35 @@ def _clip(text: str, limit: int) -> str:
 @click.option("--issue", help="Only this issue (its id in the dossier).")
 @click.option("--actor", help="Rows: this actor only.")
 @click.option("--side", help="Rows: the actors of this side.")
-@click.option("--as-of", "as_of", callback=_date, help="Only stances dated on or before this day.")
-@db_option
+@click.option("--as-of", "as_of", callback=parse_date, help="Only stances dated on or before this day.")
 @json_option
-def positions_command(issue, actor, side, as_of, db_path, as_json) -> None:
+@store_options
+def positions_command(store: Store, issue, actor, side, as_of, as_json) -> None:
     """Who stands where on each issue: the latest position, with its evidence."""
-    store = _open(db_path)
-    try:
-        cells = positions(store, issue=issue, actor=actor, side=side, as_of=as_of)
-        if as_json:
-            json.dump([to_data(c) for c in cells], sys.stdout, ensure_ascii=False, indent=1)
-            click.echo()
-            return
-        for line in [*matrix_lines(cells), "", *evidence_lines(cells)]:
-            click.echo(line)
-    finally:
-        store.close()
+    cells = positions(store, issue=issue, actor=actor, side=side, as_of=as_of)
+    if as_json:
+        json.dump([to_data(c) for c in cells], sys.stdout, ensure_ascii=False, indent=1)
+        click.echo()
+        return
+    for line in [*matrix_lines(cells), "", *evidence_lines(cells)]:
+        click.echo(line)
 
 
 @click.command("changes")
-@click.option("--since", callback=_date, help="Only what moved on or after this day.")
+@click.option("--since", callback=parse_date, help="Only what moved on or after this day.")
 @click.option("--side", help="Rows: the actors of this side.")
 @click.option("--actor", help="Rows: this actor only.")
-@db_option
 @json_option
-def changes_command(since, side, actor, db_path, as_json) -> None:
+@store_options
+def changes_command(store: Store, since, side, actor, as_json) -> None:
     """What moved: positions that changed, and how each plan version differs from the last."""
-    store = _open(db_path)
-    try:
-        moves = changes(store, since=since, side=side, actor=actor)
-        if as_json:
-            json.dump([to_data(m) for m in moves], sys.stdout, ensure_ascii=False, indent=1)
-            click.echo()
-            return
-        for line in change_lines(moves):
-            click.echo(line)
-    finally:
-        store.close()
+    moves = changes(store, since=since, side=side, actor=actor)
+    if as_json:
+        json.dump([to_data(m) for m in moves], sys.stdout, ensure_ascii=False, indent=1)
+        click.echo()
+        return
+    for line in change_lines(moves):
+        click.echo(line)
 
 
 @click.group("dossier")
@@ -197,16 +171,12 @@ def dossier_group() -> None:
 @click.option("--actors", "n_actors", type=int, default=25, show_default=True)
 @click.option("--issues", "n_issues", type=int, default=8, show_default=True)
 @click.option("--name", default="", help="The negotiation's name.")
-@db_option
-def dossier_init(output, n_actors, n_issues, name, db_path) -> None:
+@store_options
+def dossier_init(store: Store, output, n_actors, n_issues, name) -> None:
     """Draft a dossier for the analysed corpus: frequent actors, candidate issues and documents."""
     from parley.dossier import draft_dossier, dump_dossier
 
-    store = _open(db_path)
-    try:
-        text = dump_dossier(draft_dossier(store, actors=n_actors, issues=n_issues, name=name))
-    finally:
-        store.close()
+    text = dump_dossier(draft_dossier(store, actors=n_actors, issues=n_issues, name=name))
     if output:
         Path(output).write_text(text, encoding="utf-8")
         click.echo(f"wrote {output}: edit it, then parley analyse --force --actors {output}")
