@@ -19,6 +19,7 @@ import click
 from parley import __version__
 from parley.present.brief import build_brief, render_brief
 from parley.present.cli_actors import actors
+from parley.present.cli_check import check
 from parley.present.cli_jobs import analyse, export, ingest
 from parley.present.cli_records import articles, quotes, timeline
 from parley.present.options import db_option, json_option, out, store_options
@@ -55,6 +56,7 @@ for command in (ingest, analyse, brief, articles, quotes, timeline, actors, expo
     cli.add_command(command)
 for command in POSITION_COMMANDS:  # positions, changes, dossier init
     cli.add_command(command)
+cli.add_command(check)
 
 
 def main() -> None:
