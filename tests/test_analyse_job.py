@@ -20,7 +20,7 @@ TEXTS = [
     (
         "Coalition talks",
         "Prime Minister Alma Verhoeven said on Monday that her government would back the "
-        "ceasefire monitors. \"We will send engineers, not soldiers,\" Verhoeven told reporters.\n\n"
+        'ceasefire monitors. "We will send engineers, not soldiers," Verhoeven told reporters.\n\n'
         "Finance Minister Joris Tamm said the cost would be shared.",
     ),
     (
