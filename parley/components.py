@@ -66,7 +66,10 @@ def statements(ctx: Context) -> Step:
 
 
 @component(
-    "events", requires=("doc", "mention", "time_expression", "attribution"), produces=("event_mention",)
+    "events",
+    requires=("doc", "mention", "time_expression", "attribution"),
+    produces=("event_mention",),
+    version="2",
 )
 def events(ctx: Context) -> Step:
     def step(a: Analysis) -> dict:

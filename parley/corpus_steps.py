@@ -94,5 +94,6 @@ def _speaker(
     return None
 
 
+import parley.reconcile.contested_steps  # noqa: E402, F401  (claims, contested, signals)
 import parley.reconcile.positions  # noqa: E402, F401  (positions)
 import parley.reconcile.source_steps  # noqa: E402, F401  (copies, stories, independence)

@@ -67,4 +67,5 @@ record_type(
     description="an event merged across the articles reporting it, conflicts kept",
 )(Event)
 import parley.extract.stances.records  # noqa: E402, F401  (stance, provision, position, document)
+import parley.reconcile.contested_records  # noqa: E402, F401  (claim, contested, signal)
 import parley.reconcile.source_records  # noqa: E402, F401  (fingerprint, copy, citation, story, independence)

@@ -1,28 +1,52 @@
 """Event reports in one parsed article: typed by the taxonomy in ``parley/data/events.yaml``.
 
-For each sentence, the first trigger word of each type makes one :class:`EventMention` with:
-participants (the actor mentions in the sentence: people, registered roles and institutions,
-and places standing for a government when they are the subject), place (a place entity after
-"in"/"at"), date (the sentence's day-, week- or month-precise time expression nearest the
-trigger), duration ("five-hour", "nearly six hours"), casualty figures, and status ("planned"
-for "will meet", "could be scheduled", "is expected to"). Negated triggers ("did not meet")
-and triggers inside direct quotes are skipped.
+For each sentence, the first trigger word of each type that makes a concrete report gives one
+:class:`EventMention`. A detail belongs to a trigger only when it hangs from the trigger, or from
+the words above it, without passing another event word first: in "they met in Miami, the first
+talks since the Kremlin meeting on Dec 2", "Dec 2" is the Kremlin meeting's, not the Miami
+talks'; in "the first round since the resignation of X", X resigned, he did not negotiate. So:
+
+- participants: the actor mentions tied to the trigger (subject, objects, "between A and B",
+  "with A", "X's visit"), never a place ("talks at the Kremlin", "the Kremlin meeting"), nor the
+  owner of something else ("Trump's son-in-law"), nor someone who only reports the event;
+- place: a place entity, or a registered institution, after "in", "at" or "near" (an adjective
+  of a side, "in Ukrainian strikes", is no place);
+- date: the day-, week- or month-precise time expression nearest the trigger;
+- duration: "five-hour", "nearly six hours", but never a distance in time ("a day after",
+  "within days", "over the next two years") nor an unknown amount ("for hours");
+- casualty figures, for the types that count them (``figures: true``);
+- status: "planned" for "will meet", "could be scheduled", "is expected to".
+
+Negated triggers ("did not meet"), triggers inside direct quotes and in headings are skipped.
 """
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache
 from importlib import resources
 from pathlib import Path
 
 import yaml
 from spacy.tokens import Doc, Token
-from spacy.tokens import Span as SpacySpan
 
 from parley.errors import ConfigError
+from parley.extract.event_details import (
+    DAY_WORDS,
+    Scope,
+    according_to,
+    figures_in,
+    in_dateline,
+    is_subject,
+    lasting,
+    linked_chars,
+    load_places,
+    owns_trigger,
+    place_like,
+    place_name,
+    place_named,
+)
 from parley.extract.layout import Headings
 from parley.extract.registry import ActorRegistry
 from parley.models import Attribution, EventMention, Mention, Span, TimeExpression
@@ -30,16 +54,8 @@ from parley.models import Attribution, EventMention, Mention, Span, TimeExpressi
 PLANNED_AUX = {"will", "would", "could", "may", "might", "shall", "should"}
 PLANNED_HEADS = {"expect", "plan", "schedule", "due", "set", "hope", "want", "intend", "propose"}
 PARTICIPANT_LABELS = {"PERSON", "ROLE", "ORG", "FAC"}
-PLACE_LABELS = {"GPE", "LOC", "FAC"}
-_NUMBER_WORDS = {
-    w: i for i, w in enumerate("zero one two three four five six seven eight nine ten eleven twelve".split())
-}
-_CASUALTIES = re.compile(
-    r"\b(?P<n>\d[\d,]*|" + "|".join(_NUMBER_WORDS) + r")\s+(?:(?:people|civilians|soldiers|persons|"
-    r"children)\s+)?(?:(?:were|have been|had been)\s+)?(?P<what>killed|dead|deaths|fatalities|died|"
-    r"wounded|injured)\b",
-    re.IGNORECASE,
-)
+# "held talks", "hold a summit": a noun trigger these verbs take is as concrete as a verb
+LIGHT_VERBS = {"hold", "have", "conduct", "attend", "host", "begin", "start", "open", "end", "join"}
 
 
 @dataclass(frozen=True)
@@ -51,6 +67,9 @@ class EventType:
     objects: frozenset[str]
     requires_any: frozenset[str]
     verb_deps: frozenset[str]
+    figures: bool = False  # casualty figures in its sentence are its own
+    verbs_with_objects: tuple[tuple[str, frozenset[str]], ...] = ()  # ("launch", {"drone", ...})
+    place_words: frozenset[str] = frozenset()  # more words before a place: "to" for a visit
 
 
 @cache
@@ -67,10 +86,13 @@ def load_taxonomy(path: str | None = None) -> tuple[EventType, ...]:
                 frozenset(t.get("objects") or ()),
                 frozenset(t.get("requires_any") or ()),
                 frozenset(t.get("verb_deps") or ()),
+                bool(t.get("figures", False)),
+                tuple((v, frozenset(o)) for v, o in (t.get("verbs_with_objects") or {}).items()),
+                frozenset(t.get("place_words") or ()),
             )
             for t in data["types"]
         )
-    except (OSError, yaml.YAMLError, KeyError, TypeError) as exc:
+    except (OSError, yaml.YAMLError, KeyError, TypeError, AttributeError) as exc:
         raise ConfigError(f"invalid event taxonomy {source}: {exc}") from exc
 
 
@@ -90,18 +112,78 @@ def find_events(
     found: list[EventMention] = []
     for sent in doc.sents:
         words = {t.lemma_.lower() for t in sent}
-        fired: set[str] = set()
+        candidates = []
         for token in sent:
             if any(q.start <= token.idx < q.end for q in quotes) or token.idx in headings:
                 continue
             event_type = _fires(token, taxonomy, words)
-            if event_type is None or event_type.id in fired or _negated(token):
+            if event_type is not None:
+                candidates.append((token, event_type))
+        event_words = {token.i for token, _ in candidates}
+        fired: set[str] = set()
+        for token, event_type in candidates:
+            if event_type.id in fired or _negated(token):
                 continue
-            event = _mention(text, sent, token, event_type, article_id, mentions, times, registry)
+            scope = Scope(sent, token, event_words)
+            event = _mention(text, scope, event_type, article_id, mentions, times, registry)
             if _concrete(event, token):
                 fired.add(event_type.id)
+                for other, other_type in candidates:
+                    if other_type is event_type and other.i != token.i and _restates(other, token):
+                        more = _mention(
+                            text,
+                            Scope(sent, other, event_words),
+                            event_type,
+                            article_id,
+                            mentions,
+                            times,
+                            registry,
+                        )
+                        event = _filled(event, more)
                 found.append(event)
     return found
+
+
+# "met ... since the Kremlin meeting on Dec 2": a word of the same type under these is another event
+ANOTHER_TIME = {"since", "after", "before", "until", "following", "ahead", "prior", "unlike"}
+
+
+def _restates(other: Token, trigger: Token) -> bool:
+    """ "met X at the Kremlin, in talks that ran for five hours": a word of the trigger's type
+    under the trigger, not under "since", "after" ..., speaks of the same event."""
+    t = other
+    while t.head.i != t.i:
+        if t.lower_ in ANOTHER_TIME:
+            return False
+        t = t.head
+        if t.i == trigger.i:
+            return True
+    return False
+
+
+def _filled(event: EventMention, more: EventMention) -> EventMention:
+    """The event with the details it lacks taken from another word for it in its sentence."""
+    return replace(
+        event,
+        place=event.place or more.place,
+        date=event.date or more.date,
+        date_end=event.date_end if event.date else more.date_end,
+        precision=event.precision if event.date else more.precision,
+        date_text=event.date_text if event.date else more.date_text,
+        duration=event.duration or more.duration,
+        duration_text=event.duration_text if event.duration else more.duration_text,
+        figures=event.figures or more.figures,
+    )
+
+
+def _where(m: Mention, registry: ActorRegistry) -> str:
+    """A place's name; a registered institution named as the place ("at the Kremlin") stands for
+    the city it lies in (``places`` of the taxonomy), so that it agrees with "in Moscow"."""
+    name = place_name(m.text)
+    actor = registry.actor(m.actor_id) if m.actor_id else None
+    if actor is not None and actor.kind == "institution":
+        return load_places().get(name.casefold(), name)
+    return name
 
 
 def _concrete(event: EventMention, trigger: Token) -> bool:
@@ -109,11 +191,10 @@ def _concrete(event: EventMention, trigger: Token) -> bool:
     (a verb in the past) who did it. "The talks" alone, or "meetings will continue", are not."""
     if event.date or event.place or event.duration or event.figures:
         return True
-    return (
-        trigger.pos_ == "VERB"
-        and event.status == "reported"
-        and bool(event.participants or event.participant_refs)
-    )
+    named = bool(event.participants or event.participant_refs)
+    if trigger.pos_ != "VERB":  # "held talks with X", "is expected to hold a summit with X"
+        return named and trigger.dep_ == "dobj" and trigger.head.lemma_.lower() in LIGHT_VERBS
+    return event.status == "reported" and named
 
 
 def _fires(token: Token, taxonomy: Sequence[EventType], words: set[str]) -> EventType | None:
@@ -126,6 +207,10 @@ def _fires(token: Token, taxonomy: Sequence[EventType], words: set[str]) -> Even
                 continue
             if not t.objects or _has_object(token, t.objects):
                 return t
+        elif token.pos_ == "VERB" and any(
+            lemma == verb and _has_object(token, objects) for verb, objects in t.verbs_with_objects
+        ):
+            return t
         elif token.pos_ in ("NOUN", "PROPN") and lemma in t.nouns:
             return t
     return None
@@ -151,7 +236,10 @@ def _planned(token: Token) -> bool:
     """A future, possible or intended event: "will meet", "talks are scheduled", "told him to meet"."""
     verb = token if token.pos_ == "VERB" else token.head
     for t in (verb, verb.head):
-        if any(c.dep_ == "aux" and (c.lower_ in PLANNED_AUX or c.tag_ == "TO") for c in t.children):
+        to_do = t.dep_ != "acl"  # "expected to meet", but not "a plan to end the war"
+        if any(
+            c.dep_ == "aux" and (c.lower_ in PLANNED_AUX or (c.tag_ == "TO" and to_do)) for c in t.children
+        ):
             return True
         if t.lemma_.lower() in PLANNED_HEADS and t.i != token.i:  # spaCy tokens: compare by index
             return True
@@ -160,45 +248,57 @@ def _planned(token: Token) -> bool:
 
 def _mention(
     text: str,
-    sent: SpacySpan,
-    trigger: Token,
+    scope: Scope,
     event_type: EventType,
     article_id: str,
     mentions: Sequence[Mention],
     times: Sequence[TimeExpression],
     registry: ActorRegistry,
 ) -> EventMention:
+    sent, trigger = scope.sent, scope.trigger
     start, end = sent.start_char, sent.end_char
     inside = [m for m in mentions if start <= m.span.start and m.span.end <= end]
-    linked = _linked_chars(trigger)
+    linked, implied = linked_chars(trigger)
     refs, known = [], []
+    places: list[tuple[tuple[int, int], str]] = []
+    subtree = {t.idx for t in trigger.subtree}
     for m in inside:
-        if not any(m.span.start <= c < m.span.end for c in linked):
+        is_implied = any(m.span.start <= c < m.span.end for c in implied)
+        if not is_implied and not scope.owns(m.span.start, m.span.end):
+            continue  # another event's participant, or named by whoever reports this one
+        if place_like(text, scope, m, registry, event_type.place_words):
+            # the nearest to the trigger: in its own words first ("during his meeting with
+            # envoys in Moscow", not "a plan to end the war in Ukraine")
+            places.append(
+                ((m.span.start not in subtree, abs(m.span.start - trigger.idx)), _where(m, registry))
+            )
+            continue
+        if not any(m.span.start <= c < m.span.end for c in linked) or according_to(text, m):
             continue  # named in the sentence but not a party to this event (e.g. who reports it)
-        if text[m.span.end : m.span.end + 2] in ("'s", "’s"):
+        if text[m.span.end : m.span.end + 2] in ("'s", "’s") and not owns_trigger(sent, m, trigger):
             continue  # "Trump's son-in-law": the possessor is not the participant
+        if place_named(text, m):
+            continue  # "attacked near X", "Rostov Oblast": a place the parser took for a party
         if m.label in PARTICIPANT_LABELS and (m.actor_id or m.label == "PERSON"):
             refs.append(m.span)
             if m.actor_id:
                 known.append(m.actor_id)
-        elif m.label == "GPE" and (side := registry.place_side(m.text)) and _is_subject(sent, m):
+        elif m.label == "GPE" and (side := registry.place_side(m.text)) and is_subject(sent, m):
             known.append(registry.government(side).id)
-    place = next(
-        (
-            m.text
-            for m in inside
-            if m.label in PLACE_LABELS and m.span.start in linked and _after_in_or_at(text, m)
-        ),
-        None,
-    )
     sentence_times = [t for t in times if start <= t.span.start and t.span.end <= end]
     dates = [
         t
         for t in sentence_times
-        if t.type in ("DATE", "TIME") and t.start is not None and t.precision in ("day", "week", "month")
+        if (t.type == "DATE" or (t.type == "TIME" and DAY_WORDS.search(t.text)))
+        and t.start is not None
+        and not in_dateline(text, t)
+        and t.precision in ("day", "week", "month")
+        and scope.owns(t.span.start, t.span.end)
     ]
     date = min(dates, key=lambda t: abs(t.span.start - trigger.idx)) if dates else None
-    duration = next((t for t in sentence_times if t.type == "DURATION"), None)
+    duration = next(
+        (t for t in sentence_times if lasting(text, t) and scope.owns(t.span.start, t.span.end)), None
+    )
     return EventMention(
         article_id=article_id,
         type=event_type.id,
@@ -206,57 +306,13 @@ def _mention(
         trigger=Span(trigger.idx, trigger.idx + len(trigger.text)),
         participant_refs=tuple(refs),
         participants=tuple(dict.fromkeys(known)),
-        place=place,
+        place=min(places)[1] if places else None,
         date=date.start if date else None,
         date_end=date.end if date else None,
         precision=date.precision if date else None,
         date_text=date.text if date else None,
         duration=duration.value if duration else None,
         duration_text=duration.text if duration else None,
-        figures=_figures(sent.text),
+        figures=figures_in(sent.text) if event_type.figures else {},
         status="planned" if _planned(trigger) else "reported",
     )
-
-
-def _linked_chars(trigger: Token) -> set[int]:
-    """Start offsets of the tokens syntactically tied to the trigger: its own subtree (objects,
-    "between A and B", "with A"), and for a noun ("held talks") the subject of its verb."""
-    tokens = set(trigger.subtree)
-    verb = trigger if trigger.pos_ == "VERB" else trigger.head
-    if verb.pos_ in ("VERB", "AUX"):
-        for child in verb.children:
-            if child.dep_ in ("nsubj", "nsubjpass", "agent", "dobj", "prep"):
-                tokens |= set(child.subtree)
-        if verb.dep_ == "relcl":  # "the visit of X, who met Y": X is the relative's subject
-            tokens |= {t for t in verb.head.subtree if t.i < verb.i}
-    if any(c.dep_ == "poss" and c.pos_ == "PRON" for c in trigger.children):
-        # "X said ... before his talks with Y": "his" is most likely the sentence's subject
-        root = trigger.sent.root
-        for child in root.children:
-            if child.dep_ in ("nsubj", "nsubjpass"):
-                tokens |= set(child.subtree)
-    # keep out reported-speech clauses hanging from the trigger's verb
-    return {t.idx for t in tokens if t.dep_ not in ("ccomp",)}
-
-
-def _is_subject(sent: SpacySpan, m: Mention) -> bool:
-    span = sent.doc.char_span(m.span.start, m.span.end, alignment_mode="expand")
-    return span is not None and span.root.dep_ in ("nsubj", "nsubjpass")
-
-
-def _after_in_or_at(text: str, m: Mention) -> bool:
-    before = text[max(0, m.span.start - 8) : m.span.start].lower()
-    return bool(re.search(r"\b(in|at)\s+(the\s+)?$", before))
-
-
-def _figures(sentence: str) -> dict[str, int]:
-    figures: dict[str, int] = {}
-    for match in _CASUALTIES.finditer(sentence):
-        raw = match.group("n").lower().replace(",", "")
-        n = _NUMBER_WORDS.get(raw, int(raw) if raw.isdigit() else None)
-        if n is None:
-            continue
-        what = match.group("what").lower()
-        key = "killed" if what in ("killed", "dead", "deaths", "fatalities", "died") else "wounded"
-        figures[key] = figures.get(key, 0) + n
-    return figures

@@ -22,6 +22,7 @@ from parley.present.cli_actors import actors
 from parley.present.cli_check import check
 from parley.present.cli_jobs import analyse, export, ingest
 from parley.present.cli_records import articles, quotes, timeline
+from parley.present.contested import contested
 from parley.present.options import db_option, json_option, out, store_options
 from parley.present.positions import COMMANDS as POSITION_COMMANDS
 from parley.store import Store
@@ -57,6 +58,7 @@ for command in (ingest, analyse, brief, articles, quotes, timeline, actors, expo
 for command in POSITION_COMMANDS:  # positions, changes, dossier init
     cli.add_command(command)
 cli.add_command(check)
+cli.add_command(contested)
 
 
 def main() -> None:

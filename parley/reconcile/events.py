@@ -1,18 +1,29 @@
 """Merging reports of the same event across articles into one :class:`Event`.
 
-Two reports are of the same event when they have the same type and, scoring the evidence:
+Two reports are of the same event only when they have the same type and nothing rules it out;
+then the evidence is scored:
 
-- dates: the same day (+2); one or both unknown, with the undated report's publication date
-  no earlier than the event and at most ``REPORT_WINDOW_DAYS`` after it (0); dates a day apart
-  (0, kept as a conflict); further apart: never the same event;
+- dates: the same day (+2); a day inside the other report's week, or the same week (+1); inside
+  its month (0); one or both unknown, with the undated report published no earlier than the event
+  (for a planned event: no earlier than ``REPORT_WINDOW_DAYS`` before it) and at most
+  ``REPORT_WINDOW_DAYS`` after it (0); days a day apart (0, kept as a conflict); further apart,
+  or a day outside the other's week or month: never the same event. Two undated reports must be
+  published within ``REPORT_WINDOW_DAYS`` of each other;
 - participants: overlap coefficient |A∩B| / min(|A|,|B|) at least 0.5 (+2), any overlap (+1),
   none while both name someone: never the same event;
-- place: the same (+1), different (-1, kept as a conflict);
+- place: the same, or one inside the other ("Geneva" and "Switzerland", by the ``places`` of
+  ``parley/data/events.yaml``; "South Florida" and "Florida") (+1); two places neither of which
+  holds the other (-2: only the same day and the same people merge them, and the places are
+  then kept as a conflict);
 - duration: the same (+1).
-A report joins the best-scoring event at ``MERGE_SCORE`` or more (``UNDATED_MERGE_SCORE`` for a
+
+Reports from a digest (an article with ``DIGEST_REPORTS`` or more of one type, such as a think
+tank's daily list of every village attacked) count only with casualty figures or a registered
+party. A report joins the best-scoring event at ``MERGE_SCORE`` or more (``UNDATED_MERGE_SCORE`` for a
 report with no date of its own joining a dated event reported by other articles), else starts a
-new one.
-Conflicting details (date, place, duration) are kept side by side with their sources.
+new one. Conflicting details (date, place, duration) are kept side by side, one entry per value
+with every source that gives it. Then events whose evidence is too thin are dropped
+(:func:`thin`): one article, nobody named, no casualty figures, and not both a date and a place.
 """
 
 from __future__ import annotations
@@ -22,8 +33,11 @@ import hashlib
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from typing import Any
 
+from parley.extract.event_details import load_places
 from parley.models import Article, Event, EventMention, EventSource, Precision
+from parley.reconcile.durations import readable_duration
 
 MERGE_SCORE = 2
 # A report without a date of its own joins a dated event of another article only on more
@@ -31,12 +45,18 @@ MERGE_SCORE = 2
 UNDATED_MERGE_SCORE = 3
 REPORT_WINDOW_DAYS = 10
 MAX_DATE_GAP_DAYS = 1
+OTHER_PLACE = -2
+# An article with this many reports of one type is a digest (a think tank's daily front-line
+# report): of that type, only its reports with casualty figures or a registered party count.
+DIGEST_REPORTS = 8
+
+Report = tuple[EventMention, frozenset[str], Article | None]
 
 
 @dataclass
 class _Draft:
     type: str
-    reports: list[tuple[EventMention, frozenset[str], Article | None]] = field(default_factory=list)
+    reports: list[Report] = field(default_factory=list)
 
     @property
     def participants(self) -> set[str]:
@@ -45,17 +65,39 @@ class _Draft:
     def dates(self) -> list[dt.date]:
         return [m.date for m, _, _ in self.reports if m.date and m.precision == "day"]
 
+    def periods(self) -> list[tuple[dt.date, dt.date, str]]:
+        return [
+            (m.date, m.date_end or m.date, m.precision or "")
+            for m, _, _ in self.reports
+            if m.date and m.precision in ("week", "month")
+        ]
+
     def places(self) -> set[str]:
         return {m.place for m, _, _ in self.reports if m.place}
 
     def durations(self) -> set[str]:
         return {m.duration for m, _, _ in self.reports if m.duration}
 
+    def published(self) -> list[dt.date]:
+        return [a.published for _, _, a in self.reports if a and a.published]
+
 
 def merge_events(
-    reports: Iterable[EventMention], participants: dict[int, frozenset[str]], articles: dict[str, Article]
+    reports: Iterable[EventMention],
+    participants: dict[int, frozenset[str]],
+    articles: dict[str, Article],
+    places: dict[str, str] | None = None,
 ) -> list[Event]:
-    """``participants`` maps ``id(report)`` to its resolved actor ids."""
+    """``participants`` maps ``id(report)`` to its resolved actor ids; ``places`` says where each
+    place lies (lower case; the taxonomy file's by default)."""
+    where = load_places() if places is None else places
+    reports = list(reports)
+    per_article = Counter((m.article_id, m.type) for m in reports)
+    reports = [
+        m
+        for m in reports
+        if per_article[m.article_id, m.type] < DIGEST_REPORTS or m.figures or m.participants
+    ]
     drafts: list[_Draft] = []
     ordered = sorted(reports, key=lambda m: (m.date or dt.date.max, m.article_id, m.span.start))
     for m in ordered:
@@ -63,41 +105,55 @@ def merge_events(
         article = articles.get(m.article_id)
         scored: list[tuple[_Draft, int]] = []
         for d in drafts:
-            score = _score(d, m, people, article) if d.type == m.type else None
+            score = _score(d, m, people, article, where) if d.type == m.type else None
             if score is not None and score >= _needed(d, m):
                 scored.append((d, score))
         if scored:
             max(scored, key=lambda ds: ds[1])[0].reports.append((m, people, article))
         else:
             drafts.append(_Draft(m.type, [(m, people, article)]))
-    return [_event(d) for d in drafts]
+    return [e for e in (_event(d, where) for d in drafts) if not thin(e)]
+
+
+def thin(e: Event) -> bool:
+    """Too little evidence for the timeline: one article, nobody named, no casualty figures,
+    and not both a date (to the day or week) and a place."""
+    articles = {s.article_id for s in e.sources}
+    dated = e.date is not None and e.precision in ("day", "week")
+    return len(articles) < 2 and not e.participants and not e.figures and not (dated and e.place)
+
+
+def same_place(a: str, b: str, places: dict[str, str]) -> bool:
+    """The same place, or one inside the other."""
+    x, y = a.casefold(), b.casefold()
+    if x == y or x in y or y in x:
+        return True
+    return y in _around(x, places) or x in _around(y, places)
+
+
+def _around(place: str, places: dict[str, str]) -> set[str]:
+    found: set[str] = set()
+    while place in places and place not in found:
+        place = places[place].casefold()
+        found.add(place)
+    return found
 
 
 def _needed(d: _Draft, m: EventMention) -> int:
     """The score a report needs to join a draft event."""
     same_article = any(r.article_id == m.article_id for r, _, _ in d.reports)
-    if m.date or not d.dates() or same_article:
+    if m.date or not (d.dates() or d.periods()) or same_article:
         return MERGE_SCORE
     return UNDATED_MERGE_SCORE
 
 
-def _score(d: _Draft, m: EventMention, people: frozenset[str], article: Article | None) -> int | None:
-    score = 0
-    dates = d.dates()
-    if m.date and m.precision == "day" and dates:
-        gap = min(abs((m.date - x).days) for x in dates)
-        if gap > MAX_DATE_GAP_DAYS:
-            return None
-        score += 2 if gap == 0 else 0
-    elif dates or (m.date and m.precision == "day"):
-        event_day = dates[0] if dates else m.date
-        assert event_day is not None
-        published = [a.published for _, _, a in d.reports if a and a.published] if not dates else []
-        published = [day for day in published if day is not None]
-        published += [article.published] if article and article.published and not m.date else []
-        for day in published:
-            if not (event_day <= day <= event_day + dt.timedelta(days=REPORT_WINDOW_DAYS)):
-                return None
+def _score(
+    d: _Draft, m: EventMention, people: frozenset[str], article: Article | None, places: dict[str, str]
+) -> int | None:
+    when = _date_score(d, m, article)
+    if when is None:
+        return None
+    score = when
     theirs = d.participants
     if people and theirs:
         shared = len(people & theirs)
@@ -105,17 +161,56 @@ def _score(d: _Draft, m: EventMention, people: frozenset[str], article: Article 
             return None
         score += 2 if shared / min(len(people), len(theirs)) >= 0.5 else 1
     if m.place and d.places():
-        score += 1 if m.place in d.places() else -1
+        score += 1 if any(same_place(m.place, p, places) for p in d.places()) else OTHER_PLACE
     if m.duration and m.duration in d.durations():
         score += 1
     return score
 
 
-def _event(d: _Draft) -> Event:
-    first, _, first_article = min(
-        d.reports,
-        key=lambda r: ((r[2].published if r[2] and r[2].published else dt.date.max), r[0].span.start),
-    )
+def _date_score(d: _Draft, m: EventMention, article: Article | None) -> int | None:
+    """What the dates say (see the module docstring); None: not the same event."""
+    days, periods = d.dates(), d.periods()
+    if m.date and m.precision == "day":
+        if days:
+            gap = min(abs((m.date - x).days) for x in days)
+            return None if gap > MAX_DATE_GAP_DAYS else (2 if gap == 0 else 0)
+        if periods:
+            inside = [p for p in periods if p[0] <= m.date <= p[1]]
+            return (1 if any(p[2] == "week" for p in inside) else 0) if inside else None
+        return _published_after(m.date, d.published())
+    if m.date and m.precision in ("week", "month"):
+        end = m.date_end or m.date
+        if days:
+            if not any(m.date <= x <= end for x in days):
+                return None
+            return 1 if m.precision == "week" else 0
+        if periods:
+            if not any(p[0] <= end and m.date <= p[1] for p in periods):
+                return None
+            return 1 if any(p[:2] == (m.date, end) and p[2] == "week" for p in periods) else 0
+        return _published_after(m.date, d.published())
+    # the report has no date of its own
+    mine = [article.published] if article and article.published else []
+    if days or periods:
+        return _published_after(days[0] if days else periods[0][0], mine, planned=m.status == "planned")
+    theirs = d.published()
+    if mine and theirs and min(abs((mine[0] - x).days) for x in theirs) > REPORT_WINDOW_DAYS:
+        return None
+    return 0
+
+
+def _published_after(day: dt.date, published: list[dt.date], planned: bool = False) -> int | None:
+    """0 when every publication date is within the report window after the event (or, for a
+    report of a planned event, before it), else None."""
+    window = dt.timedelta(days=REPORT_WINDOW_DAYS)
+    for p in published:
+        if not (day - (window if planned else dt.timedelta(0)) <= p <= day + window):
+            return None
+    return 0
+
+
+def _event(d: _Draft, places: dict[str, str]) -> Event:
+    first, _, first_article = min(d.reports, key=_summary_rank)
     days = Counter(m.date for m, _, _ in d.reports if m.date and m.precision == "day")
     dated = [m for m, _, _ in d.reports if m.date]
     date: dt.date | None = None
@@ -123,18 +218,9 @@ def _event(d: _Draft) -> Event:
     if days:
         date, precision = min(days.items(), key=lambda kv: (-kv[1], kv[0]))[0], "day"
     elif dated:
-        best = min(dated, key=lambda m: m.date or dt.date.max)
+        best = min(dated, key=lambda m: (_PRECISION.index(m.precision or "month"), m.date or dt.date.max))
         date, precision = best.date, best.precision
-    places = Counter(m.place for m, _, _ in d.reports if m.place)
     durations = Counter(m.duration for m, _, _ in d.reports if m.duration)
-    conflicts: dict[str, list] = {}
-    for key in ("date", "place", "duration"):
-        told = [(m, value, written) for m, _, _ in d.reports for value, written in [_detail(m, key)] if value]
-        if len({value for _, value, _ in told}) > 1:
-            conflicts[key] = [
-                {"value": value, "as_written": written, "article_id": m.article_id, "span": m.span.as_list()}
-                for m, value, written in told
-            ]
     figures: dict[str, int] = {}
     for m, _, _ in d.reports:
         for k, v in m.figures.items():
@@ -163,14 +249,69 @@ def _event(d: _Draft) -> Event:
         date=date,
         precision=precision,
         participants=tuple(p for p, _ in participants.most_common()),
-        place=places.most_common(1)[0][0] if places else None,
+        place=_place(d, places),
         summary=summary,
         sources=sources,
         duration=durations.most_common(1)[0][0] if durations else None,
         figures=figures,
-        conflicts=conflicts,
+        conflicts=conflicts(d.reports, places),
         status=status,
     )
+
+
+_PRECISION = ("day", "week", "month")
+
+
+def _summary_rank(r: Report) -> tuple:
+    """The report whose sentence sums the event up: a report of what happened rather than of
+    what was planned, from the earliest article, the one that gives the most details, then the
+    first in the article."""
+    m, people, a = r
+    details = sum(bool(x) for x in (m.date, m.place, m.duration, m.figures)) + min(len(people), 2)
+    published = a.published if a and a.published else dt.date.max
+    return (m.status == "planned", published, m.article_id, -details, m.span.start)
+
+
+def _place(d: _Draft, places: dict[str, str]) -> str | None:
+    """What most sources name; of places inside one another, the most precise."""
+    told = Counter(m.place for m, _, _ in d.reports if m.place)
+    if not told:
+        return None
+    best = told.most_common(1)[0][0]
+    inner = [p for p in told if p != best and best.casefold() in _around(p.casefold(), places)]
+    return max(inner, key=lambda p: told[p]) if inner else best
+
+
+def conflicts(reports: list[Report], places: dict[str, str]) -> dict[str, list[dict]]:
+    """For each detail the sources disagree on, one entry per value: the value, its words, the
+    first source that gives it and every source that does (``sources``)."""
+    found: dict[str, list[dict]] = {}
+    for key in ("date", "place", "duration"):
+        told: dict[str, list[tuple[EventMention, str | None]]] = {}
+        for m, _, _ in sorted(reports, key=lambda r: (r[0].article_id, r[0].span.start)):
+            value, written = _detail(m, key)
+            if value:
+                told.setdefault(value, []).append((m, written))
+        if len(told) < 2 or (key == "place" and _nested(list(told), places)):
+            continue
+        entries = []
+        for value, given in sorted(told.items(), key=lambda kv: (-len(kv[1]), kv[0])):
+            m, written = given[0]
+            entry: dict[str, Any] = {"value": readable_duration(value) if key == "duration" else value}
+            if key == "duration":
+                entry["iso"] = value
+            entry |= {"as_written": written, "article_id": m.article_id, "span": m.span.as_list()}
+            entry["sources"] = [
+                {"article_id": r.article_id, "span": r.span.as_list(), "as_written": w} for r, w in given
+            ]
+            entries.append(entry)
+        found[key] = entries
+    return found
+
+
+def _nested(values: list[str], places: dict[str, str]) -> bool:
+    """Every place lies in (or holds) every other: no disagreement."""
+    return all(same_place(a, b, places) for a in values for b in values)
 
 
 def _detail(m: EventMention, key: str) -> tuple[str | None, str | None]:

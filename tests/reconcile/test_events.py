@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import replace
 
 import pytest
 
 from parley.analyse import analyse
 from parley.ingest.job import ingest
 from parley.models import Article, EventMention, Span
+from parley.reconcile.durations import readable_duration
 from parley.reconcile.events import merge_events
 from parley.store import EventFilter, open_store
 from tests.conftest import SEEDS
@@ -68,7 +70,8 @@ def test_same_meeting_in_three_outlets_is_one_event_with_its_conflicts():
     assert event.date == day and event.precision == "day" and event.place == "Moscow"
     assert {s.article_id for s in event.sources} == {"a", "b", "c"}
     assert event.duration == "PT5H"  # told by two sources of three
-    assert {c["value"] for c in event.conflicts["duration"]} == {"PT5H", "PT6H"}
+    assert {c["iso"] for c in event.conflicts["duration"]} == {"PT5H", "PT6H"}
+    assert [c["value"] for c in event.conflicts["duration"]] == ["5 hours", "6 hours"]  # most told first
     assert {c["as_written"] for c in event.conflicts["duration"]} == {"five hours", "nearly six hours"}
     assert "date" not in event.conflicts and "place" not in event.conflicts
 
@@ -93,7 +96,11 @@ def test_dates_a_day_apart_merge_and_are_shown_as_a_conflict():
     ]
     (event,) = _merge(reports)
     assert event.date == dt.date(2025, 12, 2)  # what most sources say
-    assert sorted(c["value"] for c in event.conflicts["date"]) == ["2025-12-02", "2025-12-02", "2025-12-03"]
+    # one entry a value, with every source that gives it: the two that agree are not repeated
+    assert [(c["value"], len(c["sources"])) for c in event.conflicts["date"]] == [
+        ("2025-12-02", 2),
+        ("2025-12-03", 1),
+    ]
 
 
 def test_moscow_meeting_reported_by_two_seed_articles_is_one_event(tmp_path):
@@ -115,3 +122,74 @@ def test_moscow_meeting_reported_by_two_seed_articles_is_one_event(tmp_path):
     assert {origin[s.article_id] for s in event.sources} == {"001", "003"}
     assert event.duration == "PT5H"
     store.close()
+
+
+def test_a_place_inside_another_is_the_same_place_and_no_conflict():
+    day = dt.date(2025, 11, 23)
+    reports = [
+        _report("a", 0, date=day, place="Geneva"),
+        _report("b", 0, date=day, place="Switzerland"),
+        _report("c", 0, date=day, place="Geneva"),
+    ]
+    (event,) = _merge(reports)
+    assert event.place == "Geneva" and "place" not in event.conflicts
+
+
+def test_reports_in_two_cities_merge_only_on_the_same_day_with_the_same_people():
+    day = dt.date(2025, 12, 2)
+    apart = [
+        _report("a", 0, date=day, place="Moscow", who=["envoy", "president"]),
+        _report("b", 0, date=day + dt.timedelta(days=1), place="Miami", who=["envoy", "president"]),
+    ]
+    assert len(_merge(apart)) == 2  # a day apart and another city: another meeting
+    same = [
+        _report("a", 0, date=day, place="Moscow", who=["envoy", "president"]),
+        _report("b", 0, date=day, place="Sochi", who=["envoy", "president"]),
+    ]
+    (event,) = _merge(same)  # the same day and people: one meeting, its place disputed
+    assert [c["value"] for c in event.conflicts["place"]] == ["Moscow", "Sochi"]
+
+
+def test_a_conflict_lists_each_value_once_with_every_source_that_gives_it():
+    day = dt.date(2025, 12, 2)
+    reports = [_report(a, 0, date=day, who=["envoy"]) for a in "abc"]
+    reports.append(_report("d", 0, date=day + dt.timedelta(days=1), who=["envoy"]))
+    (event,) = merge_events(
+        reports, {id(r): frozenset(r.participants) for r in reports}, {**ARTICLES, "d": ARTICLES["c"]}
+    )
+    dates = event.conflicts["date"]
+    assert [d["value"] for d in dates] == ["2025-12-02", "2025-12-03"]
+    assert [len(d["sources"]) for d in dates] == [3, 1]
+
+
+def test_a_report_of_the_week_joins_the_day_inside_it_not_another():
+    day = dt.date(2025, 11, 23)
+    week = replace(_report("b", 0, place="Geneva"), date=dt.date(2025, 11, 17), precision="week",
+                   date_end=dt.date(2025, 11, 23))  # fmt: skip
+    assert len(_merge([_report("a", 0, date=day, place="Geneva"), week])) == 1
+    later = replace(week, date=dt.date(2025, 11, 24), date_end=dt.date(2025, 11, 30))
+    assert len(_merge([_report("a", 0, date=day, place="Geneva"), later])) == 2
+
+
+def test_thin_events_are_dropped():
+    day = dt.date(2025, 12, 2)
+    assert _merge([_report("a", 0, date=day)]) == []  # one article, no one, no place
+    assert len(_merge([_report("a", 0, date=day, place="Kyiv")])) == 1
+    assert len(_merge([_report("a", 0, who=["envoy"])])) == 1
+
+
+def test_a_digest_counts_only_its_reports_with_figures_or_registered_parties():
+    day = dt.date(2026, 1, 31)
+    villages = [_report("a", 60 * i, date=day, place=f"Village {i}", kind="strike") for i in range(8)]
+    villages.append(replace(_report("a", 600, date=day, kind="strike"), figures={"killed": 2}))
+    (event,) = _merge(villages)
+    assert event.figures == {"killed": 2}
+
+
+def test_durations_read_as_words():
+    assert readable_duration("PT4H") == "4 hours"
+    assert readable_duration("P1DT2H") == "1 day 2 hours"
+    assert readable_duration("PT1H30M") == "1 hour 30 minutes"
+    assert readable_duration("PXD") == "days"
+    assert readable_duration("P2W") == "2 weeks"
+    assert readable_duration("soon") == "soon"

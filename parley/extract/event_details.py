@@ -1,0 +1,264 @@
+"""Which words of a sentence belong to an event trigger, and what they say.
+
+A detail belongs to a trigger only when it hangs from the trigger, or from the words above it up
+to the next event word, without passing another event word or entering another clause (what
+someone said, a relative clause describing someone) on the way: :class:`Scope`. On top of that:
+places (:func:`place_like`), how long it lasted (:func:`lasting`), datelines whose date is the
+article's (:func:`in_dateline`), who only tells of the event (:func:`according_to`) and casualty
+figures (:func:`figures_in`). The taxonomy's ``places`` (where each place lies) are read here too.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+from importlib import resources
+from pathlib import Path
+
+import yaml
+from spacy.tokens import Span as SpacySpan
+from spacy.tokens import Token
+
+from parley.errors import ConfigError
+from parley.extract.registry import ActorRegistry
+from parley.models import Mention, TimeExpression
+
+PLACE_LABELS = {"GPE", "LOC", "FAC"}
+
+
+PLACE_WORDS = re.compile(r"\b(in|at|near)\s+(the\s+)?$", re.IGNORECASE)
+
+
+# A duration that is a distance in time, or a span to come, not how long the event lasted.
+NOT_LASTING_BEFORE = re.compile(
+    r"\b(?:(?:in|over|for|during)\s+(?:the\s+)?(?:next|coming|past|last|following|previous)|within|in|since)"
+    r"\s+$",
+    re.IGNORECASE,
+)
+
+
+PLACE_HOPS = 2  # a place's preposition hangs at most this far below the trigger's words
+
+
+# A clock time is a date only with a day in it ("Tuesday night", not "shortly after midnight").
+DAY_WORDS = re.compile(
+    r"\d|\b(mon|tues|wednes|thurs|fri|satur|sun)day|\b(today|yesterday|tomorrow|tonight)\b|"
+    r"\b(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b",
+    re.IGNORECASE,
+)
+
+
+# "MOSCOW, Dec 3 (Continental Wire) -": the dateline's date is the article's, not the event's.
+DATELINE_BEFORE = re.compile(r"(?:^|\n)\s*[A-Z][\w .'’-]{1,40},\s*$")
+
+
+DATELINE_AFTER = re.compile(r"^\s*(?:\(|[-–—|])")
+
+
+NOT_LASTING_AFTER = re.compile(r"^\s*(after|before|later|earlier|ago|on|from now|into)\b", re.IGNORECASE)
+
+
+_NUMBER_WORDS = {
+    w: i for i, w in enumerate("zero one two three four five six seven eight nine ten eleven twelve".split())
+}
+
+
+_CASUALTIES = re.compile(
+    r"\b(?P<n>\d[\d,]*|" + "|".join(_NUMBER_WORDS) + r")\s+(?:(?:people|civilians|soldiers|persons|"
+    r"children)\s+)?(?:(?:were|have been|had been)\s+)?(?P<what>killed|dead|deaths|fatalities|died|"
+    r"wounded|injured)\b",
+    re.IGNORECASE,
+)
+
+
+@cache
+def load_places(path: str | None = None) -> dict[str, str]:
+    """Where each place lies (``places`` of the taxonomy file): keys folded to lower case,
+    values as written."""
+    source = Path(path) if path else resources.files("parley.data") / "events.yaml"
+    try:
+        data = yaml.safe_load(source.read_text(encoding="utf-8"))
+        return {str(k).casefold(): str(v) for k, v in (data.get("places") or {}).items()}
+    except (OSError, yaml.YAMLError, AttributeError) as exc:
+        raise ConfigError(f"invalid places in {source}: {exc}") from exc
+
+
+class Scope:
+    """Which words of a sentence are a trigger's: those that reach it, or the words above it up
+    to the next event word, without passing another event word on the way."""
+
+    def __init__(self, sent: SpacySpan, trigger: Token, event_words: set[int]) -> None:
+        self.sent = sent
+        self.trigger = trigger
+        self.event_words = event_words
+        self.domain = {trigger.i}
+        t = trigger
+        # up to the next event word, or the verb that reports the trigger's clause ("X said on
+        # Monday that they met": Monday is when it was said)
+        while t.head.i != t.i and t.dep_ != "ccomp":
+            t = t.head
+            if t.i in event_words:
+                break
+            self.domain.add(t.i)
+
+    def owns(self, start: int, end: int) -> bool:
+        span = self.sent.doc.char_span(start, end, alignment_mode="expand")
+        if span is None:
+            return False
+        t = span.root
+        while True:
+            if t.i in self.domain:
+                return True
+            if t.i in self.event_words and t.i != span.root.i:
+                return False
+            if t.head.i == t.i or t.dep_ == "ccomp":
+                return False  # another clause's: what someone said
+            if t.dep_ == "relcl" and t.head.i not in self.event_words:
+                return False  # what describes someone ("X, who led the team until last week")
+            t = t.head
+
+    def hops(self, token: Token) -> int | None:
+        """How far below the trigger's words a token hangs (0: one of them), None: not at all."""
+        n = 0
+        while token.i not in self.domain:
+            if token.head.i == token.i or token.i in self.event_words:
+                return None
+            token, n = token.head, n + 1
+        return n
+
+
+def place_like(
+    text: str, scope: Scope, m: Mention, registry: ActorRegistry, more_words: frozenset[str] = frozenset()
+) -> bool:
+    """A place of the event: a place entity after "in"/"at"/"near", or a registered institution
+    named as where it happened ("at the Kremlin", "the Kremlin talks"), whose preposition hangs
+    near the trigger ("talks with envoys in Moscow", not "a plan to end the war in Ukraine")."""
+    actor = registry.actor(m.actor_id) if m.actor_id else None
+    institution = actor is not None and actor.kind == "institution"
+    before = text[max(0, m.span.start - 10) : m.span.start]
+    extra = re.search(r"\b(\w+)\s+(the\s+)?$", before)
+    if PLACE_WORDS.search(before) or (extra and extra.group(1).lower() in more_words):
+        # an organisation named after "at" with no actor of its own is a building ("at Hyderabad House")
+        building = m.label == "ORG" and m.actor_id is None and re.search(r"\bat\s+(the\s+)?$", before)
+        if not (institution or m.label in PLACE_LABELS or building):
+            return False
+        name = place_name(m.text)
+        if (registry.side_of_word(name) and not registry.place_side(name)) or any(c.isdigit() for c in name):
+            return False  # "in Ukrainian strikes"; "Kyiv.12"
+        span = scope.sent.doc.char_span(m.span.start, m.span.end, alignment_mode="expand")
+        if span is None or span.root.dep_ != "pobj":
+            return False  # "in the India Today interview": a word of another noun
+        hops = scope.hops(span.root.head.head)
+        return hops is not None and hops <= PLACE_HOPS
+    if institution or m.label in ("LOC", "FAC") or place_name(m.text).casefold() in load_places():
+        # "the Kremlin talks", "the Geneva round"; but "US-Ukraine talks" are between parties
+        span = scope.sent.doc.char_span(m.span.start, m.span.end, alignment_mode="expand")
+        return span is not None and span.root.dep_ == "compound" and span.root.head.i == scope.trigger.i
+    return False
+
+
+def place_name(words: str) -> str:
+    return re.sub(r"^(the)\s+", "", words.strip(), flags=re.IGNORECASE)
+
+
+def owns_trigger(sent: SpacySpan, m: Mention, trigger: Token) -> bool:
+    """ "Putin's visit": the possessor of the trigger itself is a participant."""
+    span = sent.doc.char_span(m.span.start, m.span.end, alignment_mode="expand")
+    return span is not None and span.root.dep_ == "poss" and span.root.head.i == trigger.i
+
+
+def lasting(text: str, t: TimeExpression) -> bool:
+    """How long something lasted ("five-hour", "nearly six hours"), not a distance in time."""
+    if t.type != "DURATION" or not t.value or "X" in t.value:
+        return False
+    before = text[max(0, t.span.start - 24) : t.span.start]
+    after = text[t.span.end : t.span.end + 12]
+    return not NOT_LASTING_BEFORE.search(before) and not NOT_LASTING_AFTER.search(after)
+
+
+def linked_chars(trigger: Token) -> tuple[set[int], set[int]]:
+    """Start offsets of the tokens syntactically tied to the trigger: its own subtree (objects,
+    "between A and B", "with A"), and for a noun ("held talks") the subject of its verb; and,
+    second, those tied to it only by a pronoun or a clause ("before his talks", "who met",
+    "expected to fly"), which count even where they hang from another event word or clause."""
+    tokens = set(trigger.subtree)
+    implied: set[Token] = set()
+    verb = trigger if trigger.pos_ == "VERB" else trigger.head
+    if verb.pos_ in ("VERB", "AUX"):
+        for child in verb.children:
+            if child.dep_ in ("nsubj", "nsubjpass", "agent", "dobj", "prep"):
+                tokens |= set(child.subtree)
+        if verb.dep_ == "relcl":  # "the visit of X, who met Y": X is the relative's subject
+            implied |= {t for t in verb.head.subtree if t.i < verb.i}
+        if verb.dep_ == "xcomp":  # "X is expected to fly": X is the subject of "expected"
+            for child in verb.head.children:
+                if child.dep_ in ("nsubj", "nsubjpass"):
+                    implied |= set(child.subtree)
+    if any(c.dep_ == "poss" and c.pos_ == "PRON" for c in trigger.children):
+        # "X said ... before his talks with Y": "his" is most likely the person who is subject of
+        # the nearest verb above ("Peskov said Dmitriev reported on his talks": Dmitriev's), else
+        # the sentence's subject
+        t = trigger
+        subjects: list[Token] = []
+        while t.head.i != t.i and not subjects:
+            t = t.head
+            subjects = [c for c in t.children if c.dep_ in ("nsubj", "nsubjpass") and c.ent_type_ == "PERSON"]
+        if not subjects:
+            subjects = [c for c in trigger.sent.root.children if c.dep_ in ("nsubj", "nsubjpass")]
+        for child in subjects:
+            implied |= set(child.subtree)
+    # keep out reported-speech clauses hanging from the trigger's verb
+    linked = {t.idx for t in tokens | implied if t.dep_ not in ("ccomp",)}
+    return linked, {t.idx for t in implied if t.dep_ not in ("ccomp",)}
+
+
+def in_dateline(text: str, t: TimeExpression) -> bool:
+    line_start = text.rfind("\n", 0, t.span.start) + 1
+    return bool(
+        DATELINE_BEFORE.search(text[line_start : t.span.start]) and DATELINE_AFTER.match(text[t.span.end :])
+    )
+
+
+# Words before a name that make it a place on a front line, not a party: "attacked near X",
+# "advanced toward X", "east of X"; and the last words of many place names the parser takes
+# for people ("Rostov Oblast", "Kucheriv Yar").
+DIRECTION_BEFORE = re.compile(
+    r"\b(?:near|toward|towards|into|from|around|outside|direction|(?:north|south|east|west|"
+    r"northeast|northwest|southeast|southwest|north-east|north-west|south-east|south-west)(?:ern)?\s+of)"
+    r"\s+(?:the\s+)?$",
+    re.IGNORECASE,
+)
+PLACE_NAME_ENDINGS = {"oblast", "krai", "raion", "region", "district", "yar", "khutory", "city", "village"}
+
+
+def place_named(text: str, m: Mention) -> bool:
+    """A name that stands for a place whatever its label: after "near", "toward", "east of" ...,
+    or ending in a word of place names ("Oblast", "Krai", "Yar")."""
+    before = text[max(0, m.span.start - 24) : m.span.start]
+    last = m.text.split()[-1].casefold() if m.text.split() else ""
+    return bool(DIRECTION_BEFORE.search(before)) or last in PLACE_NAME_ENDINGS
+
+
+def according_to(text: str, m: Mention) -> bool:
+    """ "According to X": X tells of the event."""
+    return bool(
+        re.search(r"\baccording\s+to\s+(the\s+)?$", text[max(0, m.span.start - 18) : m.span.start], re.I)
+    )
+
+
+def is_subject(sent: SpacySpan, m: Mention) -> bool:
+    span = sent.doc.char_span(m.span.start, m.span.end, alignment_mode="expand")
+    return span is not None and span.root.dep_ in ("nsubj", "nsubjpass")
+
+
+def figures_in(sentence: str) -> dict[str, int]:
+    figures: dict[str, int] = {}
+    for match in _CASUALTIES.finditer(sentence):
+        raw = match.group("n").lower().replace(",", "")
+        n = _NUMBER_WORDS.get(raw, int(raw) if raw.isdigit() else None)
+        if n is None:
+            continue
+        what = match.group("what").lower()
+        key = "killed" if what in ("killed", "dead", "deaths", "fatalities", "died") else "wounded"
+        figures[key] = figures.get(key, 0) + n
+    return figures

@@ -1,0 +1,110 @@
+"""What is contested: ``parley contested`` and the brief's "what is contested" section.
+
+Both print the ``contested`` records (:mod:`parley.reconcile.contested`) the same way: a line
+naming what is contested, then one line a side — what it says, who says it, where (outlet, day,
+article id and span) and how many articles (and how many of them independent) say the same.
+Neither says which side is right.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from typing import Any
+
+import click
+
+from parley import records
+from parley.present.options import clip, day, json_option, one_of, out, parse_date, store_options, wrap
+from parley.store import RecordQuery, Store
+
+KINDS = ("denial", "attribution", "unverified", "quantity", "event-detail", "role")
+BRIEF_ITEMS = 8  # how many contested items the brief lists
+BRIEF_ORDER = ("denial", "attribution", "unverified", "role", "quantity", "event-detail")
+
+
+def contested_items(
+    store: Store,
+    kind: str | None = None,
+    since: dt.date | None = None,
+    until: dt.date | None = None,
+    limit: int | None = None,
+) -> list[Any]:
+    """The stored ``contested`` records, oldest first (none when the type is not registered)."""
+    if "contested" not in {rt.name for rt in records.all_types()}:
+        return []
+    where = RecordQuery(
+        equals=(("kind", (kind,)),) if kind else (),
+        since=since,
+        until=until,
+        limit=limit,
+    )
+    return list(store.records("contested", where))
+
+
+def item_lines(c: Any, width: int = 80) -> list[str]:
+    """One contested item: a head line, then a line (or a few, wrapped) a side."""
+    lines = wrap(f"{day(c.date)}  {c.kind}: {c.subject}  {c.id[:8]}", width, 4)
+    for side in c.sides:
+        who = side.who or "unknown"
+        span = f"{side.span.start}-{side.span.end}"
+        where = f"{side.outlet or 'unknown outlet'}, {day(side.date)}, {side.article_id[:8]} {span}"
+        count = len(side.sources)
+        told = f"{count} article{'s' * (count != 1)}, {side.independent} independent"
+        value = side.value or ""
+        text = clip(side.text, 220)
+        lines += wrap(f"{value}: {who} ({where}; {told}): “{text}”", width, 6, indent=2)
+    if c.explanation:
+        lines += wrap(f"({c.explanation})", width, 4, indent=2)
+    return lines
+
+
+def contested_lines(store: Store, width: int = 80, limit: int = BRIEF_ITEMS) -> list[str]:
+    """The brief's "what is contested" section: denials first, then disputed attributions,
+    unverified reports, roles, values and event details; empty when nothing is contested."""
+    items = contested_items(store)
+    if not items:
+        return []
+    rank = {k: i for i, k in enumerate(BRIEF_ORDER)}
+    chosen = sorted(items, key=lambda c: (rank.get(c.kind, len(rank)), c.date or dt.date.max))[:limit]
+    lines = [f"What is contested ({len(items)} item{'s' * (len(items) != 1)}; {len(chosen)} shown)"]
+    for c in chosen:
+        lines += item_lines(c, width)
+    return lines
+
+
+@click.command()
+@click.option(
+    "--kind",
+    metavar="KIND",
+    callback=one_of(lambda: KINDS, "a kind of contested item"),
+    help=f"Only this kind: {', '.join(KINDS)}.",
+)
+@click.option("--since", callback=parse_date, metavar="YYYY-MM-DD", help="On or after YYYY-MM-DD.")
+@click.option("--until", callback=parse_date, metavar="YYYY-MM-DD", help="On or before YYYY-MM-DD.")
+@click.option("--limit", type=int, default=None, help="At most this many items.")
+@json_option
+@store_options
+def contested(
+    store: Store,
+    kind: str | None,
+    since: dt.date | None,
+    until: dt.date | None,
+    limit: int | None,
+    as_json: bool,
+) -> None:
+    """What the sources disagree on: each claim with its denials, values and event details given
+    differently, roles stated differently, attributions disputed, reports not verified; every
+    side with its evidence, sources and dates."""
+    items = contested_items(store, kind, since, until, limit)
+    if as_json:
+        rt = records.get("contested")
+        click.echo(json.dumps([rt.export(c) for c in items], ensure_ascii=False, indent=2))
+        return
+    console = out()
+    width = console.width
+    for c in items:
+        for line in item_lines(c, width):
+            console.print(line, markup=False)
+        console.print()
+    console.print(f"{len(items)} contested item{'s' * (len(items) != 1)}")

@@ -1,0 +1,127 @@
+"""The words claims, denials and signals are read by (``parley/data/contested.yaml``), and the
+small text tools the readers share: sentences with spans, phrase matching, verb families,
+negation and the actors a span of text names.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from functools import cache
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from parley.errors import ConfigError
+from parley.extract.fingerprint import sentences
+from parley.models import Mention, Span
+
+NEGATION = re.compile(r"(n't|n’t)\b|\b(not|never|no|nothing|neither|nor)\b", re.IGNORECASE)
+PAST = re.compile(r"\b(had|has|have|was|were|did)\b|\b\w{3,}ed\b", re.IGNORECASE)
+FIRST_PERSON = re.compile(r"\b(I|we|my|our|me|us)\b")
+THIRD_PERSON = re.compile(r"\b(he|she|his|her|him)\b", re.IGNORECASE)
+
+LISTS = (
+    "unnamed_speakers",
+    "unnamed_markers",
+    "hedges",
+    "leak_words",
+    "document_words",
+    "denial_verbs",
+    "claim_nouns",
+    "claim_verbs",
+    "false_words",
+    "attribution_disputed",
+    "unverified",
+    "machine_rewrite_markers",
+)
+
+
+def phrase_pattern(words: Iterable[str]) -> re.Pattern[str]:
+    """One pattern matching any of the words or phrases whole, case folded."""
+    parts = []
+    for w in sorted(set(words), key=len, reverse=True):
+        body = r"\s+".join(r"(?:\S+\s+){0,3}?" if p == "*" else re.escape(p) for p in w.split())
+        body = body.replace(r"?\s+", "?")
+        head = r"(?<![\w-])" if w[:1].isalnum() else ""
+        tail = r"(?![\w-])" if w[-1:].isalnum() else ""
+        parts.append(f"{head}{body}{tail}")
+    return re.compile("|".join(parts) or r"(?!x)x", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class Words:
+    lists: dict[str, tuple[str, ...]]
+    families: dict[str, tuple[str, ...]]
+    quantities: dict[str, dict[str, Any]]
+    _patterns: dict[str, re.Pattern[str]] = field(default_factory=dict, compare=False)
+
+    def pattern(self, name: str) -> re.Pattern[str]:
+        if name not in self._patterns:
+            words = self.families[name[7:]] if name.startswith("family:") else self.lists[name]
+            self._patterns[name] = phrase_pattern(words)
+        return self._patterns[name]
+
+    def has(self, name: str, text: str) -> bool:
+        return bool(self.pattern(name).search(text))
+
+    def family(self, text: str) -> str | None:
+        """The verb family the text speaks of ("did not endorse" -> "agree"): the first found,
+        a verb of saying only when there is no other ("incorrect to say the plan was rejected")."""
+        found = [(m.start(), f) for f in self.families if (m := self.pattern(f"family:{f}").search(text))]
+        other = [x for x in found if x[1] != "say"]
+        return min(other or found)[1] if found else None
+
+
+@cache
+def load_words(path: str | None = None) -> Words:
+    source = Path(path) if path else resources.files("parley.data") / "contested.yaml"
+    try:
+        data = yaml.safe_load(source.read_text(encoding="utf-8")) or {}
+        lists = {name: tuple(str(w) for w in data.get(name) or ()) for name in LISTS}
+        families = {str(k): tuple(str(w) for w in v) for k, v in (data.get("families") or {}).items()}
+        quantities = {str(k): dict(v) for k, v in (data.get("quantities") or {}).items()}
+        return Words(lists, families, quantities)
+    except (OSError, yaml.YAMLError, AttributeError, TypeError, ValueError) as exc:
+        raise ConfigError(f"invalid word lists {source}: {exc}") from exc
+
+
+@dataclass(frozen=True)
+class Sentence:
+    span: Span
+    text: str
+
+
+def sentence_spans(text: str) -> list[Sentence]:
+    """The article's sentences with their spans (the same splitter copy detection uses)."""
+    return [Sentence(s.span, s.text) for s in sentences(text)]
+
+
+def sentence_at(found: Sequence[Sentence], span: Span) -> Sentence | None:
+    """The sentence holding the start of a span."""
+    return next((s for s in found if s.span.start <= span.start < s.span.end), None)
+
+
+def named_in(mentions: Sequence[Mention], span: Span) -> tuple[str, ...]:
+    """Actor ids of the mentions inside a span, in text order, each once."""
+    inside = [m for m in mentions if span.start <= m.span.start and m.span.end <= span.end]
+    return tuple(dict.fromkeys(m.actor_id for m in inside if m.actor_id))
+
+
+def clean(text: str) -> str:
+    return " ".join(text.split())
+
+
+def unnamed(words: Words, speaker: str | None, actor_id: str | None = None) -> bool:
+    """ "An unnamed US official", "two people briefed on the talks": no one is named."""
+    if not speaker or actor_id:
+        return False
+    if words.has("unnamed_markers", speaker):
+        return True
+    return words.has("unnamed_speakers", speaker) and not FULL_NAME.search(speaker)
+
+
+FULL_NAME = re.compile(r"\b[A-Z][a-z]+\s+[A-Z][a-z]+")

@@ -1,0 +1,293 @@
+"""What the sources do not agree on, each side with its evidence. Parley shows; it never rules.
+
+- **denial** — a statement denying something (a denial verb, "rejected claims that ...", "it
+  would be incorrect to say ...", "I did not agree to any plan") is linked to the claims it
+  denies: claims naming the same actor with a verb of the same family ("accepted most of the
+  proposals" / "did not endorse the plan"), and the claim the denial itself quotes ("refuted
+  assertions that Putin has dismissed the proposal"). A denial that names no actor is linked to
+  claims of the same family about the same document, made within ``DENIAL_DAYS``;
+- **attribution** — the quoted party disputes the words put in its mouth ("not in those terms"):
+  linked to that party's quotes and to claims of what it said;
+- **unverified** — a report someone says is not verified or confirmed ("has not verified the
+  transcript", "a claim that Moscow has not confirmed"), linked to the claims of the same
+  sentence, else to the leak or report of the article it names;
+- **quantity** — one quantity given with different values by different articles (an army of
+  600,000 or 800,000; 90 % or 95 % agreed), one side per value with every article giving it;
+- **event-detail** — an event whose sources give different dates, places or durations;
+- **role** — an actor called "former" something by one article while other articles, or the
+  dossier, give that role without "former" (:mod:`parley.reconcile.roles`).
+
+One claim denied by several statements is one record, the claim's side first.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections import defaultdict
+from dataclasses import dataclass, replace
+
+from parley.models import Event, Span, Statement
+from parley.reconcile.claim_words import (
+    FIRST_PERSON,
+    NEGATION,
+    Words,
+    clean,
+    named_in,
+    phrase_pattern,
+    sentence_at,
+)
+from parley.reconcile.claims import Corpus, denied_claim, is_denial, says_not
+from parley.reconcile.contested_records import Claim, Contested, ContestedSide
+from parley.reconcile.contested_sides import claim_side, explain, record, side, statement_side, text_side
+from parley.reconcile.quantities import quantities_in
+from parley.reconcile.roles import role_contests
+
+DENIAL_DAYS = 7
+
+
+def find_contested(
+    corpus: Corpus,
+    words: Words,
+    claims: list[Claim],
+    events: list[Event],
+    registry_roles: dict[str, tuple[str, ...]],
+) -> list[Contested]:
+    found = denials(corpus, words, claims) + disputed_after(corpus)
+    found += unverified(corpus, words, claims)
+    found += quantity_contests(corpus, words)
+    found += event_contests(corpus, events)
+    found += role_contests(corpus, registry_roles)
+    return sorted(found, key=lambda c: (c.date or dt.date.max, c.kind, c.id))
+
+
+def denials(corpus: Corpus, words: Words, claims: list[Claim]) -> list[Contested]:
+    by_claim: dict[str, list[ContestedSide]] = defaultdict(list)
+    kinds: dict[str, str] = {}
+    alone: list[Contested] = []
+    claims_by_id = {c.id: c for c in claims}
+    for s in corpus.statements:
+        explicit = is_denial(words, s)
+        if s.embedded_in == "question" or not (explicit or says_not(words, s)):
+            continue
+        denial = _read_denial(corpus, words, s)
+        disputed_words = denial.disputed_words
+        side = statement_side(corpus, s, "denies" if not disputed_words else "disputes the attribution")
+        matched = [c for c in claims if _denies(words, denial, c)]
+        if not explicit and not matched:
+            continue  # "we have received nothing official": no claim says otherwise
+        for c in matched:
+            if side not in by_claim[c.id]:
+                by_claim[c.id].append(side)
+            kinds[c.id] = "attribution" if disputed_words else kinds.get(c.id, "denial")
+        if not matched:
+            alone.append(record("denial", f"denied: {clean(s.text)[:160]}", [side], explain("denial", 0)))
+    found = alone
+    for claim_id, sides in by_claim.items():
+        c = claims_by_id[claim_id]
+        kind = kinds[claim_id]
+        found.append(record(kind, c.text[:160], [claim_side(c), *sides], explain(kind, len(sides))))
+    return found
+
+
+@dataclass(frozen=True)
+class _Denial:
+    """What a denial statement denies: the words, the actors, the verb family, when."""
+
+    statement: Statement
+    prop: str
+    about: frozenset[str]
+    family: str | None
+    said_on: dt.date | None
+    documents: tuple[str, ...]
+    disputed_words: bool
+
+
+def _read_denial(corpus: Corpus, words: Words, s: Statement) -> _Denial:
+    inner = denied_claim(words, s.text)
+    prop = s.text[inner[0] : inner[1]] if inner else s.text
+    mentions = corpus.mentions.get(s.article_id, [])
+    about = set(named_in(mentions, Span(s.span.start + inner[0], s.span.end) if inner else s.span))
+    family = words.family(prop)
+    sentence = sentence_at(corpus.sentences(s.article_id), s.span)
+    if sentence and (not about or family in (None, "say")):
+        # "'No, it wouldn't be accurate to say so,' ... asked whether claims that Putin rejected
+        # the plan were correct": what is denied is in the rest of the sentence
+        inside = Span(s.span.start - sentence.span.start, s.span.end - sentence.span.start)
+        rest = sentence.text[: max(0, inside.start)] + " " + sentence.text[inside.end :]
+        if not about:
+            about = set(named_in(mentions, sentence.span)) - set(named_in(mentions, s.span))
+            about -= {s.speaker_actor_id}
+        if family in (None, "say") and words.family(rest) not in (None, "say"):
+            family = words.family(rest)
+    if s.speaker_actor_id and (
+        FIRST_PERSON.search(prop) or re.match(r"^(?:that\s+)?(?:he|she)\b", prop, re.I)
+    ):
+        about.add(s.speaker_actor_id)
+    article = corpus.articles.get(s.article_id)
+    said_on = s.said_on or (article.published if article else None)
+    documents = tuple(w.casefold() for w in words.pattern("document_words").findall(prop))
+    disputed = words.has("attribution_disputed", s.text)
+    return _Denial(s, prop, frozenset(about), family, said_on, documents, disputed)
+
+
+def _denies(words: Words, d: _Denial, c: Claim) -> bool:
+    """Whether the denial ``d`` denies the claim ``c``."""
+    s = d.statement
+    if c.statement_id == s.id or any(
+        src.article_id == s.article_id and src.span == s.span for src in c.sources
+    ):
+        return c.kind == "denied"  # the claim the denial itself quotes
+    if d.disputed_words:  # "Macron had not expressed himself in those terms": his quotes
+        return bool(d.about) and (
+            c.claimant_actor_id in d.about or (words.family(c.text) == "say" and bool(d.about & set(c.about)))
+        )
+    if d.family is None or words.family(c.text) != d.family or NEGATION.search(c.text):
+        return False
+    if d.about:
+        return bool(d.about & set(c.about))
+    near = c.date is None or d.said_on is None or abs((c.date - d.said_on).days) <= DENIAL_DAYS
+    return near and any(w in c.text.casefold() for w in d.documents)
+
+
+DISPUTED_AFTER = re.compile(
+    r"^(?P<claim>.{20,}?),\s+which\s+(?:(?P<who>(?:the\s+)?[A-Z][^,]{2,60}?)\s+(?:have\s+|has\s+|had\s+)?|"
+    r"(?:was|were|has\s+been|have\s+been)\s+)"
+    r"(?:denied|disputed|rejected|refuted|contested|dismissed|called\s+false)\b"
+    r"(?:\s+by\s+(?P<by>[^,.;]{3,60}))?"
+)
+
+
+def disputed_after(corpus: Corpus) -> list[Contested]:
+    """ "Russia claimed the capture of X, which Ukrainian officials disputed": the clause and
+    the dispute, read from the sentence when no statement carries them."""
+    found = []
+    for article_id in corpus.articles:
+        for sent in corpus.sentences(article_id):
+            m = DISPUTED_AFTER.match(sent.text)
+            if m is None:
+                continue
+            claim_span = Span(sent.span.start, sent.span.start + m.end("claim"))
+            claimed = text_side(corpus, article_id, claim_span, "claims")
+            who = clean(m.group("who") or m.group("by") or "") or None
+            denial = replace(text_side(corpus, article_id, sent.span, "denies"), who=who)
+            found.append(
+                record("denial", clean(m.group("claim"))[:160], [claimed, denial], explain("denial", 1))
+            )
+    return found
+
+
+def unverified(corpus: Corpus, words: Words, claims: list[Claim]) -> list[Contested]:
+    found = []
+    for article_id in corpus.articles:
+        mine = [c for c in claims if any(src.article_id == article_id for src in c.sources)]
+        for sent in corpus.sentences(article_id):
+            if not words.has("unverified", sent.text):
+                continue
+            same = [
+                c
+                for c in mine
+                if any(src.article_id == article_id and sent.span.overlaps(src.span) for src in c.sources)
+            ]
+            if not same:  # the leak or report the sentence names ("the transcript")
+                named = [w.casefold() for w in _nouns(sent.text)]
+                same = [
+                    c
+                    for c in mine
+                    if c.kind in ("leak", "report", "unnamed-source")
+                    and any(n in _context(corpus, article_id, c).casefold() for n in named)
+                ]
+            note = text_side(corpus, article_id, sent.span, "says it is not verified")
+            if same:
+                sides, subject = [claim_side(same[0]), note], same[0].text[:160]
+            else:
+                sides, subject = [note], clean(sent.text)[:160]
+            found.append(record("unverified", subject, sides, explain("unverified", 1)))
+    return found
+
+
+def _context(corpus: Corpus, article_id: str, c: Claim) -> str:
+    """The sentences of the article that make the claim."""
+    spans = [src.span for src in c.sources if src.article_id == article_id]
+    return " ".join(s.text for s in corpus.sentences(article_id) if any(s.span.overlaps(sp) for sp in spans))
+
+
+def _nouns(text: str) -> list[str]:
+    """Words longer than four letters after "the"/"these"/"this": what is not verified."""
+    import re
+
+    return re.findall(r"\b(?:the|these|this|that|those)\s+(?:\w+\s+)?(\w{5,})", text, re.IGNORECASE)
+
+
+def quantity_contests(corpus: Corpus, words: Words) -> list[Contested]:
+    told: dict[str, dict[str, list[tuple[str, Span, str]]]] = defaultdict(lambda: defaultdict(list))
+    for article_id in corpus.articles:
+        for sent in corpus.sentences(article_id):
+            for q in quantities_in(words, sent.text):
+                span = Span(sent.span.start + q.start, sent.span.start + q.end)
+                told[q.subject][q.shown].append((article_id, span, clean(sent.text)))
+    _bare_values(corpus, words, told)
+    found = []
+    for subject, values in told.items():
+        articles = {a for given in values.values() for a, _, _ in given}
+        if len(values) < 2 or len(articles) < 2:
+            continue
+        sides = []
+        for value, given in sorted(values.items(), key=lambda kv: -len({a for a, _, _ in kv[1]})):
+            article_id, span, text = given[0]
+            sides.append(side(corpus, article_id, span, text, value, None, None, [a for a, _, _ in given]))
+        found.append(record("quantity", subject, sides, explain("quantity", len(sides))))
+    return found
+
+
+def _bare_values(
+    corpus: Corpus, words: Words, told: dict[str, dict[str, list[tuple[str, Span, str]]]]
+) -> None:
+    """An article giving a known value without its unit ("800,000 rather than the 600,000 in
+    the American draft"), in a sentence with a word of the kind, gives that value too."""
+    from parley.reconcile.facts import numbers
+    from parley.reconcile.quantities import Quantity
+
+    units = {k: phrase_pattern(v.get("words") or ()) for k, v in words.quantities.items()}
+    for subject, values in told.items():
+        kind = subject if subject in units else None
+        if kind is None:
+            continue
+        known = {float(v.replace(",", "").rstrip(" %")): v for v in values}
+        for article_id in corpus.articles:
+            if any(a == article_id for given in values.values() for a, _, _ in given):
+                continue
+            for sent in corpus.sentences(article_id):
+                if not units[kind].search(sent.text):
+                    continue
+                for value in set(numbers(sent.text)) & set(known):
+                    shown = Quantity(kind, "", value, 0, 0).shown
+                    values[shown].append((article_id, sent.span, clean(sent.text)))
+
+
+def event_contests(corpus: Corpus, events: list[Event]) -> list[Contested]:
+    found = []
+    for e in events:
+        for key, values in e.conflicts.items():
+            sides = []
+            for v in values:
+                srcs = v.get("sources") or [v]
+                ids = [x["article_id"] for x in srcs]
+                span = Span(*v["span"])
+                sides.append(
+                    side(
+                        corpus,
+                        v["article_id"],
+                        span,
+                        corpus.text(v["article_id"], span),
+                        str(v["value"]),
+                        None,
+                        None,
+                        ids,
+                    )
+                )
+            where = f" in {e.place}" if e.place else ""
+            day = e.date.isoformat() if e.date else "undated"
+            subject = f"{key} of the {e.type}{where} ({day}, event {e.id[:8]})"
+            found.append(record("event-detail", subject, sides, explain("event-detail", len(sides))))
+    return found

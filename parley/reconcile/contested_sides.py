@@ -1,0 +1,103 @@
+"""The sides of a contested item and the record they make (shared by the contest readers)."""
+
+from __future__ import annotations
+
+import hashlib
+
+from parley.models import Span, Statement
+from parley.reconcile.claim_words import clean, sentence_at
+from parley.reconcile.claims import Corpus
+from parley.reconcile.contested_records import Claim, Contested, ContestedSide
+
+
+def claim_side(c: Claim) -> ContestedSide:
+    first = c.sources[0]
+    return ContestedSide(
+        text=first.text,
+        value="claims",
+        who=c.claimant,
+        actor_id=c.claimant_actor_id,
+        article_id=first.article_id,
+        span=first.span,
+        date=c.date,
+        outlet=first.outlet,
+        sources=tuple(dict.fromkeys(s.article_id for s in c.sources)),
+        independent=c.independent,
+        claim_id=c.id,
+    )
+
+
+def statement_side(corpus: Corpus, s: Statement, value: str) -> ContestedSide:
+    article = corpus.articles.get(s.article_id)
+    sentence = sentence_at(corpus.sentences(s.article_id), s.span)
+    span = sentence.span if sentence else s.span
+    return ContestedSide(
+        text=clean(sentence.text if sentence else s.text),
+        value=value,
+        who=s.speaker,
+        actor_id=s.speaker_actor_id,
+        article_id=s.article_id,
+        span=span,
+        date=s.said_on or (article.published if article else None),
+        outlet=article.outlet if article else None,
+        sources=(s.article_id,),
+        independent=1,
+    )
+
+
+def text_side(corpus: Corpus, article_id: str, span: Span, value: str) -> ContestedSide:
+    return side(corpus, article_id, span, corpus.text(article_id, span), value, None, None, [article_id])
+
+
+def side(
+    corpus: Corpus,
+    article_id: str,
+    span: Span,
+    text: str,
+    value: str | None,
+    who: str | None,
+    actor_id: str | None,
+    ids: list[str],
+) -> ContestedSide:
+    article = corpus.articles.get(article_id)
+    unique = tuple(dict.fromkeys(ids))
+    return ContestedSide(
+        text=text,
+        value=value,
+        who=who or (article.outlet if article else None),
+        actor_id=actor_id,
+        article_id=article_id,
+        span=span,
+        date=article.published if article else None,
+        outlet=article.outlet if article else None,
+        sources=unique,
+        independent=corpus.independent(unique),
+    )
+
+
+def record(kind: str, subject: str, sides: list[ContestedSide], explanation: str) -> Contested:
+    first = sides[0]
+    dates = [s.date for s in sides if s.date]
+    key = f"{kind}:{subject}:{first.article_id}:{first.span.start}"
+    return Contested(
+        id=hashlib.sha1(key.encode()).hexdigest()[:16],
+        kind=kind,
+        subject=subject,
+        date=min(dates) if dates else None,
+        sides=tuple(sides),
+        article_id=first.article_id,
+        span=first.span,
+        explanation=explanation,
+    )
+
+
+def explain(kind: str, n: int) -> str:
+    return {
+        "denial": f"a claim and {n} statement{'s' * (n != 1)} denying it"
+        if n
+        else "a denial of a claim no source in the corpus makes",
+        "attribution": f"words attributed to someone, and {n} statement{'s' * (n != 1)} disputing them",
+        "unverified": "a report that a source says is not verified or confirmed",
+        "quantity": f"the sources give {n} different values",
+        "event-detail": f"the sources of one event give {n} different values",
+    }[kind]

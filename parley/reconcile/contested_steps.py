@@ -1,0 +1,98 @@
+"""Corpus steps for claims, contests and reliability signals, registered like the built-ins.
+
+- ``claims``: every article's claims (:mod:`parley.reconcile.claims`), merged across articles,
+  each with how many of its sources are independent (after ``copies``, which it reads);
+- ``contested``: denials linked to the claims they deny, values and event details the sources
+  disagree on, roles stated differently (:mod:`parley.reconcile.contested`), after ``events``;
+- ``signals``: each article's reliability signals (:mod:`parley.reconcile.signals`).
+
+Each reads the whole store and writes every record of its type back; the store writes only
+those that changed.
+"""
+
+from __future__ import annotations
+
+from parley.corpus import CorpusContext, corpus_step
+from parley.extract.registry import ActorRegistry
+from parley.reconcile.claim_words import load_words
+from parley.reconcile.claims import Corpus, find_said, merge_claims
+from parley.reconcile.contested import find_contested
+from parley.reconcile.independence import SourceIndex
+from parley.reconcile.signals import find_signals
+from parley.store import Store
+
+VERSION = "1"
+
+
+def load_corpus(store: Store) -> Corpus:
+    """What the readers need of the store, read once."""
+    articles = {a.id: a for a in store.articles()}
+    mentions: dict[str, list] = {}
+    for m in store.mentions():
+        mentions.setdefault(m.article_id, []).append(m)
+    index = SourceIndex.load(store)
+    return Corpus(
+        articles=articles,
+        statements=list(store.statements()),
+        mentions=mentions,
+        actors={a.id: a for a in store.actors()},
+        independent=lambda ids: index.independence(ids).independent,
+    )
+
+
+def registry_roles(registry: ActorRegistry) -> dict[str, tuple[str, ...]]:
+    return {i: spec.actor.roles for i, spec in registry.specs.items()}
+
+
+def registry_names(registry: ActorRegistry) -> dict[str, tuple[str, ...]]:
+    """Each registered person's name, then its other spellings."""
+    return {
+        i: (spec.actor.name, *spec.actor.aliases)
+        for i, spec in registry.specs.items()
+        if spec.actor.kind == "person"
+    }
+
+
+@corpus_step(
+    "claims",
+    reads=("article", "statement", "mention", "actor", "copy", "fingerprint"),
+    writes=("claim",),
+    version=VERSION,
+)
+def claims_step(ctx: CorpusContext) -> int:
+    corpus = load_corpus(ctx.store)
+    claims, _ = merge_claims(corpus, find_said(corpus, load_words()))
+    return ctx.store.replace_records("claim", claims)
+
+
+@corpus_step(
+    "contested",
+    reads=("article", "claim", "statement", "mention", "actor", "event"),
+    writes=("contested",),
+    version=VERSION,
+)
+def contested_step(ctx: CorpusContext) -> int:
+    corpus = load_corpus(ctx.store)
+    claims = list(ctx.store.records("claim"))
+    found = find_contested(corpus, load_words(), claims, ctx.store.events(), registry_roles(ctx.registry))
+    return ctx.store.replace_records("contested", found)
+
+
+@corpus_step(
+    "signals",
+    reads=("article", "claim", "contested", "mention", "actor"),
+    writes=("signal",),
+    version=VERSION,
+)
+def signals_step(ctx: CorpusContext) -> int:
+    corpus = load_corpus(ctx.store)
+    words = load_words()
+    found = find_signals(
+        corpus,
+        list(ctx.store.records("claim")),
+        list(ctx.store.records("contested")),
+        registry_roles(ctx.registry),
+        registry_names(ctx.registry),
+        words.lists["machine_rewrite_markers"],
+    )
+    return ctx.store.replace_records("signal", found)
