@@ -124,9 +124,15 @@ def get(name: str) -> RecordType:
 
 
 def all_types() -> Iterator[RecordType]:
-    """Every registered record type, built-ins first, then plugins in load order."""
+    """Every registered record type in a stable order, whatever order modules were imported in:
+    the core types of :mod:`parley.models` first (as :mod:`parley.record_types` lists them),
+    then every other type by name."""
     load_builtins()
-    yield from RECORD_TYPES.values()
+    order = {name: n for n, name in enumerate(RECORD_TYPES)}
+    yield from sorted(
+        RECORD_TYPES.values(),
+        key=lambda rt: (0, order[rt.name], "") if rt.cls.__module__ == "parley.models" else (1, 0, rt.name),
+    )
 
 
 _loaded = False
