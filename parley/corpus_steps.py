@@ -42,6 +42,8 @@ def events_step(ctx: CorpusContext) -> int:
     by_span = _by_span(store.mentions())
     merged = _merges([Override(*o) for o in store.overrides()])
     known = {a.id for a in store.actors()}
+    # a side's government takes part in an event ("Marelia agreed ...") even if it never speaks
+    known |= {ctx.registry.government(side).id for side in ctx.registry.sides}
     reports = store.event_mentions()
     participants: dict[int, frozenset[str]] = {}
     for m in reports:
