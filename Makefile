@@ -26,8 +26,13 @@ test: setup
 	$(BIN)/mypy
 # The PostgreSQL store's tests need a server: the script installs and starts one (as root) and prints
 # its URL, unless PARLEY_TEST_POSTGRES is set already (set it empty to skip those tests).
+# The dashboard's tests need a browser: the second script installs Debian's chromium (as root) and
+# prints its path, unless PARLEY_TEST_CHROMIUM is set already.
 	if [ -z "$${PARLEY_TEST_POSTGRES+set}" ]; then \
 	    exports=$$(bash scripts/postgres-for-tests.sh) || exit 1; eval "$$exports"; \
+	fi; \
+	if [ -z "$${PARLEY_TEST_CHROMIUM+set}" ]; then \
+	    exports=$$(bash scripts/browser-for-tests.sh) || exit 1; eval "$$exports"; \
 	fi; \
 	$(BIN)/python -m pytest -q -ra
 

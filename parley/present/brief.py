@@ -12,7 +12,14 @@ from typing import Any
 
 from rich.text import Text
 
-from parley.lookups import UNKNOWN, article_counts, most_reported_events, speaker_tally
+from parley import records
+from parley.lookups import (
+    UNKNOWN,
+    SpeakerTally,
+    article_counts,
+    most_reported_events,
+    speaker_tally,
+)
 from parley.store import Store
 
 TOP_SPEAKERS = 8  # how many actors the brief lists
@@ -21,6 +28,8 @@ TOP_EVENTS = 10  # how many events: the dated ones reported by the most sources
 TOP_OUTLETS = 12  # outlets named one by one; the rest are counted together
 SHOWN_MONTHS = 12  # months drawn day by day; earlier ones are summed on one line
 BUSIEST_DAYS = 3
+TOP_POSITIONS = 12  # the latest positions, when the positions step has run
+POSITION_TYPE = "position"  # the record type that holds them (registered by the positions package)
 MAX_WIDTH = 100  # prose is hard to read wider than this, however wide the terminal
 
 
@@ -35,6 +44,7 @@ class Brief:
     speakers: list[dict[str, Any]] = field(default_factory=list)
     events: list[dict[str, Any]] = field(default_factory=list)
     counts: dict[str, int] = field(default_factory=dict)
+    positions: list[dict[str, Any]] = field(default_factory=list)  # when positions are recorded
 
     def as_dict(self) -> dict[str, Any]:
         return {
@@ -47,21 +57,40 @@ class Brief:
             "last_run": self.last_run,
             "failures": self.failures,
             "counts": self.counts,
+            "positions": self.positions,
         }
 
 
 def build_brief(store: Store) -> Brief:
-    articles = article_counts(store)
+    """The whole brief, section by section (the API serves each section on its own)."""
     tally = speaker_tally(store, latest=LATEST_PER_SPEAKER)
-    events = store.events()
+    return Brief(
+        **coverage_section(store),
+        **ingest_section(store),
+        speakers=speakers_section(store, tally),
+        events=events_section(store, tally),
+        counts=counts_section(store, tally),
+        positions=positions_section(store),
+    )
+
+
+def coverage_section(store: Store) -> dict[str, Any]:
+    """Articles in all, per outlet (most first), per day (in order, undated last) and both."""
+    articles = article_counts(store)
+    return {
+        "articles": articles.total,
+        "outlets": articles.outlets,
+        "days": articles.days,
+        "by_outlet_day": articles.by_outlet_day,
+    }
+
+
+def ingest_section(store: Store) -> dict[str, Any]:
+    """The last ingest run and what it could not read."""
     runs = store.runs()
     last = runs[-1] if runs else None
-    return Brief(
-        articles=articles.total,
-        outlets=articles.outlets,
-        days=articles.days,
-        by_outlet_day=articles.by_outlet_day,
-        last_run=(
+    return {
+        "last_run": (
             {
                 "id": last.id,
                 "new": last.new,
@@ -72,51 +101,76 @@ def build_brief(store: Store) -> Brief:
             if last
             else None
         ),
-        failures=[
+        "failures": [
             {"origin": f.origin, "reason": f.reason} for f in (store.failures(last.id) if last else [])
         ],
-        speakers=[
-            {
-                "actor_id": q.actor.id,
-                "name": q.actor.name,
-                "side": q.actor.side,
-                "statements": q.statements,
-                "latest": [
-                    {
-                        "id": s.id,
-                        "said_on": s.said_on.isoformat() if s.said_on else None,
-                        "cue": s.cue,
-                        "text": s.text,
-                        "kind": s.kind,
-                        "article_id": s.article_id,
-                        "span": s.span.as_list(),
-                    }
-                    for s in q.latest
-                ],
-            }
-            for q in tally.most_quoted(TOP_SPEAKERS)
-        ],
-        events=[
-            {
-                "id": e.id,
-                "date": e.date.isoformat() if e.date else None,
-                "precision": e.precision,
-                "type": e.type,
-                "participants": [tally.actors[p].name if p in tally.actors else p for p in e.participants],
-                "place": e.place,
-                "sources": len(e.sources),
-                "conflicts": sorted(e.conflicts),
-                "summary": e.summary,
-            }
-            for e in most_reported_events(store, TOP_EVENTS)
-        ],
-        counts={
-            "statements": tally.total,
-            "attributed": tally.attributed,
-            "actors": len(tally.actors),
-            "events": len(events),
-        },
-    )
+    }
+
+
+def speakers_section(store: Store, tally: SpeakerTally | None = None) -> list[dict[str, Any]]:
+    """The most quoted actors, each with their latest statements."""
+    tally = tally or speaker_tally(store, latest=LATEST_PER_SPEAKER)
+    return [
+        {
+            "actor_id": q.actor.id,
+            "name": q.actor.name,
+            "side": q.actor.side,
+            "statements": q.statements,
+            "latest": [
+                {
+                    "id": s.id,
+                    "said_on": s.said_on.isoformat() if s.said_on else None,
+                    "cue": s.cue,
+                    "text": s.text,
+                    "kind": s.kind,
+                    "article_id": s.article_id,
+                    "span": s.span.as_list(),
+                }
+                for s in q.latest
+            ],
+        }
+        for q in tally.most_quoted(TOP_SPEAKERS)
+    ]
+
+
+def events_section(store: Store, tally: SpeakerTally | None = None) -> list[dict[str, Any]]:
+    """The dated events reported by the most sources, in date order."""
+    actors = tally.actors if tally is not None else {a.id: a for a in store.actors()}
+    return [
+        {
+            "id": e.id,
+            "date": e.date.isoformat() if e.date else None,
+            "precision": e.precision,
+            "type": e.type,
+            "participants": [actors[p].name if p in actors else p for p in e.participants],
+            "place": e.place,
+            "sources": len(e.sources),
+            "conflicts": sorted(e.conflicts),
+            "summary": e.summary,
+        }
+        for e in most_reported_events(store, TOP_EVENTS)
+    ]
+
+
+def counts_section(store: Store, tally: SpeakerTally | None = None) -> dict[str, int]:
+    """How many statements (and with a known speaker), actors and events."""
+    tally = tally or speaker_tally(store, latest=0)
+    return {
+        "statements": tally.total,
+        "attributed": tally.attributed,
+        "actors": len(tally.actors),
+        "events": store.count("event"),
+    }
+
+
+def positions_section(store: Store, limit: int = TOP_POSITIONS) -> list[dict[str, Any]]:
+    """The latest positions (newest first, undated last), in their export form; empty when no
+    ``position`` record type is registered."""
+    if POSITION_TYPE not in {rt.name for rt in records.all_types()}:
+        return []
+    found = list(store.records(POSITION_TYPE))
+    found.sort(key=lambda p: (getattr(p, "date", None) is not None, getattr(p, "date", None) or ""))
+    return [records.get(POSITION_TYPE).export(p) for p in reversed(found[-limit:])]
 
 
 # -- as text ---------------------------------------------------------------------------------------
@@ -129,7 +183,7 @@ DAY_AXIS = "1        10        20        30"  # over the 31 day columns of a mon
 def render_brief(b: Brief, width: int) -> list[Text]:
     """The brief as lines no wider than ``width`` (at most MAX_WIDTH); dates are never cut."""
     width = min(width, MAX_WIDTH)
-    first = _wrap(f"Parley brief: {_summary(b)}", width)
+    first = _wrap(f"Parley brief: {summary_line(b)}", width)
     lines: list[Text | str] = [Text.assemble(("Parley brief", "bold"), str(first[0])[12:]), *first[1:]]
     if b.counts.get("statements"):
         c = b.counts
@@ -183,7 +237,9 @@ def render_brief(b: Brief, width: int) -> list[Text]:
     return [line if isinstance(line, Text) else Text(line) for line in lines]
 
 
-def _summary(b: Brief) -> str:
+def summary_line(b: Brief) -> str:
+    """The brief's first line: "27 articles from 8 outlets, 2025-11-21 to 2025-12-26" (each
+    count joined to its noun by a no-break space)."""
     dated = [d for d, _ in b.days if d != UNKNOWN]
     span = f", {dated[0]} to {dated[-1]}" if len(dated) > 1 else (f", {dated[0]}" if dated else "")
     return f"{_n(b.articles, 'article')} from {_n(len(b.outlets), 'outlet')}{span}"

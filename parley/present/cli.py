@@ -22,6 +22,7 @@ from parley.present.cli_actors import actors
 from parley.present.cli_check import check
 from parley.present.cli_jobs import analyse, export, ingest
 from parley.present.cli_records import articles, quotes, timeline
+from parley.present.cli_serve import serve
 from parley.present.contested import contested
 from parley.present.options import db_option, json_option, out, store_options
 from parley.present.positions import COMMANDS as POSITION_COMMANDS
@@ -39,14 +40,27 @@ def cli() -> None:
 
 
 @click.command()
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["text", "md", "html"]),
+    default="text",
+    show_default=True,
+    help="text for the terminal; md (Markdown); html (one self-contained file, charts inline, for e-mail).",
+)
 @json_option
 @store_options
-def brief(store: Store, as_json: bool) -> None:
+def brief(store: Store, fmt: str, as_json: bool) -> None:
     """The brief: articles per day and the top outlets, the most quoted actors with their latest
     statements, the most reported events, and what the last ingest could not read."""
     b = build_brief(store)
     if as_json:
         click.echo(json.dumps(b.as_dict(), ensure_ascii=False, indent=2))
+        return
+    if fmt != "text":
+        from parley.present.web.document import render_html, render_markdown
+
+        click.echo(render_html(b) if fmt == "html" else render_markdown(b), nl=False)
         return
     console = out()
     for line in render_brief(b, console.width):
@@ -55,6 +69,7 @@ def brief(store: Store, as_json: bool) -> None:
 
 for command in (ingest, analyse, brief, articles, quotes, timeline, actors, export):
     cli.add_command(command)
+cli.add_command(serve)
 for command in POSITION_COMMANDS:  # positions, changes, dossier init
     cli.add_command(command)
 cli.add_command(check)

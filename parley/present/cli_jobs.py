@@ -7,7 +7,6 @@ import dataclasses
 import json
 import sys
 from collections.abc import Iterator
-from typing import IO
 
 import click
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TaskID, TextColumn, TimeRemainingColumn
@@ -16,7 +15,7 @@ from rich.text import Text
 from parley import settings
 from parley.ingest.job import ingest as run_ingest
 from parley.nlp import DEFAULT_MODEL
-from parley.present.export import export_records, record_fields, write_csv, write_jsonl
+from parley.present.export import export_records, record_fields, write_csv, write_jsonl, write_parquet
 from parley.present.options import (
     EXIT_INTERRUPTED,
     EXIT_OK,
@@ -150,31 +149,46 @@ EXPORT_TYPES = record_fields()  # the article and every registered record type, 
 
 
 @click.command()
-@click.option("--format", "fmt", type=click.Choice(["jsonl", "csv"]), default="jsonl", show_default=True)
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["jsonl", "csv", "parquet"]),
+    default="jsonl",
+    show_default=True,
+    help="JSON Lines (any types), CSV or Parquet (one type each).",
+)
 @click.option(
     "--type",
     "record_type",
     type=click.Choice(["all", *EXPORT_TYPES]),
     default=None,
-    help="Record type; JSON Lines default: all types; CSV (one type only) default: article.",
+    help="Record type; JSON Lines default: all types; CSV and Parquet (one type only) default: article.",
 )
 @click.option(
     "--output",
     "-o",
-    type=click.File("w", encoding="utf-8"),
+    type=click.Path(dir_okay=False, writable=True, allow_dash=True),
     default="-",
     help="File to write (default: standard output).",
 )
 @store_options
-def export(store: Store, fmt: str, record_type: str | None, output: IO[str]) -> None:
-    """Export stored records as JSON Lines or CSV (fields: docs/records.md)."""
+def export(store: Store, fmt: str, record_type: str | None, output: str) -> None:
+    """Export stored records as JSON Lines, CSV or Parquet (fields: docs/records.md)."""
     record_type = record_type or ("all" if fmt == "jsonl" else "article")
-    if fmt == "csv" and record_type == "all":
+    if fmt != "jsonl" and record_type == "all":
+        kind = "CSV" if fmt == "csv" else "Parquet"
         raise click.BadParameter(
-            f"CSV holds one record type: choose one of {', '.join(EXPORT_TYPES)}", param_hint="--type"
+            f"{kind} holds one record type: choose one of {', '.join(EXPORT_TYPES)}", param_hint="--type"
         )
+    if fmt == "parquet" and output == "-" and sys.stdout.isatty():
+        raise click.BadParameter("Parquet is binary: give a file (-o FILE) or pipe it", param_hint="--output")
     records = export_records(store, record_type)
-    count = write_jsonl(records, output) if fmt == "jsonl" else write_csv(records, output, record_type)
+    if fmt == "parquet":
+        with click.open_file(output, "wb") as binary:
+            count = write_parquet(records, binary, record_type)
+    else:
+        with click.open_file(output, "w", encoding="utf-8") as text:
+            count = write_jsonl(records, text) if fmt == "jsonl" else write_csv(records, text, record_type)
     err().print(f"exported {count} records ({record_type})")
 
 

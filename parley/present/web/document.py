@@ -1,0 +1,115 @@
+"""The brief as a document for people: Markdown, or one self-contained HTML file for e-mail.
+
+Both are made from the same :class:`~parley.present.brief.Brief` as ``parley brief`` and its
+``--json``. The HTML file carries its CSS and its charts (SVG, drawn by :mod:`.charts`) inline,
+holds no script and loads nothing, so it reads the same in a mail client, offline, or printed;
+every word from an article is escaped. In Markdown, article words are escaped too, so a quote
+cannot turn into a link, an image or HTML.
+"""
+
+from __future__ import annotations
+
+from parley.lookups import UNKNOWN
+from parley.present.brief import TOP_OUTLETS, Brief, summary_line
+from parley.present.web import ENV, charts
+
+
+def render_html(b: Brief) -> str:
+    """The brief as one HTML file: inline CSS and SVG charts, no script, nothing to fetch."""
+    outlets = b.outlets[:TOP_OUTLETS]
+    rest = b.outlets[TOP_OUTLETS:]
+    if rest:
+        outlets = [*outlets, (f"{len(rest)} more outlets", sum(n for _, n in rest))]
+    return ENV.get_template("brief_email.html").render(
+        brief=b,
+        summary=summary_line(b).replace("\N{NO-BREAK SPACE}", " "),
+        day_chart=charts.day_chart(b.days, width=640),
+        outlet_chart=charts.bar_chart(outlets, width=640),
+        undated=dict(b.days).get(UNKNOWN, 0),
+    )
+
+
+def render_markdown(b: Brief) -> str:
+    """The brief as Markdown: the same sections as the text, a table where the text draws marks.
+    Every statement and event keeps its id (and a statement its article and span)."""
+    out = [f"# Parley brief: {summary_line(b).replace(chr(0xA0), ' ')}", ""]
+    c = b.counts
+    if c.get("statements"):
+        out += [
+            f"{c['statements']} statements ({c['attributed']} with a known speaker), "
+            f"{c['actors']} actors, {c['events']} events",
+            "",
+        ]
+    if b.articles:
+        out += ["## Articles per day", "", "| day | articles |", "|---|---:|"]
+        out += [f"| {d} | {n} |" for d, n in b.days]
+        out += ["", "## Outlets", "", "| outlet | articles |", "|---|---:|"]
+        out += [f"| {_md(name)} | {n} |" for name, n in b.outlets]
+        out.append("")
+    if b.positions:
+        out += ["## Latest positions", ""]
+        for p in b.positions:
+            evidence = p.get("evidence") or {}
+            span = evidence.get("span") or [None, None]
+            out.append(
+                f"- **{_md(str(p.get('holder_name')))}** on {_md(str(p.get('issue')))}: "
+                f"{_md(str(p.get('position')))} ({p.get('date') or UNKNOWN}) — "
+                f"“{_md(' '.join(str(evidence.get('text', '')).split()))}” "
+                f"`{str(evidence.get('article_id', ''))[:8]} {span[0]}-{span[1]}`"
+            )
+        out.append("")
+    if b.speakers:
+        out += ["## Who said what", ""]
+        for sp in b.speakers:
+            count = _plain_n(sp["statements"], "statement")
+            out.append(f"### {_md(sp['name'])} ({sp['side'] or 'no side'}): {count}")
+            out.append("")
+            for st in sp["latest"]:
+                cue = (st["cue"] or "").rstrip(":").strip()
+                said = " ".join(st["text"].split())
+                out.append(
+                    f"- {st['said_on'] or UNKNOWN} {_md(cue) + ': ' if cue else ''}{_md(said)} "
+                    f"`{st['id'][:8]}` (article `{st['article_id'][:8]}`, "
+                    f"span {st['span'][0]}-{st['span'][1]})"
+                )
+            out.append("")
+    if b.events:
+        out += [
+            "## What happened when",
+            "",
+            "| date | event | who | sources | disputed | id |",
+            "|---|---|---|---:|---|---|",
+        ]
+        for ev in b.events:
+            where = f" in {ev['place']}" if ev["place"] else ""
+            who = ", ".join(ev["participants"][:3]) or " ".join(ev["summary"].split())
+            out.append(
+                f"| {ev['date']} | {_md(ev['type'] + where)} | {_md(who)} | {ev['sources']} | "
+                f"{', '.join(ev['conflicts']) or '—'} | `{ev['id'][:8]}` |"
+            )
+        out.append("")
+    if b.last_run:
+        r = b.last_run
+        state = "" if r["finished_at"] else "; interrupted: run it again to finish"
+        out += [
+            f"Last ingest (run {r['id']}): {r['new']} new, {r['duplicate']} duplicate, "
+            f"{r['failed']} failed{state}",
+            "",
+        ]
+    if b.failures:
+        out += ["## Could not be read", ""]
+        out += [f"- {_md(f['origin'])}: {_md(f['reason'])}" for f in b.failures]
+        out.append("")
+    return "\n".join(out).rstrip() + "\n"
+
+
+_MD_SPECIAL = str.maketrans({ch: "\\" + ch for ch in "\\`*_[]<>|#"})
+
+
+def _md(text: str) -> str:
+    """Article words made inert in Markdown: no emphasis, links, HTML or table breaks."""
+    return " ".join(text.split()).translate(_MD_SPECIAL)
+
+
+def _plain_n(count: int, noun: str) -> str:
+    return f"{count} {noun}{'' if count == 1 else 's'}"
