@@ -13,19 +13,22 @@ same command again to complete).
 from __future__ import annotations
 
 import json
+import textwrap
 
 import click
 
 from parley import __version__
+from parley.positions import positions
 from parley.present.brief import build_brief, render_brief
 from parley.present.cli_actors import actors
 from parley.present.cli_check import check
 from parley.present.cli_jobs import analyse, export, ingest
 from parley.present.cli_records import articles, quotes, timeline
 from parley.present.cli_serve import serve
-from parley.present.contested import contested
+from parley.present.contested import contested, contested_lines
 from parley.present.options import db_option, json_option, out, store_options
 from parley.present.positions import COMMANDS as POSITION_COMMANDS
+from parley.present.positions import LABELS
 from parley.store import Store
 
 
@@ -52,7 +55,8 @@ def cli() -> None:
 @store_options
 def brief(store: Store, fmt: str, as_json: bool) -> None:
     """The brief: articles per day and the top outlets, the most quoted actors with their latest
-    statements, the most reported events, and what the last ingest could not read."""
+    statements, the most reported events, what the last ingest could not read, then each side's
+    latest positions and what is contested."""
     b = build_brief(store)
     if as_json:
         click.echo(json.dumps(b.as_dict(), ensure_ascii=False, indent=2))
@@ -65,6 +69,24 @@ def brief(store: Store, fmt: str, as_json: bool) -> None:
     console = out()
     for line in render_brief(b, console.width):
         console.print(line, overflow="ignore", crop=False)
+    width = min(console.width, 100)
+    cells = positions(store)
+    if cells:  # each side's latest position on each issue; `parley positions` has the evidence
+        console.print()
+        console.print("Positions (latest; `parley positions` shows the evidence)", style="bold", markup=False)
+        rows: dict[str, list[str]] = {}
+        for c in cells:
+            day = c.date.isoformat() if c.date else "undated"
+            rows.setdefault(c.row_name, []).append(f"{c.issue} {LABELS.get(c.position, c.position)} ({day})")
+        for row, items in rows.items():
+            for wrapped in textwrap.wrap(f"{row}: " + "; ".join(items), width, subsequent_indent="    "):
+                console.print(wrapped, markup=False, overflow="ignore", crop=False)
+    contested = contested_lines(store, width - 4)  # its lines run a little past the width given
+    if contested:
+        console.print()
+        console.print(contested[0], style="bold", markup=False)
+        for text in contested[1:]:
+            console.print(text, markup=False, overflow="ignore", crop=False)
 
 
 for command in (ingest, analyse, brief, articles, quotes, timeline, actors, export):
