@@ -171,6 +171,10 @@ def page(browser) -> Iterator[Watched]:
 
 
 @pytest.fixture(scope="session")
-def screenshots() -> Path:
-    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
-    return SCREENSHOTS
+def screenshots(tmp_path_factory) -> Path:
+    """Where the browser tests save their screenshots: a temporary folder, so a test run leaves
+    the checkout clean; ``PARLEY_UPDATE_SCREENSHOTS=1`` writes the ones in docs/ instead."""
+    if os.environ.get("PARLEY_UPDATE_SCREENSHOTS"):
+        SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+        return SCREENSHOTS
+    return tmp_path_factory.mktemp("screenshots")

@@ -1,6 +1,7 @@
 """The dashboard in a real browser (Debian's chromium through Playwright) against a real
 ``parley serve``: every page, the click paths from a position or an actor to the sentence, the
-filters, and an article full of script that must stay inert. Screenshots go to docs/screenshots/."""
+filters, and an article full of script that must stay inert. Screenshots go to a temporary folder
+(docs/screenshots/ with PARLEY_UPDATE_SCREENSHOTS=1)."""
 
 from __future__ import annotations
 
