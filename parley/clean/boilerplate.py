@@ -112,7 +112,8 @@ APPEAL = re.compile(
     r"\byour support (?:helps|keeps|allows|enables|makes|means)\b|\b(?:readers|supporters|people) like you\b"
     r"|\bsupport (?:our|independent) (?:journalism|reporting|newsroom|work)\b|\b(?:make a|one-off) donation\b"
     r"|\b(?:won[’']t|cannot|can[’']t) survive without (?:you|your support)\b|\bsubscribe below\b"
-    r"|\bbe the first to (?:read|know|hear)\b|\b(?:we|i) will send you\b|\bprotected by recaptcha\b",
+    r"|\bbe the first to (?:read|know|hear)\b|\b(?:we|i) will send you\b|\bprotected by recaptcha\b"
+    r"|^join us (?:at|for) (?:the|our)\b.{0,80}\b(?:summit|conference|festival|webinar|forum)\b",
     re.IGNORECASE,
 )
 _QUOTE_MARKS = re.compile(r"[\"“”«»„]")
@@ -228,6 +229,7 @@ _APPEAL_WORDS = (
     "first to",
     "send you",
     "recaptcha",
+    "join us",
 )
 _PHOTO_WORDS = ("photo", "image", "picture")
 _CALL_HINT, _SHORT_CALL_HINT, _APPEAL_HINT, _PHOTO_HINT = (

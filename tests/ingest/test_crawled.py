@@ -212,3 +212,20 @@ def test_control_characters_and_nul_bytes_are_removed_from_text_title_and_author
         assert not any(ord(c) < 32 and c not in "\t\n\r" or ord(c) == 127 for c in value), repr(value)
     assert article.title == "Talks resume"
     assert "Delegates met in the capital on Monday." in article.text
+
+
+def test_an_outlets_own_event_advert_goes_but_a_quoted_invitation_stays():
+    raw = RawArticle(
+        origin="mem://advert",
+        format="jsonl",
+        title="Talks resume",
+        text=(
+            "Delegates met in the capital on Monday to resume the talks.\n\n"
+            "Join us at the Harbor Times Leadership Summit June 3–4, 2026, in Lisbon.\n\n"
+            '"Join us at the summit in June," the mediator told both delegations.'
+        ),
+    )
+    article = clean_article(raw, today=dt.date(2026, 1, 1))
+    assert "Leadership Summit" not in article.text
+    assert any("Leadership Summit" in line for line in article.removed)
+    assert "the mediator told both delegations" in article.text
