@@ -40,12 +40,23 @@ def to_data(obj: Any) -> Any:
 def from_data(cls: type, data: dict[str, Any]) -> Any:
     """The dataclass ``cls`` rebuilt from :func:`to_data`'s output; unknown keys are ignored
     (a field a newer Parley added) and missing ones take their defaults."""
-    hints = _hints(cls)
     values = {}
-    for f in dataclasses.fields(cls):
-        if f.name in data:
-            values[f.name] = _decode(hints[f.name], data[f.name])
+    for name, decode in _fields(cls):
+        if name in data:
+            value = data[name]
+            values[name] = value if decode is None or value is None else decode(value)
     return cls(**values)
+
+
+Decoder = typing.Callable[[Any], Any]
+
+
+@cache
+def _fields(cls: type) -> tuple[tuple[str, Decoder | None], ...]:
+    """Each field's name and its decoder (None: the JSON value is the value), worked out once
+    per class: records are decoded by the hundred thousand."""
+    hints = _hints(cls)
+    return tuple((f.name, _decoder(hints[f.name])) for f in dataclasses.fields(cls))
 
 
 @cache
@@ -59,30 +70,54 @@ def _hints(cls: type) -> dict[str, Any]:
 
 
 def _decode(hint: Any, value: Any) -> Any:
-    if value is None:
+    decode = _decoder(hint)
+    return value if value is None or decode is None else decode(value)
+
+
+def _optional(decode: Decoder | None) -> Decoder | None:
+    if decode is None:
         return None
+    return lambda x: None if x is None else decode(x)
+
+
+@cache
+def _decoder(hint: Any) -> Decoder | None:
+    """How to rebuild a JSON value of type ``hint`` (not None); None when nothing is to do."""
     origin = typing.get_origin(hint)
     if origin in (typing.Union, types.UnionType):
         options = [a for a in typing.get_args(hint) if a is not type(None)]
-        return _decode(options[0], value) if len(options) == 1 else value
+        return _decoder(options[0]) if len(options) == 1 else None
     if hint is Span:
-        return Span(*value)
+        return lambda x: Span(*x)
     if hint is dt.date:
-        return dt.date.fromisoformat(value)
+        return dt.date.fromisoformat
     if isinstance(hint, type) and dataclasses.is_dataclass(hint):
-        return from_data(hint, value)
+        return lambda x: from_data(hint, x)
     if origin is tuple:
         args = typing.get_args(hint)
         if len(args) == 2 and args[1] is Ellipsis:
-            return tuple(_decode(args[0], x) for x in value)
-        return tuple(_decode(a, x) for a, x in zip(args, value, strict=False))
+            return _each(tuple, _optional(_decoder(args[0])))
+        items = [_optional(_decoder(a)) or _same for a in args]
+        return lambda x: tuple(d(v) for d, v in zip(items, x, strict=False))
     if origin in (frozenset, set):
         (arg,) = typing.get_args(hint)
-        return origin(_decode(arg, x) for x in value)
+        return _each(origin, _optional(_decoder(arg)))
     if origin is list:
         (arg,) = typing.get_args(hint) or (Any,)
-        return [_decode(arg, x) for x in value]
-    return value  # str, int, float, bool, Literal, dict[str, Any], Any
+        return _each(list, _optional(_decoder(arg)))
+    return None  # str, int, float, bool, Literal, dict[str, Any], Any
+
+
+def _each(container: Any, item: Decoder | None) -> Decoder:
+    """Build ``container`` from a JSON list, decoding each item when it needs it."""
+    if item is None:
+        return container
+    decode: Decoder = item
+    return lambda x: container(map(decode, x))
+
+
+def _same(value: Any) -> Any:
+    return value
 
 
 def field_names(cls: type) -> list[str]:

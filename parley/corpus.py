@@ -6,17 +6,26 @@ write what it reads (registration order otherwise). A step gets a :class:`Corpus
 store, the actor registry and the ids of the articles analysed in this run, so it can limit its
 work to what they affect; it returns how many stored records it changed. The built-in steps
 (``actors``, ``events``) live in :mod:`parley.corpus_steps`; plugins register theirs the same way.
+
+A step runs only when something it reads may have changed: articles were analysed in this run
+(every article-scope record type and ``article`` are then new), an earlier step of the run
+changed a type it reads, its version or the dossier or the user's merges and splits differ from
+its last run, or its last run did not finish (:mod:`parley.corpus_state`). What several steps
+read alike (the whole corpus) is built once per run with :meth:`CorpusContext.shared`.
 """
 
 from __future__ import annotations
 
 import time
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from typing import Any, TypeVar
 
 from parley.errors import ConfigError
 from parley.extract.registry import ActorRegistry
 from parley.store import Store
+
+T = TypeVar("T")
 
 
 @dataclass(frozen=True)
@@ -24,6 +33,20 @@ class CorpusContext:
     store: Store
     registry: ActorRegistry
     changed: frozenset[str] = frozenset()  # articles (re)analysed in this run
+    _shared: dict[str, tuple[frozenset[str], Any]] = field(default_factory=dict, compare=False, repr=False)
+
+    def shared(self, key: str, reads: Iterable[str], build: Callable[[], T]) -> T:
+        """``build()``'s result, built once per run and kept until a step writes one of the
+        record types in ``reads`` (what several steps read alike, such as the whole corpus)."""
+        if key not in self._shared:
+            self._shared[key] = (frozenset(reads), build())
+        return self._shared[key][1]
+
+    def written(self, types: Iterable[str]) -> None:
+        """Forget what was built from any of ``types``: a step has just changed them."""
+        changed = set(types)
+        for key in [k for k, (reads, _) in self._shared.items() if reads & changed]:
+            del self._shared[key]
 
 
 @dataclass(frozen=True)
@@ -40,6 +63,7 @@ class StepReport:
     name: str
     changed: int  # stored records written or removed
     seconds: float
+    skipped: bool = False  # nothing it reads had changed since it last ran
 
 
 CORPUS_STEPS: dict[str, CorpusStepSpec] = {}
@@ -99,11 +123,54 @@ def run_corpus_steps(
     registry: ActorRegistry,
     changed: Iterable[str] = (),
     names: Iterable[str] | None = None,
+    *,
+    force: bool = False,
 ) -> list[StepReport]:
+    """Run the steps (all registered ones, or ``names``) in order; a step whose inputs have not
+    changed since it last finished is skipped (reported with ``skipped=True``) unless ``force``.
+
+    Before a step runs, it and every later step that reads what it writes are marked pending in
+    the store; when it has changed nothing, those it alone marked get their earlier state back.
+    So a run cut short at any point leaves pending every step whose input may have changed."""
+    from parley import records
+    from parley.corpus_state import CorpusStepRun, inputs_digest
+
     context = CorpusContext(store, registry, frozenset(changed))
+    specs = ordered(names)
+    inputs = inputs_digest(registry, store.overrides())
+    prior = {r.name: r for r in store.records("corpus_step")}
+    state = dict(prior)
+    marked_by: dict[str, set[str]] = {}
+    dirty: set[str] = set()
+    if context.changed:
+        dirty = {"article"} | {t.name for t in records.all_types() if t.scope == "article"}
     reports = []
-    for spec in ordered(names):
+    for n, spec in enumerate(specs):
+        last = prior.get(spec.name)
+        stale = last is None or last.state != "done" or last.version != spec.version or last.inputs != inputs
+        if not (force or stale or set(spec.reads) & dirty):
+            reports.append(StepReport(spec.name, 0, 0.0, skipped=True))
+            continue
+        fed = [o.name for o in specs[n + 1 :] if set(o.reads) & set(spec.writes)]
+        for name in (spec.name, *fed):
+            before = state.get(name)
+            state[name] = CorpusStepRun(
+                name, before.version if before else "", before.inputs if before else "", "pending"
+            )
+            marked_by.setdefault(name, set()).add(spec.name)
+        store.replace_records("corpus_step", state.values())
         started = time.perf_counter()
         count = spec.run(context)
-        reports.append(StepReport(spec.name, count, time.perf_counter() - started))
+        seconds = time.perf_counter() - started
+        if count:
+            dirty |= set(spec.writes)
+            context.written(spec.writes)
+        else:
+            for name in fed:
+                marked_by[name].discard(spec.name)
+                if not marked_by[name] and name in prior:
+                    state[name] = prior[name]
+        state[spec.name] = CorpusStepRun(spec.name, spec.version, inputs, "done", count, round(seconds, 3))
+        store.replace_records("corpus_step", state.values())
+        reports.append(StepReport(spec.name, count, seconds))
     return reports

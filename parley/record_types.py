@@ -66,6 +66,7 @@ record_type(
     order=("date", "type"),
     description="an event merged across the articles reporting it, conflicts kept",
 )(Event)
+import parley.corpus_state  # noqa: E402, F401  (corpus_step)
 import parley.extract.stances.records  # noqa: E402, F401  (stance, provision, position, document)
 import parley.reconcile.contested_records  # noqa: E402, F401  (claim, contested, signal)
 import parley.reconcile.source_records  # noqa: E402, F401  (fingerprint, copy, citation, story, independence)

@@ -34,7 +34,8 @@ def _run(store, processes: int) -> tuple[AnalyseReport, float]:
 def _line(label: str, report: AnalyseReport, seconds: float) -> str:
     corpus = sum(s.seconds for s in report.corpus_steps)
     steps = ", ".join(
-        f"{s.name} {s.seconds:.1f} s ({s.changed} records changed)" for s in report.corpus_steps
+        f"{s.name} skipped" if s.skipped else f"{s.name} {s.seconds:.1f} s ({s.changed} records changed)"
+        for s in report.corpus_steps
     )
     return (
         f"  {label}: {report.analysed} articles analysed in {seconds:.1f} s "

@@ -24,6 +24,8 @@ PAST = re.compile(r"\b(had|has|have|was|were|did)\b|\b\w{3,}ed\b", re.IGNORECASE
 FIRST_PERSON = re.compile(r"\b(I|we|my|our|me|us)\b")
 THIRD_PERSON = re.compile(r"\b(he|she|his|her|him)\b", re.IGNORECASE)
 
+FAMILY_CACHE = 50_000  # texts whose verb family is remembered
+
 LISTS = (
     "unnamed_speakers",
     "unnamed_markers",
@@ -41,9 +43,15 @@ LISTS = (
 
 
 def phrase_pattern(words: Iterable[str]) -> re.Pattern[str]:
-    """One pattern matching any of the words or phrases whole, case folded."""
+    """One pattern matching any of the words or phrases whole, case folded (compiled once per
+    list of words)."""
+    return _phrase_pattern(tuple(sorted(set(words), key=lambda w: (-len(w), w))))
+
+
+@cache
+def _phrase_pattern(words: tuple[str, ...]) -> re.Pattern[str]:
     parts = []
-    for w in sorted(set(words), key=len, reverse=True):
+    for w in words:
         body = r"\s+".join(r"(?:\S+\s+){0,3}?" if p == "*" else re.escape(p) for p in w.split())
         body = body.replace(r"?\s+", "?")
         head = r"(?<![\w-])" if w[:1].isalnum() else ""
@@ -58,6 +66,8 @@ class Words:
     families: dict[str, tuple[str, ...]]
     quantities: dict[str, dict[str, Any]]
     _patterns: dict[str, re.Pattern[str]] = field(default_factory=dict, compare=False)
+    # verb families by text: the readers ask of the same sentence for every claim it may deny
+    _families: dict[str, str | None] = field(default_factory=dict, compare=False)
 
     def pattern(self, name: str) -> re.Pattern[str]:
         if name not in self._patterns:
@@ -71,9 +81,14 @@ class Words:
     def family(self, text: str) -> str | None:
         """The verb family the text speaks of ("did not endorse" -> "agree"): the first found,
         a verb of saying only when there is no other ("incorrect to say the plan was rejected")."""
+        if text in self._families:
+            return self._families[text]
         found = [(m.start(), f) for f in self.families if (m := self.pattern(f"family:{f}").search(text))]
         other = [x for x in found if x[1] != "say"]
-        return min(other or found)[1] if found else None
+        if len(self._families) >= FAMILY_CACHE:
+            self._families.clear()
+        family = self._families[text] = min(other or found)[1] if found else None
+        return family
 
 
 @cache

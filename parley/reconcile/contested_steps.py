@@ -24,6 +24,14 @@ from parley.store import Store
 VERSION = "1"
 
 
+CORPUS_READS = ("article", "statement", "mention", "actor", "copy", "fingerprint")
+
+
+def shared_corpus(ctx: CorpusContext) -> Corpus:
+    """The corpus as the readers need it, read once for the steps of a run that use it."""
+    return ctx.shared("claims.corpus", CORPUS_READS, lambda: load_corpus(ctx.store))
+
+
 def load_corpus(store: Store) -> Corpus:
     """What the readers need of the store, read once."""
     articles = {a.id: a for a in store.articles()}
@@ -55,12 +63,12 @@ def registry_names(registry: ActorRegistry) -> dict[str, tuple[str, ...]]:
 
 @corpus_step(
     "claims",
-    reads=("article", "statement", "mention", "actor", "copy", "fingerprint"),
+    reads=CORPUS_READS,
     writes=("claim",),
     version=VERSION,
 )
 def claims_step(ctx: CorpusContext) -> int:
-    corpus = load_corpus(ctx.store)
+    corpus = shared_corpus(ctx)
     claims, _ = merge_claims(corpus, find_said(corpus, load_words()))
     return ctx.store.replace_records("claim", claims)
 
@@ -72,7 +80,7 @@ def claims_step(ctx: CorpusContext) -> int:
     version=VERSION,
 )
 def contested_step(ctx: CorpusContext) -> int:
-    corpus = load_corpus(ctx.store)
+    corpus = shared_corpus(ctx)
     claims = list(ctx.store.records("claim"))
     found = find_contested(corpus, load_words(), claims, ctx.store.events(), registry_roles(ctx.registry))
     return ctx.store.replace_records("contested", found)
@@ -85,7 +93,7 @@ def contested_step(ctx: CorpusContext) -> int:
     version=VERSION,
 )
 def signals_step(ctx: CorpusContext) -> int:
-    corpus = load_corpus(ctx.store)
+    corpus = shared_corpus(ctx)
     words = load_words()
     found = find_signals(
         corpus,

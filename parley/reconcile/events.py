@@ -32,7 +32,6 @@ import datetime as dt
 import hashlib
 from collections import Counter
 from collections.abc import Iterable
-from dataclasses import dataclass, field
 from typing import Any
 
 from parley.extract.event_details import load_places
@@ -53,33 +52,51 @@ DIGEST_REPORTS = 8
 Report = tuple[EventMention, frozenset[str], Article | None]
 
 
-@dataclass
 class _Draft:
-    type: str
-    reports: list[Report] = field(default_factory=list)
+    """Reports taken to be of one event so far, with what scoring needs of them kept up to date
+    as reports join (scoring runs once per report and earlier draft of its type)."""
 
-    @property
-    def participants(self) -> set[str]:
-        return set().union(*(p for _, p, _ in self.reports)) if self.reports else set()
+    def __init__(self, type: str) -> None:
+        self.type = type
+        self.reports: list[Report] = []
+        self.participants: set[str] = set()
+        self.article_ids: set[str] = set()
+        self._days: dict[dt.date, None] = {}  # in order of arrival, once each
+        self._periods: dict[tuple[dt.date, dt.date, str], None] = {}
+        self._places: set[str] = set()
+        self._durations: set[str] = set()
+        self._published: dict[dt.date, None] = {}
+
+    def add(self, report: Report) -> None:
+        m, people, article = report
+        self.reports.append(report)
+        self.participants |= people
+        self.article_ids.add(m.article_id)
+        if m.date and m.precision == "day":
+            self._days[m.date] = None
+        if m.date and m.precision in ("week", "month"):
+            self._periods[m.date, m.date_end or m.date, m.precision or ""] = None
+        if m.place:
+            self._places.add(m.place)
+        if m.duration:
+            self._durations.add(m.duration)
+        if article and article.published:
+            self._published[article.published] = None
 
     def dates(self) -> list[dt.date]:
-        return [m.date for m, _, _ in self.reports if m.date and m.precision == "day"]
+        return list(self._days)
 
     def periods(self) -> list[tuple[dt.date, dt.date, str]]:
-        return [
-            (m.date, m.date_end or m.date, m.precision or "")
-            for m, _, _ in self.reports
-            if m.date and m.precision in ("week", "month")
-        ]
+        return list(self._periods)
 
     def places(self) -> set[str]:
-        return {m.place for m, _, _ in self.reports if m.place}
+        return self._places
 
     def durations(self) -> set[str]:
-        return {m.duration for m, _, _ in self.reports if m.duration}
+        return self._durations
 
     def published(self) -> list[dt.date]:
-        return [a.published for _, _, a in self.reports if a and a.published]
+        return list(self._published)
 
 
 def merge_events(
@@ -99,19 +116,23 @@ def merge_events(
         if per_article[m.article_id, m.type] < DIGEST_REPORTS or m.figures or m.participants
     ]
     drafts: list[_Draft] = []
+    of_type: dict[str, list[_Draft]] = {}
     ordered = sorted(reports, key=lambda m: (m.date or dt.date.max, m.article_id, m.span.start))
     for m in ordered:
         people = participants.get(id(m), frozenset(m.participants))
         article = articles.get(m.article_id)
         scored: list[tuple[_Draft, int]] = []
-        for d in drafts:
-            score = _score(d, m, people, article, where) if d.type == m.type else None
+        for d in of_type.get(m.type, ()):
+            score = _score(d, m, people, article, where)
             if score is not None and score >= _needed(d, m):
                 scored.append((d, score))
         if scored:
-            max(scored, key=lambda ds: ds[1])[0].reports.append((m, people, article))
+            max(scored, key=lambda ds: ds[1])[0].add((m, people, article))
         else:
-            drafts.append(_Draft(m.type, [(m, people, article)]))
+            draft = _Draft(m.type)
+            draft.add((m, people, article))
+            drafts.append(draft)
+            of_type.setdefault(m.type, []).append(draft)
     return [e for e in (_event(d, where) for d in drafts) if not thin(e)]
 
 
@@ -141,7 +162,7 @@ def _around(place: str, places: dict[str, str]) -> set[str]:
 
 def _needed(d: _Draft, m: EventMention) -> int:
     """The score a report needs to join a draft event."""
-    same_article = any(r.article_id == m.article_id for r, _, _ in d.reports)
+    same_article = m.article_id in d.article_ids
     if m.date or not (d.dates() or d.periods()) or same_article:
         return MERGE_SCORE
     return UNDATED_MERGE_SCORE
@@ -248,7 +269,8 @@ def _event(d: _Draft, places: dict[str, str]) -> Event:
         type=d.type,
         date=date,
         precision=precision,
-        participants=tuple(p for p, _ in participants.most_common()),
+        # most reported first; ties by id, so a re-run gives the same record
+        participants=tuple(sorted(participants, key=lambda p: (-participants[p], p))),
         place=_place(d, places),
         summary=summary,
         sources=sources,

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import cache
 
 from parley.reconcile.claim_words import Words, phrase_pattern
 from parley.reconcile.facts import numbers
@@ -43,6 +44,14 @@ class Quantity:
         return f"{value} %" if self.kind == "percent" else value
 
 
+@cache
+def _number_patterns(units: str) -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """A number followed by one of the unit words, and one of them followed by a number."""
+    after = re.compile(_NUMBER + r"\s*-?\s*(?:[A-Za-z’'-]+\s+){0,2}?(?P<unit>" + units + ")", re.I)
+    before = re.compile(r"(?P<unit>" + units + r")\s+(?:of|at)\s+(?:about\s+|some\s+)?" + _NUMBER, re.I)
+    return after, before
+
+
 def quantities_in(words: Words, text: str) -> list[Quantity]:
     found: list[Quantity] = []
     for kind, spec in words.quantities.items():
@@ -50,12 +59,7 @@ def quantities_in(words: Words, text: str) -> list[Quantity]:
             continue
         units = phrase_pattern(spec.get("words") or ())
         agreed = phrase_pattern(spec.get("agreed") or ())
-        after = re.compile(
-            _NUMBER + r"\s*-?\s*(?:[A-Za-z’'-]+\s+){0,2}?(?P<unit>" + units.pattern + ")", re.I
-        )
-        before = re.compile(
-            r"(?P<unit>" + units.pattern + r")\s+(?:of|at)\s+(?:about\s+|some\s+)?" + _NUMBER, re.I
-        )
+        after, before = _number_patterns(units.pattern)
         for m in (*after.finditer(text), *before.finditer(text)):
             value = _value(m.group("n"), m.group("scale"))
             if value is None or _YEAR.match(m.group("n")) or not _within(value, spec):
