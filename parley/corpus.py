@@ -23,6 +23,7 @@ from typing import Any, TypeVar
 
 from parley.errors import ConfigError
 from parley.extract.registry import ActorRegistry
+from parley.models import Actor, Mention, Statement
 from parley.store import Store
 
 T = TypeVar("T")
@@ -41,6 +42,16 @@ class CorpusContext:
         if key not in self._shared:
             self._shared[key] = (frozenset(reads), build())
         return self._shared[key][1]
+
+    # what most steps read, once per run (callers must not change the lists)
+    def mentions(self) -> list[Mention]:
+        return self.shared("mentions", ("mention",), self.store.mentions)
+
+    def statements(self) -> list[Statement]:
+        return self.shared("statements", ("statement",), lambda: list(self.store.statements()))
+
+    def actors(self) -> list[Actor]:
+        return self.shared("actors", ("actor",), self.store.actors)
 
     def written(self, types: Iterable[str]) -> None:
         """Forget what was built from any of ``types``: a step has just changed them."""

@@ -39,9 +39,9 @@ def actors_step(ctx: CorpusContext) -> int:
 @corpus_step("events", reads=("event_mention", "mention", "actor", "article"), writes=("event",))
 def events_step(ctx: CorpusContext) -> int:
     store = ctx.store
-    by_span = _by_span(store.mentions())
+    by_span = _by_span(ctx.mentions())
     merged = _merges([Override(*o) for o in store.overrides()])
-    known = {a.id for a in store.actors()}
+    known = {a.id for a in ctx.actors()}
     # a side's government takes part in an event ("Marelia agreed ...") even if it never speaks
     known |= {ctx.registry.government(side).id for side in ctx.registry.sides}
     reports = store.event_mentions()

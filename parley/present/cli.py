@@ -25,6 +25,7 @@ from parley.present.cli_check import check
 from parley.present.cli_jobs import analyse, export, ingest
 from parley.present.cli_records import articles, quotes, timeline
 from parley.present.cli_serve import serve
+from parley.present.cli_watch import watch
 from parley.present.contested import contested, contested_lines
 from parley.present.options import db_option, json_option, out, store_options
 from parley.present.positions import COMMANDS as POSITION_COMMANDS
@@ -96,6 +97,7 @@ for command in POSITION_COMMANDS:  # positions, changes, dossier init
     cli.add_command(command)
 cli.add_command(check)
 cli.add_command(contested)
+cli.add_command(watch)
 
 
 def main() -> None:

@@ -94,12 +94,18 @@ def _cluster_people(people: list[Mention]) -> list[_Cluster]:
     full = [m for m in people if len(_name(m).split()) >= 2]
     single = [m for m in people if len(_name(m).split()) == 1]
     clusters: list[_Cluster] = []
+    # a name's cluster never changes once found (a cluster only grows, so no earlier one can come
+    # to agree with it): each distinct name is placed once, however often it is mentioned
+    homes: dict[str, _Cluster] = {}
     for m in sorted(full, key=lambda m: -len(_name(m))):
         key = fold(_name(m))
-        home = next((c for c in clusters if all(names_agree(key, fold(n)) for n in c.names)), None)
+        home = homes.get(key) or next(
+            (c for c in clusters if all(names_agree(key, fold(n)) for n in c.names)), None
+        )
         if home is None:
             home = _Cluster(Counter(), [])
             clusters.append(home)
+        homes[key] = home
         home.names[_name(m)] += 1
         home.mentions.append(m)
     by_article: dict[str, list[_Cluster]] = defaultdict(list)
@@ -107,10 +113,13 @@ def _cluster_people(people: list[Mention]) -> list[_Cluster]:
         for article_id in {m.article_id for m in c.mentions}:
             by_article[article_id].append(c)
     loose: dict[str, _Cluster] = {}
+    fits: dict[str, list[_Cluster]] = {}  # by surname; only full names decide, and they are placed
     for m in single:
         key = fold(_name(m))
-        local = [c for c in by_article[m.article_id] if _surname_fits(key, c)]
-        corpus = [c for c in clusters if _surname_fits(key, c)]
+        if key not in fits:
+            fits[key] = [c for c in clusters if _surname_fits(key, c)]
+        corpus = fits[key]
+        local = [c for c in by_article[m.article_id] if any(c is x for x in corpus)]
         target = local[0] if len(local) == 1 else corpus[0] if len(corpus) == 1 and not local else None
         if target is None:
             target = loose.setdefault(key, _Cluster(Counter(), []))

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 from parley.corpus import CorpusContext, corpus_step
 from parley.extract.registry import ActorRegistry
+from parley.models import Actor, Mention, Statement
 from parley.reconcile.claim_words import load_words
 from parley.reconcile.claims import Corpus, find_said, merge_claims
 from parley.reconcile.contested import find_contested
@@ -29,21 +30,30 @@ CORPUS_READS = ("article", "statement", "mention", "actor", "copy", "fingerprint
 
 def shared_corpus(ctx: CorpusContext) -> Corpus:
     """The corpus as the readers need it, read once for the steps of a run that use it."""
-    return ctx.shared("claims.corpus", CORPUS_READS, lambda: load_corpus(ctx.store))
+    return ctx.shared(
+        "claims.corpus",
+        CORPUS_READS,
+        lambda: load_corpus(ctx.store, ctx.mentions(), ctx.statements(), ctx.actors()),
+    )
 
 
-def load_corpus(store: Store) -> Corpus:
-    """What the readers need of the store, read once."""
+def load_corpus(
+    store: Store,
+    mentions: list[Mention] | None = None,
+    statements: list[Statement] | None = None,
+    actors: list[Actor] | None = None,
+) -> Corpus:
+    """What the readers need of the store, read once (or given, when read already)."""
     articles = {a.id: a for a in store.articles()}
-    mentions: dict[str, list] = {}
-    for m in store.mentions():
-        mentions.setdefault(m.article_id, []).append(m)
+    by_article: dict[str, list] = {}
+    for m in store.mentions() if mentions is None else mentions:
+        by_article.setdefault(m.article_id, []).append(m)
     index = SourceIndex.load(store)
     return Corpus(
         articles=articles,
-        statements=list(store.statements()),
-        mentions=mentions,
-        actors={a.id: a for a in store.actors()},
+        statements=list(store.statements()) if statements is None else statements,
+        mentions=by_article,
+        actors={a.id: a for a in (store.actors() if actors is None else actors)},
         independent=lambda ids: index.independence(ids).independent,
     )
 

@@ -30,9 +30,9 @@ GOVERNMENT = "-government"
 def positions_step(ctx: CorpusContext) -> int:
     store = ctx.store
     dossier = Dossier.from_registry(ctx.registry)
-    actors = {a.id: a for a in store.actors()}
-    speakers = {s.id: s.speaker_actor_id for s in store.statements()}
-    by_span = {(m.article_id, m.span.start, m.span.end): m.actor_id for m in store.mentions() if m.actor_id}
+    actors = {a.id: a for a in ctx.actors()}
+    speakers = {s.id: s.speaker_actor_id for s in ctx.statements()}
+    by_span = {(m.article_id, m.span.start, m.span.end): m.actor_id for m in ctx.mentions() if m.actor_id}
     resolved: list[tuple[Stance, dict]] = []
     stances: list[Stance] = []
     for s in store.records("stance", extracted=True):
