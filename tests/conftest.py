@@ -1,10 +1,16 @@
 from __future__ import annotations
 
+import os
 import subprocess
 import sys
 from pathlib import Path
 
 import pytest
+
+# The suite's local servers listen on 127.0.0.1, which Parley refuses to fetch by default (its
+# guard against server-side request forgery). Allow loopback explicitly, for this process and the
+# `parley` subprocesses tests start; tests/watch turns it off again to test the guard.
+os.environ["PARLEY_ALLOW_NETWORKS"] = "127.0.0.0/8"
 
 ROOT = Path(__file__).resolve().parents[1]
 SHARED = ROOT.parent / "shared"
