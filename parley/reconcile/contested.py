@@ -39,11 +39,20 @@ from parley.reconcile.claim_words import (
 )
 from parley.reconcile.claims import Corpus, denied_claim, is_denial, says_not
 from parley.reconcile.contested_records import Claim, Contested, ContestedSide
-from parley.reconcile.contested_sides import claim_side, explain, record, side, statement_side, text_side
+from parley.reconcile.contested_sides import (
+    PRONOUN,
+    claim_side,
+    explain,
+    record,
+    side,
+    statement_side,
+    text_side,
+)
 from parley.reconcile.quantities import quantities_in
 from parley.reconcile.roles import role_contests
 
 DENIAL_DAYS = 7
+UNVERIFIED_DIGEST = 4  # an article marking this many sentences unverified is a digest
 
 
 def find_contested(
@@ -80,7 +89,7 @@ def denials(corpus: Corpus, words: Words, claims: list[Claim]) -> list[Contested
             if side not in by_claim[c.id]:
                 by_claim[c.id].append(side)
             kinds[c.id] = "attribution" if disputed_words else kinds.get(c.id, "denial")
-        if not matched:
+        if not matched and not _weak_alone(corpus, words, s):
             alone.append(record("denial", f"denied: {clean(s.text)[:160]}", [side], explain("denial", 0)))
     found = alone
     for claim_id, sides in by_claim.items():
@@ -88,6 +97,29 @@ def denials(corpus: Corpus, words: Words, claims: list[Claim]) -> list[Contested
         kind = kinds[claim_id]
         found.append(record(kind, c.text[:160], [claim_side(c), *sides], explain(kind, len(sides))))
     return found
+
+
+# a quote inside the quote (single marks: the outer ones are double); a closing single mark
+# followed by a letter is an apostrophe
+NESTED_QUOTE = re.compile(r"‘.*?’(?!\w)|(?<!\w)'.*?'(?!\w)")
+HEDGED = re.compile(r"\b(?:would|might|may|could)\s+(?:\w+\s+)?$", re.IGNORECASE)
+
+
+def _weak_alone(corpus: Corpus, words: Words, s: Statement) -> bool:
+    """A denial no claim in the corpus answers is listed only when a reader can use it: its
+    speaker is known ("I" left unresolved is not), the denial is not hedged ("I would dispute"),
+    and the words calling something false are the speaker's own, not a quote inside the quote
+    ("they told him: 'it's all nonsense'")."""
+    if s.speaker_actor_id is None and PRONOUN.match((s.speaker or "").strip()):
+        return True
+    if s.embedded_in == "denial":
+        return False
+    if words.has("denial_verbs", s.cue or ""):  # "I would dispute his belief": not a denial
+        sentence = sentence_at(corpus.sentences(s.article_id), s.span)
+        before = sentence.text.split(s.cue or "", 1)[0] if sentence and s.cue else ""
+        return bool(HEDGED.search(before))
+    own = NESTED_QUOTE.sub(" ", s.text)
+    return not (words.has("false_words", own) or words.has("attribution_disputed", own))
 
 
 @dataclass(frozen=True)
@@ -181,15 +213,18 @@ def unverified(corpus: Corpus, words: Words, claims: list[Claim]) -> list[Contes
     found = []
     for article_id in corpus.articles:
         mine = [c for c in claims if any(src.article_id == article_id for src in c.sources)]
-        for sent in corpus.sentences(article_id):
-            if not words.has("unverified", sent.text):
-                continue
+        marked = [sent for sent in corpus.sentences(article_id) if words.has("unverified", sent.text)]
+        # a think tank's daily list of "Unconfirmed claims: a milblogger claimed ..." lines
+        digest = len(marked) >= UNVERIFIED_DIGEST
+        for sent in marked:
             same = [
                 c
                 for c in mine
                 if any(src.article_id == article_id and sent.span.overlaps(src.span) for src in c.sources)
             ]
-            if not same:  # the leak or report the sentence names ("the transcript")
+            # the leak or report the sentence names ("the transcript"), unless it reports the
+            # claim itself ("Unconfirmed claims: a milblogger claimed that ...")
+            if not same and not SAYS_ITSELF.search(sent.text):
                 named = [w.casefold() for w in _nouns(sent.text)]
                 same = [
                     c
@@ -197,6 +232,8 @@ def unverified(corpus: Corpus, words: Words, claims: list[Claim]) -> list[Contes
                     if c.kind in ("leak", "report", "unnamed-source")
                     and any(n in _context(corpus, article_id, c).casefold() for n in named)
                 ]
+            if digest and not same:
+                continue  # kept only where it answers a claim the corpus tracks
             note = text_side(corpus, article_id, sent.span, "says it is not verified")
             if same:
                 sides, subject = [claim_side(same[0]), note], same[0].text[:160]
@@ -204,6 +241,11 @@ def unverified(corpus: Corpus, words: Words, claims: list[Claim]) -> list[Contes
                 sides, subject = [note], clean(sent.text)[:160]
             found.append(record("unverified", subject, sides, explain("unverified", 1)))
     return found
+
+
+SAYS_ITSELF = re.compile(
+    r"\b(?:claim(?:s|ed)?|said|says|reported|stated|asserted)\b[^.;]{0,40}?\bthat\b", re.IGNORECASE
+)
 
 
 def _context(corpus: Corpus, article_id: str, c: Claim) -> str:
@@ -216,7 +258,8 @@ def _nouns(text: str) -> list[str]:
     """Words longer than four letters after "the"/"these"/"this": what is not verified."""
     import re
 
-    return re.findall(r"\b(?:the|these|this|that|those)\s+(?:\w+\s+)?(\w{5,})", text, re.IGNORECASE)
+    # not "that": it is more often "claimed that Russian forces ..." than "that report"
+    return re.findall(r"\b(?:the|these|this|those)\s+(?:\w+\s+)?(\w{5,})", text, re.IGNORECASE)
 
 
 def quantity_contests(corpus: Corpus, words: Words) -> list[Contested]:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import re
 
 from parley.models import Span, Statement
 from parley.reconcile.claim_words import clean, sentence_at
@@ -34,7 +35,7 @@ def statement_side(corpus: Corpus, s: Statement, value: str) -> ContestedSide:
     return ContestedSide(
         text=clean(sentence.text if sentence else s.text),
         value=value,
-        who=s.speaker,
+        who=_who(corpus, s),
         actor_id=s.speaker_actor_id,
         article_id=s.article_id,
         span=span,
@@ -43,6 +44,18 @@ def statement_side(corpus: Corpus, s: Statement, value: str) -> ContestedSide:
         sources=(s.article_id,),
         independent=1,
     )
+
+
+def _who(corpus: Corpus, s: Statement) -> str | None:
+    """The speaker as the article names them; the resolved actor's name when the article says
+    only "I" or "he" (a transcript's speaker, a pronoun resolved from the sentence before)."""
+    actor = corpus.actors.get(s.speaker_actor_id) if s.speaker_actor_id else None
+    if actor is not None and (s.speaker is None or PRONOUN.match(s.speaker.strip())):
+        return actor.name
+    return s.speaker
+
+
+PRONOUN = re.compile(r"^(?:I|we|he|she|they|it|you)$", re.IGNORECASE)
 
 
 def text_side(corpus: Corpus, article_id: str, span: Span, value: str) -> ContestedSide:

@@ -22,7 +22,7 @@ from parley.reconcile.independence import SourceIndex
 from parley.reconcile.signals import find_signals
 from parley.store import Store
 
-VERSION = "1"
+VERSION = "6"
 
 
 CORPUS_READS = ("article", "statement", "mention", "actor", "copy", "fingerprint")
