@@ -120,7 +120,8 @@ def speaker_mention(ctx: SpeakerContext, att: Attribution) -> Mention | None:
     people = [m for m in inside if m.label == "PERSON" and not _possessive(text, m)]
     if people:
         return people[0]
-    if root is not None and root.pos_ == "NOUN":
+    # "the official" may be the official named before; "one senior official" is someone new
+    if root is not None and root.pos_ == "NOUN" and not INDEFINITE.match(words):
         role_word = root.lemma_.lower()
         for _, earlier, _ in reversed(ctx.history):
             role = (earlier.role or earlier.text if earlier.label == "ROLE" else earlier.role) or ""
@@ -133,6 +134,9 @@ def speaker_mention(ctx: SpeakerContext, att: Attribution) -> Mention | None:
     if actor_id:
         return Mention(article_id, source, source.of(text), "PERSON", actor_id)
     return None
+
+
+INDEFINITE = re.compile(r"^(?:a|an|one|another|some|several|two|three|four|many|other)\b")
 
 
 def _as_speaker(m: Mention, registry: ActorRegistry) -> Mention | None:

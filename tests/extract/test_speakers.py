@@ -170,3 +170,24 @@ def test_first_person_inside_a_quote_is_the_quote_speaker(tmp_path):
     inner_statement = next(s for s in found if s.span == inner)
     assert inner_statement.speaker == "I"
     assert inner_statement.speaker_actor_id == "tomas-lind"
+
+
+def test_one_unnamed_official_is_not_the_official_named_earlier(analyse):
+    text, statements = analyse(
+        "The envoys met again in the capital.\n\n"
+        '"We had to be careful," said Mara Quill, a senior official at the foreign ministry.\n\n'
+        "Later that week the mood changed.\n\n"
+        '"Nobody believed the warnings," one senior Northern official said.\n\n'
+        '"It was a quiet week," the official added.'
+    )
+    by_text = {s.text.strip('“”"').rstrip(",."): s for s in statements}
+    anonymous = by_text["Nobody believed the warnings"]
+    assert (
+        anonymous.speaker_ref is None
+        or "Quill" not in text[anonymous.speaker_ref.start : anonymous.speaker_ref.end]
+    )
+    named = by_text["We had to be careful"]
+    assert (
+        named.speaker_ref is not None
+        and "Mara Quill" in text[named.speaker_ref.start : named.speaker_ref.end]
+    )
