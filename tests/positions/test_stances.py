@@ -70,6 +70,38 @@ def test_polarity_and_modality_come_from_the_parse(text, expected):
     assert expected in stances(text)
 
 
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        (
+            "Kyiv said it would not sign a deal without security guarantees from its allies.",
+            ("ukraine", "security-guarantees", "demands"),
+        ),
+        (
+            "Ukrainian officials have opposed reaching a ceasefire with Russia for months.",
+            ("ukraine", "ceasefire", "opposes"),
+        ),
+    ],
+)
+def test_what_governs_the_stance_word_decides_the_position(text, expected):
+    assert expected in stances(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the writer's prescription, under no verb of saying
+        "Ukraine must also secure enough recruits to hold its territory through the winter.",
+        # a hypothesis
+        "For Russia to agree to a ceasefire, the war would first have to turn against it.",
+        # an issue word inside a fronted adjunct is not what the verb takes a position on
+        "With no road to victory in the Donbas, Putin is embracing a strategy of terror.",
+    ],
+)
+def test_the_writers_own_analysis_is_no_ones_position(text):
+    assert stances(text) == set()
+
+
 def test_a_conditional_acceptance_keeps_its_condition():
     text = "Kyiv is prepared to set aside its NATO bid in exchange for security guarantees from Washington."
     article = Article("a2", "y", "", text, "test", "text", published=dt.date(2025, 12, 1))

@@ -35,6 +35,7 @@ from parley.extract.stances.parse import (
     ancestors,
     condition_of,
     embedded_claim,
+    hypothetical,
     negated,
     phrase_signal,
     signal_at,
@@ -49,6 +50,16 @@ CONDITIONAL = {"accepts", "open_to_discuss", "supports"}
 OBJECT_ONLY = {"reach"}  # stance verbs that take a position only on their direct object
 CONDITION_CUE = "condition: "  # the cue of a demand read from another stance's condition
 OWN_PRONOUNS = {"i", "we", "he", "she", "they", "it", "who"}
+
+
+def _governed(token: Token, signal: Signal) -> Signal:
+    """A stance word that is the object of a refusal takes the refusal's position: "opposed
+    reaching a ceasefire", "rejected accepting the plan"."""
+    if token.dep_ in ("xcomp", "ccomp", "dobj", "pcomp") and token.head is not token:
+        above = signal_at(token.head)
+        if above is not None and above.position in ("opposes", "rejects") and not above.modal:
+            return above
+    return signal
 
 
 @dataclass(frozen=True)
@@ -139,14 +150,22 @@ class _Run:
         for t in ancestors(token, clause=True):
             if inside and not (unit.start <= t.idx < unit.end):
                 break
+            if prev.dep_ == "prep" and prev.i < t.i and prev.lower_ in lx.FRONTED_ADJUNCTS:
+                break  # "With no route to victory, Putin is embracing terror": not about victory
             signal = signal_at(t)
             if signal is not None and t.lemma_.lower() in OBJECT_ONLY and (t is token or prev.dep_ != "dobj"):
                 signal = None  # "reached a deal" is an acceptance; "reached it after talks on X" is not
+            if prev.dep_ == "prep" and prev.lower_ == "without" and negated(t):
+                signal = Signal(t, "demands", f"not {t.text} without", 0.8)  # "would not sign without X"
+            elif signal is not None and not signal.modal:
+                signal = _governed(t, signal)  # "opposed reaching a ceasefire": opposes
             prev = t
             if signal is None:
                 if not inside and (found := self._relative(t)):
                     return found
                 continue
+            if not inside and hypothetical(t):
+                return []  # the writer's "for Russia to agree, conditions would need to change"
             if signal.modal:
                 if inside:
                     return [(unit.speaker, signal)] if unit.speaker else []
@@ -195,8 +214,11 @@ class _Run:
         return token is not None and token.dep_ == "pobj" and token.head.lower_ in lx.DOCUMENT_PREPOSITIONS
 
     def _holders_above(self, token: Token) -> list[Holder]:
+        """Who a modal outside statements is the demand of: the subject of the verb of saying
+        above it ("Putin reiterated that troops must withdraw"); with none, it is the writer's
+        view ("Ukraine must also secure manpower") and no one's position."""
         for t in ancestors(token.head):
-            if t is token:
+            if t is token or t.lemma_.lower() not in lx.SPEECH_VERBS:
                 continue
             subject = subject_of(t)
             if subject is not None and not embedded_claim(t):

@@ -111,3 +111,14 @@ DOCUMENT_VERBS = set(
 )
 # "in the plan", "under the draft": the sentence states the document's provisions
 DOCUMENT_PREPOSITIONS = {"in", "under"}
+# verbs that report what someone said: a modal under one is that someone's demand ("Putin
+# reiterated that troops must withdraw"); a modal under no such verb is the writer's view
+SPEECH_VERBS = set(
+    "say reiterate insist tell state argue stress warn add repeat declare write announce note "
+    "claim maintain emphasise emphasize urge demand ask suggest propose told".split()
+)
+# auxiliaries of what might or would happen: in the writer's voice, no one's position
+HYPOTHETICAL_AUX = {"would", "could", "might", "may"}
+# prepositions of a fronted adjunct ("With no route to victory, ...", "After talks on X, ..."):
+# an issue's words inside one are not what the verb after it takes a position on
+FRONTED_ADJUNCTS = {"with", "without", "despite", "after", "before", "amid", "since", "following", "during"}

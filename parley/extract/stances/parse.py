@@ -48,6 +48,19 @@ def negated(token: Token) -> bool:
     return any(c.dep_ == "neg" or c.lower_ in ("never",) for c in token.children)
 
 
+def hypothetical(token: Token) -> bool:
+    """ "for Russia to agree to a ceasefire", "Russia would accept", "if Kyiv accepted": what
+    might be, not what anyone holds (read only outside statements: a speaker's "we would accept"
+    is a position)."""
+    children = list(token.children)
+    if any(c.dep_ in ("aux", "auxpass") and c.lower_ in lx.HYPOTHETICAL_AUX for c in children):
+        return True
+    if any(c.dep_ == "mark" and c.lower_ in ("if", "unless", "whether") for c in children):
+        return True
+    to = any(c.dep_ == "aux" and c.lower_ == "to" for c in children)
+    return to and any(c.dep_ in ("mark", "prep") and c.lower_ == "for" for c in (*children, *token.lefts))
+
+
 def _modal_lemmas(token: Token) -> set[str]:
     return {c.lower_ for c in token.children if c.dep_ in ("aux", "auxpass")}
 
