@@ -9,7 +9,9 @@ answer as asked (the CLI turns it into exit code 2):
   candidates);
 - a user's words to actors: :func:`match_actors` (name, every alias and id, folded);
 - curation: :func:`merge_actors`, :func:`split_actor` (checked, recorded, applied at once);
-- counts: :func:`article_counts`, :func:`speaker_tally`, :func:`most_reported_events`;
+- counts (made in the store, never by reading every record): :func:`article_counts`,
+  :func:`speaker_tally`, :func:`most_reported_events`, :func:`event_independence`; and
+  :func:`cached`, which keeps a count while the store's revision stays the same;
 - context: :func:`sentence_context` (the sentence around a statement), :func:`event_types`.
 
 The store has no look-up by id for statements, events or actors, nor a way to tell a missing
@@ -18,12 +20,15 @@ article from an ambiguous prefix; these are done here over the listing methods.
 
 from __future__ import annotations
 
+import datetime as dt
 import re
+import weakref
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Callable, Hashable, Iterable
 from dataclasses import dataclass, field
 from functools import cache
 from importlib import resources
+from typing import Any, TypeVar
 
 import yaml
 
@@ -33,8 +38,10 @@ from parley.extract.registry import ActorRegistry, fold
 from parley.models import Actor, Article, Event, Span, Statement
 from parley.store import RecordQuery, Store
 
+T = TypeVar("T")
 UNKNOWN = "unknown"  # how a missing outlet or date is counted and shown
 SHOWN_CANDIDATES = 8  # how many candidates an ambiguous prefix error lists
+CACHED_KEYS = 64  # answers :func:`cached` keeps per store
 
 # -- records by id or unique id prefix -------------------------------------------------------------
 
@@ -166,15 +173,16 @@ class ArticleCounts:
 
 
 def article_counts(store: Store) -> ArticleCounts:
+    """Articles per outlet, per day and both, counted in the store (no article is read)."""
     outlets: Counter[str] = Counter()
     days: Counter[str] = Counter()
     grid: dict[str, Counter[str]] = {}
-    for article in store.articles():
-        outlet = article.outlet or UNKNOWN
-        day = article.published.isoformat() if article.published else UNKNOWN
-        outlets[outlet] += 1
-        days[day] += 1
-        grid.setdefault(outlet, Counter())[day] += 1
+    for outlet_or_none, published, n in store.article_tally():
+        outlet = outlet_or_none or UNKNOWN
+        day = published.isoformat() if published else UNKNOWN
+        outlets[outlet] += n
+        days[day] += n
+        grid.setdefault(outlet, Counter())[day] += n
     return ArticleCounts(
         total=sum(outlets.values()),
         outlets=sorted(outlets.items(), key=lambda kv: (-kv[1], kv[0])),
@@ -190,14 +198,21 @@ class QuotedActor:
     latest: tuple[Statement, ...]  # latest said first; undated last
 
 
+# what a speaker says: not a claim they deny or relay, nor a question put to them
+OWN_WORDS = (("embedded_in", (None,)),)
+
+
 @dataclass
 class SpeakerTally:
-    """Statements counted in one pass: all, by resolved speaker, and each speaker's latest."""
+    """Statements counted in the store: all, and by resolved speaker in their own words (with the
+    days they were said on); each speaker's latest statements are read when asked for."""
 
     total: int = 0
     by_actor: Counter[str] = field(default_factory=Counter)
     actors: dict[str, Actor] = field(default_factory=dict)
-    latest: dict[str, list[Statement]] = field(default_factory=dict)
+    days: dict[str, Counter[str | None]] = field(default_factory=dict)  # actor -> said_on -> n
+    store: Store | None = None
+    latest_per_actor: int = 2
 
     @property
     def attributed(self) -> int:
@@ -205,23 +220,57 @@ class SpeakerTally:
 
     def most_quoted(self, limit: int) -> list[QuotedActor]:
         ranked = sorted(self.by_actor.items(), key=lambda kv: (-kv[1], kv[0]))[:limit]
-        return [QuotedActor(self.actors[i], n, tuple(self.latest[i])) for i, n in ranked]
+        return [QuotedActor(self.actors[i], n, tuple(self.latest(i))) for i, n in ranked]
+
+    def latest(self, actor_id: str) -> list[Statement]:
+        """The actor's latest statements, latest said first (the first stored first among those
+        of one day), undated last: only the days that hold them are read."""
+        want = self.latest_per_actor
+        if not want or self.store is None:
+            return []
+        days = self.days.get(actor_id, Counter())
+        dated = sorted((d for d in days if d is not None), reverse=True)
+        who = (("speaker_actor_id", (actor_id,)), *OWN_WORDS)
+        found: list[Statement] = []
+        for day in dated:  # the latest day first, at most what is still wanted from each
+            if len(found) >= want:
+                break
+            on = dt.date.fromisoformat(day)
+            found += self.store.records(
+                "statement", RecordQuery(equals=who, since=on, until=on, limit=want - len(found))
+            )
+        if len(found) < want and days.get(None):
+            undated = RecordQuery(equals=(*who, ("said_on", (None,))), limit=want - len(found))
+            found += self.store.records("statement", undated)
+        return found[:want]
 
 
 def speaker_tally(store: Store, latest: int = 2) -> SpeakerTally:
-    tally = SpeakerTally(actors={a.id: a for a in store.actors()})
-    for s in store.statements():
-        tally.total += 1
-        # a claim the speaker denies or relays, or a question put to them, is not what they said
-        if s.speaker_actor_id not in tally.actors or s.embedded_in is not None:
-            continue
-        assert s.speaker_actor_id is not None
-        tally.by_actor[s.speaker_actor_id] += 1
-        kept = tally.latest.setdefault(s.speaker_actor_id, [])
-        kept.append(s)
-        kept.sort(key=lambda x: (x.said_on is not None, x.said_on or ""), reverse=True)
-        del kept[latest:]
+    actors = {a.id: a for a in store.actors()}
+    total = cached(store, "statements", lambda: store.count("statement"))
+    tally = SpeakerTally(total=total, actors=actors, store=store, latest_per_actor=latest)
+    by = ("speaker_actor_id", "said_on")  # one pass of the store, shared by every section that counts
+    grouped = cached(store, by, lambda: store.count_by("statement", by, RecordQuery(equals=OWN_WORDS)))
+    for (actor_id, said_on), n in grouped.items():
+        if actor_id in actors:
+            tally.by_actor[actor_id] += n
+            tally.days.setdefault(actor_id, Counter())[said_on] += n
     return tally
+
+
+def event_independence(store: Store, events: Iterable[Event]) -> dict[str, int]:
+    """How many of each event's sources are independent of each other (copies, one outlet's
+    articles and citation chains counted once), as the ``independence`` corpus step recorded it;
+    an event it has not covered yet (the step runs after ``events`` in ``parley analyse``) is
+    left out: its sources are counted, its independent ones are not known."""
+    ids = tuple(dict.fromkeys(e.id for e in events))
+    if not ids or "independence" not in {rt.name for rt in records.all_types()}:
+        return {}
+    # the counts alone, read in the database: each record's groups of article ids are never decoded
+    found = store.count_by(
+        "independence", ("subject", "subject_id", "independent"), RecordQuery(equals=(("subject_id", ids),))
+    )
+    return {subject_id: n for subject, subject_id, n in found if subject == "event"}
 
 
 def most_reported_events(store: Store, limit: int = 10) -> list[Event]:
@@ -230,6 +279,26 @@ def most_reported_events(store: Store, limit: int = 10) -> list[Event]:
     dated = [(e.date, e) for e in store.events() if e.date is not None and e.status == "reported"]
     top = sorted(dated, key=lambda de: (len(de[1].sources), de[0]), reverse=True)[:limit]
     return [e for _, e in sorted(top, key=lambda de: de[0])]
+
+
+# -- a cache for the presenters -------------------------------------------------------------------
+
+_CACHE: weakref.WeakKeyDictionary[Any, dict[Hashable, tuple[str, Any]]] = weakref.WeakKeyDictionary()
+
+
+def cached(store: Store, key: Hashable, make: Callable[[], T]) -> T:
+    """``make()``, kept with the store's :meth:`~parley.store.Store.revision` and given again
+    while the revision is the same: any write to the store, by anyone, makes it anew. For counts
+    over the whole store (the brief's sections) that a server is asked for often; the value is
+    shared by every caller, so none may change it."""
+    revision = store.revision()
+    kept = _CACHE.setdefault(store, {})
+    hit = kept.get(key)
+    if hit is None or hit[0] != revision:
+        if len(kept) >= CACHED_KEYS:  # many days asked for: the oldest answer goes
+            del kept[next(iter(kept))]
+        hit = kept[key] = (revision, make())
+    return hit[1]
 
 
 # -- context ---------------------------------------------------------------------------------------

@@ -7,19 +7,23 @@ from __future__ import annotations
 import datetime as dt
 import textwrap
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 from typing import Any
 
 from rich.text import Text
 
 from parley import records
+from parley.changes import changes_since, side_label
 from parley.lookups import (
     UNKNOWN,
     SpeakerTally,
     article_counts,
+    cached,
+    event_independence,
     most_reported_events,
     speaker_tally,
 )
+from parley.models import Statement
 from parley.store import Store
 
 TOP_SPEAKERS = 8  # how many actors the brief lists
@@ -28,6 +32,7 @@ TOP_EVENTS = 10  # how many events: the dated ones reported by the most sources
 TOP_OUTLETS = 12  # outlets named one by one; the rest are counted together
 SHOWN_MONTHS = 12  # months drawn day by day; earlier ones are summed on one line
 BUSIEST_DAYS = 3
+SHOWN_CHANGES = 4  # items of each kind the text lists under "what changed" (the JSON has more)
 TOP_POSITIONS = 12  # the latest positions, when the positions step has run
 POSITION_TYPE = "position"  # the record type that holds them (registered by the positions package)
 MAX_WIDTH = 100  # prose is hard to read wider than this, however wide the terminal
@@ -45,38 +50,39 @@ class Brief:
     events: list[dict[str, Any]] = field(default_factory=list)
     counts: dict[str, int] = field(default_factory=dict)
     positions: list[dict[str, Any]] = field(default_factory=list)  # when positions are recorded
+    changes: dict[str, Any] | None = None  # what is new since a day (parley.changes)
 
     def as_dict(self) -> dict[str, Any]:
-        return {
-            "speakers": self.speakers,
-            "events": self.events,
-            "articles": self.articles,
+        return {f.name: getattr(self, f.name) for f in fields(self)} | {
             "outlets": dict(self.outlets),
             "days": dict(self.days),
-            "by_outlet_day": self.by_outlet_day,
-            "last_run": self.last_run,
-            "failures": self.failures,
-            "counts": self.counts,
-            "positions": self.positions,
         }
 
 
-def build_brief(store: Store) -> Brief:
-    """The whole brief, section by section (the API serves each section on its own)."""
-    tally = speaker_tally(store, latest=LATEST_PER_SPEAKER)
+def build_brief(store: Store, since: dt.date | None = None) -> Brief:
+    """The whole brief, section by section (the API serves each section on its own); what
+    changed is counted from ``since`` (default: the newest article's day minus one). Each
+    section is kept while the store is unchanged (:func:`parley.lookups.cached`)."""
     return Brief(
         **coverage_section(store),
         **ingest_section(store),
-        speakers=speakers_section(store, tally),
-        events=events_section(store, tally),
-        counts=counts_section(store, tally),
+        speakers=speakers_section(store),
+        events=events_section(store),
+        counts=counts_section(store),
         positions=positions_section(store),
+        changes=changes_section(store, since),
     )
+
+
+def changes_section(store: Store, since: dt.date | None = None) -> dict[str, Any] | None:
+    """What is new since ``since`` (:func:`parley.changes.changes_since`); None with no dated article."""
+    found = cached(store, ("changes", since), lambda: changes_since(store, since))
+    return found.as_dict() if found else None
 
 
 def coverage_section(store: Store) -> dict[str, Any]:
     """Articles in all, per outlet (most first), per day (in order, undated last) and both."""
-    articles = article_counts(store)
+    articles = cached(store, "coverage", lambda: article_counts(store))
     return {
         "articles": articles.total,
         "outlets": articles.outlets,
@@ -89,53 +95,48 @@ def ingest_section(store: Store) -> dict[str, Any]:
     """The last ingest run and what it could not read."""
     runs = store.runs()
     last = runs[-1] if runs else None
+    shown = ("id", "new", "duplicate", "failed", "finished_at")
     return {
-        "last_run": (
-            {
-                "id": last.id,
-                "new": last.new,
-                "duplicate": last.duplicate,
-                "failed": last.failed,
-                "finished_at": last.finished_at,
-            }
-            if last
-            else None
-        ),
+        "last_run": {k: getattr(last, k) for k in shown} if last else None,
         "failures": [
             {"origin": f.origin, "reason": f.reason} for f in (store.failures(last.id) if last else [])
         ],
     }
 
 
-def speakers_section(store: Store, tally: SpeakerTally | None = None) -> list[dict[str, Any]]:
+def speakers_section(store: Store) -> list[dict[str, Any]]:
     """The most quoted actors, each with their latest statements."""
-    tally = tally or speaker_tally(store, latest=LATEST_PER_SPEAKER)
+    return cached(store, "speakers", lambda: _speakers(speaker_tally(store, latest=LATEST_PER_SPEAKER)))
+
+
+def _speakers(tally: SpeakerTally) -> list[dict[str, Any]]:
     return [
         {
             "actor_id": q.actor.id,
             "name": q.actor.name,
             "side": q.actor.side,
             "statements": q.statements,
-            "latest": [
-                {
-                    "id": s.id,
-                    "said_on": s.said_on.isoformat() if s.said_on else None,
-                    "cue": s.cue,
-                    "text": s.text,
-                    "kind": s.kind,
-                    "article_id": s.article_id,
-                    "span": s.span.as_list(),
-                }
-                for s in q.latest
-            ],
+            "latest": [_said(s) for s in q.latest],
         }
         for q in tally.most_quoted(TOP_SPEAKERS)
     ]
 
 
-def events_section(store: Store, tally: SpeakerTally | None = None) -> list[dict[str, Any]]:
-    """The dated events reported by the most sources, in date order."""
-    actors = tally.actors if tally is not None else {a.id: a for a in store.actors()}
+def _said(s: Statement) -> dict[str, Any]:
+    said = {k: getattr(s, k) for k in ("id", "cue", "text", "kind", "article_id")}
+    return said | {"said_on": s.said_on.isoformat() if s.said_on else None, "span": s.span.as_list()}
+
+
+def events_section(store: Store) -> list[dict[str, Any]]:
+    """The dated events reported by the most sources, in date order, each with how many of its
+    sources are independent."""
+    return cached(store, "events", lambda: _events(store))
+
+
+def _events(store: Store) -> list[dict[str, Any]]:
+    actors = {a.id: a for a in store.actors()}
+    top = most_reported_events(store, TOP_EVENTS)
+    independent = event_independence(store, top)
     return [
         {
             "id": e.id,
@@ -145,22 +146,23 @@ def events_section(store: Store, tally: SpeakerTally | None = None) -> list[dict
             "participants": [actors[p].name if p in actors else p for p in e.participants],
             "place": e.place,
             "sources": len(e.sources),
+            "independent": independent.get(e.id),
             "conflicts": sorted(e.conflicts),
             "summary": e.summary,
         }
-        for e in most_reported_events(store, TOP_EVENTS)
+        for e in top
     ]
 
 
-def counts_section(store: Store, tally: SpeakerTally | None = None) -> dict[str, int]:
+def counts_section(store: Store) -> dict[str, int]:
     """How many statements (and with a known speaker), actors and events."""
-    tally = tally or speaker_tally(store, latest=0)
-    return {
-        "statements": tally.total,
-        "attributed": tally.attributed,
-        "actors": len(tally.actors),
-        "events": store.count("event"),
-    }
+
+    def make() -> dict[str, int]:
+        t = speaker_tally(store, latest=0)
+        counted = {"statements": t.total, "attributed": t.attributed, "actors": len(t.actors)}
+        return counted | {"events": store.count("event")}
+
+    return cached(store, "counts", make)
 
 
 def positions_section(store: Store, limit: int = TOP_POSITIONS) -> list[dict[str, Any]]:
@@ -168,9 +170,13 @@ def positions_section(store: Store, limit: int = TOP_POSITIONS) -> list[dict[str
     ``position`` record type is registered."""
     if POSITION_TYPE not in {rt.name for rt in records.all_types()}:
         return []
-    found = list(store.records(POSITION_TYPE))
-    found.sort(key=lambda p: (getattr(p, "date", None) is not None, getattr(p, "date", None) or ""))
-    return [records.get(POSITION_TYPE).export(p) for p in reversed(found[-limit:])]
+
+    def make() -> list[dict[str, Any]]:
+        found = list(store.records(POSITION_TYPE))
+        found.sort(key=lambda p: (getattr(p, "date", None) is not None, getattr(p, "date", None) or ""))
+        return [records.get(POSITION_TYPE).export(p) for p in reversed(found[-limit:])]
+
+    return cached(store, ("positions", limit), make)
 
 
 # -- as text ---------------------------------------------------------------------------------------
@@ -196,6 +202,8 @@ def render_brief(b: Brief, width: int) -> list[Text]:
         lines += _wrap("Nothing stored yet: `parley ingest PATH|URL …` reads articles in.", width)
     elif not b.counts.get("statements"):
         lines += _wrap("Not analysed yet: `parley analyse` finds who said what and what happened.", width)
+    if b.changes:
+        lines += ["", *_changes(b.changes, width)]
     if b.articles:
         lines += ["", *_per_day(b.days, width), "", *_outlets(b.outlets, width)]
     if b.speakers:
@@ -217,7 +225,7 @@ def render_brief(b: Brief, width: int) -> list[Text]:
             where = f" in {ev['place']}" if ev["place"] else ""
             who = ", ".join(ev["participants"][:3]) or " ".join(ev["summary"].split())
             disputed = f"; sources disagree on {', '.join(ev['conflicts'])}" if ev["conflicts"] else ""
-            told = f"({_n(ev['sources'], 'source')}{disputed})"
+            told = f"({_sources(ev['sources'], ev.get('independent'))}{disputed})"
             lines += _wrap(f"{ev['date']} {ev['type']}{where}: {who} {told}", width, 2, 13, 2, ev["id"][:8])
     if b.last_run:
         r = b.last_run
@@ -243,6 +251,58 @@ def summary_line(b: Brief) -> str:
     dated = [d for d, _ in b.days if d != UNKNOWN]
     span = f", {dated[0]} to {dated[-1]}" if len(dated) > 1 else (f", {dated[0]}" if dated else "")
     return f"{_n(b.articles, 'article')} from {_n(len(b.outlets), 'outlet')}{span}"
+
+
+def _changes(c: dict[str, Any], width: int) -> list[Text | str]:
+    """What is new since the day, by publication day: a line for each kind, then its items."""
+    lines: list[Text | str] = [
+        _heading(f"What changed since {c['since']}", "by publication day; `--since DAY`")
+    ]
+    top = [f"{o} {n}" for o, n in list(c["outlets"].items())[:4]] + (["…"] if len(c["outlets"]) > 4 else [])
+    undated = f" ({c['undated']} undated, not counted)" if c["undated"] else ""
+    lines += _wrap(
+        f"{_n(c['articles'], 'article')} published{': ' * bool(top)}{', '.join(top)}{undated}", width, 2, 4
+    )
+    if c["statements"]:
+        quoted = ", ".join(f"{q['name']} {q['statements']}" for q in c["most_quoted"][:4])
+        new = (
+            "; first quoted: " + ", ".join(a["name"] for a in c["new_actors"][:4]) if c["new_actors"] else ""
+        )
+        lines += _wrap(
+            f"{_n(c['statements'], 'statement')} by known speakers; most quoted: {quoted}{new}", width, 2, 4
+        )
+    moved, taken = c["moved_positions"], c["new_positions"]
+    if moved or taken or c["stances"]:
+        told = f"positions: {len(taken)} first taken, {len(moved)} moved ({_n(c['stances'], 'stance')} read)"
+        lines += _wrap(told, width, 2)
+    items = [(m, f"{m['before']} → {m['after']}") for m in moved] + [
+        (p, f"{p['position']} (new)") for p in taken
+    ]
+    for item, what in items[:SHOWN_CHANGES]:
+        said = f"{item['date'] or UNKNOWN} {item['row_name']} on {item['issue']}: {what}"
+        lines += _wrap(said, width, 4, 15, 2, (item["article_id"] or "")[:8])
+    if c["contested_total"]:
+        lines += _wrap(f"contested: {c['contested_total']} new ({_n(c['denials'], 'denial')})", width, 2)
+    for x in c["contested"][:SHOWN_CHANGES]:
+        sides = " / ".join(
+            f"{side_label(s)} ({_sources(s['sources'], s['independent'])})" for s in x["sides"]
+        )
+        lines += _wrap(
+            f"{x['date'] or UNKNOWN} {x['kind']}: {x['subject']}: {sides}", width, 4, 15, 2, x["id"][:8]
+        )
+    if c["events_total"]:
+        lines += _wrap(f"events: {c['events_total']} first reported", width, 2)
+    for ev in c["events"][:SHOWN_CHANGES]:
+        who = ", ".join(ev["participants"][:3]) or textwrap.shorten(ev["summary"], 60, placeholder="…")
+        kind = ev["type"] + ("" if ev["status"] == "reported" else f" ({ev['status']})")
+        when = "" if ev["first_reported"] == ev["date"] else f"first reported {ev['first_reported']}; "
+        told = f"{ev['date'] or UNKNOWN} {kind}: {who} ({when}{_sources(ev['sources'], ev['independent'])})"
+        lines += _wrap(told, width, 4, 15, 2, ev["id"][:8])
+    return lines
+
+
+def _sources(n: int, independent: int | None) -> str:  # "5 sources, 2 independent"
+    return _n(n, "source") + ("" if independent is None else f", {independent}\N{NO-BREAK SPACE}independent")
 
 
 def _per_day(days: list[tuple[str, int]], width: int) -> list[Text | str]:

@@ -12,12 +12,14 @@ same command again to complete).
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import textwrap
 
 import click
 
 from parley import __version__
+from parley.changes import parse_since
 from parley.positions import positions
 from parley.present.brief import build_brief, render_brief
 from parley.present.cli_actors import actors
@@ -52,13 +54,20 @@ def cli() -> None:
     show_default=True,
     help="text for the terminal; md (Markdown); html (one self-contained file, charts inline, for e-mail).",
 )
+@click.option(
+    "--since",
+    metavar="DAY",
+    callback=lambda _ctx, _param, value: _day(value),
+    help="What changed since this day (2025-12-01; a time is dropped), by publication date "
+    "[default: the newest article's day minus one].",
+)
 @json_option
 @store_options
-def brief(store: Store, fmt: str, as_json: bool) -> None:
-    """The brief: articles per day and the top outlets, the most quoted actors with their latest
-    statements, the most reported events, what the last ingest could not read, then each side's
-    latest positions and what is contested."""
-    b = build_brief(store)
+def brief(store: Store, fmt: str, as_json: bool, since: dt.date | None) -> None:
+    """The brief: what changed since a day, articles per day and the top outlets, the most quoted
+    actors with their latest statements, the most reported events, what the last ingest could not
+    read, then each side's latest positions and what is contested."""
+    b = build_brief(store, since=since)
     if as_json:
         click.echo(json.dumps(b.as_dict(), ensure_ascii=False, indent=2))
         return
@@ -88,6 +97,13 @@ def brief(store: Store, fmt: str, as_json: bool) -> None:
         console.print(contested[0], style="bold", markup=False)
         for text in contested[1:]:
             console.print(text, markup=False, overflow="ignore", crop=False)
+
+
+def _day(value: str | None) -> dt.date | None:
+    try:
+        return parse_since(value)
+    except ValueError:
+        raise click.BadParameter(f"{value!r} is not a day like 2025-12-01") from None
 
 
 for command in (ingest, analyse, brief, articles, quotes, timeline, actors, export):

@@ -130,6 +130,11 @@ class Store(Protocol):
 
     def articles(self, where: ArticleFilter = ArticleFilter()) -> Iterator[Article]: ...
     def count_articles(self) -> int: ...
+    def article_tally(self, since: dt.date | None = None) -> list[tuple[str | None, dt.date | None, int]]:
+        """Articles counted by outlet and publication day (None: unknown), counted in the
+        database; with ``since``, only those published on or after that day."""
+        ...
+
     def sightings(self, article_id: str) -> list[str]: ...
 
     # -- analysis ----------------------------------------------------------------------------
@@ -152,6 +157,14 @@ class Store(Protocol):
         ...
 
     def count(self, type_name: str, where: RecordQuery = RecordQuery()) -> int: ...
+    def count_by(
+        self, type_name: str, fields: tuple[str, ...], where: RecordQuery = RecordQuery()
+    ) -> dict[tuple, int]:
+        """Records of one type counted by the current values of ``fields``, grouped in the
+        database: ``{(value, ...): count}``, values as JSON gives them (a date as its ISO text,
+        None for a missing value); groups of no record are left out."""
+        ...
+
     def replace_records(self, type_name: str, records: Iterable[Any]) -> int:
         """Replace every record of a corpus-scope type; returns how many changed."""
         ...
@@ -171,6 +184,12 @@ class Store(Protocol):
     # -- user decisions ----------------------------------------------------------------------
     def overrides(self) -> list[tuple[str, str, str]]: ...
     def add_override(self, action: str, source: str, target: str) -> None: ...
+    def revision(self) -> str:
+        """A token that differs whenever what this store reads may have changed (a commit by
+        anyone): a cache of what was read is good while the token is the same. A backend may be
+        conservative (a new token with nothing changed), never the other way."""
+        ...
+
     def close(self) -> None: ...
 
 

@@ -300,3 +300,76 @@ def test_missing_values_and_list_fields(store):
     assert store.events(EventFilter(actor_ids=())) == []
     assert store.count("event", RecordQuery(holds=(("participants", (None,)),))) == 0
     assert store.annotate("statement", [(_statement(a.id, 8, None, None), {"speaker_actor_id": "x"})]) == 0
+
+
+def test_grouped_counts_are_made_in_the_database(store):
+    a, b = _stored(store, 3)[:2]
+    store.add_articles([_article(9, outlet="Coast Ledger", day=2)], store.begin_run(["more"]))
+    assert sorted(store.article_tally(), key=str) == sorted(
+        [
+            ("Harbor Times", dt.date(2026, 1, 1), 1),
+            ("Harbor Times", dt.date(2026, 1, 2), 1),
+            ("Harbor Times", dt.date(2026, 1, 3), 1),
+            ("Coast Ledger", dt.date(2026, 1, 2), 1),
+        ],
+        key=str,
+    )
+    assert sorted(store.article_tally(since=dt.date(2026, 1, 3))) == [
+        ("Harbor Times", dt.date(2026, 1, 3), 1)
+    ]
+    found = (
+        _statement(a.id, 1, "mediator", dt.date(2026, 1, 1)),
+        _statement(a.id, 2, "mediator", dt.date(2026, 1, 5), kind="reported"),
+        _statement(a.id, 3, None, None),
+    )
+    store.save_analyses(
+        [
+            ArticleRecords(a.id, {"statement": found}),
+            ArticleRecords(b.id, {"statement": (_statement(b.id, 4, "envoy", dt.date(2026, 1, 5)),)}),
+        ],
+        "v1",
+    )
+    by_speaker = store.count_by("statement", ("speaker_actor_id",))
+    assert by_speaker == {("mediator",): 2, ("envoy",): 1, (None,): 1}
+    # the resolved value counts, as every query sees it
+    store.annotate("statement", [(found[2], {"speaker_actor_id": "envoy"})])
+    assert store.count_by(
+        "statement", ("speaker_actor_id", "kind"), RecordQuery(since=dt.date(2026, 1, 2))
+    ) == {
+        ("mediator", "reported"): 1,
+        ("envoy", "direct"): 1,
+    }
+    assert store.count_by("statement", ("said_on",))[("2026-01-05",)] == 2  # a date as its ISO text
+    assert store.count_by("statement", ()) == {(): 4}
+    assert store.count_by("statement", ("kind",), RecordQuery(text="no such words")) == {}
+    with pytest.raises(ConfigError, match="no field"):
+        store.count_by("statement", ("colour",))
+
+
+def test_the_revision_changes_with_every_write(store):
+    """A backend may be conservative (PostgreSQL's snapshot moves with any transaction on the
+    server), never the other way: a write always gives a new revision."""
+    (a,) = _stored(store, 1)
+    list(store.statements())  # the type's indexes are made on first use
+    before = store.revision()
+    store.save_analyses([ArticleRecords(a.id, {"statement": (_statement(a.id, 1, None, None),)})], "v1")
+    after = store.revision()
+    assert after != before
+    store.replace_records("actor", [Actor("a-1", "Ana Lopes", "person")])
+    assert store.revision() != after
+
+
+def test_pages_follow_the_type_order_whatever_the_insertion_order(store):
+    a, b = _stored(store)
+    days = [dt.date(2026, 1, d) for d in (9, 2, 7, 4)] + [None]
+    store.save_analyses(
+        [
+            ArticleRecords(
+                a.id, {"statement": tuple(_statement(a.id, n, None, d) for n, d in enumerate(days))}
+            )
+        ],
+        "v1",
+    )
+    said = [s.said_on for s in store.records("statement", RecordQuery(limit=2, offset=2))]
+    assert said == [dt.date(2026, 1, 7), dt.date(2026, 1, 9)]
+    assert [s.said_on for s in store.records("statement", RecordQuery(offset=4))] == [None]

@@ -11,6 +11,7 @@ from pathlib import Path
 
 import pytest
 
+from parley import records
 from parley.errors import StoreError
 from parley.store import open_store
 from tests.conftest import ROOT, SAMPLE, run_cli
@@ -49,7 +50,8 @@ def test_declared_indexes_are_partial_expression_indexes(url):
     ).fetchall()
     store.close()
     names = {name for name, _ in rows}
-    assert names == {f"records_statement_{f}" for f in ("speaker_actor_id", "said_on", "kind")}
+    # one per declared field, and the lists' order (said_on, then article and producer's order)
+    assert names == {f"records_statement_{f}" for f in ("speaker_actor_id", "said_on", "kind", "_order")}
     assert all("WHERE (type = 'statement'" in definition for _, definition in rows)
 
 
@@ -164,3 +166,29 @@ def test_cli_end_to_end_gives_what_sqlite_gives(url, tmp_path: Path, monkeypatch
     assert "0 new, 27 duplicate" in again.stdout
     table = run_cli("quotes", "--speaker", "peskov", "--limit", "3", db=url).stdout
     assert "Dmitry Peskov" in table and "3 statements" in table
+
+
+def test_a_list_page_can_be_read_off_the_order_index():
+    """The index holds exactly the lists' ORDER BY: with sorting off, the planner still finds a
+    plan with no Sort node (on a small table it would sort anyway, being cheap)."""
+    from psycopg import sql
+
+    from parley.store import RecordQuery
+    from parley.store.postgres.records import _sort_keys
+
+    with postgres_database() as url:
+        store = open_store(url)
+        try:
+            list(store.records("statement", RecordQuery(limit=1)))  # the type's indexes are made on first use
+            rt = records.get("statement")
+            order = sql.SQL(", ").join([*(_sort_keys(f) for f in rt.order), sql.SQL("article_id, seq")])
+            store.db.execute("SET enable_sort = off")
+            plan = store.db.execute(
+                sql.SQL(
+                    "EXPLAIN SELECT data FROM records WHERE type = 'statement' ORDER BY {} LIMIT 51"
+                ).format(order)
+            ).fetchall()
+            text = "\n".join(r[0] for r in plan)
+            assert "records_statement__order" in text and "Sort" not in text, text
+        finally:
+            store.close()

@@ -149,3 +149,33 @@ def test_a_store_from_before_record_types_is_migrated_without_losing_articles_or
     assert store.overrides() == [("merge", "a", "b")]
     assert store.unanalysed("any") == ["abc123"]
     store.close()
+
+
+def test_a_write_by_another_connection_changes_the_revision(db):
+    reader, writer = open_store(str(db)), open_store(str(db))
+    try:
+        before = reader.revision()
+        list(reader.statements())
+        assert reader.revision() == before  # reading changes nothing: a cache stays good
+        writer.add_articles([_article(1, dt.date(2026, 1, 2))], writer.begin_run(["elsewhere"]))
+        assert reader.revision() != before  # a server's cache sees what another process wrote
+        assert reader.article_tally() == [("Test Wire", dt.date(2026, 1, 2), 1)]
+    finally:
+        reader.close()
+        writer.close()
+
+
+def test_a_list_page_is_read_off_the_order_index_not_sorted_whole(db):
+    from parley.store import RecordQuery
+
+    store = open_store(str(db))
+    try:
+        list(store.records("statement", RecordQuery(limit=1)))  # the type's indexes are made on first use
+        plan = store.db.execute(
+            "EXPLAIN QUERY PLAN SELECT data FROM records WHERE type = 'statement' ORDER BY "
+            + store.table.order_sql("statement")
+        ).fetchall()
+        assert "records_statement__order" in str([tuple(r) for r in plan])
+        assert "TEMP B-TREE" not in str([tuple(r) for r in plan])
+    finally:
+        store.close()

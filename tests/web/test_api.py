@@ -146,3 +146,56 @@ def test_every_response_carries_the_security_headers(api):
         assert "unsafe-inline" not in csp.split("style-src")[0]  # never for scripts
         assert headers["x-content-type-options"] == "nosniff"
         assert "server" not in headers
+
+
+def test_what_changed_since_a_day_is_the_cli_brief_and_counts_by_publication_day(api, sample_db):
+    whole = cli_json(sample_db, "brief", "--since", "2025-12-15")
+    changes = api.get("/api/brief/changes", params={"since": "2025-12-15"}).json()
+    assert (
+        changes == whole["changes"] == api.get("/api/brief", params={"since": "2025-12-15"}).json()["changes"]
+    )
+    assert changes["since"] == "2025-12-15" and not changes["default"]
+    assert api.get("/api/brief/changes", params={"since": "2025-12-15T09:30"}).json() == changes  # a day
+    published = cli_json(sample_db, "articles", "--since", "2025-12-15")
+    assert changes["articles"] == len(published) == sum(changes["outlets"].values()) > 0
+    events = walk(api, "/api/records/event")
+    first = {
+        e["id"]: min((s["published"] for s in e["sources"] if s["published"]), default=e["date"])
+        for e in events
+    }
+    assert changes["events_total"] == sum(1 for d in first.values() if d and d >= "2025-12-15") > 0
+    assert all(first[e["id"]] >= "2025-12-15" for e in changes["events"])
+    default = api.get("/api/brief/changes").json()
+    newest = max(d for d in api.get("/api/brief/coverage").json()["days"] if d != "unknown")
+    assert default["default"] and default["newest"] == newest and default["since"] < newest
+    assert api.get("/api/brief/changes", params={"since": "next week"}).status_code == 400
+
+
+def test_events_say_how_many_of_their_sources_are_independent(api):
+    independence = {i["subject_id"]: i for i in walk(api, "/api/records/independence")}
+    events = walk(api, "/api/records/event")
+    assert independence and all(e["independent"] == independence[e["id"]]["independent"] for e in events)
+    copied = [e for e in events if e["independent"] < len({s["article_id"] for s in e["sources"]})]
+    assert copied  # the sample corpus has rewrites: some events have fewer independent sources
+    one = api.get(f"/api/records/event/{copied[0]['id'][:8]}").json()
+    assert one["independent"] == copied[0]["independent"]
+    brief_events = api.get("/api/brief/events").json()
+    assert all(ev["independent"] == independence[ev["id"]]["independent"] for ev in brief_events)
+
+
+def test_the_overview_and_timeline_pages_show_what_changed_and_independent_sources(api):
+    page = api.get("/", params={"since": "2025-12-15"})
+    assert page.status_code == 200
+    html = " ".join(page.text.split())
+    changes = api.get("/api/brief/changes", params={"since": "2025-12-15"}).json()
+    assert "What changed since 2025-12-15" in html and 'name="since" value="2025-12-15"' in html
+    assert f"{changes['articles']} articles published" in html
+    for ev in changes["events"]:
+        assert f"#ev-{ev['id']}" in html
+    assert api.get("/", params={"since": "someday"}).status_code == 400
+    timeline = " ".join(api.get("/timeline").text.split())
+    independence = {i["subject_id"]: i for i in walk(api, "/api/records/independence")}
+    some = next(i for i in independence.values() if i["independent"] < i["sources"])
+    assert (
+        f"{some['sources']} sources, {some['independent']} independent · {some['subject_id'][:8]}" in timeline
+    )

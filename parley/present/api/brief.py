@@ -3,11 +3,13 @@ made by the same function of :mod:`parley.present.brief` the CLI's brief is buil
 
 from __future__ import annotations
 
-from typing import Any
+import datetime as dt
+from typing import Annotated, Any
 
-from fastapi import APIRouter
+from fastapi import APIRouter, HTTPException, Query
 
 from parley import __version__
+from parley.changes import parse_since
 from parley.present import brief
 from parley.present.api.app import StoreDep
 
@@ -19,9 +21,29 @@ def health(store: StoreDep) -> dict[str, Any]:
     return {"status": "ok", "version": __version__, "articles": store.count_articles()}
 
 
+SINCE = Query(
+    description="what changed since this day (2025-12-01; a time is dropped), by publication date; "
+    "default: the newest article's day minus one"
+)
+
+
+def since_day(value: str | None) -> dt.date | None:
+    try:
+        return parse_since(value)
+    except ValueError:
+        raise HTTPException(400, f"since: {value!r} is not a day like 2025-12-01") from None
+
+
 @router.get("/brief", summary="The whole brief, as `parley brief --json`")
-def whole(store: StoreDep) -> dict[str, Any]:
-    return brief.build_brief(store).as_dict()
+def whole(store: StoreDep, since: Annotated[str | None, SINCE] = None) -> dict[str, Any]:
+    return brief.build_brief(store, since=since_day(since)).as_dict()
+
+
+@router.get(
+    "/brief/changes", summary="What changed since a day: articles, positions, contested, events, actors"
+)
+def changes(store: StoreDep, since: Annotated[str | None, SINCE] = None) -> dict[str, Any] | None:
+    return brief.changes_section(store, since_day(since))
 
 
 @router.get("/brief/coverage", summary="Articles in all, per outlet, per day, per outlet and day")

@@ -38,6 +38,7 @@ from pydantic import BaseModel
 
 from parley import records
 from parley.lookups import (
+    event_independence,
     event_types,
     find_actor,
     find_article,
@@ -223,7 +224,7 @@ def list_endpoint(rt: RecordType) -> Callable[..., Page]:
         print_ = fingerprint(rt.name, values)
         offset = decode_cursor(cursor, print_)
         found = store.records(rt.name, record_query(store, rt, values, limit, offset))
-        return page_of(rt.name, (rt.export(r) for r in found), limit, offset, print_)
+        return page_of(rt.name, exported(store, rt, list(found)), limit, offset, print_)
 
     endpoint.__signature__ = inspect.Signature([STORE, *PAGING, *_parameters(filters)])  # type: ignore[attr-defined]
     endpoint.__name__ = f"list_{rt.name}"
@@ -234,13 +235,22 @@ def one_endpoint(rt: RecordType) -> Callable[..., dict[str, Any]]:
     def endpoint(record_id: Annotated[str, Path(description="id or unique prefix")], store: StoreDep):
         finder = FINDERS.get(rt.name)
         if finder is not None:
-            return rt.export(finder(store, record_id))
+            return next(exported(store, rt, [finder(store, record_id)]))
         key = record_id.strip().lower()
         found = {rt.key(r): r for r in store.records(rt.name, RecordQuery(key_prefix=key, limit=100))}
-        return rt.export(found[unique_id(rt.name, record_id, found)])
+        return next(exported(store, rt, [found[unique_id(rt.name, record_id, found)]]))
 
     endpoint.__name__ = f"get_{rt.name}"
     return endpoint
+
+
+def exported(store: Store, rt: RecordType, found: list[Any]) -> Iterator[dict[str, Any]]:
+    """Records in their export form; an event with ``independent``, how many of its sources are
+    independent (None until the ``independence`` step has counted them)."""
+    independent = event_independence(store, found) if rt.name == "event" else {}
+    for r in found:
+        item = rt.export(r)
+        yield item | {"independent": independent.get(r.id)} if rt.name == "event" else item
 
 
 def list_articles(

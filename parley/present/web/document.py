@@ -9,6 +9,9 @@ cannot turn into a link, an image or HTML.
 
 from __future__ import annotations
 
+from typing import Any
+
+from parley.changes import side_label
 from parley.lookups import UNKNOWN
 from parley.present.brief import TOP_OUTLETS, Brief, summary_line
 from parley.present.web import ENV, charts
@@ -40,6 +43,8 @@ def render_markdown(b: Brief) -> str:
             f"{c['actors']} actors, {c['events']} events",
             "",
         ]
+    if b.changes:
+        out += _changes_markdown(b.changes)
     if b.articles:
         out += ["## Articles per day", "", "| day | articles |", "|---|---:|"]
         out += [f"| {d} | {n} |" for d, n in b.days]
@@ -84,7 +89,7 @@ def render_markdown(b: Brief) -> str:
             where = f" in {ev['place']}" if ev["place"] else ""
             who = ", ".join(ev["participants"][:3]) or " ".join(ev["summary"].split())
             out.append(
-                f"| {ev['date']} | {_md(ev['type'] + where)} | {_md(who)} | {ev['sources']} | "
+                f"| {ev['date']} | {_md(ev['type'] + where)} | {_md(who)} | {_told(ev)} | "
                 f"{', '.join(ev['conflicts']) or '—'} | `{ev['id'][:8]}` |"
             )
         out.append("")
@@ -101,6 +106,53 @@ def render_markdown(b: Brief) -> str:
         out += [f"- {_md(f['origin'])}: {_md(f['reason'])}" for f in b.failures]
         out.append("")
     return "\n".join(out).rstrip() + "\n"
+
+
+def _changes_markdown(c: dict[str, Any]) -> list[str]:
+    """What changed since the day: counts, then every item with its article (or event) id."""
+    out = [
+        f"## What changed since {c['since']}",
+        "",
+        "By publication day"
+        + (f" (the newest article's, {c['newest']}, minus one)." if c["default"] else "."),
+        "",
+    ]
+    outlets = ", ".join(f"{_md(o)} {n}" for o, n in c["outlets"].items())
+    undated = f" ({c['undated']} undated, not counted)" if c["undated"] else ""
+    out.append(
+        f"- {_plain_n(c['articles'], 'article')} published" + (f": {outlets}" if outlets else "") + undated
+    )
+    if c["statements"]:
+        quoted = ", ".join(f"{_md(q['name'])} {q['statements']}" for q in c["most_quoted"])
+        out.append(f"- {_plain_n(c['statements'], 'statement')} by known speakers; most quoted: {quoted}")
+    if c["new_actors"]:
+        out.append("- quoted for the first time: " + ", ".join(_md(a["name"]) for a in c["new_actors"]))
+    for m in c["moved_positions"]:
+        where = f" `{m['article_id'][:8]} {m['span'][0]}-{m['span'][1]}`" if m["article_id"] else ""
+        moved = f"{_md(m['row_name'])} on {_md(m['issue'])}: {m['before']} → **{m['after']}**"
+        out.append(f"- {m['date'] or UNKNOWN} {moved}{where}")
+    for p in c["new_positions"]:
+        span = f"{p['article_id'][:8]} {p['span'][0]}-{p['span'][1]}"
+        taken = f"{_md(p['row_name'])} on {_md(p['issue'])}: **{p['position']}** (new)"
+        out.append(f"- {p['date'] or UNKNOWN} {taken} `{span}`")
+    for x in c["contested"]:
+        sides = "; ".join(f"{_md(side_label(s))} ({_told(s)})" for s in x["sides"])
+        out.append(
+            f"- {x['date'] or UNKNOWN} contested ({x['kind']}): {_md(x['subject'])} — {sides} `{x['id'][:8]}`"
+        )
+    for ev in c["events"]:
+        who = ", ".join(ev["participants"][:3]) or ev["summary"]
+        out.append(
+            f"- {ev['date'] or UNKNOWN} {ev['type']} ({ev['status']}, first reported "
+            f"{ev['first_reported']}): {_md(who)} ({_told(ev)}) `{ev['id'][:8]}`"
+        )
+    return [*out, ""]
+
+
+def _told(item: dict[str, Any]) -> str:
+    """ "8 sources, 4 independent" (the second part when it is known)."""
+    known = item.get("independent") is not None
+    return _plain_n(item["sources"], "source") + (f", {item['independent']} independent" if known else "")
 
 
 _MD_SPECIAL = str.maketrans({ch: "\\" + ch for ch in "\\`*_[]<>|#"})

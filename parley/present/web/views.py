@@ -34,8 +34,8 @@ STORY_ARTICLES = 12  # articles shown under each story
 
 
 @router.get("/", response_class=HTMLResponse)
-def overview(request: Request, store: StoreDep) -> HTMLResponse:
-    b = build_brief(store)
+def overview(request: Request, store: StoreDep, since: str | None = None) -> HTMLResponse:
+    b = build_brief(store, since=form_date(since))
     outlets = b.outlets[:TOP_OUTLETS]
     rest = b.outlets[TOP_OUTLETS:]
     if rest:
@@ -48,6 +48,7 @@ def overview(request: Request, store: StoreDep) -> HTMLResponse:
         contested=contested[-TOP_CONTESTED:][::-1],  # the latest first
         contested_known=bool(registered("contested")),
         brief=b,
+        since_form=since or "",
         day_chart=charts.day_chart(b.days, width=560),
         outlet_chart=charts.bar_chart(outlets, width=560),
         undated=undated,

@@ -13,7 +13,14 @@ from fastapi import APIRouter, Query, Request
 from fastapi.responses import HTMLResponse
 
 from parley.errors import QueryError
-from parley.lookups import event_types, find_actor, find_article, match_actors, speaker_tally
+from parley.lookups import (
+    event_independence,
+    event_types,
+    find_actor,
+    find_article,
+    match_actors,
+    speaker_tally,
+)
 from parley.models import Actor
 from parley.present.api.app import StoreDep
 from parley.present.web import charts, query
@@ -69,6 +76,7 @@ def timeline(
         "timeline.html",
         request,
         events=events,
+        independent=event_independence(store, events),
         actors=actors,
         axis=axis,
         earlier=earlier,
@@ -248,6 +256,7 @@ def actor(request: Request, store: StoreDep, actor_id: str) -> HTMLResponse:
         if registered("stance")
         else []
     )
+    events = store.events(EventFilter(actor_ids=(found.id,)))
     return render(
         "actor.html",
         request,
@@ -255,6 +264,7 @@ def actor(request: Request, store: StoreDep, actor_id: str) -> HTMLResponse:
         statements=statements,
         positions=held,
         stances=stances,
-        events=store.events(EventFilter(actor_ids=(found.id,))),
+        events=events,
+        independent=event_independence(store, events),
         position_class=POSITION_CLASSES,
     )

@@ -201,6 +201,20 @@ class PostgresStore(RecordViews):
         return int(_scalar(self.db.execute("SELECT count(*) FROM articles")))
 
     @translated
+    def article_tally(self, since: dt.date | None = None) -> list[tuple[str | None, dt.date | None, int]]:
+        where = " WHERE published >= %s" if since is not None else ""
+        rows = self.db.execute(
+            f"SELECT outlet, published, count(*) FROM articles{where} GROUP BY 1, 2 ORDER BY 1, 2",
+            (since,) if since is not None else (),
+        )
+        return [(r[0], r[1], int(r[2])) for r in rows]
+
+    @translated
+    def revision(self) -> str:
+        """The snapshot's bounds and in-progress transactions: the same text, the same data seen."""
+        return str(_scalar(self.db.execute("SELECT pg_current_snapshot()::text")))
+
+    @translated
     def sightings(self, article_id: str) -> list[str]:
         rows = self.db.execute(
             "SELECT origin FROM article_sightings WHERE article_id = %s ORDER BY run_id, origin",
@@ -274,6 +288,12 @@ class PostgresStore(RecordViews):
     @translated
     def count(self, type_name: str, where: RecordQuery = RecordQuery()) -> int:
         return self.table.count(type_name, where)
+
+    @translated
+    def count_by(
+        self, type_name: str, fields: tuple[str, ...], where: RecordQuery = RecordQuery()
+    ) -> dict[tuple, int]:
+        return self.table.count_by(type_name, fields, where)
 
     @translated
     def replace_records(self, type_name: str, records: Iterable[Any]) -> int:

@@ -223,6 +223,19 @@ class SQLiteStore(RecordViews):
         return self.db.execute("SELECT count(*) FROM articles").fetchone()[0]
 
     @_translated
+    def article_tally(self, since: dt.date | None = None) -> list[tuple[str | None, dt.date | None, int]]:
+        q = _Query("SELECT outlet, published, count(*) FROM articles")
+        q.where("published >= ?", _iso(since))
+        sql, params = q.sql("1, 2")
+        rows = self.db.execute(sql.replace(" ORDER BY", " GROUP BY 1, 2 ORDER BY"), params)
+        return [(r[0], dt.date.fromisoformat(r[1]) if r[1] else None, r[2]) for r in rows]
+
+    @_translated
+    def revision(self) -> str:
+        """Changes whenever a commit (by this connection or any other) may have changed the store."""
+        return f"{self.db.execute('PRAGMA data_version').fetchone()[0]}:{self.db.total_changes}"
+
+    @_translated
     def sightings(self, article_id: str) -> list[str]:
         rows = self.db.execute(
             "SELECT origin FROM article_sightings WHERE article_id=? ORDER BY run_id, origin",
@@ -289,6 +302,12 @@ class SQLiteStore(RecordViews):
     @_translated
     def count(self, type_name: str, where: RecordQuery = RecordQuery()) -> int:
         return self.table.count(type_name, where)
+
+    @_translated
+    def count_by(
+        self, type_name: str, fields: tuple[str, ...], where: RecordQuery = RecordQuery()
+    ) -> dict[tuple, int]:
+        return self.table.count_by(type_name, fields, where)
 
     @_translated
     def replace_records(self, type_name: str, records: Iterable[Any]) -> int:

@@ -42,13 +42,15 @@ class RecordTable:
 
     def _ensure_indexes(self, rt: RecordType) -> None:
         existing = {r[0] for r in self.db.execute("SELECT name FROM sqlite_master WHERE type = 'index'")}
-        wanted = {f"records_{rt.name}_{f}": f for f in rt.indexes}
+        wanted = {f"records_{rt.name}_{f}": _field(f) for f in rt.indexes}
+        if rt.order:  # the list order itself, so a page is read off the index, never sorted whole
+            wanted[f"records_{rt.name}__order"] = f"type, {_order(rt)}"
         missing = {n: f for n, f in wanted.items() if n not in existing}
         if missing:
             with self.transaction():
-                for index, f in missing.items():
+                for index, columns in missing.items():
                     self.db.execute(
-                        f'CREATE INDEX IF NOT EXISTS "{index}" ON records({_field(f)}) '
+                        f'CREATE INDEX IF NOT EXISTS "{index}" ON records({columns}) '
                         f"WHERE type = '{rt.name}'"
                     )
         self.indexed.add(rt.name)
@@ -118,8 +120,7 @@ class RecordTable:
     def select(self, type_name: str, where: RecordQuery, *, extracted: bool = False) -> Iterator[Any]:
         rt = self._type(type_name)
         clause, params = _where(rt, where)
-        order = "".join(f"{_field(f)} IS NULL, {_field(f)}, " for f in rt.order)
-        sql = f"SELECT data, resolved FROM records WHERE {clause} ORDER BY {order}article_id, seq"
+        sql = f"SELECT data, resolved FROM records WHERE {clause} ORDER BY {_order(rt)}"
         if where.limit or where.offset:
             sql += f" LIMIT {int(where.limit or -1)} OFFSET {int(where.offset)}"
         cursor = self.db.execute(sql, params)
@@ -134,6 +135,36 @@ class RecordTable:
         rt = self._type(type_name)
         clause, params = _where(rt, where)
         return self.db.execute(f"SELECT count(*) FROM records WHERE {clause}", params).fetchone()[0]
+
+    def order_sql(self, type_name: str) -> str:
+        """The ORDER BY of a type's lists (what its order index holds)."""
+        return _order(self._type(type_name))
+
+    def count_by(self, type_name: str, fields: tuple[str, ...], where: RecordQuery) -> dict[tuple, int]:
+        """Records counted by the current values of ``fields`` (JSON values; None when missing),
+        grouped in SQL: no record is decoded."""
+        rt = self._type(type_name)
+        for name in fields:
+            if name not in rt.fields:
+                raise ConfigError(f"{type_name} records have no field {name!r}")
+        clause, params = _where(rt, where)
+        values = ", ".join(
+            f"CASE WHEN json_type(resolved, '$.{f}') IS NULL THEN data -> '$.{f}' "
+            f"ELSE resolved -> '$.{f}' END"
+            for f in fields
+        )
+        groups = ", ".join(str(n + 1) for n in range(len(fields)))
+        query = f"SELECT {values + ',' if fields else ''} count(*) FROM records WHERE {clause}"
+        counts: dict[tuple, int] = {}
+        for row in self.db.execute(query + (f" GROUP BY {groups}" if fields else ""), params):
+            key = tuple(json.loads(v) if v is not None else None for v in row[:-1])
+            counts[key] = counts.get(key, 0) + row[-1]  # a missing field and a JSON null are one
+        return {k: n for k, n in counts.items() if n}
+
+
+def _order(rt: RecordType) -> str:
+    """The type's order: each field's missing values last, then article and producer's order."""
+    return "".join(f"{_field(f)} IS NULL, {_field(f)}, " for f in rt.order) + "article_id, seq"
 
 
 def _json(value: Any) -> str:
@@ -177,6 +208,8 @@ def _where(rt: RecordType, q: RecordQuery) -> tuple[str, list[Any]]:
     if q.key_prefix is not None:
         clauses.append("key >= ? AND key < ?")
         params.extend([q.key_prefix, q.key_prefix + "\U0010ffff"])
+    if (q.since or q.until) and rt.date_field and rt.order[:1] == (rt.date_field,):  # the order index seeks
+        clauses.append(f"({_field(rt.date_field)} IS NULL) = 0")
     if q.since is not None:
         clauses.append(f"{_field(known(rt.date_field, 'date'))} >= ?")
         params.append(q.since.isoformat())
