@@ -37,6 +37,7 @@ from typing import Any
 from parley.extract.event_details import load_places
 from parley.models import Article, Event, EventMention, EventSource, Precision
 from parley.reconcile.durations import readable_duration
+from parley.reconcile.event_index import DraftIndex
 
 MERGE_SCORE = 2
 # A report without a date of its own joins a dated event of another article only on more
@@ -104,9 +105,11 @@ def merge_events(
     participants: dict[int, frozenset[str]],
     articles: dict[str, Article],
     places: dict[str, str] | None = None,
+    exhaustive: bool = False,
 ) -> list[Event]:
     """``participants`` maps ``id(report)`` to its resolved actor ids; ``places`` says where each
-    place lies (lower case; the taxonomy file's by default)."""
+    place lies (lower case; the taxonomy file's by default). ``exhaustive`` scores every report
+    against every draft of its type: the reference the fast path must match (tests use it)."""
     where = load_places() if places is None else places
     reports = list(reports)
     per_article = Counter((m.article_id, m.type) for m in reports)
@@ -116,24 +119,40 @@ def merge_events(
         if per_article[m.article_id, m.type] < DIGEST_REPORTS or m.figures or m.participants
     ]
     drafts: list[_Draft] = []
-    of_type: dict[str, list[_Draft]] = {}
+    of_type: dict[str, DraftIndex] = {}
     ordered = sorted(reports, key=lambda m: (m.date or dt.date.max, m.article_id, m.span.start))
     for m in ordered:
         people = participants.get(id(m), frozenset(m.participants))
         article = articles.get(m.article_id)
+        if not exhaustive and _best_possible(m, people) < MERGE_SCORE:
+            # nothing in it could make it join an event, or let another report join it (a score
+            # needs the detail on both sides): an event of its own, never looked at again
+            draft = _Draft(m.type)
+            drafts.append(draft)
+            draft.add((m, people, article))
+            continue
+        index = of_type.setdefault(m.type, DraftIndex(REPORT_WINDOW_DAYS))
         scored: list[tuple[_Draft, int]] = []
-        for d in of_type.get(m.type, ()):
+        # the drafts whose dates do not rule it out
+        for d in index.drafts if exhaustive else index.candidates(m, article):
             score = _score(d, m, people, article, where)
             if score is not None and score >= _needed(d, m):
                 scored.append((d, score))
         if scored:
-            max(scored, key=lambda ds: ds[1])[0].add((m, people, article))
+            draft = max(scored, key=lambda ds: ds[1])[0]
         else:
             draft = _Draft(m.type)
-            draft.add((m, people, article))
             drafts.append(draft)
-            of_type.setdefault(m.type, []).append(draft)
+            index.new(draft)
+        draft.add((m, people, article))
+        index.added(draft, m, article)
     return [e for e in (_event(d, where) for d in drafts) if not thin(e)]
+
+
+def _best_possible(m: EventMention, people: frozenset[str]) -> int:
+    """The highest score a report could get with any event (see :func:`_score`)."""
+    when = 2 if m.date and m.precision == "day" else 1 if m.date and m.precision == "week" else 0
+    return when + (2 if people else 0) + (1 if m.place else 0) + (1 if m.duration else 0)
 
 
 def thin(e: Event) -> bool:

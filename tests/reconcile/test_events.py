@@ -193,3 +193,47 @@ def test_durations_read_as_words():
     assert readable_duration("PXD") == "days"
     assert readable_duration("P2W") == "2 weeks"
     assert readable_duration("soon") == "soon"
+
+
+@pytest.mark.parametrize("seed", range(6))
+def test_the_fast_path_merges_exactly_as_scoring_every_report_against_every_event(seed):
+    """Random reports over two months: days, weeks, months, undated ones from dated and undated
+    articles, shared and distinct people, places and durations; the index and the shortcut for
+    reports that can never merge must give the same events as the exhaustive scoring."""
+    import random
+
+    rng = random.Random(seed)
+    start = dt.date(2025, 11, 1)
+    articles = {
+        f"art{i}": _article(
+            f"art{i}",
+            None if rng.random() < 0.15 else start + dt.timedelta(rng.randrange(70)),
+            f"Out {i % 7}",
+        )
+        for i in range(60)
+    }
+    reports = []
+    for n in range(400):
+        article_id = f"art{rng.randrange(60)}"
+        precision = rng.choice(["day", "day", "week", "month", None, None])
+        date = start + dt.timedelta(rng.randrange(60)) if precision else None
+        end = date + dt.timedelta(6 if precision == "week" else 29) if date and precision != "day" else None
+        report = replace(
+            _report(
+                article_id,
+                n * 60,
+                place=rng.choice([None, None, "Geneva", "Switzerland", "Miami", "Moscow"]),
+                duration=rng.choice([None, None, None, "PT5H", "PT6H"]),
+                who=rng.sample(["envoy-a", "envoy-b", "minister-c", "leader-d"], rng.randrange(3)),
+                kind=rng.choice(["meeting", "meeting", "talks", "strike"]),
+            ),
+            date=date,
+            date_end=end,
+            precision=precision,
+            status=rng.choice(["reported", "reported", "planned"]),
+        )
+        reports.append(report)
+    people = {id(r): frozenset(r.participants) for r in reports}
+    fast = merge_events(reports, people, articles)
+    assert fast == merge_events(reports, people, articles, exhaustive=True)
+    assert len(fast) > 5
