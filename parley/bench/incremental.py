@@ -3,8 +3,11 @@ already analysed corpus, against the time the corpus itself took.
 
     python -m parley.bench.incremental --articles 10000 --new 10
 
-The corpus is made from the bundled sample corpus (each copy unique, as in
-:mod:`parley.bench.ingest`). Ingest is not timed. Each analyse run is timed whole, and split
+The corpus is real news by default (``--corpus real``: :mod:`parley.bench.corpora`, read from
+``../shared/datasets``); ``--corpus sample`` makes it from the bundled sample corpus instead, each
+of its articles copied hundreds of times with one sentence changed (as in
+:mod:`parley.bench.ingest`): a worst case for the steps that compare copies. The new articles
+are sample articles changed the same way. Ingest is not timed. Each analyse run is timed whole, and split
 into parsing plus per-article components, and each corpus step; peak memory is the process's
 maximum resident set size.
 """
@@ -20,6 +23,7 @@ import time
 from pathlib import Path
 
 from parley.analyse import AnalyseReport, analyse
+from parley.bench.corpora import build_real_corpus
 from parley.bench.ingest import _vary, build_corpus, sample_files
 from parley.ingest.job import ingest
 from parley.store import open_store
@@ -48,12 +52,19 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--articles", type=int, default=10_000, help="size of the analysed corpus")
     parser.add_argument("--new", type=int, default=10, help="articles added afterwards")
     parser.add_argument("--processes", type=int, default=1, help="parser processes")
+    parser.add_argument(
+        "--corpus", choices=("real", "sample"), default="real", help="what the corpus is made of"
+    )
     args = parser.parse_args(argv)
     with tempfile.TemporaryDirectory() as tmp:
         first, later = Path(tmp) / "first", Path(tmp) / "later"
         first.mkdir()
         later.mkdir()
-        build_corpus(first, args.articles)
+        if args.corpus == "real":
+            made = build_real_corpus(first, args.articles)
+            print("corpus: " + ", ".join(f"{n} from {name}" for name, n in made.items()), flush=True)
+        else:
+            build_corpus(first, args.articles)
         # new articles: plain-text samples numbered after the corpus's copies, so none is a duplicate
         texts = [p for p in sample_files() if p.suffix == ".txt"]
         for i in range(args.new):

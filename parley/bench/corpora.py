@@ -1,0 +1,103 @@
+"""A corpus of real news for the scale benchmarks, read from ``../shared/datasets`` at run time
+and written as JSON Lines into a temporary folder (nothing is copied into the repository).
+
+In order, until ``articles`` are taken: the crawled articles of ``news2026`` (with their clutter),
+the PolNeAR articles (train and dev, with publisher, date and title from ``metadata.tsv``), the
+FNC-1 article bodies (no outlet, no date), then RUWA's news items (title and subheading, with
+site and date). So a 10,000-article corpus is about 3,550 full articles and 6,450 short items,
+varied in length, outlet, date, topic and noise, with the copies real news has and not the
+hundreds of copies of one story that :func:`parley.bench.ingest.build_corpus` makes.
+"""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import io
+import json
+import zipfile
+from collections.abc import Iterator
+from pathlib import Path
+
+DATASETS = Path("../shared/datasets")
+
+
+def real_articles(root: Path = DATASETS) -> Iterator[dict]:
+    """Every article of the four sets, as ``parley ingest`` reads JSON Lines."""
+    news = root / "news2026" / "articles.jsonl"
+    for line in news.read_text(encoding="utf-8").splitlines():
+        if line.strip():
+            yield {"set": "news2026", **json.loads(line)}
+    yield from _polnear(root / "polnear")
+    yield from _fnc1(root / "fnc1")
+    yield from _ruwa(root / "ruwa")
+
+
+def build_real_corpus(folder: Path, articles: int, root: Path = DATASETS) -> dict[str, int]:
+    """Write the first ``articles`` real articles to ``folder/real.jsonl``; returns how many came
+    from each set."""
+    counts: dict[str, int] = {}
+    with (folder / "real.jsonl").open("w", encoding="utf-8") as out:
+        for n, item in enumerate(real_articles(root)):
+            if n >= articles:
+                break
+            which = item.pop("set")
+            counts[which] = counts.get(which, 0) + 1
+            out.write(json.dumps(item, ensure_ascii=False) + "\n")
+    if sum(counts.values()) < articles:
+        raise SystemExit(f"only {sum(counts.values())} real articles in {root}; asked for {articles}")
+    return counts
+
+
+def _polnear(root: Path) -> Iterator[dict]:
+    meta = {}
+    with (root / "metadata.tsv").open(encoding="utf-8") as f:
+        for row in csv.DictReader(f, delimiter="\t"):
+            meta[row["filename"]] = row
+    for split in ("train", "dev"):
+        for path in sorted((root / split / "text").glob("*.txt")):
+            row = meta.get(path.stem, {})
+            yield {
+                "set": "polnear",
+                "url": f"https://polnear.example/{path.stem}",
+                "outlet": row.get("publisher"),
+                "published": row.get("publication_date"),
+                "title": row.get("title") or path.stem,
+                "text": path.read_text(encoding="utf-8"),
+            }
+
+
+def _fnc1(root: Path) -> Iterator[dict]:
+    csv.field_size_limit(1 << 30)
+    for name in ("train_bodies.csv", "competition_test_bodies.csv"):
+        with (root / name).open(encoding="utf-8") as f:
+            for body_id, body in list(csv.reader(f))[1:]:
+                yield {
+                    "set": "fnc1",
+                    "url": f"https://fnc1.example/{name.split('_')[0]}/{body_id}",
+                    "title": " ".join(body.split()[:12]),
+                    "text": body,
+                }
+
+
+def _ruwa(root: Path) -> Iterator[dict]:
+    path = next(root.glob("*.zip"))
+    with zipfile.ZipFile(path) as zf:
+        name = next(n for n in zf.namelist() if n.endswith(".csv") and not n.startswith("__MACOSX"))
+        with zf.open(name) as raw:
+            for row in csv.DictReader(io.TextIOWrapper(raw, encoding="utf-8")):
+                text = "\n\n".join(p.strip() for p in (row["title"], row["desc"]) if p and p.strip())
+                if not text:
+                    continue
+                try:
+                    published = dt.datetime.strptime(row["Date"], "%m/%d/%Y").date().isoformat()
+                except ValueError:
+                    published = None
+                yield {
+                    "set": "ruwa",
+                    "url": row["src"],
+                    "outlet": row["Site"] or None,
+                    "published": published,
+                    "title": row["title"].strip() or text[:80],
+                    "text": text,
+                }
