@@ -33,17 +33,23 @@ def real_articles(root: Path = DATASETS) -> Iterator[dict]:
     yield from _ruwa(root / "ruwa")
 
 
+PER_FILE = 500  # articles a file: under the size a single input may have (PARLEY_MAX_BYTES)
+
+
 def build_real_corpus(folder: Path, articles: int, root: Path = DATASETS) -> dict[str, int]:
-    """Write the first ``articles`` real articles to ``folder/real.jsonl``; returns how many came
-    from each set."""
+    """Write the first ``articles`` real articles to ``folder/real-NNNN.jsonl``, 500 a file;
+    returns how many came from each set."""
     counts: dict[str, int] = {}
-    with (folder / "real.jsonl").open("w", encoding="utf-8") as out:
-        for n, item in enumerate(real_articles(root)):
-            if n >= articles:
-                break
-            which = item.pop("set")
-            counts[which] = counts.get(which, 0) + 1
-            out.write(json.dumps(item, ensure_ascii=False) + "\n")
+    lines: list[str] = []
+    for n, item in enumerate(real_articles(root)):
+        if n >= articles:
+            break
+        which = item.pop("set")
+        counts[which] = counts.get(which, 0) + 1
+        lines.append(json.dumps(item, ensure_ascii=False))
+    for start in range(0, len(lines), PER_FILE):
+        chunk = lines[start : start + PER_FILE]
+        (folder / f"real-{start // PER_FILE:04d}.jsonl").write_text("\n".join(chunk) + "\n", encoding="utf-8")
     if sum(counts.values()) < articles:
         raise SystemExit(f"only {sum(counts.values())} real articles in {root}; asked for {articles}")
     return counts

@@ -23,7 +23,7 @@ import time
 from pathlib import Path
 
 from parley.analyse import AnalyseReport, analyse
-from parley.bench.corpora import build_real_corpus
+from parley.bench.corpora import DATASETS, build_real_corpus
 from parley.bench.ingest import _vary, build_corpus, sample_files
 from parley.ingest.job import ingest
 from parley.store import open_store
@@ -52,6 +52,7 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--articles", type=int, default=10_000, help="size of the analysed corpus")
     parser.add_argument("--new", type=int, default=10, help="articles added afterwards")
     parser.add_argument("--processes", type=int, default=1, help="parser processes")
+    parser.add_argument("--datasets", type=Path, default=DATASETS, help="where the real datasets are")
     parser.add_argument(
         "--corpus", choices=("real", "sample"), default="real", help="what the corpus is made of"
     )
@@ -61,7 +62,7 @@ def main(argv: list[str] | None = None) -> None:
         first.mkdir()
         later.mkdir()
         if args.corpus == "real":
-            made = build_real_corpus(first, args.articles)
+            made = build_real_corpus(first, args.articles, args.datasets)
             print("corpus: " + ", ".join(f"{n} from {name}" for name, n in made.items()), flush=True)
         else:
             build_corpus(first, args.articles)
@@ -71,7 +72,8 @@ def main(argv: list[str] | None = None) -> None:
             suffix, content = _vary(texts[i % len(texts)], 1_000_000 + i)
             (later / f"new{i:04d}{suffix}").write_text(content, encoding="utf-8")
         store = open_store(str(Path(tmp) / "bench.db"))
-        ingest([str(first)], store, today=dt.date(2026, 1, 1))
+        ingested = ingest([str(first)], store, today=dt.date(2026, 1, 1))
+        print(f"ingested {len(ingested.new)} articles, {len(ingested.failures)} inputs failed", flush=True)
         corpus_report, corpus_seconds = _run(store, args.processes)
         ingest([str(later)], store, today=dt.date(2026, 1, 1))
         new_report, new_seconds = _run(store, args.processes)
