@@ -14,6 +14,7 @@ from rich.text import Text
 
 from parley import settings
 from parley.errors import ConfigError
+from parley.ingest.fetch import Fetcher, allowed_networks
 from parley.ingest.job import ingest as run_ingest
 from parley.nlp import DEFAULT_MODEL
 from parley.present.export import export_records, record_fields, write_csv, write_jsonl, write_parquet
@@ -40,20 +41,38 @@ from parley.store import Store
     help="Size cap for one file or URL (env PARLEY_MAX_BYTES).",
 )
 @click.option("--quiet", "-q", is_flag=True, help="No progress bar and no per-failure lines.")
+@click.option(
+    "--allow-network",
+    "allow_networks",
+    multiple=True,
+    metavar="CIDR",
+    help="Let URL fetching reach this non-public network (e.g. 127.0.0.0/8); repeatable; "
+    "adds to env PARLEY_ALLOW_NETWORKS.",
+)
 @json_option
 @store_options
-def ingest(store: Store, inputs: tuple[str, ...], max_bytes: int, quiet: bool, as_json: bool) -> None:
+def ingest(
+    store: Store,
+    inputs: tuple[str, ...],
+    max_bytes: int,
+    quiet: bool,
+    allow_networks: tuple[str, ...],
+    as_json: bool,
+) -> None:
     """Read articles from files, folders, feeds and http(s) URLs into the store."""
+    fetcher = Fetcher(max_bytes=max_bytes, allow_networks=allowed_networks(allow_networks))
     with _progress("ingest", quiet or as_json) as (bar, task):
 
         def progress(done: int, total: int, current: str) -> None:
             bar.update(task, completed=done, total=total, description=_short(current))
 
         try:
-            report = run_ingest(inputs, store, max_bytes=max_bytes, progress=progress)
+            report = run_ingest(inputs, store, max_bytes=max_bytes, fetcher=fetcher, progress=progress)
         except KeyboardInterrupt:
             err().print("interrupted: stored batches are complete; run the same command to finish")
             sys.exit(EXIT_INTERRUPTED)
+        finally:
+            fetcher.close()
     if as_json:
         summary = {
             "run": report.run_id,
