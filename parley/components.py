@@ -24,7 +24,7 @@ def mentions(ctx: Context) -> Step:
     return step
 
 
-@component("attributions", requires=("doc",), produces=("attribution",), version="2")
+@component("attributions", requires=("doc",), produces=("attribution",), version="3")
 def attributions(ctx: Context) -> Step:
     def step(a: Analysis) -> dict:
         return {"attribution": extract_attributions(a.parsed)}
@@ -47,7 +47,7 @@ def times(ctx: Context) -> Step:
     "statements",
     requires=("doc", "attribution", "mention", "time_expression"),
     produces=("statement",),
-    version="3",
+    version="4",
 )
 def statements(ctx: Context) -> Step:
     def step(a: Analysis) -> dict:

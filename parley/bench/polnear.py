@@ -15,10 +15,14 @@ are skipped.
 
 Systems, on the same ``Doc`` from Parley's NLP layer (each paragraph parsed on its own):
 
-* ``parley``: :func:`parley.extract.attribution.extract_attributions`, scored as it comes out:
-  one prediction per record, with the record's content parts (a quote interrupted by its
-  attribution is one record in several parts, joined by Parley, not here). The scorer merges
-  and filters nothing.
+* ``combined``: :func:`parley.extract.attribution.extract_attributions`, the product's
+  output (rules, with the learned model's confident proposals where the rules found
+  nothing), scored as it comes out: one prediction per record, with the record's content
+  parts (a quote interrupted by its attribution is one record in several parts, joined by
+  Parley, not here). The scorer merges and filters nothing.
+* ``rules``: the same with ``learned=False``, the rule-based passes alone;
+* ``model``: the learned model alone (:mod:`parley.extract.attribution.learned`), every
+  proposal whatever its confidence, with or without a source;
 * ``textacy``: ``textacy.extract.triples.direct_quotations``, run paragraph by paragraph (a
   ``Doc`` of the paragraph's tokens), one prediction per triple. On a paragraph with an odd
   number of quote marks it raises ``ValueError`` and predicts nothing there (counted).
@@ -52,262 +56,24 @@ more shared characters, then document order). Then for each role (source, cue, c
 from __future__ import annotations
 
 import argparse
-import glob
-import os
-import re
 import sys
 import time
 from collections.abc import Sequence
-from dataclasses import dataclass, field
 
-Frag = tuple[int, int]
-
-ROLES = ("source", "cue", "content")
-QUOTE_OPEN = tuple("\"“”«»„‘’'")
-_TRIM = " \t\r\n,.;:"
-# Gold and predicted contents match when they share at least this share of their characters
-# (intersection over union).
-MIN_OVERLAP = 0.5
-
-
-@dataclass
-class Attr:
-    source: list[Frag] = field(default_factory=list)
-    cue: list[Frag] = field(default_factory=list)
-    content: list[Frag] = field(default_factory=list)
-    direct: bool = False  # predictions: the system says it is a direct quote
-
-    def get(self, role: str) -> list[Frag]:
-        return getattr(self, role)
-
-
-@dataclass
-class Article:
-    name: str
-    text: str
-    gold: list[Attr]
-    annotator: str
-
-
-_T_RE = re.compile(r"^(T\d+)\t(\S+) ([\d ;]+)\t")
-_E_RE = re.compile(r"^(E\d+)\t(.*)$")
-
-
-def parse_ann(path: str) -> list[Attr]:
-    """Gold attributions of one brat ``.ann`` file."""
-    spans: dict[str, list[Frag]] = {}
-    events: list[dict[str, list[str]]] = []
-    with open(path, encoding="utf-8") as f:
-        for line in f:
-            line = line.rstrip("\n")
-            m = _T_RE.match(line)
-            if m:
-                spans[m.group(1)] = [(int(a), int(b)) for a, b in (p.split() for p in m.group(3).split(";"))]
-                continue
-            m = _E_RE.match(line)
-            if m:
-                roles: dict[str, list[str]] = {}
-                for item in m.group(2).split():
-                    role, _, tid = item.partition(":")
-                    role = re.sub(r"\d+$", "", role)
-                    roles.setdefault(role, []).append(tid)
-                events.append(roles)
-
-    def frags(roles: dict[str, list[str]], role: str) -> list[Frag]:
-        return sorted(f for tid in roles.get(role, []) for f in spans.get(tid, []))
-
-    gold = [Attr(frags(r, "Source"), frags(r, "Cue"), frags(r, "Content")) for r in events]
-    return [a for a in gold if a.content]
-
-
-def load_split(path: str, annotator: str | None = None, limit: int | None = None) -> list[Article]:
-    arts = []
-    for tp in sorted(glob.glob(os.path.join(path, "text", "*.txt"))):
-        name = os.path.basename(tp)[:-4]
-        anns = sorted(glob.glob(os.path.join(path, "attributions", glob.escape(name) + "_*.ann")))
-        if not anns:
-            continue
-        chosen = next((a for a in anns if annotator and a.endswith(f"_{annotator}.ann")), anns[0])
-        with open(tp, encoding="utf-8") as f:
-            text = f.read()
-        ann_id = os.path.basename(chosen)[len(name) + 1 : -4]
-        arts.append(Article(name, text, parse_ann(chosen), ann_id))
-        if limit and len(arts) >= limit:
-            break
-    return arts
-
-
-def parley_predictions(doc) -> list[Attr]:
-    """Parley's attributions, one each, as the product outputs them."""
-    from parley.extract.attribution import extract_attributions
-
-    return [
-        Attr(
-            source=[(a.source.start, a.source.end)] if a.source else [],
-            cue=[(a.cue.start, a.cue.end)] if a.cue else [],
-            content=[(p.start, p.end) for p in a.parts],
-            direct=a.kind == "direct",
-        )
-        for a in extract_attributions(doc)
-    ]
-
-
-def paragraph_spans(doc) -> list:
-    """The token spans of the paragraphs (lines) Parley parses one by one, space trimmed."""
-    lines = re.finditer(r"\S(?:[^\n]*\S)?", doc.text)
-    spans = (doc.char_span(m.start(), m.end(), alignment_mode="expand") for m in lines)
-    return [span for span in spans if span is not None and len(span)]
-
-
-def textacy_predictions(doc) -> tuple[list[Attr], int]:
-    """textacy direct quotations, paragraph by paragraph; (predictions, paragraphs bailed on)."""
-    from textacy.extract.triples import direct_quotations
-
-    out: list[Attr] = []
-    bailed = 0
-
-    def tok_span(toks: Sequence, offset: int) -> list[Frag]:
-        if not toks:
-            return []
-        return [(offset + min(t.idx for t in toks), offset + max(t.idx + len(t.text) for t in toks))]
-
-    for para in paragraph_spans(doc):
-        offset = para.start_char
-        try:
-            triples = list(direct_quotations(para.as_doc()))
-        except ValueError:
-            bailed += 1
-            continue
-        for t in triples:
-            content = (offset + t.content.start_char, offset + t.content.end_char)
-            out.append(Attr(tok_span(t.speaker, offset), tok_span(t.cue, offset), [content], direct=True))
-    return out, bailed
-
-
-def is_direct(text: str, content: list[Frag]) -> bool:
-    """A gold attribution is a direct quote: its content opens with a quote mark, or the
-    character right before it is one."""
-    if not content:
-        return False
-    s, e = content[0][0], content[-1][1]
-    seg = text[s:e]
-    stripped = seg.lstrip()
-    if not stripped.strip():
-        return False
-    if stripped.startswith(QUOTE_OPEN):
-        return True
-    s += len(seg) - len(stripped)
-    return s > 0 and text[s - 1] in QUOTE_OPEN
-
-
-def _norm(text: str, frags: list[Frag]) -> frozenset[int]:
-    chars: set[int] = set()
-    for s, e in frags:
-        while s < e and (text[s] in _TRIM or text[s].isspace()):
-            s += 1
-        while e > s and (text[e - 1] in _TRIM or text[e - 1].isspace()):
-            e -= 1
-        chars.update(range(s, e))
-    return frozenset(chars)
-
-
-def _overlap(a: list[Frag], b: list[Frag]) -> int:
-    n = 0
-    for s1, e1 in a:
-        for s2, e2 in b:
-            n += max(0, min(e1, e2) - max(s1, s2))
-    return n
-
-
-def content_overlap(text: str, gold: list[Frag], pred: list[Frag]) -> tuple[float, int]:
-    """(shared characters / characters in either, shared characters) of two contents,
-    after trimming white space and ``, . ; :`` at the ends of each part."""
-    g, p = _norm(text, gold), _norm(text, pred)
-    shared = len(g & p)
-    union = len(g | p)
-    return (shared / union if union else 0.0), shared
-
-
-def match(text: str, gold: list[Attr], pred: list[Attr]) -> list[tuple[int, int]]:
-    """One-to-one pairs (gold index, predicted index) with content overlap >= MIN_OVERLAP."""
-    pairs = []
-    for gi, g in enumerate(gold):
-        for pi, p in enumerate(pred):
-            if _overlap(g.content, p.content) == 0:
-                continue
-            ratio, shared = content_overlap(text, g.content, p.content)
-            if ratio >= MIN_OVERLAP:
-                pairs.append((-ratio, -shared, g.content[0][0], p.content[0][0], gi, pi))
-    pairs.sort()
-    used_g: set[int] = set()
-    used_p: set[int] = set()
-    out = []
-    for *_, gi, pi in pairs:
-        if gi in used_g or pi in used_p:
-            continue
-        used_g.add(gi)
-        used_p.add(pi)
-        out.append((gi, pi))
-    return out
-
-
-@dataclass
-class Counts:
-    tp: dict[tuple[str, str], int] = field(default_factory=dict)
-    npred: dict[str, int] = field(default_factory=dict)
-    ngold: dict[str, int] = field(default_factory=dict)
-    no_speaker: int = 0  # predictions without a source span
-
-    def add(self, text: str, gold: list[Attr], pred: list[Attr]) -> None:
-        self.no_speaker += sum(1 for p in pred if not p.source)
-        for role in ROLES:
-            # every prediction claims a source: one without a speaker is a false positive
-            n = len(pred) if role == "source" else sum(1 for p in pred if p.get(role))
-            self.npred[role] = self.npred.get(role, 0) + n
-            self.ngold[role] = self.ngold.get(role, 0) + sum(1 for g in gold if g.get(role))
-        for gi, pi in match(text, gold, pred):
-            g, p = gold[gi], pred[pi]
-            for role in ROLES:
-                gf, pf = g.get(role), p.get(role)
-                if not gf or not pf:
-                    continue
-                if role == "content" or _overlap(gf, pf) > 0:  # content: matched at >= 0.5
-                    self.tp[(role, "overlap")] = self.tp.get((role, "overlap"), 0) + 1
-                    if _norm(text, gf) == _norm(text, pf):
-                        self.tp[(role, "exact")] = self.tp.get((role, "exact"), 0) + 1
-
-    def prf(self, role: str, mode: str) -> tuple[float, float, float]:
-        tp = self.tp.get((role, mode), 0)
-        np_, ng = self.npred.get(role, 0), self.ngold.get(role, 0)
-        p = tp / np_ if np_ else 0.0
-        r = tp / ng if ng else 0.0
-        f = 2 * p * r / (p + r) if p + r else 0.0
-        return p, r, f
-
-
-def format_table(results: dict[tuple[str, str], Counts]) -> str:
-    cols = [(role, mode) for role in ROLES for mode in ("exact", "overlap")]
-    head1 = f"{'system':<8} {'scope':<7} {'n_pred':>6} {'n_gold':>6} | " + " | ".join(
-        f"{role + ' ' + mode:^17}" for role, mode in cols
-    )
-    head2 = f"{'':<8} {'':<7} {'':>6} {'':>6} | " + " | ".join(f"{'P':>5} {'R':>5} {'F1':>5}" for _ in cols)
-    lines = [head1, head2, "-" * len(head1)]
-    for (system, scope), c in results.items():
-        cells = []
-        for role, mode in cols:
-            p, r, f = c.prf(role, mode)
-            cells.append(f"{p:5.3f} {r:5.3f} {f:5.3f}")
-        lines.append(
-            f"{system:<8} {scope:<7} {c.npred.get('content', 0):>6} {c.ngold.get('content', 0):>6} | "
-            + " | ".join(cells)
-        )
-    return "\n".join(lines)
+from parley.bench.polnear_data import is_direct, load_split
+from parley.bench.polnear_score import MIN_OVERLAP, Counts, format_table
+from parley.bench.polnear_systems import (
+    PARLEY_SYSTEMS,
+    paragraph_spans,
+    parley_predictions,
+    textacy_predictions,
+)
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     ap = argparse.ArgumentParser(
         prog="python -m parley.bench.polnear",
-        description="Attribution benchmark (parley vs textacy) on a PolNeAR split.",
+        description="Attribution benchmark (Parley rules, model, combined vs textacy) on a PolNeAR split.",
     )
     ap.add_argument(
         "split", help="split folder holding text/ and attributions/, e.g. ../shared/datasets/polnear/dev"
@@ -330,7 +96,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 1
     parser = SpacyParser(args.model, batch_size=args.batch_size)  # Parley's own NLP layer
 
-    systems = ["parley"] + ([] if args.no_textacy else ["textacy"])
+    systems = [*PARLEY_SYSTEMS] + ([] if args.no_textacy else ["textacy"])
     results: dict[tuple[str, str], Counts] = {(s, sc): Counts() for s in systems for sc in ("direct", "all")}
     t_parse = t_parley = t_textacy = 0.0
     textacy_bailed = n_paragraphs = 0
@@ -339,7 +105,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     for art, doc in zip(arts, parser.parse(a.text for a in arts), strict=True):
         t1 = time.perf_counter()
         t_parse += t1 - t0
-        preds = {"parley": parley_predictions(doc)}
+        preds = parley_predictions(doc)
         t2 = time.perf_counter()
         t_parley += t2 - t1
         if "textacy" in systems:
@@ -385,7 +151,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             f"of {n_paragraphs} paragraphs"
         )
     print(
-        f"elapsed: {elapsed:.1f}s total; spaCy parse {t_parse:.1f}s, parley extractor {t_parley:.2f}s "
+        f"elapsed: {elapsed:.1f}s total; spaCy parse {t_parse:.1f}s, "
+        f"parley rules + model + combined {t_parley:.2f}s "
         f"({100 * t_parley / t_parse if t_parse else 0:.1f}% of parse)"
         + (f", textacy {t_textacy:.2f}s" if "textacy" in systems else "")
     )

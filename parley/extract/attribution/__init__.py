@@ -21,7 +21,10 @@ Modules, by the job they do, in the order the passes run:
   the outer attribution and takes its speaker (``embedded_in``, ``outer``), or is dropped;
 * :mod:`.speakers`: the speaker words of a cue verb (used by every pass), and the noun a
   relative-pronoun speaker stands for (:func:`relative_antecedent`, for the statement builder);
-* :mod:`.channels`: the cue's words and the channel (``in an interview``, ``on Telegram``).
+* :mod:`.channels`: the cue's words and the channel (``in an interview``, ``on Telegram``);
+* :mod:`.learned`: a model trained on PolNeAR (:mod:`.features`, built by :mod:`.train`)
+  proposes attributions too; :func:`.learned.combine` adds a confident proposal with a
+  source where the rules found nothing (no overlap with a rule record's content or cue).
 
 Content spans of direct quotes include the quote marks (the PolNeAR convention). A quote
 split by its attribution (``"A," he said, "B."``) is one record whose content has two parts
@@ -40,6 +43,7 @@ from .direct import direct_pass
 from .document import DocIndex, Found
 from .embedding import mark_embedded
 from .labels import headline_pass
+from .learned import combine, learned_attributions
 from .quotes import QuoteRegion, find_quotes
 from .reported import drop_nested, reported_pass
 from .speakers import relative_antecedent
@@ -47,14 +51,24 @@ from .speakers import relative_antecedent
 __all__ = ["extract_attributions", "find_quotes", "QuoteRegion", "relative_antecedent"]
 
 
-def extract_attributions(doc: Doc) -> list[Attribution]:
-    """Attributions (direct quotes and reported statements) found in a parsed ``doc``.
+def extract_attributions(doc: Doc, learned: bool = True) -> list[Attribution]:
+    """Attributions (direct quotes and reported statements) found in a parsed ``doc``: the
+    rules' records, with the learned model's confident proposals where the rules found nothing
+    (``learned=False``: the rules' alone).
 
     Spans are character offsets into ``doc.text``; records are sorted by content span.
     """
     if len(doc) == 0:
         return []
     ix = DocIndex(doc)
+    rules = rule_attributions(ix)
+    if not learned:
+        return rules
+    return combine(rules, learned_attributions(ix, rules))
+
+
+def rule_attributions(ix: DocIndex) -> list[Attribution]:
+    """The rule-based passes' records for an indexed document."""
     direct, bare = direct_pass(ix)
     reported = reported_pass(ix) + headline_pass(ix)
     found = direct + reported

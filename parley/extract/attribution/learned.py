@@ -1,0 +1,241 @@
+"""The learned attribution model: two CRF taggers trained on PolNeAR, shipped in the package.
+
+:func:`learned_attributions` tags a parsed document with the model in
+``parley/data/attribution/`` (built by :mod:`.train`; nothing is downloaded): the cue tagger
+finds the words that introduce an attribution, then the role tagger marks each cue's source
+and content (:mod:`.features`). The model reads the rules' records as features (it is stacked
+on them). Only paragraphs holding a word the training data often used as a cue, or a rule's
+cue, are tagged, which keeps the model's cost small next to the parse.
+
+Each proposal is an ordinary :class:`parley.models.Attribution` (kind ``direct`` when its
+content opens with a quote mark, else ``reported``), with a confidence: the cue tagger's
+marginal probability of the cue's first word times the role tagger's lowest marginal over
+the source's words. :func:`combine` adds the proposals that read as someone saying something
+to the rules' records where the rules found nothing; that is what
+:func:`parley.extract.attribution.extract_attributions` returns.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+from spacy.tokens import Span as SpacySpan
+
+from parley.extract import cues as C
+from parley.models import Attribution, Span
+
+from .document import DocIndex, is_verb
+from .features import RuleMarks, base_features, cue_head, paragraphs, role_features, spans_of
+from .quotes import QUOTE_CHARS
+
+MODEL_DIR = Path(str(resources.files("parley.data"))) / "attribution"
+CUE_FILE = "cue.crfsuite"
+ROLE_FILE = "roles.crfsuite"
+META_FILE = "meta.json"
+# What combine() asks of a proposal before it joins the rules' records (see its docstring).
+MIN_CONFIDENCE = 0.5
+MIN_WORDS = 3
+MAX_CUE_WORDS = 3
+_PASSIVE = frozenset({"auxpass", "nsubjpass"})
+_SPEAKER_ENTS = frozenset({"PERSON", "ORG", "NORP", "GPE"})
+_SPEAKER_PRONOUNS = frozenset({"i", "we", "he", "she", "they", "who"})
+_MODALS = frozenset({"will", "would", "could", "might", "may", "should", "can", "must"})
+_NOBODY = frozenset({"neither", "nor", "no", "none", "nobody", "never"})
+# Verbs of saying that far more often mean something else when they have no quote ("talks
+# concluded", "forces maintain positions", "continue to rely on", "talked about guarantees",
+# "the teams agree a framework")
+_QUOTE_ONLY = frozenset(
+    "continue maintain conclude cite relay project summarize summarise talk speak agree".split()
+)
+# Verbs that only describe a noun ("an updated framework") or stand for a preposition
+# ("including") make no clause.
+_NOT_CLAUSE_DEPS = frozenset({"amod", "compound", "prep"})
+
+
+@dataclass(frozen=True)
+class Proposal:
+    attribution: Attribution
+    confidence: float
+    negated: bool = False  # the cue is negated ("did not say whether ..."): no statement
+    speech: bool = True  # the cue is a verb of saying (or "according to"), not of thinking or doing
+    passive: bool = False  # the cue verb is passive ("was praised by X")
+    words: int = 0  # words in the content
+    clause: bool = False  # the content holds a verb (a clause, not a bare noun phrase)
+    speaker: bool = False  # the source names someone (LearnedModel.speaker_like)
+    in_sentence: bool = True  # a reported content lies in the cue's sentence
+    cue_words: int = 1  # words in the cue
+
+
+class LearnedModel:
+    """The two taggers and the cue lemmas that open a paragraph to them."""
+
+    def __init__(self, folder: Path = MODEL_DIR) -> None:
+        import pycrfsuite
+
+        self.folder = folder
+        meta: dict[str, Any] = json.loads((folder / META_FILE).read_text(encoding="utf-8"))
+        self.meta = meta
+        self.cue_lemmas = frozenset(meta["cue_lemmas"])
+        self.speaker_nouns = frozenset(meta.get("speaker_nouns", ()))
+        self.cue_tagger = pycrfsuite.Tagger()
+        self.cue_tagger.open(str(folder / CUE_FILE))
+        self.role_tagger = pycrfsuite.Tagger()
+        self.role_tagger.open(str(folder / ROLE_FILE))
+
+    def speaker_like(self, span: SpacySpan) -> bool:
+        """Words that can name someone who speaks: headed by a name, a named body, a personal
+        pronoun or a noun the training data's sources are headed by (``officials``), and not
+        denied (``neither ... nor``, ``no one``)."""
+        root = span.root
+        if any(t.lower_ in _NOBODY for t in span):
+            return False
+        return (
+            root.pos_ == "PROPN"
+            or root.ent_type_ in _SPEAKER_ENTS
+            or root.lower_ in _SPEAKER_PRONOUNS
+            or (root.pos_ == "NOUN" and root.lemma_.lower() in self.speaker_nouns)
+        )
+
+    def gated(self, ix: DocIndex, para: list[int]) -> bool:
+        doc = ix.doc
+        return any(doc[i].lemma_.lower() in self.cue_lemmas for i in para)
+
+    def propose(self, ix: DocIndex, rules: Sequence[Attribution]) -> list[Proposal]:
+        """Proposals for one indexed document, given the rules' records for it."""
+        out: list[Proposal] = []
+        doc = ix.doc
+        marks = RuleMarks(ix, rules)
+        for para in paragraphs(ix):
+            if not self.gated(ix, para) and not any(i in marks.cue_of for i in para):
+                continue
+            base = base_features(ix, para, marks)
+            labels = self.cue_tagger.tag(base)
+            for ca, cb in spans_of(labels, "CUE"):
+                cue_p = self.cue_tagger.marginal("B-CUE", ca)
+                a, b = para[ca], para[cb - 1] + 1
+                roles = self.role_tagger.tag(role_features(ix, para, base, a, b, marks))
+                contents = spans_of(roles, "CON")
+                if not contents:
+                    continue
+                sources = spans_of(roles, "SRC")
+                src = min(sources, key=lambda s: min(abs(s[0] - ca), abs(s[1] - cb))) if sources else None
+                src_p = 1.0
+                if src is not None:
+                    src_p = min(self.role_tagger.marginal(roles[k], k) for k in range(*src))
+                parts = [_char_span(ix, para[s], para[e - 1] + 1) for s, e in contents]
+                first = doc.text[parts[0].start : parts[0].start + 1]
+                att = Attribution(
+                    content=parts[0],
+                    kind="direct" if first in QUOTE_CHARS else "reported",
+                    source=_char_span(ix, para[src[0]], para[src[1] - 1] + 1) if src else None,
+                    cue=_char_span(ix, a, b),
+                    more_content=tuple(parts[1:]),
+                )
+                head = cue_head(ix, a, b)
+                deps = {c.dep_ for c in head.children}
+                lemma = head.lemma_.lower()
+                speech = (is_verb(head) and lemma in C.SPEECH_VERBS) or doc[a].lower_ == "according"
+                if (lemma in _QUOTE_ONLY or lemma in C.DESCRIBE_VERBS) and att.kind != "direct":
+                    speech = False
+                if any(c.dep_ == "aux" and c.lemma_.lower() in _MODALS for c in head.children):
+                    speech = False  # "the report will suggest ...": not said yet
+                content_toks = [doc[para[k]] for s, e in contents for k in range(s, e)]
+                out.append(
+                    Proposal(
+                        att,
+                        cue_p * src_p,
+                        negated="neg" in deps,
+                        speech=speech,
+                        passive=bool(deps & _PASSIVE),
+                        words=sum(1 for t in content_toks if t.is_alpha),
+                        clause=content_toks[0].pos_ != "ADP"  # "insists on ...": a topic, not a clause
+                        and any(is_verb(t) and t.dep_ not in _NOT_CLAUSE_DEPS for t in content_toks),
+                        speaker=src is not None
+                        and self.speaker_like(doc[para[src[0]] : para[src[1] - 1] + 1]),
+                        in_sentence=att.kind == "direct" or _in_sentence(ix, para, contents, a),
+                        cue_words=sum(1 for t in doc[a:b] if t.is_alpha),
+                    )
+                )
+        return out
+
+
+def _in_sentence(ix: DocIndex, para: list[int], contents: list[tuple[int, int]], cue: int) -> bool:
+    """Every content word lies in the cue's sentence."""
+    sid = ix.sid[cue]
+    return all(ix.sid[para[k]] == sid for s, e in contents for k in range(s, e))
+
+
+def _char_span(ix: DocIndex, a: int, b: int) -> Span:
+    doc = ix.doc
+    return Span(doc[a].idx, doc[b - 1].idx + len(doc[b - 1].text))
+
+
+@cache
+def default_model() -> LearnedModel | None:
+    """The model shipped in the package, loaded once (None when it has not been built)."""
+    if not (MODEL_DIR / META_FILE).is_file():
+        return None
+    return LearnedModel(MODEL_DIR)
+
+
+def learned_attributions(
+    ix: DocIndex, rules: Sequence[Attribution], model: LearnedModel | None = None
+) -> list[Proposal]:
+    """The model's proposals for one indexed document, with their confidence, given the
+    rules' records for it (the model reads them as features)."""
+    model = model or default_model()
+    if model is None:
+        return []
+    return model.propose(ix, rules)
+
+
+def _overlap(a: Attribution, b: Attribution) -> int:
+    n = 0
+    for p in a.parts:
+        for q in b.parts:
+            n += max(0, min(p.end, q.end) - max(p.start, q.start))
+    return n
+
+
+def combine(
+    rules: list[Attribution], proposals: list[Proposal], min_confidence: float = MIN_CONFIDENCE
+) -> list[Attribution]:
+    """The rules' records, and each proposal the rules did not make: confident, whose content
+    and cue overlap none of the rules' records (nor an earlier proposal kept). Sorted by
+    content span.
+
+    PolNeAR marks far more than statements (what a plan "calls for", what a report
+    "highlights", what people "experienced"), and on news text the model's proposals of that
+    kind became statements no one made. So a proposal is kept only when it reads as someone
+    saying something: its cue is a verb of saying (or ``according to``) of at most
+    ``MAX_CUE_WORDS`` words, active (not "was praised by X"), not negated (as for the rules, a
+    record has no polarity), without a modal ("the report will suggest"), and not one the
+    rules handle on their own terms (``called it "a disaster"``) or that mostly means
+    something else ("talks concluded", "forces maintain positions") unless it has a quote;
+    its source names someone (a name, a named body, a personal pronoun, a noun that heads
+    sources in the training data, and nothing like "neither" or "no one"); its content is a
+    clause of at least ``MIN_WORDS`` words (holding a verb), not a bare noun phrase, and,
+    unless it is a quote, in the cue's sentence."""
+    kept = list(rules)
+    for p in sorted(proposals, key=lambda p: -p.confidence):
+        att = p.attribution
+        if p.confidence < min_confidence or att.source is None or p.words < MIN_WORDS:
+            continue
+        if p.negated or p.passive or not p.speech or not p.clause or not p.speaker or not p.in_sentence:
+            continue
+        if p.cue_words > MAX_CUE_WORDS:
+            continue
+        if any(_overlap(att, r) > 0 for r in kept):
+            continue
+        if att.cue is not None and any(
+            r.cue is not None and r.cue.start < att.cue.end and att.cue.start < r.cue.end for r in kept
+        ):
+            continue
+        kept.append(att)
+    return sorted(kept, key=lambda a: (a.content.start, a.content.end))
