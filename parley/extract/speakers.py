@@ -177,6 +177,8 @@ def _antecedent(ctx: SpeakerContext, pronoun: str, source: Span) -> Mention | No
         # reporters ..." with X tagged as an organisation), is the one meant when the registry
         # or an earlier person mention knows it; else better no speaker than the wrong one
         named = _name_subject_between(ctx, since, source.start)
+        if named is not None and named[0] is not None and not _names_a_person(ctx, named[0]):
+            named = None  # "the Kremlin has taken steps ..., she wrote": "she" is a person
         return found if named is None else named[0]
     if pronoun in THING_PRONOUNS and _empty_it(ctx.doc, source):
         return None
@@ -208,6 +210,12 @@ def _is_person(ctx: SpeakerContext, m: Mention) -> bool:
     """A person mention, or one the registry ties to a person whatever the NER label."""
     actor = ctx.registry.actor(m.actor_id) if m.actor_id else None
     return m.label in ("PERSON", "ROLE") or (actor is not None and actor.kind == "person")
+
+
+def _names_a_person(ctx: SpeakerContext, m: Mention) -> bool:
+    """The registry's word first (a registered body is no person, whatever the label says)."""
+    actor = ctx.registry.actor(m.actor_id) if m.actor_id else None
+    return actor.kind == "person" if actor is not None else m.label in ("PERSON", "ROLE")
 
 
 def _body_subject_before(ctx: SpeakerContext, source: Span, sentence: int) -> Mention | None:

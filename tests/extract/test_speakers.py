@@ -191,3 +191,29 @@ def test_one_unnamed_official_is_not_the_official_named_earlier(analyse):
         named.speaker_ref is not None
         and "Mara Quill" in text[named.speaker_ref.start : named.speaker_ref.end]
     )
+
+
+def test_she_is_never_a_body_named_in_between():
+    """A real crawled article: "While the central bank has cut interest rates ..., and the
+    Kremlin has taken steps ..., [the] predicament can't be fixed ..., she wrote." had made the
+    Kremlin the writer (``../shared/datasets/news2026``, read at run time)."""
+    import json
+
+    from parley.extract.registry import default_registry
+    from tests.conftest import SHARED
+
+    path = SHARED / "datasets" / "news2026" / "articles.jsonl"
+    if not path.exists():
+        pytest.skip(f"{path} is not here")
+    rows = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+    row = next((r for r in rows if "monetary or fiscal policies, she wrote" in r["text"]), None)
+    if row is None:
+        pytest.skip("the article is not in this copy of news2026")
+    pipeline = Pipeline(DEFAULT_COMPONENTS, SpacyParser(), Context(default_registry()))
+    article = clean_article(
+        RawArticle(row["url"], "text", row["text"], title=row["title"]), today=dt.date(2026, 3, 2)
+    )
+    (analysis,) = pipeline.run([article])
+    wrote = [s for s in analysis["statement"] if s.cue == "wrote" and "monetary or fiscal" in s.text]
+    assert wrote, "the statement is found"
+    assert all(s.speaker_actor_id != "kremlin" for s in wrote)
