@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 DEMO_DB ?= demo.db
 
-.PHONY: setup demo test bench-ingest bench-polnear bench-speed bench-tempeval clean
+.PHONY: setup demo test bench-ingest bench-polnear bench-speed bench-tempeval bench-incremental bench-parallel bench-faults bench-fuzz clean
 
 setup: $(VENV)/.installed
 
@@ -48,6 +48,18 @@ bench-polnear: setup
 
 bench-tempeval: setup
 	$(BIN)/python -m parley.bench.tempeval ../shared/datasets/tempeval3
+
+bench-incremental: setup
+	$(BIN)/python -m parley.bench.incremental --articles 10000 --new 10
+
+bench-parallel: setup
+	$(BIN)/python -m parley.bench.parallel --articles 400 --local
+
+bench-faults: setup
+	$(BIN)/python -m parley.bench.faults --kills 20 --articles 10000 --analyse-articles 40
+
+bench-fuzz: setup
+	$(BIN)/python -m parley.bench.fuzz --examples 100000
 
 clean:
 	rm -rf $(VENV) *.egg-info .pytest_cache .ruff_cache $(DEMO_DB)*

@@ -43,7 +43,7 @@ STORY_WORDS = 12
 # A line that is only a date is read as the publication date before this many story paragraphs.
 DATE_LINE_ZONE = 2
 # Separators between a headline and the site's name in a page title: "Headline | Outlet".
-TITLE_SEPARATORS = re.compile(r"\s+[|–—-]\s+")
+TITLE_SEPARATORS = re.compile(r"(?<!\s)\s+[|–—-]\s+")  # (?<!\s): linear on long runs of space
 # A cookie or consent dialog starts with a line like this, and its lines speak of these things.
 CONSENT_START = re.compile(
     r"\b(?:we|this (?:site|website)) uses? cookies\b|\bcookie (?:consent|settings)\b", re.IGNORECASE

@@ -56,3 +56,11 @@ def _check_text(text: str, origin: str, detected: str | None = None) -> str:
     if not text.strip():
         raise EmptyInput(origin, "only whitespace")
     return text
+
+
+def one_line(value: str | None) -> str | None:
+    """A title or name on one line, runs of white space made one space (None when empty). A
+    title is matched against the text with regular expressions; a run of thousands of tabs or
+    spaces in it would make them slow."""
+    joined = " ".join(value.split()) if value else ""
+    return joined or None

@@ -9,9 +9,11 @@ from collections.abc import Callable, Iterator
 from urllib.parse import urlsplit
 
 import feedparser
+import lxml.etree
 import lxml.html
 
-from parley.errors import InputError, MalformedInput, NoArticleFound
+from parley.errors import EmptyInput, InputError, MalformedInput, NoArticleFound
+from parley.ingest.decode import one_line
 from parley.ingest.html import read_html
 from parley.models import Failure, RawArticle
 
@@ -26,10 +28,12 @@ _BLOCKS = {"p", "div", "li", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote", "
 def read_feed(
     data: bytes, origin: str, fetch_page: PageFetcher | None = None
 ) -> Iterator[RawArticle | Failure]:
+    if not data.strip():
+        raise EmptyInput(origin, "empty file" if not data else "only whitespace")
     parsed = feedparser.parse(data)
     if parsed.bozo and not isinstance(parsed.bozo_exception, feedparser.CharacterEncodingOverride):
         raise MalformedInput(origin, f"malformed feed: {parsed.bozo_exception}")
-    if not parsed.version and not parsed.entries:
+    if not parsed.get("version") and not parsed.get("entries"):
         raise MalformedInput(origin, "not an RSS or Atom feed")
     if not parsed.entries:
         raise NoArticleFound(origin, "the feed has no entries")
@@ -66,7 +70,7 @@ def _entry(entry, origin: str, outlet: str | None, fetch_page: PageFetcher | Non
             origin=origin,
             format="feed",
             text=page.text,
-            title=entry.get("title") or page.title,
+            title=one_line(entry.get("title")) or page.title,
             url=final_url,
             outlet=outlet or page.outlet,
             author=author or page.author,
@@ -77,7 +81,7 @@ def _entry(entry, origin: str, outlet: str | None, fetch_page: PageFetcher | Non
         origin=origin,
         format="feed",
         text=body,
-        title=entry.get("title"),
+        title=one_line(entry.get("title")),
         url=link,
         outlet=outlet,
         author=author,
@@ -95,7 +99,7 @@ def feed_outlet(title: str | None, link: str | None = None) -> str | None:
     When the title has several parts, the part that is the feed's web host
     (``Europe | Continental Wire`` at continentalwire.com) wins, else the first part.
     """
-    title = " ".join((title or "").split())
+    title = one_line(title) or ""
     parts = [p for p in _TITLE_PARTS.split(title) if p]
     if len(parts) < 2:
         return title or None
@@ -107,11 +111,21 @@ def feed_outlet(title: str | None, link: str | None = None) -> str | None:
     return parts[0]
 
 
+# Characters XML cannot hold (controls, lone surrogates, U+FFFE/U+FFFF), and anything tag-like.
+_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+_TAG = re.compile(r"<[^>]*>?")
+
+
 def html_to_text(fragment: str) -> str:
     """Text of an HTML fragment, one paragraph per block element."""
+    fragment = _NOT_XML.sub(" ", fragment)  # lxml refuses them
     if "<" not in fragment:
         return fragment.strip()
-    root = lxml.html.fragment_fromstring(fragment, create_parent="div")
+    try:
+        root = lxml.html.fragment_fromstring(fragment, create_parent="div")
+    except (lxml.etree.ParserError, AssertionError, ValueError):
+        # a fragment lxml makes no tree of (a lone "<html>", an unclosed "<p"): its words only
+        return " ".join(_TAG.sub(" ", fragment).split())
     parts: list[str] = []
     _walk(root, parts)
     paragraphs = [" ".join(p.split()) for p in "".join(parts).split("\n\n")]

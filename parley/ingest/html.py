@@ -10,7 +10,7 @@ import htmldate
 import trafilatura
 
 from parley.errors import NoArticleFound
-from parley.ingest.decode import decode_text
+from parley.ingest.decode import decode_text, one_line
 from parley.models import RawArticle
 
 # Fewer characters than this in the extracted main text means the page holds no article.
@@ -41,7 +41,7 @@ def read_html(data: bytes | str, origin: str, url: str | None = None) -> RawArti
         origin=origin,
         format="html",
         text=text,
-        title=doc.get("title"),
+        title=one_line(doc.get("title")),
         url=page_url,
         outlet=_site_name(doc, html),
         author=doc.get("author"),

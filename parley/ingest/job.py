@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 
 from parley.clean import clean_article
 from parley.clean.outlets import OutletRegistry, default_registry
-from parley.errors import InputError
+from parley.errors import InputError, StoreError
 from parley.ingest.fetch import DEFAULT_MAX_BYTES, Fetcher
 from parley.ingest.sources import SourceReader, discover
 from parley.models import Article, Failure
@@ -82,10 +82,19 @@ def ingest(
     finally:
         # Also when interrupted: the run records what was stored and what failed until then,
         # and stays unfinished (articles read but not yet flushed are stored by the next run).
-        store.add_failures(report.failures[failures_stored:], report.run_id)
-        store.finish_run(
-            report.run_id, len(report.new), len(report.duplicates), len(report.failures), complete=complete
-        )
+        try:
+            store.add_failures(report.failures[failures_stored:], report.run_id)
+            store.finish_run(
+                report.run_id,
+                len(report.new),
+                len(report.duplicates),
+                len(report.failures),
+                complete=complete,
+            )
+        except StoreError:
+            if complete:
+                raise
+            # the store failed mid-run (a server gone): the error that stopped the run is reported
         if fetcher is None:
             reader.close()
     return report

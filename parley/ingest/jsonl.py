@@ -7,7 +7,7 @@ import json
 from collections.abc import Iterator
 
 from parley.errors import MalformedInput
-from parley.ingest.decode import decode_text
+from parley.ingest.decode import decode_text, one_line
 from parley.models import Failure, RawArticle
 
 TEXT_KEYS = ("text", "body", "content")
@@ -40,7 +40,7 @@ def parse_record(line: str, origin: str) -> RawArticle:
         origin=origin,
         format="jsonl",
         text=body,
-        title=_str(record.get("title")),
+        title=one_line(_str(record.get("title"))),
         url=_str(record.get("url")),
         outlet=_str(record.get("outlet") or record.get("source")),
         author=_str(record.get("author")),

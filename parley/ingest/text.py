@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from parley.errors import EmptyInput
-from parley.ingest.decode import decode_text
+from parley.ingest.decode import decode_text, one_line
 from parley.models import RawArticle
 
 
@@ -12,7 +12,7 @@ def read_text(data: bytes, origin: str) -> RawArticle:
     lines = text.split("\n")
     for i, line in enumerate(lines):
         if line.strip():
-            title = line.strip()
+            title = one_line(line) or ""
             body = "\n".join(lines[i + 1 :]).strip("\n")
             break
     else:  # pragma: no cover - decode_text refuses whitespace-only input
