@@ -18,7 +18,7 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 
 from parley import settings
-from parley.corpus import StepReport, run_corpus_steps
+from parley.corpus import StepReport, mark_pending, run_corpus_steps
 from parley.errors import ConfigError
 from parley.extract.registry import ActorRegistry, default_registry
 from parley.models import Actor, Article
@@ -70,6 +70,8 @@ def analyse(
     executor = executor or LocalExecutor(parser, n_process)
     job = make_job(model, components or default_components(), registry, executor.parser)
     todo = store.unanalysed("" if force else job.version)  # no pipeline is called ""
+    if todo:
+        mark_pending(store)  # a run killed before its corpus steps leaves them owed
     tally = _Tally(store, job, todo, progress)
     partitions = _partitions(store, todo, executor.partition, max_chars, tally)
     for outcomes in executor.map(job, partitions):

@@ -129,6 +129,24 @@ def _feeds(first: CorpusStepSpec, then: CorpusStepSpec) -> bool:
     return bool(set(first.writes) & set(then.reads)) and not set(then.writes) & set(first.reads)
 
 
+def mark_pending(store: Store, names: Iterable[str] | None = None) -> None:
+    """Before articles are (re)analysed: every step that reads articles or their records is
+    pending until it has run again, so an analysis killed after storing articles and before its
+    corpus steps leaves them owed to the next run (which has no new article to go by)."""
+    from parley import records
+    from parley.corpus_state import CorpusStepRun
+
+    article_types = {"article"} | {t.name for t in records.all_types() if t.scope == "article"}
+    state = {r.name: r for r in store.records("corpus_step")}
+    for spec in ordered(names):
+        if set(spec.reads) & article_types:
+            last = state.get(spec.name)
+            state[spec.name] = CorpusStepRun(
+                spec.name, last.version if last else "", last.inputs if last else "", "pending"
+            )
+    store.replace_records("corpus_step", state.values())
+
+
 def run_corpus_steps(
     store: Store,
     registry: ActorRegistry,
