@@ -97,14 +97,18 @@ def _cluster_people(people: list[Mention]) -> list[_Cluster]:
     # a name's cluster never changes once found (a cluster only grows, so no earlier one can come
     # to agree with it): each distinct name is placed once, however often it is mentioned
     homes: dict[str, _Cluster] = {}
+    # names agree only when their surnames start alike, so every name of a cluster has the
+    # first one's surname initial: a name is looked for only among the clusters of its initial
+    by_initial: dict[str, list[_Cluster]] = defaultdict(list)
     for m in sorted(full, key=lambda m: -len(_name(m))):
         key = fold(_name(m))
         home = homes.get(key) or next(
-            (c for c in clusters if all(names_agree(key, fold(n)) for n in c.names)), None
+            (c for c in by_initial[_initial(key)] if all(names_agree(key, fold(n)) for n in c.names)), None
         )
         if home is None:
             home = _Cluster(Counter(), [])
             clusters.append(home)
+            by_initial[_initial(key)].append(home)
         homes[key] = home
         home.names[_name(m)] += 1
         home.mentions.append(m)
@@ -117,7 +121,7 @@ def _cluster_people(people: list[Mention]) -> list[_Cluster]:
     for m in single:
         key = fold(_name(m))
         if key not in fits:
-            fits[key] = [c for c in clusters if _surname_fits(key, c)]
+            fits[key] = [c for c in by_initial[_initial(key)] if _surname_fits(key, c)]
         corpus = fits[key]
         local = [c for c in by_article[m.article_id] if any(c is x for x in corpus)]
         target = local[0] if len(local) == 1 else corpus[0] if len(corpus) == 1 and not local else None
@@ -128,6 +132,12 @@ def _cluster_people(people: list[Mention]) -> list[_Cluster]:
     # A surname seen alone and never with a first name is too thin to be an actor of its own
     # ("Post" out of a newspaper's name); its mentions stay unresolved.
     return clusters
+
+
+def _initial(folded_name: str) -> str:
+    """The first letter of a folded name's surname (its last word)."""
+    words = folded_name.split()
+    return words[-1][:1] if words else ""
 
 
 def _surname_fits(surname: str, cluster: _Cluster) -> bool:
