@@ -29,8 +29,8 @@ TITLES = {
 STEPS = ["copies", "stories", "independence"]
 
 
-def run_steps(store, changed=()):
-    return run_corpus_steps(store, default_registry(), changed=changed, names=STEPS)
+def run_steps(store, changed=(), force=False):
+    return run_corpus_steps(store, default_registry(), changed=changed, names=STEPS, force=force)
 
 
 def ids_by_key(store) -> dict[str, str]:
