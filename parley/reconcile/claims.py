@@ -32,6 +32,7 @@ from dataclasses import dataclass, field, replace
 from rapidfuzz import fuzz
 
 from parley.models import Actor, Article, Mention, Span, Statement
+from parley.reconcile.claim_groups import group_claims
 from parley.reconcile.claim_words import (
     FIRST_PERSON,
     NEGATION,
@@ -288,23 +289,20 @@ def _said(
     )
 
 
-def same_claim(a: Said, b: Said) -> bool:
-    ratio = fuzz.token_set_ratio(a.text, b.text)
+def same_claim(a: Said, b: Said, ratio: float | None = None) -> bool:
+    ratio = fuzz.token_set_ratio(a.text, b.text) if ratio is None else ratio
     if set(a.about) & set(b.about) and a.family and a.family == b.family and a.negated == b.negated:
         return ratio >= SAME_CLAIM_WORDS
     return ratio >= COPIED_CLAIM_WORDS and a.negated == b.negated
 
 
-def merge_claims(corpus: Corpus, said: list[Said]) -> tuple[list[Claim], dict[tuple[str, int], str]]:
+def merge_claims(
+    corpus: Corpus, said: list[Said], exhaustive: bool = False
+) -> tuple[list[Claim], dict[tuple[str, int], str]]:
     """Claims merged across articles, earliest first; and the claim id of every article's
     claim, by (article id, span start)."""
-    groups: list[list[Said]] = []
-    for x in sorted(said, key=lambda x: (x.date or dt.date.max, x.article_id, x.span.start)):
-        group = next((g for g in groups if same_claim(g[0], x)), None)
-        if group is None:
-            groups.append([x])
-        else:
-            group.append(x)
+    ordered = sorted(said, key=lambda x: (x.date or dt.date.max, x.article_id, x.span.start))
+    groups = group_claims(ordered, same_claim, (SAME_CLAIM_WORDS, COPIED_CLAIM_WORDS), exhaustive)
     claims, ids = [], {}
     for g in groups:
         claim = _claim(corpus, g)
