@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import lzma
 import random
 import shutil
 import tempfile
@@ -148,7 +149,10 @@ def fit(seqs: Sequences, path: Path, c1: float, c2: float, iterations: int) -> N
     trainer.set_params(
         {"c1": c1, "c2": c2, "max_iterations": iterations, "feature.possible_transitions": True}
     )
-    trainer.train(str(path))
+    raw = path.with_suffix("")  # "cue.crfsuite" for "cue.crfsuite.xz"
+    trainer.train(str(raw))
+    path.write_bytes(lzma.compress(raw.read_bytes(), preset=9 | lzma.PRESET_EXTREME))
+    raw.unlink()
 
 
 def evaluate(model: LearnedModel, arts: list, docs: list[Doc]) -> dict[str, float]:
