@@ -30,7 +30,10 @@ def read_feed(
 ) -> Iterator[RawArticle | Failure]:
     if not data.strip():
         raise EmptyInput(origin, "empty file" if not data else "only whitespace")
-    parsed = feedparser.parse(data)
+    try:
+        parsed = feedparser.parse(data)
+    except (UnicodeError, ValueError) as exc:  # "&#xD800;" breaks feedparser's loose parser
+        raise MalformedInput(origin, f"malformed feed: {type(exc).__name__}: {exc}") from exc
     if parsed.bozo and not isinstance(parsed.bozo_exception, feedparser.CharacterEncodingOverride):
         raise MalformedInput(origin, f"malformed feed: {parsed.bozo_exception}")
     if not parsed.get("version") and not parsed.get("entries"):

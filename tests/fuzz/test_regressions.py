@@ -76,3 +76,15 @@ def test_a_feed_whose_entry_body_is_a_bare_html_tag_fails_that_entry_only(tmp_pa
     odd, good = read_file(str(feed), "feed")
     assert isinstance(odd, Failure) and odd.origin == f"{feed}#entry1"
     assert isinstance(good, Article) and good.title == "Fourth round"
+
+
+def test_a_feed_with_a_lone_surrogate_reference_is_a_failure_not_a_crash(tmp_path):
+    path = tmp_path / "wire.xml"
+    # not well-formed (an unclosed item), so feedparser's loose parser reads it, and fails on
+    # the reference to a lone surrogate (UnicodeEncodeError before the fix)
+    path.write_bytes(
+        b"<?xml version='1.0'?><rss version='2.0'><channel><title>Wire &#xD800;</title>"
+        b"<item><title>Talks</title><description>The envoys met.</description></channel></rss>"
+    )
+    (found,) = read_file(str(path), "feed")
+    assert isinstance(found, Failure) and found.reason.startswith("malformed feed")
