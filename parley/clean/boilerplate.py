@@ -112,10 +112,14 @@ APPEAL = re.compile(
     r"\byour support (?:helps|keeps|allows|enables|makes|means)\b|\b(?:readers|supporters|people) like you\b"
     r"|\bsupport (?:our|independent) (?:journalism|reporting|newsroom|work)\b|\b(?:make a|one-off) donation\b"
     r"|\b(?:won[’']t|cannot|can[’']t) survive without (?:you|your support)\b|\bsubscribe below\b"
-    r"|\bbe the first to (?:read|know|hear)\b|\b(?:we|i) will send you\b|\bprotected by recaptcha\b"
-    r"|^join us (?:at|for) (?:the|our)\b.{0,80}\b(?:summit|conference|festival|webinar|forum)\b",
+    r"|\bbe the first to (?:read|know|hear)\b|\b(?:we|i) will send you\b|\bprotected by recaptcha\b",
     re.IGNORECASE,
 )
+# An outlet's advert for its own event: the whole paragraph, however long its blurb.
+EVENT_ADVERT = re.compile(
+    r"^join us (?:at|for) (?:the|our)\b.{0,80}\b(?:summit|conference|festival|webinar|forum)\b", re.IGNORECASE
+)
+MAX_ADVERT_CHARS = 1000
 _QUOTE_MARKS = re.compile(r"[\"“”«»„]")
 # Page text glued to the word before it by a lost line break: "professionalsLearn more about".
 GLUED_CALL_TO_ACTION = re.compile(r"(?:^|(?<=[a-z]))(?:Learn more|Sign up|Subscribe|Read more|Get instant)\b")
@@ -172,6 +176,8 @@ def is_title_case(line: str) -> bool:
 
 def is_boilerplate(line: str) -> bool:
     """Whether the whole line is page furniture (see the module docstring)."""
+    if len(line) <= MAX_ADVERT_CHARS and EVENT_ADVERT.match(line) and not _QUOTE_MARKS.search(line):
+        return True
     if len(line) > MAX_NOTICE_CHARS:
         return False
     low = line.lower()
@@ -229,7 +235,6 @@ _APPEAL_WORDS = (
     "first to",
     "send you",
     "recaptcha",
-    "join us",
 )
 _PHOTO_WORDS = ("photo", "image", "picture")
 _CALL_HINT, _SHORT_CALL_HINT, _APPEAL_HINT, _PHOTO_HINT = (

@@ -222,10 +222,14 @@ def test_an_outlets_own_event_advert_goes_but_a_quoted_invitation_stays():
         text=(
             "Delegates met in the capital on Monday to resume the talks.\n\n"
             "Join us at the Harbor Times Leadership Summit June 3–4, 2026, in Lisbon.\n\n"
+            "Join us for the Harbor Times Energy Forum in Oslo on May 12. Ministers, traders and "
+            "engineers will debate what a ceasefire would mean for gas flows, grid repairs and the "
+            "price of power across the region, in two days of panels, workshops and private "
+            "briefings with the people who run the pipelines. Seats are limited. Register now.\n\n"
             '"Join us at the summit in June," the mediator told both delegations.'
         ),
     )
     article = clean_article(raw, today=dt.date(2026, 1, 1))
-    assert "Leadership Summit" not in article.text
+    assert "Leadership Summit" not in article.text and "Energy Forum" not in article.text
     assert any("Leadership Summit" in line for line in article.removed)
     assert "the mediator told both delegations" in article.text
