@@ -540,6 +540,9 @@ def test_headline_name_colon(nlp):
     assert run(nlp, text) == [("reported", "Novak", ":", "No deal without security guarantees", None)]
     # a label is not a speaker
     assert run(nlp, "Source: Reuters and other agencies\n\nThe talks ended on Friday.") == []
+    # nor a section label with a dash before the colon (a digest's headline, not a quote)
+    digest = "Press release - Norway: Parliament holds a special sitting on the ceasefire\n\nThe talks ended."
+    assert run(nlp, digest) == []
 
 
 def test_nested_report_is_part_of_the_outer_content(nlp):

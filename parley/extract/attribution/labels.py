@@ -7,7 +7,8 @@
 * a credit line after a quote that ends its paragraph: a dash and a short name opening the
   next paragraph (``"…"`` / ``- Jane Doe.``, ``-Jane Doe, Springfield.``; the name up to the
   first comma or period, cue the dash);
-* a short paragraph ``Name: what they said`` (a headline or a summary line).
+* a short paragraph ``Name: what they said`` (a headline or a summary line), not a label with a
+  dash or a bar before the colon (``Press release - Country: ...``).
 """
 
 from __future__ import annotations
@@ -177,6 +178,7 @@ def headline_pass(ix: DocIndex) -> list[Found]:
         head = doc[a:colon]
         if (
             not any(t.pos_ == "PROPN" for t in head)
+            or any(t.text in ("-", "–", "—", "|") for t in head)  # "Press release - Ukraine": a label
             or any(is_verb(t) or t.like_num or t.lower_ in C.NOT_SPEAKERS for t in head)
             or ix.in_quote(a)
         ):
