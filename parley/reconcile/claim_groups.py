@@ -75,3 +75,69 @@ def group_claims(
             else:
                 group_at[h].append(x)
     return groups
+
+
+def regroup(
+    previous: Sequence[Sequence[T]],
+    ordered: Sequence[T],
+    same: Callable[[T, T, float], bool],
+    thresholds: Sequence[float],
+) -> list[list[T]]:
+    """The groups :func:`group_claims` gives for ``ordered``, computed from ``previous`` (its
+    groups of an earlier list, most of whose claims are still in ``ordered``, in the same order).
+
+    A claim joins the first group, in order, whose first claim matches it, and the pair test
+    depends on the pair only. So a claim of the earlier list whose group's first claim is still
+    a group's first claim can only be taken by a group begun before that one by a claim that
+    did not begin a group last time (a new claim, or one whose group lost its first claim): only
+    those are compared with it. A new claim, and one whose group's first claim is gone or now
+    belongs to another group, is compared with every group, as :func:`group_claims` does."""
+    floor = min(thresholds)
+    first_of = {x: g[0] for g in previous for x in g}
+    position = {x: j for j, x in enumerate(ordered)}
+    if len(position) != len(ordered):  # claims equal in every field: compare from scratch
+        return group_claims(ordered, same, thresholds)
+    heads: list[int] = []
+    head_texts: list[str] = []
+    is_head: set[int] = set()
+    fresh: list[int] = []  # heads that were not heads last time, in order
+    group_at: dict[int, list[T]] = {}
+    groups: list[list[T]] = []
+
+    def joins(h: int, x: T, score: float | None = None) -> bool:
+        head = ordered[h]
+        if score is None or any(abs(score - t) < NEAR for t in thresholds):
+            score = fuzz.token_set_ratio(head.text, x.text)
+        return same(head, x, score)
+
+    def any_head(x: T) -> int | None:
+        if not heads:
+            return None
+        scores = process.cdist(
+            [x.text], head_texts, scorer=fuzz.token_set_ratio, score_cutoff=max(floor - 1, 0),
+            dtype=np.float32, workers=1,
+        )[0]  # fmt: skip
+        above = np.nonzero(scores > 0)[0].tolist()
+        return next((heads[i] for i in above if joins(heads[i], x, scores[i])), None)
+
+    for j, x in enumerate(ordered):
+        old = first_of.get(x)
+        chosen: int | None
+        if old is None or (old != x and position.get(old, -1) not in is_head):
+            chosen = any_head(x)  # new, or its group's first claim is gone or taken
+        else:
+            before = j if old == x else position[old]
+            chosen = next((h for h in fresh if h < before and joins(h, x)), None)
+            if chosen is None and old != x:
+                chosen = position[old]
+        if chosen is None:
+            heads.append(j)
+            head_texts.append(x.text)
+            is_head.add(j)
+            if old != x:
+                fresh.append(j)
+            group_at[j] = [x]
+            groups.append(group_at[j])
+        else:
+            group_at[chosen].append(x)
+    return groups

@@ -45,7 +45,7 @@ from parley.reconcile.claim_words import (
     sentence_spans,
     unnamed,
 )
-from parley.reconcile.contested_records import Claim, ClaimSource
+from parley.reconcile.contested_records import Claim, ClaimSource, Said
 from parley.reconcile.quantities import quantities_in
 
 SAME_CLAIM_WORDS = 50  # rapidfuzz token-set ratio: one actor, one verb family, overlapping words
@@ -74,24 +74,6 @@ class Corpus:
     def text(self, article_id: str, span: Span) -> str:
         article = self.articles.get(article_id)
         return clean(article.text[span.start : span.end]) if article else ""
-
-
-@dataclass(frozen=True)
-class Said:
-    """One article's claim, before claims are merged across articles."""
-
-    article_id: str
-    span: Span
-    text: str
-    kind: str
-    claimant: str | None
-    claimant_actor_id: str | None
-    claimant_kind: str
-    date: dt.date | None
-    about: tuple[str, ...]
-    family: str | None
-    negated: bool
-    statement_id: str | None = None
 
 
 DENIED = re.compile(
@@ -158,22 +140,30 @@ _TAIL = re.compile(r",\s+(?:\w+ing|as|which|and\s+(?:called|said|described))\b[^
 
 def find_said(corpus: Corpus, words: Words) -> list[Said]:
     """Every article's claims (see the module docstring), in article and text order."""
-    found: list[Said] = []
-    covered: dict[str, list[Span]] = {}
+    by_article: dict[str, list[Statement]] = {}
     for s in corpus.statements:
-        covered.setdefault(s.article_id, []).extend(s.parts)
+        by_article.setdefault(s.article_id, []).append(s)
+    found = [x for a in corpus.articles for x in said_in(corpus, words, a, by_article.get(a, []))]
+    return sorted(found, key=lambda x: (x.article_id, x.span.start))
+
+
+def said_in(corpus: Corpus, words: Words, article_id: str, statements: list[Statement]) -> list[Said]:
+    """One article's claims, from its ``statements`` and from its sentences outside them."""
+    found: list[Said] = []
+    covered: list[Span] = []
+    for s in statements:
+        covered.extend(s.parts)
         if s.embedded_in == "question":
             continue
         found.extend(_from_statement(corpus, words, s))
-    for article_id in corpus.articles:
-        spans = covered.get(article_id, [])
+    if article_id in corpus.articles:
         for sent in corpus.sentences(article_id):
-            if any(sp.overlaps(sent.span) for sp in spans):
+            if any(sp.overlaps(sent.span) for sp in covered):
                 continue
             said = _from_sentence(corpus, words, article_id, sent)
             if said is not None:
                 found.append(said)
-    return sorted(found, key=lambda x: (x.article_id, x.span.start))
+    return sorted(found, key=lambda x: x.span.start)
 
 
 def _from_statement(corpus: Corpus, words: Words, s: Statement) -> list[Said]:
@@ -301,17 +291,25 @@ def merge_claims(
 ) -> tuple[list[Claim], dict[tuple[str, int], str]]:
     """Claims merged across articles, earliest first; and the claim id of every article's
     claim, by (article id, span start)."""
-    ordered = sorted(said, key=lambda x: (x.date or dt.date.max, x.article_id, x.span.start))
-    groups = group_claims(ordered, same_claim, (SAME_CLAIM_WORDS, COPIED_CLAIM_WORDS), exhaustive)
+    groups = group_claims(in_order(said), same_claim, THRESHOLDS, exhaustive)
     claims, ids = [], {}
     for g in groups:
-        claim = _claim(corpus, g)
+        claim = claim_of(corpus, g)
         claims.append(claim)
         ids.update({(x.article_id, x.span.start): claim.id for x in g})
     return claims, ids
 
 
-def _claim(corpus: Corpus, group: list[Said]) -> Claim:
+THRESHOLDS = (SAME_CLAIM_WORDS, COPIED_CLAIM_WORDS)
+
+
+def in_order(said: Iterable[Said]) -> list[Said]:
+    """Claims in the order they are merged in: earliest first, undated last."""
+    return sorted(said, key=lambda x: (x.date or dt.date.max, x.article_id, x.span.start))
+
+
+def claim_of(corpus: Corpus, group: list[Said]) -> Claim:
+    """The claim a group of articles' claims makes, its first the group's first."""
     first = group[0]
     named = next((x for x in group if x.claimant_kind != "article"), first)
     sources = []

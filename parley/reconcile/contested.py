@@ -75,6 +75,7 @@ def denials(corpus: Corpus, words: Words, claims: list[Claim]) -> list[Contested
     kinds: dict[str, str] = {}
     alone: list[Contested] = []
     claims_by_id = {c.id: c for c in claims}
+    deniable = _Deniable(words, claims)
     for s in corpus.statements:
         explicit = is_denial(words, s)
         if s.embedded_in == "question" or not (explicit or says_not(words, s)):
@@ -82,7 +83,7 @@ def denials(corpus: Corpus, words: Words, claims: list[Claim]) -> list[Contested
         denial = _read_denial(corpus, words, s)
         disputed_words = denial.disputed_words
         side = statement_side(corpus, s, "denies" if not disputed_words else "disputes the attribution")
-        matched = [c for c in claims if _denies(words, denial, c)]
+        matched = [c for c in deniable.candidates(denial) if _denies(words, denial, c)]
         if not explicit and not matched:
             continue  # "we have received nothing official": no claim says otherwise
         for c in matched:
@@ -163,6 +164,36 @@ def _read_denial(corpus: Corpus, words: Words, s: Statement) -> _Denial:
     return _Denial(s, prop, frozenset(about), family, said_on, documents, disputed)
 
 
+class _Deniable:
+    """The claims a denial may deny, found by what :func:`_denies` asks first (the claim the
+    denial quotes, the verb family, a quote's speaker), in the order of the claims."""
+
+    def __init__(self, words: Words, claims: list[Claim]) -> None:
+        self.claims = claims
+        self.at: dict[object, list[int]] = defaultdict(list)  # by statement and by source place
+        self.by_family: dict[str | None, list[int]] = defaultdict(list)  # claims not negated
+        self.quoting: list[int] = []  # with a claimant actor, or of the family "say"
+        for i, c in enumerate(claims):
+            if c.statement_id:
+                self.at[c.statement_id].append(i)
+            for src in c.sources:
+                self.at[(src.article_id, src.span)].append(i)
+            family = words.family(c.text)
+            if not NEGATION.search(c.text):
+                self.by_family[family].append(i)
+            if c.claimant_actor_id or family == "say":
+                self.quoting.append(i)
+
+    def candidates(self, d: _Denial) -> list[Claim]:
+        s = d.statement
+        found = {*self.at.get(s.id, ()), *self.at.get((s.article_id, s.span), ())}
+        if d.disputed_words:
+            found.update(self.quoting)
+        elif d.family is not None:
+            found.update(self.by_family.get(d.family, ()))
+        return [self.claims[i] for i in sorted(found)]
+
+
 def _denies(words: Words, d: _Denial, c: Claim) -> bool:
     """Whether the denial ``d`` denies the claim ``c``."""
     s = d.statement
@@ -211,8 +242,12 @@ def disputed_after(corpus: Corpus) -> list[Contested]:
 
 def unverified(corpus: Corpus, words: Words, claims: list[Claim]) -> list[Contested]:
     found = []
+    by_article: dict[str, list[Claim]] = defaultdict(list)
+    for c in claims:
+        for article_id in dict.fromkeys(src.article_id for src in c.sources):
+            by_article[article_id].append(c)
     for article_id in corpus.articles:
-        mine = [c for c in claims if any(src.article_id == article_id for src in c.sources)]
+        mine = by_article.get(article_id, [])
         marked = [sent for sent in corpus.sentences(article_id) if words.has("unverified", sent.text)]
         # a think tank's daily list of "Unconfirmed claims: a milblogger claimed ..." lines
         digest = len(marked) >= UNVERIFIED_DIGEST

@@ -9,6 +9,8 @@ All corpus scope, written by the corpus steps in :mod:`parley.reconcile.conteste
   quantity given with different values, an event's date, place or duration, an actor's role, a
   quote whose attribution the quoted party disputes, a report its own outlet has not verified.
   Each side carries its evidence; Parley never says which side is right;
+- ``article_claims``: one article's claims before they are merged across articles, with a digest
+  of what they were read from, so the claims step reads again only the articles that changed;
 - ``signal``: a warning sign in one article (a weekday that does not match its date, a sitting
   president called "former", dates that disagree, machine-rewrite markers, an unattributed
   claim, a misspelt name, a claim no other source makes and others contradict), with the words
@@ -22,6 +24,32 @@ from dataclasses import dataclass
 
 from parley.models import Span
 from parley.records import record_type
+
+
+@dataclass(frozen=True)
+class Said:
+    """One article's claim, before claims are merged across articles."""
+
+    article_id: str
+    span: Span
+    text: str
+    kind: str
+    claimant: str | None
+    claimant_actor_id: str | None
+    claimant_kind: str
+    date: dt.date | None
+    about: tuple[str, ...]
+    family: str | None
+    negated: bool
+    statement_id: str | None = None
+
+
+@dataclass(frozen=True)
+class ArticleClaims:
+    article_id: str
+    inputs: str  # a digest of the article, its statements and mentions, and the word lists
+    said: tuple[Said, ...]
+    claim_ids: tuple[str, ...] = ()  # the claim each one was merged into, in the same order
 
 
 @dataclass(frozen=True)
@@ -113,6 +141,13 @@ record_type(
     order=("date", "kind"),
     description="what the sources disagree on: denials, values, event details, roles, attributions",
 )(Contested)
+
+record_type(
+    "article_claims",
+    scope="corpus",
+    key=lambda a: a.article_id,
+    description="one article's claims before merging, with a digest of what they were read from",
+)(ArticleClaims)
 
 record_type(
     "signal",

@@ -7,7 +7,7 @@
 - ``signals``: each article's reliability signals (:mod:`parley.reconcile.signals`).
 
 Each reads the whole store and writes every record of its type back; the store writes only
-those that changed.
+those that changed. ``claims`` reads again only the articles whose claims may have changed.
 """
 
 from __future__ import annotations
@@ -15,14 +15,15 @@ from __future__ import annotations
 from parley.corpus import CorpusContext, corpus_step
 from parley.extract.registry import ActorRegistry
 from parley.models import Actor, Mention, Statement
+from parley.reconcile.claim_updates import update_claims
 from parley.reconcile.claim_words import load_words
-from parley.reconcile.claims import Corpus, find_said, merge_claims
+from parley.reconcile.claims import Corpus
 from parley.reconcile.contested import find_contested
 from parley.reconcile.independence import SourceIndex
 from parley.reconcile.signals import find_signals
 from parley.store import Store
 
-VERSION = "6"
+VERSION = "7"
 
 
 CORPUS_READS = ("article", "statement", "mention", "actor", "copy", "fingerprint")
@@ -74,13 +75,16 @@ def registry_names(registry: ActorRegistry) -> dict[str, tuple[str, ...]]:
 @corpus_step(
     "claims",
     reads=CORPUS_READS,
-    writes=("claim",),
+    writes=("claim", "article_claims"),
     version=VERSION,
 )
 def claims_step(ctx: CorpusContext) -> int:
+    """Claims of the articles whose claims may have changed, merged with those kept
+    (:mod:`parley.reconcile.claim_updates`)."""
     corpus = shared_corpus(ctx)
-    claims, _ = merge_claims(corpus, find_said(corpus, load_words()))
-    return ctx.store.replace_records("claim", claims)
+    kept, claims = update_claims(corpus, load_words(), ctx.store.records("article_claims"))
+    changed = ctx.store.replace_records("article_claims", kept)
+    return changed + ctx.store.replace_records("claim", claims)
 
 
 @corpus_step(

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 
 import pytest
 
-from parley.reconcile.claim_groups import BLOCK, group_claims
+from parley.reconcile.claim_groups import BLOCK, group_claims, regroup
 
 WORDS = "the envoy said plan rejected accepted troops border talks Geneva Miami ceasefire army cap".split()
 
@@ -17,6 +17,7 @@ WORDS = "the envoy said plan rejected accepted troops border talks Geneva Miami 
 class Text:
     text: str
     kind: int
+    n: int = 0  # claims with the same words are still different claims
 
 
 def _same(head: Text, x: Text, ratio: float) -> bool:
@@ -33,3 +34,30 @@ def test_block_ratios_group_as_the_exhaustive_comparison(seed):
     fast = group_claims(claims, _same, (50, 85))
     assert fast == group_claims(claims, _same, (50, 85), exhaustive=True)
     assert 1 < len(fast) < len(claims)
+
+
+def _claims(rng: random.Random, count: int, start: int) -> list[Text]:
+    return [
+        Text(" ".join(rng.choice(WORDS) for _ in range(rng.randint(2, 9))), rng.randrange(3), start + i)
+        for i in range(count)
+    ]
+
+
+@pytest.mark.parametrize("seed", range(12))
+def test_regrouping_after_changes_groups_as_from_scratch(seed):
+    """Claims added anywhere in the order, removed (group heads among them) and changed: the
+    groups continued from the earlier ones are those of grouping the new list from scratch."""
+    rng = random.Random(seed)
+    before = _claims(rng, 300, 0)
+    after = [x for x in before if rng.random() > 0.05]  # removed
+    after = [Text(x.text + " ceasefire", x.kind, x.n) if rng.random() < 0.03 else x for x in after]  # changed
+    for x in _claims(rng, rng.choice((1, 10, 60)), 10_000):  # added, anywhere
+        after.insert(rng.randint(0, len(after)), x)
+    previous = group_claims(before, _same, (50, 85))
+    assert regroup(previous, after, _same, (50, 85)) == group_claims(after, _same, (50, 85), exhaustive=True)
+
+
+def test_regrouping_with_nothing_changed_keeps_the_groups():
+    claims = _claims(random.Random(7), 200, 0)
+    groups = group_claims(claims, _same, (50, 85))
+    assert regroup(groups, claims, _same, (50, 85)) == groups
