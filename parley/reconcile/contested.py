@@ -221,11 +221,16 @@ DISPUTED_AFTER = re.compile(
 )
 
 
+_WHICH = re.compile(r",\s+which\s")
+
+
 def disputed_after(corpus: Corpus) -> list[Contested]:
     """ "Russia claimed the capture of X, which Ukrainian officials disputed": the clause and
     the dispute, read from the sentence when no statement carries them."""
     found = []
-    for article_id in corpus.articles:
+    for article_id, article in corpus.articles.items():
+        if not _WHICH.search(article.text):
+            continue  # what a sentence matches, the article's text does (it is a part of it)
         for sent in corpus.sentences(article_id):
             m = DISPUTED_AFTER.match(sent.text)
             if m is None:
@@ -246,7 +251,9 @@ def unverified(corpus: Corpus, words: Words, claims: list[Claim]) -> list[Contes
     for c in claims:
         for article_id in dict.fromkeys(src.article_id for src in c.sources):
             by_article[article_id].append(c)
-    for article_id in corpus.articles:
+    for article_id, article in corpus.articles.items():
+        if not words.has("unverified", article.text):
+            continue  # no sentence of it says so either
         mine = by_article.get(article_id, [])
         marked = [sent for sent in corpus.sentences(article_id) if words.has("unverified", sent.text)]
         # a think tank's daily list of "Unconfirmed claims: a milblogger claimed ..." lines

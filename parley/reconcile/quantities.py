@@ -52,7 +52,12 @@ def _number_patterns(units: str) -> tuple[re.Pattern[str], re.Pattern[str]]:
     return after, before
 
 
+_DIGIT = re.compile(r"\d")
+
+
 def quantities_in(words: Words, text: str) -> list[Quantity]:
+    if not _DIGIT.search(text):
+        return []  # every quantity is written with a digit
     found: list[Quantity] = []
     for kind, spec in words.quantities.items():
         if spec.get("context") and not phrase_pattern(spec["context"]).search(text):
