@@ -179,6 +179,8 @@ def _antecedent(ctx: SpeakerContext, pronoun: str, source: Span) -> Mention | No
         named = _name_subject_between(ctx, since, source.start)
         if named is not None and named[0] is not None and not _names_a_person(ctx, named[0]):
             named = None  # "the Kremlin has taken steps ..., she wrote": "she" is a person
+        if named is None and _unnamed_person_between(ctx, since, source.start):
+            return None  # "The secretary of one of the judges testified. He recalled ...": not X
         return found if named is None else named[0]
     if pronoun in THING_PRONOUNS and _empty_it(ctx.doc, source):
         return None
@@ -258,6 +260,29 @@ def _name_subject_between(ctx: SpeakerContext, start: int, end: int) -> tuple[Me
                 return (m,)
         return (None,)
     return None
+
+
+# Nouns for a person, which a "he" or "she" after them stands for sooner than a name before them.
+PERSON_NOUNS = frozenset(
+    "secretary spokesman spokeswoman spokesperson minister official envoy ambassador diplomat "
+    "negotiator adviser advisor aide judge lawyer attorney prosecutor investigator witness "
+    "officer commander general soldier analyst expert researcher professor journalist reporter "
+    "correspondent editor author activist resident man woman mother father son daughter wife "
+    "husband lawmaker senator deputy mayor governor chairman chairwoman director spy".split()
+)
+
+
+def _unnamed_person_between(ctx: SpeakerContext, start: int, end: int) -> bool:
+    """Whether the subject of a clause in ``[start, end)`` is a person no mention names (a
+    singular person noun: "the secretary of one of the judges", "a witness")."""
+    return any(
+        t.pos_ == "NOUN"
+        and t.tag_ == "NN"
+        and t.lemma_.lower() in PERSON_NOUNS
+        and not any(m.span.start <= t.idx < m.span.end for m in ctx.mentions)
+        and not any(c.dep_ == "poss" for c in t.children)  # "his wife": the possessor's
+        for t in _subjects(ctx, start, end)
+    )
 
 
 def _subjects(ctx: SpeakerContext, start: int, end: int) -> list[Token]:

@@ -72,6 +72,26 @@ def test_interrupted_quote_is_one_statement_with_two_spans(analyse):
     assert not [x for x in found if x is not s and "northern ports" in x.text]
 
 
+def test_he_after_an_unnamed_person_is_not_a_name_before_it(analyse):
+    """A crawled court report: "... incited the murder of [a name]. The secretary of one of the
+    judges testified as a witness. He recalled that ..." had made the name the speaker."""
+    text, found = analyse(
+        "Talks on the border trade pact\n\n"
+        "An expert concluded that the posts called for violence against Tomas Lind.\n\n"
+        "The secretary of one of the judges testified as a witness. He recalled that the accused "
+        "had shouted at the court before the verdict."
+    )
+    s = _one(found, "had shouted at the court")
+    assert s.speaker_actor_id != "tomas-lind"
+    # a name after the person noun is still the one meant
+    text, found = analyse(
+        "Talks on the border trade pact\n\n"
+        "A witness described the night of the fire to the court.\n\n"
+        "Later, Tomas Lind took questions. He said the ports would stay open."
+    )
+    assert _one(found, "ports would stay open").speaker_actor_id == "tomas-lind"
+
+
 def test_she_after_a_possessive_name(analyse):
     text, found = analyse(
         "Talks on the border trade pact\n\n"
