@@ -12,8 +12,10 @@ the store), not the last analysis: analysis time says when Parley ran, not when 
 happened, and a store analysed again from scratch would then show nothing, or everything, as new.
 
 - articles per outlet published since the day;
-- positions: each holder's position on an issue first taken since, and each one that moved
-  (:func:`parley.positions.changes`), with the number of stances read since;
+- positions: each holder's position on an issue first taken since (not one an article says was
+  held before: "had rejected", "its long-held ambition" — it may be older than the day), and each
+  one that moved (:func:`parley.positions.changes`: between two days, or stated in an article
+  published since, ``stated``), with the number of stances read since;
 - contested items first raised since (denials among them), with each side's independent sources;
 - events first reported since, with how many of their sources are independent;
 - actors quoted since who were never quoted before (nor in an undated statement, which may be
@@ -132,7 +134,8 @@ def _positions(store: Store, since: dt.date, into: Changes) -> None:
     new when the row's first dated stance on the issue is on or after the day."""
     for cell in positions(store, documents=True):
         dated = [e for _, e in cell.history if e.date is not None]  # oldest first
-        if dated and dated[0].date is not None and dated[0].date >= since:
+        older = any(e.period == "earlier" and e.date_from != "text" for _, e in cell.history)
+        if dated and dated[0].date is not None and dated[0].date >= since and not older:
             into.new_positions.append(
                 {
                     "row": cell.row,
@@ -163,6 +166,7 @@ def _positions(store: Store, since: dt.date, into: Changes) -> None:
                 "date": m.date.isoformat() if m.date else None,
                 "article_id": after.article_id if after else None,
                 "span": after.span.as_list() if after else None,
+                "stated": m.stated,  # the article says it changed ("has abandoned", "no longer")
             }
         )
     into.moved_positions.reverse()  # latest first

@@ -3,9 +3,14 @@ what moved, and the plan versions. Everything here reads what the ``positions`` 
 
 - :func:`positions` — one :class:`Cell` per row x issue: the latest position (as of a date, if
   given) with its evidence and history. Rows are the sides by default (each side's actors pooled),
-  or the actors of one side (``side=``), or one actor (``actor=``).
+  or the actors of one side (``side=``), or one actor (``actor=``). A history runs oldest first;
+  what an article places before its time of writing ("had rejected", "its long-held ambition")
+  comes before that article's current stances and, undated, before every current stance; it is
+  the position only when the row holds no current one.
 - :func:`changes` — each :class:`Move`: a row whose position on an issue changed, with the stance
-  before and after; and each change between plan versions.
+  before and after — between two days, or stated in one article ("has abandoned", "no longer",
+  "now accepts", "long a point of contention"; ``stated``), undated or not — and each change
+  between plan versions.
 - :func:`plan_versions` — the known documents with their provisions and changes.
 """
 
@@ -17,7 +22,8 @@ from dataclasses import dataclass
 from parley.extract.stances.records import DocumentRecord, Evidence, Position
 from parley.store import RecordQuery, Store
 
-__all__ = ["Cell", "Move", "changes", "plan_versions", "positions"]
+__all__ = ["Cell", "Move", "changes", "earlier", "plan_versions", "positions"]
+EARLIER = "earlier"
 
 
 @dataclass(frozen=True)
@@ -34,6 +40,7 @@ class Cell:
     holder_name: str
     evidence: Evidence
     history: tuple[tuple[str, Evidence], ...]  # (holder, stance), oldest first
+    holder_names: tuple[tuple[str, str], ...] = ()  # (holder, name) of everyone in the history
 
 
 @dataclass(frozen=True)
@@ -48,6 +55,8 @@ class Move:
     evidence_before: Evidence | None = None
     evidence_after: Evidence | None = None
     compared_with: str | None = None  # document changes: the earlier version
+    stated: bool = False  # the article says it changed (one article, dated or not), not two days
+    holder_name: str | None = None  # a stated change: whose (an actor of the row's side, or the side)
 
 
 def _stored(store: Store, issue: str | None = None) -> list[Position]:
@@ -81,8 +90,24 @@ def _rows(found: list[Position], actor: str | None, side: str | None, documents:
     return rows
 
 
+def _key(e: Evidence) -> tuple:
+    return (e.date or dt.date.min, e.period != EARLIER, e.confidence, e.article_id, e.span.start)
+
+
 def _order(entries: list[tuple[str, str, Evidence]]) -> list[tuple[str, str, Evidence]]:
-    return sorted(entries, key=lambda x: (x[2].date or dt.date.min, x[2].confidence, x[2].article_id))
+    """Oldest first; undated first; on one day (or undated) earlier-period stances first."""
+    return sorted(entries, key=lambda x: _key(x[2]))
+
+
+def _latest(history: list[tuple[str, str, Evidence]]) -> tuple[str, str, Evidence]:
+    """The last current stance of a history in order; the last of all when none is current."""
+    current = [x for x in history if x[2].period != EARLIER]
+    return (current or history)[-1]
+
+
+def earlier(cell: Cell) -> list[tuple[str, Evidence]]:
+    """The stances of a cell's history its articles place before their time of writing."""
+    return [(h, e) for h, e in cell.history if e.period == EARLIER]
 
 
 def positions(
@@ -104,7 +129,7 @@ def positions(
         if not entries:
             continue
         history = _order(entries)
-        holder, holder_name, latest = history[-1]
+        holder, holder_name, latest = _latest(history)
         cells.append(
             Cell(
                 row=row,
@@ -119,6 +144,7 @@ def positions(
                 holder_name=holder_name,
                 evidence=latest,
                 history=tuple((h, e) for h, _, e in history),
+                holder_names=tuple(sorted({(h, n) for h, n, _ in history})),
             )
         )
     return sorted(cells, key=lambda c: (c.row_kind, c.row, c.issue))
@@ -128,19 +154,13 @@ def changes(
     store: Store, *, since: dt.date | None = None, side: str | None = None, actor: str | None = None
 ) -> list[Move]:
     """What moved: a row's position on an issue that differs from its previous dated one, on or
-    after ``since``; then the changes between plan versions dated on or after ``since``."""
+    after ``since``; a change one article states (``stated``: listed undated too, but only when
+    dated on or after ``since`` if it is given); then the changes between plan versions dated on
+    or after ``since``."""
     moves = []
     for (row, _kind, name, _side, issue), entries in _rows(_stored(store), actor, side, False).items():
-        by_day = {x[2].date: x for x in _order([x for x in entries if x[2].date is not None])}
-        dated = list(by_day.values())  # each day's most confident stance
-        for (_, _, before), (_, _, after) in zip(dated, dated[1:], strict=False):
-            if before.position == after.position:
-                continue
-            if since is not None and after.date is not None and after.date < since:
-                continue
-            moves.append(
-                Move("position", row, name, issue, before.position, after.position, after.date, before, after)
-            )
+        moves += _dated_moves(row, name, issue, entries, since)
+        moves += _stated_moves(row, name, issue, entries, since)
     for d in plan_versions(store):
         if since is not None and (d.date is None or d.date < since):
             continue
@@ -148,7 +168,63 @@ def changes(
             moves.append(
                 Move("document", d.id, d.name, c.issue, c.old, c.new, d.date, compared_with=d.compared_with)
             )
-    return sorted(moves, key=lambda m: (m.date or dt.date.min, m.kind, m.row, m.issue))
+    return sorted(moves, key=lambda m: (m.date or dt.date.min, m.kind, m.row, m.issue, m.stated))
+
+
+def _dated_moves(row, name, issue, entries, since) -> list[Move]:
+    """Between days: each day's most confident stance held then — current ones, and earlier ones
+    the text itself dates ("In December 2021, ...")."""
+    dated = [
+        x for x in entries if x[2].date is not None and (x[2].period != EARLIER or x[2].date_from == "text")
+    ]
+    by_day = {x[2].date: x for x in _order(dated)}
+    days = list(by_day.values())
+    moves = []
+    for (_, _, before), (_, _, after) in zip(days, days[1:], strict=False):
+        if before.position == after.position:
+            continue
+        if since is not None and after.date is not None and after.date < since:
+            continue
+        moves.append(
+            Move("position", row, name, issue, before.position, after.position, after.date, before, after)
+        )
+    return moves
+
+
+def _stated_moves(row, name, issue, entries, since) -> list[Move]:
+    """Changes an article states: each current stance that says what it replaces ("dropped its
+    demand for", "now accepts", "long a point of contention"), after the earlier stance stated
+    beside it (the same holder, article and words) or, with none, the one it implies."""
+    earlier_by = {
+        (h, e.article_id, e.span): e for h, _, e in _order(entries) if e.period == EARLIER and not e.implied
+    }
+    implied_by = {(h, e.article_id, e.span): e for h, _, e in entries if e.implied}
+    moves = []
+    for holder, holder_name, after in _order(entries):
+        if after.period == EARLIER or not after.replaces:
+            continue
+        key = (holder, after.article_id, after.span)
+        before = earlier_by.get(key) or implied_by.get(key)
+        if before is None or before.position == after.position:
+            continue
+        if since is not None and (after.date is None or after.date < since):
+            continue  # undated: it cannot be placed after the day
+        moves.append(
+            Move(
+                "position",
+                row,
+                name,
+                issue,
+                before.position,
+                after.position,
+                after.date,
+                before,
+                after,
+                stated=True,
+                holder_name=holder_name,
+            )  # fmt: skip
+        )
+    return moves
 
 
 def plan_versions(store: Store) -> list[DocumentRecord]:

@@ -88,6 +88,8 @@ def brief(store: Store, fmt: str, as_json: bool, since: dt.date | None) -> None:
         rows: dict[str, list[str]] = {}
         for c in cells:
             day = c.date.isoformat() if c.date else "undated"
+            if c.evidence.period == "earlier":  # no current stance: what it held before
+                day = f"earlier, {day}"
             rows.setdefault(c.row_name, []).append(f"{c.issue} {LABELS.get(c.position, c.position)} ({day})")
         for row, items in rows.items():
             for wrapped in textwrap.wrap(f"{row}: " + "; ".join(items), width, subsequent_indent="    "):

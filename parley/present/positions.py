@@ -17,7 +17,8 @@ from pathlib import Path
 import click
 
 from parley.codec import to_data
-from parley.positions import Cell, Move, changes, plan_versions, positions
+from parley.extract.stances.records import Evidence
+from parley.positions import Cell, Move, changes, earlier, plan_versions, positions
 from parley.present.options import json_option, parse_date, store_options
 from parley.store import Store
 
@@ -35,6 +36,21 @@ LABELS = {
 
 
 # -- text ------------------------------------------------------------------------------------
+CHANGED = "*"  # a matrix cell whose articles say it was held otherwise before
+WAS = "(was)"  # a matrix cell whose only stances are placed before their articles' writing
+
+
+def _day(e: Evidence) -> str:
+    """A stance's day in a cell: "12-24", "?" undated; "(was)" for an earlier-period stance."""
+    if e.period == "earlier":
+        return WAS
+    return e.date.strftime("%m-%d") if e.date else "?"
+
+
+def _changed(c: Cell) -> bool:
+    return c.evidence.period != "earlier" and any(e.position != c.position for _, e in earlier(c))
+
+
 def matrix_lines(cells: list[Cell], width: int = 100) -> list[str]:
     """Rows x issues, each cell the latest position and its date."""
     if not cells:
@@ -49,13 +65,16 @@ def matrix_lines(cells: list[Cell], width: int = 100) -> list[str]:
         parts = []
         for issue in issues:
             c = by.get((row, issue))
-            text = (
-                f"{LABELS.get(c.position, c.position)} {c.date.strftime('%m-%d') if c.date else '?'}"
-                if c
-                else "·"
-            )
+            text = "·"
+            if c:
+                mark = CHANGED if _changed(c) else ""
+                text = f"{LABELS.get(c.position, c.position)}{mark} {_day(c.evidence)}"
             parts.append(text[: column - 1].ljust(column))
         lines.append(name.ljust(first) + "".join(parts))
+    if any(_changed(c) for c in cells):
+        lines.append(f"{CHANGED} changed: its articles say it was held otherwise before (see its history)")
+    if any(c.evidence.period == "earlier" for c in cells):
+        lines.append(f"{WAS} held before the articles' time of writing; nothing says what it is now")
     return lines
 
 
@@ -63,25 +82,72 @@ def evidence_lines(cells: list[Cell], limit: int = 160) -> list[str]:
     lines = []
     for c in cells:
         e = c.evidence
+        names = dict(c.holder_names)
         condition = f" (condition: {c.condition})" if c.condition else ""
-        lines.append(
-            f"{c.row_name} × {c.issue}: {c.position}{condition}, {c.date or 'date unknown'}, "
-            f"by {c.holder_name} — {e.article_id[:10]} [{e.span.start}:{e.span.end}] “{_clip(e.text, limit)}”"
+        period = (
+            " (earlier: the articles place it before their time of writing)" if e.period == "earlier" else ""
         )
-        earlier = [f"{h}: {x.position} {x.date or '?'}" for h, x in c.history[:-1]]
-        if earlier:
-            lines.append("    before: " + "; ".join(earlier[-4:]))
+        lines.append(
+            f"{c.row_name} × {c.issue}: {c.position}{condition}{period}, {c.date or 'date unknown'}, "
+            f"by {c.holder_name} — {_where(e)} “{_clip(e.text, limit)}”"
+        )
+        before = earlier(c)
+        if e.period != "earlier" and any(x.position != c.position for _, x in before):
+            was = ", ".join(dict.fromkeys(_label(x.position) for _, x in before))
+            also = {_label(x.position) for _, x in c.history if x.period != "earlier" and x.date == e.date}
+            also.discard(_label(c.position))
+            more = f" (also: {', '.join(sorted(also))})" if also else ""
+            lines.append(f"    history: earlier: {was} → now: {_label(c.position)}{more}")
+        for h, x in [(h, x) for h, x in before if x is not e][-4:]:
+            who = names.get(h, h)
+            lines.append(
+                f"    earlier: {x.position}, by {who}{_stated(x)} — {_where(x)} “{_clip(x.text, 110)}”"
+            )
+        others = [(h, x) for h, x in c.history if x.period != "earlier" and x is not e]
+        if others:
+            lines.append(
+                "    before: " + "; ".join(f"{h}: {x.position} {x.date or '?'}" for h, x in others[-4:])
+            )
     return lines
+
+
+def _label(position: str | None) -> str:
+    return LABELS.get(position or "", position or "")
+
+
+def _where(e: Evidence) -> str:
+    return f"{e.article_id[:10]} [{e.span.start}:{e.span.end}]"
+
+
+def _stated(e: Evidence) -> str:
+    """How the article says it: “previously”, implied by “long a point of contention”, dated."""
+    if e.implied:
+        return f", implied by “{e.period_cue}”" if e.period_cue else ", implied"
+    if e.date_from == "text" and e.date:
+        return f", {e.date.strftime('%Y-%m')} (“{e.period_cue}”)" if e.period_cue else f", {e.date}"
+    return f" (“{e.period_cue}”)" if e.period_cue else ""
 
 
 def change_lines(moves: list[Move]) -> list[str]:
     lines = []
     for m in moves:
-        if m.kind == "position":
+        if m.kind == "position" and m.stated:
+            who = f", by {m.holder_name}" if m.holder_name and m.holder_name != m.row_name else ""
+            lines.append(
+                f"{m.date or 'undated'} {m.row_name} on {m.issue}: {m.before} -> {m.after}"
+                f"  (stated in the article{who})"
+            )
+            b, a = m.evidence_before, m.evidence_after
+            if b is not None and a is not None and (b.span != a.span or b.article_id != a.article_id):
+                lines.append(f"    earlier{_stated(b)}: {_where(b)} “{_clip(b.text, 130)}”")
+            if a is not None:
+                cue = f" (“{a.period_cue}”)" if a.replaces and a.period_cue else ""
+                lines.append(f"    now{cue}: {_where(a)} “{_clip(a.text, 130)}”")
+        elif m.kind == "position":
             lines.append(f"{m.date} {m.row_name} on {m.issue}: {m.before} -> {m.after}")
             if m.evidence_after is not None:
                 e = m.evidence_after
-                lines.append(f"    {e.article_id[:10]} [{e.span.start}:{e.span.end}] “{_clip(e.text, 140)}”")
+                lines.append(f"    {_where(e)} “{_clip(e.text, 140)}”")
         else:
             lines.append(
                 f"{m.date} {m.row_name} vs {m.compared_with}, {m.issue}: "

@@ -4,14 +4,19 @@ are resolved, and known documents get their provisions and changes (:mod:`.plans
 A stance read from a statement takes the statement's resolved speaker (the ``actors`` step sets
 ``statement.speaker_actor_id``) — never anyone the statement mentions; a stance read from a subject
 takes the actor its mention resolved to. A place or a side's government is the side itself. Each
-holder's stances on an issue, oldest first (undated ones first of all), make its history; the
-latest, the most confident of its day, is its position.
+holder's stances on an issue, oldest first (undated ones first of all; on one day, or undated, the
+stances an article places before its time of writing before the others), make its history; the
+latest current one, the most confident of its day, is its position — an earlier stance is the
+position only when the holder has no current one. A current stance that says what it replaces
+("now accepts", "agrees to X, long a point of contention") with no earlier stance in words beside
+it adds that earlier position to the history, marked ``implied``.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable
+from dataclasses import replace
 
 from parley.corpus import CorpusContext, corpus_step
 from parley.dossier import Dossier
@@ -20,12 +25,14 @@ from parley.models import Actor
 from parley.reconcile.plans import build_documents
 
 GOVERNMENT = "-government"
+EARLIER = "earlier"
 
 
 @corpus_step(
     "positions",
     reads=("stance", "provision", "statement", "mention", "actor", "article"),
     writes=("stance", "position", "document"),
+    version="2",
 )
 def positions_step(ctx: CorpusContext) -> int:
     store = ctx.store
@@ -80,18 +87,53 @@ def holder_names(dossier: Dossier, actors: dict[str, Actor]) -> dict[str, str]:
 
 
 def _with(s: Stance, holder: str | None, kind: str, side: str | None) -> Stance:
-    from dataclasses import replace
-
     return replace(s, holder=holder, holder_kind=kind, side=side)
 
 
-def evidence(s: Stance) -> Evidence:
-    return Evidence(s.article_id, s.span, s.text, s.date, s.position, s.condition, s.confidence)
+def evidence(s: Stance, implied: bool = False) -> Evidence:
+    return Evidence(
+        s.article_id,
+        s.span,
+        s.text,
+        s.date,
+        s.position,
+        s.condition,
+        s.confidence,
+        period=s.period,
+        period_cue=s.period_cue,
+        replaces=s.replaces,
+        implied=implied,
+        date_from=s.date_from,
+    )
+
+
+def when(s: Stance | Evidence) -> tuple:
+    """The sort key of a history: day (undated first), earlier before current, confidence."""
+    return (s.date or dt.date.min, s.period != EARLIER, s.confidence, s.article_id, s.span.start)
 
 
 def chronological(stances: Iterable[Stance]) -> list[Stance]:
-    """Oldest first; undated first of all; on one day, the most confident last."""
-    return sorted(stances, key=lambda s: (s.date or dt.date.min, s.confidence, s.article_id, s.span.start))
+    """Oldest first; undated first of all; on one day, earlier-period stances first and the most
+    confident last."""
+    return sorted(stances, key=when)
+
+
+def latest(history: list) -> int:
+    """The index of the position in a history in order: its last current entry, else its last."""
+    return next(
+        (i for i in range(len(history) - 1, -1, -1) if history[i].period != EARLIER), len(history) - 1
+    )
+
+
+def _implied(group: list[Stance]) -> list[Stance]:
+    """The earlier positions current stances say they replace, where no earlier stance of the
+    same article and words says it: as stances of that period, for the history."""
+    stated = {(s.article_id, s.span) for s in group if s.period == EARLIER}
+    return [
+        replace(s, position=s.replaces, condition=None, period=EARLIER, replaces=None)
+        for s in group
+        if s.replaces and s.period != EARLIER and (s.article_id, s.span) not in stated
+    ]
 
 
 def build_positions(stances: Iterable[Stance], names: dict[str, str]) -> list[Position]:
@@ -101,21 +143,23 @@ def build_positions(stances: Iterable[Stance], names: dict[str, str]) -> list[Po
             groups.setdefault((s.holder, s.issue), []).append(s)
     out = []
     for (holder, issue), group in sorted(groups.items()):
-        history = chronological(group)
-        latest = history[-1]
+        implied = _implied(group)
+        marked = {id(s) for s in implied}
+        history = chronological(group + implied)
+        latest_stance = history[latest(history)]
         out.append(
             Position(
                 id=f"{holder}:{issue}",
                 holder=holder,
-                holder_kind=latest.holder_kind,
+                holder_kind=latest_stance.holder_kind,
                 holder_name=names.get(holder, holder),
-                side=latest.side,
+                side=latest_stance.side,
                 issue=issue,
-                position=latest.position,
-                condition=latest.condition,
-                date=latest.date,
-                evidence=evidence(latest),
-                history=tuple(evidence(s) for s in history),
+                position=latest_stance.position,
+                condition=latest_stance.condition,
+                date=latest_stance.date,
+                evidence=evidence(latest_stance),
+                history=tuple(evidence(s, id(s) in marked) for s in history),
             )
         )
     return out

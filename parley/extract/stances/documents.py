@@ -1,6 +1,10 @@
 """Finding the known documents an article speaks of: by the names the press gives them ("the
 28-point plan"), else a plain "the plan" — the document the article last named, else the latest
-one reported by the article's date (the dossier's ``date`` of each document)."""
+one reported by the article's date (the dossier's ``date`` of each document).
+
+A document the dossier does not know, named as one ("a 12-point peace plan", "the Northern Grain
+Initiative"), is another one (``other``): no stance is read on it, and a plain "the proposal"
+after it is that one too, until a known document is named again."""
 
 from __future__ import annotations
 
@@ -19,6 +23,7 @@ class DocumentRef:
     span: Span
     document_id: str | None  # None: a plan, but which one cannot be told
     named: bool  # the words name it; False for a plain "the plan"
+    other: bool = False  # a document the dossier does not know ("a 12-point peace plan")
 
 
 def _flexible(name: str) -> str:
@@ -58,7 +63,8 @@ class DocumentFinder:
                 span = Span(m.start(), m.end())
                 if any(span.overlaps(t) for t in taken):
                     continue
-                refs.append(DocumentRef(span, None, False))
+                other = _names_another(m.group(0), _line(text, m.start(), m.end()))
+                refs.append(DocumentRef(span, None, other, other))
         refs.sort(key=lambda r: r.span.start)
         return self._resolve(refs, published)
 
@@ -73,11 +79,36 @@ class DocumentFinder:
         """A plain "the plan" is the document last named before it, else the current one."""
         current = self.dossier.current_document(published)
         last: str | None = None
+        other = False  # the last document named is one the dossier does not know
         out = []
         for ref in refs:
             if ref.named:
-                last = ref.document_id or last
+                if ref.other:
+                    other = True
+                elif ref.document_id:
+                    last, other = ref.document_id, False
                 out.append(ref)
+                continue
+            if other:
+                out.append(DocumentRef(ref.span, None, False, True))
                 continue
             out.append(DocumentRef(ref.span, last or (current.id if current else None), False))
         return out
+
+
+def _line(text: str, start: int, end: int) -> str:
+    stop = text.find("\n", end)
+    return text[text.rfind("\n", 0, start) + 1 : stop if stop >= 0 else len(text)]
+
+
+def _names_another(words: str, line: str) -> bool:
+    """ "a 12-point peace plan", "the Northern Grain Initiative": words naming a document (a
+    count of points, or a proper name — not in a headline in title case) that are not the name
+    of a known one."""
+    if re.search(r"\d+[\s-]point", words, re.I):
+        return True
+    *before, noun = words.split()
+    if not (noun[:1].isupper() and before[-1][:1].isupper()):
+        return False
+    long = [w for w in line.split() if len(w) > 3 and w[:1].isalpha()]
+    return sum(w[:1].isupper() for w in long) <= 0.6 * len(long)  # a headline names nothing

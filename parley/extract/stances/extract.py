@@ -17,15 +17,13 @@ the position is read from the parse on the way up from them (:mod:`.parse`), and
 
 from __future__ import annotations
 
-import datetime as dt
 from collections.abc import Sequence
-from dataclasses import dataclass, replace
 
 from spacy.tokens import Doc, Token
-from spacy.tokens import Span as SpacySpan
 
 from parley.dossier import Dossier
 from parley.extract.stances import lexicon as lx
+from parley.extract.stances.collect import CONDITION_CUE, Candidate, Collector
 from parley.extract.stances.documents import DocumentFinder, DocumentRef
 from parley.extract.stances.holders import Holder, HolderFinder
 from parley.extract.stances.issues import CueHit, IssueMatcher
@@ -33,6 +31,7 @@ from parley.extract.stances.parse import (
     TEXT_KEY,
     Signal,
     ancestors,
+    climb,
     condition_of,
     embedded_claim,
     hypothetical,
@@ -41,14 +40,12 @@ from parley.extract.stances.parse import (
     signal_at,
     subject_of,
 )
+from parley.extract.stances.period import change_signal, earlier_cue, place
 from parley.extract.stances.records import Provision, Stance
 from parley.extract.stances.units import Unit, units
 from parley.models import Article, Span, Statement, TimeExpression
 
-EXTRACTOR = "stances/1"
-CONDITIONAL = {"accepts", "open_to_discuss", "supports"}
 OBJECT_ONLY = {"reach"}  # stance verbs that take a position only on their direct object
-CONDITION_CUE = "condition: "  # the cue of a demand read from another stance's condition
 OWN_PRONOUNS = {"i", "we", "he", "she", "they", "it", "who"}
 
 
@@ -60,16 +57,6 @@ def _governed(token: Token, signal: Signal) -> Signal:
         if above is not None and above.position in ("opposes", "rejects") and not above.modal:
             return above
     return signal
-
-
-@dataclass(frozen=True)
-class Candidate:
-    """A stance before its issue is confirmed against the sentence embedding."""
-
-    stance: Stance
-    unit_text: str
-    hit: CueHit | None
-    provision: bool = False
 
 
 class StanceReader:
@@ -102,7 +89,7 @@ class StanceReader:
         return run.finish()
 
 
-class _Run:
+class _Run(Collector):
     """One article's reading: candidates collected, then confirmed in one embedding batch."""
 
     def __init__(self, reader, article, doc, text, holders, refs, times) -> None:
@@ -125,34 +112,45 @@ class _Run:
             hits += [
                 r
                 for r in self.refs
-                if unit.start <= r.span.start and r.span.end <= unit.end and not self._setting(r)
+                if unit.start <= r.span.start
+                and r.span.end <= unit.end
+                and not r.other
+                and not self._setting(r)
             ]
         for hit in hits:
             token = self._token(hit.span)
-            if token is None:
+            if token is None or (
+                _qualifies_only(token, hit) if isinstance(hit, CueHit) else _on_one_issue(token, self.hits)
+            ):
                 continue
             issue = hit.issue if isinstance(hit, CueHit) else self.r.plan_issue
             document_id = hit.document_id if isinstance(hit, DocumentRef) else None
             assert issue is not None
             if isinstance(hit, CueHit):
                 self._provisions(unit, token, hit)
-            for holder, signal in self._positions(unit, token):
+            path: list[Token] = []
+            found = [(h, x, path) for h, x in self._positions(unit, token, path)]
+            found += [(h, x, []) for h, x in self._participle(unit, token)]  # it hangs on the word itself
+            for holder, signal, below in found:
                 if holder.kind == "document" and holder.id == document_id:
                     continue
+                signal = place(signal, _below(below, signal.token), token)
                 self._add(unit, holder, signal, issue, hit if isinstance(hit, CueHit) else None, document_id)
 
-    def _positions(self, unit: Unit, token: Token) -> list[tuple[Holder, Signal]]:
-        """(holder, signal) pairs for an issue word: see the module docstring."""
+    def _positions(self, unit: Unit, token: Token, path: list[Token]) -> list[tuple[Holder, Signal]]:
+        """(holder, signal) pairs for an issue word: see the module docstring. ``path`` gets the
+        words climbed through, the issue's word first."""
         inside = unit.statement is not None
         if embedded_claim(token):  # "refuted assertions that X rejected the plan": the speech verb only
             return [(unit.speaker, unit.speech)] if inside and unit.speech and unit.speaker else []
         prev = token
-        for t in ancestors(token, clause=True):
+        for t in climb(token):
             if inside and not (unit.start <= t.idx < unit.end):
                 break
             if prev.dep_ == "prep" and prev.i < t.i and prev.lower_ in lx.FRONTED_ADJUNCTS:
                 break  # "With no route to victory, Putin is embracing terror": not about victory
-            signal = signal_at(t)
+            signal = change_signal(t, path) or signal_at(t)  # "dropped its demand for", "rejected"
+            path.append(t)
             if signal is not None and t.lemma_.lower() in OBJECT_ONLY and (t is token or prev.dep_ != "dobj"):
                 signal = None  # "reached a deal" is an acceptance; "reached it after talks on X" is not
             if prev.dep_ == "prep" and prev.lower_ == "without" and negated(t):
@@ -189,6 +187,21 @@ class _Run:
                 or unit.speech
             )
             return [(unit.speaker, said)] if said else []
+        return []
+
+    def _participle(self, unit: Unit, noun: Token) -> list[tuple[Holder, Signal]]:
+        """ "provisions rejected by the capital", "demilitarised zones previously avoided": a stance in a
+        participle after the issue's noun, held by its agent — or, with no agent, by the speaker
+        of the statement it is in when it is an earlier one (the speaker's side's own past)."""
+        for clause in (c for c in noun.children if c.dep_ == "acl" and c.tag_ == "VBN"):
+            signal = signal_at(clause)
+            if signal is None or signal.modal:
+                continue
+            agent = next((g for c in clause.children if c.dep_ == "agent" for g in c.children), None)
+            if agent is not None:
+                return [(h, signal) for h in self.holders.of_subject(agent) if h.kind != "document"]
+            if unit.speaker is not None and earlier_cue(clause):
+                return [(unit.speaker, signal)]
         return []
 
     def _conditional(self, unit: Unit, token: Token) -> Signal | None:
@@ -267,125 +280,36 @@ class _Run:
                 self._add(unit, holder, signal, hit.issue, hit, None, provision=True)
                 return
 
-    def _add(self, unit, holder, signal, issue, hit, document_id, provision=False) -> None:
-        sentence = unit.sentence
-        span = Span(unit.start, unit.end) if unit.statement else Span(sentence.start_char, sentence.end_char)
-        position, condition, cue = signal.position, None, signal.cue
-        if holder.kind == "document":  # "the proposal urges ...": what a document says, it proposes
-            position, provision = "proposes", True
-        if position in CONDITIONAL:
-            subtree = list(signal.token.subtree)
-            within = (subtree[0].idx, subtree[-1].idx + len(subtree[-1].text))
-            found = condition_of(sentence, self.text, within)
-            if found is not None:
-                if hit is not None and found[0] <= hit.span.start < found[1]:
-                    position, cue = "demands", CONDITION_CUE + self.text[found[0] : found[1]][:40]
-                else:
-                    position, condition = "accepts_on_condition", self.text[found[0] : found[1]]
-        date, date_from = self._date(unit, sentence)
-        stance = Stance(
-            article_id=self.article.id,
-            issue=issue,
-            position=position,
-            span=span,
-            text=span.of(self.text),
-            holder=holder.id,
-            holder_kind=holder.kind,
-            holder_text=holder.text,
-            holder_span=holder.span,
-            side=holder.side,
-            condition=condition,
-            document_id=document_id,
-            statement_id=unit.statement.id if unit.statement else None,
-            cue=cue,
-            date=date,
-            date_from=date_from,
-            confidence=signal.strength,
-            extractor=EXTRACTOR,
-        )
-        self.candidates.append(Candidate(stance, span.of(self.text), hit, provision))
-
-    def _date(self, unit: Unit, sentence: SpacySpan) -> tuple[dt.date | None, str]:
-        if unit.statement is not None and unit.statement.said_on is not None:
-            return unit.statement.said_on, "statement"
-        for t in self.times:
-            if t.precision == "day" and t.start and sentence.start_char <= t.span.start < sentence.end_char:
-                return t.start, "text"
-        if self.article.published is not None:
-            return self.article.published, "article"
-        return None, "unknown"
-
     def _token(self, span: Span) -> Token | None:
         piece = self.doc.char_span(span.start, span.end, alignment_mode="expand")
         return piece.root if piece is not None and len(piece) else None
 
-    # -- confirming ------------------------------------------------------------------------
-    def finish(self) -> tuple[list[Stance], list[Provision]]:
-        texts = sorted({c.unit_text for c in self.candidates if c.hit is not None})
-        hits = [self.r.matcher.cue_hits(t) for t in texts]
-        sims = {
-            t: {m.issue: m.similarity for m in ms}
-            for t, ms in zip(texts, self.r.matcher.match(texts, hits), strict=True)
-        }
-        stances: dict[tuple, Stance] = {}
-        provisions: dict[tuple, Provision] = {}
-        for c in self.candidates:
-            s = c.stance
-            if c.hit is not None:
-                similarity = sims.get(c.unit_text, {}).get(s.issue)
-                if similarity is None:
-                    continue  # the cue is there, but the sentence is about something else
-                s = replace(
-                    s, confidence=round(s.confidence * (0.6 + 0.4 * min(1.0, max(0.0, similarity) / 0.6)), 3)
-                )
-            else:
-                s = replace(s, confidence=round(s.confidence * 0.8, 3))
-            key = (s.holder, s.holder_span, s.issue, s.position, s.span)
-            if key not in stances or stances[key].confidence < s.confidence:
-                stances[key] = s
-            if c.provision and s.holder:
-                self._provision(provisions, s)
-        kept = [s for s in stances.values() if not _superseded(s, stances.values())]
-        return sorted(kept, key=lambda s: (s.span.start, s.issue)), sorted(
-            provisions.values(), key=lambda p: (p.span.start, p.issue)
-        )
 
-    def _provision(self, provisions: dict[tuple, Provision], s: Stance) -> None:
-        assert s.holder is not None
-        option, label = self.r.matcher.option(s.issue, s.text)
-        value = label or _short(s.text)
-        key = (s.holder, s.issue, s.span)
-        if key in provisions and provisions[key].option:
-            return
-        provisions[key] = Provision(
-            article_id=s.article_id,
-            document_id=s.holder,
-            issue=s.issue,
-            span=s.span,
-            text=s.text,
-            value=value,
-            option=option,
-            statement_id=s.statement_id,
-            date=s.date,
-            confidence=s.confidence,
-            extractor=EXTRACTOR,
-        )
-
-
-def _superseded(s: Stance, every) -> bool:
-    """A demand read from a condition gives way to the holder's own stance on that issue there."""
-    if not (s.cue or "").startswith(CONDITION_CUE):
-        return False
-    return any(
-        o is not s
-        and o.holder == s.holder
-        and o.issue == s.issue
-        and o.span == s.span
-        and not (o.cue or "").startswith(CONDITION_CUE)
-        for o in every
+def _qualifies_only(token: Token, hit: CueHit) -> bool:
+    """ "X airspace", "X countries" (X the issue's word): an issue's word that only qualifies a thing."""
+    head = token.head
+    return (
+        token.dep_ in ("compound", "amod", "nmod", "poss")
+        and head.lemma_.lower() in lx.PERIOD.qualified_nouns
+        and not (hit.span.start <= head.idx < hit.span.end)
     )
 
 
-def _short(text: str, limit: int = 160) -> str:
-    text = " ".join(text.split())
-    return text if len(text) <= limit else text[: limit - 1].rsplit(" ", 1)[0] + "…"
+def _on_one_issue(noun: Token, hits: list[CueHit]) -> bool:
+    """ "the neighbour's proposal to establish a demilitarised zone": a proposal of one thing, which
+    an issue's words in its infinitive say, not the plan as a whole ("a plan to end the war" is)."""
+    for clause in noun.children:
+        if clause.dep_ == "acl" and any(a.lower_ == "to" for a in clause.children if a.dep_ == "aux"):
+            words = list(clause.subtree)
+            start, end = words[0].idx, words[-1].idx + len(words[-1].text)
+            if any(start <= h.span.start and h.span.end <= end for h in hits):
+                return True
+    return False
+
+
+def _below(path: list[Token], stop: Token) -> list[Token]:
+    """The words of ``path`` below the stance word ``stop`` (all of them if it is not on it)."""
+    for i, t in enumerate(path):
+        if t.i == stop.i:
+            return path[:i]
+    return path

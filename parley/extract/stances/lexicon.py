@@ -1,8 +1,14 @@
 """The English words positions are read from: stance verbs by class, modals, negation, condition
 markers, and the nouns that make a clause someone else's claim. Language, not names: what a
-negotiation calls its issues and documents lives in its dossier."""
+negotiation calls its issues and documents lives in its dossier. The words that place a stance in
+time and state a change are in ``parley/data/stance_periods.yaml`` (:data:`PERIOD`)."""
 
 from __future__ import annotations
+
+from dataclasses import dataclass
+from importlib import resources
+
+import yaml
 
 # stance predicate lemma -> position it expresses (before negation)
 STANCE_VERBS: dict[str, str] = {
@@ -122,3 +128,62 @@ HYPOTHETICAL_AUX = {"would", "could", "might", "may"}
 # prepositions of a fronted adjunct ("With no route to victory, ...", "After talks on X, ..."):
 # an issue's words inside one are not what the verb after it takes a position on
 FRONTED_ADJUNCTS = {"with", "without", "despite", "after", "before", "amid", "since", "following", "during"}
+
+
+@dataclass(frozen=True)
+class PeriodWords:
+    """The words of ``parley/data/stance_periods.yaml`` (its comments say what each list is for)."""
+
+    earlier_adverbs: frozenset[str]
+    earlier_phrases: dict[str, frozenset[str]]
+    habit_verbs: frozenset[str]
+    earlier_modifiers: frozenset[str]
+    stance_nouns: dict[str, str]  # noun (lemma, or "modifier lemma") -> the position it names
+    giving_up: frozenset[str]
+    giving_up_phrasal: frozenset[tuple[str, str]]
+    softening: frozenset[str]
+    after: dict[str, str]
+    policy_nouns: frozenset[str]
+    no_longer: tuple[tuple[str, str], ...]
+    now_adverbs: frozenset[str]
+    now_positions: frozenset[str]
+    contention: tuple[str, ...]
+    earlier_by_days: int
+    qualified_nouns: frozenset[str]
+    admission_verbs: frozenset[str]
+    earlier_only: dict[str, str]  # verb lemma -> position, read only with an earlier marker
+
+
+def load_period_words(path: str | None = None) -> PeriodWords:
+    source = resources.files("parley.data") / "stance_periods.yaml" if path is None else path
+    with open(str(source), encoding="utf-8") as f:
+        data = yaml.safe_load(f)
+    words = lambda key: frozenset(str(w).lower() for w in data.get(key) or ())  # noqa: E731
+    return PeriodWords(
+        earlier_adverbs=words("earlier_adverbs"),
+        earlier_phrases={k: frozenset(str(w).lower() for w in v) for k, v in data["earlier_phrases"].items()},
+        habit_verbs=words("habit_verbs"),
+        earlier_modifiers=frozenset(squeeze(w) for w in data["earlier_modifiers"]),
+        stance_nouns={str(n).lower(): p for p, nouns in data["stance_nouns"].items() for n in nouns},
+        giving_up=frozenset(data["giving_up"]["verbs"]),
+        giving_up_phrasal=frozenset((a, b) for a, b in data["giving_up"]["phrasal"]),
+        softening=words("softening"),
+        after=dict(data["after"]),
+        policy_nouns=words("policy_nouns"),
+        no_longer=tuple((a, b) for a, b in data["no_longer"]),
+        now_adverbs=words("now_adverbs"),
+        now_positions=words("now_positions"),
+        contention=tuple(str(w).lower() for w in data["contention"]),
+        earlier_by_days=int(data["earlier_by_days"]),
+        qualified_nouns=words("qualified_nouns"),
+        admission_verbs=words("admission_verbs"),
+        earlier_only=dict(data["earlier_only"]),
+    )
+
+
+def squeeze(words: str) -> str:
+    """ "long-held", "long held", "longheld": one key."""
+    return "".join(c for c in words.lower() if c.isalnum())
+
+
+PERIOD = load_period_words()

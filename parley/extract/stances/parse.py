@@ -30,6 +30,10 @@ class Signal:
     cue: str
     strength: float  # 1.0 a stance verb; 0.8 a modal or refusal; 0.6 taken from the speech verb
     modal: bool = False  # "must", "has to": the subject is who must act, not who demands
+    period: str = "current"  # "earlier": placed before the time of writing (:mod:`.period`)
+    period_cue: str | None = None  # the words that place it or state the change
+    replaces: str | None = None  # the position the sentence says this one replaces
+    earlier: str | None = None  # an earlier stance the sentence states, recorded beside this one
 
 
 def ancestors(token: Token, stop: Token | None = None, clause: bool = False) -> Iterator[Token]:
@@ -38,10 +42,31 @@ def ancestors(token: Token, stop: Token | None = None, clause: bool = False) -> 
     seen = 0
     while seen < 40:
         yield token
-        if token is stop or token.head is token or (clause and token.dep_ in CLAUSE_EDGES):
+        if token == stop or token.head == token or (clause and token.dep_ in CLAUSE_EDGES):
             return
         token = token.head
         seen += 1
+
+
+def climb(token: Token) -> Iterator[Token]:
+    """``ancestors(token, clause=True)``, but on through a relative clause that only describes
+    the object it hangs on ("abandoned the changes that would have barred joining the alliance": its
+    subject is "that", its noun an object) and an adverbial clause the parser hung on a noun (a
+    list of gerunds: "ceding land, reducing its army, and committing to ...")."""
+    for _ in range(40):
+        yield token
+        if token.head == token:
+            return
+        if token.dep_ in CLAUSE_EDGES and not _describes(token):
+            return
+        token = token.head
+
+
+def _describes(clause: Token) -> bool:
+    if clause.dep_ == "relcl":
+        subject = next((c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        return subject is not None and subject.tag_ == "WDT" and clause.head.dep_ in ("dobj", "pobj")
+    return clause.dep_ == "advcl" and clause.head.pos_ in ("NOUN", "PROPN")
 
 
 def negated(token: Token) -> bool:
@@ -61,6 +86,43 @@ def hypothetical(token: Token) -> bool:
     return to and any(c.dep_ in ("mark", "prep") and c.lower_ == "for" for c in (*children, *token.lefts))
 
 
+def children_of(token: Token, *deps: str) -> list[Token]:
+    return [c for c in token.children if c.dep_ in deps]
+
+
+def clause_words(token: Token) -> list[Token]:
+    """The stance word, and the verb it is the predicate of ("was once ready to": "was")."""
+    words = [token]
+    if token.dep_ in ("acomp", "attr") and token.head != token:
+        words.append(token.head)
+    return words
+
+
+def earlier_cue(token: Token) -> str | None:
+    """The words on a stance word that place it before the time of writing, if any."""
+    for t in clause_words(token):
+        for c in children_of(t, "advmod", "npadvmod"):
+            if c.lower_ in lx.PERIOD.earlier_adverbs and not list(c.children):
+                return c.text  # bare: not "as long as", not "earlier today"
+        for c in children_of(t, "prep"):
+            objects = {o.lower_ for o in c.children if o.dep_ in ("pobj", "pcomp")}
+            if objects & lx.PERIOD.earlier_phrases.get(c.lower_, frozenset()):
+                return f"{c.text} {' '.join(sorted(objects))}"
+        aux = children_of(t, "aux")
+        subject = next(iter(children_of(t, "nsubj")), None)
+        if t.tag_ == "VBN" and any(a.lower_ == "had" and (subject is None or subject.i < a.i) for a in aux):
+            return "had"  # the past before the past; "had the capital accepted" is a hypothesis, not this
+    head = token.head
+    if (
+        token.dep_ == "xcomp"
+        and head.lemma_.lower() in lx.PERIOD.habit_verbs
+        and head.tag_ == "VBD"
+        and any(a.lower_ == "to" for a in children_of(token, "aux"))
+    ):
+        return f"{head.text} to"  # "used to demand"
+    return None
+
+
 def _modal_lemmas(token: Token) -> set[str]:
     return {c.lower_ for c in token.children if c.dep_ in ("aux", "auxpass")}
 
@@ -76,12 +138,17 @@ def signal_at(token: Token) -> Signal | None:
         if lemma == verb and particle in children:
             found = (position, f"{token.text} {particle}", 1.0)
     verbal = token.pos_ in ("VERB", "AUX") or (token.dep_ == "ROOT" and token.tag_ in ("NNS", "VBZ"))
+    if found is None and verbal and lemma in lx.PERIOD.earlier_only and (words := earlier_cue(token)):
+        position = lx.PERIOD.earlier_only[lemma]
+        return Signal(token, position, token.text, 1.0, period="earlier", period_cue=words)
     if found is None and verbal and lemma in lx.STANCE_VERBS:
         if any(c.dep_ == "auxpass" for c in token.children):
             return None  # "while they are reviewed": the subject is not the holder
         complement = next((c for c in token.children if c.dep_ == "xcomp"), None)
         if complement is not None and complement.lemma_.lower() in NO_COMMENT:
             return None  # "refused to comment", "declined to discuss": no position
+        if lemma in lx.PERIOD.admission_verbs and any(c.dep_ == "ccomp" for c in token.children):
+            return None  # "conceded that it has not achieved ...": an admission, not a concession
         found = (lx.STANCE_VERBS[lemma], token.text, 0.7 if lemma in lx.WEAK_VERBS else 1.0)
     predicative = token.dep_ in ("acomp", "ROOT", "xcomp", "ccomp", "conj") or (
         token.pos_ == "ADP" and token.head.lemma_ == "be"

@@ -53,6 +53,9 @@ class Stance:
     date_from: str = "unknown"  # "statement" | "text" | "article" | "unknown"
     confidence: float = 0.0
     extractor: str = ""
+    period: str = "current"  # "earlier": the sentence places it before its time of writing
+    period_cue: str | None = None  # the words that place it, or that state the change
+    replaces: str | None = None  # the earlier position the sentence says this one replaces
 
 
 @dataclass(frozen=True)
@@ -84,6 +87,11 @@ class Evidence:
     position: str | None = None
     condition: str | None = None
     confidence: float = 0.0
+    period: str = "current"  # "earlier": held before the article's time of writing, as it says
+    period_cue: str | None = None  # "previously", "long-held", "has abandoned", "no longer" ...
+    replaces: str | None = None  # the earlier position the article says this one replaces
+    implied: bool = False  # an earlier position read only from a current stance's ``replaces``
+    date_from: str = "unknown"  # as the stance's: "text" dates an earlier stance by its own words
 
 
 @dataclass(frozen=True)
@@ -100,7 +108,7 @@ class Position:
     condition: str | None
     date: dt.date | None
     evidence: Evidence
-    history: tuple[Evidence, ...] = ()  # oldest first; undated stances first of all
+    history: tuple[Evidence, ...] = ()  # oldest first; undated first of all; earlier before current
 
 
 @dataclass(frozen=True)
@@ -138,7 +146,8 @@ class DocumentRecord:
 
 
 def _holder_key(s: Stance) -> str:
-    return str(s.holder_span.start) if s.holder_span else str(s.holder)
+    key = str(s.holder_span.start) if s.holder_span else str(s.holder)
+    return key if s.period == "current" else f"{key}-{s.period}"
 
 
 record_type(

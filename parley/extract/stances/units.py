@@ -8,7 +8,7 @@ import bisect
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 
 from parley.extract.stances.holders import Holder, HolderFinder
@@ -26,6 +26,7 @@ class Unit:
     statement: Statement | None = None
     speaker: Holder | None = None
     speech: Signal | None = None  # the speech verb's own position ("insisted")
+    cue: Token | None = None  # the verb of saying ("previously stated": its stances are earlier ones)
 
 
 def units(
@@ -52,9 +53,10 @@ def units(
         if i < 0:
             continue
         cue = doc.char_span(s.cue_span.start, s.cue_span.end, alignment_mode="expand") if s.cue_span else None
-        speech = signal_at(cue.root) if cue is not None and len(cue) else None
-        if speech is not None and speech.position not in SPEECH_POSITIONS:
-            speech = None
+        verb = cue.root if cue is not None and len(cue) else None
+        speech = signal_at(verb) if verb is not None else None
+        if speech is not None and (speech.position not in SPEECH_POSITIONS or speech.modal):
+            speech = None  # "Should the government conclude that ...": a modal on it is no one's demand
         if speech is not None:
             speech = replace(speech, strength=0.6)
         who = s.speaker_span
@@ -62,7 +64,7 @@ def units(
         speaker = holders.speaker(s, root.root if root is not None and len(root) else None)
         for part in s.parts:  # a quote given in pieces: each piece is the speaker's
             within = sentences[max(0, bisect.bisect_right(starts, part.start) - 1)]
-            units.append(Unit(within, part.start, part.end, s, speaker, speech))
+            units.append(Unit(within, part.start, part.end, s, speaker, speech, verb))
     for sentence in sentences:
         if not holds(sentence.start_char, sentence.end_char):
             continue
