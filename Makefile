@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 DEMO_DB ?= demo.db
 
-.PHONY: setup demo test bench-ingest bench-polnear bench-speed bench-tempeval bench-incremental bench-parallel bench-faults bench-fuzz clean
+.PHONY: setup demo test bench-ingest bench-polnear bench-speed bench-tempeval bench-incremental bench-parallel bench-faults bench-fuzz bench-scale clean
 
 setup: $(VENV)/.installed
 
@@ -54,6 +54,9 @@ bench-incremental: setup
 
 bench-parallel: setup
 	$(BIN)/python -m parley.bench.parallel --articles 400 --local
+
+bench-scale: setup
+	eval "$$(bash scripts/postgres-for-tests.sh)" && nice -n 10 $(BIN)/python -m parley.bench.scale --articles 100000 --slice 10000 --work /var/tmp/parley-scale --postgres "$$PARLEY_TEST_POSTGRES"
 
 bench-faults: setup
 	$(BIN)/python -m parley.bench.faults --kills 20 --articles 10000 --analyse-articles 40

@@ -24,6 +24,7 @@ from parley.positions import positions
 from parley.present.brief import build_brief, render_brief
 from parley.present.cli_actors import actors
 from parley.present.cli_check import check
+from parley.present.cli_copy import copy
 from parley.present.cli_doctor import doctor
 from parley.present.cli_jobs import analyse, export, ingest
 from parley.present.cli_records import articles, quotes, timeline
@@ -118,6 +119,7 @@ cli.add_command(check)
 cli.add_command(contested)
 cli.add_command(watch)
 cli.add_command(doctor)
+cli.add_command(copy)
 
 
 def main() -> None:
