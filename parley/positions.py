@@ -64,10 +64,21 @@ def _stored(store: Store, issue: str | None = None) -> list[Position]:
     return list(store.records("position", RecordQuery(equals=equals)))
 
 
-def _rows(found: list[Position], actor: str | None, side: str | None, documents: bool) -> dict:
-    """Group stored positions into rows: {(row, kind, name, side, issue): [(holder, name, evidence)]}."""
+def _side_names(found: list[Position]) -> dict[str, str]:
+    return {p.side: p.holder_name for p in found if p.holder_kind == "side" and p.side}
+
+
+def _rows(
+    found: list[Position],
+    actor: str | None,
+    side: str | None,
+    documents: bool,
+    names: dict[str, str] | None = None,
+) -> dict:
+    """Group stored positions into rows: {(row, kind, name, side, issue): [(holder, name, evidence)]};
+    a side's name from ``names`` (every side-held position's), else from ``found``."""
     rows: dict[tuple[str, str, str, str | None, str], list[tuple[str, str, Evidence]]] = {}
-    names = {p.side: p.holder_name for p in found if p.holder_kind == "side" and p.side}
+    names = names or _side_names(found)
     for p in found:
         key: tuple[str, str, str, str | None, str]
         if p.holder_kind == "document":
@@ -121,8 +132,10 @@ def positions(
 ) -> list[Cell]:
     """The latest position of each row on each issue; with ``as_of``, only stances dated by then."""
     cells = []
+    # one issue's positions may hold none by a side itself: its name comes from the others
+    names = _side_names(_stored(store)) if issue else None
     for (row, kind, name, row_side, row_issue), entries in _rows(
-        _stored(store, issue), actor, side, documents
+        _stored(store, issue), actor, side, documents, names
     ).items():
         if as_of is not None:
             entries = [x for x in entries if x[2].date is not None and x[2].date <= as_of]

@@ -34,6 +34,12 @@ def test_positions_are_a_matrix_of_this_negotiations_sides_with_evidence(trade_d
     assert any(c["issue"] in text for c in cells)
     only = json.loads(run_cli("positions", "--issue", cells[0]["issue"], "--json", db=trade_db).stdout)
     assert only and {c["issue"] for c in only} == {cells[0]["issue"]}
+    # a row keeps its side's name whatever issue is asked for (not the side's id when no position
+    # of that issue is held by the side itself)
+    names = {(c["row"], c["row_name"]) for c in cells}
+    for issue in {c["issue"] for c in cells}:
+        one = json.loads(run_cli("positions", "--issue", issue, "--json", db=trade_db).stdout)
+        assert {(c["row"], c["row_name"]) for c in one} <= names, issue
 
 
 def test_changes_and_a_drafted_dossier(trade_db, tmp_path):
