@@ -293,11 +293,11 @@ def test_exit_130_when_interrupted_and_the_same_command_completes(tmp_path, loca
             time.sleep(0.02)
         assert "/slow" in local_server.hits
         process.send_signal(signal.SIGINT)  # Ctrl-C while the slow page is being fetched
-        _, err = process.communicate(timeout=30)
+        said, err = process.communicate(timeout=30)
     finally:
         if process.poll() is None:
             process.kill()
-    assert process.returncode == 130
+    assert process.returncode == 130, (said, err)  # what it said, if it finished otherwise
     assert "interrupted" in err and "run the same command" in err
 
     local_server.routes["/slow"].delay = 0  # the site answers now
