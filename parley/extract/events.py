@@ -50,6 +50,7 @@ from parley.extract.event_details import (
 from parley.extract.layout import Headings
 from parley.extract.registry import ActorRegistry
 from parley.models import Attribution, EventMention, Mention, Span, TimeExpression
+from parley.nlp import text_of
 
 PLANNED_AUX = {"will", "would", "could", "may", "might", "shall", "should"}
 PLANNED_HEADS = {"expect", "plan", "schedule", "due", "set", "hope", "want", "intend", "propose"}
@@ -107,7 +108,7 @@ def find_events(
 ) -> list[EventMention]:
     taxonomy = taxonomy or load_taxonomy()
     quotes = [part for a in attributions if a.kind == "direct" for part in a.parts]
-    text = doc.text
+    text = text_of(doc)
     headings = Headings(text)
     found: list[EventMention] = []
     for sent in doc.sents:

@@ -15,6 +15,7 @@ from parley.clean.outlets import default_registry as known_outlets
 from parley.extract.layout import Headings
 from parley.extract.registry import ActorRegistry
 from parley.models import Mention, Span
+from parley.nlp import text_of
 
 ENTITY_LABELS = {"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC"}
 ROLE_DEPS = {"compound", "amod", "nmod", "poss", "case", "det"}
@@ -22,7 +23,7 @@ MAX_ROLE_CHARS = 80
 
 
 def find_mentions(doc: Doc, article_id: str, registry: ActorRegistry) -> list[Mention]:
-    full_text = doc.text
+    full_text = text_of(doc)
     headings = Headings(full_text)
     mentions: list[Mention] = []
     for ent in doc.ents:

@@ -40,6 +40,7 @@ from spacy.tokens import Doc, Token
 from parley.extract.attribution import find_quotes, relative_antecedent
 from parley.extract.registry import ActorRegistry
 from parley.models import Attribution, Mention, Span
+from parley.nlp import text_of
 
 PRONOUNS = {"he", "she", "him", "her"}
 FIRST_PERSON = {"i", "we"}
@@ -84,7 +85,7 @@ def speaker_context(
     doc: Doc, article_id: str, mentions: Sequence[Mention], registry: ActorRegistry
 ) -> SpeakerContext:
     """A fresh context for one article: sentences, paragraphs, quotes and transcript labels."""
-    text = doc.text
+    text = text_of(doc)
     ctx = SpeakerContext(doc, text, article_id, mentions, registry, [s.start_char for s in doc.sents])
     ctx.labels = _transcript_labels(text, mentions)
     ctx.quoted = [(q.start, q.end) for q in find_quotes(text)]

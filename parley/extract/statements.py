@@ -31,6 +31,7 @@ from parley.extract.attribution import relative_antecedent
 from parley.extract.registry import ActorRegistry
 from parley.extract.speakers import speaker_context, speaker_mention
 from parley.models import Article, Attribution, Mention, Span, Statement, TimeExpression
+from parley.nlp import text_of
 
 PART_JOINER = " … "
 
@@ -48,7 +49,7 @@ def build_statements(
     registry: ActorRegistry,
     extractor: str,
 ) -> list[Statement]:
-    text = doc.text
+    text = text_of(doc)
     ctx = speaker_context(doc, article.id, mentions, registry)
     statements: list[tuple[Attribution, Statement]] = []
     by_content: dict[Span, Statement] = {}  # the statement of each attribution's content

@@ -69,13 +69,26 @@ class SpacyParser:
         """One Doc per text, in order. Each paragraph (line) is parsed on its own and the pieces
         joined back, so no sentence, dependency or entity runs across a line break (a heading
         never becomes the subject of the next paragraph). ``doc.text`` equals the text given."""
-        pieces = [paragraphs(t) for t in texts]
+        texts_list = list(texts)
+        pieces = [paragraphs(t) for t in texts_list]
         parsed = self.nlp.pipe(
             (p for ps in pieces for p in ps), batch_size=self.batch_size, n_process=self.n_process
         )
-        for ps in pieces:
+        for text, ps in zip(texts_list, pieces, strict=True):
             docs = [next(parsed) for _ in ps]
-            yield Doc.from_docs(docs, ensure_whitespace=False) if len(docs) > 1 else docs[0]
+            doc = Doc.from_docs(docs, ensure_whitespace=False) if len(docs) > 1 else docs[0]
+            doc.user_data[TEXT_KEY] = text
+            yield doc
+
+
+TEXT_KEY = "parley.text"  # the text parsed, kept on its Doc
+
+
+def text_of(doc: Doc) -> str:
+    """The Doc's text: the one :meth:`SpacyParser.parse` kept (spaCy's ``doc.text`` joins every
+    token anew on each access), else ``doc.text``."""
+    text = doc.user_data.get(TEXT_KEY)
+    return text if isinstance(text, str) else doc.text
 
 
 def paragraphs(text: str) -> list[str]:

@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc, Token
 
 from parley.extract import cues as C
+from parley.nlp import text_of
 
 from .quotes import QuoteRegion, find_quotes
 
@@ -63,7 +64,7 @@ class DocIndex:
 
     def __init__(self, doc: Doc) -> None:
         self.doc = doc
-        self.text = doc.text
+        self.text = text_of(doc)
         n = self.n = len(doc)
         quotes = self.quotes = [q for q in find_quotes(self.text) if q.end - q.start > 2]
         nq = len(quotes)

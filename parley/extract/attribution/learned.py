@@ -132,7 +132,7 @@ class LearnedModel:
                 if src is not None:
                     src_p = min(self.role_tagger.marginal(roles[k], k) for k in range(*src))
                 parts = [_char_span(ix, para[s], para[e - 1] + 1) for s, e in contents]
-                first = doc.text[parts[0].start : parts[0].start + 1]
+                first = ix.text[parts[0].start : parts[0].start + 1]  # doc.text joins every token anew
                 att = Attribution(
                     content=parts[0],
                     kind="direct" if first in QUOTE_CHARS else "reported",

@@ -44,6 +44,7 @@ from parley.extract.stances.period import change_signal, earlier_cue, place
 from parley.extract.stances.records import Provision, Stance
 from parley.extract.stances.units import Unit, units
 from parley.models import Article, Span, Statement, TimeExpression
+from parley.nlp import text_of
 
 OBJECT_ONLY = {"reach"}  # stance verbs that take a position only on their direct object
 OWN_PRONOUNS = {"i", "we", "he", "she", "they", "it", "who"}
@@ -76,7 +77,7 @@ class StanceReader:
     ) -> tuple[list[Stance], list[Provision]]:
         if not self.dossier.issues:
             return [], []
-        text = doc.text
+        text = text_of(doc)
         doc.user_data[TEXT_KEY] = text
         refs = self.documents.find(text, article.published)
         holders = HolderFinder(text, list(mentions), refs, self.dossier.registry)
