@@ -286,7 +286,15 @@ def test_exit_130_when_interrupted_and_the_same_command_completes(tmp_path, loca
     db = tmp_path / "parley.db"
     inputs = [str(GOOD / "article.txt"), local_server.url("/slow"), str(GOOD / "feed.atom.xml")]
     command = [sys.executable, "-m", "parley", "ingest", f"--db={db}", *inputs]
-    process = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    # a shell's background job ignores SIGINT, and its children inherit that (CI started with
+    # "nohup ... &" failed here: the ingest never saw the Ctrl-C); a terminal's Ctrl-C is not ignored
+    process = subprocess.Popen(
+        command,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL),
+    )
     try:
         deadline = time.monotonic() + 30
         while "/slow" not in local_server.hits and time.monotonic() < deadline:
