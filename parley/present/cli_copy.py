@@ -8,7 +8,7 @@ import click
 
 from parley import settings
 from parley.errors import ParleyError
-from parley.present.options import DB_KEY, EXIT_STORE, fail, out
+from parley.present.options import EXIT_STORE, fail, out, store_location
 
 
 @click.command("copy")
@@ -26,10 +26,8 @@ def copy(db_path: str | None, target: str) -> None:
     ingest runs, analyses, every record type, and your merges and splits."""
     from parley.store.copy import copy_store
 
-    ctx = click.get_current_context(silent=True)
-    source = db_path or (ctx.meta.get(DB_KEY) if ctx else None) or settings.DB.get()
     try:
-        report = copy_store(source, target)
+        report = copy_store(store_location(db_path), target)
     except ParleyError as exc:
         fail(str(exc), EXIT_STORE)
     records = sum(report.records.values())

@@ -15,7 +15,7 @@ from rich.markup import escape
 from parley import settings
 from parley.doctor import Diagnosis, diagnose
 from parley.errors import ParleyError
-from parley.present.options import DB_KEY, EXIT_OK, EXIT_STORE, fail, json_option, out
+from parley.present.options import EXIT_OK, EXIT_STORE, fail, json_option, out, store_location
 
 EXIT_UNHEALTHY = 1
 
@@ -32,10 +32,8 @@ EXIT_UNHEALTHY = 1
 @json_option
 def doctor(db_path: str | None, as_json: bool) -> None:
     """Check a store's integrity and say what is wrong, with a suggested fix for each problem."""
-    ctx = click.get_current_context(silent=True)
-    location = db_path or (ctx.meta.get(DB_KEY) if ctx else None) or settings.DB.get()
     try:
-        found = diagnose(location)
+        found = diagnose(store_location(db_path))
     except ParleyError as exc:
         fail(str(exc), EXIT_STORE)
     if as_json:

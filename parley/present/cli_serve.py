@@ -14,7 +14,7 @@ import click
 
 from parley import settings
 from parley.errors import ParleyError
-from parley.present.options import DB_KEY, EXIT_STORE, err, fail
+from parley.present.options import EXIT_STORE, err, fail, store_location
 
 API_TOKEN = settings.Setting(
     "PARLEY_API_TOKEN",
@@ -50,8 +50,7 @@ def serve(host: str, port: int, actors_file: str | None, db_path: str | None) ->
     from parley.present.api import create_app
     from parley.store import open_store
 
-    ctx = click.get_current_context()
-    location = db_path or ctx.meta.get(DB_KEY) or settings.DB.get()
+    location = store_location(db_path)
     try:
         open_store(location).close()  # a store that cannot be opened fails here, with exit code 3
     except ParleyError as exc:

@@ -11,7 +11,7 @@ import click
 from parley import settings
 from parley.errors import ParleyError
 from parley.ingest.fetch import ALLOW_NETWORKS, allowed_networks
-from parley.present.options import DB_KEY, EXIT_INTERRUPTED, EXIT_STORE, err, fail
+from parley.present.options import EXIT_INTERRUPTED, EXIT_STORE, err, fail, store_location
 from parley.store import Store, open_store
 from parley.watch import CycleReport, load_config, run_watch
 
@@ -47,8 +47,7 @@ def watch(
 ) -> None:
     """Poll feeds and pages from CONFIG (YAML, see docs/watch.md), ingest and analyse what is new,
     and send alerts on new positions, denials, events and actors. Ctrl-C stops between cycles."""
-    ctx = click.get_current_context()
-    location = db_path or ctx.meta.get(DB_KEY) or settings.DB.get()
+    location = store_location(db_path)
     try:
         config = load_config(config_path)
         networks = allowed_networks(allow_networks)

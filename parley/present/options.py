@@ -68,6 +68,13 @@ def db_option(*, root: bool) -> Callable[[Callable], Callable]:
     )
 
 
+def store_location(db_path: str | None) -> str:
+    """The store a command uses: its own ``--db``, else one given before the command, else the
+    ``PARLEY_DB`` setting or its default."""
+    ctx = click.get_current_context(silent=True)
+    return db_path or (ctx.meta.get(DB_KEY) if ctx else None) or settings.DB.get()
+
+
 def store_options(command: Callable) -> Callable:
     """``--db`` for every command that reads or writes the store, opened and closed for it."""
 
@@ -81,10 +88,8 @@ def store_options(command: Callable) -> Callable:
     )
     @functools.wraps(command)
     def wrapper(db_path: str | None, **kwargs: Any) -> Any:
-        ctx = click.get_current_context(silent=True)
-        path = db_path or (ctx.meta.get(DB_KEY) if ctx else None) or settings.DB.get()
         try:
-            store = open_store(path)
+            store = open_store(store_location(db_path))
         except ParleyError as exc:
             fail(str(exc), EXIT_STORE)
         try:

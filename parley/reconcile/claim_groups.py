@@ -22,6 +22,16 @@ NEAR = 0.01  # a float32 ratio this close to a threshold is computed again in fu
 T = TypeVar("T", bound=Any)  # anything with a ``text``
 
 
+def _joins(
+    head: T, x: T, same: Callable[[T, T, float], bool], thresholds: Sequence[float], score: float | None
+) -> bool:
+    """``same`` on a block ratio, or on the exact ratio when there is none or it lies within
+    ``NEAR`` of a threshold (exactly as the pair test would)."""
+    if score is None or any(abs(score - t) < NEAR for t in thresholds):
+        score = fuzz.token_set_ratio(head.text, x.text)
+    return same(head, x, score)
+
+
 def group_claims(
     ordered: Sequence[T],
     same: Callable[[T, T, float], bool],
@@ -44,13 +54,6 @@ def group_claims(
     texts = [x.text for x in ordered]
     heads: list[int] = []  # index of each group's first claim, in group order
     group_at: dict[int, list[T]] = {}
-
-    def joins(h: int, x: T, score: float | None) -> bool:
-        head = ordered[h]
-        if score is None or any(abs(score - t) < NEAR for t in thresholds):
-            score = fuzz.token_set_ratio(head.text, x.text)  # exactly as the pair test would
-        return same(head, x, score)
-
     for start in range(0, len(texts), BLOCK):
         end = min(len(texts), start + BLOCK)
         earlier = np.asarray(heads, dtype=np.int64)
@@ -67,7 +70,9 @@ def group_claims(
                 above = np.nonzero(scores[row] > 0)[0]
                 near = list(zip(earlier[above].tolist(), scores[row, above].tolist(), strict=True))
             new = [(h, None) for h in heads[len(earlier) :]]  # begun in this block, after the rest
-            h = next((h for h, score in (*near, *new) if joins(h, x, score)), None)
+            h = next(
+                (h for h, score in (*near, *new) if _joins(ordered[h], x, same, thresholds, score)), None
+            )
             if h is None:
                 heads.append(j)
                 group_at[j] = [x]
@@ -99,16 +104,12 @@ def regroup(
         return group_claims(ordered, same, thresholds)
     heads: list[int] = []
     head_texts: list[str] = []
-    is_head: set[int] = set()
     fresh: list[int] = []  # heads that were not heads last time, in order
-    group_at: dict[int, list[T]] = {}
+    group_at: dict[int, list[T]] = {}  # by head
     groups: list[list[T]] = []
 
     def joins(h: int, x: T, score: float | None = None) -> bool:
-        head = ordered[h]
-        if score is None or any(abs(score - t) < NEAR for t in thresholds):
-            score = fuzz.token_set_ratio(head.text, x.text)
-        return same(head, x, score)
+        return _joins(ordered[h], x, same, thresholds, score)
 
     def any_head(x: T) -> int | None:
         if not heads:
@@ -123,7 +124,7 @@ def regroup(
     for j, x in enumerate(ordered):
         old = first_of.get(x)
         chosen: int | None
-        if old is None or (old != x and position.get(old, -1) not in is_head):
+        if old is None or (old != x and position.get(old, -1) not in group_at):
             chosen = any_head(x)  # new, or its group's first claim is gone or taken
         else:
             before = j if old == x else position[old]
@@ -133,7 +134,6 @@ def regroup(
         if chosen is None:
             heads.append(j)
             head_texts.append(x.text)
-            is_head.add(j)
             if old != x:
                 fresh.append(j)
             group_at[j] = [x]

@@ -286,18 +286,10 @@ def same_claim(a: Said, b: Said, ratio: float | None = None) -> bool:
     return ratio >= COPIED_CLAIM_WORDS and a.negated == b.negated
 
 
-def merge_claims(
-    corpus: Corpus, said: list[Said], exhaustive: bool = False
-) -> tuple[list[Claim], dict[tuple[str, int], str]]:
-    """Claims merged across articles, earliest first; and the claim id of every article's
-    claim, by (article id, span start)."""
-    groups = group_claims(in_order(said), same_claim, THRESHOLDS, exhaustive)
-    claims, ids = [], {}
-    for g in groups:
-        claim = claim_of(corpus, g)
-        claims.append(claim)
-        ids.update({(x.article_id, x.span.start): claim.id for x in g})
-    return claims, ids
+def merge_claims(corpus: Corpus, said: list[Said], exhaustive: bool = False) -> list[Claim]:
+    """Claims merged across articles from scratch, earliest first (the claims step continues
+    from its last run instead: :mod:`parley.reconcile.claim_updates`, checked against this)."""
+    return [claim_of(corpus, g) for g in group_claims(in_order(said), same_claim, THRESHOLDS, exhaustive)]
 
 
 THRESHOLDS = (SAME_CLAIM_WORDS, COPIED_CLAIM_WORDS)

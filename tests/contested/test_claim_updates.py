@@ -20,7 +20,7 @@ from tests.conftest import SAMPLE
 
 def _from_scratch(store):
     corpus = load_corpus(store)
-    claims, _ = merge_claims(corpus, find_said(corpus, load_words()), exhaustive=True)
+    claims = merge_claims(corpus, find_said(corpus, load_words()), exhaustive=True)
     return sorted(claims, key=lambda c: c.id)
 
 
