@@ -10,6 +10,7 @@ exported and served with no code of its own. A ``Span`` is written as ``[start, 
 from __future__ import annotations
 
 import dataclasses
+import sys
 import datetime as dt
 import types
 import typing
@@ -18,6 +19,11 @@ from typing import Any
 
 from parley.errors import ConfigError
 from parley.models import Span
+
+# A short string field (an article id, a label, an actor id, a name) is shared between the
+# records that hold it rather than copied into each: the corpus steps hold every mention of a
+# corpus at once, and these are most of their bytes.
+SHARED_CHARS = 64
 
 
 def to_data(obj: Any) -> Any:
@@ -44,7 +50,11 @@ def from_data(cls: type, data: dict[str, Any]) -> Any:
     for name, decode in _fields(cls):
         if name in data:
             value = data[name]
-            values[name] = value if decode is None or value is None else decode(value)
+            if decode is not None and value is not None:
+                value = decode(value)
+            elif type(value) is str and len(value) <= SHARED_CHARS:
+                value = sys.intern(value)
+            values[name] = value
     return cls(**values)
 
 

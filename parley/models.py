@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from typing import Any, Literal
 
 
-@dataclass(frozen=True, order=True)
+@dataclass(frozen=True, order=True, slots=True)
 class Span:
     """Half-open character range ``[start, end)`` into ``Article.text``."""
 
@@ -39,7 +39,7 @@ class Span:
         return [self.start, self.end]
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class RawArticle:
     """What a reader found in one input, before cleaning.
 
@@ -62,7 +62,7 @@ class RawArticle:
 PublishedFrom = Literal["metadata", "url", "text", "dateline", "unknown"]
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Dateline:
     """A dateline such as ``Moscow, Dec 3 (NationPress)`` found at the start of a paragraph."""
 
@@ -72,7 +72,7 @@ class Dateline:
     outlet: str | None
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Article:
     """A cleaned article as stored. ``id`` is derived from ``sha256`` of the cleaned text."""
 
@@ -98,7 +98,7 @@ class Article:
     date_conflicts: tuple[tuple[str, str], ...] = ()
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Failure:
     """An input that could not be read, with the reason. A batch records it and goes on."""
 
@@ -107,7 +107,7 @@ class Failure:
     stage: str = "ingest"
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Mention:
     """A named entity or role phrase in an article, possibly resolved to a canonical actor."""
 
@@ -120,7 +120,7 @@ class Mention:
     side: str | None = None  # side those words point to, if any
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Actor:
     """One real-world person or body, with every name it goes by in the corpus."""
 
@@ -138,7 +138,7 @@ class Actor:
 Embedding = Literal["denial", "report", "question"]
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Attribution:
     """A source-cue-content triple found in one text, before speaker resolution.
 
@@ -168,7 +168,7 @@ class Attribution:
         return (self.content, *self.more_content)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Statement:
     """An attributed statement with its speaker resolved as far as the evidence allows."""
 
@@ -207,7 +207,7 @@ class Statement:
 Precision = Literal["day", "week", "month", "quarter", "season", "year", "decade", "century"]
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class TimeExpression:
     """A time expression normalised against an anchor (normally the publication date).
 
@@ -228,7 +228,7 @@ class TimeExpression:
     article_id: str = ""  # set when stored with its article
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class EventMention:
     """One article's report of an event, before reports of the same event are merged.
 
@@ -255,7 +255,7 @@ class EventMention:
     status: str = "reported"
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class EventSource:
     """One article's report of a merged event, with the details as that article gives them."""
 
@@ -268,7 +268,7 @@ class EventSource:
     outlet: str | None = None
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Event:
     """A negotiation event (meeting, call, strike ...) merged across the articles reporting it."""
 

@@ -71,3 +71,15 @@ def test_missing_fields_take_defaults_and_unknown_ones_are_ignored() -> None:
     rebuilt = from_data(Shapes, data)
     assert rebuilt.day == dt.date(2026, 1, 2) and rebuilt.span == Span(0, 1)
     assert rebuilt.maybe_day is None and rebuilt.sources == () and rebuilt.extra == {}
+
+
+def test_short_strings_are_shared_between_decoded_records():
+    """The corpus steps hold every mention at once: a label or an article id decoded from the
+    store is one string object, not a copy per record."""
+    from parley.models import Mention
+
+    stored = json.dumps(to_data(Mention("a1b2c3", Span(0, 4), "Kyiv", "GPE", "kyiv")))
+    first, second = (from_data(Mention, json.loads(stored)) for _ in range(2))
+    assert first == second
+    assert first.article_id is second.article_id
+    assert first.label is second.label and first.text is second.text and first.actor_id is second.actor_id

@@ -26,7 +26,8 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import re
-from collections.abc import Callable, Iterable
+from collections import OrderedDict
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field, replace
 
 from rapidfuzz import fuzz
@@ -51,6 +52,7 @@ from parley.reconcile.quantities import quantities_in
 SAME_CLAIM_WORDS = 50  # rapidfuzz token-set ratio: one actor, one verb family, overlapping words
 COPIED_CLAIM_WORDS = 85  # nearly the same words: a copy of the claim
 MAX_CLAIM_CHARS = 400
+KEPT_SENTENCES = 512  # articles whose sentences are kept once split
 _OPINION = re.compile(r"\b(must|should|need|needs|want|wants|hope|hopes|ready to|willing to)\b", re.I)
 
 
@@ -58,18 +60,25 @@ _OPINION = re.compile(r"\b(must|should|need|needs|want|wants|hope|hopes|ready to
 class Corpus:
     """What the readers of claims, contests and signals need of the store, read once."""
 
-    articles: dict[str, Article]
+    articles: Mapping[str, Article]  # a StoredArticles when read from a store
     statements: list[Statement]
     mentions: dict[str, list[Mention]]  # by article
     actors: dict[str, Actor]
     independent: Callable[[Iterable[str]], int] = lambda ids: len(set(ids))
-    _sentences: dict[str, list[Sentence]] = field(default_factory=dict)
+    _sentences: OrderedDict[str, list[Sentence]] = field(default_factory=OrderedDict)
 
     def sentences(self, article_id: str) -> list[Sentence]:
-        if article_id not in self._sentences:
+        """The article's sentences; those of the last ``KEPT_SENTENCES`` articles asked for are
+        kept (readers go article by article; keeping every article's would grow with the corpus)."""
+        found = self._sentences.get(article_id)
+        if found is None:
             article = self.articles.get(article_id)
-            self._sentences[article_id] = sentence_spans(article.text) if article else []
-        return self._sentences[article_id]
+            found = self._sentences[article_id] = sentence_spans(article.text) if article else []
+            if len(self._sentences) > KEPT_SENTENCES:
+                self._sentences.popitem(last=False)
+        else:
+            self._sentences.move_to_end(article_id)
+        return found
 
     def text(self, article_id: str, span: Span) -> str:
         article = self.articles.get(article_id)

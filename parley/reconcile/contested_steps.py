@@ -22,6 +22,7 @@ from parley.reconcile.contested import find_contested
 from parley.reconcile.independence import SourceIndex
 from parley.reconcile.signals import find_signals
 from parley.store import Store
+from parley.store.lazy import StoredArticles
 
 VERSION = "7"
 
@@ -45,7 +46,7 @@ def load_corpus(
     actors: list[Actor] | None = None,
 ) -> Corpus:
     """What the readers need of the store, read once (or given, when read already)."""
-    articles = {a.id: a for a in store.articles()}
+    articles = StoredArticles(store)
     by_article: dict[str, list] = {}
     for m in store.mentions() if mentions is None else mentions:
         by_article.setdefault(m.article_id, []).append(m)

@@ -215,8 +215,9 @@ class SQLiteStore(RecordViews):
         )
         q.where("language = ?", where.language)
         sql, params = q.sql("published IS NULL, published, outlet, title, id", where.limit)
-        for row in self.db.execute(sql, params).fetchall():
-            yield _article(row)
+        cursor = self.db.execute(sql, params)
+        while rows := cursor.fetchmany(200):  # streamed: a whole corpus's texts need not fit at once
+            yield from map(_article, rows)
 
     @_translated
     def count_articles(self) -> int:
