@@ -26,13 +26,23 @@ def copy(db_path: str | None, target: str) -> None:
     ingest runs, analyses, every record type, and your merges and splits."""
     from parley.store.copy import copy_store
 
-    try:
-        report = copy_store(store_location(db_path), target)
-    except ParleyError as exc:
-        fail(str(exc), EXIT_STORE)
+    from parley.present.cli_jobs import progress_bar
+
+    with progress_bar("copy", quiet=False) as (bar, task):
+
+        def progress(stage: str, done: int, total: int) -> None:
+            bar.update(task, completed=done, total=total, description=stage)
+
+        try:
+            report = copy_store(store_location(db_path), target, progress=progress)
+        except ParleyError as exc:
+            fail(str(exc), EXIT_STORE)
     records = sum(report.records.values())
-    out().print(
-        f"copied {report.articles} articles, {report.runs} ingest runs, {report.analyses} analyses and "
-        f"{records} records in {report.seconds:.1f} s",
-        markup=False,
-    )
+    counts = [(report.articles, "article"), (report.runs, "ingest run"), (report.analyses, "analysis")]
+    said = ", ".join(_count(n, noun) for n, noun in counts)
+    out().print(f"copied {said} and {_count(records, 'record')} in {report.seconds:.1f} s", markup=False)
+
+
+def _count(n: int, noun: str) -> str:
+    plural = noun[:-2] + "es" if noun.endswith("is") else noun + "s"
+    return f"{n} {noun if n == 1 else plural}"

@@ -61,7 +61,7 @@ def ingest(
 ) -> None:
     """Read articles from files, folders, feeds and http(s) URLs into the store."""
     fetcher = Fetcher(max_bytes=max_bytes, allow_networks=allowed_networks(allow_networks))
-    with _progress("ingest", quiet or as_json) as (bar, task):
+    with progress_bar("ingest", quiet or as_json) as (bar, task):
 
         def progress(done: int, total: int, current: str) -> None:
             bar.update(task, completed=done, total=total, description=_short(current))
@@ -155,7 +155,7 @@ def analyse(
     except ConfigError as exc:
         raise click.UsageError(str(exc)) from exc
     registry = ActorRegistry.load(actors_file) if actors_file else None
-    with executor, _progress("analyse", as_json) as (bar, task):
+    with executor, progress_bar("analyse", as_json) as (bar, task):
         report = run_analyse(
             store,
             registry=registry,
@@ -231,7 +231,7 @@ def export(store: Store, fmt: str, record_type: str | None, output: str) -> None
 
 
 @contextlib.contextmanager
-def _progress(label: str, quiet: bool) -> Iterator[tuple[Progress, TaskID]]:
+def progress_bar(label: str, quiet: bool) -> Iterator[tuple[Progress, TaskID]]:
     console = err()
     with Progress(
         TextColumn(f"[bold]{label}"),
