@@ -43,7 +43,22 @@ class CorpusContext:
             self._shared[key] = (frozenset(reads), build())
         return self._shared[key][1]
 
-    # what most steps read, once per run (callers must not change the lists)
+    def actor_spans(self) -> dict[tuple[str, int, int], str]:
+        """(article id, start, end) of each mention resolved to an actor -> the actor's id, read
+        once per run: what steps that resolve references to mentions need, without holding every
+        mention."""
+        return self.shared(
+            "actor_spans",
+            ("mention",),
+            lambda: {
+                (m.article_id, m.span.start, m.span.end): m.actor_id
+                for m in self.store.records("mention")
+                if m.actor_id
+            },
+        )
+
+    # every record of a type, held for the rest of the run (callers must not change the lists);
+    # they grow with the corpus: a step that can walk the store instead should
     def mentions(self) -> list[Mention]:
         return self.shared("mentions", ("mention",), self.store.mentions)
 

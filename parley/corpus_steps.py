@@ -9,11 +9,15 @@ every article's event reports into events, participants resolved like speakers.
 
 from __future__ import annotations
 
+from dataclasses import replace
+from functools import partial
+
 from parley.corpus import CorpusContext, corpus_step
 from parley.extract.registry import ActorRegistry
 from parley.models import Actor, Mention, Statement
 from parley.reconcile.actors import Override, resolve_actors
-from parley.reconcile.events import merge_events
+from parley.reconcile.events import merge_events, report_words
+from parley.store.lazy import StoredArticles
 
 SpanKey = tuple[str, int, int]
 
@@ -39,7 +43,7 @@ def actors_step(ctx: CorpusContext) -> int:
 @corpus_step("events", reads=("event_mention", "mention", "actor", "article"), writes=("event",))
 def events_step(ctx: CorpusContext) -> int:
     store = ctx.store
-    by_span = _by_span(ctx.mentions())
+    by_span = ctx.actor_spans()
     merged = _merges([Override(*o) for o in store.overrides()])
     known = {a.id for a in ctx.actors()}
     # a side's government takes part in an event ("Marelia agreed ...") even if it never speaks
@@ -51,9 +55,13 @@ def events_step(ctx: CorpusContext) -> int:
         participants[id(m)] = frozenset(
             actor_id for actor_id in (_follow(i, merged) for i in ids if i) if actor_id in known
         )
-    # only the articles that report events (a skipped, oversized article is never read)
-    articles = {i: a for i in sorted({m.article_id for m in reports}) if (a := store.article(i)) is not None}
-    return store.replace_records("event", merge_events(reports, participants, articles))
+    # only the articles that report events (a skipped, oversized article is never read), held
+    # without their text: a summary's words are read from the store when the events are made
+    reporting = {m.article_id for m in reports}
+    stored = StoredArticles(ctx.store)
+    articles = {i: replace(a, text="", removed=(), links=()) for i, a in stored.items() if i in reporting}
+    events = merge_events(reports, participants, articles, words=partial(report_words, stored))
+    return store.replace_records("event", events)
 
 
 def _by_span(mentions: list[Mention]) -> dict[SpanKey, str]:

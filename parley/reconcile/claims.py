@@ -61,8 +61,8 @@ class Corpus:
     """What the readers of claims, contests and signals need of the store, read once."""
 
     articles: Mapping[str, Article]  # a StoredArticles when read from a store
-    statements: list[Statement]
-    mentions: dict[str, list[Mention]]  # by article
+    statements: Iterable[Statement]  # walked again by each reader (StoredRecords streams them)
+    mentions: Mapping[str, list[Mention]]  # by article (RecordsByArticle reads them on demand)
     actors: dict[str, Actor]
     independent: Callable[[Iterable[str]], int] = lambda ids: len(set(ids))
     _sentences: OrderedDict[str, list[Sentence]] = field(default_factory=OrderedDict)

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from parley.corpus import CorpusContext, corpus_step
 from parley.extract.registry import ActorRegistry
-from parley.models import Actor, Mention, Statement
+from parley.models import Actor
 from parley.reconcile.claim_updates import update_claims
 from parley.reconcile.claim_words import load_words
 from parley.reconcile.claims import Corpus
@@ -22,7 +22,7 @@ from parley.reconcile.contested import find_contested
 from parley.reconcile.independence import SourceIndex
 from parley.reconcile.signals import find_signals
 from parley.store import Store
-from parley.store.lazy import StoredArticles
+from parley.store.lazy import RecordsByArticle, StoredArticles, StoredRecords
 
 VERSION = "7"
 
@@ -31,30 +31,19 @@ CORPUS_READS = ("article", "statement", "mention", "actor", "copy", "fingerprint
 
 
 def shared_corpus(ctx: CorpusContext) -> Corpus:
-    """The corpus as the readers need it, read once for the steps of a run that use it."""
-    return ctx.shared(
-        "claims.corpus",
-        CORPUS_READS,
-        lambda: load_corpus(ctx.store, ctx.mentions(), ctx.statements(), ctx.actors()),
-    )
+    """The corpus as the readers need it, made once for the steps of a run that use it."""
+    return ctx.shared("claims.corpus", CORPUS_READS, lambda: load_corpus(ctx.store, ctx.actors()))
 
 
-def load_corpus(
-    store: Store,
-    mentions: list[Mention] | None = None,
-    statements: list[Statement] | None = None,
-    actors: list[Actor] | None = None,
-) -> Corpus:
-    """What the readers need of the store, read once (or given, when read already)."""
-    articles = StoredArticles(store)
-    by_article: dict[str, list] = {}
-    for m in store.mentions() if mentions is None else mentions:
-        by_article.setdefault(m.article_id, []).append(m)
+def load_corpus(store: Store, actors: list[Actor] | None = None) -> Corpus:
+    """What the readers need of the store: the actors (or those given, when read already) and
+    the source index in memory; articles, statements and mentions read from the store as they
+    are walked, so what is held does not grow with the corpus."""
     index = SourceIndex.load(store)
     return Corpus(
-        articles=articles,
-        statements=list(store.statements()) if statements is None else statements,
-        mentions=by_article,
+        articles=StoredArticles(store),
+        statements=StoredRecords(store, "statement"),
+        mentions=RecordsByArticle(store, "mention"),
         actors={a.id: a for a in (store.actors() if actors is None else actors)},
         independent=lambda ids: index.independence(ids).independent,
     )

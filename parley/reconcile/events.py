@@ -31,7 +31,8 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable, Mapping
+from functools import partial
 from typing import Any
 
 from parley.extract.event_details import load_places
@@ -103,13 +104,17 @@ class _Draft:
 def merge_events(
     reports: Iterable[EventMention],
     participants: dict[int, frozenset[str]],
-    articles: dict[str, Article],
+    articles: Mapping[str, Article],
     places: dict[str, str] | None = None,
     exhaustive: bool = False,
+    words: Callable[[EventMention], str] | None = None,
 ) -> list[Event]:
     """``participants`` maps ``id(report)`` to its resolved actor ids; ``places`` says where each
     place lies (lower case; the taxonomy file's by default). ``exhaustive`` scores every report
-    against every draft of its type: the reference the fast path must match (tests use it)."""
+    against every draft of its type: the reference the fast path must match (tests use it).
+    ``words`` gives a report's words for the event's summary; by default they are read from its
+    article in ``articles`` (a caller may give articles without their text, to hold less, and
+    read the words elsewhere)."""
     where = load_places() if places is None else places
     reports = list(reports)
     per_article = Counter((m.article_id, m.type) for m in reports)
@@ -146,7 +151,14 @@ def merge_events(
             index.new(draft)
         draft.add((m, people, article))
         index.added(draft, m, article)
-    return [e for e in (_event(d, where) for d in drafts) if not thin(e)]
+    if words is None:
+        words = partial(report_words, articles)
+    return [e for e in (_event(d, where, words) for d in drafts) if not thin(e)]
+
+
+def report_words(articles: Mapping[str, Article], m: EventMention) -> str:
+    article = articles.get(m.article_id)
+    return article.text[m.span.start : m.span.end] if article else ""
 
 
 def _best_possible(m: EventMention, people: frozenset[str]) -> int:
@@ -249,8 +261,8 @@ def _published_after(day: dt.date, published: list[dt.date], planned: bool = Fal
     return 0
 
 
-def _event(d: _Draft, places: dict[str, str]) -> Event:
-    first, _, first_article = min(d.reports, key=_summary_rank)
+def _event(d: _Draft, places: dict[str, str], words: Callable[[EventMention], str]) -> Event:
+    first, _, _ = min(d.reports, key=_summary_rank)
     days = Counter(m.date for m, _, _ in d.reports if m.date and m.precision == "day")
     dated = [m for m, _, _ in d.reports if m.date]
     date: dt.date | None = None
@@ -279,9 +291,7 @@ def _event(d: _Draft, places: dict[str, str]) -> Event:
         )
         for m, _, a in sorted(d.reports, key=lambda r: (r[0].article_id, r[0].span.start))
     )
-    summary = " ".join(
-        (first_article.text[first.span.start : first.span.end] if first_article else "").split()
-    )
+    summary = " ".join(words(first).split())
     key = f"{d.type}:{first.article_id}:{first.span.start}"
     return Event(
         id=hashlib.sha1(key.encode()).hexdigest()[:16],

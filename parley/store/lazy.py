@@ -1,18 +1,21 @@
-"""A store's articles as a mapping read on demand, for work that walks the whole corpus.
+"""A store's articles and records read on demand, for work that walks the whole corpus.
 
 The corpus steps look articles up by id again and again (a statement's sentence, a claim's
-date) and walk every article a few times; holding every text at once makes their memory grow
-with the corpus. :class:`StoredArticles` keeps only the ids (in the store's article order) and
-the articles read last, and walks the corpus by streaming it from the store.
+date) and walk every article and statement a few times; holding all of them at once makes their
+memory grow with the corpus. :class:`StoredArticles` keeps only the ids (in the store's article
+order) and the articles read last; :class:`RecordsByArticle` reads one type's records of an
+article when asked for them; :class:`StoredRecords` streams a type's records on each walk.
 """
 
 from __future__ import annotations
 
 from collections import OrderedDict
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping
+from itertools import groupby
+from typing import Any
 
 from parley.models import Article
-from parley.store import Store
+from parley.store import RecordQuery, Store
 
 KEEP = 512  # articles kept after reading: enough for the steps' look-ups, which go article by article
 
@@ -62,3 +65,52 @@ class StoredArticles(Mapping[str, Article]):
         self._kept[article.id] = article
         if len(self._kept) > self._keep:
             self._kept.popitem(last=False)
+
+
+class RecordsByArticle(Mapping[str, list[Any]]):
+    """One record type's records of each article (as the corpus steps left them), read from the
+    store when an article's are asked for; an article with none has an empty list. The last
+    ``keep`` articles' are kept: readers go statement by statement, mostly article by article."""
+
+    def __init__(self, store: Store, type_name: str, keep: int = KEEP) -> None:
+        self._store = store
+        self._type = type_name
+        self._keep = keep
+        self._kept: OrderedDict[str, list[Any]] = OrderedDict()
+
+    def __getitem__(self, article_id: str) -> list[Any]:
+        found = self._kept.get(article_id)
+        if found is not None:
+            self._kept.move_to_end(article_id)
+            return found
+        found = list(self._store.records(self._type, RecordQuery(article_ids=(article_id,))))
+        self._kept[article_id] = found
+        if len(self._kept) > self._keep:
+            self._kept.popitem(last=False)
+        return found
+
+    def items(self) -> Iterator[tuple[str, list[Any]]]:  # type: ignore[override]
+        """Each article that has records with its records, in the type's stored order, streamed."""
+        for article_id, records in groupby(self._store.records(self._type), key=lambda r: r.article_id):
+            yield article_id, list(records)
+
+    def values(self) -> Iterator[list[Any]]:  # type: ignore[override]
+        return (records for _, records in self.items())
+
+    def __iter__(self) -> Iterator[str]:
+        return (article_id for article_id, _ in self.items())
+
+    def __len__(self) -> int:
+        return sum(1 for _ in self.items())
+
+
+class StoredRecords(Iterable[Any]):
+    """One record type's records (as the corpus steps left them), streamed from the store anew
+    on each walk, in the type's stored order."""
+
+    def __init__(self, store: Store, type_name: str) -> None:
+        self._store = store
+        self._type = type_name
+
+    def __iter__(self) -> Iterator[Any]:
+        return iter(self._store.records(self._type))
