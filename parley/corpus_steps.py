@@ -15,29 +15,39 @@ from functools import partial
 from parley.corpus import CorpusContext, corpus_step
 from parley.extract.registry import ActorRegistry
 from parley.models import Actor, Mention, Statement
-from parley.reconcile.actors import Override, resolve_actors
+from parley.reconcile.actors import Override, Resolution
 from parley.reconcile.events import merge_events, report_words
+from parley.store import RecordQuery
 from parley.store.lazy import StoredArticles
 
 SpanKey = tuple[str, int, int]
+ARTICLES_AT_ONCE = 500  # articles whose mentions and statements the actors step resolves together
 
 
 @corpus_step("actors", reads=("mention", "statement"), writes=("actor", "mention", "statement"))
 def actors_step(ctx: CorpusContext) -> int:
     store = ctx.store
     overrides = [Override(*o) for o in store.overrides()]
-    actors, mentions = resolve_actors(store.mentions(extracted=True), ctx.registry, overrides)
-    known = {a.id: a for a in actors}
-    by_span = _by_span(mentions)
+    resolution = Resolution.of(store.records("mention", extracted=True), ctx.registry, overrides)
+    known = {a.id: a for a in resolution.actors}
     merged = _merges(overrides)
-    speakers: list[tuple[Statement, dict]] = []
-    for s in store.records("statement", extracted=True):
-        actor_id = _speaker(s, by_span, merged, known, ctx.registry)
-        speakers.append((s, {"speaker_actor_id": actor_id}))
-    changed = store.replace_records("actor", sorted(known.values(), key=lambda a: a.id))
-    changed += store.annotate("mention", ((m, {"actor_id": m.actor_id}) for m in mentions))
-    changed += store.annotate("statement", speakers)
-    return changed
+    changed = 0
+    # the mentions and statements are resolved and written a few hundred articles at a time (a
+    # statement's speaker is a mention of its own article), so what is held does not grow with
+    # the corpus; the run is one step, owed again if it is cut short
+    every = store.unanalysed("")  # every article ("" is no pipeline)
+    for start in range(0, len(every), ARTICLES_AT_ONCE):
+        these = RecordQuery(article_ids=tuple(every[start : start + ARTICLES_AT_ONCE]))
+        mentions = [resolution.resolve(m) for m in store.records("mention", these, extracted=True)]
+        by_span = _by_span(mentions)
+        speakers = [
+            (s, {"speaker_actor_id": _speaker(s, by_span, merged, known, ctx.registry)})
+            for s in store.records("statement", these, extracted=True)
+        ]
+        changed += store.annotate("mention", ((m, {"actor_id": m.actor_id}) for m in mentions))
+        changed += store.annotate("statement", speakers)
+    # after the statements: a side's government that speaks becomes an actor then
+    return changed + store.replace_records("actor", sorted(known.values(), key=lambda a: a.id))
 
 
 @corpus_step("events", reads=("event_mention", "mention", "actor", "article"), writes=("event",))

@@ -19,7 +19,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections import Counter, defaultdict
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 
 from parley.extract.registry import ActorRegistry, fold, names_agree, strip_honorifics
@@ -49,41 +49,70 @@ def resolve_actors(
     mentions: list[Mention], registry: ActorRegistry, overrides: Sequence[Override] = ()
 ) -> tuple[list[Actor], list[Mention]]:
     """Actors for the corpus, and the mentions with ``actor_id`` filled in where known."""
-    clusters = _cluster_people([m for m in mentions if m.label == "PERSON" and m.actor_id is None])
-    assigned: dict[tuple[str, int, int], str] = {}
-    actors: dict[str, Actor] = {}
-    for cluster in clusters:
-        name = _canonical(cluster.names)
-        actor_id = _free_id(slug(name), registry, actors)
-        roles = Counter(m.role for m in cluster.mentions if m.role)
-        sides = Counter(m.side for m in cluster.mentions if m.side)
-        evidence = [f"{m.article_id}@{m.span.start}: {m.role}" for m in cluster.mentions if m.role]
-        actors[actor_id] = Actor(
-            id=actor_id,
-            name=name,
-            kind="person",
-            side=sides.most_common(1)[0][0] if sides else None,
-            roles=tuple(r for r, _ in roles.most_common(3)),
-            aliases=tuple(sorted(set(cluster.names) - {name})),
-            evidence=tuple(evidence[:5]),
-        )
-        for m in cluster.mentions:
-            assigned[(m.article_id, m.span.start, m.span.end)] = actor_id
+    mentions = list(mentions)
+    resolution = Resolution.of(mentions, registry, overrides)
+    return resolution.actors, [resolution.resolve(m) for m in mentions]
 
-    seen_names: dict[str, set[str]] = defaultdict(set)
-    resolved = []
-    for m in mentions:
-        resolved_id = m.actor_id or assigned.get((m.article_id, m.span.start, m.span.end))
-        if resolved_id and m.actor_id and m.label != "ROLE":
-            seen_names[resolved_id].add(m.text)
-        resolved.append(replace(m, actor_id=resolved_id) if resolved_id != m.actor_id else m)
-    for actor_id, names in seen_names.items():
-        base = registry.actor(actor_id)
-        if base is None:
-            continue
-        spelled = sorted(n for n in names if fold(n) != fold(base.name) and _plausible_alias(n))
-        actors[actor_id] = replace(base, aliases=tuple(sorted(set(base.aliases) | set(spelled))))
-    return _apply_overrides(actors, resolved, overrides, registry)
+
+@dataclass
+class Resolution:
+    """The corpus's actors, found in one pass over its mentions (:meth:`of`), and how each
+    mention resolves (:meth:`resolve`): what is held is the people the registry does not know,
+    not every mention, so a caller can walk the mentions again in pieces to resolve them."""
+
+    actors: list[Actor]
+    assigned: dict[tuple[str, int, int], str]  # a clustered person's mention -> its actor
+    # the user's decisions as they took effect, in order: ("merge", from, to, "") moves every
+    # mention of an actor; ("split", from, to, folded name) moves the mentions by that name
+    moves: list[tuple[str, str, str, str]]
+
+    @classmethod
+    def of(
+        cls, mentions: Iterable[Mention], registry: ActorRegistry, overrides: Sequence[Override] = ()
+    ) -> Resolution:
+        people: list[Mention] = []
+        seen_names: dict[str, set[str]] = defaultdict(set)
+        for m in mentions:
+            if m.actor_id is None:
+                if m.label == "PERSON":
+                    people.append(m)
+            elif m.label != "ROLE":
+                seen_names[m.actor_id].add(m.text)
+        assigned: dict[tuple[str, int, int], str] = {}
+        actors: dict[str, Actor] = {}
+        for cluster in _cluster_people(people):
+            name = _canonical(cluster.names)
+            actor_id = _free_id(slug(name), registry, actors)
+            roles = Counter(m.role for m in cluster.mentions if m.role)
+            sides = Counter(m.side for m in cluster.mentions if m.side)
+            evidence = [f"{m.article_id}@{m.span.start}: {m.role}" for m in cluster.mentions if m.role]
+            actors[actor_id] = Actor(
+                id=actor_id,
+                name=name,
+                kind="person",
+                side=sides.most_common(1)[0][0] if sides else None,
+                roles=tuple(r for r, _ in roles.most_common(3)),
+                aliases=tuple(sorted(set(cluster.names) - {name})),
+                evidence=tuple(evidence[:5]),
+            )
+            for m in cluster.mentions:
+                assigned[(m.article_id, m.span.start, m.span.end)] = actor_id
+        for actor_id, names in seen_names.items():
+            base = registry.actor(actor_id)
+            if base is None:
+                continue
+            spelled = sorted(n for n in names if fold(n) != fold(base.name) and _plausible_alias(n))
+            actors[actor_id] = replace(base, aliases=tuple(sorted(set(base.aliases) | set(spelled))))
+        moves = _apply_overrides(actors, overrides, registry)
+        return cls(sorted(actors.values(), key=lambda a: a.id), assigned, moves)
+
+    def resolve(self, m: Mention) -> Mention:
+        """The mention with its actor filled in (itself when that changes nothing)."""
+        actor_id = m.actor_id or self.assigned.get((m.article_id, m.span.start, m.span.end))
+        for action, source, target, name in self.moves:
+            if actor_id == source and (action == "merge" or fold(_name(m)) == name):
+                actor_id = target
+        return m if actor_id == m.actor_id else replace(m, actor_id=actor_id)
 
 
 def _plausible_alias(name: str) -> bool:
@@ -161,11 +190,10 @@ def _free_id(base: str, registry: ActorRegistry, taken: dict[str, Actor]) -> str
 
 
 def _apply_overrides(
-    actors: dict[str, Actor],
-    mentions: list[Mention],
-    overrides: Sequence[Override],
-    registry: ActorRegistry,
-) -> tuple[list[Actor], list[Mention]]:
+    actors: dict[str, Actor], overrides: Sequence[Override], registry: ActorRegistry
+) -> list[tuple[str, str, str, str]]:
+    """Apply the user's merges and splits to ``actors`` (in place); the mention moves they make."""
+    moves: list[tuple[str, str, str, str]] = []
     for o in overrides:
         if o.action == "merge" and o.source in actors and o.target in actors:
             gone, kept = actors.pop(o.source), actors[o.target]
@@ -174,7 +202,7 @@ def _apply_overrides(
                 aliases=tuple(sorted(set(kept.aliases) | {gone.name, *gone.aliases} - {kept.name})),
                 evidence=(*kept.evidence, f"merged by user: {gone.id}"),
             )
-            mentions = [replace(m, actor_id=o.target) if m.actor_id == o.source else m for m in mentions]
+            moves.append(("merge", o.source, o.target, ""))
         elif o.action == "split" and o.source in actors:
             new_id = _free_id(slug(o.target), registry, actors)
             old = actors[o.source]
@@ -182,10 +210,5 @@ def _apply_overrides(
                 old, aliases=tuple(a for a in old.aliases if fold(a) != fold(o.target))
             )
             actors[new_id] = Actor(new_id, o.target, old.kind, evidence=(f"split by user from {old.id}",))
-            mentions = [
-                replace(m, actor_id=new_id)
-                if m.actor_id == o.source and fold(_name(m)) == fold(o.target)
-                else m
-                for m in mentions
-            ]
-    return sorted(actors.values(), key=lambda a: a.id), mentions
+            moves.append(("split", o.source, new_id, fold(o.target)))
+    return moves
