@@ -121,13 +121,13 @@ class SourceIndex:
     def load(cls, store: Store, article_ids: Iterable[str] | None = None) -> SourceIndex:
         ids = tuple(dict.fromkeys(article_ids)) if article_ids is not None else None
         where = RecordQuery(equals=(("article_id", ids),)) if ids is not None else RecordQuery()
-        prints = {f.article_id: f for f in store.records("fingerprint", where)}
         copies = [c for c in store.records("copy", RecordQuery(equals=(("status", ("copy",)),)))]
         group = {c.article_id: c.original_id for c in copies}
         group.update({c.original_id: c.original_id for c in copies if c.original_id not in group})
-        infos = {
-            i: SourceInfo(i, f.outlet, tuple(f.cites), group.get(i), f.published) for i, f in prints.items()
-        }
+        infos = {}  # streamed: a fingerprint's hashes and vector are not kept
+        for f in store.records("fingerprint", where):
+            i = f.article_id
+            infos[i] = SourceInfo(i, f.outlet, tuple(f.cites), group.get(i), f.published)
         for i in ids or ():
             if i not in infos and i in group:
                 infos[i] = SourceInfo(i, copy_of=group[i])
