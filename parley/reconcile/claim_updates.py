@@ -14,7 +14,7 @@ from __future__ import annotations
 import hashlib
 from collections.abc import Iterable
 
-from parley.models import Statement
+from parley.models import Article, Statement
 from parley.reconcile.claim_groups import group_claims, regroup
 from parley.reconcile.claim_words import Words
 from parley.reconcile.claims import THRESHOLDS, Corpus, claim_of, in_order, said_in, same_claim
@@ -27,14 +27,12 @@ def update_claims(
     """Every article's claims, and the claims merged across articles; ``kept`` (the
     ``article_claims`` records of the last run) is reused where nothing it depends on changed."""
     kept_by_article = {k.article_id: k for k in kept}
-    statements: dict[str, list[Statement]] = {}
-    for s in corpus.statements:
-        statements.setdefault(s.article_id, []).append(s)
+    statements = corpus.statements_of()
     vocabulary = _digest(repr((words.lists, words.families, words.quantities)))
     said: dict[str, tuple[str, tuple[Said, ...]]] = {}
-    for article_id in corpus.articles:
+    for article_id, article in corpus.articles.items():
         own = statements.get(article_id, [])
-        inputs = _inputs(corpus, article_id, own, vocabulary)
+        inputs = _inputs(corpus, article, own, vocabulary)
         last = kept_by_article.get(article_id)
         if last is not None and last.inputs == inputs:
             said[article_id] = (inputs, last.said)
@@ -55,9 +53,8 @@ def update_claims(
     return records, claims
 
 
-def _inputs(corpus: Corpus, article_id: str, statements: list[Statement], vocabulary: str) -> str:
-    article = corpus.articles[article_id]
-    mentions = corpus.mentions.get(article_id, [])
+def _inputs(corpus: Corpus, article: Article, statements: list[Statement], vocabulary: str) -> str:
+    mentions = corpus.mentions.get(article.id, [])
     return _digest(repr((vocabulary, article.published, article.text, statements, mentions)))
 
 

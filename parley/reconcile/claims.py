@@ -65,6 +65,8 @@ class Corpus:
     mentions: Mapping[str, list[Mention]]  # by article (RecordsByArticle reads them on demand)
     actors: dict[str, Actor]
     independent: Callable[[Iterable[str]], int] = lambda ids: len(set(ids))
+    # each article's statements (RecordsByArticle reads them on demand); None: from ``statements``
+    statements_by_article: Mapping[str, list[Statement]] | None = None
     _sentences: OrderedDict[str, list[Sentence]] = field(default_factory=OrderedDict)
 
     def sentences(self, article_id: str) -> list[Sentence]:
@@ -79,6 +81,15 @@ class Corpus:
         else:
             self._sentences.move_to_end(article_id)
         return found
+
+    def statements_of(self) -> Mapping[str, list[Statement]]:
+        """Each article's statements, in the stored order."""
+        if self.statements_by_article is not None:
+            return self.statements_by_article
+        by_article: dict[str, list[Statement]] = {}
+        for s in self.statements:
+            by_article.setdefault(s.article_id, []).append(s)
+        return by_article
 
     def text(self, article_id: str, span: Span) -> str:
         article = self.articles.get(article_id)
@@ -149,9 +160,7 @@ _TAIL = re.compile(r",\s+(?:\w+ing|as|which|and\s+(?:called|said|described))\b[^
 
 def find_said(corpus: Corpus, words: Words) -> list[Said]:
     """Every article's claims (see the module docstring), in article and text order."""
-    by_article: dict[str, list[Statement]] = {}
-    for s in corpus.statements:
-        by_article.setdefault(s.article_id, []).append(s)
+    by_article = corpus.statements_of()
     found = [x for a in corpus.articles for x in said_in(corpus, words, a, by_article.get(a, []))]
     return sorted(found, key=lambda x: (x.article_id, x.span.start))
 

@@ -44,6 +44,7 @@ def load_corpus(store: Store, actors: list[Actor] | None = None) -> Corpus:
         articles=StoredArticles(store),
         statements=StoredRecords(store, "statement"),
         mentions=RecordsByArticle(store, "mention"),
+        statements_by_article=RecordsByArticle(store, "statement"),
         actors={a.id: a for a in (store.actors() if actors is None else actors)},
         independent=lambda ids: index.independence(ids).independent,
     )
