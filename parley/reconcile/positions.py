@@ -2,14 +2,15 @@
 are resolved, and known documents get their provisions and changes (:mod:`.plans`).
 
 A stance read from a statement takes the statement's resolved speaker (the ``actors`` step sets
-``statement.speaker_actor_id``) — never anyone the statement mentions; a stance read from a subject
-takes the actor its mention resolved to. A place or a side's government is the side itself. Each
-holder's stances on an issue, oldest first (undated ones first of all; on one day, or undated, the
-stances an article places before its time of writing before the others), make its history; the
-latest current one, the most confident of its day, is its position — an earlier stance is the
-position only when the holder has no current one. A current stance that says what it replaces
-("now accepts", "agrees to X, long a point of contention") with no earlier stance in words beside
-it adds that earlier position to the history, marked ``implied``.
+``statement.speaker_actor_id``) — never anyone the statement mentions, but a speaker coordinated
+with it in the speaker's own words keeps its holder ("The two capitals agreed ..."); a
+stance read from a subject takes the actor its mention resolved to. A place or a side's government
+is the side itself. Each holder's stances on an issue, oldest first (undated ones first of all; on
+one day, or undated, the stances an article places before its time of writing before the others),
+make its history; the latest current one, the most confident of its day, is its position — an
+earlier stance is the position only when the holder has no current one. A current stance that
+says what it replaces ("now accepts", "agrees to X, long a point of contention") with no earlier
+stance in words beside it adds that earlier position to the history, marked ``implied``.
 """
 
 from __future__ import annotations
@@ -21,7 +22,7 @@ from dataclasses import replace
 from parley.corpus import CorpusContext, corpus_step
 from parley.dossier import Dossier
 from parley.extract.stances.records import Evidence, Position, Stance
-from parley.models import Actor
+from parley.models import Actor, Span
 from parley.reconcile.plans import build_documents
 
 GOVERNMENT = "-government"
@@ -32,18 +33,20 @@ EARLIER = "earlier"
     "positions",
     reads=("stance", "provision", "statement", "mention", "actor", "article"),
     writes=("stance", "position", "document"),
-    version="2",
+    version="3",
 )
 def positions_step(ctx: CorpusContext) -> int:
     store = ctx.store
     dossier = Dossier.from_registry(ctx.registry)
     actors = {a.id: a for a in ctx.actors()}
-    speakers = {s.id: s.speaker_actor_id for s in ctx.statements()}
+    statements = list(ctx.statements())
+    speakers = {s.id: s.speaker_actor_id for s in statements}
+    coordinated = {s.id: (s.speaker_span, s.speaker_ref) for s in statements if s.speaker_span is not None}
     by_span = {(m.article_id, m.span.start, m.span.end): m.actor_id for m in ctx.mentions() if m.actor_id}
     resolved: list[tuple[Stance, dict]] = []
     stances: list[Stance] = []
     for s in store.records("stance", extracted=True):
-        holder, kind, side = resolve_holder(s, speakers, by_span, actors, dossier)
+        holder, kind, side = resolve_holder(s, speakers, by_span, actors, dossier, coordinated)
         resolved.append((s, {"holder": holder, "holder_kind": kind, "side": side}))
         stances.append(_with(s, holder, kind, side))
     changed = store.annotate("stance", resolved)
@@ -59,12 +62,18 @@ def resolve_holder(
     by_span: dict[tuple[str, int, int], str],
     actors: dict[str, Actor],
     dossier: Dossier,
+    speaker_spans: dict[str, tuple[Span, Span | None]] | None = None,
 ) -> tuple[str | None, str, str | None]:
-    """(holder, kind, side) of a stance after the corpus resolved speakers and mentions."""
+    """(holder, kind, side) of a stance after the corpus resolved speakers and mentions.
+    ``speaker_spans`` (statement id -> its speaker's words and the mention naming them) tells a
+    speaker coordinated with the one resolved ("The two capitals agreed ..."): it keeps
+    the holder the extractor found in those words."""
     if s.holder_kind == "document":
         return s.holder, "document", None
     holder = s.holder
-    if s.statement_id is not None and speakers.get(s.statement_id):
+    if s.statement_id is not None and _coordinated(s, (speaker_spans or {}).get(s.statement_id)):
+        pass  # one of several speakers, named in the speaker's words: not the one resolved
+    elif s.statement_id is not None and speakers.get(s.statement_id):
         holder = speakers[s.statement_id]  # the speaker, whoever the content names
     elif s.holder_span is not None and s.holder_kind == "actor":
         holder = by_span.get((s.article_id, s.holder_span.start, s.holder_span.end)) or holder
@@ -77,6 +86,14 @@ def resolve_holder(
     actor = actors.get(holder)
     side = (actor.side if actor else None) or dossier.side_of(holder) or s.side
     return holder, "actor", side
+
+
+def _coordinated(s: Stance, spans: tuple[Span, Span | None] | None) -> bool:
+    if spans is None or s.holder is None or s.holder_span is None:
+        return False
+    words, ref = spans
+    inside = words.start <= s.holder_span.start and s.holder_span.end <= words.end
+    return inside and s.holder_span not in (words, ref)
 
 
 def holder_names(dossier: Dossier, actors: dict[str, Actor]) -> dict[str, str]:

@@ -29,7 +29,7 @@ from parley.models import Article, Span, TimeExpression
 if TYPE_CHECKING:
     from parley.extract.stances.extract import StanceReader
 
-EXTRACTOR = "stances/2"
+EXTRACTOR = "stances/3"
 CONDITIONAL = {"accepts", "open_to_discuss", "supports"}
 CONDITION_CUE = "condition: "  # the cue of a demand read from another stance's condition
 

@@ -1,6 +1,8 @@
 """Finding the known documents an article speaks of: by the names the press gives them ("the
 28-point plan"), else a plain "the plan" — the document the article last named, else the latest
-one reported by the article's date (the dossier's ``date`` of each document).
+one reported by the article's date (the dossier's ``date`` of each document). A plan a side's or
+an actor's name owns ("the capital's plan") is one it proposed or drafted: the last named or the
+latest, else another one.
 
 A document the dossier does not know, named as one ("a 12-point peace plan", "the Northern Grain
 Initiative"), is another one (``other``): no stance is read on it, and a plain "the proposal"
@@ -15,7 +17,12 @@ from dataclasses import dataclass
 from parley.dossier import Dossier
 from parley.models import Span
 
-DETERMINERS = r"(?:the|this|that|a|an|its|their|his|her|any|such|Washington's|America's|Moscow's|Europe's)"
+_DETERMINER_WORDS = r"(?:the|this|that|these|those|a|an|its|their|his|her|our|your|any|such)"
+# a determiner, or a proper name's possessive ("the capital's plan", "Brussels' proposal")
+DETERMINERS = rf"(?:{_DETERMINER_WORDS}|(?-i:[A-Z])[\w.-]*['’]s?)"
+# the words between the determiner and the document's noun: not a determiner themselves ("that the
+# deal": "the deal"), quotation marks allowed ("an “important consensus”")
+_MODIFIER = rf"(?!{_DETERMINER_WORDS}\s)[\w.’'\"“”‘-]+\s+"
 
 
 @dataclass(frozen=True)
@@ -24,6 +31,7 @@ class DocumentRef:
     document_id: str | None  # None: a plan, but which one cannot be told
     named: bool  # the words name it; False for a plain "the plan"
     other: bool = False  # a document the dossier does not know ("a 12-point peace plan")
+    owner: frozenset[str] = frozenset()  # "the capital's plan": the side (and actor) its words name
 
 
 def _flexible(name: str) -> str:
@@ -42,8 +50,10 @@ class DocumentFinder:
             else None
         )
         words = "|".join(re.escape(w) for w in sorted(dossier.document_words, key=len, reverse=True))
+        # the noun may be plural ("the arrangements") or two of them ("a framework consensus")
+        noun = rf"(?:{words})s?(?:\s+(?:{words})s?)?"
         self._generic = (
-            re.compile(rf"\b{DETERMINERS}\s+(?:[\w.’'-]+\s+){{0,3}}?(?:{words})\b(?!-)", re.I)
+            re.compile(rf"\b{DETERMINERS}\s+[\"“‘]?(?:{_MODIFIER}){{0,3}}?{noun}\b(?!-)", re.I)
             if words
             else None
         )
@@ -64,7 +74,7 @@ class DocumentFinder:
                 if any(span.overlaps(t) for t in taken):
                     continue
                 other = _names_another(m.group(0), _line(text, m.start(), m.end()))
-                refs.append(DocumentRef(span, None, other, other))
+                refs.append(DocumentRef(span, None, other, other, self._owner(m.group(0).split()[0])))
         refs.sort(key=lambda r: r.span.start)
         return self._resolve(refs, published)
 
@@ -89,11 +99,46 @@ class DocumentFinder:
                     last, other = ref.document_id, False
                 out.append(ref)
                 continue
+            if ref.owner:  # "the capital's plan": the one last named or latest that it proposed
+                known = [d for d in (last, current.id if current else None) if d and self._by(d, ref.owner)]
+                found = known[0] if known else self._latest_by(ref.owner, published)
+                if found is None:  # none it proposed: another one, and "the plan" after it too
+                    other = True
+                    out.append(DocumentRef(ref.span, None, True, True, ref.owner))
+                else:
+                    last, other = found, False
+                    out.append(DocumentRef(ref.span, found, False, False, ref.owner))
+                continue
             if other:
                 out.append(DocumentRef(ref.span, None, False, True))
                 continue
             out.append(DocumentRef(ref.span, last or (current.id if current else None), False))
         return out
+
+    def _owner(self, word: str) -> frozenset[str]:
+        """The side, or the actor and its side, a possessive ("Brussels'", "the envoy's") names."""
+        if not re.fullmatch(r"[A-Z][\w.-]*['’]s?", word):
+            return frozenset()
+        name = re.sub(r"['’]s?$", "", word)
+        registry = self.dossier.registry
+        side = registry.place_side(name) or registry.side_of_word(name)
+        if side:
+            return frozenset({side})
+        actor_id = registry.match_name(name)
+        actor = registry.actor(actor_id) if actor_id else None
+        return frozenset(x for x in (actor_id, actor.side if actor else None) if x)
+
+    def _by(self, document_id: str, owner: frozenset[str]) -> bool:
+        d = self.dossier.document(document_id)
+        return d is not None and bool(owner & {*d.proposed_by, *d.drafted_by})
+
+    def _latest_by(self, owner: frozenset[str], published: dt.date | None) -> str | None:
+        mine = [
+            d
+            for d in self.dossier.documents
+            if self._by(d.id, owner) and (published is None or d.date is None or d.date <= published)
+        ]
+        return max(mine, key=lambda d: d.date or dt.date.min).id if mine else None
 
 
 def _line(text: str, start: int, end: int) -> str:

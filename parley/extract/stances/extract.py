@@ -3,16 +3,19 @@
 Where the words of an issue are (its cue terms, or a known document for "the plan as a whole"),
 the position is read from the parse on the way up from them (:mod:`.parse`), and its holder is:
 
-1. inside a statement's content: the speaker. A stance word whose subject is someone else ("Peskov
-   said Putin rejected ...") is that someone's reported stance and is dropped — the speaker's own
-   position is then read from the speech verb only ("refuted" -> denies); a modal ("Ukraine must
-   withdraw") is the speaker's demand whatever its subject;
+1. inside a statement's content: the speaker (and each speaker coordinated with it). A stance word
+   whose subject is someone else ("Peskov said Putin rejected ...") is that someone's reported
+   stance and is dropped — the speaker's own position is then read from the speech verb only
+   ("refuted" -> denies); a modal ("Ukraine must withdraw") is the speaker's demand whatever its
+   subject; what the speaker says their own side will give ("we will lift ...") is accepted;
 2. outside statements: the subject of the stance word ("Zelensky has rejected ceding land"), or,
    for a modal, the subject of the clause above it ("Putin reiterated that troops must withdraw");
    never inside a claim, a question or a "whether" clause;
 3. a known document when it is the subject ("the plan calls for ...") or the sentence is set in it
-   ("under the draft, ...", "in the current version of the plan, ..."): a provision, and a stance
-   that the document proposes it.
+   ("under the draft, ...", "in the current version of the plan, ...") — or in the sentence before
+   it, going on to say what each side will do: a provision, and a stance that the document
+   proposes it. A stance on a document of one issue ("a framework under which the app is sold")
+   is on that issue.
 """
 
 from __future__ import annotations
@@ -20,9 +23,18 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from spacy.tokens import Doc, Token
+from spacy.tokens import Span as SpacySpan
 
 from parley.dossier import Dossier
 from parley.extract.stances import lexicon as lx
+from parley.extract.stances.clauses import (
+    aim_of_refusal,
+    governed,
+    nominal_demand,
+    of_one_issue,
+    price_of_refusal,
+    qualifies_only,
+)
 from parley.extract.stances.collect import CONDITION_CUE, Candidate, Collector
 from parley.extract.stances.documents import DocumentFinder, DocumentRef
 from parley.extract.stances.holders import Holder, HolderFinder
@@ -32,7 +44,7 @@ from parley.extract.stances.parse import (
     Signal,
     ancestors,
     climb,
-    condition_of,
+    condition_with_marker,
     embedded_claim,
     hypothetical,
     negated,
@@ -48,16 +60,6 @@ from parley.nlp import text_of
 
 OBJECT_ONLY = {"reach"}  # stance verbs that take a position only on their direct object
 OWN_PRONOUNS = {"i", "we", "he", "she", "they", "it", "who"}
-
-
-def _governed(token: Token, signal: Signal) -> Signal:
-    """A stance word that is the object of a refusal takes the refusal's position: "opposed
-    reaching a ceasefire", "rejected accepting the plan"."""
-    if token.dep_ in ("xcomp", "ccomp", "dobj", "pcomp") and token.head is not token:
-        above = signal_at(token.head)
-        if above is not None and above.position in ("opposes", "rejects") and not above.modal:
-            return above
-    return signal
 
 
 class StanceReader:
@@ -81,7 +83,7 @@ class StanceReader:
         doc.user_data[TEXT_KEY] = text
         refs = self.documents.find(text, article.published)
         holders = HolderFinder(text, list(mentions), refs, self.dossier.registry)
-        run = _Run(self, article, doc, text, holders, refs, times)
+        run = _Run(self, article, doc, text, holders, refs, times, statements)
         anchors = sorted([h.span.start for h in run.hits] + [r.span.start for r in refs])
         if not anchors:
             return [], []  # no issue words, no documents: nothing to read, nothing parsed further
@@ -93,7 +95,7 @@ class StanceReader:
 class _Run(Collector):
     """One article's reading: candidates collected, then confirmed in one embedding batch."""
 
-    def __init__(self, reader, article, doc, text, holders, refs, times) -> None:
+    def __init__(self, reader, article, doc, text, holders, refs, times, statements=()) -> None:
         self.r: StanceReader = reader
         self.article: Article = article
         self.doc: Doc = doc
@@ -103,6 +105,10 @@ class _Run(Collector):
         self.times: Sequence[TimeExpression] = times
         self.candidates: list[Candidate] = []
         self.hits = reader.matcher.cue_hits(text)  # every issue word of the article, found once
+        self.said: list[Span] = [  # the statements' words: contents, speakers, verbs of saying
+            p for st in statements for p in (*st.parts, st.cue_span, st.speaker_span) if p is not None
+        ]
+        self._carried: dict[int, DocumentRef | None] = {}  # sentence start -> the document it is set in
 
     # -- collecting ------------------------------------------------------------------------
     def unit(self, unit: Unit) -> None:
@@ -120,23 +126,29 @@ class _Run(Collector):
             ]
         for hit in hits:
             token = self._token(hit.span)
-            if token is None or (
-                _qualifies_only(token, hit) if isinstance(hit, CueHit) else _on_one_issue(token, self.hits)
-            ):
+            if token is None or (isinstance(hit, CueHit) and qualifies_only(token, hit)):
                 continue
             issue = hit.issue if isinstance(hit, CueHit) else self.r.plan_issue
             document_id = hit.document_id if isinstance(hit, DocumentRef) else None
+            cue_hit = hit if isinstance(hit, CueHit) else None
+            if isinstance(hit, DocumentRef) and (inside := of_one_issue(token, self.hits)) is not None:
+                if len({h.issue for h in inside}) != 1:
+                    continue
+                # "a framework under which the app is sold": a stance on it is on that one issue
+                issue, document_id, cue_hit = inside[0].issue, None, inside[0]
             assert issue is not None
             if isinstance(hit, CueHit):
                 self._provisions(unit, token, hit)
             path: list[Token] = []
             found = [(h, x, path) for h, x in self._positions(unit, token, path)]
             found += [(h, x, []) for h, x in self._participle(unit, token)]  # it hangs on the word itself
+            if unit.also:  # "The two capitals agreed ...": each speaker's
+                found += [(o, x, b) for h, x, b in found if h is unit.speaker for o in unit.also]
             for holder, signal, below in found:
                 if holder.kind == "document" and holder.id == document_id:
                     continue
                 signal = place(signal, _below(below, signal.token), token)
-                self._add(unit, holder, signal, issue, hit if isinstance(hit, CueHit) else None, document_id)
+                self._add(unit, holder, signal, issue, cue_hit, document_id)
 
     def _positions(self, unit: Unit, token: Token, path: list[Token]) -> list[tuple[Holder, Signal]]:
         """(holder, signal) pairs for an issue word: see the module docstring. ``path`` gets the
@@ -150,15 +162,23 @@ class _Run(Collector):
                 break
             if prev.dep_ == "prep" and prev.i < t.i and prev.lower_ in lx.FRONTED_ADJUNCTS:
                 break  # "With no route to victory, Putin is embracing terror": not about victory
+            if aim_of_refusal(t):
+                return []  # "will not sacrifice its principles to reach a deal": the deal is the aim
             signal = change_signal(t, path) or signal_at(t)  # "dropped its demand for", "rejected"
             path.append(t)
+            if signal is not None and price_of_refusal(path, signal):
+                return []  # "would not trade away its principles for a deal": the deal is the price
             if signal is not None and t.lemma_.lower() in OBJECT_ONLY and (t is token or prev.dep_ != "dobj"):
                 signal = None  # "reached a deal" is an acceptance; "reached it after talks on X" is not
             if prev.dep_ == "prep" and prev.lower_ == "without" and negated(t):
                 signal = Signal(t, "demands", f"not {t.text} without", 0.8)  # "would not sign without X"
             elif signal is not None and not signal.modal:
-                signal = _governed(t, signal)  # "opposed reaching a ceasefire": opposes
+                signal = governed(t, signal)  # "opposed reaching a ceasefire": opposes
+            if signal is None and inside and t.pos_ == "NOUN" and prev.dep_ == "prep":
+                signal = nominal_demand(t, prev)  # "stressed the need for a ceasefire"
             prev = t
+            if signal is not None and signal.commitment and not (inside and self._own(t, unit.speaker)):
+                signal = None  # "The capital will suspend ...": a commitment only in its own side's words
             if signal is None:
                 if not inside and (found := self._relative(t)):
                     return found
@@ -196,7 +216,7 @@ class _Run(Collector):
         of the statement it is in when it is an earlier one (the speaker's side's own past)."""
         for clause in (c for c in noun.children if c.dep_ == "acl" and c.tag_ == "VBN"):
             signal = signal_at(clause)
-            if signal is None or signal.modal:
+            if signal is None or signal.modal or signal.commitment:
                 continue
             agent = next((g for c in clause.children if c.dep_ == "agent" for g in c.children), None)
             if agent is not None:
@@ -206,8 +226,12 @@ class _Run(Collector):
         return []
 
     def _conditional(self, unit: Unit, token: Token) -> Signal | None:
-        """ "trade could only recover if Washington lifted its tariffs": the condition is a demand."""
-        found = condition_of(unit.sentence, self.text, (unit.start, unit.end))
+        """ "trade could only recover if the other side lifted its tariffs": the condition is a demand —
+        when it is one ("only if", "provided that" ...): a bare "if" may as well be a threat ("it
+        would take countermeasures if the tariff went ahead")."""
+        found = condition_with_marker(unit.sentence, self.text, (unit.start, unit.end))
+        if found is not None and found[2] in lx.BARE_CONDITIONS:
+            return None
         if found is not None and found[0] <= token.idx < found[1]:
             return Signal(token, "demands", CONDITION_CUE + self.text[found[0] : found[1]][:40], 0.6)
         return None
@@ -217,7 +241,9 @@ class _Run(Collector):
         for clause in (c for c in noun.children if c.dep_ == "relcl"):
             signal = signal_at(clause)
             subject = subject_of(clause)
-            if signal is not None and not signal.modal and subject is not None and subject.i != noun.i:
+            if signal is None or signal.modal or signal.commitment:
+                continue
+            if subject is not None and subject.i != noun.i:
                 if subject.tag_ not in ("WDT", "WP"):
                     return [(h, signal) for h in self.holders.of_subject(subject) if h.kind != "document"]
         return []
@@ -238,6 +264,15 @@ class _Run(Collector):
             if subject is not None and not embedded_claim(t):
                 return [h for h in self.holders.of_subject(subject) if h.kind != "document"]
         return []
+
+    def _own(self, verb: Token, speaker: Holder | None) -> bool:
+        """Is the subject of the verb named, and the speaker or the speaker's side?"""
+        subject = subject_of(verb)
+        if subject is None or speaker is None:
+            return False
+        if subject.lower_ in OWN_PRONOUNS:
+            return subject.lower_ != "who"
+        return bool(self.holders.of_subject(subject)) and self._speaks_for(subject, speaker)
 
     def _speaks_for(self, subject: Token, speaker: Holder | None) -> bool:
         """Is the subject of a stance word in a statement the speaker (or the speaker's side)?"""
@@ -280,32 +315,53 @@ class _Run(Collector):
                 signal = Signal(t, "proposes", t.text, 1.0)
                 self._add(unit, holder, signal, hit.issue, hit, None, provision=True)
                 return
+        ref = self._set_in(unit.sentence) if unit.statement is None else None
+        verb = next((t for t in ancestors(token) if t.pos_ in ("VERB", "AUX")), None)
+        if (
+            ref is not None and ref.document_id and verb is not None
+        ):  # "Under the deal, X will ... Y will ..."
+            holder = Holder(ref.document_id, "document", ref.span.of(self.text), ref.span)
+            self._add(
+                unit, holder, Signal(verb, "proposes", verb.text, 0.8), hit.issue, hit, None, provision=True
+            )
+
+    def _set_in(self, sentence: SpacySpan) -> DocumentRef | None:
+        """The known document a sentence's provisions belong to without naming it: the sentences
+        after one set in it ("Under the deal, one side will suspend ...") that go on saying what each
+        side will do ("It will buy ...", "In return, the other side will halve ...") — each
+        in the future, naming no document, said by no one — until one does not."""
+        if sentence.start_char in self._carried:
+            return self._carried[sentence.start_char]
+        self._carried[sentence.start_char] = None  # no loops
+        found = None
+        before = self.doc[sentence.start - 1].sent if sentence.start > 0 else None
+        if before is not None and self._commits(sentence):
+            found = self._setting_of(before) or self._set_in(before)
+        self._carried[sentence.start_char] = found
+        return found
+
+    def _commits(self, sentence: SpacySpan) -> bool:
+        start, end = sentence.start_char, sentence.end_char
+        if any(r.span.start < end and start < r.span.end for r in self.refs):
+            return False
+        if any(p.start < end and start < p.end for p in self.said):
+            return False
+        root = sentence.root
+        return any(c.dep_ == "aux" and c.lower_ in lx.FUTURE_AUX for c in root.children)
+
+    def _setting_of(self, sentence: SpacySpan) -> DocumentRef | None:
+        """The known document a sentence is set in as a whole ("Under the deal, ...")."""
+        for ref in self.refs:
+            if not (sentence.start_char <= ref.span.start < sentence.end_char) or not ref.document_id:
+                continue
+            token = self._token(ref.span)
+            if token is not None and self._setting(ref) and token.head.head.i == sentence.root.i:
+                return ref
+        return None
 
     def _token(self, span: Span) -> Token | None:
         piece = self.doc.char_span(span.start, span.end, alignment_mode="expand")
         return piece.root if piece is not None and len(piece) else None
-
-
-def _qualifies_only(token: Token, hit: CueHit) -> bool:
-    """ "X airspace", "X countries" (X the issue's word): an issue's word that only qualifies a thing."""
-    head = token.head
-    return (
-        token.dep_ in ("compound", "amod", "nmod", "poss")
-        and head.lemma_.lower() in lx.PERIOD.qualified_nouns
-        and not (hit.span.start <= head.idx < hit.span.end)
-    )
-
-
-def _on_one_issue(noun: Token, hits: list[CueHit]) -> bool:
-    """ "the neighbour's proposal to establish a demilitarised zone": a proposal of one thing, which
-    an issue's words in its infinitive say, not the plan as a whole ("a plan to end the war" is)."""
-    for clause in noun.children:
-        if clause.dep_ == "acl" and any(a.lower_ == "to" for a in clause.children if a.dep_ == "aux"):
-            words = list(clause.subtree)
-            start, end = words[0].idx, words[-1].idx + len(words[-1].text)
-            if any(start <= h.span.start and h.span.end <= end for h in hits):
-                return True
-    return False
 
 
 def _below(path: list[Token], stop: Token) -> list[Token]:

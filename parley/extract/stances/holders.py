@@ -1,7 +1,12 @@
 """Who holds a stance: the speaker of the statement it came from, else the subject of the stance
 word — a person or body, a side ("Moscow", "Ukrainian officials"), or a known document ("the plan
 calls for ..."). A stance is never given to someone a statement merely mentions: inside another
-speaker's words, the holder is that speaker, or no one."""
+speaker's words, the holder is that speaker, or no one.
+
+Coordinated holders each hold it ("The two capitals agreed ...", "the northern and southern
+leaders said ..."); a speaker named only by a role noun ("a ministry spokesperson", "the
+spokesperson") is the body last named before it, when one is and its name has the role's own
+words ("ministry")."""
 
 from __future__ import annotations
 
@@ -10,13 +15,16 @@ from dataclasses import dataclass
 
 from spacy.tokens import Token
 
-from parley.extract.registry import ActorRegistry
+from parley.extract.registry import ActorRegistry, fold
 from parley.extract.stances import lexicon as lx
 from parley.extract.stances.documents import DocumentRef
 from parley.models import Mention, Span, Statement
 
 PRONOUNS = {"he", "she"}
 GOVERNMENT = "-government"
+MODIFIERS = ("poss", "compound", "amod", "nmod")
+BODY_KINDS = {"institution", "organisation", "group"}  # registered actors a role noun can stand for
+BODY_WINDOW = 700  # how far back (characters) the body a bare role noun stands for is looked for
 
 
 @dataclass(frozen=True)
@@ -58,12 +66,77 @@ class HolderFinder:
         mention = self._mention_at(span)
         if mention is not None and mention.label in ("PERSON", "ORG", "ROLE"):
             return Holder(None, "actor", words, span, mention.side)
+        if root is not None:
+            body = self._body_before(root, span)
+            if body is not None:
+                return Holder(body.id, body.kind, words, span, body.side)
         return None
+
+    def speakers(self, s: Statement, root: Token | None = None) -> list[Holder]:
+        """The statement's speaker, then the others coordinated with it ("The two capitals agreed
+        ...", "the northern and southern negotiators said ..."): each is a holder of the stance."""
+        first = self.speaker(s, root)
+        if root is None or root.lower_ in PRONOUNS:
+            return [first] if first is not None else []
+        found = [first] if first is not None else []
+        for token in (*_conjuncts(root), *self._coordinated_modifiers(root)):
+            h = self._one(token)
+            if (
+                h is not None
+                and h.id is not None
+                and h.kind != "document"
+                and all(h.id != o.id for o in found)
+            ):
+                found.append(h)
+        return found
 
     # -- from a subject --------------------------------------------------------------------
     def of_subject(self, subject: Token) -> list[Holder]:
-        found = [h for t in (subject, *_conjuncts(subject)) if (h := self._one(t)) is not None]
+        found: list[Holder] = []
+        for t in (subject, *_conjuncts(subject)):
+            for token in (t, *self._coordinated_modifiers(t)):
+                h = self._one(token)
+                if h is not None and not (h.id is not None and any(h.id == o.id for o in found)):
+                    found.append(h)
         return found
+
+    def _coordinated_modifiers(self, token: Token) -> list[Token]:
+        """ "the northern and southern negotiators": the words coordinated with the one that names the holder
+        of a role noun (its first is read by :meth:`_one`)."""
+        if token.lemma_.lower() not in lx.HOLDER_NOUNS or self._mention_covering(token) is not None:
+            return []
+        return [c for child in token.children if child.dep_ in MODIFIERS for c in _conjuncts(child)]
+
+    def _body_before(self, root: Token, span: Span) -> Holder | None:
+        """ "A ministry spokesperson said", "the spokesperson added": a role noun naming no one
+        stands for the registered body last named before it (within ``BODY_WINDOW``) whose name has
+        the role's other words ("ministry"); none when another body was named since."""
+        lemma = root.lemma_.lower()
+        if (
+            lemma not in lx.HOLDER_NOUNS
+            or root.tag_ != "NN"
+            or not any(c.dep_ == "det" for c in root.children)
+        ):
+            return None  # "officials", "northern officials": people, not the body's voice
+        words = {
+            c.lemma_.lower() for c in root.children if c.dep_ in ("compound", "nmod") and c.pos_ == "NOUN"
+        }
+        if lemma not in lx.PERSON_NOUNS:
+            words.add(lemma)  # "the ministry said": a body of that name
+        elif not words and lemma not in lx.SPOKESPERSON_NOUNS:
+            return None  # "an official said": whose, the words do not say
+        i = bisect.bisect_left(self._starts, span.start) - 1
+        while i >= 0 and self.mentions[i].span.start >= span.start - BODY_WINDOW:
+            m = self.mentions[i]
+            i -= 1
+            spec = self.registry.specs.get(m.actor_id) if m.actor_id else None
+            if spec is None or spec.actor.kind not in BODY_KINDS:
+                continue
+            names = [fold_words(n) for n in (spec.actor.name, *spec.actor.aliases)]
+            if all(any(w in n for n in names) for w in words):
+                return self._from_mention(m)
+            return None  # the body last named is another one
+        return None
 
     def document_at(self, token: Token) -> DocumentRef | None:
         return self._ref_at(token.idx, token.idx + len(token.text))
@@ -81,7 +154,7 @@ class HolderFinder:
         mention = self._mention_covering(token)
         if mention is None and token.lemma_.lower() in lx.HOLDER_NOUNS:
             for child in token.children:
-                if child.dep_ in ("poss", "compound", "amod", "nmod"):
+                if child.dep_ in MODIFIERS:
                     mention = self._mention_covering(child)
                 elif child.dep_ == "prep" and child.lower_ in ("for", "of"):
                     obj = next((c for c in child.children if c.dep_ == "pobj"), None)
@@ -143,3 +216,7 @@ class HolderFinder:
 
 def _conjuncts(token: Token) -> list[Token]:
     return [c for c in token.conjuncts if c.i > token.i]
+
+
+def fold_words(name: str) -> set[str]:
+    return set(fold(name).split())

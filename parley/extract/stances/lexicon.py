@@ -34,6 +34,9 @@ STANCE_VERBS: dict[str, str] = {
 }
 # stance verbs that say less than their class: "would require", "wants", "depends on"
 WEAK_VERBS = {"require", "want", "need", "hinge", "depend", "condition", "reach"}
+# verbs of working towards something, with a to-infinitive: "would work to extend the pause",
+# "seeks to protect": for what the infinitive says
+INTENTION_VERBS = {"work", "seek", "strive", "aim", "endeavour", "endeavor"}
 # phrasal forms: (lemma, particle or preposition) -> position
 PHRASAL: dict[tuple[str, str], str] = {
     ("call", "for"): "demands",
@@ -44,6 +47,9 @@ PHRASAL: dict[tuple[str, str], str] = {
     ("push", "for"): "demands",
     ("hold", "out"): "demands",
 }
+# nouns of a demand in a speaker's words, with "for": "stressed the need for" (not the stance nouns
+# of stance_periods.yaml, "dropped its demand for", which a change is read from)
+DEMAND_NOUNS = {"need"}
 # adjectives: "ready to", "open to", "opposed to", "unacceptable"
 STANCE_ADJECTIVES: dict[str, str] = {
     "ready": "accepts",
@@ -77,10 +83,20 @@ NEGATED: dict[str, str | None] = {
     "opposes": None,
     "denies": None,
 }
+# stance verbs whose negation says more than "no position": "do not want" is opposition, where
+# "did not demand" says nothing
+NEGATED_VERBS: dict[str, str] = {"want": "opposes"}
+REFUSALS = {"rejects", "opposes", "denies"}
 # what a refusal refuses: "will never cede", "cannot give up", "won't withdraw"
 CONCESSION_VERBS = set(
     "give cede hand surrender withdraw recognise recognize abandon renounce accept allow "
     "tolerate trade leave sacrifice drop lift remove cut".split()
+)
+# what a side commits to give: "we will lift the tariffs" is an acceptance when the speaker says it
+# of their own side (the counterpart of a refusal: "will not lift")
+COMMITMENT_VERBS = set(
+    "lift remove cut suspend pause halve lower reduce ease withdraw cede surrender recognise recognize "
+    "abandon renounce drop defer".split()
 )
 # a conditional acceptance: the words opening the condition
 CONDITION_MARKERS = (
@@ -96,6 +112,9 @@ CONDITION_MARKERS = (
     "so long as",
     "unless",
 )
+# markers that open a condition which may be a threat as well as a demand ("we will respond if
+# they go ahead"): not read as a demand where no stance word says which
+BARE_CONDITIONS = {"if"}
 # heads under which a clause is someone's claim, a question or a report, not the subject's voice
 CLAIM_NOUNS = set(
     "assertion claim report rumour rumor allegation suggestion speculation story accusation "
@@ -108,12 +127,18 @@ HOLDER_NOUNS = set(
     "administration office leader diplomat minister ally spokesperson spokesman spokeswoman ministry "
     "regulator readout".split()
 )
+# the holder nouns that are people: one of them stands for a body only when the words say which
+# ("a ministry official"); a spokesperson speaks for the body last named ("the spokesperson said")
+PERSON_NOUNS = set(
+    "official negotiator diplomat minister leader ally spokesperson spokesman spokeswoman regulator".split()
+)
+SPOKESPERSON_NOUNS = {"spokesperson", "spokesman", "spokeswoman"}
 # verbs by which a document says something: "the plan calls for", "the draft caps"
 DOCUMENT_VERBS = set(
     "call urge include envisage envision provide cap require offer grant emphasize emphasise "
     "propose foresee keep say rule ask contain give leave set limit demand stipulate allow let "
     "oblige commit lift restore reduce cut extend suspend pause remove become recognize "
-    "recognise pave delay start establish create deploy mean".split()
+    "recognise pave delay start establish create deploy mean see".split()
 )
 # "in the plan", "under the draft": the sentence states the document's provisions
 DOCUMENT_PREPOSITIONS = {"in", "under"}
@@ -123,6 +148,9 @@ SPEECH_VERBS = set(
     "say reiterate insist tell state argue stress warn add repeat declare write announce note "
     "claim maintain emphasise emphasize urge demand ask suggest propose told".split()
 )
+# auxiliaries of what a side will do: the sentences after one set in a document ("Under the deal,
+# ...") that say what each side will do are its provisions too
+FUTURE_AUX = {"will", "would", "shall"}
 # auxiliaries of what might or would happen: in the writer's voice, no one's position
 HYPOTHETICAL_AUX = {"would", "could", "might", "may"}
 # prepositions of a fronted adjunct ("With no route to victory, ...", "After talks on X, ..."):

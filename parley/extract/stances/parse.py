@@ -16,6 +16,7 @@ from parley.extract.stances import lexicon as lx
 SKIP_DEPS = {"amod", "compound", "nmod", "npadvmod"}  # "the agreed lines": not a stance
 CLAUSE_EDGES = {"advcl", "relcl", "acl", "parataxis"}  # a stance word is not looked for beyond these
 NO_COMMENT = {"comment", "discuss", "say", "confirm", "disclose", "elaborate", "speculate", "specify"}
+DECLINING = {"refuse", "decline"}  # "declined to comment": of the words above, no position
 _CONDITION = re.compile(
     r"\b(" + "|".join(re.escape(m).replace(r"\ ", r"\s+") for m in lx.CONDITION_MARKERS) + r")\b", re.I
 )
@@ -30,6 +31,7 @@ class Signal:
     cue: str
     strength: float  # 1.0 a stance verb; 0.8 a modal or refusal; 0.6 taken from the speech verb
     modal: bool = False  # "must", "has to": the subject is who must act, not who demands
+    commitment: bool = False  # "will lift": a speaker's own side's, else no one's (:func:`_modal_signal`)
     period: str = "current"  # "earlier": placed before the time of writing (:mod:`.period`)
     period_cue: str | None = None  # the words that place it or state the change
     replaces: str | None = None  # the position the sentence says this one replaces
@@ -132,6 +134,8 @@ def signal_at(token: Token) -> Signal | None:
     if token.dep_ in SKIP_DEPS:
         return None
     lemma = token.lemma_.lower()
+    if lemma in NO_COMMENT and token.dep_ == "xcomp" and token.head.lemma_.lower() in DECLINING:
+        return None  # "declined to discuss the documents": no position, whoever's words it is in
     children = {c.lower_ for c in token.children if c.dep_ in ("prt", "prep")}
     found: tuple[str, str, float] | None = None
     for (verb, particle), position in lx.PHRASAL.items():
@@ -141,6 +145,8 @@ def signal_at(token: Token) -> Signal | None:
     if found is None and verbal and lemma in lx.PERIOD.earlier_only and (words := earlier_cue(token)):
         position = lx.PERIOD.earlier_only[lemma]
         return Signal(token, position, token.text, 1.0, period="earlier", period_cue=words)
+    if found is None and verbal and lemma in lx.INTENTION_VERBS and _to_infinitive(token) is not None:
+        found = ("supports", f"{token.text} to", 0.7)  # "would work to extend the pause": for it
     if found is None and verbal and lemma in lx.STANCE_VERBS:
         if any(c.dep_ == "auxpass" for c in token.children):
             return None  # "while they are reviewed": the subject is not the holder
@@ -169,12 +175,25 @@ def signal_at(token: Token) -> Signal | None:
     if found is not None:
         position, cue, strength = found
         if negated(token) or "never" in _modal_lemmas(token):
+            if lemma in lx.NEGATED_VERBS:  # "we do not want a tariff war": opposed to it
+                return Signal(token, lx.NEGATED_VERBS[lemma], f"not {cue}", strength)
             flipped = lx.NEGATED.get(position)
             if flipped is None:
                 return None
             return Signal(token, _negated_past(token, flipped), f"not {cue}", strength)
         return Signal(token, position, cue, strength)
     return _modal_signal(token)
+
+
+def _to_infinitive(token: Token) -> Token | None:
+    return next(
+        (
+            c
+            for c in token.children
+            if c.dep_ == "xcomp" and any(a.lower_ == "to" for a in children_of(c, "aux"))
+        ),
+        None,
+    )
 
 
 def _negated_past(token: Token, flipped: str) -> str:
@@ -193,6 +212,10 @@ def _modal_signal(token: Token) -> Signal | None:
     refusing = negated(token) or "never" in {c.lower_ for c in token.children}
     if refusing and lemma in lx.CONCESSION_VERBS and (modals or token.tag_ in ("VB", "VBP", "VBZ")):
         return Signal(token, "rejects", f"{' '.join(sorted(modals))} not {token.text}".strip(), 0.8)
+    if not refusing and lemma in lx.COMMITMENT_VERBS and modals & lx.FUTURE_AUX:
+        # "we will suspend the fees": what a speaker says their own side will give is accepted
+        modal = next(m for m in sorted(modals) if m in lx.FUTURE_AUX)
+        return Signal(token, "accepts", f"{modal} {token.text}", 0.7, commitment=True)
     if not refusing and modals & {"must", "should", "ought"}:
         return Signal(
             token, "demands", next(m for m in modals if m in ("must", "should", "ought")), 0.8, True
@@ -275,6 +298,14 @@ def subject_of(token: Token) -> Token | None:
 
 def condition_of(sentence: SpacySpan, text: str, within: tuple[int, int]) -> tuple[int, int] | None:
     """The character range of the condition attached in ``within`` ("in exchange for ...")."""
+    found = condition_with_marker(sentence, text, within)
+    return found[:2] if found is not None else None
+
+
+def condition_with_marker(
+    sentence: SpacySpan, text: str, within: tuple[int, int]
+) -> tuple[int, int, str] | None:
+    """:func:`condition_of`, with the marker that opens the condition ("only if", "if" ...)."""
     start, end = within
     for m in _CONDITION.finditer(text, start, end):
         first = sentence.doc.char_span(m.start(), m.end(), alignment_mode="expand")
@@ -289,5 +320,12 @@ def condition_of(sentence: SpacySpan, text: str, within: tuple[int, int]) -> tup
         c_start = max(m.start(), tokens[0].idx)
         c_end = min(end, tokens[-1].idx + len(tokens[-1].text))
         if c_end > c_start:
-            return c_start, c_end
+            marker = " ".join(m.group(1).lower().split())
+            if (
+                marker == "if"
+                and head.dep_ == "mark"
+                and any(c.lower_ == "only" for c in anchor.head.children)
+            ):
+                marker = "only if"  # "could only recover if ..."
+            return c_start, c_end, marker
     return None

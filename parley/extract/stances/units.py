@@ -27,6 +27,7 @@ class Unit:
     speaker: Holder | None = None
     speech: Signal | None = None  # the speech verb's own position ("insisted")
     cue: Token | None = None  # the verb of saying ("previously stated": its stances are earlier ones)
+    also: tuple[Holder, ...] = ()  # speakers coordinated with ``speaker`` ("X and Y agreed ..."): theirs too
 
 
 def units(
@@ -55,16 +56,19 @@ def units(
         cue = doc.char_span(s.cue_span.start, s.cue_span.end, alignment_mode="expand") if s.cue_span else None
         verb = cue.root if cue is not None and len(cue) else None
         speech = signal_at(verb) if verb is not None else None
-        if speech is not None and (speech.position not in SPEECH_POSITIONS or speech.modal):
+        if speech is not None and (
+            speech.position not in SPEECH_POSITIONS or speech.modal or speech.commitment
+        ):
             speech = None  # "Should the government conclude that ...": a modal on it is no one's demand
         if speech is not None:
             speech = replace(speech, strength=0.6)
         who = s.speaker_span
         root = doc.char_span(who.start, who.end, alignment_mode="expand") if who else None
-        speaker = holders.speaker(s, root.root if root is not None and len(root) else None)
+        speakers = holders.speakers(s, root.root if root is not None and len(root) else None)
+        speaker, also = (speakers[0], tuple(speakers[1:])) if speakers else (None, ())
         for part in s.parts:  # a quote given in pieces: each piece is the speaker's
             within = sentences[max(0, bisect.bisect_right(starts, part.start) - 1)]
-            units.append(Unit(within, part.start, part.end, s, speaker, speech, verb))
+            units.append(Unit(within, part.start, part.end, s, speaker, speech, verb, also))
     for sentence in sentences:
         if not holds(sentence.start_char, sentence.end_char):
             continue
