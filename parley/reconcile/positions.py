@@ -39,13 +39,20 @@ def positions_step(ctx: CorpusContext) -> int:
     store = ctx.store
     dossier = Dossier.from_registry(ctx.registry)
     actors = {a.id: a for a in ctx.actors()}
-    statements = list(ctx.statements())
-    speakers = {s.id: s.speaker_actor_id for s in statements}
-    coordinated = {s.id: (s.speaker_span, s.speaker_ref) for s in statements if s.speaker_span is not None}
-    by_span = {(m.article_id, m.span.start, m.span.end): m.actor_id for m in ctx.mentions() if m.actor_id}
+    extracted = list(store.records("stance", extracted=True))
+    # the statements stances come from, read as the statements stream past (not all of them held)
+    wanted = {s.statement_id for s in extracted if s.statement_id is not None}
+    speakers: dict[str, str | None] = {}
+    coordinated: dict[str, tuple[Span, Span | None]] = {}
+    for st in store.statements():
+        if st.id in wanted:
+            speakers[st.id] = st.speaker_actor_id
+            if st.speaker_span is not None:
+                coordinated[st.id] = (st.speaker_span, st.speaker_ref)
+    by_span = ctx.actor_spans()
     resolved: list[tuple[Stance, dict]] = []
     stances: list[Stance] = []
-    for s in store.records("stance", extracted=True):
+    for s in extracted:
         holder, kind, side = resolve_holder(s, speakers, by_span, actors, dossier, coordinated)
         resolved.append((s, {"holder": holder, "holder_kind": kind, "side": side}))
         stances.append(_with(s, holder, kind, side))
