@@ -31,6 +31,8 @@ def parse_record(line: str, origin: str) -> RawArticle:
         record = json.loads(line)
     except json.JSONDecodeError as exc:
         raise MalformedInput(origin, f"invalid JSON: {exc.msg} at column {exc.colno}") from exc
+    except RecursionError as exc:  # '{"a":[[[[...' nested deeper than the decoder can follow
+        raise MalformedInput(origin, "invalid JSON: nested too deeply to read") from exc
     if not isinstance(record, dict):
         raise MalformedInput(origin, f"expected a JSON object, got {type(record).__name__}")
     body = next((record[k] for k in TEXT_KEYS if isinstance(record.get(k), str)), "")

@@ -301,3 +301,14 @@ def test_a_mixed_batch_loses_and_duplicates_nothing(store, good_copy, news_serve
     assert store.failures(first.run_id) == []
     last = store.runs()[-1]
     assert (last.new, last.duplicate, last.failed) == (0, GOOD_ARTICLES + 1, len(bad_inputs))
+
+
+def test_jsonl_line_nested_too_deeply_is_a_failure_of_that_line(store, tmp_path):
+    """Found by the long fuzz run: a line of 100,000 opening brackets made the JSON decoder
+    raise RecursionError, which stopped the whole file."""
+    file = tmp_path / "deep.jsonl"
+    good = GOOD.joinpath("articles.jsonl").read_text(encoding="utf-8").splitlines()[0]
+    file.write_text('{"text": ' + "[" * 100_000 + "\n" + good + "\n", encoding="utf-8")
+    report = run([file], store)
+    assert len(report.new) == 1
+    assert reasons(report) == {f"{file}#L1": "invalid JSON: nested too deeply to read"}
