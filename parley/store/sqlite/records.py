@@ -172,7 +172,10 @@ def _json(value: Any) -> str:
 
 
 def _where(rt: RecordType, q: RecordQuery) -> tuple[str, list[Any]]:
-    clauses = [f"type = '{rt.name}'"]
+    # an article's records are found by the article index: "+type" keeps SQLite from choosing
+    # the type's order index instead (a scan of every record of the type, 2.7 ms against 0.1 ms
+    # per article on a 10,000-article store)
+    clauses = [f"{'+' if q.article_ids is not None else ''}type = '{rt.name}'"]
     params: list[Any] = []
     fields = set(rt.fields)
 
