@@ -88,9 +88,15 @@ def copies_step(ctx: CorpusContext) -> int:
 @corpus_step("stories", reads=("fingerprint", "copy"), writes=("story",), version=VERSION)
 def stories_step(ctx: CorpusContext) -> int:
     store = ctx.store
-    prints = {f.article_id: f for f in store.records("fingerprint")}
-    ids = sorted(prints)
-    vectors = dict(zip(ids, fp.decode_vectors([prints[i].vector for i in ids]), strict=True))
+    # what stories need of each fingerprint, kept as they stream past (not the hashes)
+    leads: dict[str, tuple[str, dt.date | None, str]] = {}  # id -> (encoded vector, date, title)
+    for f in store.records("fingerprint"):
+        leads[f.article_id] = (f.vector, f.published, f.title)
+    ids = sorted(leads)
+    vectors = dict(zip(ids, fp.decode_vectors([leads[i][0] for i in ids]), strict=True))
+    published = {i: leads[i][1] for i in ids}
+    first_title = {i: leads[i][2] for i in ids}
+    del leads
     clusterer = Clusterer()
     titles = {}
     for story in store.records("story"):
@@ -104,13 +110,13 @@ def stories_step(ctx: CorpusContext) -> int:
         return 0  # every article has its story, and placed articles never move
     # a copy or a rewrite joins the story of the article it repeats, whatever its lead says
     follows = {c.article_id: c.of_id for c in store.records("copy")}
-    clusterer.add(Item(i, vectors[i], prints[i].published) for i in ids if i not in follows)
-    clusterer.follow([(i, follows[i], prints[i].published) for i in ids if i in follows], vectors)
-    clusterer.add(Item(i, vectors[i], prints[i].published) for i in ids)
+    clusterer.add(Item(i, vectors[i], published[i]) for i in ids if i not in follows)
+    clusterer.follow([(i, follows[i], published[i]) for i in ids if i in follows], vectors)
+    clusterer.add(Item(i, vectors[i], published[i]) for i in ids)
     stories = [
         Story(
             c.id,
-            titles.get(c.id) or prints[c.members[0]].title,
+            titles.get(c.id) or first_title[c.members[0]],
             tuple(c.members),
             c.first,
             c.last,

@@ -8,6 +8,7 @@ earlier output. Fields a record type declares in ``indexes`` get a partial expre
 
 from __future__ import annotations
 
+import hashlib
 import json
 import sqlite3
 from collections.abc import Callable, Iterable, Iterator
@@ -74,14 +75,24 @@ class RecordTable:
         rt = self._type(type_name)
         if rt.scope != "corpus":
             raise ConfigError(f"{type_name} records are written per article, not by a corpus step")
+        # the rows are compared by a digest of their JSON, so neither the stored nor the new text
+        # of every record is held at once (a type can have a record per article)
         old = {
-            r["key"]: r["data"]
+            r["key"]: _digest(r["data"])
             for r in self.db.execute("SELECT key, data FROM records WHERE type = ?", (rt.name,))
         }
-        new = {rt.key(record): (n, _json(to_data(record))) for n, record in enumerate(records)}
-        # only content counts as a change: a record that merely moved in the order keeps its row
-        changed = [(rt.name, "", k, n, d) for k, (n, d) in new.items() if old.get(k) != d]
-        gone = [(rt.name, k) for k in old.keys() - new.keys()]
+        seen: set[str] = set()
+        writes: dict[str, tuple[str, str, str, int, str]] = {}
+        for n, record in enumerate(records):
+            key, data = rt.key(record), _json(to_data(record))
+            seen.add(key)
+            # only content counts as a change: a record that merely moved in the order keeps its row
+            if old.get(key) != _digest(data):
+                writes[key] = (rt.name, "", key, n, data)
+            else:
+                writes.pop(key, None)  # a later record with the key is the one kept, as before
+        changed = list(writes.values())
+        gone = [(rt.name, k) for k in old.keys() - seen]
         with self.transaction():
             self.db.executemany("DELETE FROM records WHERE type = ? AND article_id = '' AND key = ?", gone)
             self.db.executemany(
@@ -165,6 +176,10 @@ class RecordTable:
 def _order(rt: RecordType) -> str:
     """The type's order: each field's missing values last, then article and producer's order."""
     return "".join(f"{_field(f)} IS NULL, {_field(f)}, " for f in rt.order) + "article_id, seq"
+
+
+def _digest(data: str) -> bytes:
+    return hashlib.blake2b(data.encode("utf-8", "surrogatepass"), digest_size=16).digest()
 
 
 def _json(value: Any) -> str:
