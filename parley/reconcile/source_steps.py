@@ -14,6 +14,8 @@ types back (the store writes only those that changed).
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import dataclass
+from itertools import chain
 
 import numpy as np
 
@@ -37,9 +39,19 @@ from parley.reconcile.facts import Difference
 from parley.reconcile.independence import SourceIndex, cited_names
 from parley.reconcile.source_records import Citation, Copy, CopyChange, Fingerprint, SourceIndependence, Story
 from parley.reconcile.stories import Cluster, Clusterer, Item
+from parley.store import Store
 
 VERSION = "1"
 BATCH = 64
+
+
+@dataclass(frozen=True, slots=True)
+class _Lead:
+    """What the copies step keeps of an article's fingerprint (not its hashes or text)."""
+
+    published: dt.date | None
+    outlet: str | None
+    cites: tuple[str, ...]
 
 
 @corpus_step("copies", reads=("article",), writes=("fingerprint", "copy", "citation"), version=VERSION)
@@ -48,20 +60,33 @@ def copies_step(ctx: CorpusContext) -> int:
     failed = {i for i, _ in store.analysis_errors()}
     every = [i for i in store.unanalysed("") if i not in failed]  # every article ("" is no pipeline)
     present = set(every)
-    prints = {f.article_id: f for f in store.records("fingerprint") if f.article_id in present}
-    todo = [i for i in every if i in ctx.changed or i not in prints or prints[i].version != VERSION]
+    # what is kept of the stored fingerprints as they stream past: the lead vector, date, outlet,
+    # citations and version; the MinHashes are read again below, a stored row is written back
+    # from the store (so memory grows by about 2 KB an article, not by whole records)
+    leads: dict[str, _Lead] = {}
+    encoded: dict[str, str] = {}
+    versions: dict[str, str] = {}
+    for f in store.records("fingerprint"):
+        if f.article_id in present:
+            leads[f.article_id] = _Lead(f.published, f.outlet, f.cites)
+            encoded[f.article_id], versions[f.article_id] = f.vector, f.version
+    todo = [i for i in every if i in ctx.changed or i not in leads or versions[i] != VERSION]
     if not todo:  # verdicts, groups and citations change only with new fingerprints
         return 0
+    made: dict[str, Fingerprint] = {}
     docs: dict[str, Doc] = {}
     for start in range(0, len(todo), BATCH):
         articles = [x for i in todo[start : start + BATCH] if (x := store.article(i)) is not None]
-        for article, made in zip(articles, _fingerprints(articles), strict=True):
-            prints[article.id] = made
+        for article, fresh in zip(articles, _fingerprints(articles), strict=True):
+            made[article.id] = fresh
+            leads[article.id] = _Lead(fresh.published, fresh.outlet, fresh.cites)
+            encoded[article.id] = fresh.vector
             docs[article.id] = _doc(article)
-    ids = sorted(prints)
-    vectors = fp.decode_vectors([prints[i].vector for i in ids])
-    dates = {i: prints[i].published for i in ids}
-    pairs = candidates(todo, ids, vectors, [dates[i] for i in ids], _lsh_hits(prints, todo))
+    ids = sorted(leads)
+    vectors = fp.decode_vectors([encoded[i] for i in ids])
+    del encoded
+    dates = {i: leads[i].published for i in ids}
+    pairs = candidates(todo, ids, vectors, [dates[i] for i in ids], _lsh_hits(store, made, present))
     reader = Reader()
     verdicts = []
     for (a, b), jaccard in sorted(pairs.items()):
@@ -70,19 +95,22 @@ def copies_step(ctx: CorpusContext) -> int:
                 docs[i] = _doc(read)
         if a in docs and b in docs:
             verdicts.append(compare(docs[a], docs[b], reader, jaccard))
+    del docs
     new = set(todo)
     kept = [
         _verdict(c)
         for c in store.records("copy")
-        if c.article_id not in new and c.of_id not in new and c.article_id in prints and c.of_id in prints
+        if c.article_id not in new and c.of_id not in new and c.article_id in leads and c.of_id in leads
     ]
     found = kept + [v for v in verdicts if v.status]
     originals = groups(found, dates)
     copies = [_copy(v, originals) for v in found]
     changed = store.replace_records("copy", copies)
-    changed += store.replace_records("citation", _citations(prints, ids, vectors))
-    # last: an article whose fingerprint is stored has had its copies and citations stored too
-    return changed + store.replace_records("fingerprint", [prints[i] for i in ids])
+    changed += store.replace_records("citation", _citations(leads, ids, vectors))
+    # last: an article whose fingerprint is stored has had its copies and citations stored too.
+    # The new ones, then the stored ones still present, read again as they are written.
+    stored = (f for f in store.records("fingerprint") if f.article_id in present and f.article_id not in made)
+    return changed + store.replace_records("fingerprint", chain((made[i] for i in sorted(made)), stored))
 
 
 @corpus_step("stories", reads=("fingerprint", "copy"), writes=("story",), version=VERSION)
@@ -169,18 +197,32 @@ def _doc(a: Article) -> Doc:
     return Doc(a.id, a.text, a.published, a.outlet, cited_names(a.cites), a.language)
 
 
-def _lsh_hits(prints: dict[str, Fingerprint], todo: list[str]) -> dict[str, list[tuple[str, float]]]:
+def _lsh_hits(
+    store: Store, made: dict[str, Fingerprint], present: set[str]
+) -> dict[str, list[tuple[str, float]]]:
+    """Each new article's LSH hits among every article: the new articles' MinHashes are indexed
+    and every article's (stored, then new) is looked up in that index as it streams past. Two
+    MinHashes sharing a band is the same pair whichever is indexed, so the hits are those of an
+    index over every article, and only the new articles' hashes are held. A new article's hits
+    are in id order (the index's own order is arbitrary)."""
     from datasketch import MinHashLSH
 
     lsh = MinHashLSH(threshold=NEAR_JACCARD, num_perm=fp.NUM_PERM)
-    hashes = {i: fp.restore_minhash(f.minhash) for i, f in prints.items()}
-    for i, m in hashes.items():
+    mine = {i: fp.restore_minhash(f.minhash) for i, f in made.items()}
+    for i, m in mine.items():
         lsh.insert(i, m)
-    hits = {}
-    for i in todo:
-        if i in hashes:
-            hits[i] = [(j, hashes[i].jaccard(hashes[j])) for j in lsh.query(hashes[i]) if j != i]
-    return hits
+    hits: dict[str, list[tuple[str, float]]] = {i: [] for i in mine}
+    stored = (
+        (f.article_id, f.minhash)
+        for f in store.records("fingerprint")
+        if f.article_id in present and f.article_id not in made
+    )
+    for j, encoded in chain(stored, ((i, f.minhash) for i, f in made.items())):
+        other = mine[j] if j in mine else fp.restore_minhash(encoded)
+        for i in lsh.query(other):
+            if i != j:
+                hits[i].append((j, mine[i].jaccard(other)))
+    return {i: sorted(found) for i, found in hits.items()}
 
 
 def _verdict(c: Copy) -> Verdict:
@@ -213,7 +255,7 @@ def _copy(v: Verdict, originals: dict[str, str]) -> Copy:
     )
 
 
-def _citations(prints: dict[str, Fingerprint], ids: list[str], vectors: np.ndarray) -> list[Citation]:
+def _citations(prints: dict[str, _Lead], ids: list[str], vectors: np.ndarray) -> list[Citation]:
     """Each cited outlet, with that outlet's articles on the same story (lead vectors at least as
     near as a copy candidate's, within 30 days) published no later than the citing article."""
     row = {a: n for n, a in enumerate(ids)}
