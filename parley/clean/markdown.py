@@ -182,5 +182,8 @@ def _resolve(url: str, base_url: str | None) -> str:
     if not url or url.startswith(("#", "javascript:", "mailto:", "tel:")):
         return ""
     if base_url and not re.match(r"^[a-z][a-z0-9+.-]*:", url, re.I):
-        url = urljoin(base_url, url)
+        try:
+            url = urljoin(base_url, url)
+        except ValueError:  # a base or link such as "http://[not-an-address/"
+            return ""
     return url if url.startswith(("http://", "https://")) else ""

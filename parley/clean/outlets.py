@@ -18,6 +18,15 @@ import yaml
 from parley.errors import ConfigError
 
 
+def host_of(url: str) -> str | None:
+    """The URL's host name in lower case; None when it has none or is not a URL at all
+    ("http://[not-an-address/" makes urlsplit raise)."""
+    try:
+        return (urlsplit(url).hostname or "").lower() or None
+    except ValueError:
+        return None
+
+
 @dataclass(frozen=True)
 class Outlet:
     name: str
@@ -56,7 +65,7 @@ class OutletRegistry:
 
     def by_url(self, url: str) -> str | None:
         """The outlet a URL belongs to: a known name, else the registrable part of the host."""
-        host = (urlsplit(url if "://" in url else f"http://{url}").hostname or "").lower()
+        host = host_of(url if "://" in url else f"http://{url}") or ""
         if not host:
             return None
         parts = host.split(".")

@@ -147,7 +147,10 @@ def resolve_publication(
 
 def url_date(url: str) -> DateSaid | None:
     """The date in a URL's path: a day, or a month when the path gives no day."""
-    path = unquote(urlsplit(url).path)
+    try:
+        path = unquote(urlsplit(url).path)
+    except ValueError:  # "http://[not-an-address/": no path to read a date from
+        return None
     for pattern in _URL_FULL:
         for match in pattern.finditer(path):
             said = _said("url", match)

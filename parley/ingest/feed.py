@@ -6,12 +6,12 @@ import datetime as dt
 import email.utils
 import re
 from collections.abc import Callable, Iterator
-from urllib.parse import urlsplit
 
 import feedparser
 import lxml.etree
 import lxml.html
 
+from parley.clean.outlets import host_of
 from parley.errors import EmptyInput, InputError, MalformedInput, NoArticleFound
 from parley.ingest.decode import one_line
 from parley.ingest.html import read_html
@@ -106,7 +106,7 @@ def feed_outlet(title: str | None, link: str | None = None) -> str | None:
     parts = [p for p in _TITLE_PARTS.split(title) if p]
     if len(parts) < 2:
         return title or None
-    labels = set((urlsplit(link).hostname or "").lower().split(".")) if link else set()
+    labels = set((host_of(link) or "").split(".")) if link else set()
     for part in parts:
         key = re.sub(r"[^a-z0-9]", "", re.sub(r"^the\s+", "", part.lower()))
         if key and key in labels:

@@ -73,7 +73,10 @@ class Fetched:
 
 
 def check_url(url: str) -> None:
-    scheme = urlsplit(url).scheme.lower()
+    try:
+        scheme = urlsplit(url).scheme.lower()
+    except ValueError as exc:  # "http://[not-an-address/"
+        raise UnsupportedInput(url, f"not a URL that can be fetched: {exc}") from exc
     if scheme not in ("http", "https"):
         raise UnsupportedInput(url, f"only http and https URLs are fetched, not {scheme or 'no scheme'}")
 

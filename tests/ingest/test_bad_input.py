@@ -312,3 +312,23 @@ def test_jsonl_line_nested_too_deeply_is_a_failure_of_that_line(store, tmp_path)
     report = run([file], store)
     assert len(report.new) == 1
     assert reasons(report) == {f"{file}#L1": "invalid JSON: nested too deeply to read"}
+
+
+def test_feed_entry_with_a_link_that_is_not_a_url_fails_alone(store, tmp_path):
+    """Found by the long fuzz run: a link such as "http://[broken/..." made urlsplit raise
+    ValueError ("Invalid IPv6 URL") out of the feed reader, which stopped the whole file."""
+    feed = tmp_path / "links.rss.xml"
+    body = "Envoys met again in the capital on {} to discuss the ceasefire plan and its monitors. " * 8
+    items = "".join(
+        f"<item><title>{title} - Wire</title><link>{link}</link>"
+        f"<description>{body.replace('{}', day)}</description></item>"
+        for title, link, day in (("Envoys meet again", "http://[broken/2026/01/05/envoys", "Monday"),
+                                 ("Talks resume", "https://wire.example/2026/01/06/talks", "Tuesday"))
+    )  # fmt: skip
+    feed.write_text(f'<?xml version="1.0"?><rss version="2.0"><channel><title>Wire</title>{items}</channel></rss>')
+    report = run([feed], store)
+    assert not reasons(report)  # both have a body: the broken link only loses what it could tell
+    titles = sorted(a.title for a in report.new)
+    assert [t.split(" - ")[0] for t in titles] == ["Envoys meet again", "Talks resume"]
+    broken = next(a for a in report.new if a.title.startswith("Envoys"))
+    assert broken.url == "http://[broken/2026/01/05/envoys" and broken.published is None
