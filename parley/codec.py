@@ -10,8 +10,8 @@ exported and served with no code of its own. A ``Span`` is written as ``[start, 
 from __future__ import annotations
 
 import dataclasses
-import sys
 import datetime as dt
+import sys
 import types
 import typing
 from functools import cache

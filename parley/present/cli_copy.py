@@ -24,9 +24,8 @@ from parley.present.options import EXIT_STORE, fail, out, store_location
 def copy(db_path: str | None, target: str) -> None:
     """Copy the store into TARGET (a new SQLite path or an empty postgresql:// database): articles,
     ingest runs, analyses, every record type, and your merges and splits."""
-    from parley.store.copy import copy_store
-
     from parley.present.cli_jobs import progress_bar
+    from parley.store.copy import copy_store
 
     with progress_bar("copy", quiet=False) as (bar, task):
 
