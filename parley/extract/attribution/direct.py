@@ -49,7 +49,7 @@ def direct_pass(ix: DocIndex) -> tuple[list[Found], list[int]]:
         a, b = ix.qtok[qi]
         if b <= a:
             continue
-        words = sum(1 for t in doc[a:b] if t.is_alpha)
+        words = sum(ix.tokens.alpha[a:b])
         if words == 0:
             continue
         content = (q.start, q.end)
@@ -121,17 +121,18 @@ def link_cue(ix: DocIndex, qi: int) -> Token | None:
     """A reporting verb outside the quote, tied to it by a dependency arc."""
     a, b = ix.qtok[qi]
     doc = ix.doc
-    pid = ix.pid
+    pid, qid = ix.pid, ix.qid
+    tt = ix.tokens
+    punct, space, head = tt.punct, tt.space, tt.head
     best = None
     for i in range(a, b):
-        t = doc[i]
-        if t.is_punct or t.is_space:
+        if punct[i] or space[i]:
             continue
-        h = t.head
-        if a <= h.i < b or h.i == t.i or ix.in_quote(h.i) or pid[h.i] != pid[i]:
+        h = head[i]
+        if a <= h < b or h == i or qid[h] >= 0 or pid[h] != pid[i]:
             continue
-        if is_cue_verb(h) and (best is None or abs(h.i - i) < abs(best.i - i)):
-            best = h
+        if (best is None or abs(h - i) < abs(best.i - i)) and is_cue_verb(doc[h]):
+            best = doc[h]
     if best is not None:
         return best
     # the cue hangs from a word inside the quote: "…," he told reporters, "…"

@@ -19,6 +19,7 @@ from parley.extract import cues as C
 from parley.nlp import text_of
 
 from .quotes import QuoteRegion, find_quotes
+from .tokens import TokenTable
 
 NOMINAL_POS = frozenset({"PROPN", "PRON", "NOUN"})
 VERB_POS = frozenset({"VERB", "AUX"})
@@ -65,24 +66,25 @@ class DocIndex:
     def __init__(self, doc: Doc) -> None:
         self.doc = doc
         self.text = text_of(doc)
+        self.tokens = tokens = TokenTable(doc)
         n = self.n = len(doc)
         quotes = self.quotes = [q for q in find_quotes(self.text) if q.end - q.start > 2]
         nq = len(quotes)
         qid = [-1] * n  # token -> quote region index (-1 outside); marks belong to their region
         pid = [0] * n  # token -> paragraph index
-        starts = [0] * n
+        starts = tokens.idx
+        is_space = tokens.space
+        words = tokens.text
         qi = 0
         para = 0
-        for t in doc:
-            i = t.i
-            idx = t.idx
-            starts[i] = idx
+        for i in range(n):
+            idx = starts[i]
             while qi < nq and quotes[qi].end <= idx:
                 qi += 1
             if qi < nq and quotes[qi].start <= idx < quotes[qi].end:
                 qid[i] = qi
             pid[i] = para
-            if t.is_space and "\n" in t.text:
+            if is_space[i] and "\n" in words[i]:
                 para += 1
         self.qid = qid
         self.pid = pid

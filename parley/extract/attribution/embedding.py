@@ -233,11 +233,11 @@ def _direct_question(ix: DocIndex, root: Token) -> bool:
     or a wh-word ("Did X reject the plan?", "Why did X reject it?")."""
     lo, hi = ix.sbounds[ix.sid[root.i]]
     lo, hi = ix.para_clip(lo, hi, root.i)
-    doc = ix.doc
-    words = [t for t in doc[lo:hi] if not (t.is_space or (t.is_punct and t.text != "?"))]
-    if len(words) < 3 or words[-1].text != "?" or ix.in_quote(words[-1].i):
+    tt = ix.tokens
+    words = [i for i in range(lo, hi) if not (tt.space[i] or (tt.punct[i] and tt.text[i] != "?"))]
+    if len(words) < 3 or tt.text[words[-1]] != "?" or ix.in_quote(words[-1]):
         return False
-    first = words[0]
+    first = ix.doc[words[0]]
     return first.tag_ in ("MD", "WDT", "WP", "WRB", "WP$") or (
         first.pos_ == "AUX" and first.lemma_.lower() in ("do", "be", "have")
     )

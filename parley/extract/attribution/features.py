@@ -28,7 +28,7 @@ from spacy.tokens import Token
 from parley.extract import cues as C
 from parley.models import Attribution
 
-from .document import DocIndex, is_verb
+from .document import DocIndex
 
 FEATURE_VERSION = "2"
 CUE_LEXICON: frozenset[str] = (
@@ -46,49 +46,64 @@ def paragraphs(ix: DocIndex) -> list[list[int]]:
     out: list[list[int]] = []
     current: list[int] = []
     p = 0
-    for t in ix.doc:
-        if ix.pid[t.i] != p:
+    pid = ix.pid
+    space = ix.tokens.space
+    for i in range(ix.n):
+        if pid[i] != p:
             if current:
                 out.append(current)
             current = []
-            p = ix.pid[t.i]
-        if not t.is_space:
-            current.append(t.i)
+            p = pid[i]
+        if not space[i]:
+            current.append(i)
     if current:
         out.append(current)
     return out
 
 
-def _one(t: Token, ix: DocIndex) -> Features:
-    lemma = t.lemma_.lower()
-    f = [
-        "w=" + t.lower_,
-        "l=" + lemma,
-        "p=" + t.pos_,
-        "t=" + t.tag_,
-        "d=" + t.dep_,
-        "hl=" + t.head.lemma_.lower(),
-        "hp=" + t.head.pos_,
-        "dh=" + t.dep_ + "|" + t.head.pos_,
-        "e=" + (t.ent_iob_ + t.ent_type_ if t.ent_type_ else "O"),
-    ]
-    if ix.qid[t.i] >= 0:
-        f.append("q")
-    if t.is_title:
-        f.append("title")
-    if t.is_punct:
-        f.append("punct")
-    if t.is_sent_start:
-        f.append("s0")
-    if is_verb(t) and lemma in CUE_LEXICON:
-        f.append("cue")
-        f.append("cueq" if ix.qid[t.i] >= 0 else "cueo")
-    h = t.head
-    if h.i != t.i and is_verb(h) and h.lemma_.lower() in CUE_LEXICON:
-        f.append("hcue=" + t.dep_)
-    for dep in sorted({c.dep_ for c in t.children if c.dep_ in _CHILD_DEPS}):  # one order: same model
-        f.append("c=" + dep)
-    return f
+def _own(ix: DocIndex, para: Sequence[int]) -> list[Features]:
+    """The features of each token of ``para`` itself, read from the token table."""
+    tt = ix.tokens
+    lower, lemma, pos, tag, dep, head = tt.lower, tt.lemma, tt.pos, tt.tag, tt.dep, tt.head
+    ent_iob, ent_type, verb, children = tt.ent_iob, tt.ent_type, tt.verb, tt.children
+    title, punct, sent_start, qid = tt.title, tt.punct, tt.sent_start, ix.qid
+    out: list[Features] = []
+    for i in para:
+        lemma_i = lemma[i]
+        dep_i = dep[i]
+        h = head[i]
+        hpos = pos[h]
+        quoted = qid[i] >= 0
+        f = [
+            "w=" + lower[i],
+            "l=" + lemma_i,
+            "p=" + pos[i],
+            "t=" + tag[i],
+            "d=" + dep_i,
+            "hl=" + lemma[h],
+            "hp=" + hpos,
+            "dh=" + dep_i + "|" + hpos,
+            "e=" + (ent_iob[i] + ent_type[i] if ent_type[i] else "O"),
+        ]
+        if quoted:
+            f.append("q")
+        if title[i]:
+            f.append("title")
+        if punct[i]:
+            f.append("punct")
+        if sent_start[i]:
+            f.append("s0")
+        if verb[i] and lemma_i in CUE_LEXICON:
+            f.append("cue")
+            f.append("cueq" if quoted else "cueo")
+        if h != i and verb[h] and lemma[h] in CUE_LEXICON:
+            f.append("hcue=" + dep_i)
+        kids = children(i)
+        if kids:
+            for d in sorted({dep[c] for c in kids} & _CHILD_DEPS):  # one order: same model
+                f.append("c=" + d)
+        out.append(f)
+    return out
 
 
 class RuleMarks:
@@ -120,9 +135,15 @@ class RuleMarks:
             f.append("r" + role)
         return f
 
-    def for_cue(self, i: int, a: int, b: int) -> list[str]:
-        """The roles token ``i`` plays in the rule record whose cue is in ``[a, b)``."""
-        mine = {self.cue_of[j] for j in range(a, b) if j in self.cue_of}
+    def records_of_cue(self, a: int, b: int) -> set[int]:
+        """The rule records whose cue is in ``[a, b)``."""
+        return {self.cue_of[j] for j in range(a, b) if j in self.cue_of}
+
+    def for_cue(self, i: int, a: int, b: int, mine: set[int] | None = None) -> list[str]:
+        """The roles token ``i`` plays in the rule record whose cue is in ``[a, b)`` (``mine``:
+        those records, when the caller has them already)."""
+        if mine is None:
+            mine = self.records_of_cue(a, b)
         if not mine:
             return ["rnone"]
         return ["this_" + role for r, role in self.roles.get(i, ()) if r in mine] or ["this_o"]
@@ -131,25 +152,35 @@ class RuleMarks:
 def base_features(ix: DocIndex, para: Sequence[int], marks: RuleMarks) -> list[Features]:
     """Features of each token of a paragraph, with those of its neighbours (window 2), and
     where the rules' records lie."""
-    doc = ix.doc
-    own = [_one(doc[i], ix) + marks.token(i) for i in para]
+    tt = ix.tokens
+    lemma, pos, lower, qid = tt.lemma, tt.pos, tt.lower, ix.qid
+    own = [f + marks.token(i) for f, i in zip(_own(ix, para), para, strict=True)]
+    # what each token adds to its neighbours' features, by its offset from them
+    near: dict[int, list[list[str]]] = {}
+    for off in (-2, 2):
+        pl, pp = f"{off}l=", f"{off}p="
+        near[off] = [[pl + lemma[i], pp + pos[i]] for i in para]
+    for off in (-1, 1):
+        pl, pp, pw, pq = f"{off}l=", f"{off}p=", f"{off}w=", f"{off}q"
+        near[off] = [
+            [pl + lemma[i], pp + pos[i], pw + lower[i], pq]
+            if qid[i] >= 0
+            else [pl + lemma[i], pp + pos[i], pw + lower[i]]
+            for i in para
+        ]
+    bound = {off: [f"{off}BOUND"] for off in (-2, -1, 1, 2)}
     n = len(para)
     out: list[Features] = []
     for k in range(n):
-        f = list(own[k])
-        for off in (-2, -1, 1, 2):
-            j = k + off
-            if 0 <= j < n:
-                t = doc[para[j]]
-                f.append(f"{off}l=" + t.lemma_.lower())
-                f.append(f"{off}p=" + t.pos_)
-                if off in (-1, 1):
-                    f.append(f"{off}w=" + t.lower_)
-                    if ix.qid[t.i] >= 0:
-                        f.append(f"{off}q")
-            else:
-                f.append(f"{off}BOUND")
-        out.append(f)
+        out.append(
+            [
+                *own[k],
+                *(near[-2][k - 2] if k >= 2 else bound[-2]),
+                *(near[-1][k - 1] if k >= 1 else bound[-1]),
+                *(near[1][k + 1] if k + 1 < n else bound[1]),
+                *(near[2][k + 2] if k + 2 < n else bound[2]),
+            ]
+        )
     return out
 
 
@@ -165,73 +196,106 @@ def _bucket(d: int) -> str:
     return "26+"
 
 
-def _relation(t: Token, cue: Token, depth: int = 12) -> str:
-    """How the parse ties ``t`` to the cue's head word: ``sub=<dep>`` when ``t`` lies in the
-    subtree of the cue's child with that dependency, ``self`` for the cue, ``anc`` when ``t``
-    governs the cue, ``out`` otherwise."""
-    if t.i == cue.i:
+_DEPTH = 12  # how far up the parse _relation looks
+
+
+def _ancestors(head: list[int], i: int) -> set[int]:
+    """The words above token ``i``, at most ``_DEPTH`` steps up."""
+    out: set[int] = set()
+    x = i
+    for _ in range(_DEPTH):
+        h = head[x]
+        out.add(h)
+        if h == x:
+            break
+        x = h
+    return out
+
+
+def _relation(i: int, cue: int, head: list[int], dep: list[str], cue_ancestors: set[int]) -> str:
+    """How the parse ties token ``i`` to the cue's head word: ``sub=<dep>`` when ``i`` lies in
+    the subtree of the cue's child with that dependency (at most ``_DEPTH`` steps down),
+    ``self`` for the cue, ``anc`` when ``i`` governs the cue, ``out`` otherwise."""
+    if i == cue:
         return "self"
-    x = t
-    for _ in range(depth):
-        h = x.head
-        if h.i == cue.i:
-            return "sub=" + x.dep_
-        if h.i == x.i:
+    x = i
+    for _ in range(_DEPTH):
+        h = head[x]
+        if h == cue:
+            return "sub=" + dep[x]
+        if h == x:
             break
         x = h
-    x = cue
-    for _ in range(depth):
-        h = x.head
-        if h.i == t.i:
-            return "anc"
-        if h.i == x.i:
-            break
-        x = h
-    return "out"
+    return "anc" if i in cue_ancestors else "out"
+
+
+def cue_head_index(ix: DocIndex, a: int, b: int) -> int:
+    """The head word of the cue tokens ``[a, b)``: a verb among them, else the last one."""
+    tt = ix.tokens
+    for i in range(a, b):
+        if tt.verb[i] and tt.dep[i] != "aux":
+            return i
+    return b - 1
 
 
 def cue_head(ix: DocIndex, a: int, b: int) -> Token:
-    """The head word of the cue tokens ``[a, b)``: a verb among them, else the last one."""
-    doc = ix.doc
-    for i in range(a, b):
-        if is_verb(doc[i]) and doc[i].dep_ != "aux":
-            return doc[i]
-    return doc[b - 1]
+    """:func:`cue_head_index`, as a spaCy token."""
+    return ix.doc[cue_head_index(ix, a, b)]
 
 
 def role_features(
     ix: DocIndex, para: Sequence[int], base: list[Features], a: int, b: int, marks: RuleMarks
 ) -> list[Features]:
     """Features of each token of a paragraph for the role tagger, given the cue ``[a, b)``."""
-    doc = ix.doc
-    cue = cue_head(ix, a, b)
-    csid = ix.sid[cue.i]
-    cl = "cl=" + cue.lemma_.lower()
+    tt = ix.tokens
+    head, dep, sid, qid = tt.head, tt.dep, ix.sid, ix.qid
+    cue = cue_head_index(ix, a, b)
+    cue_ancestors = _ancestors(head, cue)
+    csid = sid[cue]
+    cue_lemma = tt.lemma[cue]
+    cl = "cl=" + cue_lemma
+    mine = marks.records_of_cue(a, b)
+    roles_of = marks.roles
+    # the features that depend on side, distance, relation, sentence and quote only: few
+    # distinct values, each list built once per cue
+    made: dict[tuple[str, str, str, bool, bool], list[str]] = {}
     out: list[Features] = []
     for k, i in enumerate(para):
-        t = doc[i]
         if i < a:
             side, d = "B", a - i
         elif i >= b:
             side, d = "A", i - b + 1
         else:
             side, d = "C", 0
-        rel = _relation(t, cue)
-        same = ix.sid[i] == csid
-        f = base[k] + [
-            "side=" + side,
-            "dist=" + side + _bucket(d),
-            "rel=" + rel,
-            "rs=" + rel + "|" + side,
-            "ss" if same else "os",
-            "sside=" + side + ("s" if same else "o"),
-            cl,
-            "rcl=" + rel + "|" + cue.lemma_.lower(),
-            "qside=" + side + ("q" if ix.qid[i] >= 0 else "n"),
-            *marks.for_cue(i, a, b),
-        ]
-        out.append(f)
+        rel = _relation(i, cue, head, dep, cue_ancestors)
+        same = sid[i] == csid
+        quoted = qid[i] >= 0
+        bucket = _BUCKET_OF[d] if d < len(_BUCKET_OF) else _bucket(d)
+        key = (side, bucket, rel, same, quoted)
+        middle = made.get(key)
+        if middle is None:
+            middle = made[key] = [
+                "side=" + side,
+                "dist=" + side + bucket,
+                "rel=" + rel,
+                "rs=" + rel + "|" + side,
+                "ss" if same else "os",
+                "sside=" + side + ("s" if same else "o"),
+                cl,
+                "rcl=" + rel + "|" + cue_lemma,
+                "qside=" + side + ("q" if quoted else "n"),
+            ]
+        if not mine:  # as RuleMarks.for_cue, inlined: it runs for every token of every cue
+            tail = _NO_RULE
+        else:
+            tail = ["this_" + role for r, role in roles_of.get(i, ()) if r in mine] or _NOT_IN_RULE
+        out.append(base[k] + middle + tail)
     return out
+
+
+_NO_RULE = ["rnone"]
+_NOT_IN_RULE = ["this_o"]
+_BUCKET_OF = [_bucket(d) for d in range(27)]  # _bucket of the distances most tokens lie at
 
 
 def spans_of(labels: Sequence[str], tag: str) -> list[tuple[int, int]]:

@@ -31,8 +31,8 @@ from spacy.tokens import Span as SpacySpan
 from parley.extract import cues as C
 from parley.models import Attribution, Span
 
-from .document import DocIndex, is_verb
-from .features import RuleMarks, base_features, cue_head, paragraphs, role_features, spans_of
+from .document import DocIndex
+from .features import RuleMarks, base_features, cue_head_index, paragraphs, role_features, spans_of
 from .quotes import QUOTE_CHARS
 
 MODEL_DIR = Path(str(resources.files("parley.data"))) / "attribution"
@@ -106,13 +106,15 @@ class LearnedModel:
         )
 
     def gated(self, ix: DocIndex, para: list[int]) -> bool:
-        doc = ix.doc
-        return any(doc[i].lemma_.lower() in self.cue_lemmas for i in para)
+        lemma = ix.tokens.lemma
+        cue_lemmas = self.cue_lemmas
+        return any(lemma[i] in cue_lemmas for i in para)
 
     def propose(self, ix: DocIndex, rules: Sequence[Attribution]) -> list[Proposal]:
         """Proposals for one indexed document, given the rules' records for it."""
         out: list[Proposal] = []
         doc = ix.doc
+        tt = ix.tokens
         marks = RuleMarks(ix, rules)
         for para in paragraphs(ix):
             if not self.gated(ix, para) and not any(i in marks.cue_of for i in para):
@@ -140,15 +142,16 @@ class LearnedModel:
                     cue=_char_span(ix, a, b),
                     more_content=tuple(parts[1:]),
                 )
-                head = cue_head(ix, a, b)
-                deps = {c.dep_ for c in head.children}
-                lemma = head.lemma_.lower()
-                speech = (is_verb(head) and lemma in C.SPEECH_VERBS) or doc[a].lower_ == "according"
+                head = cue_head_index(ix, a, b)
+                head_children = tt.children(head)
+                deps = {tt.dep[c] for c in head_children}
+                lemma = tt.lemma[head]
+                speech = (tt.verb[head] and lemma in C.SPEECH_VERBS) or tt.lower[a] == "according"
                 if (lemma in _QUOTE_ONLY or lemma in C.DESCRIBE_VERBS) and att.kind != "direct":
                     speech = False
-                if any(c.dep_ == "aux" and c.lemma_.lower() in _MODALS for c in head.children):
+                if any(tt.dep[c] == "aux" and tt.lemma[c] in _MODALS for c in head_children):
                     speech = False  # "the report will suggest ...": not said yet
-                content_toks = [doc[para[k]] for s, e in contents for k in range(s, e)]
+                content_toks = [para[k] for s, e in contents for k in range(s, e)]
                 out.append(
                     Proposal(
                         att,
@@ -156,13 +159,13 @@ class LearnedModel:
                         negated="neg" in deps,
                         speech=speech,
                         passive=bool(deps & _PASSIVE),
-                        words=sum(1 for t in content_toks if t.is_alpha),
-                        clause=content_toks[0].pos_ != "ADP"  # "insists on ...": a topic, not a clause
-                        and any(is_verb(t) and t.dep_ not in _NOT_CLAUSE_DEPS for t in content_toks),
+                        words=sum(1 for i in content_toks if tt.alpha[i]),
+                        clause=tt.pos[content_toks[0]] != "ADP"  # "insists on ...": a topic, not a clause
+                        and any(tt.verb[i] and tt.dep[i] not in _NOT_CLAUSE_DEPS for i in content_toks),
                         speaker=src is not None
                         and self.speaker_like(doc[para[src[0]] : para[src[1] - 1] + 1]),
                         in_sentence=att.kind == "direct" or _in_sentence(ix, para, contents, a),
-                        cue_words=sum(1 for t in doc[a:b] if t.is_alpha),
+                        cue_words=sum(1 for i in range(a, b) if tt.alpha[i]),
                     )
                 )
         return out
@@ -175,8 +178,7 @@ def _in_sentence(ix: DocIndex, para: list[int], contents: list[tuple[int, int]],
 
 
 def _char_span(ix: DocIndex, a: int, b: int) -> Span:
-    doc = ix.doc
-    return Span(doc[a].idx, doc[b - 1].idx + len(doc[b - 1].text))
+    return Span(ix.starts[a], ix.tokens.end(b - 1))
 
 
 @cache

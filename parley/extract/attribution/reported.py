@@ -32,18 +32,18 @@ def reported_pass(ix: DocIndex) -> list[Found]:
     found: list[Found] = []
     doc = ix.doc
     n = ix.n
-    for v in doc:
-        i = v.i
+    lower, lemmas, verb = ix.tokens.lower, ix.tokens.lemma, ix.tokens.verb  # no Token per word
+    for i in range(n):
         if i in ix.used_cues or ix.qid[i] >= 0:
             continue
-        if v.lower_ == "according" and i + 1 < n and doc[i + 1].lower_ == "to":
-            f = according(ix, v)
+        if lower[i] == "according" and i + 1 < n and lower[i + 1] == "to":
+            f = according(ix, doc[i])
             if f is not None:
                 found.append(f)
             continue
-        if not is_verb(v):
+        if not verb[i]:
             continue
-        lemma = v.lemma_.lower()
+        lemma = lemmas[i]
         speech = lemma in C.SPEECH_VERBS
         cognition = lemma in C.COGNITION_VERBS
         commissive = lemma in C.COMMISSIVE_VERBS
@@ -51,6 +51,7 @@ def reported_pass(ix: DocIndex) -> list[Found]:
             speech or cognition or commissive or lemma in C.DESCRIBE_VERBS or lemma in C.OBJECT_CONTENT_VERBS
         ):
             continue
+        v = doc[i]
         if any(c.dep_ == "neg" for c in v.children):
             # "X has not opposed the plan", "X did not say whether ...": the record has no
             # polarity, and a negated cue is not a statement of that content
