@@ -28,7 +28,10 @@ from functools import cache
 from importlib import resources
 from pathlib import Path
 
+import numpy as np
 import yaml
+from spacy.attrs import LEMMA, POS
+from spacy.symbols import NOUN, PROPN, VERB
 from spacy.tokens import Doc, Token
 
 from parley.errors import ConfigError
@@ -111,12 +114,18 @@ def find_events(
     text = text_of(doc)
     headings = Headings(text)
     found: list[EventMention] = []
+    maybe = _maybe_triggers(doc, tuple(taxonomy))
+    k = 0
     for sent in doc.sents:
-        words = {t.lemma_.lower() for t in sent}
+        words: set[str] | None = None  # the sentence's lemmas, read when a word may fire
         candidates = []
-        for token in sent:
+        while k < len(maybe) and maybe[k] < sent.end:
+            token = doc[maybe[k]]
+            k += 1
             if any(q.start <= token.idx < q.end for q in quotes) or token.idx in headings:
                 continue
+            if words is None:
+                words = {t.lemma_.lower() for t in sent}
             event_type = _fires(token, taxonomy, words)
             if event_type is not None:
                 candidates.append((token, event_type))
@@ -196,6 +205,37 @@ def _concrete(event: EventMention, trigger: Token) -> bool:
     if trigger.pos_ != "VERB":  # "held talks with X", "is expected to hold a summit with X"
         return named and trigger.dep_ == "dobj" and trigger.head.lemma_.lower() in LIGHT_VERBS
     return event.status == "reported" and named
+
+
+@cache
+def _trigger_lemmas(taxonomy: tuple[EventType, ...]) -> tuple[frozenset[str], frozenset[str]]:
+    """Every lemma :func:`_fires` accepts of a verb, and of a noun, for some type."""
+    verbs: set[str] = set()
+    nouns: set[str] = set()
+    for t in taxonomy:
+        verbs |= t.verbs | {verb for verb, _ in t.verbs_with_objects}
+        nouns |= t.nouns
+    return frozenset(verbs), frozenset(nouns)
+
+
+def _maybe_triggers(doc: Doc, taxonomy: tuple[EventType, ...]) -> list[int]:
+    """The indices of the tokens :func:`_fires` may accept (a verb or a noun with one of the
+    taxonomy's lemmas), in order: read from one array, as building a spaCy Token for every word
+    of the article costs more than the rest of the extractor."""
+    verbs, nouns = _trigger_lemmas(taxonomy)
+    strings = doc.vocab.strings
+    array = doc.to_array([POS, LEMMA])
+    pos = array[:, 0]
+    words = np.flatnonzero((pos == VERB) | (pos == NOUN) | (pos == PROPN))
+    lowered: dict[int, str] = {}
+    out = []
+    for i, p, lemma in zip(words.tolist(), pos[words].tolist(), array[words, 1].tolist(), strict=True):
+        name = lowered.get(lemma)
+        if name is None:
+            name = lowered[lemma] = strings[lemma].lower()
+        if name in (verbs if p == VERB else nouns):
+            out.append(i)
+    return out
 
 
 def _fires(token: Token, taxonomy: Sequence[EventType], words: set[str]) -> EventType | None:

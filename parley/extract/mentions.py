@@ -8,6 +8,9 @@ canonical actors.
 
 from __future__ import annotations
 
+import numpy as np
+from spacy.attrs import ENT_TYPE, POS
+from spacy.symbols import PROPN
 from spacy.tokens import Doc
 from spacy.tokens import Span as SpacySpan
 
@@ -26,6 +29,14 @@ def find_mentions(doc: Doc, article_id: str, registry: ActorRegistry) -> list[Me
     full_text = text_of(doc)
     headings = Headings(full_text)
     mentions: list[Mention] = []
+    known: dict[tuple[str, bool], str | None] = {}  # names repeat in an article: look each up once
+
+    def match_name(name: str, person: bool) -> str | None:
+        key = (name, person)
+        if key not in known:
+            known[key] = registry.match_name(name, person=person)
+        return known[key]
+
     for ent in doc.ents:
         if ent.label_ not in ENTITY_LABELS:
             continue
@@ -43,7 +54,7 @@ def find_mentions(doc: Doc, article_id: str, registry: ActorRegistry) -> list[Me
         actor_id = None
         if label in ("PERSON", "ORG", "FAC"):
             # the small model labels some surnames ORG: a registered person still matches
-            actor_id = registry.match_name(text, person=person) or registry.match_name(text, person=True)
+            actor_id = match_name(text, person) or match_name(text, True)
         role, side = _role_of(ent, registry) if person else (None, None)
         mentions.append(
             Mention(
@@ -58,18 +69,17 @@ def find_mentions(doc: Doc, article_id: str, registry: ActorRegistry) -> list[Me
         )
     taken = [(m.span.start, m.span.end) for m in mentions]
     for run in _proper_noun_runs(doc):
-        if any(s < run.end_char and run.start_char < e for s, e in taken):
+        run_start, run_end = run.start_char, run.end_char  # computed anew on each access
+        if any(s < run_end and run_start < e for s, e in taken):
             continue
-        actor_id = registry.match_name(run.text, person=True)
+        actor_id = match_name(run.text, True)
         actor = registry.actor(actor_id) if actor_id else None
         if actor is not None and actor.kind == "person":  # a registered name the NER missed
             role, side = _role_of(run, registry)
             mentions.append(
-                Mention(
-                    article_id, Span(run.start_char, run.end_char), run.text, "PERSON", actor_id, role, side
-                )
+                Mention(article_id, Span(run_start, run_end), run.text, "PERSON", actor_id, role, side)
             )
-            taken.append((run.start_char, run.end_char))
+            taken.append((run_start, run_end))
     for start, end, actor_id in registry.find_titles(full_text):
         if any(s <= start and end <= e for s, e in taken):
             continue  # inside an entity already found ("Kremlin" in an ORG span is not a title)
@@ -120,14 +130,18 @@ def _strip_article(words: str) -> str:
 
 def _proper_noun_runs(doc: Doc):
     """Maximal runs of proper nouns outside entities ("Rustem Umerov" when NER missed it)."""
-    start = None
-    for token in doc:
-        if token.pos_ == "PROPN" and not token.ent_type_ and token.text[:1].isupper():
-            if start is None:
-                start = token.i
+    # part of speech and entity type read from one array (entity type 0 is none): a spaCy
+    # Token for every word cost more than the rest of the extractor
+    array = doc.to_array([POS, ENT_TYPE])
+    proper = np.flatnonzero((array[:, 0] == PROPN) & (array[:, 1] == 0)).tolist()
+    start = end = -1  # the current run: tokens [start, end)
+    for i in proper:
+        if not doc[i].text[:1].isupper():
             continue
-        if start is not None:
-            yield doc[start : token.i]
-            start = None
-    if start is not None:
-        yield doc[start : len(doc)]
+        if i != end:
+            if start >= 0:
+                yield doc[start:end]
+            start = i
+        end = i + 1
+    if start >= 0:
+        yield doc[start:end]

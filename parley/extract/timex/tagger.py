@@ -21,9 +21,10 @@ import datetime as dt
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, replace
+from functools import cache
 
 from ...models import Span, TimeExpression
-from . import absolute, amounts, anaphora, holidays, relative
+from . import absolute, amounts, anaphora, holidays, relative, scan
 from . import calendar as cal
 from .context import Context, Resolved
 from .grammar import Rule
@@ -90,28 +91,51 @@ def find_time_expressions(text: str, anchor: dt.date | dt.datetime | None) -> li
 _BACK, _AHEAD = 120, 80  # how far a match may reach before and after its key word
 
 
-def _matches(r: Rule, text: str) -> Iterator[re.Match[str]]:
-    """The pattern's matches; with key words, only in windows around them (merged)."""
-    if r.keys is None:
-        yield from r.pattern.finditer(text)
-        return
+def _windows(keys: re.Pattern[str], text: str) -> list[tuple[int, int]]:
+    """The stretches of text around the key words' occurrences (merged where they touch)."""
+    out: list[tuple[int, int]] = []
     window: list[int] = []
-    for k in r.keys.finditer(text):
+    for k in keys.finditer(text):
         start, end = max(0, k.start() - _BACK), min(len(text), k.end() + _AHEAD)
         if window and start <= window[1]:
             window[1] = end
             continue
         if window:
-            yield from r.pattern.finditer(text, window[0], window[1])
+            out.append((window[0], window[1]))
         window = [start, end]
     if window:
-        yield from r.pattern.finditer(text, window[0], window[1])
+        out.append((window[0], window[1]))
+    return out
+
+
+@cache
+def _finder(r: Rule) -> re.Pattern[str] | None:
+    return scan.finder(r.pattern)
+
+
+def _matches(
+    r: Rule, text: str, windows: dict[str, list[tuple[int, int]]] | None = None
+) -> Iterator[re.Match[str]]:
+    """The pattern's matches; with key words, only in windows around them (merged).
+    ``windows``: each key pattern's windows in ``text`` found so far (several rules share keys)."""
+    finder = _finder(r)
+    if r.keys is None:
+        yield from scan.finditer(r.pattern, finder, text)
+        return
+    if windows is None:
+        windows = {}
+    found = windows.get(r.keys.pattern)
+    if found is None:
+        found = windows[r.keys.pattern] = _windows(r.keys, text)
+    for start, end in found:
+        yield from scan.finditer(r.pattern, finder, text, start, end)
 
 
 def _candidates(text: str) -> list[_Candidate]:
     found = []
+    windows: dict[str, list[tuple[int, int]]] = {}
     for r in RULES:
-        for m in _matches(r, text):
+        for m in _matches(r, text, windows):
             if r.guard is not None and not r.guard(m, text):
                 continue
             if callable(r.span_group):
