@@ -325,7 +325,8 @@ def test_feed_entry_with_a_link_that_is_not_a_url_fails_alone(store, tmp_path):
         for title, link, day in (("Envoys meet again", "http://[broken/2026/01/05/envoys", "Monday"),
                                  ("Talks resume", "https://wire.example/2026/01/06/talks", "Tuesday"))
     )  # fmt: skip
-    feed.write_text(f'<?xml version="1.0"?><rss version="2.0"><channel><title>Wire</title>{items}</channel></rss>')
+    channel = f"<channel><title>Wire</title>{items}</channel>"
+    feed.write_text(f'<?xml version="1.0"?><rss version="2.0">{channel}</rss>')
     report = run([feed], store)
     assert not reasons(report)  # both have a body: the broken link only loses what it could tell
     titles = sorted(a.title for a in report.new)
