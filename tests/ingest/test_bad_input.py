@@ -333,3 +333,27 @@ def test_feed_entry_with_a_link_that_is_not_a_url_fails_alone(store, tmp_path):
     assert [t.split(" - ")[0] for t in titles] == ["Envoys meet again", "Talks resume"]
     broken = next(a for a in report.new if a.title.startswith("Envoys"))
     assert broken.url == "http://[broken/2026/01/05/envoys" and broken.published is None
+
+
+def test_feed_with_a_huge_author_is_read_in_time(store, tmp_path):
+    """Found by the long fuzz run: feedparser's e-mail regex backtracked over a 300,000-character
+    byline for minutes. An author's text is cut (never inside a UTF-8 character) before parsing."""
+    body = "The delegations met again on Tuesday and agreed to keep talking about the monitors. " * 8
+    creator = "Олег " + "a" * 300_000
+    feed = tmp_path / "author.rss.xml"
+    feed.write_text(
+        '<?xml version="1.0" encoding="UTF-8"?><rss version="2.0" '
+        'xmlns:dc="http://purl.org/dc/elements/1.1/"><channel><title>Wire</title>'
+        f"<item><title>Talks go on</title><dc:creator>{creator}</dc:creator>"
+        f"<description>{body}</description></item>"
+        f"<item><title>Monitors named</title><dc:creator>{'é' * 400}</dc:creator>"
+        f"<description>{body.replace('Tuesday', 'Wednesday')}</description></item></channel></rss>",
+        encoding="utf-8",
+    )
+    started = time.perf_counter()
+    report = run([feed], store)
+    assert time.perf_counter() - started < 20
+    assert not reasons(report) and len(report.new) == 2
+    author = {a.title: a.author or "" for a in report.new}
+    assert author["Talks go on"].startswith("Олег aaa") and len(author["Talks go on"]) < 300
+    assert set(author["Monitors named"]) == {"é"} and len(author["Monitors named"]) < 400
