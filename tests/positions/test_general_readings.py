@@ -299,3 +299,23 @@ def test_a_family_name_first_is_an_alias_in_the_trade_dossier():
 
     registry = ActorRegistry.load(resources.files("parley.data") / "dossiers" / "us-china-trade-2025.yaml")
     assert registry.match_name("Xi") == "xi-jinping"
+
+
+# -- a claim denied or reported is not its subject's stance ---------------------------------------
+def test_dismissing_reports_that_someone_rejected_it_is_a_denial(read):
+    stances, _ = read(
+        "The Lestrian government on Monday dismissed press reports claiming that Tomas Kade had "
+        "rejected the new fishing quotas during the night session."
+    )
+    assert ("tomas-kade", "quotas", "rejects") not in stances
+    assert not any(s[2] == "rejects" for s in stances)
+    assert {s[2] for s in stances if s[1] == "quotas"} <= {"denies"}
+
+
+def test_a_clause_someone_is_told_to_have_said_gives_its_subject_no_stance(read):
+    stances, _ = read(
+        "«Nobody walked away from the table», the ministry's press officer told journalists, when "
+        "asked about a report in a Pellin daily, citing two sources, that Anna Vrell had turned the "
+        "fishing quotas down."
+    )
+    assert not any(h == "anna-vrell" for h, _, _ in stances)

@@ -21,6 +21,7 @@ the position is read from the parse on the way up from them (:mod:`.parse`), and
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import replace
 
 from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
@@ -49,6 +50,7 @@ from parley.extract.stances.parse import (
     hypothetical,
     negated,
     phrase_signal,
+    reported_clause,
     signal_at,
     subject_of,
 )
@@ -155,7 +157,15 @@ class _Run(Collector):
         words climbed through, the issue's word first."""
         inside = unit.statement is not None
         if embedded_claim(token):  # "refuted assertions that X rejected the plan": the speech verb only
-            return [(unit.speaker, unit.speech)] if inside and unit.speech and unit.speaker else []
+            if not (inside and unit.speech and unit.speaker):
+                return []
+            # rejecting a claim is denying it: "dismissed reports that X had rejected the plan"
+            speech = unit.speech
+            if speech.position in ("rejects", "opposes"):
+                speech = replace(speech, position="denies")
+            return [(unit.speaker, speech)]
+        if not inside and reported_clause(token):
+            return []  # "X told reporters ... that Y had turned the plan down": X's report, not Y's stance
         prev = token
         for t in climb(token):
             if inside and not (unit.start <= t.idx < unit.end):

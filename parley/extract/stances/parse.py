@@ -260,6 +260,16 @@ def embedded_claim(token: Token) -> bool:
     return False
 
 
+def reported_clause(token: Token) -> bool:
+    """Is this word in a clause someone is said to have said, with a subject of its own ("Peskov
+    told reporters ... that Putin had turned the plan down")? Outside any statement the attribution
+    found, such a clause is the teller's report, never a stance of its own subject."""
+    for t in ancestors(token):
+        if t.dep_ == "ccomp" and t.head is not t and t.head.lemma_.lower() in lx.SPEECH_VERBS:
+            return any(c.dep_ in ("nsubj", "nsubjpass") for c in t.head.children)
+    return False
+
+
 def _marked(doc) -> frozenset[int]:
     """Heads of a "whether" clause and of a question, found once per parse."""
     cached = doc.user_data.get("parley.stances.marked")
