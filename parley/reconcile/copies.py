@@ -30,8 +30,10 @@ from __future__ import annotations
 
 import bisect
 import datetime as dt
-from collections.abc import Iterable
+from collections import OrderedDict
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
+from typing import TypeVar
 
 import numpy as np
 from rapidfuzz import fuzz, process
@@ -45,6 +47,8 @@ from parley.reconcile.facts import Difference, Facts, differences, facts, merge
 NEAR_JACCARD = 0.5
 CANDIDATE_COSINE = 0.6
 CANDIDATE_DAYS = 30
+READER_KEEPS = 1024  # articles whose sentences, facts and vectors a Reader keeps
+T = TypeVar("T")
 MAX_CANDIDATES = 8
 LEXICAL_RATIO = 85
 ALIGN_COSINE = 0.5
@@ -90,32 +94,40 @@ class Verdict:
 
 @dataclass
 class Reader:
-    """Sentences, facts and (on demand) sentence vectors of the articles compared in one run."""
+    """Sentences, facts and (on demand) sentence vectors of the articles compared in one run,
+    those of the last ``keep`` articles read kept (a run over many new articles would otherwise
+    hold every compared article's; one read again is worked out again, the same)."""
 
     embedder: Embedder | None = None
-    _sentences: dict[str, list[Sentence]] = field(default_factory=dict)
-    _facts: dict[str, list[Facts]] = field(default_factory=dict)
-    _vectors: dict[str, np.ndarray] = field(default_factory=dict)
+    keep: int = READER_KEEPS
+    _sentences: OrderedDict[str, list[Sentence]] = field(default_factory=OrderedDict)
+    _facts: OrderedDict[str, list[Facts]] = field(default_factory=OrderedDict)
+    _vectors: OrderedDict[str, np.ndarray] = field(default_factory=OrderedDict)
 
     def sentences(self, doc: Doc) -> list[Sentence]:
-        if doc.id not in self._sentences:
-            self._sentences[doc.id] = sentences(doc.text, limit=MAX_SENTENCES)
-        return self._sentences[doc.id]
+        return self._kept(self._sentences, doc, lambda: sentences(doc.text, limit=MAX_SENTENCES))
 
     def facts(self, doc: Doc) -> list[Facts]:
-        if doc.id not in self._facts:
-            self._facts[doc.id] = [facts(s.text) for s in self.sentences(doc)]
-        return self._facts[doc.id]
+        return self._kept(self._facts, doc, lambda: [facts(s.text) for s in self.sentences(doc)])
 
     def vectors(self, doc: Doc) -> np.ndarray:
-        if doc.id not in self._vectors:
-            if self.embedder is None:
-                from parley.embed import default_embedder
+        return self._kept(self._vectors, doc, lambda: self._encode(doc))
 
-                self.embedder = default_embedder()
-            texts = [s.text[:MAX_SENTENCE_CHARS] for s in self.sentences(doc)]
-            self._vectors[doc.id] = self.embedder.encode(texts)
-        return self._vectors[doc.id]
+    def _encode(self, doc: Doc) -> np.ndarray:
+        if self.embedder is None:
+            from parley.embed import default_embedder
+
+            self.embedder = default_embedder()
+        return self.embedder.encode([s.text[:MAX_SENTENCE_CHARS] for s in self.sentences(doc)])
+
+    def _kept(self, cache: OrderedDict[str, T], doc: Doc, make: Callable[[], T]) -> T:
+        if doc.id in cache:
+            cache.move_to_end(doc.id)
+            return cache[doc.id]
+        value = cache[doc.id] = make()
+        if len(cache) > self.keep:
+            cache.popitem(last=False)
+        return value
 
 
 def order(a: Doc, b: Doc) -> tuple[Doc, Doc, str]:

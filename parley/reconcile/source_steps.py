@@ -40,6 +40,7 @@ from parley.reconcile.independence import SourceIndex, cited_names
 from parley.reconcile.source_records import Citation, Copy, CopyChange, Fingerprint, SourceIndependence, Story
 from parley.reconcile.stories import Cluster, Clusterer, Item
 from parley.store import Store
+from parley.store.lazy import StoredArticles
 
 VERSION = "1"
 BATCH = 64
@@ -74,27 +75,25 @@ def copies_step(ctx: CorpusContext) -> int:
     if not todo:  # verdicts, groups and citations change only with new fingerprints
         return 0
     made: dict[str, Fingerprint] = {}
-    docs: dict[str, Doc] = {}
     for start in range(0, len(todo), BATCH):
         articles = [x for i in todo[start : start + BATCH] if (x := store.article(i)) is not None]
         for article, fresh in zip(articles, _fingerprints(articles), strict=True):
             made[article.id] = fresh
             leads[article.id] = _Lead(fresh.published, fresh.outlet, fresh.cites)
             encoded[article.id] = fresh.vector
-            docs[article.id] = _doc(article)
     ids = sorted(leads)
     vectors = fp.decode_vectors([encoded[i] for i in ids])
     del encoded
     dates = {i: leads[i].published for i in ids}
     pairs = candidates(todo, ids, vectors, [dates[i] for i in ids], _lsh_hits(store, made, present))
+    # the compared articles are read as the pairs come (the last ones kept, as the reader keeps
+    # their sentences): holding every new article and all its candidates grew with the corpus
+    docs = StoredArticles(store, keep=Reader().keep)
     reader = Reader()
     verdicts = []
     for (a, b), jaccard in sorted(pairs.items()):
-        for i in (a, b):
-            if i not in docs and (read := store.article(i)) is not None:
-                docs[i] = _doc(read)
-        if a in docs and b in docs:
-            verdicts.append(compare(docs[a], docs[b], reader, jaccard))
+        if (x := docs.get(a)) is not None and (y := docs.get(b)) is not None:
+            verdicts.append(compare(_doc(x), _doc(y), reader, jaccard))
     del docs
     new = set(todo)
     kept = [
