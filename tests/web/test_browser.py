@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 
 import httpx
+from playwright.sync_api import expect
 
 from tests.web.conftest import Server, Watched
 
@@ -97,7 +98,7 @@ def test_actor_to_statement_to_its_article(page: Watched, server: Server, screen
     page.page.get_by_role("link", name="Volodymyr Zelensky").click()
     page.page.wait_for_url(server.url("/actors/volodymyr-zelensky"))
     rows = page.page.locator("table.statements tbody tr")
-    assert rows.count() == len(statements)
+    expect(rows).to_have_count(len(statements))  # waits: under load the rows came after the URL
     link = rows.first.locator("a.src")
     href = link.get_attribute("href")
     link.click()
