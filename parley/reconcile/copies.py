@@ -102,7 +102,7 @@ class Reader:
     keep: int = READER_KEEPS
     _sentences: OrderedDict[str, list[Sentence]] = field(default_factory=OrderedDict)
     _facts: OrderedDict[str, list[Facts]] = field(default_factory=OrderedDict)
-    _vectors: OrderedDict[str, np.ndarray] = field(default_factory=OrderedDict)
+    _vectors: OrderedDict[str, dict[int, np.ndarray]] = field(default_factory=OrderedDict)
 
     def sentences(self, doc: Doc) -> list[Sentence]:
         return self._kept(self._sentences, doc, lambda: sentences(doc.text, limit=MAX_SENTENCES))
@@ -110,15 +110,20 @@ class Reader:
     def facts(self, doc: Doc) -> list[Facts]:
         return self._kept(self._facts, doc, lambda: [facts(s.text) for s in self.sentences(doc)])
 
-    def vectors(self, doc: Doc) -> np.ndarray:
-        return self._kept(self._vectors, doc, lambda: self._encode(doc))
+    def vectors(self, doc: Doc, rows: list[int]) -> np.ndarray:
+        """The vectors of the sentences ``rows`` of ``doc`` (one row each): only sentences no
+        earlier call asked for are encoded (those aligned by their words never are)."""
+        known = self._kept(self._vectors, doc, dict)
+        missing = [i for i in rows if i not in known]
+        if missing:
+            if self.embedder is None:
+                from parley.embed import default_embedder
 
-    def _encode(self, doc: Doc) -> np.ndarray:
-        if self.embedder is None:
-            from parley.embed import default_embedder
-
-            self.embedder = default_embedder()
-        return self.embedder.encode([s.text[:MAX_SENTENCE_CHARS] for s in self.sentences(doc)])
+                self.embedder = default_embedder()
+            texts = self.sentences(doc)
+            found = self.embedder.encode([texts[i].text[:MAX_SENTENCE_CHARS] for i in missing])
+            known.update(zip(missing, found, strict=True))
+        return np.stack([known[i] for i in rows])
 
     def _kept(self, cache: OrderedDict[str, T], doc: Doc, make: Callable[[], T]) -> T:
         if doc.id in cache:
@@ -220,8 +225,7 @@ def _align(
     rest_l = [j for j in range(len(sl)) if j not in done_l]
     covered = len(_ordered_run(list(pairs))) / min(len(so), len(sl))
     if rest_o and rest_l and covered < 0.999:
-        vo, vl = reader.vectors(original), reader.vectors(later)
-        cosines = vl[rest_l] @ vo[rest_o].T
+        cosines = reader.vectors(later, rest_l) @ reader.vectors(original, rest_o).T
         for (jj, ii), score in _mutual_best(cosines, ALIGN_COSINE).items():
             pairs[(rest_o[ii], rest_l[jj])] = float(score)
     return sorted(pairs, key=lambda p: p[1]), pairs
