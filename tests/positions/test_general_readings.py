@@ -215,6 +215,29 @@ def test_working_towards_something_supports_it(read):
     assert ("tomas-kade", "duties", "supports") in stances
 
 
+def test_working_or_wishing_to_prevent_something_opposes_it(read):
+    for text in (
+        "Anna Vrell said Corvania wants to prevent any further rise in the fishing quotas.",
+        "Tomas Kade said Lestria would seek to block any change to the catch limits.",
+    ):
+        stances, _ = read(text)
+        quotas = {s[2] for s in stances if s[1] == "quotas"}
+        assert quotas == {"opposes"}, (text, stances)
+
+
+def test_a_refusal_unless_something_is_done_accepts_on_that_condition(read):
+    stances, _ = read(
+        "Anna Vrell said Corvania would not sign an accord on fishing quotas unless Lestria cut its "
+        "import duties."
+    )
+    assert ("anna-vrell", "quotas", "accepts_on_condition") in stances
+    assert ("anna-vrell", "duties", "demands") in stances
+    assert not [s for s in stances if s[2] in ("rejects", "opposes")]
+    # "if" after a refusal is no price of it: still a refusal
+    stances, _ = read("Anna Vrell said Corvania would reject any cut to the fishing quotas if Lestria asked.")
+    assert ("anna-vrell", "quotas", "rejects") in stances
+
+
 def test_the_need_for_something_is_a_demand_of_it(read):
     stances, _ = read(
         "Tomas Kade said there was an urgent need for fair fishing quotas in the northern banks."
@@ -319,3 +342,11 @@ def test_a_clause_someone_is_told_to_have_said_gives_its_subject_no_stance(read)
         "fishing quotas down."
     )
     assert not any(h == "anna-vrell" for h, _, _ in stances)
+
+
+def test_a_report_with_an_aside_before_its_that_clause_gives_its_subject_no_stance(read):
+    stances, _ = read(
+        "The denial followed reports in the Velmar press, citing an unnamed Corvanian official, that "
+        "Tomas Kade had accepted the bulk of the fisheries accord after a meeting in Pellin."
+    )
+    assert not any(h == "tomas-kade" for h, _, _ in stances)

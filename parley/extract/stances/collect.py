@@ -20,7 +20,7 @@ from spacy.tokens import Doc
 from spacy.tokens import Span as SpacySpan
 
 from parley.extract.stances.issues import CueHit
-from parley.extract.stances.parse import condition_of
+from parley.extract.stances.parse import condition_with_marker
 from parley.extract.stances.period import CURRENT, EARLIER, earlier_cue, earlier_time
 from parley.extract.stances.records import Provision, Stance
 from parley.extract.stances.units import Unit
@@ -31,6 +31,9 @@ if TYPE_CHECKING:
 
 EXTRACTOR = "stances/3"
 CONDITIONAL = {"accepts", "open_to_discuss", "supports"}
+# a refusal "unless" something is done is an acceptance on that condition ("will not sign unless
+# the duties are cut"); the issue inside the condition is demanded, as after "only if"
+REFUSED_UNLESS = {"rejects", "opposes"}
 CONDITION_CUE = "condition: "  # the cue of a demand read from another stance's condition
 
 
@@ -61,10 +64,12 @@ class Collector:
         position, condition, cue = signal.position, None, signal.cue
         if holder.kind == "document":  # "the proposal urges ...": what a document says, it proposes
             position, provision = "proposes", True
-        if position in CONDITIONAL:
+        if position in CONDITIONAL or position in REFUSED_UNLESS:
             subtree = list(signal.token.subtree)
             within = (subtree[0].idx, subtree[-1].idx + len(subtree[-1].text))
-            found = condition_of(sentence, self.text, within)
+            found = condition_with_marker(sentence, self.text, within)
+            if found is not None and position in REFUSED_UNLESS and found[2] != "unless":
+                found = None  # "rejects it if ...": a refusal still; "unless ...": its price
             if found is not None:
                 if hit is not None and found[0] <= hit.span.start < found[1]:
                     position, cue = "demands", CONDITION_CUE + self.text[found[0] : found[1]][:40]

@@ -145,8 +145,10 @@ def signal_at(token: Token) -> Signal | None:
     if found is None and verbal and lemma in lx.PERIOD.earlier_only and (words := earlier_cue(token)):
         position = lx.PERIOD.earlier_only[lemma]
         return Signal(token, position, token.text, 1.0, period="earlier", period_cue=words)
-    if found is None and verbal and lemma in lx.INTENTION_VERBS and _to_infinitive(token) is not None:
+    if found is None and verbal and lemma in lx.INTENTION_VERBS and (aim := _to_infinitive(token)) is not None:
         found = ("supports", f"{token.text} to", 0.7)  # "would work to extend the pause": for it
+        if aim.lemma_.lower() in lx.PREVENTING_VERBS:  # "seeks to prevent further expansion"
+            found = ("opposes", f"{token.text} to {aim.text}", 0.7)
     if found is None and verbal and lemma in lx.STANCE_VERBS:
         if any(c.dep_ == "auxpass" for c in token.children):
             return None  # "while they are reviewed": the subject is not the holder
@@ -156,6 +158,8 @@ def signal_at(token: Token) -> Signal | None:
         if lemma in lx.PERIOD.admission_verbs and any(c.dep_ == "ccomp" for c in token.children):
             return None  # "conceded that it has not achieved ...": an admission, not a concession
         found = (lx.STANCE_VERBS[lemma], token.text, 0.7 if lemma in lx.WEAK_VERBS else 1.0)
+        if found[0] in ("demands", "supports") and _prevents(complement):  # "wants to block any change"
+            found = ("opposes", f"{token.text} to {complement.text}", found[2])  # type: ignore[union-attr]
     predicative = token.dep_ in ("acomp", "ROOT", "xcomp", "ccomp", "conj") or (
         token.pos_ == "ADP" and token.head.lemma_ == "be"
     )
@@ -183,6 +187,14 @@ def signal_at(token: Token) -> Signal | None:
             return Signal(token, _negated_past(token, flipped), f"not {cue}", strength)
         return Signal(token, position, cue, strength)
     return _modal_signal(token)
+
+
+def _prevents(complement: Token | None) -> bool:
+    return (
+        complement is not None
+        and complement.lemma_.lower() in lx.PREVENTING_VERBS
+        and any(a.lower_ == "to" for a in children_of(complement, "aux"))
+    )
 
 
 def _to_infinitive(token: Token) -> Token | None:
@@ -257,7 +269,34 @@ def embedded_claim(token: Token) -> bool:
             return True
         if t is not token and t.pos_ in ("NOUN", "PROPN") and t.lemma_.lower() in lx.CLAIM_NOUNS:
             return True
+        if t.pos_ in ("VERB", "AUX") and _that_after_claim(t):
+            return True
     return False
+
+
+_NOUN_PHRASE_DEPS = frozenset({"pobj", "prep", "compound", "amod", "det", "poss", "nmod", "nummod"})
+
+
+def _that_after_claim(verb: Token) -> bool:
+    """A "that" clause right after a claim noun that the parser hung elsewhere, mostly when an
+    aside stands between them ("reports in the press, citing an official, that X had accepted")."""
+    if verb.dep_ in ("ccomp", "acl", "relcl"):
+        return False  # hung where it belongs: the walk up finds its noun or verb
+    mark = next((c for c in verb.children if c.dep_ == "mark" and c.lower_ == "that"), None)
+    if mark is None or mark.i == 0:
+        return False
+    doc, at = verb.doc, mark.i - 1
+    if doc[at].text == ",":  # an aside between the noun and its clause: go to where it opens
+        at -= 1
+        while at >= 0 and doc[at].text != "," and doc[at].sent == mark.sent:
+            at -= 1
+        at -= 1
+    if at < 0 or doc[at].sent != mark.sent:
+        return False
+    t = doc[at]
+    while t.dep_ in _NOUN_PHRASE_DEPS and t.head is not t:
+        t = t.head
+    return t.pos_ in ("NOUN", "PROPN") and t.lemma_.lower() in lx.CLAIM_NOUNS
 
 
 def reported_clause(token: Token) -> bool:
