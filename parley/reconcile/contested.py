@@ -43,6 +43,7 @@ from parley.reconcile.contested_sides import (
     PRONOUN,
     claim_side,
     explain,
+    explain_wordings,
     record,
     side,
     statement_side,
@@ -93,10 +94,16 @@ def denials(corpus: Corpus, words: Words, claims: list[Claim]) -> list[Contested
         if not matched and not _weak_alone(corpus, words, s):
             alone.append(record("denial", f"denied: {clean(s.text)[:160]}", [side], explain("denial", 0)))
     found = alone
+    # claims the very same statements deny are one claim in other words (two outlets' paraphrases
+    # of one report): one item with every wording, not one item per wording
+    answered: dict[tuple[str, tuple], list[Claim]] = defaultdict(list)
     for claim_id, sides in by_claim.items():
-        c = claims_by_id[claim_id]
-        kind = kinds[claim_id]
-        found.append(record(kind, c.text[:160], [claim_side(c), *sides], explain(kind, len(sides))))
+        key = tuple(sorted((x.article_id, x.span.start, x.span.end) for x in sides))
+        answered[(kinds[claim_id], key)].append(claims_by_id[claim_id])
+    for (kind, _), same in answered.items():
+        sides = by_claim[same[0].id]
+        text = explain(kind, len(sides)) if len(same) == 1 else explain_wordings(kind, len(same), len(sides))
+        found.append(record(kind, same[0].text[:160], [*(claim_side(c) for c in same), *sides], text))
     return found
 
 

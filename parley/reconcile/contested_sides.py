@@ -104,6 +104,12 @@ def record(kind: str, subject: str, sides: list[ContestedSide], explanation: str
     )
 
 
+def explain_wordings(kind: str, claims: int, n: int) -> str:
+    """:func:`explain` for one claim made in ``claims`` wordings, all answered by the same ``n``."""
+    what = "denying" if kind == "denial" else "disputing"
+    return f"one claim in {claims} wordings, and {n} statement{'s' * (n != 1)} {what} each of them"
+
+
 def explain(kind: str, n: int) -> str:
     return {
         "denial": f"a claim and {n} statement{'s' * (n != 1)} denying it"

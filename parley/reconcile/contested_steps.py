@@ -24,7 +24,7 @@ from parley.reconcile.signals import find_signals
 from parley.store import Store
 from parley.store.lazy import RecordsByArticle, StoredArticles, StoredRecords
 
-VERSION = "7"
+VERSION = "8"
 
 
 CORPUS_READS = ("article", "statement", "mention", "actor", "copy", "fingerprint")
