@@ -47,7 +47,7 @@ def times(ctx: Context) -> Step:
     "statements",
     requires=("doc", "attribution", "mention", "time_expression"),
     produces=("statement",),
-    version="6",
+    version="7",
 )
 def statements(ctx: Context) -> Step:
     def step(a: Analysis) -> dict:

@@ -89,7 +89,26 @@ def build_statements(
         statements.append((raw, statement))
         by_content.setdefault(raw.content, statement)
     raws = {a.content: a for a in attributions}
-    return [_embed(raw, s, raws, by_content) if s.embedded_in else s for raw, s in statements]
+    return _once([_embed(raw, s, raws, by_content) if s.embedded_in else s for raw, s in statements])
+
+
+def _once(statements: list[Statement]) -> list[Statement]:
+    """Each statement once: a paragraph the page repeats (a summary's bullets, a takeaway told
+    again below) gives the same words by the same speaker twice. The first is kept, or the
+    first whose speaker is resolved; a statement nested in a dropped one is moved to the kept."""
+    groups: dict[tuple[str, str, str | None], list[Statement]] = {}
+    for s in statements:
+        key = (" ".join(s.text.lower().split()), " ".join((s.speaker or "").lower().split()), s.embedded_in)
+        groups.setdefault(key, []).append(s)
+    kept: dict[str, str] = {}  # statement id -> the id of the one kept for it
+    for same in groups.values():
+        keep = next((s for s in same if s.speaker_actor_id), same[0])
+        kept.update((s.id, keep.id) for s in same)
+    return [
+        replace(s, outer_id=kept.get(s.outer_id, s.outer_id)) if s.outer_id else s
+        for s in statements
+        if kept[s.id] == s.id
+    ]
 
 
 def _embed(

@@ -67,3 +67,25 @@ def test_who_said_is_resolved_to_the_antecedent(statements):
     assert s.speaker is not None and s.speaker.startswith("Marta Kowalczyk")
     assert s.speaker_span is not None and s.speaker_span.of(article.text) == s.speaker
     assert s.speaker_ref is not None and s.speaker_ref.of(article.text) == "Marta Kowalczyk"
+
+
+REPEATED = (
+    "Northland holds firm on the trade deal\n\n"
+    "Key points: Tomas Lind said Northland would not cut its steel tariffs this year.\n\n"
+    "The finance ministry published its budget figures on Monday, and the opposition asked for a "
+    "debate in parliament.\n\n"
+    "Tomas Lind said Northland would not cut its steel tariffs this year.\n\n"
+    "Marta Kowalczyk said the next round would start in March."
+)
+
+
+def test_a_paragraph_the_page_repeats_gives_its_statement_once(tmp_path):
+    path = tmp_path / "actors.yaml"
+    path.write_text(REGISTRY, encoding="utf-8")
+    article = clean_article(RawArticle("repeated", "text", REPEATED), today=dt.date(2026, 1, 15))
+    pipeline = Pipeline(DEFAULT_COMPONENTS, SpacyParser(), Context(ActorRegistry.load(path)))
+    (analysis,) = pipeline.run([article])
+    tariffs = [s for s in analysis["statement"] if "steel tariffs" in s.text]
+    assert len(tariffs) == 1, [(s.speaker, s.text, s.span) for s in analysis["statement"]]
+    assert tariffs[0].speaker_actor_id == "tomas-lind"
+    assert any("next round" in s.text for s in analysis["statement"])
