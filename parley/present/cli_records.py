@@ -151,11 +151,19 @@ def quotes(
             if s.speaker_actor_id in actors
             else Text(shown(s.speaker), "dim")
         )
+        text = f"({NESTED[s.embedded_in]}) {text}" if s.embedded_in in NESTED else text
         table.add_row(s.id[:8], day(s.said_on), who, s.cue or "", text if full else clip(text, CLIPPED))
     console = out()
     console.print(table)
-    note = f" ({cut} cut short: --full, or `parley quotes ID` for one whole)" if cut else ""
+    notes = [f"{cut} cut short: --full, or `parley quotes ID` for one whole"] if cut else []
+    if nested := sum(s.embedded_in is not None for s in found):
+        notes.append(f"{nested} nested in another's words, not counted as the speaker's own")
+    note = f" ({'; '.join(notes)})" if notes else ""
     console.print(f"{len(found)} statements{note}", markup=False)
+
+
+# what a nested statement is to the speaker it is listed under (``Statement.embedded_in``)
+NESTED = {"denial": "denied", "question": "asked", "report": "relayed"}
 
 
 def _statement(store: Store, s: Statement, actors: dict[str, Actor]) -> None:

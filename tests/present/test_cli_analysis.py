@@ -177,3 +177,18 @@ def test_actors_merge_and_split_take_id_prefixes_and_names_in_any_case(analysed)
     assert "steve-witkoff has no name 'Nobody'; its names: Steve Witkoff" in " ".join(unnamed.stderr.split())
     vague = invoke("actors", "merge", "s", "steve-witkoff", db=analysed, check=2)
     assert "is the start of" in vague.stderr and "sergei-lavrov" in " ".join(vague.stderr.split())
+
+
+def test_a_nested_statement_is_marked_in_the_list_and_not_counted_as_the_speakers_own(analysed):
+    said = json.loads(invoke("quotes", "--json", db=analysed).stdout)
+    nested = [q for q in said if q["embedded_in"]]
+    assert nested, "the sample has denials of claims and questions put to a speaker"
+    q = nested[0]
+    listed = invoke("quotes", "--article", q["article_id"][:8], "--full", db=analysed).stdout
+    marks = {"denial": "(denied)", "question": "(asked)", "report": "(relayed)"}
+    row = next(line for line in listed.splitlines() if line.strip().startswith(q["id"][:8]))
+    assert marks[q["embedded_in"]] in row
+    assert "nested in another's words" in listed.splitlines()[-1]
+    counts = json.loads(invoke("brief", "--json", db=analysed).stdout)["counts"]
+    assert counts["statements"] == len(said)
+    assert counts["attributed"] == sum(1 for x in said if x["speaker_actor_id"] and not x["embedded_in"])
