@@ -93,9 +93,17 @@ def build_statements(
 
 
 def _once(statements: list[Statement]) -> list[Statement]:
-    """Each statement once: a paragraph the page repeats (a summary's bullets, a takeaway told
-    again below) gives the same words by the same speaker twice. The first is kept, or the
-    first whose speaker is resolved; a statement nested in a dropped one is moved to the kept."""
+    """Each statement once. One content given two cues (one id, which the store would keep
+    once) keeps the one :func:`_ranked` puts first. A paragraph the page repeats (a summary's
+    bullets, a takeaway told again below) gives the same words by the same speaker twice: the
+    first is kept, or the first whose speaker is resolved; a statement nested in a dropped one is
+    moved to the kept."""
+    by_id: dict[str, Statement] = {}
+    for s in statements:  # two cues for one content (one id): the verb's, the later one
+        other = by_id.get(s.id)
+        if other is None or _ranked(s) >= _ranked(other):
+            by_id[s.id] = s
+    statements = [s for s in statements if by_id[s.id] is s]
     groups: dict[tuple[str, str, str | None], list[Statement]] = {}
     for s in statements:
         key = (" ".join(s.text.lower().split()), " ".join((s.speaker or "").lower().split()), s.embedded_in)
@@ -109,6 +117,14 @@ def _once(statements: list[Statement]) -> list[Statement]:
         for s in statements
         if kept[s.id] == s.id
     ]
+
+
+def _ranked(s: Statement) -> tuple[bool, int]:
+    """Which of two attributions of one content to keep: "according to" inside a statement
+    mostly sources one detail of it, so a verb of saying first; then the cue nearer the end
+    ("X informed him, he said, that ...": the parenthetical is the speaker's)."""
+    cue = " ".join((s.cue or "").lower().split())
+    return (cue != "according to", s.cue_span.start if s.cue_span else -1)
 
 
 def _embed(

@@ -89,3 +89,20 @@ def test_a_paragraph_the_page_repeats_gives_its_statement_once(tmp_path):
     assert len(tariffs) == 1, [(s.speaker, s.text, s.span) for s in analysis["statement"]]
     assert tariffs[0].speaker_actor_id == "tomas-lind"
     assert any("next round" in s.text for s in analysis["statement"])
+
+
+def test_one_content_with_two_cues_is_one_statement_the_verbs(tmp_path):
+    path = tmp_path / "actors.yaml"
+    path.write_text(REGISTRY, encoding="utf-8")
+    text = (
+        "Talks stall in the capital\n\n"
+        "Tomas Lind spoke to the committee on Monday, adding that during January, according to the "
+        "customs office and its partners, steel exports fell by a third."
+    )
+    article = clean_article(RawArticle("two-cues", "text", text), today=dt.date(2026, 1, 15))
+    pipeline = Pipeline(DEFAULT_COMPONENTS, SpacyParser(), Context(ActorRegistry.load(path)))
+    (analysis,) = pipeline.run([article])
+    found = analysis["statement"]
+    assert len({s.id for s in found}) == len(found), [(s.speaker, s.cue, s.span) for s in found]
+    (exports,) = [s for s in found if "steel exports" in s.text]
+    assert exports.cue == "adding" and exports.speaker_actor_id == "tomas-lind"
