@@ -174,14 +174,35 @@ def changes(
     for (row, _kind, name, _side, issue), entries in _rows(_stored(store), actor, side, False).items():
         moves += _dated_moves(row, name, issue, entries, since)
         moves += _stated_moves(row, name, issue, entries, since)
-    for d in plan_versions(store):
+    versions = plan_versions(store)
+    by_id = {d.id: d for d in versions}
+    for d in versions:
         if since is not None and (d.date is None or d.date < since):
             continue
+        earlier = by_id.get(d.compared_with or "")
         for c in d.changes:
             moves.append(
-                Move("document", d.id, d.name, c.issue, c.old, c.new, d.date, compared_with=d.compared_with)
+                Move(
+                    "document",
+                    d.id,
+                    d.name,
+                    c.issue,
+                    c.old,
+                    c.new,
+                    d.date,
+                    evidence_before=_provision_evidence(earlier, c.issue),
+                    evidence_after=_provision_evidence(d, c.issue),
+                    compared_with=d.compared_with,
+                )
             )
     return sorted(moves, key=lambda m: (m.date or dt.date.min, m.kind, m.row, m.issue, m.stated))
+
+
+def _provision_evidence(document: DocumentRecord | None, issue: str) -> Evidence | None:
+    """Where an article first reports what a plan version says on the issue (the value shown is
+    the dossier's option it matched, so the reader sees the article's own words beside it)."""
+    found = next((p for p in document.provisions if p.issue == issue), None) if document else None
+    return found.sources[0] if found is not None and found.sources else None
 
 
 def _dated_moves(row, name, issue, entries, since) -> list[Move]:

@@ -52,6 +52,12 @@ def test_the_28_point_plan_and_how_the_20_point_framework_differs(seeds_store):
     changed = {c.issue: c for c in framework.changes}
     assert changed["territory"].change == "changed"
     assert changed["territory"].new == "a demilitarised or free economic zone in Donbas"
+    # each side of a plan change points to the article words its dossier option was matched on
+    (moved,) = [m for m in changes(seeds_store) if m.kind == "document" and m.issue == "territory"]
+    for e, document in ((moved.evidence_before, "us-28-point-plan"), (moved.evidence_after, framework.id)):
+        assert e is not None and e in {x for p in docs[document].provisions for x in p.sources}
+        article = seeds_store.article(e.article_id)
+        assert article is not None and e.span.of(article.text) == e.text
 
 
 def test_no_stance_of_putins_from_peskovs_denial(seeds_store):
