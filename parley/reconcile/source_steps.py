@@ -71,7 +71,10 @@ def copies_step(ctx: CorpusContext) -> int:
         if f.article_id in present:
             leads[f.article_id] = _Lead(f.published, f.outlet, f.cites)
             encoded[f.article_id], versions[f.article_id] = f.vector, f.version
-    todo = [i for i in every if i in ctx.changed or i not in leads or versions[i] != VERSION]
+    # an article's id is its text's hash, so a stored fingerprint of this version is still right
+    # when the article is analysed again (a component's new version): only articles without one
+    # are read; taking every re-analysed article compared all of them again
+    todo = [i for i in every if i not in leads or versions[i] != VERSION]
     if not todo:  # verdicts, groups and citations change only with new fingerprints
         return 0
     made: dict[str, Fingerprint] = {}

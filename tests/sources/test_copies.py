@@ -66,6 +66,21 @@ def test_running_again_with_nothing_new_changes_nothing(vienna):
     assert [r.changed for r in run_steps(store)] == [0, 0, 0]
 
 
+def test_articles_analysed_again_are_not_compared_again(vienna, monkeypatch):
+    """A new version of a per-article component analyses every article again; their texts (and
+    ids) are the same, so their fingerprints and copies stand and nothing is compared."""
+    from parley.reconcile import source_steps
+    from tests.sources.conftest import run_steps
+
+    store, ids = vienna
+    before = sorted((c.article_id, c.of_id, c.status) for c in store.records("copy"))
+    compared = []
+    monkeypatch.setattr(source_steps, "compare", lambda *a, **k: compared.append(a) or None)
+    reports = run_steps(store, changed=ids.values(), force=True)
+    assert compared == [] and reports[0].changed == 0
+    assert sorted((c.article_id, c.of_id, c.status) for c in store.records("copy")) == before
+
+
 def test_numbers_are_read_in_every_grouping():
     assert numbers("600,000 troops; 600.000 Soldaten; 600 000 военных") == [600000.0] * 3
     assert numbers("1.5 million, 1,5 Millionen, 2 млн, five hours") == [1.5e6, 1.5e6, 2e6, 5.0]
