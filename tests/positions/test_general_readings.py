@@ -350,3 +350,13 @@ def test_a_report_with_an_aside_before_its_that_clause_gives_its_subject_no_stan
         "Tomas Kade had accepted the bulk of the fisheries accord after a meeting in Pellin."
     )
     assert not any(h == "tomas-kade" for h, _, _ in stances)
+
+
+def test_a_document_for_something_no_issue_names_is_not_the_one_negotiated(read):
+    stances, _ = read("Anna Vrell rejected a Lestrian agreement to sponsor a joint sailing race next summer.")
+    assert not [s for s in stances if s[1] == "the-accord"], stances
+    # one whose own words name an issue is still read, and a plain one is the accord
+    stances, _ = read("Anna Vrell rejected an agreement on fishing quotas that Lestria tabled.")
+    assert ("anna-vrell", "quotas", "rejects") in stances
+    stances, _ = read("Anna Vrell said Corvania rejected the agreement.")
+    assert ("anna-vrell", "the-accord", "rejects") in stances

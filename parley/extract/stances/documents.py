@@ -49,7 +49,12 @@ class DocumentFinder:
             if names
             else None
         )
+        cues = sorted({c for issue in dossier.issues for c in issue.cues}, key=len, reverse=True)
+        self._issue_words = re.compile(
+            r"(?<![\w-])(?:" + "|".join(_flexible(c) for c in cues) + r")(?![\w-])" if cues else r"(?!)", re.I
+        )
         words = "|".join(re.escape(w) for w in sorted(dossier.document_words, key=len, reverse=True))
+        self._document_word = re.compile(rf"\b(?:{words})s?\b", re.I) if words else None
         # the noun may be plural ("the arrangements") or two of them ("a framework consensus")
         noun = rf"(?:{words})s?(?:\s+(?:{words})s?)?"
         self._generic = (
@@ -74,9 +79,26 @@ class DocumentFinder:
                 if any(span.overlaps(t) for t in taken):
                     continue
                 other = _names_another(m.group(0), _line(text, m.start(), m.end()))
+                if not other and self._about_something_else(m.group(0), text, m.end()):
+                    refs.append(DocumentRef(span, None, False, True))  # this one only: not "the plan" after it
+                    continue
                 refs.append(DocumentRef(span, None, other, other, self._owner(m.group(0).split()[0])))
         refs.sort(key=lambda r: r.span.start)
         return self._resolve(refs, published)
+
+    def _about_something_else(self, words: str, text: str, end: int) -> bool:
+        """ "a French proposal to hold a joint sporting event": an indefinite document whose own
+        words say what it is for, and name no issue under negotiation and no document, is another
+        one."""
+        if words.split()[0].lower() not in ("a", "an"):
+            return False
+        purpose = _PURPOSE.match(text, end)
+        if purpose is None:
+            return False
+        said = purpose.group(1)  # an issue, or a document ("to put the earlier consensus into effect")
+        return not any(
+            p is not None and p.search(said) for p in (self._issue_words, self._named, self._document_word)
+        )
 
     def _lookup(self, words: str) -> str | None:
         folded = re.sub(r"[\s-]+", " ", words.lower())
@@ -109,7 +131,7 @@ class DocumentFinder:
                     last, other = found, False
                     out.append(DocumentRef(ref.span, found, False, False, ref.owner))
                 continue
-            if other:
+            if other or ref.other:
                 out.append(DocumentRef(ref.span, None, False, True))
                 continue
             out.append(DocumentRef(ref.span, last or (current.id if current else None), False))
@@ -139,6 +161,10 @@ class DocumentFinder:
             if self._by(d.id, owner) and (published is None or d.date is None or d.date <= published)
         ]
         return max(mine, key=lambda d: d.date or dt.date.min).id if mine else None
+
+
+# what a document is for, told right after its noun: "to hold ...", "for a joint ...", "on ..."
+_PURPOSE = re.compile(r"\s+((?:to|for|on)\s+[^.;:!?\n]{3,160})")
 
 
 def _line(text: str, start: int, end: int) -> str:
