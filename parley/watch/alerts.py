@@ -160,7 +160,10 @@ def _contested(before: dict[str, Any], after: dict[str, Any], rules: AlertRules)
             if not sides:
                 continue
             sides = (c.sides[0], *sides) if c.sides[0] not in sides else sides
-        who = ", ".join(dict.fromkeys(s.who for s in c.sides[1:] if s.who and s.value != "claims")) or "a source"
+        who = (
+            ", ".join(dict.fromkeys(s.who for s in c.sides[1:] if s.who and s.value != "claims"))
+            or "a source"
+        )
         verb = "new" if old is None else "new side"
         summary = f"{c.kind} ({verb}): {c.subject}" + (f" — {who}" if c.kind == "denial" else "")
         evidence = tuple(_evidence(s.article_id, s.span, s.text) for s in sides)

@@ -80,7 +80,7 @@ class DocumentFinder:
                     continue
                 other = _names_another(m.group(0), _line(text, m.start(), m.end()))
                 if not other and self._about_something_else(m.group(0), text, m.end()):
-                    refs.append(DocumentRef(span, None, False, True))  # this one only: not "the plan" after it
+                    refs.append(DocumentRef(span, None, False, True))  # not "the plan" after it
                     continue
                 refs.append(DocumentRef(span, None, other, other, self._owner(m.group(0).split()[0])))
         refs.sort(key=lambda r: r.span.start)

@@ -40,7 +40,17 @@ INTENTION_VERBS = {"work", "seek", "strive", "aim", "endeavour", "endeavor"}
 # verbs of keeping something from happening: under a verb of wanting or working towards ("seeks to
 # prevent further expansion", "wants to block any change") the wish is against what they govern
 PREVENTING_VERBS = {
-    "prevent", "stop", "block", "bar", "halt", "thwart", "forestall", "preclude", "obstruct", "curb", "hinder",
+    "prevent",
+    "stop",
+    "block",
+    "bar",
+    "halt",
+    "thwart",
+    "forestall",
+    "preclude",
+    "obstruct",
+    "curb",
+    "hinder",
 }
 # phrasal forms: (lemma, particle or preposition) -> position
 PHRASAL: dict[tuple[str, str], str] = {

@@ -145,7 +145,12 @@ def signal_at(token: Token) -> Signal | None:
     if found is None and verbal and lemma in lx.PERIOD.earlier_only and (words := earlier_cue(token)):
         position = lx.PERIOD.earlier_only[lemma]
         return Signal(token, position, token.text, 1.0, period="earlier", period_cue=words)
-    if found is None and verbal and lemma in lx.INTENTION_VERBS and (aim := _to_infinitive(token)) is not None:
+    if (
+        found is None
+        and verbal
+        and lemma in lx.INTENTION_VERBS
+        and (aim := _to_infinitive(token)) is not None
+    ):
         found = ("supports", f"{token.text} to", 0.7)  # "would work to extend the pause": for it
         if aim.lemma_.lower() in lx.PREVENTING_VERBS:  # "seeks to prevent further expansion"
             found = ("opposes", f"{token.text} to {aim.text}", 0.7)
