@@ -169,9 +169,11 @@ def run_corpus_steps(
     names: Iterable[str] | None = None,
     *,
     force: bool = False,
+    on_step: Callable[[StepReport], None] | None = None,
 ) -> list[StepReport]:
     """Run the steps (all registered ones, or ``names``) in order; a step whose inputs have not
     changed since it last finished is skipped (reported with ``skipped=True``) unless ``force``.
+    ``on_step`` is given each step's report as the step ends (progress, measurements).
 
     Before a step runs, it and every later step that reads what it writes are marked pending in
     the store; when it has changed nothing, those it alone marked get their earlier state back.
@@ -194,6 +196,8 @@ def run_corpus_steps(
         stale = last is None or last.state != "done" or last.version != spec.version or last.inputs != inputs
         if not (force or stale or set(spec.reads) & dirty):
             reports.append(StepReport(spec.name, 0, 0.0, skipped=True))
+            if on_step is not None:
+                on_step(reports[-1])
             continue
         fed = [o.name for o in specs[n + 1 :] if set(o.reads) & set(spec.writes)]
         for name in (spec.name, *fed):
@@ -217,4 +221,6 @@ def run_corpus_steps(
         state[spec.name] = CorpusStepRun(spec.name, spec.version, inputs, "done", count, round(seconds, 3))
         store.replace_records("corpus_step", state.values())
         reports.append(StepReport(spec.name, count, seconds))
+        if on_step is not None:
+            on_step(reports[-1])
     return reports
