@@ -11,9 +11,11 @@ figures (:func:`figures_in`). The taxonomy's ``places`` (where each place lies) 
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from functools import cache
 from importlib import resources
 from pathlib import Path
+from typing import Any
 
 import yaml
 from spacy.tokens import Span as SpacySpan
@@ -24,6 +26,21 @@ from parley.extract.registry import ActorRegistry
 from parley.models import Mention, TimeExpression
 
 PLACE_LABELS = {"GPE", "LOC", "FAC"}
+PLANNED_AUX = {"will", "would", "could", "may", "might", "shall", "should"}
+# nouns a date modifies and stays a time with ("the Christmas period", "the May holidays")
+TIME_NOUNS = {
+    "period",
+    "holiday",
+    "week",
+    "weekend",
+    "season",
+    "night",
+    "morning",
+    "evening",
+    "day",
+    "break",
+    "recess",
+}
 
 
 PLACE_WORDS = re.compile(r"\b(in|at|near)\s+(the\s+)?$", re.IGNORECASE)
@@ -37,12 +54,17 @@ NOT_LASTING_BEFORE = re.compile(
 )
 
 
+# Words that make a date under them a bound of the event, not its date.
+BOUND_WORDS = {"since", "after", "before", "until", "till", "following", "ahead", "prior", "unlike"}
+
+
 PLACE_HOPS = 2  # a place's preposition hangs at most this far below the trigger's words
 
 
-# A clock time is a date only with a day in it ("Tuesday night", not "shortly after midnight").
+# A clock time is a date only with a day in it ("Tuesday night", "5 p.m., 12/3", not "shortly
+# after midnight" nor "at 4.50am": a clock time's digits name no day).
 DAY_WORDS = re.compile(
-    r"\d|\b(mon|tues|wednes|thurs|fri|satur|sun)day|\b(today|yesterday|tomorrow|tonight)\b|"
+    r"\d{1,4}[-/]\d{1,2}|\b(mon|tues|wednes|thurs|fri|satur|sun)day|\b(today|yesterday|tomorrow|tonight)\b|"
     r"\b(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b",
     re.IGNORECASE,
 )
@@ -53,6 +75,15 @@ DATELINE_BEFORE = re.compile(r"(?:^|\n)\s*[A-Z][\w .'’-]{1,40},\s*$")
 
 
 DATELINE_AFTER = re.compile(r"^\s*(?:\(|[-–—|])")
+
+
+# A penalty or a term is not how long an event lasted: "sentenced to three years", "jailed for
+# five years", "a prison term of two years".
+PENALTY_BEFORE = re.compile(
+    r"\b(?:sentenced|sentencing|jailed|imprisoned|condemned|banned|barred|term|terms)\s+"
+    r"(?:[\w-]+\s+){0,3}?(?:to|for|of)\s+(?:(?:up\s+to|nearly|about|almost|over)\s+)?$",
+    re.IGNORECASE,
+)
 
 
 NOT_LASTING_AFTER = re.compile(r"^\s*(after|before|later|earlier|ago|on|from now|into)\b", re.IGNORECASE)
@@ -101,7 +132,10 @@ class Scope:
                 break
             self.domain.add(t.i)
 
-    def owns(self, start: int, end: int) -> bool:
+    def owns(self, start: int, end: int, bounds: bool = False) -> bool:
+        """Whether the words at ``start:end`` are the trigger's; with ``bounds``, a date under
+        "since", "after", "until" ... on the way is not ("the first visit since the invasion in
+        February 2022": February 2022 bounds the visit, it is not when it happened)."""
         span = self.sent.doc.char_span(start, end, alignment_mode="expand")
         if span is None:
             return False
@@ -110,6 +144,8 @@ class Scope:
             if t.i in self.domain:
                 return True
             if t.i in self.event_words and t.i != span.root.i:
+                return False
+            if bounds and t.lower_ in BOUND_WORDS:
                 return False
             if t.head.i == t.i or t.dep_ == "ccomp":
                 return False  # another clause's: what someone said
@@ -173,6 +209,8 @@ def lasting(text: str, t: TimeExpression) -> bool:
         return False
     before = text[max(0, t.span.start - 24) : t.span.start]
     after = text[t.span.end : t.span.end + 12]
+    if PENALTY_BEFORE.search(text[max(0, t.span.start - 60) : t.span.start]):
+        return False
     return not NOT_LASTING_BEFORE.search(before) and not NOT_LASTING_AFTER.search(after)
 
 
@@ -233,10 +271,14 @@ PLACE_NAME_ENDINGS = {"oblast", "krai", "raion", "region", "district", "yar", "k
 
 def place_named(text: str, m: Mention) -> bool:
     """A name that stands for a place whatever its label: after "near", "toward", "east of" ...,
-    or ending in a word of place names ("Oblast", "Krai", "Yar")."""
+    or ending in, or followed by, a word of place names ("Rostov Oblast", "Kherson region")."""
     before = text[max(0, m.span.start - 24) : m.span.start]
     last = m.text.split()[-1].casefold() if m.text.split() else ""
-    return bool(DIRECTION_BEFORE.search(before)) or last in PLACE_NAME_ENDINGS
+    after = re.match(r"\s+(\w+)", text[m.span.end : m.span.end + 16])
+    following = after.group(1).casefold() if after else ""  # "Kherson region": the word after the name
+    return (
+        bool(DIRECTION_BEFORE.search(before)) or last in PLACE_NAME_ENDINGS or following in PLACE_NAME_ENDINGS
+    )
 
 
 def according_to(text: str, m: Mention) -> bool:
@@ -262,3 +304,95 @@ def figures_in(sentence: str) -> dict[str, int]:
         key = "killed" if what in ("killed", "dead", "deaths", "fatalities", "died") else "wounded"
         figures[key] = figures.get(key, 0) + n
     return figures
+
+
+def not_after_telling(date: TimeExpression, trigger: Token) -> TimeExpression:
+    """What a verb in the past tells happened by the time it was told: a day or month whose
+    year was taken from the publication date ("announced ... on 24 February" in an article of
+    20 February) and falls after it is the year before's."""
+    if date.anchor_from != "publication" or date.anchor is None or date.start is None:
+        return date
+    if date.start <= date.anchor or date.precision not in ("day", "month") or not told_in_past(trigger):
+        return date
+    try:
+        start = date.start.replace(year=date.start.year - 1)
+        end = date.end.replace(year=date.end.year - 1) if date.end else None
+    except ValueError:  # 29 February
+        return date
+    value = start.isoformat() if date.precision == "day" else start.isoformat()[:7]
+    return replace(date, start=start, end=end, value=value)
+
+
+def told_in_past(trigger: Token) -> bool:
+    """The verb that tells of the trigger (itself, or the nearest verb above a noun) is in the
+    past: "announced", "had travelled", "In his call on 12 February, he found ..."."""
+    verb = trigger
+    while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
+        verb = verb.head
+    if verb.pos_ not in ("VERB", "AUX"):
+        return False
+    auxiliaries = {c.lower_ for c in verb.children if c.dep_ in ("aux", "auxpass")}
+    if auxiliaries & PLANNED_AUX:
+        return False
+    return verb.tag_ == "VBD" or (verb.tag_ == "VBN" and bool(auxiliaries & {"had", "was", "were"}))
+
+
+def describes_other(sent: SpacySpan, m: Mention | TimeExpression, trigger: Token) -> bool:
+    """A name or date that only modifies another noun ("a key Kremlin partner", "his June 2024
+    speech during the summit"): it is that noun's, not the trigger's; unless that noun is the
+    trigger's own subject or object ("the Trump administration announced")."""
+    span = sent.doc.char_span(m.span.start, m.span.end, alignment_mode="expand")
+    if span is None:
+        return False
+    root, noun = span.root, span.root.head
+    if root.dep_ not in ("compound", "amod", "nmod") or noun.pos_ != "NOUN" or noun.i == trigger.i:
+        return False
+    if isinstance(m, TimeExpression) and noun.lemma_.lower() in TIME_NOUNS:
+        return False  # "over the Christmas period", "the New Year holidays": still a time
+    return not (noun.head.i == trigger.i and noun.dep_ in ("nsubj", "nsubjpass", "dobj", "agent"))
+
+
+def other_items(trigger: Token) -> set[int]:
+    """For a noun trigger in a list ("his address in June 2022, and his interview in February
+    2024"), the start offsets of the words that belong to the list's other items: each item's
+    details are its own."""
+    if trigger.pos_ not in ("NOUN", "PROPN"):
+        return set()
+    items = {c.i for c in trigger.conjuncts}
+    if not items:
+        return set()
+    items.add(trigger.i)
+    found = set()
+    for token in trigger.sent:
+        t = token
+        while t.i not in items and t.head.i != t.i:
+            t = t.head
+        if t.i in items and t.i != trigger.i:
+            found.add(token.idx)
+    return found
+
+
+@cache
+def _instruments(taxonomy: tuple[Any, ...]) -> dict[str, frozenset[str]]:
+    """The things the taxonomy (``events.EventType``) names as what some types are done with
+    ("launch" a drone, a missile), each with the types it belongs to."""
+    found: dict[str, set[str]] = {}
+    for t in taxonomy:
+        for _, objects in t.verbs_with_objects:
+            for word in objects:
+                found.setdefault(word, set()).add(t.id)
+    return {word: frozenset(ids) for word, ids in found.items()}
+
+
+def done_by_instrument(trigger: Token, type_id: str, taxonomy: tuple[Any, ...]) -> bool:
+    """ "Drones flew over the base": a verb of a type whose subject is another type's instrument
+    (a drone, a missile) tells of that instrument, not of a visit by someone."""
+    if trigger.pos_ != "VERB":
+        return False
+    instruments = _instruments(taxonomy)
+    for child in trigger.children:
+        if child.dep_ in ("nsubj", "nsubjpass"):
+            types = instruments.get(child.lemma_.lower())
+            if types is not None and type_id not in types:
+                return True
+    return False

@@ -37,14 +37,19 @@ from spacy.tokens import Doc, Token
 from parley.errors import ConfigError
 from parley.extract.event_details import (
     DAY_WORDS,
+    PLANNED_AUX,
     Scope,
     according_to,
+    describes_other,
+    done_by_instrument,
     figures_in,
     in_dateline,
     is_subject,
     lasting,
     linked_chars,
     load_places,
+    not_after_telling,
+    other_items,
     owns_trigger,
     place_like,
     place_name,
@@ -55,7 +60,6 @@ from parley.extract.registry import ActorRegistry
 from parley.models import Attribution, EventMention, Mention, Span, TimeExpression
 from parley.nlp import text_of
 
-PLANNED_AUX = {"will", "would", "could", "may", "might", "shall", "should"}
 PLANNED_HEADS = {"expect", "plan", "schedule", "due", "set", "hope", "want", "intend", "propose"}
 PARTICIPANT_LABELS = {"PERSON", "ROLE", "ORG", "FAC"}
 # "held talks", "hold a summit": a noun trigger these verbs take is as concrete as a verb
@@ -132,7 +136,11 @@ def find_events(
         event_words = {token.i for token, _ in candidates}
         fired: set[str] = set()
         for token, event_type in candidates:
-            if event_type.id in fired or _negated(token):
+            if (
+                event_type.id in fired
+                or _negated(token)
+                or done_by_instrument(token, event_type.id, tuple(taxonomy))
+            ):
                 continue
             scope = Scope(sent, token, event_words)
             event = _mention(text, scope, event_type, article_id, mentions, times, registry)
@@ -320,6 +328,10 @@ def _mention(
             continue  # "Trump's son-in-law": the possessor is not the participant
         if place_named(text, m):
             continue  # "attacked near X", "Rostov Oblast": a place the parser took for a party
+        if any(t.span.start < m.span.end and m.span.start < t.span.end for t in times):
+            continue  # "Putin's June 2024": a name run into a date is no party
+        if describes_other(sent, m, trigger):
+            continue  # "a key Kremlin partner": the partner is meant, not the Kremlin
         if m.label in PARTICIPANT_LABELS and (m.actor_id or m.label == "PERSON"):
             refs.append(m.span)
             if m.actor_id:
@@ -327,6 +339,7 @@ def _mention(
         elif m.label == "GPE" and (side := registry.place_side(m.text)) and is_subject(sent, m):
             known.append(registry.government(side).id)
     sentence_times = [t for t in times if start <= t.span.start and t.span.end <= end]
+    others = other_items(trigger)
     dates = [
         t
         for t in sentence_times
@@ -334,12 +347,22 @@ def _mention(
         and t.start is not None
         and not in_dateline(text, t)
         and t.precision in ("day", "week", "month")
-        and scope.owns(t.span.start, t.span.end)
+        and scope.owns(t.span.start, t.span.end, bounds=True)
+        and t.span.start not in others
+        and not describes_other(sent, t, trigger)
     ]
-    date = min(dates, key=lambda t: abs(t.span.start - trigger.idx)) if dates else None
+    # the date in the trigger's own words first ("his interview ... in February 2024"), then the nearest
+    date = (
+        min(dates, key=lambda t: (t.span.start not in subtree, abs(t.span.start - trigger.idx)))
+        if dates
+        else None
+    )
     duration = next(
         (t for t in sentence_times if lasting(text, t) and scope.owns(t.span.start, t.span.end)), None
     )
+    status = "planned" if _planned(trigger) else "reported"
+    if date is not None and status == "reported":
+        date = not_after_telling(date, trigger)
     return EventMention(
         article_id=article_id,
         type=event_type.id,
@@ -355,5 +378,5 @@ def _mention(
         duration=duration.value if duration else None,
         duration_text=duration.text if duration else None,
         figures=figures_in(sent.text) if event_type.figures else {},
-        status="planned" if _planned(trigger) else "reported",
+        status=status,
     )

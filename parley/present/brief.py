@@ -145,7 +145,7 @@ def _events(store: Store) -> list[dict[str, Any]]:
             "type": e.type,
             "participants": [actors[p].name if p in actors else p for p in e.participants],
             "place": e.place,
-            "sources": len(e.sources),
+            "sources": len({s.article_id for s in e.sources}),  # articles, not the spans telling of it
             "independent": independent.get(e.id),
             "conflicts": sorted(e.conflicts),
             "summary": e.summary,
@@ -223,7 +223,7 @@ def render_brief(b: Brief, width: int) -> list[Text]:
         lines += ["", _heading("What happened when", "most reported; `parley timeline` has them all")]
         for ev in b.events:
             where = f" in {ev['place']}" if ev["place"] else ""
-            who = ", ".join(ev["participants"][:3]) or " ".join(ev["summary"].split())
+            who = ", ".join(ev["participants"][:3]) or "-"  # actors only: the sentence is the summary
             disputed = f"; sources disagree on {', '.join(ev['conflicts'])}" if ev["conflicts"] else ""
             told = f"({_sources(ev['sources'], ev.get('independent'))}{disputed})"
             lines += _wrap(f"{ev['date']} {ev['type']}{where}: {who} {told}", width, 2, 13, 2, ev["id"][:8])
@@ -293,7 +293,7 @@ def _changes(c: dict[str, Any], width: int) -> list[Text | str]:
     if c["events_total"]:
         lines += _wrap(f"events: {c['events_total']} first reported", width, 2)
     for ev in c["events"][:SHOWN_CHANGES]:
-        who = ", ".join(ev["participants"][:3]) or textwrap.shorten(ev["summary"], 60, placeholder="…")
+        who = ", ".join(ev["participants"][:3]) or "-"  # actors only
         kind = ev["type"] + ("" if ev["status"] == "reported" else f" ({ev['status']})")
         when = "" if ev["first_reported"] == ev["date"] else f"first reported {ev['first_reported']}; "
         told = f"{ev['date'] or UNKNOWN} {kind}: {who} ({when}{_sources(ev['sources'], ev['independent'])})"

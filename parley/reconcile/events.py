@@ -17,6 +17,14 @@ then the evidence is scored:
   then kept as a conflict);
 - duration: the same (+1).
 
+Agreeing details must include more than the dates and one party: reports told in two places
+(unless two or more parties are the same), undated ones or ones dated only to the month, and
+same-day ones with no party, place, duration or figures in common are one event only when their
+sentences also share distinctive words (:mod:`parley.reconcile.event_words`: "Smolensk", "242",
+not "Russia"). So "Russia launched drones" in four articles of a fortnight is not one strike. A
+report of an article already among the event's sources needs no words when one side is dated
+(one article's narration goes on about the event it dated: "the summit ... the meeting").
+
 Reports from a digest (an article with ``DIGEST_REPORTS`` or more of one type, such as a think
 tank's daily list of every village attacked) count only with casualty figures or a registered
 party. A report joins the best-scoring event at ``MERGE_SCORE`` or more (``UNDATED_MERGE_SCORE`` for a
@@ -33,12 +41,13 @@ import hashlib
 from collections import Counter
 from collections.abc import Callable, Iterable, Mapping
 from functools import partial
-from typing import Any
 
 from parley.extract.event_details import load_places
 from parley.models import Article, Event, EventMention, EventSource, Precision
-from parley.reconcile.durations import readable_duration
+from parley.reconcile.event_conflicts import around as _around
+from parley.reconcile.event_conflicts import conflicts, same_place
 from parley.reconcile.event_index import DraftIndex
+from parley.reconcile.event_words import Words, content_agrees, needs_words
 
 MERGE_SCORE = 2
 # A report without a date of its own joins a dated event of another article only on more
@@ -68,10 +77,15 @@ class _Draft:
         self._places: set[str] = set()
         self._durations: set[str] = set()
         self._published: dict[dt.date, None] = {}
+        self.words: set[str] = set()  # its reports' distinctive words (``event_words.Words``)
+        self.figures: list[dict[str, int]] = []
 
-    def add(self, report: Report) -> None:
+    def add(self, report: Report, words: frozenset[str] = frozenset()) -> None:
         m, people, article = report
         self.reports.append(report)
+        self.words |= words
+        if m.figures:
+            self.figures.append(m.figures)
         self.participants |= people
         self.article_ids.add(m.article_id)
         if m.date and m.precision == "day":
@@ -125,6 +139,9 @@ def merge_events(
     ]
     drafts: list[_Draft] = []
     of_type: dict[str, DraftIndex] = {}
+    if words is None:
+        words = partial(report_words, articles)
+    distinctive = Words(reports, words)
     ordered = sorted(reports, key=lambda m: (m.date or dt.date.max, m.article_id, m.span.start))
     for m in ordered:
         people = participants.get(id(m), frozenset(m.participants))
@@ -138,9 +155,10 @@ def merge_events(
             continue
         index = of_type.setdefault(m.type, DraftIndex(REPORT_WINDOW_DAYS))
         scored: list[tuple[_Draft, int]] = []
+        mine = distinctive.of(m)
         # the drafts whose dates do not rule it out
         for d in index.drafts if exhaustive else index.candidates(m, article):
-            score = _score(d, m, people, article, where)
+            score = _score(d, m, people, article, where, mine)
             if score is not None and score >= _needed(d, m):
                 scored.append((d, score))
         if scored:
@@ -149,10 +167,8 @@ def merge_events(
             draft = _Draft(m.type)
             drafts.append(draft)
             index.new(draft)
-        draft.add((m, people, article))
+        draft.add((m, people, article), mine)
         index.added(draft, m, article)
-    if words is None:
-        words = partial(report_words, articles)
     return [e for e in (_event(d, where, words) for d in drafts) if not thin(e)]
 
 
@@ -167,28 +183,18 @@ def _best_possible(m: EventMention, people: frozenset[str]) -> int:
     return when + (2 if people else 0) + (1 if m.place else 0) + (1 if m.duration else 0)
 
 
+def source_articles(e: Event) -> int:
+    """How many articles tell of the event: its sources are spans, and one article may give
+    several ("the Alaska summit ... the summit ... the meeting")."""
+    return len({s.article_id for s in e.sources})
+
+
 def thin(e: Event) -> bool:
     """Too little evidence for the timeline: one article, nobody named, no casualty figures,
     and not both a date (to the day or week) and a place."""
     articles = {s.article_id for s in e.sources}
     dated = e.date is not None and e.precision in ("day", "week")
     return len(articles) < 2 and not e.participants and not e.figures and not (dated and e.place)
-
-
-def same_place(a: str, b: str, places: dict[str, str]) -> bool:
-    """The same place, or one inside the other."""
-    x, y = a.casefold(), b.casefold()
-    if x == y or x in y or y in x:
-        return True
-    return y in _around(x, places) or x in _around(y, places)
-
-
-def _around(place: str, places: dict[str, str]) -> set[str]:
-    found: set[str] = set()
-    while place in places and place not in found:
-        place = places[place].casefold()
-        found.add(place)
-    return found
 
 
 def _needed(d: _Draft, m: EventMention) -> int:
@@ -200,22 +206,39 @@ def _needed(d: _Draft, m: EventMention) -> int:
 
 
 def _score(
-    d: _Draft, m: EventMention, people: frozenset[str], article: Article | None, places: dict[str, str]
+    d: _Draft,
+    m: EventMention,
+    people: frozenset[str],
+    article: Article | None,
+    places: dict[str, str],
+    words: frozenset[str] = frozenset(),
 ) -> int | None:
     when = _date_score(d, m, article)
     if when is None:
         return None
     score = when
     theirs = d.participants
+    shared = 0
     if people and theirs:
         shared = len(people & theirs)
         if not shared:
             return None
         score += 2 if shared / min(len(people), len(theirs)) >= 0.5 else 1
+    same, other = False, False
     if m.place and d.places():
-        score += 1 if any(same_place(m.place, p, places) for p in d.places()) else OTHER_PLACE
-    if m.duration and m.duration in d.durations():
+        same = any(same_place(m.place, p, places) for p in d.places())
+        other = not same
+        score += 1 if same else OTHER_PLACE
+    lasted = bool(m.duration and m.duration in d.durations())
+    if lasted:
         score += 1
+    counted = bool(m.figures and m.figures in d.figures)
+    dated = bool(d.dates()) or any(p[2] == "week" for p in d.periods())
+    # one article's narration goes on about an event it has dated ("the summit ... the meeting")
+    told_here = m.article_id in d.article_ids and (dated or (m.date is not None and m.precision != "month"))
+    needed = not told_here and needs_words(m, dated, shared, same, other, lasted or counted)
+    if needed and not content_agrees(words, d.words):
+        return None
     return score
 
 
@@ -331,44 +354,3 @@ def _place(d: _Draft, places: dict[str, str]) -> str | None:
     best = told.most_common(1)[0][0]
     inner = [p for p in told if p != best and best.casefold() in _around(p.casefold(), places)]
     return max(inner, key=lambda p: told[p]) if inner else best
-
-
-def conflicts(reports: list[Report], places: dict[str, str]) -> dict[str, list[dict]]:
-    """For each detail the sources disagree on, one entry per value: the value, its words, the
-    first source that gives it and every source that does (``sources``)."""
-    found: dict[str, list[dict]] = {}
-    for key in ("date", "place", "duration"):
-        told: dict[str, list[tuple[EventMention, str | None]]] = {}
-        for m, _, _ in sorted(reports, key=lambda r: (r[0].article_id, r[0].span.start)):
-            value, written = _detail(m, key)
-            if value:
-                told.setdefault(value, []).append((m, written))
-        if len(told) < 2 or (key == "place" and _nested(list(told), places)):
-            continue
-        entries = []
-        for value, given in sorted(told.items(), key=lambda kv: (-len(kv[1]), kv[0])):
-            m, written = given[0]
-            entry: dict[str, Any] = {"value": readable_duration(value) if key == "duration" else value}
-            if key == "duration":
-                entry["iso"] = value
-            entry |= {"as_written": written, "article_id": m.article_id, "span": m.span.as_list()}
-            entry["sources"] = [
-                {"article_id": r.article_id, "span": r.span.as_list(), "as_written": w} for r, w in given
-            ]
-            entries.append(entry)
-        found[key] = entries
-    return found
-
-
-def _nested(values: list[str], places: dict[str, str]) -> bool:
-    """Every place lies in (or holds) every other: no disagreement."""
-    return all(same_place(a, b, places) for a in values for b in values)
-
-
-def _detail(m: EventMention, key: str) -> tuple[str | None, str | None]:
-    """A report's value for a detail that may conflict, and the words it used."""
-    if key == "date":
-        return (m.date.isoformat(), m.date_text) if m.date and m.precision == "day" else (None, None)
-    if key == "place":
-        return m.place, m.place
-    return m.duration, m.duration_text

@@ -11,7 +11,7 @@ from parley.analyse import analyse
 from parley.ingest.job import ingest
 from parley.models import Article, EventMention, Span
 from parley.reconcile.durations import readable_duration
-from parley.reconcile.events import merge_events
+from parley.reconcile.events import merge_events, source_articles
 from parley.store import EventFilter, open_store
 from tests.conftest import SEEDS
 
@@ -237,3 +237,91 @@ def test_the_fast_path_merges_exactly_as_scoring_every_report_against_every_even
     fast = merge_events(reports, people, articles)
     assert fast == merge_events(reports, people, articles, exhaustive=True)
     assert len(fast) > 5
+
+
+def _told(reports_and_words):
+    """merge_events over reports whose sentences are given: {id(report): words}."""
+    reports = [r for r, _ in reports_and_words]
+    said = {id(r): w for r, w in reports_and_words}
+    return merge_events(
+        reports,
+        {id(r): frozenset(r.participants) for r in reports},
+        ARTICLES,
+        words=lambda m: said[id(m)],
+    )
+
+
+def test_same_day_strikes_with_nothing_but_the_day_in_common_stay_apart():
+    day = dt.date(2025, 12, 2)
+    one = _report("a", 0, date=day, place="Tver", who=["north-government"], kind="strike")
+    # no place read, no party: only figures
+    other = replace(_report("b", 0, date=day, kind="strike"), figures={"killed": 2, "wounded": 14})
+    apart = _told(
+        [
+            (one, "On Tuesday, the north struck an oil depot in Tver, starting fires."),
+            (other, "Southern shelling of the Vasylkiv district killed two and wounded 14 on Tuesday."),
+        ]
+    )
+    assert len(apart) == 2
+    same = _told(
+        [
+            (one, "On Tuesday, the north struck an oil depot in Tver, starting fires."),
+            (other, "Fires burned at the Tver oil depot on Tuesday after the strike."),
+        ]
+    )
+    assert len(same) == 1  # "Tver" in both sentences
+
+
+def test_undated_reports_of_one_party_in_several_articles_are_not_one_event():
+    texts = {
+        "a": "The north launched 210 drones and 12 missiles overnight, officials said.",
+        "b": "Northern forces bombed the power grid in a bid to cut heating in winter.",
+        "c": "The north launched 380 drones at the energy sector, the president said.",
+    }
+    reports = [(_report(a, 0, who=["north-government"], kind="strike"), t) for a, t in texts.items()]
+    assert len(_told(reports)) == 3
+
+
+def test_strikes_by_one_party_in_two_places_on_one_day_are_two_strikes():
+    day = dt.date(2025, 12, 2)
+    reports = [
+        (
+            _report("a", 0, date=day, place="Tver", who=["north-government"], kind="strike"),
+            "A depot in Tver.",
+        ),
+        (
+            _report("b", 0, date=day, place="Odesa", who=["north-government"], kind="strike"),
+            "The port of Odesa.",
+        ),
+    ]
+    assert len(_told(reports)) == 2
+
+
+def test_an_event_counts_its_articles_not_its_spans():
+    day = dt.date(2025, 12, 2)
+    reports = [
+        _report("a", 0, date=day, place="Moscow", who=["envoy", "president"]),
+        _report("a", 200, date=day, who=["envoy", "president"]),  # the same article, later
+        _report("b", 0, date=day, place="Moscow", who=["envoy", "president"]),
+    ]
+    (event,) = _merge(reports)
+    assert len(event.sources) == 3 and source_articles(event) == 2
+
+
+def test_one_article_goes_on_about_the_event_it_dated_but_not_about_two_undated_trips():
+    day = dt.date(2025, 12, 2)
+    dated = _report("a", 0, date=day, place="Moscow", who=["envoy", "president"])
+    later = _report("a", 300, who=["envoy", "adviser"])  # "the talks ... the envoy and the adviser"
+    (event,) = _told([(dated, "The envoy met the president in Moscow."), (later, "They talked for hours.")])
+    assert len(event.sources) == 2
+    trips = [
+        (
+            _report("a", 0, who=["envoy", "president"], kind="visit"),
+            "The envoy flew across the world to see him.",
+        ),
+        (
+            _report("a", 900, who=["envoy", "minister"], kind="visit"),
+            "Later the envoy went to Lviv to warn them.",
+        ),
+    ]
+    assert len(_told(trips)) == 2

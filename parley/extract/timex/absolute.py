@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
+from . import anaphora
 from . import calendar as cal
 from .context import Context, Resolved, absolute, unresolved
 from .eras import century, decade
@@ -57,7 +58,11 @@ def _day_date(m: re.Match[str], ctx: Context, mon: int, d: int, y: int | None) -
         return absolute(cal.day(date)) if date else None
     if ctx.anchor is None:
         return unresolved(f"XXXX-{mon:02d}-{d:02d}") if cal.valid_date(2000, mon, d) else None
-    date = cal.closest_year(mon, d, ctx.anchor, ctx.placement(m.start(), m.end()))
+    placement = ctx.placement(m.start(), m.end())
+    told = anaphora.in_year_told(ctx, m.start(), placement, mon, d)
+    if told is not None:
+        return ctx.from_ref(cal.day(told[0]), told[1])
+    date = cal.closest_year(mon, d, ctx.anchor, placement)
     return ctx.relative(cal.day(date)) if date else None
 
 

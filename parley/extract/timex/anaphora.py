@@ -12,6 +12,9 @@
   anchor, a year back); "year-earlier" and its kin skip a quarter not yet over (a forecast,
   "through the third quarter of next year", is not what results are compared with).
   They are marked not topical, so later words do not lean on them.
+* A day written without its year after a date with its year written out, in a text telling of
+  a time well before its publication ("In February 2022 ... on 24 February"): that year
+  (:func:`in_year_told`, used by the day rules of :mod:`.absolute`).
 * "the quarter", "the latest quarter", "the latest period": the quarter named last; else
   the quarter that ends on the date that follows ("the quarter ended Sept. 30"); else the
   last completed quarter before the anchor.
@@ -180,6 +183,37 @@ def latest_quarter(m: re.Match[str], ctx: Context) -> Resolved | None:
 _AGO = r"ago|from\s+now|hence|back"
 _LATER = r"earlier|later|before(?=\s*[,.;:)]|\s*$)|after(?=\s*[,.;:)]|\s*$)"
 _DAY_PLUS = r"(?i:days?|weeks?|weekends?|months?|quarters?|years?|decades?|centuries|century|fortnights?)"
+
+# A year written nearby lends itself to a day written without one only in a text that
+# tells of a time this long before its publication (else the anchor places them as well).
+OLD_NARRATION_DAYS = 180
+
+
+def in_year_told(
+    ctx: Context, pos: int, placement: str | None, mon: int, d: int
+) -> tuple[dt.date, cal.Period] | None:
+    """A day written without its year, in the year of the date with a
+    year written out just before it ("in February 2022 ... on 24 February": 2022), when that
+    date lies well before the anchor: the occurrence nearest it, never one after the anchor nor
+    for what is to come ("will meet on 24 February")."""
+    if ctx.anchor is None or placement in ("future", "deadline"):
+        return None
+    ref = ctx.stated_year(pos)
+    if ref is None or (ctx.anchor - ref.end).days < OLD_NARRATION_DAYS:
+        return None
+
+    def distance(day: dt.date) -> tuple[int, int]:
+        gap = (
+            0 if ref.start <= day <= ref.end else min(abs((day - ref.start).days), abs((day - ref.end).days))
+        )
+        return gap, int(day < ref.start)  # on a tie, the later one: narration moves on
+
+    found = [x for x in (cal.valid_date(ref.start.year + k, mon, d) for k in (-1, 0, 1)) if x is not None]
+    if not found:
+        return None
+    best = min(found, key=distance)
+    return (best, ref) if best <= ctx.anchor else None
+
 
 RULES = [
     rule(

@@ -201,7 +201,9 @@ def valid_date(y: int, m: int, d: int) -> dt.date | None:
 
 # How much farther back than forward a date may lie and still be taken as the past one:
 # news mostly reports what has happened, and a past verb nearby makes that likelier still.
-_PAST_REACH = {None: 1.9, "past": 3.0, "future": 0.5, "since": 1000.0, "deadline": 0.0}
+# "narrated": a date in the clause of a past verb that tells what happened ("announced the start
+# ... on 24 February"): always the latest one not after the anchor.
+_PAST_REACH = {None: 1.9, "past": 3.0, "narrated": 1000.0, "future": 0.5, "since": 1000.0, "deadline": 0.0}
 
 
 def pick_occurrence(

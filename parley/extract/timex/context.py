@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from typing import Literal
 
 from .calendar import Period, day
-from .tense import governed_by, tense_near
+from .tense import governed_by, narrated, tense_near
 
 Basis = Literal["text", "publication", "ref", "unknown"]
 
@@ -36,14 +36,43 @@ class Context:
     text: str
     anchor: dt.date | None
     refs: list[tuple[int, Period]] = field(default_factory=list)
+    stated: set[int] = field(default_factory=set)  # ends of the refs whose year is written out
+    clock: set[int] = field(default_factory=set)  # ends of the refs that are a time of day alone
 
     def tense(self, start: int, end: int, both_sides: bool = True) -> str | None:
         return tense_near(self.text, start, end, both_sides)
 
     def placement(self, start: int, end: int) -> str | None:
         """How to place a date written without its year: ``"since"`` (take the past one),
-        ``"deadline"`` (the coming one), else the tense of the clause."""
-        return governed_by(self.text, start) or self.tense(start, end)
+        ``"deadline"`` (the coming one), else the tense of the clause: ``"narrated"`` for a
+        date of a past verb's own clause ("announced the start ... on 24 February"), which is
+        the latest such date not after the anchor."""
+        governed = governed_by(self.text, start)
+        if governed:
+            return governed
+        tense = self.tense(start, end)
+        if tense == "past" and narrated(self.text, start, end):
+            return "narrated"
+        return tense
+
+    def stated_year(self, pos: int, within: int = 600) -> Period | None:
+        """The latest date before ``pos`` whose year is written out with its month ("in
+        February 2022", "on 21 February 2022"), to lend its year to a day written without one
+        (a caption's "in early February 2022" just before "on 12 February"); None when none is
+        within ``within`` characters, when a date placed by the anchor comes between (the
+        narration is back in its own time), or when the latest is a year alone ("in 1994" is
+        too vague to tell which January follows)."""
+        for end, period in reversed(self.refs):
+            if end > pos:
+                continue
+            if pos - end > within:
+                return None
+            if end in self.clock:
+                continue  # "at 4.50am": a time of day read on the anchor's day says no year
+            if end not in self.stated:
+                return None  # a later date placed by the anchor: the narration is back in its time
+            return period if period.precision in ("day", "week", "month") else None
+        return None
 
     def last_ref(
         self, pos: int, within: int = 400, precisions: tuple[str, ...] = (), ended: bool = False

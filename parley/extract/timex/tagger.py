@@ -60,6 +60,9 @@ _NARROW = {
 }
 _TIME_GAP = re.compile(r"\s*,?\s*(?:(?i:on|at|of|in\s+the)\s+)?\s*")
 _REFS = ("PRESENT_REF", "PAST_REF", "FUTURE_REF")
+# "the August 1988 cease-fire", "Putin's June 2024 speech": a date naming a thing, not the time
+# the narration has moved to
+_ATTRIBUTIVE = re.compile(r"(?:\b[Tt]he|['’]s)\s+$")
 _MODEL_PRECISION = {"weekend": "week", "half": None}
 
 
@@ -199,6 +202,10 @@ def _resolve(chosen: list[_Candidate], ctx: Context) -> list[TimeExpression]:
         res = _apply_modifier(res, c.modifier)
         if res.period is not None and res.topical and res.type in ("DATE", "TIME") and res.value not in _REFS:
             ctx.refs.append((c.end, res.period))
+            if res.basis == "text" and not _ATTRIBUTIVE.search(ctx.text, max(0, c.start - 12), c.start):
+                ctx.stated.add(c.end)  # a year written out that later days may take
+            if c.rule.kind == "time":
+                ctx.clock.add(c.end)
         out.append(_to_model(c, res, ctx))
     return out
 

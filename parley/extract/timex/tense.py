@@ -47,13 +47,14 @@ _ABBREVIATIONS = frozenset(
 _TOKEN = re.compile(r"[A-Za-z](?:\.[A-Za-z])+\.?|[A-Za-z']+|[.;:!?\"“”()]|--|—|–")
 _CLAUSE_END = frozenset(list(';:!?"“”()') + ["--", "—", "–"])
 _WINDOW = 10
+_DECIMAL = re.compile(r"(?<=\d)[.:](?=\d)")  # "4.50am", "10:30": no boundary
 
 
 def _tokens(text: str) -> list[str]:
     """Words and clause boundaries; a full stop after an abbreviation ("Mr.", "N.J.") or a
     single letter is not a boundary."""
     out: list[str] = []
-    for tok in _TOKEN.findall(text):
+    for tok in _TOKEN.findall(_DECIMAL.sub("", text)):
         if tok == "." and out and (out[-1].lower() in _ABBREVIATIONS or len(out[-1]) == 1 or "." in out[-1]):
             continue
         out.append(tok)
@@ -102,17 +103,50 @@ _DEADLINE = re.compile(
 )
 
 
+_OPENING = frozenset('"“')
+_CLOSING = frozenset('"”')
+_SCARE_QUOTE = 6  # at most this many words between quotes that name a thing ("special operation")
+# What turns the words after it into another clause: "said that the talks on 24 February ..."
+_SUBORDINATE = frozenset("that whether if because when while as".split())
+
+
+def _before(words: list[str]) -> list[int]:
+    """Indices of the words before an expression, nearest first, up to the clause's start; a
+    short quoted phrase ("a “special military operation” at dawn") is skipped, not a boundary."""
+    out: list[int] = []
+    i = len(words) - 1
+    while i >= 0 and len(out) < _WINDOW:
+        w = words[i]
+        if w in _CLOSING:
+            opening = next(
+                (j for j in range(i - 1, max(-1, i - _SCARE_QUOTE - 2), -1) if words[j] in _OPENING), None
+            )
+            if opening is None or any(
+                words[j] in _CLAUSE_END or words[j] == "." for j in range(opening + 1, i)
+            ):
+                break
+            i = opening - 1
+            continue
+        if w in _CLAUSE_END or w == ".":
+            break
+        out.append(i)
+        i -= 1
+    return out
+
+
 def tense_near(text: str, start: int, end: int, both_sides: bool = True) -> str | None:
     """``"past"``, ``"future"`` or None for the expression at ``text[start:end]``."""
     before = _tokens(text[max(0, start - 150) : start])
-    for n, i in enumerate(range(len(before) - 1, -1, -1)):
-        if n >= _WINDOW or before[i] in _CLAUSE_END or before[i] == ".":
-            break
+    for i in _before(before):
         found = _cue(before, i)
         if found:
             return found
     if not both_sides:
         return None
+    return _after(text, end)
+
+
+def _after(text: str, end: int) -> str | None:
     after = _tokens(text[end : end + 150])
     for n, word in enumerate(after):
         if n >= _WINDOW or word in _CLAUSE_END or word == ".":
@@ -121,3 +155,48 @@ def tense_near(text: str, start: int, end: int, both_sides: bool = True) -> str 
         if found:
             return found
     return None
+
+
+def narrated(text: str, start: int, end: int) -> bool:
+    """A date of what a past verb tells, in that verb's own clause: "Putin announced the start
+    ... on 24 February", "In his call on 12 February, he found ...". Not when a subordinate
+    clause lies between the verb and the date ("said that the talks on 24 February ..."), nor
+    when the words after it look ahead ("said talks on 24 February would ...")."""
+    window = text[max(0, start - 150) : start]
+    before = _tokens(window)
+    if before and before[-1].lower() in ("to", "through", "till"):
+        return False  # "extended to Nov. 20": where something ends, not when it happened
+    for i in _before(before):
+        word = before[i].lower()
+        if word in _SUBORDINATE or (word == "to" and i + 1 < len(before) and before[i + 1].islower()):
+            return False  # another clause: "said that ...", "set to expire ..."
+        found = _cue(before, i)
+        if found:
+            prev = before[i - 1].lower() if i > 0 else ""
+            told = word in _REPORTING or word in _AUXILIARIES or word in _NOT_TOLD
+            if found != "past" or told or prev in _BE_NOW:
+                return False  # "said ... on", "was planned for ...": no past event of its own
+            subject = prev in _SUBJECTS or (
+                before[i - 1][:1].isupper() and len(prev) > 1 and prev not in _DETERMINERS
+            )
+            noun = i > 1 and before[i - 2].lower() in _DETERMINERS and prev not in _DETERMINERS  # "the army"
+            if word not in _PAST and not (i > 0 and (subject or noun or prev in ("had", "have", "has"))):
+                # "the reduced dividend", "directors authorized a split, payable ...": an -ed
+                # word counts only right after its subject or "had" ("Putin announced", "they
+                # agreed", "the army crossed", "he had travelled")
+                return False
+            if "," in window[window.lower().rfind(word) :]:
+                return False  # "declared a dividend, payable Dec. 15": the date is of another phrase
+            return _after(text, end) != "future"
+    return False
+
+
+_AUXILIARIES = frozenset("was were had did".split())
+_BE_NOW = frozenset("be being is are am".split())  # "will be held on ...": not a past verb
+_NOT_TOLD = frozenset("ago earlier yesterday since".split())
+_SUBJECTS = frozenset("he she it they we i who".split())
+_DETERMINERS = frozenset("the a an its his her their our this that these those".split())
+
+
+# Verbs that tell of what is said: the date after them may be of what is said, or to come.
+_REPORTING = frozenset("said told added wrote stated noted reported explained".split())

@@ -141,7 +141,7 @@ def _changes_markdown(c: dict[str, Any]) -> list[str]:
             f"- {x['date'] or UNKNOWN} contested ({x['kind']}): {_md(x['subject'])} — {sides} `{x['id'][:8]}`"
         )
     for ev in c["events"]:
-        who = ", ".join(ev["participants"][:3]) or ev["summary"]
+        who = ", ".join(ev["participants"][:3]) or "-"  # actors only
         out.append(
             f"- {ev['date'] or UNKNOWN} {ev['type']} ({ev['status']}, first reported "
             f"{ev['first_reported']}): {_md(who)} ({_told(ev)}) `{ev['id'][:8]}`"

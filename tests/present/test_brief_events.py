@@ -1,0 +1,49 @@
+"""The events of the brief and the timeline: sources counted as articles, participants as actors."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from click.testing import CliRunner
+
+from parley.models import Event, EventSource, Span
+from parley.present.brief import Brief, events_section, render_brief
+from parley.present.cli import cli
+from parley.store import open_store
+
+SENTENCE = "A regional paper reported on 3 February that about thirty drones flew over an air base."
+
+
+def _store(path):
+    store = open_store(str(path))
+    spans = [EventSource("art-one", Span(0, 80), dt.date(2026, 2, 3)), EventSource("art-one", Span(90, 160))]
+    event = Event(
+        id="e" * 16,
+        type="strike",
+        date=dt.date(2026, 2, 3),
+        precision="day",
+        participants=(),
+        place="Bavaria",
+        summary=SENTENCE,
+        sources=(*spans, EventSource("art-two", Span(0, 70), dt.date(2026, 2, 3))),
+    )
+    store.replace_records("event", [event])
+    return store
+
+
+def test_the_brief_counts_articles_and_names_no_one_rather_than_print_a_sentence(tmp_path):
+    store = _store(tmp_path / "p.db")
+    (event,) = events_section(store)
+    assert event["sources"] == 2  # three spans from two articles
+    brief = Brief(articles=2, outlets=[], days=[], by_outlet_day={}, last_run=None, events=[event])
+    text = "\n".join(line.plain for line in render_brief(brief, 100))
+    assert "2026-02-03 strike in Bavaria: - (2 sources)" in text
+    assert "thirty drones" not in text
+    store.close()
+
+
+def test_the_timeline_counts_articles(tmp_path):
+    _store(tmp_path / "p.db").close()
+    result = CliRunner().invoke(cli, ["--db", str(tmp_path / "p.db"), "timeline"])
+    assert result.exit_code == 0, result.output
+    assert "(2 sources)" in result.output and "3 sources" not in result.output
