@@ -3,7 +3,8 @@
 A line is boilerplate only when the whole of it is: a short line matching one of the
 ``_LINE_PATTERNS`` (comment forms, share buttons, "Subscribe", "Skip to content"), a bar of
 share-network names, a call to action that no story sentence makes ("Sign up here", "opens new
-tab", "We use cookies"), or a photo caption with its credit. A sentence that merely mentions
+tab", "We use cookies"), a photo caption with its credit, or a tag list whose words a crawler
+glued together ("AnniversaryConflictUkraine destructionChurch"). A sentence that merely mentions
 subscribing, a newsletter or a photograph stays.
 """
 
@@ -24,6 +25,7 @@ __all__ = [
 
 MAX_BOILERPLATE_CHARS = 120
 MAX_NOTICE_CHARS = 320  # a call to action or a caption can be longer than a menu item
+MAX_CAPTION_CHARS = 800  # "Image: ..." describes the picture at length
 MAX_TITLE_CHARS = 200  # a longer line is never read as a headline
 
 _LINE_PATTERNS = [
@@ -66,6 +68,9 @@ _LINE_PATTERNS = [
     r"\d{1,2}:\d\d( ?[ap]\.?m\.?)?( [A-Z]{2,4})?",  # a time alone: a video's length, a list's stamp
     r"end of (the )?(article|story|list|page)",
     r"(reporting|writing|editing|additional reporting|compiled|edited) by .{0,110}",
+    # the credits of a page: "Additional reporting: A and B", "Design and development: ..."
+    r"(\w+ )?(reporting|writing|editing|research|design|development|graphics|production|animation"
+    r"|illustrations?|photography|video)( and (design|development|editing|production|research))? ?: .{0,110}",
     r"\[?email protected\]?",
     r"(this|the) (article|story|content) (is|was) (published|produced) in (association|partnership) with",
     r'"[^"]*"\s*:\s*.*|"[^"]*",|[{}\[\]],?',  # JSON from a page's scripts
@@ -121,6 +126,9 @@ EVENT_ADVERT = re.compile(
 )
 MAX_ADVERT_CHARS = 1000
 _QUOTE_MARKS = re.compile(r"[\"“”«»„]")
+# Two words glued where a page's list lost its separators: "conflictRussia", "UkraineUkraine".
+GLUED_WORDS = re.compile(r"[a-z]{3}[A-Z][a-z]")
+MIN_GLUED_LIST = 2  # glued pairs on a line that does not end like a sentence: a tag list or a menu
 # Page text glued to the word before it by a lost line break: "professionalsLearn more about".
 GLUED_CALL_TO_ACTION = re.compile(r"(?:^|(?<=[a-z]))(?:Learn more|Sign up|Subscribe|Read more|Get instant)\b")
 
@@ -132,7 +140,7 @@ CAPTION_START = re.compile(
     re.IGNORECASE,
 )
 CAPTION_CREDIT = re.compile(
-    r"(?:\b(?:photograph|photo|image|picture)s?(?: by)?:\s*[^.!?]{1,90}"
+    r"(?:\b(?i:photograph|photo|image|picture)s?(?i: by)?:\s*[^.!?]{1,90}"
     r"|\((?:photos?|image|pictured|file photo)\b[^()]{0,120}\)"
     rf"|\[[^\[\]]{{0,80}}(?:/|\b{_CREDIT_NAMES}\b)[^\[\]]{{0,80}}\]"
     rf"|^[^.!?]{{0,80}}(?:/\s*{_CREDIT_NAMES}\b[^.!?]{{0,40}}|\bvia Getty Images))\s*$"
@@ -178,12 +186,16 @@ def is_boilerplate(line: str) -> bool:
     """Whether the whole line is page furniture (see the module docstring)."""
     if len(line) <= MAX_ADVERT_CHARS and EVENT_ADVERT.match(line) and not _QUOTE_MARKS.search(line):
         return True
+    if len(line) <= MAX_CAPTION_CHARS and CAPTION_START.match(line):
+        return True  # "Image: ..." at the head of a line is a caption, however long its description
     if len(line) > MAX_NOTICE_CHARS:
         return False
     low = line.lower()
     if len(line) <= MAX_BOILERPLATE_CHARS:
         if BOILERPLATE_LINE.match(line) or _is_share_bar(low) or GLUED_CALL_TO_ACTION.search(line):
             return True
+    if len(GLUED_WORDS.findall(line)) >= MIN_GLUED_LIST and not ends_sentence(line):
+        return True
         if _has(low, _SHORT_CALL_HINT) and SHORT_CALL_TO_ACTION.search(line) and not _reads_as_sentence(line):
             return True
     if _has(low, _APPEAL_HINT) and APPEAL.search(line) and not _QUOTE_MARKS.search(line):

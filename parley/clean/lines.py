@@ -9,7 +9,8 @@ In order, each step written where it runs in :func:`clean_lines`:
 4. single lines go when they are empty, an image, a rule, bare URLs, a "Source:" or "Published:"
    line, a line that is only a date before the story, boilerplate or a caption
    (``boilerplate.py``), a link title in a "Related" block (after the story has begun), or the
-   title repeated;
+   title repeated; a kept line loses a copyright notice at its end, and a section heading set off
+   by dashes ("- 'Heading' -") its dashes and quote marks;
 5. runs of menu lines and lists of linked headlines go (``navigation.py``);
 6. a paragraph that repeats an earlier one goes.
 
@@ -54,6 +55,13 @@ CONSENT_WORDS = re.compile(
     r"|personal (?:data|information)|storage|domains?|providers?|embedded|session|third[- ]part(?:y|ies))\b",
     re.I,
 )
+
+# A section heading set off by dashes, its words quoted or not: "- 'Sirens and shrapnel' -". Its
+# words are kept without the marks, so that no one is taken to say them.
+SECTION_HEADING = re.compile(r"^-\s+[\"'‘“]?(?P<words>[^\"'‘’“”\n]{2,80}?)[\"'’”]?\s+-$")
+# A copyright or source notice at the end of a paragraph ("... Source : © Some Body, 2026 - XY"):
+# it goes, the paragraph stays.
+COPYRIGHT_TAIL = re.compile(r"\s*(?:\bsource\s*:\s*)?(?:©|\(c\)|\bcopyright\b)[^.!?©]{0,80}$", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -113,6 +121,10 @@ def clean_lines(text: str, title: str | None, url: str | None = None) -> CleanTe
             continue
         else:
             line.kept = True
+            if heading := SECTION_HEADING.match(line.text):
+                line.text, line.bullet, plain = heading.group("words"), False, heading.group("words")
+            elif (notice := COPYRIGHT_TAIL.search(line.text)) and notice.start() > 0:
+                line.text = line.text[: notice.start()].rstrip()
             in_related_block = in_consent_block = False
             line.standfirst = after_title and not ends_statement(plain) and len(plain.split()) > MENU_WORDS
             if _is_story(plain):

@@ -13,8 +13,14 @@ apart from a story's own short lines:
   it, its other lines of up to ``MAX_HEADLINE_WORDS`` words too (the headlines of a story list),
   but never the standfirst under the article's headline; a run where at least a third of the
   lines (and at least two) are links loses every line but its fragments;
+- a run with ``MIN_LIST_HEADLINES`` *list headlines* (lines of ``MIN_LIST_HEADLINE_WORDS`` to
+  ``MAX_LIST_HEADLINE_WORDS`` words that start like a headline, are no bullet, no fragment and do
+  not end in ":" or ","), when they and the menu-like lines make at least half of it, loses them
+  and its menu-like lines: a "related stories" list whose headlines are sentences ("X says Y"),
+  with or without its authors' names between them;
 - a short sentence left alone between two removed runs (a weather line, "Don't have an account?")
-  goes with them.
+  goes with them, and so does a single teaser of up to ``MAX_TEASER_WORDS`` words between two
+  lists of headlines or links (of ``MIN_LIST_HEADLINES`` lines or more) below a story paragraph.
 
 A story's headings stand alone between paragraphs and its lists are bullets, so neither is a run.
 """
@@ -32,6 +38,14 @@ MIN_MENU_LINES = 4
 PROSE_WORDS = 5  # a line this long, not ending a sentence, may run on into a fragment
 MAX_ISLAND_WORDS = 12
 MAX_HEADLINE_WORDS = 20
+MIN_LIST_HEADLINES = 4
+MIN_LIST_HEADLINE_WORDS = 4
+MAX_LIST_HEADLINE_WORDS = 32
+MAX_LIST_HEADLINE_CHARS = 240
+MAX_TEASER_WORDS = 45
+# A capitalised link of more words than this is a headline of its own, never the rest of a
+# sentence a crawler broke ("... said Ukrainian President" / "Volodymyr Zelensky").
+MAX_LINK_FRAGMENT_WORDS = 8
 FUNCTION_WORDS = frozenset(
     "the a an of to in on at by for with from and or but that which who was were is are has have had "
     "as than about into its their his her our this these those be been".split()
@@ -57,7 +71,10 @@ class Line:
 def drop_menus(lines: list[Line]) -> None:
     """Mark the lines of menu runs and link lists as not kept (see the module docstring)."""
     present = [line for line in lines if line.kept or line.marker]
-    removed_runs: list[tuple[int, int]] = []
+    # the line right before each one as read: a line taken out between two (a "By" before an
+    # author's name, a date) means they are not one broken sentence
+    before = {id(line): previous for previous, line in zip([None, *lines], lines, strict=False)}
+    removed_runs: list[tuple[int, int, bool]] = []  # (start, end, a list of headlines or links)
     start = 0
     while start < len(present):
         if present[start].kept and ends_statement(present[start].text):
@@ -66,14 +83,18 @@ def drop_menus(lines: list[Line]) -> None:
         end = start
         while end < len(present) and (present[end].marker or not ends_statement(present[end].text)):
             end += 1
-        if _drop_run(present[start:end]):
-            removed_runs.append((start, end))
+        if kind := _drop_run(present[start:end], before):
+            removed_runs.append((start, end, kind != MENU))
         start = end
     _drop_islands(present, removed_runs)
 
 
-def _drop_run(run: list[Line]) -> bool:
-    fragments = _fragments(run)
+LINKS, MENU, HEADLINES = "links", "menu", "headlines"
+
+
+def _drop_run(run: list[Line], before: dict[int, Line | None]) -> str | None:
+    """What kind of list the run is, when it is one (its lines are then marked not kept)."""
+    fragments = _fragments(run, before)
     menu_like = [
         line
         for line, fragment in zip(run, fragments, strict=True)
@@ -83,7 +104,13 @@ def _drop_run(run: list[Line]) -> bool:
     if len(links) >= 2 and 3 * len(links) >= len(run):
         for line, fragment in zip(run, fragments, strict=True):
             line.kept = line.kept and (fragment or line.standfirst)
-        return True
+        return LINKS
+    headlines = [line for line, frag in zip(run, fragments, strict=True) if _list_headline(line, frag)]
+    listed = {id(line): line for line in (*headlines, *menu_like)}
+    if len(headlines) >= MIN_LIST_HEADLINES and 2 * len(listed) >= len(run):
+        for line in listed.values():
+            line.kept = line.kept and line.standfirst
+        return HEADLINES
     if len(menu_like) >= MIN_MENU_LINES:
         dense = 2 * len(menu_like) >= len(run)
         menu_ids = {id(line) for line in menu_like}
@@ -91,15 +118,33 @@ def _drop_run(run: list[Line]) -> bool:
             headline = dense and not fragment and not line.bullet and line.words <= MAX_HEADLINE_WORDS
             if (id(line) in menu_ids or headline) and not line.standfirst:
                 line.kept = False
-        return True
-    return False
+        return MENU
+    return None
+
+
+def _story(line: Line) -> bool:
+    return line.kept and line.words >= MAX_ISLAND_WORDS and ends_statement(line.text)
+
+
+def _list_headline(line: Line, fragment: bool) -> bool:
+    """A line that reads as one headline of a list of stories."""
+    text = line.text
+    return (
+        not fragment
+        and not line.bullet
+        and not line.standfirst
+        and MIN_LIST_HEADLINE_WORDS <= line.words <= MAX_LIST_HEADLINE_WORDS
+        and len(text) <= MAX_LIST_HEADLINE_CHARS
+        and (text[:1].isupper() or text[:1].isdigit() or text[:1] in "\"'“‘«")
+        and not text.rstrip().endswith((":", ",", ";", "–", "—", "-"))
+    )
 
 
 def _menu_words(line: Line) -> bool:
     return line.words <= MENU_WORDS or (line.words <= MAX_HEADLINE_WORDS and is_title_case(line.text))
 
 
-def _fragments(run: list[Line]) -> list[bool]:
+def _fragments(run: list[Line], before: dict[int, Line | None]) -> list[bool]:
     """Lines of prose broken by a crawler: a fragment, and the line of prose it continues.
 
     Some crawlers put each link's words on a line of their own and lose the words after it, so a
@@ -108,12 +153,13 @@ def _fragments(run: list[Line]) -> list[bool]:
     or a word no menu item ends with ("hub of about"), or follows a line of prose (or another
     fragment) and either starts in lower case with more than one word ("27,000 people") or is a
     link. A lone lower-case word that is no link after a headline is a page control
-    ("caret-right"); a capitalised line after a headline is the next menu item.
+    ("caret-right"); a capitalised line after a headline is the next menu item. A line is never
+    the continuation of one it was not read right after ("By" or a date taken out between them).
     """
     flags: list[bool] = []
     for index, line in enumerate(run):
         previous = run[index - 1] if index else None
-        if previous is None or not previous.kept:
+        if previous is None or not previous.kept or before.get(id(line)) is not previous:
             flags.append(False)
             continue
         first = line.text[:1]
@@ -126,16 +172,28 @@ def _fragments(run: list[Line]) -> list[bool]:
         prose = previous.words >= PROSE_WORDS and not previous.link and sentence_like
         if starts_low:
             flags.append(cut_off or ((line.link or line.words >= 2) and (prose or flags[-1])))
-        else:  # a capitalised link continues a line of prose, never a chain of links
-            flags.append(line.link and (cut_off or prose))
+        else:  # a capitalised link continues a line of prose, never a chain of links or headlines
+            # (an empty link, an image's, continues nothing)
+            flags.append(line.link and 0 < line.words <= MAX_LINK_FRAGMENT_WORDS and (cut_off or prose))
         if flags[-1]:
             flags[index - 1] = True  # the start of the broken sentence is prose too
     return flags
 
 
-def _drop_islands(present: list[Line], removed_runs: list[tuple[int, int]]) -> None:
-    for (_, first_end), (second_start, _) in zip(removed_runs, removed_runs[1:], strict=False):
+def _drop_islands(present: list[Line], removed_runs: list[tuple[int, int, bool]]) -> None:
+    for (first_start, first_end, first_list), (second_start, second_end, second_list) in zip(
+        removed_runs, removed_runs[1:], strict=False
+    ):
         island = present[first_end:second_start]
-        if 0 < len(island) <= 2 and all(line.words <= MAX_ISLAND_WORDS for line in island):
+        # a teaser of the lists' stories, once the article's own story has been told above them
+        teaser = (
+            first_list
+            and second_list
+            and min(first_end - first_start, second_end - second_start) >= MIN_LIST_HEADLINES
+            and len(island) == 1
+            and island[0].words <= MAX_TEASER_WORDS
+            and any(_story(line) for line in present[:first_start])
+        )
+        if teaser or (0 < len(island) <= 2 and all(line.words <= MAX_ISLAND_WORDS for line in island)):
             for line in island:
                 line.kept = False

@@ -2,13 +2,40 @@
 
 A person's role words and the side they point to are read from the parse around the name:
 left modifiers ("Ukrainian Foreign Minister Andrii Sybiha") and appositions ("Yuri Ushakov,
-Putin's senior adviser,"). The corpus stage (``parley.reconcile.actors``) turns mentions into
-canonical actors.
+Putin's senior adviser,"). A role never holds a dateline ("MOSCOW, Feb 1 (Agency) -"), a date,
+another person's name or a relative place ("north of the city"). The corpus stage
+(``parley.reconcile.actors``) turns mentions into canonical actors.
+
+What the small model calls a person is checked against the shape of a name (word lists in
+``parley/data/names.yaml``):
+
+- a name ending in a particle takes the words after it ("Ursula von der" + "Leyen"); a span of
+  particles alone is no one;
+- a span with a slash, a digit or an "@", or ending in a quote mark, is a credit, a thing or a
+  nickname ("Name/Agency", "T-72", "Serhiy “Flash”"): dropped, as is one that starts like a
+  part of a document ("Appendix A") or has no capital letter; one whose last word names an
+  organisation is an ORG;
+- a possessive inside the span ends a registered person's name ("Putin's Valdai" -> "Putin"),
+  and a span with any other possessive inside names a thing; a pronoun or a place glued after a
+  name is cut off ("... N. He", "Zelenskyy London"); a registered person's surname followed by
+  other words is that person ("Trump Gets" -> "Trump");
+- a span whose last word names a kind of place ("Oblast", "Yar") or whose first word starts a
+  place name ("Novyi", "Velyki"), or a name of two words or more after "in" or "near", or one
+  with a relative place for a role ("north of ..."), is a place (GPE);
+- a capitalised word that is the surname of a person named in full in the same article (with its
+  particles: "von der Leyen") is a mention of that person wherever the model missed it or called
+  it something else.
 """
 
 from __future__ import annotations
 
+import re
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+
 import numpy as np
+import yaml
 from spacy.attrs import ENT_TYPE, POS
 from spacy.symbols import PROPN
 from spacy.tokens import Doc
@@ -16,18 +43,62 @@ from spacy.tokens import Span as SpacySpan
 
 from parley.clean.outlets import default_registry as known_outlets
 from parley.extract.layout import Headings
-from parley.extract.registry import ActorRegistry
+from parley.extract.registry import ActorRegistry, fold, strip_honorifics
 from parley.models import Mention, Span
 from parley.nlp import text_of
 
 ENTITY_LABELS = {"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC"}
 ROLE_DEPS = {"compound", "amod", "nmod", "poss", "case", "det"}
 MAX_ROLE_CHARS = 80
+OTHER_LABELS = ("ORG", "GPE", "NORP", "LOC", "FAC")
+
+
+@dataclass(frozen=True)
+class NameWords:
+    particles: frozenset[str]
+    place_last: frozenset[str]
+    place_first: frozenset[str]
+    organisation_last: frozenset[str]
+    not_first: frozenset[str]
+    trailing: frozenset[str]
+    prepositions: frozenset[str]
+    locative: frozenset[str]
+
+
+@cache
+def name_words() -> NameWords:
+    data = yaml.safe_load((resources.files("parley.data") / "names.yaml").read_text(encoding="utf-8"))
+
+    def words(key: str) -> frozenset[str]:
+        return frozenset(fold(str(w)) for w in data.get(key) or ())
+
+    return NameWords(
+        words("particles"),
+        words("place_last_words"),
+        words("place_first_words"),
+        words("organisation_last_words"),
+        words("not_name_first_words"),
+        words("trailing_non_name_words"),
+        words("place_prepositions"),
+        words("locative_role_words"),
+    )
+
+
+_NOT_A_NAME = re.compile(r"[/|@\d]|[\"“”«»]$")  # a nickname in quotes ends no name: "Serhiy “Flash”"
+_POSSESSIVE_INSIDE = re.compile(r"['’]s\b(?=\s+\S)")
+_WORD = re.compile(r"\S+")
+# A dateline before the role words: "MOSCOW, Feb 1 (Agency) -".
+_DATELINE = re.compile(r"^.*?\([^()]{1,40}\)\s*[-–—]\s*")
+_MONTHS = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?"
+_DATE = re.compile(
+    rf"\b{_MONTHS}\s+\d{{1,2}}\b|\b\d{{1,2}}\s+{_MONTHS}(?:\s|$)|\b(?:19|20)\d\d\b", re.IGNORECASE
+)
 
 
 def find_mentions(doc: Doc, article_id: str, registry: ActorRegistry) -> list[Mention]:
     full_text = text_of(doc)
     headings = Headings(full_text)
+    words = name_words()
     mentions: list[Mention] = []
     known: dict[tuple[str, bool], str | None] = {}  # names repeat in an article: look each up once
 
@@ -37,36 +108,41 @@ def find_mentions(doc: Doc, article_id: str, registry: ActorRegistry) -> list[Me
             known[key] = registry.match_name(name, person=person)
         return known[key]
 
+    covered = -1  # the end of the last name stretched over the entities after it
     for ent in doc.ents:
-        if ent.label_ not in ENTITY_LABELS:
+        if ent.label_ not in ENTITY_LABELS or ent.start_char < covered:
             continue
+        label = ent.label_
+        if label == "PERSON":
+            ent = _with_particles(ent, words)
+            covered = ent.end_char
         text = ent.text
         if text.endswith(("'s", "’s")):
             text = text[:-2]
-        label = ent.label_
+        start = ent.start_char
         if label == "PERSON" and (registry.place_side(text) or registry.side_of_word(text)):
             label = "GPE"  # the small model sometimes calls a capital a person
         elif label == "PERSON" and known_outlets().known(text):
             label = "ORG"  # ... or a newspaper a person
+        if label == "PERSON":
+            shaped = _person_shape(text, registry, words, match_name)
+            if shaped is None:
+                continue  # a credit, a thing, a heading: no one
+            text, label = shaped
+            if label == "PERSON" and _after_place_word(ent, words) and not match_name(text, True):
+                label = "GPE"  # "fighting near Kozacha Lopan"
         person = label == "PERSON"
-        if person and ent.start_char in headings:
+        if person and start in headings:
             continue  # "Background", "Discussions and Disagreements": section headings, not people
         actor_id = None
         if label in ("PERSON", "ORG", "FAC"):
             # the small model labels some surnames ORG: a registered person still matches
             actor_id = match_name(text, person) or match_name(text, True)
         role, side = _role_of(ent, registry) if person else (None, None)
-        mentions.append(
-            Mention(
-                article_id,
-                Span(ent.start_char, ent.start_char + len(text)),
-                text,
-                label,
-                actor_id,
-                role,
-                side,
-            )
-        )
+        if person and role and _locative(role, words) and not actor_id:
+            label, role, side = "GPE", None, None  # "Verkhnya Tersa, northwest of the town"
+        span = Span(start, start + len(text))
+        mentions.append(Mention(article_id, span, text, label, actor_id, role, side))
     taken = [(m.span.start, m.span.end) for m in mentions]
     for run in _proper_noun_runs(doc):
         run_start, run_end = run.start_char, run.end_char  # computed anew on each access
@@ -80,12 +156,142 @@ def find_mentions(doc: Doc, article_id: str, registry: ActorRegistry) -> list[Me
                 Mention(article_id, Span(run_start, run_end), run.text, "PERSON", actor_id, role, side)
             )
             taken.append((run_start, run_end))
+    mentions = _surname_mentions(full_text, article_id, mentions, registry, headings)
+    taken = [(m.span.start, m.span.end) for m in mentions]
     for start, end, actor_id in registry.find_titles(full_text):
         if any(s <= start and end <= e for s, e in taken):
             continue  # inside an entity already found ("Kremlin" in an ORG span is not a title)
         mentions.append(Mention(article_id, Span(start, end), full_text[start:end], "ROLE", actor_id))
     mentions.sort(key=lambda m: (m.span.start, m.span.end))
     return mentions
+
+
+def _with_particles(ent: SpacySpan, words: NameWords) -> SpacySpan:
+    """The name with the words after a particle it ends with ("Ursula von der" + "Leyen") and
+    the particles right before it ("Von der" + "Leyen")."""
+    doc, start, end = ent.doc, ent.start, ent.end
+    while (
+        start > 0 and fold(doc[start - 1].text) in words.particles and "\n" not in doc[start - 1].whitespace_
+    ):
+        start -= 1
+    while end < len(doc) and fold(doc[end - 1].text) in words.particles:
+        following = doc[end]
+        if "\n" in doc[end - 1].whitespace_ or not (
+            fold(following.text) in words.particles or (following.text[:1].isupper() and following.is_alpha)
+        ):
+            break
+        end += 1
+    return ent if (start, end) == (ent.start, ent.end) else doc[start:end]
+
+
+def _person_shape(text: str, registry: ActorRegistry, words: NameWords, match_name) -> tuple[str, str] | None:
+    """The name a PERSON span holds and its label, or None when it holds no one's name.
+
+    Every change cuts words off the end, so the name starts where the span did."""
+    if _NOT_A_NAME.search(text):
+        return None
+    if possessive := _POSSESSIVE_INSIDE.search(text):
+        # "Putin's Valdai": a registered possessor is the name; else the span names a thing
+        # ("... People's Republic Army Corps")
+        text = text[: possessive.start()]
+        if not match_name(text, True):
+            return None
+    tokens = [(m.start(), m.end(), fold(m.group(0)).rstrip(".")) for m in _WORD.finditer(text)]
+    while len(tokens) > 1 and (
+        tokens[-1][2] in words.trailing or registry.place_side(text[tokens[-1][0] : tokens[-1][1]])
+    ):
+        tokens.pop()  # "Outlet N. He", "Zelenskyy London": a pronoun or a place glued on
+    if not tokens or all(t[2] in words.particles for t in tokens):
+        return None
+    if tokens[0][2] in words.not_first or not any(text[t[0]].isupper() for t in tokens):
+        return None  # "Appendix A", "Destroyed Russian ...", "humanitarian hubs"
+    text = text[: tokens[-1][1]]
+    if tokens[-1][2] in words.place_last or (len(tokens) > 1 and tokens[0][2] in words.place_first):
+        return text, "GPE"  # "Kursk Oblast", "Novyi Donbas"
+    if len(tokens) > 1 and tokens[-1][2] in words.organisation_last:
+        return text, "ORG"  # "Rubikon Center"
+    if len(tokens) > 1 and not match_name(text, True):
+        first = text[: tokens[0][1]]
+        actor_id = match_name(first, True)
+        actor = registry.actor(actor_id) if actor_id else None
+        if actor is not None and actor.kind == "person" and _is_surname(tokens[0][2], actor):
+            return first, "PERSON"  # "Trump Gets": a registered surname and a word glued on
+    return text, "PERSON"
+
+
+def _is_surname(word: str, actor) -> bool:
+    return any(fold(strip_honorifics(n)).split()[-1:] == [word] for n in (actor.name, *actor.aliases))
+
+
+def _after_place_word(ent: SpacySpan, words: NameWords) -> bool:
+    """A name of two words or more right after "in", "near" ...: a place."""
+    return len(ent) > 1 and ent.start > 0 and ent.doc[ent.start - 1].lower_ in words.prepositions
+
+
+def _locative(role: str, words: NameWords) -> bool:
+    """A relative place: "north of the city", "all northwest of it", "some 10 km from it"."""
+    role_words = fold(role).split()
+    if len(role_words) == 1:
+        return role_words[0] in words.locative
+    pairs = zip(role_words, role_words[1:], strict=False)
+    return any(w in words.locative and nxt in ("of", "from") for w, nxt in pairs)
+
+
+def _surname_mentions(
+    text: str, article_id: str, mentions: list[Mention], registry: ActorRegistry, headings: Headings
+) -> list[Mention]:
+    """Mentions of people by surname alone where the model missed them or gave another label.
+
+    A surname is the last word of a person named in full in the article; a place, a side's
+    adjective or a registered non-person with that name is never one."""
+    particles = name_words().particles
+    surnames: dict[str, set[str | None]] = {}
+    for m in mentions:
+        words = strip_honorifics(m.text).split()
+        if m.label == "PERSON" and len(words) >= 2 and words[-1][:1].isupper() and len(words[-1]) >= 3:
+            first = next((i for i in range(1, len(words)) if fold(words[i]) in particles), len(words) - 1)
+            surnames.setdefault(" ".join(words[first:]), set()).add(m.actor_id)  # "von der Leyen"
+    for surname in list(surnames):
+        if registry.place_side(surname) or registry.side_of_word(surname) or known_outlets().known(surname):
+            del surnames[surname]
+    if not surnames:
+        return mentions
+    found: list[Mention] = []
+    for m in mentions:
+        ids = surnames.get(m.text)
+        if m.label in OTHER_LABELS and ids is not None and not registry.match_name(m.text, person=False):
+            m = Mention(m.article_id, m.span, m.text, "PERSON", _one(ids), m.role, m.side)  # noqa: PLW2901
+        found.append(m)
+    taken = sorted((m.span.start, m.span.end) for m in found)
+    by_key = {_surname_key(name, particles): name for name in surnames}
+    alternatives = "|".join(
+        _surname_pattern(name, particles) for name in sorted(surnames, key=len, reverse=True)
+    )
+    pattern = re.compile(r"(?<![\w'’-])(?:" + alternatives + r")(?![\w-])")
+    for match in pattern.finditer(text):
+        start, end = match.span()
+        if any(s < end and start < e for s, e in taken) or start in headings:
+            continue
+        name = match.group(0)
+        ids = surnames.get(name) or surnames.get(by_key.get(_surname_key(name, particles), ""), set())
+        found.append(Mention(article_id, Span(start, end), name, "PERSON", _one(ids)))
+    return found
+
+
+def _surname_pattern(surname: str, particles: frozenset[str]) -> str:
+    """The surname as written, its particles in either case ("Von der Leyen", "von der Leyen")."""
+    return r"\s+".join(
+        f"(?i:{re.escape(w)})" if fold(w) in particles else re.escape(w) for w in surname.split()
+    )
+
+
+def _surname_key(surname: str, particles: frozenset[str]) -> str:
+    return " ".join(fold(w) if fold(w) in particles else w for w in surname.split())
+
+
+def _one(ids: set[str | None]) -> str | None:
+    """The actor every full-name mention with the surname resolved to, if they agree."""
+    return next(iter(ids)) if len(ids) == 1 else None
 
 
 def _role_of(ent: SpacySpan, registry: ActorRegistry) -> tuple[str | None, str | None]:
@@ -100,11 +306,44 @@ def _role_of(ent: SpacySpan, registry: ActorRegistry) -> tuple[str | None, str |
         if child.dep_ == "appos" and child.i >= ent.end:
             pieces.append(ent.doc[child.left_edge.i : child.right_edge.i + 1])
             break
+    pieces = [p for p in (_role_piece(p, ent, name_words()) for p in pieces) if p is not None]
     words = " ".join(p.text.strip(" ,") for p in pieces if p.text.strip(" ,"))
     words = _strip_article(words.rsplit("\n", 1)[-1].strip())
     if not words or len(words) > MAX_ROLE_CHARS:
         return None, None
     return words, _side_of(pieces, registry)
+
+
+def _role_piece(piece: SpacySpan, ent: SpacySpan, words: NameWords) -> SpacySpan | None:
+    """The role words of a piece, without a dateline before them; None when the piece holds a
+    date or another person's name ("June 5, 2025", "experts A, B and C"), which no role does."""
+    for i in range(piece.end - 1, piece.start, -1):
+        if piece.doc[i].text in ("-", "–", "—") and piece.doc[i - 1].text == ")":
+            piece = piece.doc[i + 1 : piece.end]  # "MOSCOW, Feb 1 (Agency) - deputy chairman"
+            break
+    if not piece.text.strip(" ,"):
+        return None
+    if _DATE.search(piece.text) or _DATELINE.match(piece.text) or "/" in piece.text:
+        return None  # a date, a dateline or a photo credit ("Outlet photo/Name")
+    for other in piece.ents:
+        if other.label_ == "PERSON" and not (ent.start <= other.start < ent.end) and _full_name(other, words):
+            return None  # "Putin's senior adviser" is a role; "experts A, B and C" is not
+    return piece
+
+
+def _full_name(ent: SpacySpan, words: NameWords) -> bool:
+    """A person named in full (a one-word "person" in a role is most often a company), not as
+    a possessor, and not a place the model took for a person ("Samara Oblast Governor")."""
+    tokens = [fold(t.text) for t in ent if t.is_alpha]
+    if len(tokens) < 2 or _possessor(ent):
+        return False
+    return tokens[-1] not in words.place_last and tokens[0] not in words.place_first
+
+
+def _possessor(ent: SpacySpan) -> bool:
+    doc = ent.doc
+    after = doc[ent.end].text if ent.end < len(doc) else ""
+    return ent.text.endswith(("'s", "’s")) or after in ("'s", "’s", "'", "’")
 
 
 def _side_of(pieces: list[SpacySpan], registry: ActorRegistry) -> str | None:

@@ -5,11 +5,14 @@ Registered actors come from the registry. People the registry does not list are 
 1. full names ("Kaja Kallas") form clusters; two spellings join when their surnames are the
    same or a near-miss (``names_agree``: "Sybhia" ~ "Sybiha") *and* their first names agree, so
    two people who share a surname are never merged;
-2. a surname alone ("Kallas") joins the full-name cluster with that surname in the same article,
-   else the only one in the corpus; when two clusters share the surname, or no full name has
+2. a surname alone ("Kallas", "von der Leyen") joins the full-name cluster with that surname in
+   the same article, else the only one in the corpus; when two clusters share the surname, or no full name has
    it, it stays unresolved;
 3. the cluster's name is its most frequent full spelling; role and side are the most frequent
    role words and side read next to its mentions, with those sentences as evidence.
+
+A name the model calls a place (GPE, LOC, FAC) more often than a person is no person, and a role
+holding a dateline or a date is no role.
 
 User decisions (``parley actors merge A B``, ``parley actors split A NAME``) are applied last.
 """
@@ -21,9 +24,28 @@ import unicodedata
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
+from functools import cache
+from importlib import resources
+
+import yaml
 
 from parley.extract.registry import ActorRegistry, fold, names_agree, strip_honorifics
 from parley.models import Actor, Mention
+
+PLACE_LABELS = ("GPE", "LOC", "FAC")
+_MONTH = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?"
+NOT_A_ROLE = re.compile(
+    rf"\([^()]{{1,40}}\)\s*[-–—]|\b{_MONTH}\s+\d{{1,2}}\b|\b\d{{1,2}}\s+{_MONTH}(?:\s|$)|\b(?:19|20)\d\d\b",
+    re.IGNORECASE,
+)
+
+
+@cache
+def particles() -> frozenset[str]:
+    """Particles that stand inside a name ("von der Leyen"): a name starting with one is a surname
+    (``parley/data/names.yaml``)."""
+    data = yaml.safe_load((resources.files("parley.data") / "names.yaml").read_text(encoding="utf-8"))
+    return frozenset(fold(str(w)) for w in data.get("particles") or ())
 
 
 @dataclass(frozen=True)
@@ -72,18 +94,25 @@ class Resolution:
     ) -> Resolution:
         people: list[Mention] = []
         seen_names: dict[str, set[str]] = defaultdict(set)
+        as_place: Counter = Counter()  # how often each unregistered name is a place, and a person
+        as_person: Counter = Counter()
         for m in mentions:
             if m.actor_id is None:
                 if m.label == "PERSON":
                     people.append(m)
+                    as_person[fold(m.text)] += 1
+                elif m.label in PLACE_LABELS:
+                    as_place[fold(m.text)] += 1
             elif m.label != "ROLE":
                 seen_names[m.actor_id].add(m.text)
+        # a name the model calls a place more often than a person is the place ("Chasiv Yar")
+        people = [m for m in people if as_place[fold(m.text)] <= as_person[fold(m.text)]]
         assigned: dict[tuple[str, int, int], str] = {}
         actors: dict[str, Actor] = {}
         for cluster in _cluster_people(people):
             name = _canonical(cluster.names)
             actor_id = _free_id(slug(name), registry, actors)
-            roles = Counter(m.role for m in cluster.mentions if m.role)
+            roles = Counter(m.role for m in cluster.mentions if m.role and _plausible_role(m.role))
             sides = Counter(m.side for m in cluster.mentions if m.side)
             evidence = [f"{m.article_id}@{m.span.start}: {m.role}" for m in cluster.mentions if m.role]
             actors[actor_id] = Actor(
@@ -115,13 +144,18 @@ class Resolution:
         return m if actor_id == m.actor_id else replace(m, actor_id=actor_id)
 
 
+def _plausible_role(role: str) -> bool:
+    """No dateline ("Feb 1 (Agency) - ...") and no date ("June 5, 2025") is a role."""
+    return not NOT_A_ROLE.search(role)
+
+
 def _plausible_alias(name: str) -> bool:
     return bool(name.strip()) and len(name) <= 60
 
 
 def _cluster_people(people: list[Mention]) -> list[_Cluster]:
-    full = [m for m in people if len(_name(m).split()) >= 2]
-    single = [m for m in people if len(_name(m).split()) == 1]
+    full = [m for m in people if _full_name(_name(m))]
+    single = [m for m in people if not _full_name(_name(m))]
     clusters: list[_Cluster] = []
     # a name's cluster never changes once found (a cluster only grows, so no earlier one can come
     # to agree with it): each distinct name is placed once, however often it is mentioned
@@ -161,6 +195,12 @@ def _cluster_people(people: list[Mention]) -> list[_Cluster]:
     # A surname seen alone and never with a first name is too thin to be an actor of its own
     # ("Post" out of a newspaper's name); its mentions stay unresolved.
     return clusters
+
+
+def _full_name(name: str) -> bool:
+    """A first name and a surname; "von der Leyen" is a surname alone."""
+    words = name.split()
+    return len(words) >= 2 and fold(words[0]) not in particles()
 
 
 def _initial(folded_name: str) -> str:

@@ -92,3 +92,41 @@ def test_a_different_negotiation_needs_only_its_own_registry(tmp_path):
     assert reg.place_side("Port Aven") == "marelia"
     assert reg.government("talvaria").id == "talvaria-government"
     assert reg.match_name("Zelensky") is None  # nothing of the bundled negotiation leaks in
+
+
+def test_a_role_with_a_dateline_or_a_date_is_no_role():
+    reg = ActorRegistry([], [])
+    mentions = [
+        _m("a1", 0, "Oleg Petrov", role="Feb 1 (Nordpress) - deputy chairman of the council"),
+        _m("a1", 90, "Oleg Petrov", role="deputy chairman of the council"),
+        _m("a2", 0, "Mira Holt", role="June 5, 2025"),
+    ]
+    actors, _ = resolve_actors(mentions, reg)
+    roles = {a.name: a.roles for a in actors}
+    assert roles["Oleg Petrov"] == ("deputy chairman of the council",)
+    assert roles["Mira Holt"] == ()
+
+
+def test_a_name_the_model_calls_a_place_more_often_is_no_person():
+    reg = ActorRegistry([], [])
+    mentions = [
+        _m("a1", 0, "Ostrova Yar"),
+        _m("a1", 50, "Ostrova Yar", label="GPE"),
+        _m("a2", 10, "Ostrova Yar", label="LOC"),
+        _m("a2", 60, "Kim Tal"),
+    ]
+    actors, _ = resolve_actors(mentions, reg)
+    assert [a.name for a in actors] == ["Kim Tal"]
+
+
+def test_a_name_with_particles_is_one_person_in_any_case():
+    reg = ActorRegistry([], [])
+    mentions = [
+        _m("a1", 0, "Greta von der Mark"),
+        _m("a1", 80, "von der Mark"),
+        _m("a2", 0, "Greta Von Der Mark"),
+        _m("a2", 60, "Von der Mark"),
+    ]
+    actors, resolved = resolve_actors(mentions, reg)
+    assert len(actors) == 1
+    assert {m.actor_id for m in resolved} == {actors[0].id}
