@@ -47,3 +47,24 @@ def test_the_timeline_counts_articles(tmp_path):
     result = CliRunner().invoke(cli, ["--db", str(tmp_path / "p.db"), "timeline"])
     assert result.exit_code == 0, result.output
     assert "(2 sources)" in result.output and "3 sources" not in result.output
+
+
+def test_the_most_reported_events_are_those_most_articles_tell(tmp_path):
+    from parley.lookups import most_reported_events
+
+    store = _store(tmp_path / "p.db")  # two articles, three spans
+    one_article = Event(
+        id="f" * 16,
+        type="meeting",
+        date=dt.date(2026, 2, 4),
+        precision="day",
+        participants=(),
+        place="Oslo",
+        summary="talks",
+        sources=tuple(
+            EventSource("art-three", Span(n * 50, n * 50 + 40), dt.date(2026, 2, 4)) for n in range(4)
+        ),
+    )
+    store.replace_records("event", [*store.events(), one_article])
+    assert [e.id for e in most_reported_events(store, limit=1)] == ["e" * 16]
+    store.close()
