@@ -20,6 +20,7 @@ The date said: a day-precise time expression in the cue's sentence outside the q
 
 from __future__ import annotations
 
+import datetime as dt
 import hashlib
 import re
 from collections.abc import Sequence
@@ -157,16 +158,48 @@ def _embed(
 
 def _said_on(article: Article, att: Attribution, times: Sequence[TimeExpression], doc: Doc, anchor: Span):
     sent = doc.char_span(anchor.start, anchor.end, alignment_mode="expand")
+    earlier = False  # the sentence puts what is said in a month or year before the article's
     if sent is not None:
         s = sent.sent
         for t in times:
             in_sentence = s.start_char <= t.span.start and t.span.end <= s.end_char
             in_content = any(p.start <= t.span.start < p.end for p in att.parts)
-            if in_sentence and not in_content and t.precision == "day" and t.start is not None:
+            if not in_sentence or in_content or t.start is None:
+                continue
+            if t.precision == "day":
                 return t.start, "text"
+            ended = t.end or t.start
+            if article.published and ended < article.published - EARLIER_THAN and _tells_when(doc, t, att):
+                earlier = True
+    if earlier:  # "in September 2022, when it said ...": not said on the article's day
+        return None, "unknown"
     if article.published:
         return article.published, "article"
     return None, "unknown"
+
+
+# how long before the publication date a month or year the sentence gives must have ended for
+# the statement not to be dated by the article
+EARLIER_THAN = dt.timedelta(days=31)
+
+
+def _tells_when(doc: Doc, t: TimeExpression, att: Attribution) -> bool:
+    """Whether the time expression dates the saying: the first verb above it is the cue or a verb
+    the cue's clause hangs from ("published its figures in September 2022, when it said ..."),
+    not a clause about something else ("the conflict, which began in February 2022")."""
+    date = doc.char_span(t.span.start, t.span.end, alignment_mode="expand")
+    cue = doc.char_span(att.cue.start, att.cue.end, alignment_mode="expand") if att.cue else None
+    if date is None or cue is None:
+        return False
+    above_cue = {cue.root.i, *(a.i for a in cue.root.ancestors)}
+    token = date.root
+    while token.head.i != token.i:
+        if token.dep_ in ("relcl", "acl", "appos"):
+            return False
+        token = token.head
+        if token.pos_ in ("VERB", "AUX"):
+            return token.i in above_cue
+    return False
 
 
 # "Tass reported Peskov as saying": the outlet reports, the person named after the cue speaks.

@@ -106,3 +106,22 @@ def test_one_content_with_two_cues_is_one_statement_the_verbs(tmp_path):
     assert len({s.id for s in found}) == len(found), [(s.speaker, s.cue, s.span) for s in found]
     (exports,) = [s for s in found if "steel exports" in s.text]
     assert exports.cue == "adding" and exports.speaker_actor_id == "tomas-lind"
+
+
+def test_a_statement_the_sentence_puts_in_an_earlier_month_is_not_dated_by_the_article(tmp_path):
+    path = tmp_path / "actors.yaml"
+    path.write_text(REGISTRY, encoding="utf-8")
+    text = (
+        "Northland counts the cost\n\n"
+        "The ministry last published its own figures in September 2022, when it said that about "
+        "six thousand jobs had been lost.\n\n"
+        "Tomas Lind said on Monday that the budget would be balanced."
+    )
+    article = clean_article(
+        RawArticle("earlier-month", "text", text, published=dt.datetime(2026, 1, 14)), today=dt.date(2026, 1, 15)
+    )
+    pipeline = Pipeline(DEFAULT_COMPONENTS, SpacyParser(), Context(ActorRegistry.load(path)))
+    (analysis,) = pipeline.run([article])
+    by_words = {("jobs" in s.text): s for s in analysis["statement"]}
+    assert (by_words[True].said_on, by_words[True].said_on_from) == (None, "unknown")
+    assert by_words[False].said_on == dt.date(2026, 1, 12) and by_words[False].said_on_from == "text"
