@@ -153,9 +153,9 @@ def change_lines(moves: list[Move]) -> list[str]:
                 f"{m.date} {m.row_name} vs {m.compared_with}, {m.issue}: "
                 f"{m.before or '—'} -> {m.after or '(not reported)'}"
             )
-            for label, e in (("earlier", m.evidence_before), ("now", m.evidence_after)):
-                if e is not None:  # the article's own words for the dossier option shown
-                    lines.append(f"    {label}: {_where(e)} “{_clip(e.text, 130)}”")
+            for label, said in (("earlier", m.evidence_before), ("now", m.evidence_after)):
+                if said is not None:  # the article's own words for the dossier option shown
+                    lines.append(f"    {label}: {_where(said)} “{_clip(said.text, 130)}”")
     return lines or ["(nothing moved)"]
 
 

@@ -118,7 +118,8 @@ def test_a_statement_the_sentence_puts_in_an_earlier_month_is_not_dated_by_the_a
         "Tomas Lind said on Monday that the budget would be balanced."
     )
     article = clean_article(
-        RawArticle("earlier-month", "text", text, published=dt.datetime(2026, 1, 14)), today=dt.date(2026, 1, 15)
+        RawArticle("earlier-month", "text", text, published=dt.datetime(2026, 1, 14)),
+        today=dt.date(2026, 1, 15),
     )
     pipeline = Pipeline(DEFAULT_COMPONENTS, SpacyParser(), Context(ActorRegistry.load(path)))
     (analysis,) = pipeline.run([article])
