@@ -2,43 +2,65 @@
 
 Who is the speaker of an attribution's source words:
 
+0. speaker words coordinating several nominals at their head ("X, Y and Z said", "London and
+   Washington believed", "the elites, and not only X, believe") stand for no one actor: none;
 1. the mention holding the source's syntactic head ("Kremlin spokesperson Dmitry Peskov",
-   "Yuri Ushakov, Putin's adviser" -> the person, never the possessor);
-2. a person named in apposition ("the spokesperson, Dmitry Peskov");
-   a relative pronoun ("Yuri Ushakov, who said ...": the extractor returns "who") stands for
-   the noun the relative clause hangs from, and is resolved as that noun phrase by 1 and 2;
-   the statement's speaker words and span are then that noun phrase too;
+   "Yuri Ushakov, Putin's adviser" -> the person, never the possessor); a role phrase the
+   registry gives to today's holder ("the US president") goes to a person named in its
+   sentence or the one before who fits the role when the holder is not named there ("In calls
+   between A and B, the US president said" -> A, when B is of another side), or to no one when
+   several fit (:func:`_role_in_period`);
+2. a person named in apposition ("the spokesperson, Dmitry Peskov"), never one hanging from
+   another head by a preposition, clause or coordination ("a source close to X", "people like
+   X" are not X); a relative pronoun ("Yuri Ushakov, who said ...": the extractor returns
+   "who") stands for the noun the relative clause hangs from, and is resolved as that noun
+   phrase by 1 and 2; the statement's speaker words and span are then that noun phrase too;
 3. a pronoun, by its person (:func:`_antecedent`): "I"/"we" inside another statement's direct
    quote -> that quote's speaker, else the person of the latest transcript label ("Name:"
    opening a paragraph), else for "we" a body named earlier in the sentence ("At the
-   institute, we believe"); "he"/"she" -> the latest speaker within a few sentences if a
-   person, else the latest person mentioned (a possessor too) in this or the previous
-   paragraph or those sentences, unless an unknown name is the subject of a clause in
-   between; "it" (not the empty one of "it is reported that") and "they"/"we" -> the latest
+   institute, we believe"); "he"/"she" -> by :mod:`parley.extract.pronouns`: walking back
+   sentence by sentence, the subjects of clauses and the speakers of statements (main clause
+   first, latest first), a possessor or a topic ("As for X, ...") of the pronoun's own sentence,
+   a pronoun subject of the same gender following its own antecedent; never a person of the
+   other gender as the text shows it (titles, "his wife, X", "X and his ..."), named in the
+   statement's content or inside a quote, or named as the object of the pronoun's sentence;
+   "it" (not the empty one of "it is reported that") and "they"/"we" -> the latest
    speaker within a few sentences if a body (organisation or place); "it" also -> the subject
    of the nearest clause before it when that is a body;
-4. a role word alone ("the spokesperson added") -> the latest speaker of this article whose role
-   words contain it;
+4. a singular noun for a person alone ("the spokesperson added") -> the latest speaker of this
+   article whose role words contain it (not "the ministry", "the agencies", "officials");
 5. a place standing for a government ("Moscow said", "Russia has indicated") -> that side's
    government, when the registry ties the place to a side.
 Otherwise the speaker keeps only its words ("an unnamed US official").
 
-:class:`SpeakerContext` holds what resolution reads for one article and the speakers found so
-far (in text order); :func:`speaker_mention` resolves one attribution's source. The statement
-builder (:mod:`parley.extract.statements`) calls them in text order.
+:class:`SpeakerContext` (kept in :mod:`parley.extract.speaker_reading` with what both rule
+modules read) holds what resolution reads for one article and the speakers found so far (in text
+order); :func:`speaker_mention` resolves one attribution's source. The statement builder
+(:mod:`parley.extract.statements`) calls them in text order.
 """
 
 from __future__ import annotations
 
-import bisect
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Token
 
 from parley.extract.attribution import find_quotes, relative_antecedent
-from parley.extract.registry import ActorRegistry
+from parley.extract.pronouns import _he_or_she
+from parley.extract.registry import ActorRegistry, fold
+from parley.extract.speaker_reading import (
+    _BODY_LABELS,
+    PERSON_NOUNS,
+    PRONOUN_REACH,
+    ROLE_NOUNS,
+    SpeakerContext,
+    _is_person,
+    _person_key,
+    _possessive,
+    _sent_end,
+    _subjects,
+)
 from parley.models import Attribution, Mention, Span
 from parley.nlp import text_of
 
@@ -47,38 +69,8 @@ FIRST_PERSON = {"i", "we"}
 GROUP_PRONOUNS = {"they", "we"}
 THING_PRONOUNS = {"it"}
 ALL_PRONOUNS = PRONOUNS | FIRST_PERSON | GROUP_PRONOUNS | THING_PRONOUNS
-# How far back (in sentences) a pronoun may reach for the latest speaker.
-PRONOUN_REACH = 4
-_BODY_LABELS = ("ORG", "GPE")  # what "it", "they" and "we" may stand for
-_SUBJECT_DEPS = ("nsubj", "nsubjpass")
-_FINITE = ("VBD", "VBZ", "VBP", "MD")
 # A transcript label: a short name and a colon opening a paragraph ("Jane Doe: I think ...").
 _LABEL = re.compile(r"(?m)^[^\S\n]*([^\n:]{2,60}):")
-
-
-@dataclass
-class SpeakerContext:
-    """What speaker resolution reads for one article, and the speakers found so far."""
-
-    doc: Doc
-    text: str
-    article_id: str
-    mentions: Sequence[Mention]
-    registry: ActorRegistry
-    sent_starts: list[int]
-    # (sentence, speaker mention, where the statement's cue or source starts), in text order
-    history: list[tuple[int, Mention, int]] = field(default_factory=list)
-    quotes: list[tuple[tuple[Span, ...], Mention]] = field(default_factory=list)  # direct quotes
-    labels: list[tuple[int, Mention]] = field(default_factory=list)  # (label start, person)
-    quoted: list[tuple[int, int]] = field(default_factory=list)  # quote regions of the text
-    paragraphs: list[int] = field(default_factory=list)  # where each paragraph starts
-
-    def sentence(self, char: int) -> int:
-        return _sentence_index(self.sent_starts, char)
-
-    def paragraph_start(self, char: int, back: int = 0) -> int:
-        """Where the paragraph holding ``char`` starts, or the one ``back`` paragraphs before."""
-        return self.paragraphs[max(bisect.bisect_right(self.paragraphs, char) - 1 - back, 0)]
 
 
 def speaker_context(
@@ -101,40 +93,166 @@ def speaker_mention(ctx: SpeakerContext, att: Attribution) -> Mention | None:
     source = relative_antecedent(doc, source) or source  # "X, who said": X
     words = source.of(text).strip().lower()
     if words in ALL_PRONOUNS:
-        return _antecedent(ctx, words, source)
+        return _antecedent(ctx, words, source, att)
     inside = [m for m in ctx.mentions if source.start <= m.span.start and m.span.end <= source.end]
+    span = doc.char_span(source.start, source.end, alignment_mode="expand")
+    root = span.root if span is not None else None
     if not inside:  # the NER tagged nothing here: the words may still name a known actor
         side = registry.place_side(words.removeprefix("the "))
         if side:  # "Kyiv insists": a place standing for its government
             return Mention(article_id, source, source.of(text), "GPE", registry.government(side).id)
         actor_id = registry.match_name(source.of(text))
-        if actor_id:
+        if actor_id and not _modified(root, source):  # not "a source close to X"
             return Mention(article_id, source, source.of(text), "PERSON", actor_id)
-    span = doc.char_span(source.start, source.end, alignment_mode="expand")
-    root = span.root if span is not None else None
+    if root is not None and _coordinated(root, source):
+        return None  # "X, Y and Z said", "London and Washington believed": no one actor
     if root is not None:
         for m in inside:
             if m.span.start <= root.idx < m.span.end and not _possessive(text, m):
                 speaker = _as_speaker(m, registry)
                 if speaker is not None:
-                    return speaker
-    people = [m for m in inside if m.label == "PERSON" and not _possessive(text, m)]
+                    return _role_in_period(ctx, speaker, source)
+    # a person named in the words, not as a modifier of another head ("a source close to X",
+    # "people like X", "the elites, not only X" are not X)
+    people = [
+        m for m in inside if m.label == "PERSON" and not _possessive(text, m) and _names_head(doc, root, m)
+    ]
     if people:
         return people[0]
-    # "the official" may be the official named before; "one senior official" is someone new
-    if root is not None and root.pos_ == "NOUN" and not INDEFINITE.match(words):
+    # "the official" may be the official named before; "one senior official" is someone new;
+    # only a singular noun for a person ("said the ministry", "the agencies" are no one named)
+    if (
+        root is not None
+        and root.pos_ == "NOUN"
+        and root.tag_ == "NN"
+        and root.lemma_.lower() in ROLE_NOUNS
+        and not INDEFINITE.match(words)
+    ):
         role_word = root.lemma_.lower()
         for _, earlier, _ in reversed(ctx.history):
             role = (earlier.role or earlier.text if earlier.label == "ROLE" else earlier.role) or ""
             if role_word in role.lower().split():
                 return earlier
-    roles = [m for m in inside if m.label == "ROLE" and not _possessive(text, m)]
+    roles = [
+        m for m in inside if m.label == "ROLE" and not _possessive(text, m) and _names_head(doc, root, m)
+    ]
     if roles:
-        return roles[0]
+        return _role_in_period(ctx, roles[0], source)
     actor_id = registry.match_name(source.of(text))  # a registered name the NER mislabelled
-    if actor_id:
+    if actor_id and not _modified(root, source):  # not "a source close to X"
         return Mention(article_id, source, source.of(text), "PERSON", actor_id)
     return None
+
+
+# Dependencies by which a name hangs from another head without naming it: "a source close to
+# X", "people like X", "the elites and X", "officials who met X".
+_MODIFIER_DEPS = frozenset({"prep", "pobj", "amod", "acl", "relcl", "conj", "advcl", "cc", "agent", "dobj"})
+
+
+def _coordinated(root: Token, source: Span) -> bool:
+    """Whether the speaker words coordinate several nominals at their head ("X, Y and Z",
+    "London and Washington", "X and not only Y")."""
+    if root.pos_ not in ("PROPN", "NOUN", "PRON"):
+        return False
+    heads = [
+        root,
+        *(c for c in root.children if c.dep_ == "appos" and c.pos_ == "PROPN" and root.pos_ == "PROPN"),
+    ]
+    return any(
+        c.dep_ == "conj" and c.pos_ in ("PROPN", "NOUN") and source.start <= c.idx < source.end
+        for h in heads
+        for c in h.children
+    )
+
+
+def _modified(root: Token | None, source: Span) -> bool:
+    """Whether the head of the speaker words is a common noun with a modifier after it ("a
+    source close to X", "people like X"): a name in those words is not the speaker's."""
+    return (
+        root is not None
+        and root.pos_ == "NOUN"
+        and any(
+            c.dep_ in _MODIFIER_DEPS and c.i > root.i and source.start <= c.idx < source.end
+            for c in root.children
+        )
+    )
+
+
+def _names_head(doc: Doc, root: Token | None, m: Mention) -> bool:
+    """Whether mention ``m`` names the head of the speaker words: it holds the head, or hangs
+    from it by apposition or compound; through a preposition or clause only when the head is a
+    name (a misparse) or a noun for a person and the name is an apposition ("an analyst from
+    the group, X"); never through a coordination ("the elites, and not only X"), nor from a
+    noun that is no person ("a source close to X", "people like X")."""
+    if root is None:
+        return True
+    span = doc.char_span(m.span.start, m.span.end, alignment_mode="expand")
+    if span is None:
+        return True
+    t = span.root
+    path: list[str] = []
+    for _ in range(8):
+        if t.i == root.i or m.span.start <= root.idx < m.span.end:
+            break
+        if t.head.i == t.i:
+            return False
+        path.append(t.dep_)
+        t = t.head
+    else:
+        return False
+    if "conj" in path:
+        return False
+    if not set(path) & _MODIFIER_DEPS:
+        return True
+    if root.pos_ == "PROPN":
+        return True
+    return root.pos_ == "NOUN" and root.lemma_.lower() in PERSON_NOUNS and "appos" in path
+
+
+def _role_in_period(ctx: SpeakerContext, m: Mention, source: Span) -> Mention:
+    """A role phrase the registry ties to today's holder ("the US president"), when its sentence
+    or the one before names another person and not that holder: the person named, when just one
+    fits the role (no other side on record, and the role's word among their roles where they
+    have any: "In calls between A and B, the US president said ..." is A when B is of another
+    side), the words alone when several fit, the holder when none does."""
+    if m.label != "ROLE" or not m.actor_id:
+        return m
+    holder = ctx.registry.actor(m.actor_id)
+    if holder is None or holder.kind != "person":
+        return m
+    named = {fold(w) for name in (holder.name, *holder.aliases) for w in name.split()}
+    if named & set(fold(m.text).split()):
+        return m  # a role with the holder's name ("Kremlin aide X"): no title alone
+    sentence = ctx.sentence(source.start)
+    lo = ctx.sent_starts[max(sentence - 1, 0)]
+    hi = _sent_end(ctx, sentence)
+    people = [x for x in ctx.mentions if lo <= x.span.start < hi and _is_person(ctx, x) and x.span != m.span]
+    named_here = [
+        x
+        for x in people
+        if source.start <= x.span.start < source.end and x.label == "PERSON" and not _possessive(ctx.text, x)
+    ]
+    if named_here:
+        return named_here[0]  # "The US president, X, said": the person named there
+    near = [x for x in people if x.label == "PERSON"]
+    if not near or any(x.actor_id == holder.id for x in people):
+        return m
+    head = m.text.lower().split()[-1] if m.text.split() else ""
+    fits = []
+    for x in near:
+        actor = ctx.registry.actor(x.actor_id) if x.actor_id else None
+        if actor is not None and (
+            (actor.side and holder.side and actor.side != holder.side)
+            or (actor.roles and not any(head in r.lower().split() for r in actor.roles))
+        ):
+            continue
+        if x.actor_id is None and x.text.split()[-1:] == holder.name.split()[-1:]:
+            continue
+        fits.append(x)
+    keys = {_person_key(ctx, x) for x in fits}
+    if len(keys) == 1:
+        return fits[-1]
+    return m if not keys else Mention(m.article_id, m.span, m.text, m.label, None)
 
 
 INDEFINITE = re.compile(r"^(?:a|an|one|another|some|several|two|three|four|many|other)\b")
@@ -151,7 +269,9 @@ def _as_speaker(m: Mention, registry: ActorRegistry) -> Mention | None:
     return None
 
 
-def _antecedent(ctx: SpeakerContext, pronoun: str, source: Span) -> Mention | None:
+def _antecedent(
+    ctx: SpeakerContext, pronoun: str, source: Span, att: Attribution | None = None
+) -> Mention | None:
     """The mention a pronoun speaker stands for (rule 3 of the module docstring), or None."""
     if pronoun in FIRST_PERSON:
         for parts, speaker in reversed(ctx.quotes):  # "I" inside someone's quote: that someone
@@ -168,21 +288,7 @@ def _antecedent(ctx: SpeakerContext, pronoun: str, source: Span) -> Mention | No
     sentence = ctx.sentence(source.start)
     last = ctx.history[-1] if ctx.history and sentence - ctx.history[-1][0] <= PRONOUN_REACH else None
     if pronoun in PRONOUNS:
-        if last is not None and last[1].label not in _BODY_LABELS:
-            found: Mention | None = last[1]
-            since = last[2]
-        else:
-            found = _person_before(ctx, source, sentence)
-            since = found.span.end if found else source.start
-        # a name the NER did not take for a person, subject of a clause in between ("X told
-        # reporters ..." with X tagged as an organisation), is the one meant when the registry
-        # or an earlier person mention knows it; else better no speaker than the wrong one
-        named = _name_subject_between(ctx, since, source.start)
-        if named is not None and named[0] is not None and not _names_a_person(ctx, named[0]):
-            named = None  # "the Kremlin has taken steps ..., she wrote": "she" is a person
-        if named is None and _unnamed_person_between(ctx, since, source.start):
-            return None  # "The secretary of one of the judges testified. He recalled ...": not X
-        return found if named is None else named[0]
+        return _he_or_she(ctx, pronoun, source, att.parts if att is not None else ())
     if pronoun in THING_PRONOUNS and _empty_it(ctx.doc, source):
         return None
     if last is not None and last[1].label in _BODY_LABELS:
@@ -192,14 +298,6 @@ def _antecedent(ctx: SpeakerContext, pronoun: str, source: Span) -> Mention | No
     return None
 
 
-def _person_before(ctx: SpeakerContext, source: Span, sentence: int) -> Mention | None:
-    """The latest person mentioned before ``source`` in its paragraph or the one before, or
-    within ``PRONOUN_REACH`` sentences; a possessor counts ("X's house ... she said")."""
-    floor = min(ctx.paragraph_start(source.start, back=1), ctx.sent_starts[max(sentence - PRONOUN_REACH, 0)])
-    before = [m for m in ctx.mentions if floor <= m.span.start < source.start and _is_person(ctx, m)]
-    return before[-1] if before else None
-
-
 def _body_in_sentence(ctx: SpeakerContext, source: Span) -> Mention | None:
     """An organisation or place named earlier in the sentence ("At the institute, we ...")."""
     start = ctx.sent_starts[ctx.sentence(source.start)]
@@ -207,18 +305,6 @@ def _body_in_sentence(ctx: SpeakerContext, source: Span) -> Mention | None:
         if start <= m.span.start and m.span.end <= source.start and m.label in _BODY_LABELS:
             return _as_speaker(m, ctx.registry) or m
     return None
-
-
-def _is_person(ctx: SpeakerContext, m: Mention) -> bool:
-    """A person mention, or one the registry ties to a person whatever the NER label."""
-    actor = ctx.registry.actor(m.actor_id) if m.actor_id else None
-    return m.label in ("PERSON", "ROLE") or (actor is not None and actor.kind == "person")
-
-
-def _names_a_person(ctx: SpeakerContext, m: Mention) -> bool:
-    """The registry's word first (a registered body is no person, whatever the label says)."""
-    actor = ctx.registry.actor(m.actor_id) if m.actor_id else None
-    return actor.kind == "person" if actor is not None else m.label in ("PERSON", "ROLE")
 
 
 def _body_subject_before(ctx: SpeakerContext, source: Span, sentence: int) -> Mention | None:
@@ -233,74 +319,6 @@ def _body_subject_before(ctx: SpeakerContext, source: Span, sentence: int) -> Me
                 return None if _possessive(ctx.text, m) else _as_speaker(m, ctx.registry) or m
         return None
     return None
-
-
-def _name_subject_between(ctx: SpeakerContext, start: int, end: int) -> tuple[Mention | None] | None:
-    """The latest proper name in ``[start, end)`` that is the subject of a clause and no
-    person, place or people the NER found, as the person it names (a registered name, or a
-    person mentioned earlier with the same last word), or ``(None,)`` when it names no one
-    known; None when there is no such subject."""
-    for t in reversed(_subjects(ctx, start, end)):
-        if t.pos_ != "PROPN":
-            continue
-        labels = {m.label for m in ctx.mentions if m.span.start <= t.idx < m.span.end}
-        if labels & {"PERSON", "ROLE", "GPE", "NORP", "LOC", "FAC"}:
-            continue
-        doc = ctx.doc
-        a = t.i
-        while a > 0 and doc[a - 1].pos_ == "PROPN" and doc[a - 1].head.i == t.i:
-            a -= 1
-        name = Span(doc[a].idx, t.idx + len(t.text))
-        words = name.of(ctx.text)
-        actor_id = ctx.registry.match_name(words)
-        if actor_id:
-            return (Mention(ctx.article_id, name, words, "PERSON", actor_id),)
-        last = t.lower_
-        for m in reversed(ctx.mentions):
-            if m.label == "PERSON" and m.span.end <= name.start and m.text.lower().split()[-1:] == [last]:
-                return (m,)
-        return (None,)
-    return None
-
-
-# Nouns for a person, which a "he" or "she" after them stands for sooner than a name before them.
-PERSON_NOUNS = frozenset(
-    "secretary spokesman spokeswoman spokesperson minister official envoy ambassador diplomat "
-    "negotiator adviser advisor aide judge lawyer attorney prosecutor investigator witness "
-    "officer commander general soldier analyst expert researcher professor journalist reporter "
-    "correspondent editor author activist resident man woman mother father son daughter wife "
-    "husband lawmaker senator deputy mayor governor chairman chairwoman director spy".split()
-)
-
-
-def _unnamed_person_between(ctx: SpeakerContext, start: int, end: int) -> bool:
-    """Whether the subject of a clause in ``[start, end)`` is a person no mention names (a
-    singular person noun: "the secretary of one of the judges", "a witness")."""
-    return any(
-        t.pos_ == "NOUN"
-        and t.tag_ == "NN"
-        and t.lemma_.lower() in PERSON_NOUNS
-        and not any(m.span.start <= t.idx < m.span.end for m in ctx.mentions)
-        and not any(c.dep_ == "poss" for c in t.children)  # "his wife": the possessor's
-        for t in _subjects(ctx, start, end)
-    )
-
-
-def _subjects(ctx: SpeakerContext, start: int, end: int) -> list[Token]:
-    """Subjects of finite clauses outside quotes, in ``[start, end)``, in text order."""
-    span = ctx.doc.char_span(start, end, alignment_mode="contract")
-    if span is None:
-        return []
-    return [
-        t
-        for t in span
-        if t.dep_ in _SUBJECT_DEPS
-        and not any(a <= t.idx < b for a, b in ctx.quoted)
-        and (
-            t.head.tag_ in _FINITE
-            or any(c.dep_ in ("aux", "auxpass") and c.tag_ in _FINITE for c in t.head.children)
-        )
-    ]
 
 
 def _empty_it(doc: Doc, source: Span) -> bool:
@@ -322,11 +340,3 @@ def _transcript_labels(text: str, mentions: Sequence[Mention]) -> list[tuple[int
     speaker of the first-person words that follow, until the next label."""
     people = {(m.span.start, m.span.end): m for m in mentions if m.label == "PERSON"}
     return [(x.start(1), people[x.span(1)]) for x in _LABEL.finditer(text) if x.span(1) in people]
-
-
-def _possessive(text: str, m: Mention) -> bool:
-    return text[m.span.end : m.span.end + 1] in ("'", "’")  # "X's", "X’s", "Xs'"
-
-
-def _sentence_index(starts: list[int], char: int) -> int:
-    return max(bisect.bisect_right(starts, char) - 1, 0)

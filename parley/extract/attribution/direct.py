@@ -13,7 +13,8 @@ cue is found, in this order (:func:`direct_pass`):
   claims that X had said "…"``: :func:`.embedding.in_claim`);
 * a colon before the quote (:func:`.labels.colon_intro`);
 * the nearest reporting verb in the same sentence (or in a short ``X said.`` sentence right
-  after the quote) that does not introduce a clause of its own;
+  after the quote) that does not introduce a clause of its own, nor a relative clause on a
+  noun (``"…," a statement with which X agreed``: X does not say it);
 * a short sentence right before the quote whose main verb is a verb of saying without a
   clause of its own (``X agreed. "…"``, ``X said in a statement. "…"``);
 * any finite verb of a short clause right after a sentence-initial quote that ends with ``,``
@@ -208,6 +209,8 @@ def proximity_cue(ix: DocIndex, qi: int) -> Token | None:
         t = doc[i]
         if not is_cue_verb(t) and not (b <= i <= b + 3 and _mistagged_cue(t)):
             continue
+        if relative_on_noun(t):
+            continue  # "…," a statement with which X agreed: X takes a view of it, not its words
         pi = ix.pid[i]
         if any(
             c.dep_ in ("ccomp", "xcomp") and not ix.in_quote(c.i) and ix.pid[c.i] == pi for c in t.children
@@ -293,6 +296,18 @@ def verb_after_comma(ix: DocIndex, qi: int) -> Token | None:
                 return None  # a clause with content of its own, or a title: "''X,'' is ..."
             return t
     return None
+
+
+def relative_on_noun(t: Token) -> bool:
+    """A verb of a relative clause on a noun, the relative word being no subject ("a statement
+    with which X agreed", "a view that X shared"): its subject does not say the noun's words."""
+    if t.dep_ != "relcl" or t.head.pos_ not in ("NOUN", "PROPN"):
+        return False
+    return any(
+        w.tag_ in ("WDT", "WP", "WP$") and w.dep_ not in ("nsubj", "nsubjpass")
+        for w in t.subtree
+        if w.i < t.i
+    )
 
 
 def _mistagged_cue(t: Token) -> bool:

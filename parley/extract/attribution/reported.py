@@ -5,7 +5,9 @@ Every reporting or belief verb outside a quote that governs a clause (``X said (
 said, is dead``), an infinitive for verbs of promising, refusing or wanting (``X vowed to
 ...``, ``X urged Y to ...``), an object for verbs of denial, confirmation and support (``X
 denied the report``), a characterisation holding a quote or ``as``/``of``/``for`` (``X called
-the plan "a disaster"``, ``X accused Y of ...``), and ``according to X``. Content is the clause
+the plan "a disaster"``, ``X accused Y of ...``), and ``according to X``. A ``that`` clause the
+parser hung from a verb of saying as an adverbial (``X responded on X that the leader was
+showing ...``) is that verb's content, its own verb no cue. Content is the clause
 (with ``that``, without final punctuation), stretched to take whole any quote it starts or ends
 inside. A reported statement whose cue lies inside another attribution's content is dropped
 (``X said that Y believes ...`` is one attribution, X's), unless that attribution only relays
@@ -52,6 +54,17 @@ def reported_pass(ix: DocIndex) -> list[Found]:
         ):
             continue
         v = doc[i]
+        outer = _outer_cue(ix, v)
+        if outer is not None:
+            # "X responded on X that the leader was showing ...": a "that" clause the parser hung
+            # from the cue as an adverbial: the clause is X's content, its verb no cue of its own
+            content = clause_span(ix, v, outer)
+            if content is not None and not ix.overlaps_direct(content):
+                f = attribution_for_cue(ix, outer, content, "reported")
+                if f.source is not None:
+                    found.append(f)
+                    ix.used_cues.update((i, outer.i))
+            continue
         if any(c.dep_ == "neg" for c in v.children):
             # "X has not opposed the plan", "X did not say whether ...": the record has no
             # polarity, and a negated cue is not a statement of that content
@@ -112,6 +125,23 @@ def reported_pass(ix: DocIndex) -> list[Found]:
         found.append(f)
         ix.used_cues.add(i)
     return found
+
+
+def _outer_cue(ix: DocIndex, v: Token) -> Token | None:
+    """The verb of saying a "that" clause headed by ``v`` belongs to when the parser hung the
+    clause from it as an adverbial (``responded on X that ...``) rather than as its complement."""
+    if v.dep_ not in ("advcl", "dep", "conj") or not any(
+        c.dep_ == "mark" and c.lower_ == "that" for c in v.children
+    ):
+        return None
+    h = v.head
+    if h.i == v.i or h.i > v.i or h.i in ix.used_cues or ix.qid[h.i] >= 0 or ix.pid[h.i] != ix.pid[v.i]:
+        return None
+    if not is_verb(h) or h.lemma_.lower() not in C.SPEECH_VERBS:
+        return None
+    if any(c.dep_ in ("ccomp", "neg") for c in h.children):
+        return None
+    return h
 
 
 def clause_span(ix: DocIndex, c: Token, v: Token) -> tuple[int, int] | None:

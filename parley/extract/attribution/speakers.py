@@ -10,9 +10,11 @@ statement builder resolves it to the noun the clause hangs from). A subject insi
 is never the speaker of a cue outside it; when the parse gives the cue no subject, the words
 between the quote and the cue are taken if they hold no verb of their own (``"…," Jane Doe,
 58, told the agency``). The object of an addressee verb is not an inverted speaker
-(``informed India Today that``). A leading dateline (``Moscow, Dec 3 (Agency)``) and a
-trailing channel phrase (``in an interview``) are cut off. Pronouns and role nouns are
-returned as written; resolving them is the job of :mod:`parley.extract.speakers`.
+(``informed India Today that``). A passive participle of saying or describing has no speaker
+(``X stands accused of ...``, ``a plant, described as ...``: X says nothing). A leading
+dateline (``Moscow, Dec 3 (Agency)``) and a trailing channel phrase (``in an interview``)
+are cut off. Pronouns and role nouns are returned as written; resolving them is the job of
+:mod:`parley.extract.speakers`.
 """
 
 from __future__ import annotations
@@ -92,6 +94,8 @@ def subject_of(ix: DocIndex, v: Token) -> Token | None:
             if subjpass is not None:
                 return subjpass
             v = q
+    if passive_participle(v):
+        return None  # "X stands accused of ...", "a plant, described as ...": X says nothing
     cur = v
     qid = ix.qid
     outside = qid[v.i] < 0
@@ -176,6 +180,37 @@ def subject_of(ix: DocIndex, v: Token) -> Token | None:
             continue
         break
     return inverted_subject(ix, v) or preceding_np(ix, v)
+
+
+# Deps of a past participle standing without an auxiliary as a passive: a participle modifying
+# a noun ("a plant, described as ..."), or the complement of "stand", "remain", "be" ("X stands
+# accused of ...").
+_PARTICIPLE_DEPS = frozenset({"acl", "acomp", "oprd", "xcomp", "advcl", "amod"})
+
+
+def passive_participle(v: Token) -> bool:
+    """A verb of saying or describing as a passive participle with no agent ("X stands accused
+    of ...", "a plant, described as ...", "X was called ..."): the noun it is said of is no
+    speaker (a perfect "has described" is active; "X was quoted as saying" is handled apart)."""
+    if v.tag_ != "VBN" or v.lemma_.lower() in C.QUOTING_VERBS:
+        return False
+    kids = list(v.children)
+    if any(c.dep_ in ("agent", "nsubj") for c in kids):
+        return False
+    if any(c.dep_ == "aux" and c.lemma_.lower() == "have" for c in kids):
+        return False  # "has described": active
+    if any(c.dep_ == "auxpass" for c in kids):
+        return True
+    if v.dep_ not in _PARTICIPLE_DEPS or any(c.dep_ == "ccomp" for c in kids):
+        return False  # "Hacker groups announced that ...": a finite verb the parser hung on a noun
+    if v.dep_ in ("acl", "amod"):  # "a plant, described as": set off by a comma
+        if not (v.i > 0 and v.doc[v.i - 1].text in (",", "—", "–", "(")):
+            return False
+        # and the sentence has a main verb of its own ("X, including Y, called for ..." has
+        # none: "called" is its verb, which the parser hung on a noun)
+        root = v.sent.root
+        return root.i != v.i and root.pos_ in ("VERB", "AUX")
+    return True
 
 
 def preceding_np(ix: DocIndex, v: Token) -> Token | None:

@@ -1,0 +1,118 @@
+"""What speaker resolution reads in one article, shared by its rules for noun phrases
+(:mod:`parley.extract.speakers`) and for "he"/"she" (:mod:`parley.extract.pronouns`): the
+article's context and the speakers found so far, where its sentences start and end, the
+subjects of its clauses, whether a mention is a person and who it names, and the nouns for a
+person.
+"""
+
+from __future__ import annotations
+
+import bisect
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc, Token
+
+from parley.extract.registry import ActorRegistry, fold, strip_honorifics
+from parley.models import Mention, Span
+
+# How far back (in sentences) a pronoun may reach for the latest speaker.
+PRONOUN_REACH = 4
+_BODY_LABELS = ("ORG", "GPE")  # what "it", "they" and "we" may stand for
+_SUBJECT_DEPS = ("nsubj", "nsubjpass")
+_FINITE = ("VBD", "VBZ", "VBP", "MD")
+
+# Nouns for a person, which a "he" or "she" after them stands for sooner than a name before them.
+PERSON_NOUNS = frozenset(
+    "secretary spokesman spokeswoman spokesperson minister official envoy ambassador diplomat "
+    "negotiator adviser advisor aide judge lawyer attorney prosecutor investigator witness "
+    "officer commander general soldier analyst expert researcher professor journalist reporter "
+    "correspondent editor author activist resident man woman mother father son daughter wife "
+    "husband lawmaker senator deputy mayor governor chairman chairwoman director spy".split()
+)
+
+
+# Nouns for a person holding a role, which "the X said" may take from a speaker named before
+# with that role ("the president", "the minister"); no body ("the ministry", "the agencies").
+ROLE_NOUNS = PERSON_NOUNS | frozenset(
+    "president chancellor premier leader king queen pope chief head prince monarch ruler "
+    "commissioner representative delegate emissary mediator founder candidate politician "
+    "prelate archbishop bishop patriarch cleric".split()
+)
+
+
+@dataclass
+class SpeakerContext:
+    """What speaker resolution reads for one article, and the speakers found so far."""
+
+    doc: Doc
+    text: str
+    article_id: str
+    mentions: Sequence[Mention]
+    registry: ActorRegistry
+    sent_starts: list[int]
+    # (sentence, speaker mention, where the statement's cue or source starts), in text order
+    history: list[tuple[int, Mention, int]] = field(default_factory=list)
+    quotes: list[tuple[tuple[Span, ...], Mention]] = field(default_factory=list)  # direct quotes
+    labels: list[tuple[int, Mention]] = field(default_factory=list)  # (label start, person)
+    quoted: list[tuple[int, int]] = field(default_factory=list)  # quote regions of the text
+    paragraphs: list[int] = field(default_factory=list)  # where each paragraph starts
+    genders: dict[str, set[str]] | None = None  # person key -> "m"/"f" the text shows (lazily)
+
+    def sentence(self, char: int) -> int:
+        return _sentence_index(self.sent_starts, char)
+
+    def paragraph_start(self, char: int, back: int = 0) -> int:
+        """Where the paragraph holding ``char`` starts, or the one ``back`` paragraphs before."""
+        return self.paragraphs[max(bisect.bisect_right(self.paragraphs, char) - 1 - back, 0)]
+
+
+def _sentence_index(starts: list[int], char: int) -> int:
+    return max(bisect.bisect_right(starts, char) - 1, 0)
+
+
+def _sent_end(ctx: SpeakerContext, sentence: int) -> int:
+    return ctx.sent_starts[sentence + 1] if sentence + 1 < len(ctx.sent_starts) else len(ctx.text)
+
+
+def _subjects(ctx: SpeakerContext, start: int, end: int) -> list[Token]:
+    """Subjects of finite clauses outside quotes, in ``[start, end)``, in text order."""
+    span = ctx.doc.char_span(start, end, alignment_mode="contract")
+    if span is None:
+        return []
+    return [
+        t
+        for t in span
+        if t.dep_ in _SUBJECT_DEPS
+        and not any(a <= t.idx < b for a, b in ctx.quoted)
+        and (
+            t.head.tag_ in _FINITE
+            or any(c.dep_ in ("aux", "auxpass") and c.tag_ in _FINITE for c in t.head.children)
+        )
+    ]
+
+
+def _main_clause(t: Token) -> bool:
+    """Whether ``t`` is the subject of its sentence's main clause (or of a verb joined to it)."""
+    h = t.head
+    while h.dep_ == "conj" and h.head.i != h.i:
+        h = h.head
+    return h.dep_ not in ("ccomp", "xcomp", "advcl", "relcl", "acl", "csubj", "pcomp", "pobj")
+
+
+def _is_person(ctx: SpeakerContext, m: Mention) -> bool:
+    """A person mention, or one the registry ties to a person whatever the NER label."""
+    actor = ctx.registry.actor(m.actor_id) if m.actor_id else None
+    return m.label in ("PERSON", "ROLE") or (actor is not None and actor.kind == "person")
+
+
+def _possessive(text: str, m: Mention) -> bool:
+    return text[m.span.end : m.span.end + 1] in ("'", "’")  # "X's", "X’s", "Xs'"
+
+
+def _person_key(ctx: SpeakerContext, m: Mention) -> str:
+    """Who a person mention names: its actor, else its last name word."""
+    if m.actor_id:
+        return m.actor_id
+    words = strip_honorifics(m.text).split()
+    return "~" + fold(words[-1]) if words else "~"
