@@ -23,6 +23,7 @@ from parley.extract.attribution.learned import (
     ROLE_FILE,
     LearnedModel,
     Proposal,
+    _likely_source,
     combine,
     default_model,
     learned_attributions,
@@ -64,6 +65,48 @@ def test_role_features_place_each_token_against_the_cue(nlp):
     assert "rel=sub=ccomp" in feats["reopen"] and "side=A" in feats["reopen"]
     assert "rel=self" in feats["said"] and "cue" in feats["said"]
     assert "cl=say" in feats["bridge"]
+
+
+def test_role_features_tie_a_participle_to_the_subject_of_its_clause(nlp):
+    # "X spoke, warning that ...": X is the subject of the verb "warning" hangs on (sib=nsubj);
+    # the words of the reported clause carry the next step down as well (sub=ccomp>nsubj)
+    text = "The mayor spoke on Tuesday, warning that the bridge would reopen in May."
+    ix = DocIndex(nlp(text))
+    (para,) = paragraphs(ix)
+    marks = RuleMarks(ix, [])
+    base = base_features(ix, para, marks)
+    warning = next(i for i in para if ix.doc[i].text == "warning")
+    feats = dict(
+        zip(
+            (ix.doc[i].text for i in para),
+            role_features(ix, para, base, warning, warning + 1, marks),
+            strict=True,
+        )
+    )
+    assert "rel=sib=nsubj" in feats["mayor"]
+    assert "rel2=sub=ccomp>nsubj" in feats["bridge"] and "rel=sub=ccomp" in feats["bridge"]
+    assert "rel=anc" in feats["spoke"] and "rel=self" in feats["warning"]
+    # a verb carries the kind of its subject, and its lemma with what it governs
+    assert "subj=NOUN" in feats["spoke"] and "lc=warn|ccomp" in feats["warning"]
+
+
+class _Marginals:
+    """A stand-in for a CRFsuite tagger: marginals given by label and position."""
+
+    def __init__(self, table: dict[tuple[str, int], float]) -> None:
+        self.table = table
+
+    def marginal(self, label: str, k: int) -> float:
+        return self.table.get((label, k), 0.0)
+
+
+def test_a_cue_without_a_source_in_the_best_labelling_takes_the_likeliest_one():
+    roles = ["O", "O", "O", "O", "B-CON", "I-CON"]
+    tagger = _Marginals({("B-SRC", 1): 0.4, ("I-SRC", 2): 0.7, ("I-SRC", 3): 0.3, ("B-SRC", 4): 0.9})
+    # the content's words are not candidates; the source runs while its words are likelier in it
+    assert _likely_source(tagger, roles) == ((1, 3), 0.4)
+    # too unsure: no source
+    assert _likely_source(_Marginals({("B-SRC", 1): 0.01}), roles) == (None, 1.0)
 
 
 def test_paragraphs_leave_out_white_space_and_keep_line_breaks_as_limits(nlp):
@@ -121,6 +164,29 @@ def test_combine_takes_one_proposal_per_cue_the_surest():
     a = att(span_of("Talks resume on Monday"), span_of("an aide"), span_of("added"))
     b = att(span_of("Talks resume"), span_of("aide"), span_of("added"))
     assert combine([], [prop(b, 0.6), prop(a, 0.8)]) == [a]
+
+
+def test_combine_redraws_a_rule_record_whose_content_the_model_reads_otherwise_only_if_asked():
+    # same cue, same speaker, contents sharing under half their characters: with redraw, the
+    # record keeps its speaker and cue and takes the model's content; not when that content
+    # stops before a word. What Parley ships does not redraw.
+    rule = att(span_of("Talks"), span_of("an aide"), span_of("added"))
+    model = att(span_of("Talks resume on Monday"), span_of("aide"), span_of("added"))
+    assert combine([rule], [prop(model, 0.9)]) == [rule]
+    (out,) = combine([rule], [prop(model, 0.9)], redraw=True)
+    assert (out.content, out.source, out.cue) == (model.content, rule.source, rule.cue)
+    assert combine([rule], [prop(model, 0.9, whole=False)], redraw=True) == [rule]
+    assert combine([rule], [prop(model, 0.3)], redraw=True) == [rule]  # unsure
+    other = att(span_of("Talks resume on Monday"), span_of("The minister"), span_of("added"))
+    assert combine([rule], [prop(other, 0.9)], redraw=True) == [rule]  # another speaker
+
+
+def test_a_cue_ending_in_a_preposition_takes_a_topic_not_a_clause(nlp):
+    text = "The president insists on continuing the war as he waits for the talks to fail."
+    doc = nlp(text)
+    proposals = learned_attributions(DocIndex(doc), extract_attributions(doc, learned=False))
+    assert all(not p.clause for p in proposals if words(text, p.attribution.cue).split()[-1] in ("on", "for"))
+    assert extract_attributions(doc) == extract_attributions(doc, learned=False)
 
 
 # --- training, on a small split in PolNeAR's format --------------------------------------------
@@ -200,6 +266,8 @@ def test_training_is_reproducible_and_reports_its_dev_figures(tmp_path):
             "20",
             "--min-cue-count",
             "1",
+            "--c1",
+            "0.5",  # three articles: the shipped model's stronger L1 weight would leave no feature
         ]
         done = subprocess.run(
             [sys.executable, "-m", "parley.extract.attribution.train", *args],
@@ -257,7 +325,8 @@ def test_the_shipped_model_is_small_and_keeps_its_dev_figures():
     assert sum(sizes.values()) < 8_000_000, sizes
     meta = json.loads((MODEL_DIR / META_FILE).read_text(encoding="utf-8"))
     assert meta["trained_on"].startswith("PolNeAR train")
-    assert meta["dev"]["direct source overlap F1"] > 0.7  # measured 0.82 when it was built
+    assert meta["dev"]["direct source overlap F1"] > 0.7  # measured 0.86 when it was built
+    assert meta["dev"]["all source overlap F1"] > 0.6  # measured 0.68 when it was built
     assert "say" in meta["cue_lemmas"] and "official" in meta["speaker_nouns"]
 
 

@@ -10,12 +10,14 @@ taggers, each a linear-chain CRF over the paragraph's tokens (white space left o
   content are each tagged on their own.
 
 Every token carries the features of the parse (word, lemma, part of speech, dependency, head,
-the dependencies of its children, entity type), whether it sits inside quote marks, whether it
-is a verb of the cue lexicon, and the same of its neighbours, and where the rules' records lie
+the dependencies of its children, alone and with the token's lemma, entity type, and for a verb
+the kind of its subject), whether it sits inside quote marks, whether it is a verb of the cue
+lexicon, and the same of its neighbours, and where the rules' records lie
 (:class:`RuleMarks`: the model is stacked on the rules and learns when to trust them). The
 role tagger adds where the token lies against its cue (before, inside, after, how far, same
 sentence), how the parse ties it to the cue (the dependency of the cue's child whose subtree
-holds the token, or that the token governs the cue), and the role it plays in the rule record
+holds the token, and of the next word down that path; or of the child of the cue's own head
+whose subtree holds it; or that the token governs the cue), and the role it plays in the rule record
 with the same cue, if there is one.
 """
 
@@ -30,7 +32,7 @@ from parley.models import Attribution
 
 from .document import DocIndex
 
-FEATURE_VERSION = "2"
+FEATURE_VERSION = "3"
 CUE_LEXICON: frozenset[str] = (
     C.SPEECH_VERBS | C.COGNITION_VERBS | C.COMMISSIVE_VERBS | C.DESCRIBE_VERBS | C.OBJECT_CONTENT_VERBS
 )
@@ -39,6 +41,9 @@ Features = list[str]
 _CHILD_DEPS = frozenset(
     {"ccomp", "xcomp", "nsubj", "nsubjpass", "dobj", "parataxis", "advcl", "agent", "dative"}
 )
+
+
+_SUBJ_DEPS = frozenset({"nsubj", "nsubjpass"})
 
 
 def paragraphs(ix: DocIndex) -> list[list[int]]:
@@ -102,6 +107,12 @@ def _own(ix: DocIndex, para: Sequence[int]) -> list[Features]:
         if kids:
             for d in sorted({dep[c] for c in kids} & _CHILD_DEPS):  # one order: same model
                 f.append("c=" + d)
+                f.append("lc=" + lemma_i + "|" + d)  # the word with what it governs
+            if verb[i]:
+                for c in kids:
+                    if dep[c] in _SUBJ_DEPS:  # who does it: a name, a pronoun, a noun
+                        f.append("subj=" + (ent_type[c] or pos[c]))
+                        break
         out.append(f)
     return out
 
@@ -212,21 +223,32 @@ def _ancestors(head: list[int], i: int) -> set[int]:
     return out
 
 
-def _relation(i: int, cue: int, head: list[int], dep: list[str], cue_ancestors: set[int]) -> str:
-    """How the parse ties token ``i`` to the cue's head word: ``sub=<dep>`` when ``i`` lies in
-    the subtree of the cue's child with that dependency (at most ``_DEPTH`` steps down),
-    ``self`` for the cue, ``anc`` when ``i`` governs the cue, ``out`` otherwise."""
+def _relation(i: int, cue: int, head: list[int], dep: list[str], cue_ancestors: set[int]) -> tuple[str, str]:
+    """How the parse ties token ``i`` to the cue's head word, and one step further:
+
+    * ``sub=<dep>`` when ``i`` lies in the subtree of the cue's child with that dependency (at
+      most ``_DEPTH`` steps down), with the dependency of the next word down the path
+      (``sub=ccomp>advcl``: a clause hung on the reported clause, not on the cue);
+    * ``sib=<dep>`` when ``i`` lies in the subtree of a child of the cue's own head other than
+      the cue (``X spoke, warning that ...``: X is ``sib=nsubj`` of ``warning``);
+    * ``self`` for the cue, ``anc`` when ``i`` governs the cue, ``out`` otherwise."""
     if i == cue:
-        return "self"
+        return "self", "self"
+    above = head[cue]
+    below = -1  # the word on the path just under x
     x = i
     for _ in range(_DEPTH):
         h = head[x]
         if h == cue:
-            return "sub=" + dep[x]
+            rel = "sub=" + dep[x]
+            return rel, rel + ">" + (dep[below] if below >= 0 else "")
+        if h == above and h != x:
+            rel = "sib=" + dep[x]
+            return rel, rel
         if h == x:
             break
-        x = h
-    return "anc" if i in cue_ancestors else "out"
+        below, x = x, h
+    return ("anc", "anc") if i in cue_ancestors else ("out", "out")
 
 
 def cue_head_index(ix: DocIndex, a: int, b: int) -> int:
@@ -267,17 +289,18 @@ def role_features(
             side, d = "A", i - b + 1
         else:
             side, d = "C", 0
-        rel = _relation(i, cue, head, dep, cue_ancestors)
+        rel, rel2 = _relation(i, cue, head, dep, cue_ancestors)
         same = sid[i] == csid
         quoted = qid[i] >= 0
         bucket = _BUCKET_OF[d] if d < len(_BUCKET_OF) else _bucket(d)
-        key = (side, bucket, rel, same, quoted)
+        key = (side, bucket, rel2, same, quoted)
         middle = made.get(key)
         if middle is None:
             middle = made[key] = [
                 "side=" + side,
                 "dist=" + side + bucket,
                 "rel=" + rel,
+                "rel2=" + rel2,
                 "rs=" + rel + "|" + side,
                 "ss" if same else "os",
                 "sside=" + side + ("s" if same else "o"),
