@@ -130,7 +130,21 @@ def encode_vector(vector: np.ndarray) -> str:
 
 
 def decode_vectors(encoded: Sequence[str]) -> np.ndarray:
-    if not encoded:
-        return np.zeros((0, 512), dtype=np.float32)
-    raw = np.vstack([np.frombuffer(base64.b64decode(e), dtype=np.int8) for e in encoded])
-    return normalise(raw.astype(np.float32))
+    return stack_vectors([quantised(e) for e in encoded])
+
+
+def quantised(encoded: str) -> np.ndarray:
+    """A stored lead vector as its 512 bytes (an eighth of the float32 it stands for): what a step
+    walking every fingerprint keeps of each until it needs them as one matrix."""
+    return np.frombuffer(base64.b64decode(encoded), dtype=np.int8)
+
+
+CHUNK = 4096  # rows made float32 at a time, so no whole int8 or float64 copy of the matrix is made
+
+
+def stack_vectors(rows: Sequence[np.ndarray]) -> np.ndarray:
+    """Quantised rows as one float32 matrix of unit rows, the same as decoding them at once."""
+    out = np.zeros((len(rows), 512), dtype=np.float32)
+    for start in range(0, len(rows), CHUNK):
+        out[start : start + CHUNK] = normalise(np.vstack(rows[start : start + CHUNK]).astype(np.float32))
+    return out

@@ -65,12 +65,12 @@ def copies_step(ctx: CorpusContext) -> int:
     # citations and version; the MinHashes are read again below, a stored row is written back
     # from the store (so memory grows by about 2 KB an article, not by whole records)
     leads: dict[str, _Lead] = {}
-    encoded: dict[str, str] = {}
+    rows: dict[str, np.ndarray] = {}  # each lead vector as its 512 quantised bytes, not its text
     versions: dict[str, str] = {}
     for f in store.records("fingerprint"):
         if f.article_id in present:
             leads[f.article_id] = _Lead(f.published, f.outlet, f.cites)
-            encoded[f.article_id], versions[f.article_id] = f.vector, f.version
+            rows[f.article_id], versions[f.article_id] = fp.quantised(f.vector), f.version
     # an article's id is its text's hash, so a stored fingerprint of this version is still right
     # when the article is analysed again (a component's new version): only articles without one
     # are read; taking every re-analysed article compared all of them again
@@ -83,10 +83,10 @@ def copies_step(ctx: CorpusContext) -> int:
         for article, fresh in zip(articles, _fingerprints(articles), strict=True):
             made[article.id] = fresh
             leads[article.id] = _Lead(fresh.published, fresh.outlet, fresh.cites)
-            encoded[article.id] = fresh.vector
+            rows[article.id] = fp.quantised(fresh.vector)
     ids = sorted(leads)
-    vectors = fp.decode_vectors([encoded[i] for i in ids])
-    del encoded
+    vectors = fp.stack_vectors([rows[i] for i in ids])
+    del rows
     dates = {i: leads[i].published for i in ids}
     pairs = candidates(todo, ids, vectors, [dates[i] for i in ids], _lsh_hits(store, made, present))
     # the compared articles are read as the pairs come (the last ones kept, as the reader keeps
@@ -119,11 +119,11 @@ def copies_step(ctx: CorpusContext) -> int:
 def stories_step(ctx: CorpusContext) -> int:
     store = ctx.store
     # what stories need of each fingerprint, kept as they stream past (not the hashes)
-    leads: dict[str, tuple[str, dt.date | None, str]] = {}  # id -> (encoded vector, date, title)
+    leads: dict[str, tuple[np.ndarray, dt.date | None, str]] = {}  # id -> (quantised vector, date, title)
     for f in store.records("fingerprint"):
-        leads[f.article_id] = (f.vector, f.published, f.title)
+        leads[f.article_id] = (fp.quantised(f.vector), f.published, f.title)
     ids = sorted(leads)
-    vectors = dict(zip(ids, fp.decode_vectors([leads[i][0] for i in ids]), strict=True))
+    vectors = dict(zip(ids, fp.stack_vectors([leads[i][0] for i in ids]), strict=True))
     published = {i: leads[i][1] for i in ids}
     first_title = {i: leads[i][2] for i in ids}
     del leads

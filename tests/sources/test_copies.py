@@ -111,3 +111,16 @@ def test_compare_needs_no_store():
     verdict = compare(a, b, Reader())
     assert verdict.status == "altered"
     assert [(c.difference.original, c.difference.changed) for c in verdict.changes] == [("4", "5")]
+
+
+def test_lead_vectors_stacked_in_chunks_are_those_decoded_at_once():
+    import numpy as np
+
+    from parley.extract import fingerprint as fp
+
+    rng = np.random.default_rng(3)
+    encoded = [fp.encode_vector(v) for v in fp.normalise(rng.normal(size=(fp.CHUNK + 7, 512)))]
+    at_once = fp.normalise(np.vstack([fp.quantised(e) for e in encoded]).astype(np.float32))
+    stacked = fp.stack_vectors([fp.quantised(e) for e in encoded])
+    assert stacked.dtype == np.float32 and np.array_equal(stacked, at_once)
+    assert fp.decode_vectors([]).shape == (0, 512)
