@@ -665,3 +665,13 @@ def test_seed_reported(seed_attributions, seed, words, speaker, cue, channel):
 def test_seed_dateline_is_not_part_of_the_speaker(seed_attributions):
     text, a = _find(seed_attributions, "003", "assertions that Russian President")
     assert a.source is not None and a.source.of(text) == "Kremlin spokesperson Dmitry Peskov"
+
+
+def test_a_question_word_clause_under_a_verb_of_knowing_or_showing_is_no_ones_words(nlp):
+    assert (
+        run(nlp, "The island state, a young republic, shows us how we can value our own democracies.") == []
+    )
+    assert run(nlp, "Negotiators know what the other delegation wants from the fisheries deal.") == []
+    # a clause someone believes, or a poll shows, still is
+    (found,) = run(nlp, "The survey shows that most fishermen back the quota deal.")
+    assert found[1:4] == ("The survey", "shows", "that most fishermen back the quota deal")

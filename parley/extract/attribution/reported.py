@@ -75,6 +75,8 @@ def reported_pass(ix: DocIndex) -> list[Found]:
             if c.dep_ == "ccomp" and (speech or cognition) and ix.pid[c.i] == p:
                 comp = c
                 break
+        if comp is not None and cognition and not speech and _asks(comp):
+            continue  # "shows us how we can value ...", "knows what they want": no one's words
         obj = None
         if comp is None and commissive:
             for c in v.children:
@@ -256,3 +258,12 @@ def drop_nested(ix: DocIndex, found: list[Found]) -> list[Found]:
                 continue
         out.append(f)
     return out
+
+
+_WH_WORDS = frozenset("how what why where when who whom which whether".split())
+
+
+def _asks(clause) -> bool:
+    """Whether a clause opens with a question word ("how we can ..."): under a verb of knowing
+    or showing, it names a matter, not a belief someone holds."""
+    return next(iter(clause.subtree)).lower_ in _WH_WORDS
