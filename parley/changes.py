@@ -224,7 +224,7 @@ def _events(store: Store, since: dt.date, into: Changes) -> None:
                 "participants": [actors.get(p, p) for p in e.participants],
                 "place": e.place,
                 "summary": e.summary,
-                "sources": len({s.article_id for s in e.sources}),
+                "sources": e.source_articles,
                 "independent": independent.get(e.id),
                 "conflicts": sorted(e.conflicts),
             }

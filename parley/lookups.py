@@ -36,7 +36,6 @@ from parley import records
 from parley.errors import AmbiguousId, ConfigError, InvalidOverride, NotFound
 from parley.extract.registry import ActorRegistry, fold
 from parley.models import Actor, Article, Event, Span, Statement
-from parley.reconcile.events import source_articles
 from parley.store import RecordQuery, Store
 
 T = TypeVar("T")
@@ -278,7 +277,7 @@ def most_reported_events(store: Store, limit: int = 10) -> list[Event]:
     """The dated, reported (not planned) events reported by the most articles, latest first
     among equals; returned in date order."""
     dated = [(e.date, e) for e in store.events() if e.date is not None and e.status == "reported"]
-    top = sorted(dated, key=lambda de: (source_articles(de[1]), de[0]), reverse=True)[:limit]
+    top = sorted(dated, key=lambda de: (de[1].source_articles, de[0]), reverse=True)[:limit]
     return [e for _, e in sorted(top, key=lambda de: de[0])]
 
 

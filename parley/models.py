@@ -284,3 +284,9 @@ class Event:
     figures: dict[str, Any] = field(default_factory=dict)
     conflicts: dict[str, list[Any]] = field(default_factory=dict)
     status: str = "reported"
+
+    @property
+    def source_articles(self) -> int:
+        """How many articles tell of the event: its sources are spans, and one article may give
+        several ("the Alaska summit ... the summit ... the meeting")."""
+        return len({s.article_id for s in self.sources})

@@ -145,7 +145,7 @@ def _events(store: Store) -> list[dict[str, Any]]:
             "type": e.type,
             "participants": [actors[p].name if p in actors else p for p in e.participants],
             "place": e.place,
-            "sources": len({s.article_id for s in e.sources}),  # articles, not the spans telling of it
+            "sources": e.source_articles,  # articles, not the spans telling of it
             "independent": independent.get(e.id),
             "conflicts": sorted(e.conflicts),
             "summary": e.summary,

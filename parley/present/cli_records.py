@@ -34,7 +34,6 @@ from parley.present.options import (
     store_options,
     wrap,
 )
-from parley.reconcile.events import source_articles
 from parley.store import ArticleFilter, EventFilter, StatementFilter, Store
 
 CLIPPED = 160  # characters of a statement a list shows without --full
@@ -238,7 +237,7 @@ def timeline(
     for e in found:  # a line or two an event: a table of eight columns is unreadable at 80
         names = ", ".join(actors[p].name if p in actors else p for p in e.participants[:4])
         where = f" in {e.place}" if e.place else ""
-        n = source_articles(e)  # articles, not the spans that tell of it
+        n = e.source_articles  # articles, not the spans that tell of it
         told = "; ".join(filter(None, [f"{n} source{'s' * (n != 1)}", _details(e)]))
         lines = wrap(
             f"{_event_day(e)}  {e.type}{where}: {names or '-'} ({told})  {e.id[:8]}", console.width, 4

@@ -183,12 +183,6 @@ def _best_possible(m: EventMention, people: frozenset[str]) -> int:
     return when + (2 if people else 0) + (1 if m.place else 0) + (1 if m.duration else 0)
 
 
-def source_articles(e: Event) -> int:
-    """How many articles tell of the event: its sources are spans, and one article may give
-    several ("the Alaska summit ... the summit ... the meeting")."""
-    return len({s.article_id for s in e.sources})
-
-
 def thin(e: Event) -> bool:
     """Too little evidence for the timeline: one article, nobody named, no casualty figures,
     and not both a date (to the day or week) and a place."""

@@ -79,50 +79,46 @@ REPEATED = (
 )
 
 
-def test_a_paragraph_the_page_repeats_gives_its_statement_once(tmp_path):
+def _statements_of(tmp_path, raw: RawArticle) -> list:
+    """The statements the whole per-article pipeline finds in one article, with REGISTRY."""
     path = tmp_path / "actors.yaml"
     path.write_text(REGISTRY, encoding="utf-8")
-    article = clean_article(RawArticle("repeated", "text", REPEATED), today=dt.date(2026, 1, 15))
+    article = clean_article(raw, today=dt.date(2026, 1, 15))
     pipeline = Pipeline(DEFAULT_COMPONENTS, SpacyParser(), Context(ActorRegistry.load(path)))
     (analysis,) = pipeline.run([article])
-    tariffs = [s for s in analysis["statement"] if "steel tariffs" in s.text]
-    assert len(tariffs) == 1, [(s.speaker, s.text, s.span) for s in analysis["statement"]]
+    return analysis["statement"]
+
+
+def test_a_paragraph_the_page_repeats_gives_its_statement_once(tmp_path):
+    found = _statements_of(tmp_path, RawArticle("repeated", "text", REPEATED))
+    tariffs = [s for s in found if "steel tariffs" in s.text]
+    assert len(tariffs) == 1, [(s.speaker, s.text, s.span) for s in found]
     assert tariffs[0].speaker_actor_id == "tomas-lind"
-    assert any("next round" in s.text for s in analysis["statement"])
+    assert any("next round" in s.text for s in found)
 
 
 def test_one_content_with_two_cues_is_one_statement_the_verbs(tmp_path):
-    path = tmp_path / "actors.yaml"
-    path.write_text(REGISTRY, encoding="utf-8")
     text = (
         "Talks stall in the capital\n\n"
         "Tomas Lind spoke to the committee on Monday, adding that during January, according to the "
         "customs office and its partners, steel exports fell by a third."
     )
-    article = clean_article(RawArticle("two-cues", "text", text), today=dt.date(2026, 1, 15))
-    pipeline = Pipeline(DEFAULT_COMPONENTS, SpacyParser(), Context(ActorRegistry.load(path)))
-    (analysis,) = pipeline.run([article])
-    found = analysis["statement"]
+    found = _statements_of(tmp_path, RawArticle("two-cues", "text", text))
     assert len({s.id for s in found}) == len(found), [(s.speaker, s.cue, s.span) for s in found]
     (exports,) = [s for s in found if "steel exports" in s.text]
     assert exports.cue == "adding" and exports.speaker_actor_id == "tomas-lind"
 
 
 def test_a_statement_the_sentence_puts_in_an_earlier_month_is_not_dated_by_the_article(tmp_path):
-    path = tmp_path / "actors.yaml"
-    path.write_text(REGISTRY, encoding="utf-8")
     text = (
         "Northland counts the cost\n\n"
         "The ministry last published its own figures in September 2022, when it said that about "
         "six thousand jobs had been lost.\n\n"
         "Tomas Lind said on Monday that the budget would be balanced."
     )
-    article = clean_article(
-        RawArticle("earlier-month", "text", text, published=dt.datetime(2026, 1, 14)),
-        today=dt.date(2026, 1, 15),
+    found = _statements_of(
+        tmp_path, RawArticle("earlier-month", "text", text, published=dt.datetime(2026, 1, 14))
     )
-    pipeline = Pipeline(DEFAULT_COMPONENTS, SpacyParser(), Context(ActorRegistry.load(path)))
-    (analysis,) = pipeline.run([article])
-    by_words = {("jobs" in s.text): s for s in analysis["statement"]}
+    by_words = {("jobs" in s.text): s for s in found}
     assert (by_words[True].said_on, by_words[True].said_on_from) == (None, "unknown")
     assert by_words[False].said_on == dt.date(2026, 1, 12) and by_words[False].said_on_from == "text"

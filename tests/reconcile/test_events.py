@@ -11,7 +11,7 @@ from parley.analyse import analyse
 from parley.ingest.job import ingest
 from parley.models import Article, EventMention, Span
 from parley.reconcile.durations import readable_duration
-from parley.reconcile.events import merge_events, source_articles
+from parley.reconcile.events import merge_events
 from parley.store import EventFilter, open_store
 from tests.conftest import SEEDS
 
@@ -305,7 +305,7 @@ def test_an_event_counts_its_articles_not_its_spans():
         _report("b", 0, date=day, place="Moscow", who=["envoy", "president"]),
     ]
     (event,) = _merge(reports)
-    assert len(event.sources) == 3 and source_articles(event) == 2
+    assert len(event.sources) == 3 and event.source_articles == 2
 
 
 def test_one_article_goes_on_about_the_event_it_dated_but_not_about_two_undated_trips():
