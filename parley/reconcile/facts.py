@@ -93,6 +93,10 @@ _DIGITS = re.compile(
     re.IGNORECASE,
 )
 _WORD = re.compile(r"[\w'’ʼ]+", re.UNICODE)
+_WEEKDAY_OF_STEM = {stem: i + 1 for i, stems in enumerate(_WEEKDAYS) for stem in stems}
+_WEEKDAY_START = re.compile(  # a stem at the start of a word as _WORD splits them
+    r"(?<![\w'’ʼ])(" + "|".join(sorted(map(re.escape, _WEEKDAY_OF_STEM), key=len, reverse=True)) + ")"
+)
 _NOT_NAMES = {
     "the", "a", "an", "his", "her", "its", "their", "our", "this", "that", "these", "those", "in",
     "on", "at", "after", "before", "when", "as", "but", "and", "der", "die", "das", "ein", "eine",
@@ -169,8 +173,9 @@ def _months(text: str) -> set[int]:
 
 
 def _weekdays(text: str) -> set[int]:
-    words = _WORD.findall(text.casefold())
-    return {i + 1 for i, stems in enumerate(_WEEKDAYS) for w in words if any(w.startswith(s) for s in stems)}
+    """The days of the week named: each word starting with a day's stem (one regular-expression
+    pass; testing every word against every stem took a tenth of the copies step)."""
+    return {_WEEKDAY_OF_STEM[m.group(1)] for m in _WEEKDAY_START.finditer(text.casefold())}
 
 
 def _names(text: str) -> set[str]:

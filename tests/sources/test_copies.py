@@ -124,3 +124,74 @@ def test_lead_vectors_stacked_in_chunks_are_those_decoded_at_once():
     stacked = fp.stack_vectors([fp.quantised(e) for e in encoded])
     assert stacked.dtype == np.float32 and np.array_equal(stacked, at_once)
     assert fp.decode_vectors([]).shape == (0, 512)
+
+
+def test_weekdays_are_read_at_the_start_of_words_only():
+    from hypothesis import given, settings
+    from hypothesis import strategies as st
+
+    from parley.reconcile import facts as facts_module
+
+    def word_by_word(text):  # the reading the regular expression replaced
+        words = facts_module._WORD.findall(text.casefold())
+        return {
+            i + 1
+            for i, stems in enumerate(facts_module._WEEKDAYS)
+            for w in words
+            if any(w.startswith(s) for s in stems)
+        }
+
+    stems = [s for day in facts_module._WEEKDAYS for s in day]
+    piece = st.sampled_from(
+        [*stems, "Sunday", "MONDAY", "x", "l'", "среди", "_", "7", " ", "'", "ʼ", ",", "-"]
+    )
+
+    @settings(max_examples=3000, deadline=None, derandomize=True)
+    @given(st.lists(piece, max_size=12).map("".join))
+    def same(text):
+        assert facts_module._weekdays(text) == word_by_word(text)
+
+    same()
+    assert facts("Talks resume on Tuesday, not Thursday.").weekdays == {2, 4}
+    assert facts("Ministers met on their birthday.").weekdays == frozenset()
+
+
+def test_candidates_in_batches_are_those_found_one_new_article_at_a_time(monkeypatch):
+    import datetime as dt
+
+    import numpy as np
+
+    from parley.reconcile import copies
+
+    rng = np.random.default_rng(7)
+    base = rng.normal(size=(40, 16))
+    # near-identical rows, ties included, so that more than 8 pass the cosine floor for some
+    vectors = np.vstack([base, base[:20] + 0.01 * rng.normal(size=(20, 16)), base[:12]]).astype(np.float32)
+    vectors /= np.linalg.norm(vectors, axis=1, keepdims=True)
+    ids = [f"a{n:03d}" for n in range(len(vectors))]
+    dates = [dt.date(2025, 11, 1) + dt.timedelta(days=int(d)) for d in rng.integers(0, 60, len(ids))]
+    dates[5] = None
+    new = ids[::3]
+    hits = {ids[0]: [(ids[40], 0.9)]}
+    monkeypatch.setattr(copies, "CANDIDATE_BATCH", 1)
+    one_by_one = copies.candidates(new, ids, vectors, dates, hits)
+    monkeypatch.setattr(copies, "CANDIDATE_BATCH", 4)
+    batched = copies.candidates(new, ids, vectors, dates, hits)
+    assert batched == one_by_one and len(batched) > len(new)
+    assert batched[(ids[0], ids[40])] == 0.9
+
+
+def test_the_nearest_are_the_highest_with_ties_in_index_order():
+    import numpy as np
+
+    from parley.reconcile.copies import _nearest
+
+    sims = np.array([0.2, 0.9, 0.7, 0.9, 0.7, 0.7, 0.1], dtype=np.float32)
+    assert _nearest(sims, 3).tolist() == [1, 3, 2]
+    assert _nearest(sims, 4).tolist() == [1, 3, 2, 4]
+    assert _nearest(sims, 10).tolist() == [1, 3, 2, 4, 5, 0, 6]
+    rng = np.random.default_rng(1)
+    for _ in range(200):
+        sims = rng.integers(0, 5, size=int(rng.integers(1, 30))).astype(np.float32)
+        k = int(rng.integers(1, 12))
+        assert _nearest(sims, k).tolist() == sorted(range(len(sims)), key=lambda i: (-sims[i], i))[:k]
