@@ -47,7 +47,7 @@ def times(ctx: Context) -> Step:
     "statements",
     requires=("doc", "attribution", "mention", "time_expression"),
     produces=("statement",),
-    version="7",
+    version="8",  # 8: the dossier's pronouns as evidence for "he" and "she"
 )
 def statements(ctx: Context) -> Step:
     def step(a: Analysis) -> dict:

@@ -17,6 +17,8 @@ from typing import Any
 from parley.errors import ConfigError
 from parley.extract.registry import ActorRegistry, default_registry, fold
 
+_PRONOUN = {"m": "he", "f": "she", "x": "they"}
+
 _ID = re.compile(r"^[a-z0-9][a-z0-9-]*$")
 DOCUMENT_WORDS = ("plan", "proposal", "draft", "framework", "document", "agreement", "deal")
 
@@ -89,6 +91,12 @@ class Dossier:
         dossier = _parse(registry)
         _CACHE[id(registry)] = dossier
         return dossier
+
+    def pronouns(self, actor_id: str) -> str | None:
+        """ "he", "she" or "they" as the dossier gives them for a person (its ``pronouns``, read
+        and checked with the actors by the registry); None when unknown."""
+        spec = self.registry.specs.get(actor_id)
+        return _PRONOUN.get(spec.gender) if spec and spec.gender else None
 
     def issue(self, issue_id: str) -> Issue | None:
         return next((i for i in self.issues if i.id == issue_id), None)

@@ -2,6 +2,10 @@
 sentence, the chain of pronouns of the same gender, and the gender the text shows for each
 person (titles, nouns in apposition, the pronoun that follows a name in its own clause), so
 that a person of the other gender is never taken (rule 3 of :mod:`parley.extract.speakers`).
+Where the text shows no gender for a registered person, the ``pronouns`` the dossier gives
+them are the evidence (``they``: neither "he" nor "she" stands for them); where the
+text shows one, the text wins (the person meant may be another of the same name, or the
+dossier wrong).
 """
 
 from __future__ import annotations
@@ -24,6 +28,7 @@ from parley.extract.speaker_reading import (
     _possessive,
     _sent_end,
     _subjects,
+    declared_gender,
 )
 from parley.models import Mention, Span
 
@@ -71,6 +76,15 @@ def _genders(ctx: SpeakerContext) -> dict[str, set[str]]:
             found.setdefault(_person_key(ctx, m), set()).update(shown)
     ctx.genders = found
     return found
+
+
+def _shown(ctx: SpeakerContext, key: str) -> set[str]:
+    """The genders known for a person key: the text's, else the dossier's ("x": "they")."""
+    found = _genders(ctx).get(key)
+    if found:
+        return found
+    declared = declared_gender(ctx, key)
+    return {declared} if declared else set()
 
 
 def _pronoun_after(ctx: SpeakerContext, t: Token, people: Sequence[Mention]) -> set[str]:
@@ -128,7 +142,6 @@ def _he_or_she(
     """
     gender = "m" if pronoun in MALE_PRONOUNS else "f"
     other = "f" if gender == "m" else "m"
-    genders = _genders(ctx)
     sentence = ctx.sentence(source.start)
     floor = min(ctx.paragraph_start(source.start, back=1), ctx.sent_starts[max(sentence - PRONOUN_REACH, 0)])
     sent_lo = ctx.sent_starts[sentence]
@@ -158,7 +171,7 @@ def _he_or_she(
         if m is None or not _is_person(ctx, m) or any(a <= m.span.start < b for a, b in ctx.quoted):
             return False
         key = _person_key(ctx, m)
-        return key not in excluded and genders.get(key, set()) != {other}
+        return key not in excluded and _shown(ctx, key) not in ({other}, {"x"})
 
     def person_at(t: Token) -> Mention | None:
         """The subject's mention, its apposition's, or the person a copula equates it with

@@ -112,6 +112,28 @@ class Side:
 class ActorSpec:
     actor: Actor
     titles: tuple[str, ...]
+    gender: str | None = None  # "m", "f" or "x" ("they") from the dossier's ``pronouns``; None: unknown
+
+
+# what a dossier may give as a person's ``pronouns`` -> the gender pronoun resolution reads
+PRONOUNS = {"he": "m", "he/him": "m", "she": "f", "she/her": "f", "they": "x", "they/them": "x"}
+
+
+def _gender(entry: dict[str, Any], source: object) -> str | None:
+    """The gender an actor entry's ``pronouns`` give (None when left out, null or "unknown")."""
+    value = entry.get("pronouns")
+    key = value.strip().casefold().replace(" ", "") if isinstance(value, str) else value
+    if key in (None, "", "unknown"):
+        return None
+    if key not in PRONOUNS:
+        raise ConfigError(
+            f"{source}: actor {entry['id']}: pronouns {value!r} is not one of he, she, they "
+            "(leave the field out when they are not known)"
+        )
+    if entry.get("kind", "person") != "person":
+        kind = entry.get("kind")
+        raise ConfigError(f"{source}: actor {entry['id']}: pronouns are for people, not a {kind}")
+    return PRONOUNS[key]
 
 
 def names_agree(a: str, b: str) -> bool:
@@ -205,6 +227,7 @@ class ActorRegistry:
                             evidence=("registry",),
                         ),
                         tuple(entry.get("titles") or ()),
+                        _gender(entry, source),
                     )
                 )
             sections = {k: v for k, v in data.items() if k not in ("sides", "actors")}

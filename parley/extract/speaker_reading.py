@@ -67,6 +67,13 @@ class SpeakerContext:
         return self.paragraphs[max(bisect.bisect_right(self.paragraphs, char) - 1 - back, 0)]
 
 
+def declared_gender(ctx: SpeakerContext, key: str) -> str | None:
+    """The gender the dossier's ``pronouns`` give the person a person key names ("m", "f", "x"
+    for "they"), or None (not a registered actor, or not given)."""
+    spec = ctx.registry.specs.get(key)
+    return spec.gender if spec else None
+
+
 def _sentence_index(starts: list[int], char: int) -> int:
     return max(bisect.bisect_right(starts, char) - 1, 0)
 

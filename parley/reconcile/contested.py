@@ -25,7 +25,8 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections import defaultdict
-from dataclasses import dataclass, replace
+from collections.abc import Mapping
+from dataclasses import dataclass
 
 from parley.models import Event, Span, Statement
 from parley.reconcile.claim_words import (
@@ -38,6 +39,7 @@ from parley.reconcile.claim_words import (
     sentence_at,
 )
 from parley.reconcile.claims import Corpus, denied_claim, is_denial, says_not
+from parley.reconcile.contested_claimants import disputed_after
 from parley.reconcile.contested_records import Claim, Contested, ContestedSide
 from parley.reconcile.contested_sides import (
     PRONOUN,
@@ -62,8 +64,11 @@ def find_contested(
     claims: list[Claim],
     events: list[Event],
     registry_roles: dict[str, tuple[str, ...]],
+    side_names: Mapping[str, str] | None = None,
 ) -> list[Contested]:
-    found = denials(corpus, words, claims) + disputed_after(corpus)
+    """Every contested item; ``side_names`` maps a side's name and adjectives, case folded, to
+    its name ("russian" -> "Russia"): a claim "Russian claims ..." names its claimant by it."""
+    found = denials(corpus, words, claims) + disputed_after(corpus, words, side_names)
     found += unverified(corpus, words, claims)
     found += quantity_contests(corpus, words)
     found += event_contests(corpus, events)
@@ -218,38 +223,6 @@ def _denies(words: Words, d: _Denial, c: Claim) -> bool:
         return bool(d.about & set(c.about))
     near = c.date is None or d.said_on is None or abs((c.date - d.said_on).days) <= DENIAL_DAYS
     return near and any(w in c.text.casefold() for w in d.documents)
-
-
-DISPUTED_AFTER = re.compile(
-    r"^(?P<claim>.{20,}?),\s+which\s+(?:(?P<who>(?:the\s+)?[A-Z][^,]{2,60}?)\s+(?:have\s+|has\s+|had\s+)?|"
-    r"(?:was|were|has\s+been|have\s+been)\s+)"
-    r"(?:denied|disputed|rejected|refuted|contested|dismissed|called\s+false)\b"
-    r"(?:\s+by\s+(?P<by>[^,.;]{3,60}))?"
-)
-
-
-_WHICH = re.compile(r",\s+which\s")
-
-
-def disputed_after(corpus: Corpus) -> list[Contested]:
-    """ "Russia claimed the capture of X, which Ukrainian officials disputed": the clause and
-    the dispute, read from the sentence when no statement carries them."""
-    found = []
-    for article_id, article in corpus.articles.items():
-        if not _WHICH.search(article.text):
-            continue  # what a sentence matches, the article's text does (it is a part of it)
-        for sent in corpus.sentences(article_id):
-            m = DISPUTED_AFTER.match(sent.text)
-            if m is None:
-                continue
-            claim_span = Span(sent.span.start, sent.span.start + m.end("claim"))
-            claimed = text_side(corpus, article_id, claim_span, "claims")
-            who = clean(m.group("who") or m.group("by") or "") or None
-            denial = replace(text_side(corpus, article_id, sent.span, "denies"), who=who)
-            found.append(
-                record("denial", clean(m.group("claim"))[:160], [claimed, denial], explain("denial", 1))
-            )
-    return found
 
 
 def unverified(corpus: Corpus, words: Words, claims: list[Claim]) -> list[Contested]:

@@ -24,7 +24,7 @@ from parley.reconcile.signals import find_signals
 from parley.store import Store
 from parley.store.lazy import RecordsByArticle, StoredArticles, StoredRecords
 
-VERSION = "8"
+VERSION = "9"  # 9: a claim read from a sentence names its claimant, not the outlet
 
 
 CORPUS_READS = ("article", "statement", "mention", "actor", "copy", "fingerprint")
@@ -52,6 +52,11 @@ def load_corpus(store: Store, actors: list[Actor] | None = None) -> Corpus:
 
 def registry_roles(registry: ActorRegistry) -> dict[str, tuple[str, ...]]:
     return {i: spec.actor.roles for i, spec in registry.specs.items()}
+
+
+def side_names(registry: ActorRegistry) -> dict[str, str]:
+    """Each side's name and adjectives, case folded, to its name ("russian" -> "Russia")."""
+    return {w.casefold(): s.name for s in registry.sides.values() for w in (s.name, *s.adjectives)}
 
 
 def registry_names(registry: ActorRegistry) -> dict[str, tuple[str, ...]]:
@@ -87,7 +92,8 @@ def claims_step(ctx: CorpusContext) -> int:
 def contested_step(ctx: CorpusContext) -> int:
     corpus = shared_corpus(ctx)
     claims = list(ctx.store.records("claim"))
-    found = find_contested(corpus, load_words(), claims, ctx.store.events(), registry_roles(ctx.registry))
+    roles, sides = registry_roles(ctx.registry), side_names(ctx.registry)
+    found = find_contested(corpus, load_words(), claims, ctx.store.events(), roles, sides)
     return ctx.store.replace_records("contested", found)
 
 

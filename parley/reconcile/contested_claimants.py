@@ -1,0 +1,228 @@
+"""Who makes a claim the contest readers take from the article's own sentences ("Russia claimed
+the capture of X, which Ukrainian officials disputed"; "a fake about attacks on Y, which was
+denied by Z").
+
+The outlet is the claimant only when the article makes the claim in its own voice. When the
+words report somebody else's claim, the claimant is who they name, in this order:
+
+1. the subject of a verb of claiming in the clause ("Russia claimed ...", "Kremlin officials
+   said ...", "fighting went on, with Russia claiming ...");
+2. the maker a claim noun names ("claims by X that", "X's allegation", "Russian claims": the
+   side the adjective belongs to);
+3. with a claim noun or a hedge but no maker named in the sentence, the paragraph: an earlier
+   sentence holding the noun the claim's sentence points back to ("... use disinformation to
+   supplement this tactic. A recent example of this tactic is a fake about ...") or the next
+   sentence saying what its subject did with it ("the Russians used this as a pretext"): the
+   subject those sentences open with;
+4. else no one (shown as "unknown"): a reported claim whose maker the article does not name is
+   not the outlet's.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, replace
+
+from parley.models import Mention, Span
+from parley.reconcile.claim_words import Sentence, Words, clean
+from parley.reconcile.claims import Corpus
+from parley.reconcile.contested_records import Contested
+from parley.reconcile.contested_sides import explain, record, text_side
+
+# Nouns for a claim besides the word list's ``claim_nouns``: what calls it invented.
+MADE_UP = ("fake", "fakes", "hoax", "hoaxes", "lie", "lies", "fabrication", "fabrications",
+           "disinformation", "propaganda", "narrative", "narratives")  # fmt: skip
+_CLAIM_VERB = (
+    r"(?:has\s+|have\s+|had\s+)?(?:also\s+|repeatedly\s+|previously\s+|earlier\s+|falsely\s+)?"
+    r"(?:claim(?:ed|s|ing)|assert(?:ed|s|ing)|alleg(?:ed|es|ing)|said|says|saying|report(?:ed|s|ing)|"
+    r"announc(?:ed|es|ing)|insist(?:ed|s|ing)|stat(?:ed|es|ing)|accus(?:ed|es|ing))\b"
+)
+# a name, with "of" inside ("Ministry of Defence") and a group noun after ("Russian officials")
+_WHO = (
+    r"(?P<who>(?:the\s+)?[A-Z][\w.'’-]*(?:\s+(?:of\s+)?[A-Z][\w.'’-]*)*"
+    r"(?:\s+(?:officials|forces|troops|authorities|negotiators|media|sources|bloggers|milbloggers|"
+    r"diplomats|government|military|ministry))?)"
+)
+_OPENING = re.compile(
+    r"^(?:[-–•*]\s*)?(?:(?:but|and|yet|so|however|nevertheless|still|meanwhile)\b,?\s+)?", re.I
+)
+# the subject of a verb of claiming: opening the clause, or after "with", "as", "and" or a comma
+_SUBJECT_CLAIMS = re.compile(rf"(?:^|\bwith\s+|\bas\s+|\band\s+|[,;]\s+){_WHO}\s+{_CLAIM_VERB}")
+_AFTER_NOUN = re.compile(r"^\s+(?:about|that|of|claiming|saying|alleging|suggesting|by|from)\b", re.I)
+_BY = re.compile(
+    r"^\s+(?:by|from)\s+(?P<who>(?:the\s+)?[A-Z][^,;.]{1,60}?)"
+    r"(?=\s+(?:that|about|of|claiming|saying|alleging|suggesting|which|on|in)\b|[,;.]|$)"
+)
+_POSSESSOR = re.compile(r"(?P<who>(?:the\s+)?[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*)*)['’]s?\s+(?:[a-z-]+\s+){0,2}$")
+_ADJECTIVE = re.compile(r"\b(?P<adj>[A-Z][\w.-]+)\s+(?:[a-z-]+\s+){0,2}$")
+# "this tactic", "such claims" (not "that": more often "reports that ..."; not a name)
+_POINTS_BACK = re.compile(r"\b(?i:this|these|those|such|the\s+same)\s+(?P<noun>[a-z]{4,})\b")
+_USED_IT = re.compile(
+    r"^\s+(?:\w+\s+){0,2}?(?:used|repeated|spread|cited|circulated|amplified|promoted|pushed|invoked|"
+    r"presented|seized\s+on)\s+(?:this|it|that|these|the\s+(?:claim|story|fake|report|allegation)s?)\b",
+    re.I,
+)
+# plural nouns that make a people adjective a group ("Russian negotiators")
+_GROUPS = re.compile(
+    r"\s+(?P<noun>negotiators|officials|forces|troops|authorities|government|media|diplomats|"
+    r"leaders|military|propagandists|bloggers|milbloggers|sources|side)\b"
+)
+_MAX_WORDS = 8
+_REACH = 3  # sentences back in the paragraph an earlier mention of the noun may be
+
+
+@dataclass(frozen=True)
+class Claimant:
+    who: str | None  # as the article names them; None: no one named (or the outlet, see ``own``)
+    own: bool  # the article makes the claim in its own voice: its outlet is the claimant
+
+
+def claimant(
+    words: Words,
+    text: str,
+    span: Span,
+    sentences: Sequence[Sentence],
+    mentions: Sequence[Mention],
+    side_names: Mapping[str, str] | None = None,
+) -> Claimant:
+    """Who makes the claim at ``span`` of the article ``text``."""
+    clause = clean(text[span.start : span.end])
+    opened = clause[_OPENING.match(clause).end() :]  # type: ignore[union-attr]
+    sides = side_names or {}
+    for m in _SUBJECT_CLAIMS.finditer(opened):
+        last = m.group("who").split()[-1].casefold()
+        if sides.get(last, last).casefold() != last:
+            continue  # "Southern claims that ...": a side's adjective and a noun (rule 2)
+        if len(m.group("who").split()) <= _MAX_WORDS:
+            return Claimant(clean(m.group("who")), False)
+    reported, named = _claim_noun(words, clause, sides)
+    if named:
+        return Claimant(named, False)
+    if not reported and not words.has("hedges", clause):
+        return Claimant(None, True)
+    return Claimant(_from_paragraph(text, span, sentences, mentions), False)
+
+
+def _claim_noun(words: Words, clause: str, side_names: Mapping[str, str]) -> tuple[bool, str | None]:
+    """Whether the clause reports a claim by a claim noun, and the maker it names, if any."""
+    nouns = words.pattern("claim_nouns")
+    made_up = re.compile(rf"\b(?:{'|'.join(MADE_UP)})\b", re.I)
+    reported = False
+    for found in [*nouns.finditer(clause), *made_up.finditer(clause)]:
+        before, after = clause[: found.start()], clause[found.end() :]
+        by = _BY.match(after)
+        if by and len(by.group("who").split()) <= _MAX_WORDS:
+            return True, clean(by.group("who"))
+        possessor = _POSSESSOR.search(before)
+        if possessor:
+            return True, clean(possessor.group("who"))
+        adjective = _ADJECTIVE.search(before)
+        side = side_names.get(adjective.group("adj").casefold()) if adjective else None
+        if side:
+            return True, side
+        reported = reported or bool(_AFTER_NOUN.match(after))
+    return reported, None
+
+
+def _from_paragraph(
+    text: str, span: Span, sentences: Sequence[Sentence], mentions: Sequence[Mention]
+) -> str | None:
+    """The claimant the claim's paragraph names around it (rule 3 of the module docstring)."""
+    lo = text.rfind("\n", 0, span.start) + 1
+    hi = text.find("\n", span.end)
+    hi = len(text) if hi < 0 else hi
+    at = next((i for i, s in enumerate(sentences) if s.span.start <= span.start < s.span.end), None)
+    if at is None:
+        return None
+    back = _POINTS_BACK.search(sentences[at].text)
+    if back:
+        noun = re.compile(rf"\b{re.escape(back.group('noun'))}\b", re.I)
+        for s in reversed(sentences[max(at - _REACH, 0) : at]):
+            if s.span.start < lo:
+                break
+            if noun.search(s.text):
+                who = _opening_subject(text, s, mentions)
+                if who:
+                    return who
+    if at + 1 < len(sentences) and sentences[at + 1].span.end <= hi:
+        after = sentences[at + 1]
+        who = _opening_subject(text, after, mentions)
+        rest = text[_subject_end(text, after, mentions) : after.span.end] if who else ""
+        if who and _USED_IT.match(rest):
+            return who
+    return None
+
+
+def _opening_subject(text: str, s: Sentence, mentions: Sequence[Mention]) -> str | None:
+    """The mention a sentence opens with (after a bullet, a connective and "the"), with a group
+    noun after a people adjective ("Russian negotiators")."""
+    m = _opening_mention(text, s, mentions)
+    if m is None:
+        return None
+    group = _GROUPS.match(text, m.span.end) if m.label == "NORP" else None
+    return clean(text[m.span.start : group.end() if group else m.span.end])
+
+
+def _subject_end(text: str, s: Sentence, mentions: Sequence[Mention]) -> int:
+    m = _opening_mention(text, s, mentions)
+    if m is None:
+        return s.span.start
+    group = _GROUPS.match(text, m.span.end) if m.label == "NORP" else None
+    return group.end() if group else m.span.end
+
+
+def _opening_mention(text: str, s: Sentence, mentions: Sequence[Mention]) -> Mention | None:
+    opened = _OPENING.match(s.text)
+    start = s.span.start + (opened.end() if opened else 0)
+    if text[start : start + 4].casefold() == "the ":
+        start += 4
+    return next((m for m in mentions if m.span.start == start and m.label != "ROLE"), None)
+
+
+DISPUTED_AFTER = re.compile(
+    r"^(?P<claim>.{20,}?),\s+which\s+(?:(?P<who>(?:the\s+)?[A-Z][^,]{2,60}?)\s+(?:have\s+|has\s+|had\s+)?|"
+    r"(?:was|were|has\s+been|have\s+been)\s+)"
+    r"(?:denied|disputed|rejected|refuted|contested|dismissed|called\s+false)\b"
+    r"(?:\s+by\s+(?P<by>[^,.;]{3,60}))?"
+)
+
+
+_WHICH = re.compile(r",\s+which\s")
+# "denied by US intelligence after fact-checking": the denier without the circumstances
+_CIRCUMSTANCE = re.compile(r"\s+(?:after|following|during|in|on|at|when|as|last|this|earlier)\b.*$", re.I)
+
+
+def _denier(words: str) -> str | None:
+    return clean(_CIRCUMSTANCE.sub("", words)) or None
+
+
+def disputed_after(
+    corpus: Corpus, words: Words, side_names: Mapping[str, str] | None = None
+) -> list[Contested]:
+    """ "Russia claimed the capture of X, which Ukrainian officials disputed": the clause and
+    the dispute, read from the sentence when no statement carries them. The claimant is the
+    outlet only when the article makes the claim in its own voice
+    (:mod:`parley.reconcile.contested_claimants`)."""
+    found = []
+    for article_id, article in corpus.articles.items():
+        if not _WHICH.search(article.text):
+            continue  # what a sentence matches, the article's text does (it is a part of it)
+        for sent in corpus.sentences(article_id):
+            m = DISPUTED_AFTER.match(sent.text)
+            if m is None:
+                continue
+            claim_span = Span(sent.span.start, sent.span.start + m.end("claim"))
+            claimed = text_side(corpus, article_id, claim_span, "claims")
+            maker = claimant(
+                words, article.text, claim_span, corpus.sentences(article_id),
+                corpus.mentions.get(article_id, []), side_names,
+            )  # fmt: skip
+            if not maker.own:
+                claimed = replace(claimed, who=maker.who)
+            who = _denier(m.group("who") or m.group("by") or "")
+            denial = replace(text_side(corpus, article_id, sent.span, "denies"), who=who)
+            found.append(
+                record("denial", clean(m.group("claim"))[:160], [claimed, denial], explain("denial", 1))
+            )
+    return found
