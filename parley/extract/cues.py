@@ -107,6 +107,10 @@ OBJECT_CONTENT_VERBS: frozenset[str] = frozenset(
     """.split()
 )
 
+# Of those, the verbs that name a stand rather than words: as an infinitive of purpose they say
+# what something is for ("bases used to support drone operations"), not what anyone said.
+STANCE_OBJECT_VERBS: frozenset[str] = frozenset("support back favor favour endorse oppose".split())
+
 # Verbs that mean "quoted/reported ... as saying": the speaker is their object (active) or
 # their passive subject.
 QUOTING_VERBS: frozenset[str] = frozenset("quote cite report paraphrase".split())
@@ -220,6 +224,12 @@ CLAIM_NOUNS: frozenset[str] = frozenset(
     contention narrative notion assumption
     """.split()
 )
+# Words that open a question clause ("knew what was coming", "clarified what he meant").
+QUESTION_WORDS: frozenset[str] = frozenset("how what why where when who whom which whether".split())
+# Those that, after a verb of saying, name the matter spoken of rather than what was said
+# ("clarified what he meant", "argued whether ..."); "told how the war changed their lives" and
+# "explained why he backs the plan" give an account (PolNeAR annotates them).
+QUESTION_WORDS_NOT_SAID: frozenset[str] = QUESTION_WORDS - {"how", "why"}
 # Verbs and nouns that put a question: "asked whether ...", "questions about whether ...".
 ASK_VERBS: frozenset[str] = frozenset("ask inquire enquire query question wonder".split())
 QUESTION_NOUNS: frozenset[str] = frozenset("question inquiry enquiry query".split())

@@ -161,16 +161,26 @@ class LearnedModel:
                 if any(tt.dep[c] == "aux" and tt.lemma[c] in _MODALS for c in head_children):
                     speech = False  # "the report will suggest ...": not said yet
                 content_toks = [para[k] for s, e in contents for k in range(s, e)]
+                first_word = content_toks[0]
+                without = tt.dep[head] == "pcomp" and tt.lower[tt.head[head]] == "without"
+                # "clarified what he meant", "argued whether ...": the matter, not the words
+                asks = (
+                    first_word > head
+                    and tt.lower[first_word] in C.QUESTION_WORDS_NOT_SAID
+                    and lemma not in C.ASK_VERBS
+                )
                 out.append(
                     Proposal(
                         att,
                         cue_p * src_p,
-                        negated="neg" in deps,
+                        # "did not say", "without saying": as for the rules
+                        negated="neg" in deps or without,
                         speech=speech,
                         passive=bool(deps & _PASSIVE),
                         words=sum(1 for i in content_toks if tt.alpha[i]),
                         # "insists on ...", "asked for ...": a topic, not a clause
-                        clause=tt.pos[content_toks[0]] != "ADP"
+                        clause=not asks
+                        and tt.pos[first_word] != "ADP"
                         and (tt.pos[b - 1] != "ADP" or tt.lower[a] == "according")
                         and any(tt.verb[i] and tt.dep[i] not in _NOT_CLAUSE_DEPS for i in content_toks),
                         speaker=src is not None

@@ -7,7 +7,13 @@ said, is dead``), an infinitive for verbs of promising, refusing or wanting (``X
 denied the report``), a characterisation holding a quote or ``as``/``of``/``for`` (``X called
 the plan "a disaster"``, ``X accused Y of ...``), and ``according to X``. A ``that`` clause the
 parser hung from a verb of saying as an adverbial (``X responded on X that the leader was
-showing ...``) is that verb's content, its own verb no cue. Content is the clause
+showing ...``) is that verb's content, its own verb no cue; so is one hung on a bare time
+adjunct (``said before leaving that ...``). Of two clauses the parser hung on a cue, the one
+after it is its content (``He knows that A, so he thinks that B``: two attributions). Not
+content: a question-word clause (``knew what was coming``, ``clarified what he meant``; but
+``told how ...``, ``explained why ...``), anything under a negated cue (``did not say``,
+``without saying``), and the object of an infinitive of purpose or of a noun (``using bases
+to support drone operations``, ``the right to defend itself``). Content is the clause
 (with ``that``, without final punctuation), stretched to take whole any quote it starts or ends
 inside. A reported statement whose cue lies inside another attribution's content is dropped
 (``X said that Y believes ...`` is one attribution, X's), unless that attribution only relays
@@ -65,18 +71,21 @@ def reported_pass(ix: DocIndex) -> list[Found]:
                     found.append(f)
                     ix.used_cues.update((i, outer.i))
             continue
-        if any(c.dep_ == "neg" for c in v.children):
-            # "X has not opposed the plan", "X did not say whether ...": the record has no
-            # polarity, and a negated cue is not a statement of that content
+        if any(c.dep_ == "neg" for c in v.children) or _without(v):
+            # "X has not opposed the plan", "X did not say whether ...", "left without saying
+            # why": the record has no polarity, and a negated cue is not a statement of that
+            # content
             continue
         comp = None
-        p = ix.pid[i]
-        for c in v.children:
-            if c.dep_ == "ccomp" and (speech or cognition) and ix.pid[c.i] == p:
-                comp = c
-                break
-        if comp is not None and cognition and not speech and _asks(comp):
-            continue  # "shows us how we can value ...", "knows what they want": no one's words
+        if speech or cognition:
+            comp = _complement(ix, v)
+            if comp is None and speech:
+                comp = _adjunct_clause(ix, v)
+        if comp is not None and lemma not in C.ASK_VERBS and _asks(comp, v, cognition):
+            # "shows us how we can value ...", "knows what they want", "clarified what he
+            # meant": a matter named, not a belief held or words said ("asked whether ..." is a
+            # question put, :mod:`.embedding`)
+            continue
         obj = None
         if comp is None and commissive:
             for c in v.children:
@@ -86,13 +95,14 @@ def reported_pass(ix: DocIndex) -> list[Found]:
                     obj = c  # "urged Kyiv to ...": Kyiv belongs to the content
             if comp is None or (obj is not None and obj.i > comp.i):
                 obj = None
-        if comp is None and lemma in C.OBJECT_CONTENT_VERBS:
+        if comp is None and lemma in C.OBJECT_CONTENT_VERBS and not _purpose(v, lemma):
             for c in v.children:
                 if (
                     c.dep_ == "dobj"
                     and c.pos_ in NOMINAL_POS
                     and c.i > v.i
                     and c.lower_ not in C.RELATIVE_PRONOUNS
+                    and not (c.lower_.endswith(("self", "selves")) and c.n_rights == 0)  # "defend itself"
                 ):
                     comp = c
                     break
@@ -260,10 +270,74 @@ def drop_nested(ix: DocIndex, found: list[Found]) -> list[Found]:
     return out
 
 
-_WH_WORDS = frozenset("how what why where when who whom which whether".split())
+def _asks(clause: Token, v: Token, cognition: bool) -> bool:
+    """Whether a clause after its cue ``v`` opens with a question word ("how we can ...",
+    "what exactly he meant"): under a verb of knowing or showing (``cognition``), it names a
+    matter, not a belief someone holds; under a verb of saying, the matter spoken of, not what
+    was said, unless it opens with "how" or "why" (:data:`~parley.extract.cues.
+    QUESTION_WORDS_NOT_SAID`). A question word before the cue belongs to the sentence around it
+    ("what he says is ...", "which he said were ...")."""
+    first = clause.left_edge
+    words = C.QUESTION_WORDS if cognition else C.QUESTION_WORDS_NOT_SAID
+    return first.i > v.i and first.lower_ in words
 
 
-def _asks(clause) -> bool:
-    """Whether a clause opens with a question word ("how we can ..."): under a verb of knowing
-    or showing, it names a matter, not a belief someone holds."""
-    return next(iter(clause.subtree)).lower_ in _WH_WORDS
+def _complement(ix: DocIndex, v: Token) -> Token | None:
+    """The clause a cue governs: its first ``ccomp`` in its paragraph after it, else one before
+    it (``The plan is dead, he said``). A clause after the cue wins over one before it, which
+    the parser hangs there when it ran two sentences' verbs together (``He knows that ..., so
+    he thinks that ...``; ``Four years later -- with ... destroyed -- it conceded that ...``)."""
+    p = ix.pid[v.i]
+    before = None
+    for c in v.children:
+        if c.dep_ == "ccomp" and ix.pid[c.i] == p:
+            if c.i > v.i:
+                return c
+            if before is None:
+                before = c
+    return before
+
+
+# Verbs that take a "that" clause of their own ("after hearing that ..."): under them the
+# clause is not the cue's.
+_CLAUSE_TAKERS = (
+    C.SPEECH_VERBS
+    | C.COGNITION_VERBS
+    | frozenset("hear see read notice discover ensure decide mean prove".split())
+)
+
+
+def _adjunct_clause(ix: DocIndex, v: Token) -> Token | None:
+    """A "that" clause the parser hung on a bare time adjunct after a verb of saying: ``said
+    before leaving that ...``, ``told reporters after landing that ...``: the cue's content."""
+    for prep in v.children:
+        if prep.dep_ != "prep" or prep.i < v.i:
+            continue
+        for g in prep.children:
+            if g.dep_ != "pcomp" or not is_verb(g) or g.lemma_.lower() in _CLAUSE_TAKERS:
+                continue
+            kids = [c for c in g.children if c.dep_ not in ("punct", "advmod")]
+            if len(kids) != 1 or kids[0].dep_ != "ccomp" or ix.pid[kids[0].i] != ix.pid[v.i]:
+                continue
+            clause = kids[0]
+            if any(c.dep_ == "mark" and c.lower_ == "that" and c.i > g.i for c in clause.children):
+                return clause
+    return None
+
+
+def _without(v: Token) -> bool:
+    """Whether ``v`` is the gerund of a ``without`` (``said, without clarifying what he
+    meant``): a cue negated."""
+    return v.dep_ == "pcomp" and v.head.lower_ == "without"
+
+
+def _purpose(v: Token, lemma: str) -> bool:
+    """Whether ``v`` is an infinitive that says what something is for, not what anyone said:
+    one that modifies a noun (``the right to defend itself``, ``a plan to back ...``) and, for
+    a verb of taking a stand, one of purpose or result (``using bases to support drone
+    operations``, ``troops deployed to back the offensive``, ``could continue to favor ...``)."""
+    if v.tag_ != "VB" or not any(c.dep_ == "aux" and c.lower_ == "to" for c in v.children):
+        return False
+    if v.dep_ in ("acl", "relcl"):
+        return True
+    return lemma in C.STANCE_OBJECT_VERBS and v.dep_ in ("advcl", "xcomp")

@@ -179,7 +179,27 @@ def subject_of(ix: DocIndex, v: Token) -> Token | None:
             cur = h.head  # "began by saying"
             continue
         break
-    return inverted_subject(ix, v) or preceding_np(ix, v)
+    return inverted_subject(ix, v) or clause_subject_before(ix, v) or preceding_np(ix, v)
+
+
+def clause_subject_before(ix: DocIndex, v: Token) -> Token | None:
+    """The subject of a clause the parser hung before a subjectless cue that has its content
+    after it (``Jane Doe, a lawyer who co-authored the report, said the findings show ...``,
+    parsed as ``Doe ... authored the report`` said ``the findings show ...``): Jane Doe."""
+    p = ix.pid[v.i]
+    kids = [c for c in v.children if c.dep_ == "ccomp" and ix.pid[c.i] == p]
+    if not any(c.i > v.i for c in kids):
+        return None
+    for c in kids:
+        if c.i < v.i and ix.qid[c.i] < 0:
+            subj = next((g for g in c.children if g.dep_ == "nsubj"), None)
+            if subj is not None and subj.pos_ in ("PROPN", "NOUN") and ix.qid[subj.i] < 0:
+                j = c.right_edge.i
+                while j > subj.i and ix.doc[j].is_punct:
+                    j -= 1
+                ix.np_right = j + 1  # the whole misread clause: "Jane Doe, ... the report"
+                return subj
+    return None
 
 
 # Deps of a past participle standing without an auxiliary as a passive: a participle modifying
