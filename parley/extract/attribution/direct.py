@@ -4,7 +4,8 @@ A quote is *standalone* when it starts a paragraph or follows ``: , . — (``; a
 sentence (``called it "a disaster"``, ``said the plan was "dead"``) is left to the reported
 pass (:mod:`.reported`), which then keeps the quote whole inside its content, unless it
 follows a verb of saying at once (``a man yelled "Stay there!"``). For a standalone quote the
-cue is found, in this order (:func:`direct_pass`):
+cue is found, in this order (:func:`direct_pass`), unless the quote opens with a transcript's
+speaker label (``"HOST: …``, :func:`.labels.transcript_label`):
 
 * a dependency link: a reporting verb outside the quote that governs the quote's root
   (``"...," Peskov said``, ``Peskov said: "..."``), or that hangs from a word inside it
@@ -20,7 +21,8 @@ cue is found, in this order (:func:`direct_pass`):
 * any finite verb of a short clause right after a sentence-initial quote that ends with ``,``
   ``?`` or ``!`` (``"…," an angry X retaliated``), the punctuation marking the clause as the
   attribution (not copulas, passives or relative clauses: titles);
-* a credit line after a quote that ends its paragraph (:func:`.labels.dash_line`);
+* a credit line after a quote that ends its paragraph, or a dash and a name after it on its
+  own line (:func:`.labels.dash_line`);
 * otherwise the quote is *bare*: it may continue the attribution before it
   (:mod:`.continuation`).
 """
@@ -33,7 +35,7 @@ from parley.extract import cues as C
 
 from .document import VERB_POS, DocIndex, Found, is_cue_verb, is_verb
 from .embedding import in_claim
-from .labels import colon_intro, dash_line
+from .labels import colon_intro, dash_line, transcript_label
 from .quotes import QUOTE_CHARS
 from .speakers import attribution_for_cue
 
@@ -55,9 +57,11 @@ def direct_pass(ix: DocIndex) -> tuple[list[Found], list[int]]:
             continue
         content = (q.start, q.end)
         standalone = is_standalone(ix, qi)
-        v = link_cue(ix, qi)
-        res: Found | None = None
-        if v is not None:
+        res: Found | None = transcript_label(ix, qi) if standalone else None
+        v = link_cue(ix, qi) if res is None else None
+        if res is not None:
+            pass  # '"HOST: …': the label inside the quote names its speaker
+        elif v is not None:
             if not (standalone or covers_clause(ix, qi, v) or right_after(ix, qi, v)) or inside_report(ix, v):
                 continue  # a phrase quoted inside a reported clause: the reported pass
             if in_claim(ix, v):

