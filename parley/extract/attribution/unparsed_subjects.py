@@ -1,0 +1,101 @@
+"""Speakers the parse does not give as the cue's subject: an inverted ``said X``, a clause the
+parser hung before the cue, a noun phrase right before a subjectless cue (the fallbacks of
+:func:`.speakers.subject_of`, in that order)."""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from parley.extract import cues as C
+
+from .document import NOMINAL_POS, DocIndex
+
+_INVERTED_DEPS = frozenset({"dobj", "attr", "npadvmod", "nsubj", "dative", "oprd", "appos", "dep"})
+
+
+def inverted_subject(ix: DocIndex, v: Token) -> Token | None:
+    """``"…," said Peskov`` when the parser did not make Peskov the subject."""
+    i = v.i + 1
+    doc = ix.doc
+    if i >= ix.n or ix.pid[i] != ix.pid[v.i]:
+        return None
+    t = doc[i]
+    if t.head.i == v.i and t.dep_ in _INVERTED_DEPS and t.pos_ in ("PROPN", "PRON", "NUM"):
+        if not (t.dep_ in ("dobj", "dative") and v.lemma_.lower() in C.ADDRESSEE_VERBS):
+            return t  # not "informed India Today that ...": the addressee
+    if v.is_sent_start and v.text[:1].isupper() and t.pos_ == "PROPN" and v.lemma_.lower() in C.SPEECH_VERBS:
+        # "Said Ellis: "…"": the parser makes the verb part of the name
+        while t.dep_ == "compound" and t.head.i > t.i and t.head.pos_ == "PROPN":
+            t = t.head
+        return t
+    # the looser test only right after a quote: "…," said X
+    j = v.i - 1
+    while j >= 0 and doc[j].is_punct and not doc[j].is_quote:
+        j -= 1
+    if j < 0 or not (doc[j].is_quote or ix.in_quote(j)):
+        return None
+    name_like = t.is_alpha and t.text[:1].isupper() and not t.is_stop
+    if t.pos_ not in ("PROPN", "DET", "ADJ", "NOUN", "PRON") and not name_like:
+        return None
+    h = t
+    for _ in range(6):
+        if h.pos_ == "PRON" or h.dep_ not in (
+            "compound",
+            "det",
+            "amod",
+            "poss",
+            "nmod",
+            "case",
+            "nummod",
+        ):
+            break
+        if not (h.i < h.head.i <= i + 6):
+            break
+        h = h.head
+    if h.pos_ in NOMINAL_POS or (h.i == t.i and name_like):
+        return h
+    return None
+
+
+def clause_subject_before(ix: DocIndex, v: Token) -> Token | None:
+    """The subject of a clause the parser hung before a subjectless cue that has its content
+    after it (``Jane Doe, a lawyer who co-authored the report, said the findings show ...``,
+    parsed as ``Doe ... authored the report`` said ``the findings show ...``): Jane Doe."""
+    p = ix.pid[v.i]
+    kids = [c for c in v.children if c.dep_ == "ccomp" and ix.pid[c.i] == p]
+    if not any(c.i > v.i for c in kids):
+        return None
+    for c in kids:
+        if c.i < v.i and ix.qid[c.i] < 0:
+            subj = next((g for g in c.children if g.dep_ == "nsubj"), None)
+            if subj is not None and subj.pos_ in ("PROPN", "NOUN") and ix.qid[subj.i] < 0:
+                j = c.right_edge.i
+                while j > subj.i and ix.doc[j].is_punct:
+                    j -= 1
+                ix.np_right = j + 1  # the whole misread clause: "Jane Doe, ... the report"
+                return subj
+    return None
+
+
+def preceding_np(ix: DocIndex, v: Token) -> Token | None:
+    """A noun phrase right before a subjectless cue that the parser hung elsewhere
+    (``In a statement to the paper, her adviser, Jane Doe, said: …``)."""
+    doc = ix.doc
+    j = v.i - 1
+    while j >= 0 and doc[j].is_punct and not doc[j].is_quote:
+        j -= 1
+    if j < 0 or ix.in_quote(j) or ix.pid[j] != ix.pid[v.i] or v.i - j > 2:
+        return None
+    t = doc[j]
+    if t.pos_ not in ("PROPN", "NOUN") or (t.head.i == v.i and t.dep_ != "compound"):
+        return None
+    h = t
+    if h.dep_ == "appos" and h.head.i < h.i and h.head.pos_ in ("PROPN", "NOUN"):
+        h = h.head
+    elif h.dep_ == "pobj" and h.head.dep_ == "prep":
+        # "Trump, in Kentucky, said": the noun the phrase hangs from
+        g = h.head.head
+        if g.i < h.i and g.pos_ in NOMINAL_POS and ix.pid[g.i] == ix.pid[v.i]:
+            h = g
+    ix.np_right = j + 1
+    return h
