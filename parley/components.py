@@ -69,7 +69,7 @@ def statements(ctx: Context) -> Step:
     "events",
     requires=("doc", "mention", "time_expression", "attribution"),
     produces=("event_mention",),
-    version="2",
+    version="3",
 )
 def events(ctx: Context) -> Step:
     def step(a: Analysis) -> dict:

@@ -3,15 +3,14 @@
 A detail belongs to a trigger only when it hangs from the trigger, or from the words above it up
 to the next event word, without passing another event word or entering another clause (what
 someone said, a relative clause describing someone) on the way: :class:`Scope`. On top of that:
-places (:func:`place_like`), how long it lasted (:func:`lasting`), datelines whose date is the
-article's (:func:`in_dateline`), who only tells of the event (:func:`according_to`) and casualty
+places (:func:`place_like`), how long it lasted and datelines whose date is the article's
+(:mod:`parley.extract.event_dates`), who only tells of the event (:func:`according_to`) and casualty
 figures (:func:`figures_in`). The taxonomy's ``places`` (where each place lies) are read here too.
 """
 
 from __future__ import annotations
 
 import re
-from dataclasses import replace
 from functools import cache
 from importlib import resources
 from pathlib import Path
@@ -46,14 +45,6 @@ TIME_NOUNS = {
 PLACE_WORDS = re.compile(r"\b(in|at|near)\s+(the\s+)?$", re.IGNORECASE)
 
 
-# A duration that is a distance in time, or a span to come, not how long the event lasted.
-NOT_LASTING_BEFORE = re.compile(
-    r"\b(?:(?:in|over|for|during)\s+(?:the\s+)?(?:next|coming|past|last|following|previous)|within|in|since)"
-    r"\s+$",
-    re.IGNORECASE,
-)
-
-
 # Words that make a date under them a bound of the event, not its date.
 BOUND_WORDS = {"since", "after", "before", "until", "till", "following", "ahead", "prior", "unlike"}
 
@@ -68,25 +59,6 @@ DAY_WORDS = re.compile(
     r"\b(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b",
     re.IGNORECASE,
 )
-
-
-# "MOSCOW, Dec 3 (Continental Wire) -": the dateline's date is the article's, not the event's.
-DATELINE_BEFORE = re.compile(r"(?:^|\n)\s*[A-Z][\w .'’-]{1,40},\s*$")
-
-
-DATELINE_AFTER = re.compile(r"^\s*(?:\(|[-–—|])")
-
-
-# A penalty or a term is not how long an event lasted: "sentenced to three years", "jailed for
-# five years", "a prison term of two years".
-PENALTY_BEFORE = re.compile(
-    r"\b(?:sentenced|sentencing|jailed|imprisoned|condemned|banned|barred|term|terms)\s+"
-    r"(?:[\w-]+\s+){0,3}?(?:to|for|of)\s+(?:(?:up\s+to|nearly|about|almost|over)\s+)?$",
-    re.IGNORECASE,
-)
-
-
-NOT_LASTING_AFTER = re.compile(r"^\s*(after|before|later|earlier|ago|on|from now|into)\b", re.IGNORECASE)
 
 
 _NUMBER_WORDS = {
@@ -116,19 +88,26 @@ def load_places(path: str | None = None) -> dict[str, str]:
 
 class Scope:
     """Which words of a sentence are a trigger's: those that reach it, or the words above it up
-    to the next event word, without passing another event word on the way."""
+    to the next event word, without passing another event word on the way. ``reporter`` is a
+    verb that only tells of a noun trigger ("Ukraine reported strikes", "the UN condemned the
+    attacks on Thursday"): it and what hangs from it are the report's, not the event's."""
 
-    def __init__(self, sent: SpacySpan, trigger: Token, event_words: set[int]) -> None:
+    def __init__(
+        self, sent: SpacySpan, trigger: Token, event_words: set[int], reporter: Token | None = None
+    ) -> None:
         self.sent = sent
         self.trigger = trigger
         self.event_words = event_words
+        self.reporter = reporter
         self.domain = {trigger.i}
+        if reporter is not None:
+            self.event_words = event_words | {reporter.i}
         t = trigger
         # up to the next event word, or the verb that reports the trigger's clause ("X said on
         # Monday that they met": Monday is when it was said)
         while t.head.i != t.i and t.dep_ != "ccomp":
             t = t.head
-            if t.i in event_words:
+            if t.i in self.event_words:
                 break
             self.domain.add(t.i)
 
@@ -151,7 +130,22 @@ class Scope:
                 return False  # another clause's: what someone said
             if t.dep_ == "relcl" and t.head.i not in self.event_words:
                 return False  # what describes someone ("X, who led the team until last week")
+            if own_clause(t):
+                return False  # "X seized ... in March, but by April Y had retaken ...": Y's
             t = t.head
+
+    def measures_other(self, start: int, end: int) -> bool:
+        """ "After six hours of talks, X announced": a duration whose "of" names another event
+        word measures that event, not the trigger."""
+        span = self.sent.doc.char_span(start, end, alignment_mode="expand")
+        if span is None:
+            return False
+        return any(
+            o.i in self.event_words and o.i != self.trigger.i
+            for c in span.root.children
+            if c.lower_ == "of"
+            for o in c.children
+        )
 
     def hops(self, token: Token) -> int | None:
         """How far below the trigger's words a token hangs (0: one of them), None: not at all."""
@@ -203,26 +197,19 @@ def owns_trigger(sent: SpacySpan, m: Mention, trigger: Token) -> bool:
     return span is not None and span.root.dep_ == "poss" and span.root.head.i == trigger.i
 
 
-def lasting(text: str, t: TimeExpression) -> bool:
-    """How long something lasted ("five-hour", "nearly six hours"), not a distance in time."""
-    if t.type != "DURATION" or not t.value or "X" in t.value:
-        return False
-    before = text[max(0, t.span.start - 24) : t.span.start]
-    after = text[t.span.end : t.span.end + 12]
-    if PENALTY_BEFORE.search(text[max(0, t.span.start - 60) : t.span.start]):
-        return False
-    return not NOT_LASTING_BEFORE.search(before) and not NOT_LASTING_AFTER.search(after)
-
-
-def linked_chars(trigger: Token) -> tuple[set[int], set[int]]:
+def linked_chars(trigger: Token, reporter: Token | None = None) -> tuple[set[int], set[int]]:
     """Start offsets of the tokens syntactically tied to the trigger: its own subtree (objects,
     "between A and B", "with A"), and for a noun ("held talks") the subject of its verb; and,
     second, those tied to it only by a pronoun or a clause ("before his talks", "who met",
-    "expected to fly"), which count even where they hang from another event word or clause."""
+    "expected to fly"), which count even where they hang from another event word or clause. The
+    subject of a ``reporter`` ("Ukraine reported strikes") only tells of the event."""
     tokens = set(trigger.subtree)
+    for child in trigger.children:
+        if own_clause(child):  # "X seized ..., but Y had retaken ...": Y is no party
+            tokens -= set(child.subtree)
     implied: set[Token] = set()
     verb = trigger if trigger.pos_ == "VERB" else trigger.head
-    if verb.pos_ in ("VERB", "AUX"):
+    if verb.pos_ in ("VERB", "AUX") and (reporter is None or verb.i != reporter.i):
         for child in verb.children:
             if child.dep_ in ("nsubj", "nsubjpass", "agent", "dobj", "prep"):
                 tokens |= set(child.subtree)
@@ -250,10 +237,13 @@ def linked_chars(trigger: Token) -> tuple[set[int], set[int]]:
     return linked, {t.idx for t in implied if t.dep_ not in ("ccomp",)}
 
 
-def in_dateline(text: str, t: TimeExpression) -> bool:
-    line_start = text.rfind("\n", 0, t.span.start) + 1
-    return bool(
-        DATELINE_BEFORE.search(text[line_start : t.span.start]) and DATELINE_AFTER.match(text[t.span.end :])
+def own_clause(t: Token) -> bool:
+    """A clause coordinated with another one, with a subject of its own ("Russia seized ..., but
+    Ukraine had retaken ..."): its words are its own event's."""
+    return (
+        t.dep_ == "conj"
+        and t.pos_ in ("VERB", "AUX")
+        and any(c.dep_ in ("nsubj", "nsubjpass") for c in t.children)
     )
 
 
@@ -289,8 +279,14 @@ def according_to(text: str, m: Mention) -> bool:
 
 
 def is_subject(sent: SpacySpan, m: Mention) -> bool:
+    """A subject, or a word coordinated with one ("the United States and Russia agreed")."""
     span = sent.doc.char_span(m.span.start, m.span.end, alignment_mode="expand")
-    return span is not None and span.root.dep_ in ("nsubj", "nsubjpass")
+    if span is None:
+        return False
+    t = span.root
+    while t.dep_ == "conj" and t.head.i != t.i:
+        t = t.head
+    return t.dep_ in ("nsubj", "nsubjpass")
 
 
 def figures_in(sentence: str) -> dict[str, int]:
@@ -304,37 +300,6 @@ def figures_in(sentence: str) -> dict[str, int]:
         key = "killed" if what in ("killed", "dead", "deaths", "fatalities", "died") else "wounded"
         figures[key] = figures.get(key, 0) + n
     return figures
-
-
-def not_after_telling(date: TimeExpression, trigger: Token) -> TimeExpression:
-    """What a verb in the past tells happened by the time it was told: a day or month whose
-    year was taken from the publication date ("announced ... on 24 February" in an article of
-    20 February) and falls after it is the year before's."""
-    if date.anchor_from != "publication" or date.anchor is None or date.start is None:
-        return date
-    if date.start <= date.anchor or date.precision not in ("day", "month") or not told_in_past(trigger):
-        return date
-    try:
-        start = date.start.replace(year=date.start.year - 1)
-        end = date.end.replace(year=date.end.year - 1) if date.end else None
-    except ValueError:  # 29 February
-        return date
-    value = start.isoformat() if date.precision == "day" else start.isoformat()[:7]
-    return replace(date, start=start, end=end, value=value)
-
-
-def told_in_past(trigger: Token) -> bool:
-    """The verb that tells of the trigger (itself, or the nearest verb above a noun) is in the
-    past: "announced", "had travelled", "In his call on 12 February, he found ..."."""
-    verb = trigger
-    while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
-        verb = verb.head
-    if verb.pos_ not in ("VERB", "AUX"):
-        return False
-    auxiliaries = {c.lower_ for c in verb.children if c.dep_ in ("aux", "auxpass")}
-    if auxiliaries & PLANNED_AUX:
-        return False
-    return verb.tag_ == "VBD" or (verb.tag_ == "VBN" and bool(auxiliaries & {"had", "was", "were"}))
 
 
 def describes_other(sent: SpacySpan, m: Mention | TimeExpression, trigger: Token) -> bool:

@@ -15,9 +15,12 @@ talks'; in "the first round since the resignation of X", X resigned, he did not 
 - duration: "five-hour", "nearly six hours", but never a distance in time ("a day after",
   "within days", "over the next two years") nor an unknown amount ("for hours");
 - casualty figures, for the types that count them (``figures: true``);
-- status: "planned" for "will meet", "could be scheduled", "is expected to".
+- status: "planned" for "will meet", "could be scheduled", "is expected to"; "claimed" or
+  "denied" for an event told under a verb of claiming or denial ("claimed that they agreed").
 
-Negated triggers ("did not meet"), triggers inside direct quotes and in headings are skipped.
+Negated triggers ("did not meet"), triggers inside direct quotes and in headings are skipped, and
+so are words that make no event (:mod:`parley.extract.event_readings`): "met an ill fate", "meets
+its demands", "agreed with the statement", "signed a law", "Russia occupies 20%".
 """
 
 from __future__ import annotations
@@ -35,32 +38,35 @@ from spacy.symbols import NOUN, PROPN, VERB
 from spacy.tokens import Doc, Token
 
 from parley.errors import ConfigError
+from parley.extract.event_dates import in_dateline, lasting, not_after_telling
 from parley.extract.event_details import (
     DAY_WORDS,
-    PLANNED_AUX,
     Scope,
     according_to,
     describes_other,
     done_by_instrument,
     figures_in,
-    in_dateline,
     is_subject,
-    lasting,
     linked_chars,
     load_places,
-    not_after_telling,
     other_items,
     owns_trigger,
     place_like,
     place_name,
     place_named,
 )
+from parley.extract.event_readings import (
+    Words,
+    load_words,
+    reported_by,
+    told_as,
+)
+from parley.extract.event_triggers import bare_noun, fires, negated, planned, sides_modifying
 from parley.extract.layout import Headings
 from parley.extract.registry import ActorRegistry
 from parley.models import Attribution, EventMention, Mention, Span, TimeExpression
 from parley.nlp import text_of
 
-PLANNED_HEADS = {"expect", "plan", "schedule", "due", "set", "hope", "want", "intend", "propose"}
 PARTICIPANT_LABELS = {"PERSON", "ROLE", "ORG", "FAC"}
 # "held talks", "hold a summit": a noun trigger these verbs take is as concrete as a verb
 LIGHT_VERBS = {"hold", "have", "conduct", "attend", "host", "begin", "start", "open", "end", "join"}
@@ -78,6 +84,14 @@ class EventType:
     figures: bool = False  # casualty figures in its sentence are its own
     verbs_with_objects: tuple[tuple[str, frozenset[str]], ...] = ()  # ("launch", {"drone", ...})
     place_words: frozenset[str] = frozenset()  # more words before a place: "to" for a visit
+    party_verbs: frozenset[str] = frozenset()  # a meeting only when someone meets someone
+    not_objects: frozenset[str] = frozenset()  # one party's acts: "signed a law"
+    not_preps: frozenset[str] = frozenset()  # "agreed with the statement": an opinion
+    stative_verbs: frozenset[str] = frozenset()  # "occupies": a state unless told in the past
+    nouns_with_of: tuple[tuple[str, frozenset[str]], ...] = ()  # "a round of talks"
+    plural_nouns: frozenset[str] = frozenset()  # "talks", not "talk of war"
+    agent_modifiers: bool = False  # "Russian air strikes": the side's adjective names the doer
+    recurring: bool = False  # happens day after day: a day apart and one party is not enough to merge
 
 
 @cache
@@ -97,6 +111,14 @@ def load_taxonomy(path: str | None = None) -> tuple[EventType, ...]:
                 bool(t.get("figures", False)),
                 tuple((v, frozenset(o)) for v, o in (t.get("verbs_with_objects") or {}).items()),
                 frozenset(t.get("place_words") or ()),
+                frozenset(t.get("party_verbs") or ()),
+                frozenset(t.get("not_objects") or ()),
+                frozenset(t.get("not_preps") or ()),
+                frozenset(t.get("stative_verbs") or ()),
+                tuple((n, frozenset(o)) for n, o in (t.get("nouns_with_of") or {}).items()),
+                frozenset(t.get("plural_nouns") or ()),
+                bool(t.get("agent_modifiers", False)),
+                bool(t.get("recurring", False)),
             )
             for t in data["types"]
         )
@@ -114,6 +136,7 @@ def find_events(
     taxonomy: Sequence[EventType] | None = None,
 ) -> list[EventMention]:
     taxonomy = taxonomy or load_taxonomy()
+    lists = load_words()
     quotes = [part for a in attributions if a.kind == "direct" for part in a.parts]
     text = text_of(doc)
     headings = Headings(text)
@@ -130,7 +153,7 @@ def find_events(
                 continue
             if words is None:
                 words = {t.lemma_.lower() for t in sent}
-            event_type = _fires(token, taxonomy, words)
+            event_type = fires(token, taxonomy, words, mentions, lists)
             if event_type is not None:
                 candidates.append((token, event_type))
         event_words = {token.i for token, _ in candidates}
@@ -138,24 +161,25 @@ def find_events(
         for token, event_type in candidates:
             if (
                 event_type.id in fired
-                or _negated(token)
+                or negated(token)
                 or done_by_instrument(token, event_type.id, tuple(taxonomy))
             ):
                 continue
-            scope = Scope(sent, token, event_words)
-            event = _mention(text, scope, event_type, article_id, mentions, times, registry)
+            scope = Scope(sent, token, event_words, reported_by(token, lists))
+            event = _mention(text, scope, event_type, article_id, mentions, times, registry, lists)
             if _concrete(event, token):
                 fired.add(event_type.id)
                 for other, other_type in candidates:
                     if other_type is event_type and other.i != token.i and _restates(other, token):
                         more = _mention(
                             text,
-                            Scope(sent, other, event_words),
+                            Scope(sent, other, event_words, reported_by(other, lists)),
                             event_type,
                             article_id,
                             mentions,
                             times,
                             registry,
+                            lists,
                         )
                         event = _filled(event, more)
                 found.append(event)
@@ -212,7 +236,7 @@ def _concrete(event: EventMention, trigger: Token) -> bool:
     named = bool(event.participants or event.participant_refs)
     if trigger.pos_ != "VERB":  # "held talks with X", "is expected to hold a summit with X"
         return named and trigger.dep_ == "dobj" and trigger.head.lemma_.lower() in LIGHT_VERBS
-    return event.status == "reported" and named
+    return event.status != "planned" and named
 
 
 @cache
@@ -246,55 +270,6 @@ def _maybe_triggers(doc: Doc, taxonomy: tuple[EventType, ...]) -> list[int]:
     return out
 
 
-def _fires(token: Token, taxonomy: Sequence[EventType], words: set[str]) -> EventType | None:
-    lemma = token.lemma_.lower()
-    for t in taxonomy:
-        if t.requires_any and not (t.requires_any & words):
-            continue
-        if token.pos_ == "VERB" and lemma in t.verbs:
-            if t.verb_deps and not any(c.dep_ in t.verb_deps for c in token.children):
-                continue
-            if not t.objects or _has_object(token, t.objects):
-                return t
-        elif token.pos_ == "VERB" and any(
-            lemma == verb and _has_object(token, objects) for verb, objects in t.verbs_with_objects
-        ):
-            return t
-        elif token.pos_ in ("NOUN", "PROPN") and lemma in t.nouns:
-            return t
-    return None
-
-
-def _has_object(verb: Token, objects: frozenset[str]) -> bool:
-    for child in verb.children:
-        if child.dep_ in ("dobj", "nsubjpass", "attr", "oprd") and (
-            child.lemma_.lower() in objects or any(t.lemma_.lower() in objects for t in child.subtree)
-        ):
-            return True
-    return False
-
-
-def _negated(token: Token) -> bool:
-    head = token if token.pos_ == "VERB" else token.head
-    return any(c.dep_ == "neg" for c in head.children) or any(
-        c.dep_ == "det" and c.lower_ == "no" for c in token.children
-    )
-
-
-def _planned(token: Token) -> bool:
-    """A future, possible or intended event: "will meet", "talks are scheduled", "told him to meet"."""
-    verb = token if token.pos_ == "VERB" else token.head
-    for t in (verb, verb.head):
-        to_do = t.dep_ != "acl"  # "expected to meet", but not "a plan to end the war"
-        if any(
-            c.dep_ == "aux" and (c.lower_ in PLANNED_AUX or (c.tag_ == "TO" and to_do)) for c in t.children
-        ):
-            return True
-        if t.lemma_.lower() in PLANNED_HEADS and t.i != token.i:  # spaCy tokens: compare by index
-            return True
-    return False
-
-
 def _mention(
     text: str,
     scope: Scope,
@@ -303,11 +278,12 @@ def _mention(
     mentions: Sequence[Mention],
     times: Sequence[TimeExpression],
     registry: ActorRegistry,
+    lists: Words,
 ) -> EventMention:
     sent, trigger = scope.sent, scope.trigger
     start, end = sent.start_char, sent.end_char
     inside = [m for m in mentions if start <= m.span.start and m.span.end <= end]
-    linked, implied = linked_chars(trigger)
+    linked, implied = linked_chars(trigger, scope.reporter)
     refs, known = [], []
     places: list[tuple[tuple[int, int], str]] = []
     subtree = {t.idx for t in trigger.subtree}
@@ -358,10 +334,22 @@ def _mention(
         else None
     )
     duration = next(
-        (t for t in sentence_times if lasting(text, t) and scope.owns(t.span.start, t.span.end)), None
+        (
+            t
+            for t in sentence_times
+            if lasting(text, t)
+            and scope.owns(t.span.start, t.span.end)
+            and not scope.measures_other(t.span.start, t.span.end)
+        ),
+        None,
     )
-    status = "planned" if _planned(trigger) else "reported"
-    if date is not None and status == "reported":
+    figures = figures_in(sent.text) if event_type.figures else {}
+    if event_type.agent_modifiers and (date or figures or not bare_noun(trigger)):
+        # "Russian air strikes" on a day, or that killed people: Russia struck; but "Russian
+        # attacks are a regular occurrence", "a period of Russian attacks" name no one strike
+        known += [registry.government(side).id for side in sides_modifying(trigger, registry)]
+    status = "planned" if planned(trigger) else told_as(trigger, lists) or "reported"
+    if date is not None and status != "planned":
         date = not_after_telling(date, trigger)
     return EventMention(
         article_id=article_id,
@@ -377,6 +365,6 @@ def _mention(
         date_text=date.text if date else None,
         duration=duration.value if duration else None,
         duration_text=duration.text if duration else None,
-        figures=figures_in(sent.text) if event_type.figures else {},
+        figures=figures,
         status=status,
     )

@@ -17,7 +17,8 @@ then the evidence is scored:
   then kept as a conflict);
 - duration: the same (+1).
 
-Agreeing details must include more than the dates and one party: reports told in two places
+Agreeing details must include more than the dates and one party: reports of a ``recurring``
+type (strikes) a day apart sharing fewer than two parties, reports told in two places
 (unless two or more parties are the same), undated ones or ones dated only to the month, and
 same-day ones with no party, place, duration or figures in common are one event only when their
 sentences also share distinctive words (:mod:`parley.reconcile.event_words`: "Smolensk", "242",
@@ -32,6 +33,8 @@ report with no date of its own joining a dated event reported by other articles)
 new one. Conflicting details (date, place, duration) are kept side by side, one entry per value
 with every source that gives it. Then events whose evidence is too thin are dropped
 (:func:`thin`): one article, nobody named, no casualty figures, and not both a date and a place.
+An event's status is the surest its reports give (:data:`STATUS_ORDER`): reported if one article
+tells it as fact, else claimed, else planned, else denied.
 """
 
 from __future__ import annotations
@@ -40,7 +43,7 @@ import datetime as dt
 import hashlib
 from collections import Counter
 from collections.abc import Callable, Iterable, Mapping
-from functools import partial
+from functools import cache, partial
 
 from parley.extract.event_details import load_places
 from parley.models import Article, Event, EventMention, EventSource, Precision
@@ -230,10 +233,23 @@ def _score(
     dated = bool(d.dates()) or any(p[2] == "week" for p in d.periods())
     # one article's narration goes on about an event it has dated ("the summit ... the meeting")
     told_here = m.article_id in d.article_ids and (dated or (m.date is not None and m.precision != "month"))
+    if d.type in _recurring():
+        # a day apart, reports of a type that happens daily are one event's only with more than
+        # one party in common, or words ("Russia launched drones" on Wednesday and "Russian
+        # strikes" on Thursday are two strikes)
+        dated = dated and (when > 0 or shared >= 2 or not (m.date and m.precision == "day"))
     needed = not told_here and needs_words(m, dated, shared, same, other, lasted or counted)
     if needed and not content_agrees(words, d.words):
         return None
     return score
+
+
+@cache
+def _recurring() -> frozenset[str]:
+    """The types that happen day after day (``recurring`` in the taxonomy: strikes)."""
+    from parley.extract.events import load_taxonomy
+
+    return frozenset(t.id for t in load_taxonomy() if t.recurring)
 
 
 def _date_score(d: _Draft, m: EventMention, article: Article | None) -> int | None:
@@ -295,7 +311,8 @@ def _event(d: _Draft, places: dict[str, str], words: Callable[[EventMention], st
         for k, v in m.figures.items():
             figures[k] = max(figures.get(k, 0), v)
     participants = Counter(p for _, ps, _ in d.reports for p in ps)
-    status = "reported" if any(m.status == "reported" for m, _, _ in d.reports) else "planned"
+    told = {m.status for m, _, _ in d.reports}
+    status = next((st for st in STATUS_ORDER if st in told), min(told))
     sources = tuple(
         EventSource(
             m.article_id,
@@ -328,16 +345,23 @@ def _event(d: _Draft, places: dict[str, str], words: Callable[[EventMention], st
 
 
 _PRECISION = ("day", "week", "month")
+# An event's status is the surest its reports give: told as fact by one article, it happened;
+# else claimed by someone; else planned; else only denied.
+STATUS_ORDER = ("reported", "claimed", "planned", "denied")
+
+
+def _status_rank(status: str) -> int:
+    return STATUS_ORDER.index(status) if status in STATUS_ORDER else len(STATUS_ORDER)
 
 
 def _summary_rank(r: Report) -> tuple:
     """The report whose sentence sums the event up: a report of what happened rather than of
-    what was planned, from the earliest article, the one that gives the most details, then the
-    first in the article."""
+    what was claimed, planned or denied (:data:`STATUS_ORDER`), from the earliest article, the
+    one that gives the most details, then the first in the article."""
     m, people, a = r
     details = sum(bool(x) for x in (m.date, m.place, m.duration, m.figures)) + min(len(people), 2)
     published = a.published if a and a.published else dt.date.max
-    return (m.status == "planned", published, m.article_id, -details, m.span.start)
+    return (_status_rank(m.status), published, m.article_id, -details, m.span.start)
 
 
 def _place(d: _Draft, places: dict[str, str]) -> str | None:

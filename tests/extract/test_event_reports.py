@@ -8,7 +8,7 @@ import hashlib
 
 import pytest
 
-from parley.extract.event_details import lasting
+from parley.extract.event_dates import lasting
 from parley.extract.events import find_events
 from parley.extract.registry import default_registry
 from parley.extract.timex import find_time_expressions
@@ -25,7 +25,8 @@ def pipeline():
     return Pipeline(default_components(), parser, Context(default_registry(), parser.name))
 
 
-def _reports(pipeline, text: str, published: dt.date = PUBLISHED):
+def event_mentions(pipeline, text: str, published: dt.date = PUBLISHED):
+    """The event reports the whole per-article pipeline finds in ``text``."""
     digest = hashlib.sha256(text.encode()).hexdigest()
     article = Article(
         id=digest[:16],
@@ -39,6 +40,10 @@ def _reports(pipeline, text: str, published: dt.date = PUBLISHED):
     )
     (analysis,) = list(pipeline.run([article]))
     assert isinstance(analysis, Analysis)
+    return list(analysis["event_mention"])
+
+
+def _reports(pipeline, text: str, published: dt.date = PUBLISHED):
     return [
         (
             e.type,
@@ -46,7 +51,7 @@ def _reports(pipeline, text: str, published: dt.date = PUBLISHED):
             e,
             [text[r.start : r.end] for r in e.participant_refs],
         )
-        for e in analysis["event_mention"]
+        for e in event_mentions(pipeline, text, published)
     ]
 
 

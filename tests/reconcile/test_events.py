@@ -325,3 +325,32 @@ def test_one_article_goes_on_about_the_event_it_dated_but_not_about_two_undated_
         ),
     ]
     assert len(_told(trips)) == 2
+
+
+def test_an_event_only_claimed_stays_claimed_and_a_report_as_fact_wins():
+    day = dt.date(2025, 12, 2)
+    claimed = replace(_report("a", 0, date=day, place="Moscow", who=["envoy"]), status="claimed")
+    (event,) = _merge([claimed])
+    assert event.status == "claimed"
+    told = _report("b", 0, date=day, place="Moscow", who=["envoy"])
+    (event,) = _merge([claimed, told])
+    assert event.status == "reported"
+    assert event.summary is not None and {s.article_id for s in event.sources} == {"a", "b"}
+    denied = replace(_report("c", 0, date=day, place="Moscow", who=["envoy"]), status="denied")
+    (event,) = _merge([denied])
+    assert event.status == "denied"
+
+
+def test_two_strikes_by_one_side_a_day_apart_with_nothing_else_in_common_are_two():
+    day = dt.date(2026, 2, 25)
+    reports = [
+        _report("a", 0, date=day, who=["attacker"], kind="strike"),
+        _report("c", 0, date=day + dt.timedelta(days=1), who=["attacker"], kind="strike"),
+    ]
+    assert len(_merge(reports)) == 2
+    both = [  # the same two parties a day apart: one meeting, its date disputed
+        _report("a", 0, date=day, who=["envoy", "president"]),
+        _report("c", 0, date=day + dt.timedelta(days=1), who=["envoy", "president"]),
+    ]
+    (event,) = _merge(both)
+    assert "date" in event.conflicts
