@@ -24,7 +24,7 @@ def mentions(ctx: Context) -> Step:
     return step
 
 
-@component("attributions", requires=("doc",), produces=("attribution",), version="7")
+@component("attributions", requires=("doc",), produces=("attribution",), version="8")
 def attributions(ctx: Context) -> Step:
     def step(a: Analysis) -> dict:
         return {"attribution": extract_attributions(a.parsed)}

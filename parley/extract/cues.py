@@ -203,6 +203,9 @@ SOURCE_NOUNS: frozenset[str] = frozenset(
     """.split()
 )
 
+# Nouns for a recording of someone speaking: "footage of X saying" is X's speech.
+RECORDING_NOUNS: frozenset[str] = frozenset("footage video clip recording tape audio film broadcast".split())
+
 # Words that start a "Word: text" line without being a speaker.
 NOT_SPEAKERS: frozenset[str] = frozenset(
     """

@@ -72,3 +72,11 @@ def test_said_before_the_name_and_a_colon(nlp):
         "interested in tax reform.”"
     )
     assert [(source, cue) for _, source, cue, _ in _who(nlp, text)] == [("Ellis", "Said")]
+
+
+def test_footage_of_someone_saying_is_their_speech(nlp):
+    text = (
+        "The new campaign ad uses footage of Senator Dana Holt asking, “Why are we not ten points "
+        "ahead of him?” It ends with a voice urging people to vote."
+    )
+    assert [(source, cue) for _, source, cue, _ in _who(nlp, text)][:1] == [("Senator Dana Holt", "asking")]

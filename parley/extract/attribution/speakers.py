@@ -29,7 +29,7 @@ from parley.models import Span
 from .channels import channel_in, channel_of, cue_span
 from .document import NOMINAL_POS, VERB_POS, DocIndex, Found, is_cue_verb, is_verb
 from .quotes import QUOTE_CHARS
-from .unparsed_subjects import clause_subject_before, inverted_subject, preceding_np
+from .unparsed_subjects import clause_subject_before, inverted_subject, preceding_np, recorded_speaker
 
 _SUBJ_DEPS = frozenset({"nsubj", "csubj"})
 _CLIMB_DEPS = frozenset({"advcl", "xcomp", "conj", "pcomp", "ccomp", "dep", "parataxis"})
@@ -96,6 +96,9 @@ def subject_of(ix: DocIndex, v: Token) -> Token | None:
             v = q
     if passive_participle(v):
         return None  # "X stands accused of ...", "a plant, described as ...": X says nothing
+    recorded = recorded_speaker(ix, v)
+    if recorded is not None:
+        return recorded  # "footage of X saying": X, not whoever shows the footage
     cur = v
     qid = ix.qid
     outside = qid[v.i] < 0

@@ -1,6 +1,6 @@
-"""Speakers the parse does not give as the cue's subject: an inverted ``said X``, a clause the
-parser hung before the cue, a noun phrase right before a subjectless cue (the fallbacks of
-:func:`.speakers.subject_of`, in that order)."""
+"""Speakers the parse does not give as the cue's subject: the person a recording shows (``footage
+of X saying``), an inverted ``said X``, a clause the parser hung before the cue, a noun phrase
+right before a subjectless cue (the fallbacks of :func:`.speakers.subject_of`)."""
 
 from __future__ import annotations
 
@@ -99,3 +99,18 @@ def preceding_np(ix: DocIndex, v: Token) -> Token | None:
             h = g
     ix.np_right = j + 1
     return h
+
+
+def recorded_speaker(ix: DocIndex, v: Token) -> Token | None:
+    """``uses footage of X asking, "…"``, ``a video of X saying``: a gerund cue right after the
+    person a recording shows (the object of ``of`` after a noun of ``C.RECORDING_NOUNS``) is
+    that person's, whatever the parser hung it on."""
+    if v.tag_ != "VBG" or v.i == 0:
+        return None
+    t = ix.doc[v.i - 1]
+    of = t.head
+    if not (t.dep_ == "pobj" and of.lower_ == "of" and of.head.lemma_.lower() in C.RECORDING_NOUNS):
+        return None
+    if t.pos_ not in ("PROPN", "PRON", "NOUN") or ix.pid[t.i] != ix.pid[v.i] or ix.in_quote(t.i):
+        return None
+    return t
