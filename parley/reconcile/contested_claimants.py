@@ -33,6 +33,7 @@ from parley.reconcile.contested_sides import explain, record, text_side
 # Nouns for a claim besides the word list's ``claim_nouns``: what calls it invented.
 MADE_UP = ("fake", "fakes", "hoax", "hoaxes", "lie", "lies", "fabrication", "fabrications",
            "disinformation", "propaganda", "narrative", "narratives")  # fmt: skip
+_MADE_UP = re.compile(rf"\b(?:{'|'.join(MADE_UP)})\b", re.I)
 _CLAIM_VERB = (
     r"(?:has\s+|have\s+|had\s+)?(?:also\s+|repeatedly\s+|previously\s+|earlier\s+|falsely\s+)?"
     r"(?:claim(?:ed|s|ing)|assert(?:ed|s|ing)|alleg(?:ed|es|ing)|said|says|saying|report(?:ed|s|ing)|"
@@ -107,9 +108,8 @@ def claimant(
 def _claim_noun(words: Words, clause: str, side_names: Mapping[str, str]) -> tuple[bool, str | None]:
     """Whether the clause reports a claim by a claim noun, and the maker it names, if any."""
     nouns = words.pattern("claim_nouns")
-    made_up = re.compile(rf"\b(?:{'|'.join(MADE_UP)})\b", re.I)
     reported = False
-    for found in [*nouns.finditer(clause), *made_up.finditer(clause)]:
+    for found in [*nouns.finditer(clause), *_MADE_UP.finditer(clause)]:
         before, after = clause[: found.start()], clause[found.end() :]
         by = _BY.match(after)
         if by and len(by.group("who").split()) <= _MAX_WORDS:

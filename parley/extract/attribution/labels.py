@@ -19,8 +19,6 @@ from __future__ import annotations
 
 import re
 
-from spacy.tokens import Token
-
 from parley.extract import cues as C
 
 from .document import DocIndex, Found, is_verb
@@ -70,9 +68,6 @@ def colon_intro(ix: DocIndex, qi: int) -> Found | None:
             break
         v = h
     if is_verb(v) and not ix.in_quote(v.i) and ix.pid[v.i] == ix.pid[ci]:
-        inverted = _inverted_name(ix, v, ci)
-        if inverted is not None:  # "Said Ellis: "…""
-            return Found(content, "direct", inverted, (v.idx, v.idx + len(v.text)), None, v.i)
         f = attribution_for_cue(ix, v, content, "direct")
         if f.source is not None:
             return f
@@ -91,17 +86,6 @@ def colon_intro(ix: DocIndex, qi: int) -> Found | None:
         if src is not None:
             return Found(content, "direct", src, (pos, pos + 1), None, ci)
     return None
-
-
-def _inverted_name(ix: DocIndex, v: Token, ci: int) -> tuple[int, int] | None:
-    """``Said Ellis:`` / ``Added the senator:``: a verb of saying opening its sentence, then a
-    short name (a proper noun among at most five words) right up to the colon."""
-    if not (v.is_sent_start and v.lemma_.lower() in C.SPEECH_VERBS and v.i + 1 < ci <= v.i + 6):
-        return None
-    words = ix.doc[v.i + 1 : ci]
-    if not any(t.pos_ == "PROPN" for t in words) or any(is_verb(t) or t.is_punct for t in words):
-        return None
-    return ix.trim(v.i + 1, ci)
 
 
 def colon_label(ix: DocIndex, ci: int) -> tuple[int, int] | None:
