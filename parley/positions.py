@@ -22,8 +22,18 @@ from dataclasses import dataclass
 from parley.extract.stances.records import DocumentRecord, Evidence, Position
 from parley.store import RecordQuery, Store
 
-__all__ = ["Cell", "Move", "changes", "earlier", "plan_versions", "positions"]
+__all__ = ["Cell", "Move", "changes", "earlier", "moved", "plan_versions", "positions"]
 EARLIER = "earlier"
+# Stances of one hard line: a demand and a refusal are mostly about different things (a side's own
+# terms, the other side's offer: "demands the whole region", later "rejects the proposed buffer
+# zone"), so one read after the other is no change of position. An article that says it changed
+# ("dropped its demand") is still read as a change.
+HARD_LINE = frozenset({"demands", "rejects", "opposes"})
+
+
+def moved(before: str, after: str) -> bool:
+    """Whether going from one stance to the other, read on two days, is a change of position."""
+    return before != after and not (before in HARD_LINE and after in HARD_LINE)
 
 
 @dataclass(frozen=True)
@@ -215,7 +225,7 @@ def _dated_moves(row, name, issue, entries, since) -> list[Move]:
     days = list(by_day.values())
     moves = []
     for (_, _, before), (_, _, after) in zip(days, days[1:], strict=False):
-        if before.position == after.position:
+        if not moved(before.position, after.position):
             continue
         if since is not None and after.date is not None and after.date < since:
             continue

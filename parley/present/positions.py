@@ -18,7 +18,7 @@ import click
 
 from parley.codec import to_data
 from parley.extract.stances.records import Evidence
-from parley.positions import Cell, Move, changes, earlier, plan_versions, positions
+from parley.positions import Cell, Move, changes, earlier, moved, plan_versions, positions
 from parley.present.options import json_option, parse_date, store_options
 from parley.store import Store
 
@@ -48,7 +48,7 @@ def _day(e: Evidence) -> str:
 
 
 def _changed(c: Cell) -> bool:
-    return c.evidence.period != "earlier" and any(e.position != c.position for _, e in earlier(c))
+    return c.evidence.period != "earlier" and any(moved(e.position, c.position) for _, e in earlier(c))
 
 
 def matrix_lines(cells: list[Cell], width: int = 100) -> list[str]:

@@ -26,7 +26,7 @@ import datetime as dt
 import re
 from collections import defaultdict
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from parley.models import Event, Span, Statement
 from parley.reconcile.claim_words import (
@@ -39,7 +39,7 @@ from parley.reconcile.claim_words import (
     sentence_at,
 )
 from parley.reconcile.claims import Corpus, denied_claim, is_denial, says_not
-from parley.reconcile.contested_claimants import disputed_after
+from parley.reconcile.contested_claimants import disputed_after, unverifier
 from parley.reconcile.contested_records import Claim, Contested, ContestedSide
 from parley.reconcile.contested_sides import (
     PRONOUN,
@@ -257,6 +257,11 @@ def unverified(corpus: Corpus, words: Words, claims: list[Claim]) -> list[Contes
             if digest and not same:
                 continue  # kept only where it answers a claim the corpus tracks
             note = text_side(corpus, article_id, sent.span, "says it is not verified")
+            mentions = corpus.mentions.get(article_id, [])
+            by = unverifier(words, article.text, sent.span, mentions, article.outlet)
+            if by is not None and by.who is not None:
+                value = "has not confirmed it" if "confirm" in by.phrase.casefold() else "has not verified it"
+                note = replace(note, value=value, who=by.who, actor_id=by.actor_id)
             if same:
                 sides, subject = [claim_side(same[0]), note], same[0].text[:160]
             else:

@@ -226,3 +226,51 @@ def disputed_after(
                 record("denial", clean(m.group("claim"))[:160], [claimed, denial], explain("denial", 1))
             )
     return found
+
+
+# the name right before "has not confirmed": who says a report is not verified
+_WHO_BEFORE = re.compile(
+    r"(?P<who>(?:the\s+)?[A-Z][\w.'’-]*(?:\s+(?:of\s+)?[A-Z][\w.'’-]*)*"
+    r"(?:(?:\s+[a-z-]+)?\s+(?:officials|forces|troops|authorities|negotiators|media|sources|diplomats|"
+    r"government|military|ministry|command|spokesman|spokeswoman|spokesperson|office))?)"
+    r"\s+(?:\w+ly\s+)?$"
+)
+_OWN_VOICE = frozenset({"we", "i"})
+_PRONOUNS = frozenset({"he", "she", "it", "they"})
+# the words that have a subject ("has not confirmed"; not "unverified", "not been verified")
+_FINITE = frozenset({"has", "have", "had", "could", "cannot", "did"})
+
+
+@dataclass(frozen=True)
+class Unverifier:
+    who: str | None  # as the article names them; None: the outlet, in its own voice
+    actor_id: str | None
+    phrase: str  # the words that say it ("has not confirmed")
+
+
+def unverifier(
+    words: Words, text: str, span: Span, mentions: Sequence[Mention], outlet: str | None
+) -> Unverifier | None:
+    """Who the sentence at ``span`` says has not verified or confirmed something: the name the
+    words open with ("the Kremlin has not confirmed the figures"), or the outlet when the
+    article speaks for itself ("could not be verified", "we have not verified", "CNN could
+    not independently verify" in CNN). None when the sentence does not say so."""
+    sentence = text[span.start : span.end]
+    found = words.pattern("unverified").search(sentence)
+    if found is None:
+        return None
+    phrase = found.group(0)
+    before = sentence[: found.start()]
+    named = _WHO_BEFORE.search(before) if phrase.split()[0].casefold() in _FINITE else None
+    if named is None or named.group("who").casefold() in _OWN_VOICE | _PRONOUNS:
+        return Unverifier(None, None, phrase)
+    who = clean(named.group("who"))
+    bare = re.sub(r"^the\s+", "", who, flags=re.I).casefold()
+    if outlet and bare.replace(" ", "") in outlet.casefold().replace(" ", ""):
+        return Unverifier(None, None, phrase)  # the outlet names itself
+    start = span.start + named.start("who")
+    end = span.start + named.end("who")
+    actor_id = next(
+        (m.actor_id for m in mentions if m.actor_id and m.span.start < end and m.span.end > start), None
+    )
+    return Unverifier(who, actor_id, phrase)

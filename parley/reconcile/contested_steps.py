@@ -24,7 +24,7 @@ from parley.reconcile.signals import find_signals
 from parley.store import Store
 from parley.store.lazy import RecordsByArticle, StoredArticles, StoredRecords
 
-VERSION = "9"  # 9: a claim read from a sentence names its claimant, not the outlet
+VERSION = "10"  # 10: "X has not confirmed it" is X's side, not the outlet's (9: claimants)
 
 
 CORPUS_READS = ("article", "statement", "mention", "actor", "copy", "fingerprint")

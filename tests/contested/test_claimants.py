@@ -86,3 +86,28 @@ def test_a_name_after_reports_that_does_not_point_back_to_a_sentence_naming_it()
         "the ford, which the Northern command denied, went unchecked."
     )
     assert _sides(text, (("Southland", "GPE"),)) == [(None, "the Northern command")]
+
+
+def _unverified(text: str, mentions: tuple[tuple[str, str], ...] = ()) -> list[tuple[str | None, str | None]]:
+    """(value, who) of the side each "not verified" item of the article gives."""
+    from parley.reconcile.contested import unverified
+
+    items = unverified(_corpus(text, mentions), load_words(), [])
+    return [(c.sides[-1].value, c.sides[-1].who) for c in items]
+
+
+def test_who_has_not_confirmed_a_figure_is_that_side_not_the_outlet():
+    text = (
+        "Southland's army said it destroyed forty northern tanks last week. "
+        "The Northland defence ministry has not confirmed the losses, and neither has anyone else."
+    )
+    assert _unverified(text) == [("has not confirmed it", "The Northland defence ministry")]
+
+
+def test_a_report_the_outlet_could_not_verify_is_the_outlets():
+    passive = "A video said to show the dam after the blast could not be verified by the time of writing."
+    assert _unverified(passive) == [("says it is not verified", "the-ledger.example")]
+    own = "We have not independently verified the footage, which spread quickly on Tuesday."
+    assert _unverified(own) == [("says it is not verified", "the-ledger.example")]
+    named_itself = "The Ledger could not independently verify the claim made in the video."
+    assert _unverified(named_itself) == [("says it is not verified", "the-ledger.example")]

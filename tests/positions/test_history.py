@@ -182,3 +182,23 @@ def test_what_changed_since_lists_a_stated_change_and_no_old_position_as_new(tmp
     ]
     assert c.new_positions == []  # the article says it was held before: not first taken since
     found.close()
+
+
+def test_a_demand_then_a_refusal_is_one_hard_line_not_a_change(store):
+    """A side that demands the whole region one week and rejects a proposed buffer zone the next
+    holds one line; accepting terms and then refusing them is a change."""
+    day, later = dt.date(2025, 11, 20), dt.date(2025, 12, 4)
+
+    def moves_and_matrix(first: str, then: str) -> tuple[list[tuple[str, str | None, str | None]], str]:
+        found = [
+            stance("a", first, date=day, date_from="article"),
+            stance("b", then, date=later, date_from="article"),
+        ]
+        store.replace_records("position", build_positions(found, NAMES))
+        moves = [(m.row, m.before, m.after) for m in changes(store) if m.kind == "position"]
+        return moves, "\n".join(matrix_lines(positions(store)))
+
+    moves, matrix = moves_and_matrix("demands", "rejects")
+    assert moves == [] and "rejects 12-04" in matrix and "* changed" not in matrix
+    moves, matrix = moves_and_matrix("accepts", "rejects")
+    assert moves == [("ukraine", "accepts", "rejects")]
