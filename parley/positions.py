@@ -31,7 +31,7 @@ EARLIER = "earlier"
 HARD_LINE = frozenset({"demands", "rejects", "opposes"})
 
 
-def moved(before: str, after: str) -> bool:
+def moved(before: str | None, after: str | None) -> bool:
     """Whether going from one stance to the other, read on two days, is a change of position."""
     return before != after and not (before in HARD_LINE and after in HARD_LINE)
 
