@@ -69,7 +69,7 @@ def statements(ctx: Context) -> Step:
     "events",
     requires=("doc", "mention", "time_expression", "attribution"),
     produces=("event_mention",),
-    version="3",
+    version="4",  # 4: sides of delegations, names the model missed, "visited X", habits
 )
 def events(ctx: Context) -> Step:
     def step(a: Analysis) -> dict:

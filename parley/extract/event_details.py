@@ -191,52 +191,6 @@ def place_name(words: str) -> str:
     return re.sub(r"^(the)\s+", "", words.strip(), flags=re.IGNORECASE)
 
 
-def owns_trigger(sent: SpacySpan, m: Mention, trigger: Token) -> bool:
-    """ "Putin's visit": the possessor of the trigger itself is a participant."""
-    span = sent.doc.char_span(m.span.start, m.span.end, alignment_mode="expand")
-    return span is not None and span.root.dep_ == "poss" and span.root.head.i == trigger.i
-
-
-def linked_chars(trigger: Token, reporter: Token | None = None) -> tuple[set[int], set[int]]:
-    """Start offsets of the tokens syntactically tied to the trigger: its own subtree (objects,
-    "between A and B", "with A"), and for a noun ("held talks") the subject of its verb; and,
-    second, those tied to it only by a pronoun or a clause ("before his talks", "who met",
-    "expected to fly"), which count even where they hang from another event word or clause. The
-    subject of a ``reporter`` ("Ukraine reported strikes") only tells of the event."""
-    tokens = set(trigger.subtree)
-    for child in trigger.children:
-        if own_clause(child):  # "X seized ..., but Y had retaken ...": Y is no party
-            tokens -= set(child.subtree)
-    implied: set[Token] = set()
-    verb = trigger if trigger.pos_ == "VERB" else trigger.head
-    if verb.pos_ in ("VERB", "AUX") and (reporter is None or verb.i != reporter.i):
-        for child in verb.children:
-            if child.dep_ in ("nsubj", "nsubjpass", "agent", "dobj", "prep"):
-                tokens |= set(child.subtree)
-        if verb.dep_ == "relcl":  # "the visit of X, who met Y": X is the relative's subject
-            implied |= {t for t in verb.head.subtree if t.i < verb.i}
-        if verb.dep_ == "xcomp":  # "X is expected to fly": X is the subject of "expected"
-            for child in verb.head.children:
-                if child.dep_ in ("nsubj", "nsubjpass"):
-                    implied |= set(child.subtree)
-    if any(c.dep_ == "poss" and c.pos_ == "PRON" for c in trigger.children):
-        # "X said ... before his talks with Y": "his" is most likely the person who is subject of
-        # the nearest verb above ("Peskov said Dmitriev reported on his talks": Dmitriev's), else
-        # the sentence's subject
-        t = trigger
-        subjects: list[Token] = []
-        while t.head.i != t.i and not subjects:
-            t = t.head
-            subjects = [c for c in t.children if c.dep_ in ("nsubj", "nsubjpass") and c.ent_type_ == "PERSON"]
-        if not subjects:
-            subjects = [c for c in trigger.sent.root.children if c.dep_ in ("nsubj", "nsubjpass")]
-        for child in subjects:
-            implied |= set(child.subtree)
-    # keep out reported-speech clauses hanging from the trigger's verb
-    linked = {t.idx for t in tokens | implied if t.dep_ not in ("ccomp",)}
-    return linked, {t.idx for t in implied if t.dep_ not in ("ccomp",)}
-
-
 def own_clause(t: Token) -> bool:
     """A clause coordinated with another one, with a subject of its own ("Russia seized ..., but
     Ukraine had retaken ..."): its words are its own event's."""

@@ -46,6 +46,9 @@ class Words:
     reporting_verbs: frozenset[str] = frozenset()
     claim_verbs: frozenset[str] = frozenset()
     denial_verbs: frozenset[str] = frozenset()
+    side_nouns: frozenset[str] = frozenset()  # "Russian delegations": the side's government
+    title_nouns: frozenset[str] = frozenset()  # "Kremlin newswire TASS": TASS's owner is no party
+    speech_verbs: frozenset[str] = frozenset()  # "X told Y in an interview": X and Y took part
 
 
 @cache
@@ -57,7 +60,15 @@ def load_words(path: str | None = None) -> Words:
         return Words(
             *(
                 frozenset(str(w).lower() for w in data.get(key) or ())
-                for key in ("party_nouns", "reporting_verbs", "claim_verbs", "denial_verbs")
+                for key in (
+                    "party_nouns",
+                    "reporting_verbs",
+                    "claim_verbs",
+                    "denial_verbs",
+                    "side_nouns",
+                    "title_nouns",
+                    "speech_verbs",
+                )
             )
         )
     except (OSError, yaml.YAMLError, AttributeError, TypeError) as exc:

@@ -114,9 +114,17 @@ def negated(token: Token) -> bool:
     )
 
 
+# "before X travels to Moscow": a verb in the present after these tells of what is to come
+FUTURE_MARKS = {"before", "until", "till", "when", "once", "after"}
+
+
 def planned(token: Token) -> bool:
-    """A future, possible or intended event: "will meet", "talks are scheduled", "told him to meet"."""
+    """A future, possible or intended event: "will meet", "talks are scheduled", "told him to
+    meet", "before he travels to Moscow"."""
     verb = token if token.pos_ == "VERB" else token.head
+    present = verb.tag_ in ("VBZ", "VBP")
+    if present and any(c.dep_ == "mark" and c.lower_ in FUTURE_MARKS for c in verb.children):
+        return True
     for t in (verb, verb.head):
         to_do = t.dep_ != "acl"  # "expected to meet", but not "a plan to end the war"
         if any(
@@ -150,6 +158,18 @@ def sides_modifying(trigger: Token, registry: ActorRegistry) -> list[str]:
                 if side:
                     sides.append(side)
     return list(dict.fromkeys(sides))
+
+
+BULLETS = ("-", "–", "•", "*")
+
+
+def habitual(trigger: Token) -> bool:
+    """ "Whenever I visit Moscow", "as Russia bombs the grid", "in the plan, Ukraine agrees to
+    ...": a verb in the present tells of a habit or of a text's terms; not in a bulleted summary
+    line ("- US and Ukrainian teams agree a framework in Geneva"), where it tells of news."""
+    if trigger.tag_ not in ("VBZ", "VBP"):
+        return False
+    return not trigger.sent.text.lstrip().startswith(BULLETS)
 
 
 def bare_noun(noun: Token) -> bool:

@@ -8,7 +8,8 @@ talks'; in "the first round since the resignation of X", X resigned, he did not 
 
 - participants: the actor mentions tied to the trigger (subject, objects, "between A and B",
   "with A", "X's visit"), never a place ("talks at the Kremlin", "the Kremlin meeting"), nor the
-  owner of something else ("Trump's son-in-law"), nor someone who only reports the event;
+  owner of something else ("Trump's son-in-law", "Kremlin newswire TASS"), nor someone who only
+  reports the event; and the sides of "US and Russian delegations" (:mod:`.event_parties`);
 - place: a place entity, or a registered institution, after "in", "at" or "near" (an adjective
   of a side, "in Ukrainian strikes", is no place);
 - date: the day-, week- or month-precise time expression nearest the trigger;
@@ -47,13 +48,20 @@ from parley.extract.event_details import (
     done_by_instrument,
     figures_in,
     is_subject,
-    linked_chars,
     load_places,
     other_items,
-    owns_trigger,
     place_like,
     place_name,
     place_named,
+)
+from parley.extract.event_parties import (
+    linked_chars,
+    missed_names,
+    missed_places,
+    owns_trigger,
+    sides_of_parties,
+    title_of_other,
+    visited,
 )
 from parley.extract.event_readings import (
     Words,
@@ -61,7 +69,7 @@ from parley.extract.event_readings import (
     reported_by,
     told_as,
 )
-from parley.extract.event_triggers import bare_noun, fires, negated, planned, sides_modifying
+from parley.extract.event_triggers import bare_noun, fires, habitual, negated, planned, sides_modifying
 from parley.extract.layout import Headings
 from parley.extract.registry import ActorRegistry
 from parley.models import Attribution, EventMention, Mention, Span, TimeExpression
@@ -92,6 +100,7 @@ class EventType:
     plural_nouns: frozenset[str] = frozenset()  # "talks", not "talk of war"
     agent_modifiers: bool = False  # "Russian air strikes": the side's adjective names the doer
     recurring: bool = False  # happens day after day: a day apart and one party is not enough to merge
+    place_objects: frozenset[str] = frozenset()  # verbs whose object is the place: "visited Kyiv"
 
 
 @cache
@@ -119,6 +128,7 @@ def load_taxonomy(path: str | None = None) -> tuple[EventType, ...]:
                 frozenset(t.get("plural_nouns") or ()),
                 bool(t.get("agent_modifiers", False)),
                 bool(t.get("recurring", False)),
+                frozenset(t.get("place_objects") or ()),
             )
             for t in data["types"]
         )
@@ -230,7 +240,11 @@ def _where(m: Mention, registry: ActorRegistry) -> str:
 
 def _concrete(event: EventMention, trigger: Token) -> bool:
     """A report worth a place on the timeline: it says when, where, how long or how many, or
-    (a verb in the past) who did it. "The talks" alone, or "meetings will continue", are not."""
+    (a verb in the past) who did it. "The talks" alone, or "meetings will continue", are not;
+    nor is an undated verb in the present ("whenever I visit Moscow", "as Russia bombs the
+    grid", "in the plan, Ukraine agrees to ..."): a habit, or the terms of a text."""
+    if habitual(trigger) and not event.date and event.status != "planned":
+        return False  # "whenever I visit Moscow", "as Russia bombs ...": a habit, or a plan's terms
     if event.date or event.place or event.duration or event.figures:
         return True
     named = bool(event.participants or event.participant_refs)
@@ -283,7 +297,10 @@ def _mention(
     sent, trigger = scope.sent, scope.trigger
     start, end = sent.start_char, sent.end_char
     inside = [m for m in mentions if start <= m.span.start and m.span.end <= end]
-    linked, implied = linked_chars(trigger, scope.reporter)
+    # names and places the model missed: "Medvedev gave an interview", "flew to Kyiv"
+    named_elsewhere = dict(missed_names(sent, mentions))
+    inside += [*named_elsewhere, *missed_places(sent, inside, registry, article_id)]
+    linked, implied = linked_chars(trigger, scope.reporter, lists.speech_verbs)
     refs, known = [], []
     places: list[tuple[tuple[int, int], str]] = []
     subtree = {t.idx for t in trigger.subtree}
@@ -291,6 +308,9 @@ def _mention(
         is_implied = any(m.span.start <= c < m.span.end for c in implied)
         if not is_implied and not scope.owns(m.span.start, m.span.end):
             continue  # another event's participant, or named by whoever reports this one
+        if visited(sent, m, trigger, event_type.place_objects, registry):
+            places.append(((False, -1), _where(m, registry)))  # "visited Kyiv": the place itself
+            continue
         if place_like(text, scope, m, registry, event_type.place_words):
             # the nearest to the trigger: in its own words first ("during his meeting with
             # envoys in Moscow", not "a plan to end the war in Ukraine")
@@ -306,14 +326,17 @@ def _mention(
             continue  # "attacked near X", "Rostov Oblast": a place the parser took for a party
         if any(t.span.start < m.span.end and m.span.start < t.span.end for t in times):
             continue  # "Putin's June 2024": a name run into a date is no party
-        if describes_other(sent, m, trigger):
-            continue  # "a key Kremlin partner": the partner is meant, not the Kremlin
+        if describes_other(sent, m, trigger) or title_of_other(sent.doc, m, inside, lists):
+            continue  # "a key Kremlin partner", "Kremlin newswire TASS": not the Kremlin
         if m.label in PARTICIPANT_LABELS and (m.actor_id or m.label == "PERSON"):
-            refs.append(m.span)
+            refs.append(named_elsewhere.get(m, m.span))
             if m.actor_id:
                 known.append(m.actor_id)
         elif m.label == "GPE" and (side := registry.place_side(m.text)) and is_subject(sent, m):
             known.append(registry.government(side).id)
+    # "US and Russian delegations met": the sides' governments
+    sides = sides_of_parties(scope, linked, inside, registry, lists)
+    known += [registry.government(side).id for side in sides]
     sentence_times = [t for t in times if start <= t.span.start and t.span.end <= end]
     others = other_items(trigger)
     dates = [

@@ -216,11 +216,17 @@ def _score(
     score = when
     theirs = d.participants
     shared = 0
+    dated = bool(d.dates()) or any(p[2] == "week" for p in d.periods())
+    # one article's narration goes on about an event it has dated ("the summit ... the meeting")
+    told_here = m.article_id in d.article_ids and (dated or (m.date is not None and m.precision != "month"))
     if people and theirs:
         shared = len(people & theirs)
         if not shared:
             return None
-        score += 2 if shared / min(len(people), len(theirs)) >= 0.5 else 1
+        # each naming a party the other lacks ("X met Y", "X flew on to brief Z"): one shared
+        # party counts for less, unless they are of one day or one article's narration of it
+        apart = bool(people - theirs) and bool(theirs - people) and when < 2 and not told_here
+        score += 2 if shared / min(len(people), len(theirs)) >= 0.5 and not apart else 1
     same, other = False, False
     if m.place and d.places():
         same = any(same_place(m.place, p, places) for p in d.places())
@@ -230,9 +236,6 @@ def _score(
     if lasted:
         score += 1
     counted = bool(m.figures and m.figures in d.figures)
-    dated = bool(d.dates()) or any(p[2] == "week" for p in d.periods())
-    # one article's narration goes on about an event it has dated ("the summit ... the meeting")
-    told_here = m.article_id in d.article_ids and (dated or (m.date is not None and m.precision != "month"))
     if d.type in _recurring():
         # a day apart, reports of a type that happens daily are one event's only with more than
         # one party in common, or words ("Russia launched drones" on Wednesday and "Russian

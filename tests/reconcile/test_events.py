@@ -354,3 +354,25 @@ def test_two_strikes_by_one_side_a_day_apart_with_nothing_else_in_common_are_two
     ]
     (event,) = _merge(both)
     assert "date" in event.conflicts
+
+
+def test_two_undated_trips_of_one_envoy_that_each_name_someone_else_stay_two():
+    """ "Rowe flew across the world to see the president" and "Rowe went to Lviv to brief the
+    minister" share the envoy and his name, but each names a party the other lacks."""
+    trips = [
+        (
+            _report("a", 0, who=["envoy", "president"], kind="visit"),
+            "Envoy Rowe flew across the world to see the president.",
+        ),
+        (
+            _report("a", 900, who=["envoy", "minister"], kind="visit"),
+            "Envoy Rowe later went to Lviv to brief the minister.",
+        ),
+    ]
+    assert len(_told(trips)) == 2
+    day = dt.date(2025, 12, 2)
+    same_day = [
+        (_report("a", 0, date=day, who=["envoy", "president"]), "Envoy Rowe met the president in Moscow."),
+        (_report("b", 0, date=day, who=["envoy", "adviser"]), "Envoy Rowe met the adviser in Moscow."),
+    ]
+    assert len(_told(same_day)) == 1  # one day, one place: the same talks, each naming one host

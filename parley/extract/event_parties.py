@@ -1,0 +1,292 @@
+"""Who takes part in an event, beyond the mentions the trigger's words hold: read by
+:mod:`parley.extract.events`.
+
+- :func:`linked_chars`: the words tied to a trigger (its own words, its verb's subject and
+  objects, who speaks "in an interview", whom a pronoun stands for); :func:`owns_trigger`: the
+  possessor of the trigger ("Putin's visit").
+- :func:`title_of_other`: "Kremlin newswire TASS", "Kremlin aide Ushakov": a name right before a
+  title noun (``words.title_nouns``) and another name says whose the other is; it is no party,
+  however the parser attached it.
+- :func:`sides_of_parties`: "US, Ukrainian and Russian delegations will meet", "talks with the
+  Ukrainian team": a noun of ``words.side_nouns`` with a side's adjective or name stands for that
+  side's government.
+- :func:`missed_names`: a proper noun the model tagged as nothing ("Medvedev gave an interview")
+  spelled as a person the article names elsewhere is that person: the report points at that
+  other mention, which the corpus stage resolves.
+- :func:`missed_places`: a place of the taxonomy's ``places`` or a side's place ("flew to Kyiv")
+  the model tagged as nothing is still a place.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from spacy.tokens import Doc, Token
+from spacy.tokens import Span as SpacySpan
+
+from parley.extract.event_details import Scope, load_places, own_clause
+from parley.extract.event_readings import Words
+from parley.extract.registry import ActorRegistry
+from parley.models import Mention, Span
+
+MODIFIER_DEPS = ("amod", "compound", "nmod", "poss")
+# lower-case words between two names: "Kremlin newswire TASS", "Kremlin chief negotiator X"
+_TITLE_WORDS = re.compile(r"\s+((?:[a-z][a-z-]*\s+){1,3})")
+_PLACE_PREPOSITIONS = {"in", "at", "near", "to"}
+_ACCORDING_TO = re.compile(r"\baccording\s+to\s+$", re.IGNORECASE)
+
+
+def owns_trigger(sent: SpacySpan, m: Mention, trigger: Token) -> bool:
+    """ "Putin's visit": the possessor of the trigger itself is a participant; so is the one
+    "his" stands for in "Putin's essay, his address and his interview" (:func:`list_owner`)."""
+    span = sent.doc.char_span(m.span.start, m.span.end, alignment_mode="expand")
+    if span is None or span.root.dep_ != "poss":
+        return False
+    return span.root.head.i == trigger.i or span.root in list_owner(trigger)
+
+
+def list_owner(trigger: Token) -> list[Token]:
+    """ "X's essay, his address and his interview": for a trigger with a possessive pronoun in a
+    list, the person who owns the list's first item, whom the pronoun stands for."""
+    if not any(c.dep_ == "poss" and c.pos_ == "PRON" for c in trigger.children):
+        return []
+    t = trigger
+    while t.dep_ in ("conj", "appos") and t.head.i != t.i:
+        t = t.head
+    if t.i == trigger.i:
+        return []
+    return [c for c in t.children if c.dep_ == "poss" and c.ent_type_ == "PERSON"]
+
+
+def linked_chars(
+    trigger: Token, reporter: Token | None = None, speech_verbs: frozenset[str] = frozenset()
+) -> tuple[set[int], set[int]]:
+    """Start offsets of the tokens syntactically tied to the trigger: its own subtree (objects,
+    "between A and B", "with A"), and for a noun ("held talks") the subject of its verb, or of
+    a verb of ``speech_verbs`` it is said in ("X told Y in an interview", "X said at the
+    summit": X and Y); and, second, those tied to it only by a pronoun or a clause ("before his
+    talks", "who met", "expected to fly"), which count even where they hang from another event
+    word or clause. The subject of a ``reporter`` ("Ukraine reported strikes") only tells of
+    the event."""
+    tokens = set(trigger.subtree)
+    if spoken_in(trigger, speech_verbs):
+        tokens |= {t for c in trigger.head.head.children if c.dep_ in ("nsubj", "dobj") for t in c.subtree}
+    for child in trigger.children:
+        if own_clause(child):  # "X seized ..., but Y had retaken ...": Y is no party
+            tokens -= set(child.subtree)
+    implied: set[Token] = set()
+    verb = trigger if trigger.pos_ == "VERB" else trigger.head
+    if verb.pos_ in ("VERB", "AUX") and (reporter is None or verb.i != reporter.i):
+        for child in verb.children:
+            if child.dep_ in ("nsubj", "nsubjpass", "agent", "dobj", "prep"):
+                tokens |= set(child.subtree)
+        if verb.dep_ == "relcl" and not content_clause(verb):
+            # "the visit of X, who met Y": X is the relative's subject
+            implied |= {t for t in verb.head.subtree if t.i < verb.i}
+        if verb.dep_ == "xcomp":  # "X is expected to fly": X is the subject of "expected"
+            for child in verb.head.children:
+                if child.dep_ in ("nsubj", "nsubjpass"):
+                    implied |= set(child.subtree)
+    if any(c.dep_ == "poss" and c.pos_ == "PRON" for c in trigger.children):
+        # "X said ... before his talks with Y": "his" is most likely the person who is subject of
+        # the nearest verb above ("Peskov said Dmitriev reported on his talks": Dmitriev's), else
+        # the sentence's subject
+        t = trigger
+        subjects = list_owner(trigger)  # "X's essay, his address and his interview": X
+        while t.head.i != t.i and not subjects:
+            t = t.head
+            subjects = [c for c in t.children if c.dep_ in ("nsubj", "nsubjpass") and c.ent_type_ == "PERSON"]
+        if not subjects:
+            subjects = [c for c in trigger.sent.root.children if c.dep_ in ("nsubj", "nsubjpass")]
+        for child in subjects:
+            implied |= set(child.subtree)
+    # keep out reported-speech clauses hanging from the trigger's verb
+    linked = {t.idx for t in tokens | implied if t.dep_ not in ("ccomp",)}
+    return linked, {t.idx for t in implied if t.dep_ not in ("ccomp",)}
+
+
+def content_clause(verb: Token) -> bool:
+    """ "Claims by an official that he had approved it", parsed as a relative clause of
+    "official": a clause opened by the conjunction "that" says what is claimed; the noun it
+    hangs from is none of its parties."""
+    return any(c.dep_ == "mark" and c.lower_ == "that" for c in verb.children)
+
+
+SPOKEN_IN = {"in", "at", "during", "on"}
+
+
+def spoken_in(trigger: Token, speech_verbs: frozenset[str]) -> bool:
+    """ "X told Y in an interview", "X said at the summit": a noun trigger after "in", "at",
+    "during" or "on" under a verb of speech, whose speaker took part in it."""
+    head = trigger.head
+    return (
+        trigger.pos_ in ("NOUN", "PROPN")
+        and trigger.dep_ == "pobj"
+        and head.lower_ in SPOKEN_IN
+        and head.head.pos_ == "VERB"
+        and head.head.lemma_.lower() in speech_verbs
+    )
+
+
+def title_of_other(doc: Doc, m: Mention, mentions: Sequence[Mention], words: Words) -> bool:
+    """ "Kremlin newswire TASS", "Trump envoy Witkoff", "Kremlin chief negotiator X": a name
+    followed by lower-case words, the last of which is a title noun, the others adjectives or
+    nouns, and right away by another name, is a word of that name's title (its owner, its
+    employer), not a party. The title noun is read from the text, since the parser often takes
+    it for a verb; the words before it from the parse ("Putin met journalist X": a verb)."""
+    found = _TITLE_WORDS.match(doc.text, m.span.end)
+    if found is None or not any(o.span.start == found.end() and o.label != "NORP" for o in mentions):
+        return False
+    span = doc.char_span(found.start(1), found.end(1), alignment_mode="expand")
+    if span is None or len(span) == 0:
+        return False
+    *before, last = span
+    if last.lower_ not in words.title_nouns and last.lower_.removesuffix("s") not in words.title_nouns:
+        return False
+    return all(t.pos_ in ("ADJ", "NOUN") or t.lower_ in words.title_nouns for t in before)
+
+
+def _name(token: Token) -> str:
+    """A word with the compounds before it ("United States")."""
+    start = min([token.i, *(c.i for c in token.children if c.dep_ == "compound" and c.i < token.i)])
+    return token.doc[start : token.i + 1].text
+
+
+def _side_of(token: Token, registry: ActorRegistry) -> str | None:
+    for name in (_name(token), token.text):
+        found = registry.side_of_word(name) or registry.place_side(name)
+        if found:
+            return found
+    return None
+
+
+def sides_of_parties(
+    scope: Scope,
+    linked: set[int],
+    mentions: Sequence[Mention],
+    registry: ActorRegistry,
+    words: Words,
+) -> list[str]:
+    """The sides named by the adjectives or names on a party noun tied to the trigger ("US,
+    Ukrainian and Russian delegations", "the Ukrainian side", "Ukraine's negotiators"); a noun
+    that is a word of a named person's role ("Ukrainian negotiator Rustem Umerov") or a modifier
+    of another noun ("a US delegation member") names no side of its own, nor does one who only
+    tells of the event ("according to Ukrainian officials"). ``linked``: the start offsets of
+    the words tied to the trigger (:func:`linked_chars`)."""
+    sides: list[str] = []
+    text = scope.sent.doc.text
+    for t in scope.sent:
+        if t.lemma_.lower() not in words.side_nouns or t.pos_ not in ("NOUN", "PROPN"):
+            continue
+        if t.idx not in linked or t.dep_ in ("compound", "amod", "nmod"):
+            continue
+        edge = t.left_edge.idx
+        if not scope.owns(t.idx, t.idx + len(t)) or _ACCORDING_TO.search(text, max(0, edge - 18), edge):
+            continue
+        # "Ukrainian Foreign Minister", "X, Ukraine's negotiator": the person is the party
+        held = any(m.span.start <= t.idx < m.span.end for m in mentions)
+        if held or _role_of_person(t, mentions, registry):
+            continue
+        for c in t.children:
+            if c.dep_ not in MODIFIER_DEPS or c.i > t.i:
+                continue
+            for word in (c, *c.conjuncts):  # "US, Ukrainian and Russian delegations"
+                side = _side_of(word, registry)
+                if side:
+                    sides.append(side)
+    return list(dict.fromkeys(sides))
+
+
+def _argument(t: Token) -> bool:
+    """A subject or object, or the object of "with", "by" or "between": where a party's name
+    stands (not a word of a list of places, nor a name inside a thing's name)."""
+    if t.dep_ in ("nsubj", "nsubjpass", "dobj"):
+        return True
+    return t.dep_ == "pobj" and t.head.lower_ in ("with", "by", "between")
+
+
+def _person(t: Token, mentions: Sequence[Mention], registry: ActorRegistry) -> bool:
+    """A word of a person's name: the model's, or a mention's (a registered person the model
+    took for an organisation)."""
+    if t.ent_type_ == "PERSON":
+        return True
+    for m in mentions:
+        if m.span.start <= t.idx < m.span.end:
+            actor = registry.actor(m.actor_id) if m.actor_id else None
+            return m.label == "PERSON" or (actor is not None and actor.kind == "person")
+    return False
+
+
+def _role_of_person(noun: Token, mentions: Sequence[Mention], registry: ActorRegistry) -> bool:
+    """ "Ukraine's negotiator Rustem Umerov", "the head of the Russian delegation, X", "X, the
+    head of the office and Ukraine's chief negotiator": a noun with a person in apposition, or
+    inside the apposition of a person (through "of", "and"), is that person's role."""
+    t = noun
+    while True:
+        if any(c.dep_ == "appos" and _person(c, mentions, registry) for c in t.children):
+            return True
+        if t.dep_ == "appos" and _person(t.head, mentions, registry):
+            return True
+        if t.head.i == t.i or t.dep_ not in ("conj", "appos", "pobj", "prep"):
+            return False
+        t = t.head
+
+
+def missed_names(sent: SpacySpan, mentions: Sequence[Mention]) -> list[tuple[Mention, Span]]:
+    """Proper nouns of the sentence the model tagged as nothing and no mention holds, standing as
+    a subject or an object and spelled as a person the article names elsewhere: each as a
+    mention at its own place, with the span of the nearest mention of that person (the one the
+    corpus stage resolves)."""
+    people: dict[str, list[Mention]] = {}
+    for m in mentions:
+        if m.label == "PERSON":
+            people.setdefault(m.text, []).append(m)
+    if not people:
+        return []
+    found = []
+    for t in sent:
+        if t.pos_ != "PROPN" or t.ent_type_ or not _argument(t):
+            continue
+        name = _name(t)
+        start = t.idx - (len(name) - len(t.text))
+        if name not in people or any(m.span.start < t.idx + len(t) and start < m.span.end for m in mentions):
+            continue
+        other = min(people[name], key=lambda m: abs(m.span.start - start))
+        here = Mention(other.article_id, Span(start, t.idx + len(t)), name, "PERSON", other.actor_id)
+        found.append((here, other.span))
+    return found
+
+
+def missed_places(
+    sent: SpacySpan, mentions: Sequence[Mention], registry: ActorRegistry, article_id: str
+) -> list[Mention]:
+    """Place names after "in", "at", "near" or "to" the model tagged as nothing ("flew to Kyiv"):
+    those of the taxonomy's ``places`` or a side's places, as place mentions."""
+    known = load_places()
+    found = []
+    for t in sent:
+        if t.pos_ != "PROPN" or t.ent_type_ or t.dep_ != "pobj" or t.head.lower_ not in _PLACE_PREPOSITIONS:
+            continue
+        name = _name(t)
+        if name.casefold() not in known and not registry.place_side(name):
+            continue
+        start = t.idx - (len(name) - len(t.text))
+        if any(m.span.start < t.idx + len(t) and start < m.span.end for m in mentions):
+            continue
+        found.append(Mention(article_id, Span(start, t.idx + len(t)), name, "GPE"))
+    return found
+
+
+def visited(
+    sent: SpacySpan, m: Mention, trigger: Token, verbs: frozenset[str], registry: ActorRegistry
+) -> bool:
+    """ "Visited Kyiv": a place that is the object of one of ``verbs`` (a type's
+    ``place_objects``) is where the event happened."""
+    if trigger.pos_ != "VERB" or trigger.lemma_.lower() not in verbs:
+        return False
+    known = m.label in ("GPE", "LOC", "FAC") or m.text.casefold() in load_places()
+    if not (known or registry.place_side(m.text)):
+        return False
+    span = sent.doc.char_span(m.span.start, m.span.end, alignment_mode="expand")
+    return span is not None and span.root.dep_ == "dobj" and span.root.head.i == trigger.i
