@@ -24,7 +24,7 @@ def mentions(ctx: Context) -> Step:
     return step
 
 
-@component("attributions", requires=("doc",), produces=("attribution",), version="8")
+@component("attributions", requires=("doc",), produces=("attribution",), version="9")
 def attributions(ctx: Context) -> Step:
     def step(a: Analysis) -> dict:
         return {"attribution": extract_attributions(a.parsed)}
@@ -47,7 +47,7 @@ def times(ctx: Context) -> Step:
     "statements",
     requires=("doc", "attribution", "mention", "time_expression"),
     produces=("statement",),
-    version="8",  # 8: the dossier's pronouns as evidence for "he" and "she"
+    version="9",  # 9: attributions v9 (descriptions need their object; "according to" at the end)
 )
 def statements(ctx: Context) -> Step:
     def step(a: Analysis) -> dict:

@@ -98,6 +98,22 @@ DESCRIBE_PREPS: dict[str, frozenset[str]] = {
     "thank": frozenset({"for"}),
     "condemn": frozenset({"as", "for"}),
 }
+# Of those, the verbs whose preposition makes a statement without an object ("called for
+# talks"); the others need what they describe after them ("described the talks as ...").
+DESCRIBE_NO_OBJECT: frozenset[str] = frozenset({"call"})
+
+# Verbs whose object does what their infinitive says ("prompted analysts to conclude ...",
+# "urged voters to say ..."; not "used blunt language to denounce ...", "promised voters to ...").
+OBJECT_CONTROL_VERBS: frozenset[str] = frozenset(
+    """
+    prompt require urge ask force persuade convince encourage lead cause allow invite tell order
+    push press compel expect want need inspire pressure drive motivate challenge enable spur
+    instruct advise warn remind get leave make
+    """.split()
+)
+
+# Verbs whose "on X" names who is urged ("called on voters to ..."): X belongs to the content.
+CALL_ON_VERBS: frozenset[str] = frozenset({"call"})
 
 # Verbs whose direct object is the content: "X denied the report", "X confirmed the talks".
 OBJECT_CONTENT_VERBS: frozenset[str] = frozenset(
@@ -214,6 +230,19 @@ NOT_SPEAKERS: frozenset[str] = frozenset(
     topics filed share comments comment subscribe follow contact email tel phone fax
     """.split()
 )
+
+# Nouns for a stretch of time: "the past four years have shown that ..." is no one's statement.
+TIME_NOUNS: frozenset[str] = frozenset(
+    "year month week day decade century hour minute period era time moment weekend season".split()
+)
+
+# Nouns of a two-word adverb ("in essence", "in turn"): after a speaker, not part of its name.
+ADVERBIAL_PP_NOUNS: frozenset[str] = frozenset(
+    "essence turn fact effect particular response return addition short general contrast".split()
+)
+
+# Bare nouns after "according to" that make an idiom, not a source ("going according to plan").
+ACCORDING_IDIOMS: frozenset[str] = frozenset("plan plans schedule script form".split())
 
 # Relative pronouns: a subject "who" is the source as written; the statement builder resolves
 # it to the noun phrase it refers to.

@@ -19,6 +19,7 @@ Modules, by the job they do, in the order the passes run:
 * :mod:`.embedding`: a cue inside a clause someone denies, relays or is asked about
   (``refuted assertions that X dismissed ...``) makes no attribution of X's: it is tied to
   the outer attribution and takes its speaker (``embedded_in``, ``outer``), or is dropped;
+  so is a reported statement inside another's content (``X said that Y thinks ...``);
 * :mod:`.speakers`: the speaker words of a cue verb (used by every pass), and the noun a
   relative-pronoun speaker stands for (:func:`relative_antecedent`, for the statement builder);
 * :mod:`.channels`: the cue's words and the channel (``in an interview``, ``on Telegram``);
@@ -41,11 +42,11 @@ from parley.models import Attribution, Span
 from .continuation import join_parts, resolve_bare
 from .direct import direct_pass
 from .document import DocIndex, Found
-from .embedding import mark_embedded
+from .embedding import drop_nested, mark_embedded
 from .labels import headline_pass
 from .learned import combine, learned_attributions
 from .quotes import QuoteRegion, find_quotes
-from .reported import drop_nested, reported_pass
+from .reported import reported_pass
 from .speakers import relative_antecedent
 
 __all__ = ["extract_attributions", "find_quotes", "QuoteRegion", "relative_antecedent"]

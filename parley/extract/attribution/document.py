@@ -2,7 +2,9 @@
 
 :class:`DocIndex` maps each token to its quote region, paragraph and sentence, and carries the
 small state the passes share (cues already used, quotes already attributed). :class:`Found` is
-an attribution while it is being built, with character spans and the cue's token index.
+an attribution while it is being built, with character spans and the cue's token index. The
+clause a cue governs (:func:`complement`, :func:`adjunct_clause`) and its span
+(:func:`clause_span`, :func:`extend_to_quotes`) are found here for every pass.
 
 Paragraphs (text between newlines) are hard limits: the small English parser often runs a
 sentence over a blank line, so no cue, speaker or reported clause is taken across one.
@@ -203,3 +205,106 @@ def extend_to_quotes(ix: DocIndex, span: tuple[int, int], v: Token) -> tuple[int
         elif q.start < start < q.end <= end and not (q.start <= vpos < start):
             start = q.start
     return start, end
+
+
+def complement(ix: DocIndex, v: Token) -> Token | None:
+    """The clause a cue governs: its first ``ccomp`` in its paragraph after it, else one before
+    it (``The plan is dead, he said``), not across a colon or semicolon. A clause after the cue
+    wins over one before it, which the parser hangs there when it ran two sentences' verbs
+    together (``He knows that ..., so he thinks that ...``; ``Four years later -- with ...
+    destroyed -- it conceded that ...``)."""
+    p = ix.pid[v.i]
+    before = None
+    for c in v.children:
+        if c.dep_ == "ccomp" and ix.pid[c.i] == p:
+            if c.i > v.i:
+                return c
+            if before is None and not any(t.text in (":", ";") for t in ix.doc[c.right_edge.i + 1 : v.i]):
+                before = c  # not across a colon ("The front remains tense: the enemy continues ...")
+    return before
+
+
+# Verbs that take a "that" clause of their own ("after hearing that ..."): under them the
+# clause is not the cue's.
+_CLAUSE_TAKERS = (
+    C.SPEECH_VERBS
+    | C.COGNITION_VERBS
+    | frozenset("hear see read notice discover ensure decide mean prove".split())
+)
+
+
+def adjunct_clause(ix: DocIndex, v: Token) -> Token | None:
+    """A "that" clause the parser hung on a bare time adjunct after a verb of saying: ``said
+    before leaving that ...``, ``told reporters after landing that ...``: the cue's content."""
+    for prep in v.children:
+        if prep.dep_ != "prep" or prep.i < v.i:
+            continue
+        for g in prep.children:
+            if g.dep_ != "pcomp" or not is_verb(g) or g.lemma_.lower() in _CLAUSE_TAKERS:
+                continue
+            kids = [c for c in g.children if c.dep_ not in ("punct", "advmod")]
+            if len(kids) != 1 or kids[0].dep_ != "ccomp" or ix.pid[kids[0].i] != ix.pid[v.i]:
+                continue
+            clause = kids[0]
+            if any(c.dep_ == "mark" and c.lower_ == "that" and c.i > g.i for c in clause.children):
+                return clause
+    return None
+
+
+def clause_span(ix: DocIndex, c: Token, v: Token) -> tuple[int, int] | None:
+    """The span of clause ``c`` that cue ``v`` reports: from its ``that`` when an adjunct
+    interrupts the two (``said, before he left, that ...``), through a conjunct the parser hung
+    on the cue (``that A, and B``), whole quotes, no aside after a last quote."""
+    a, b = c.left_edge.i, c.right_edge.i + 1
+    if a <= v.i < b:  # not for a real child, but parses can be odd
+        if v.i < c.i:
+            a = v.i + 1
+        else:
+            b = v.i
+    if v.i < a:
+        # "said, before he left, that ...": the clause the parser hung on the "that" clause
+        # interrupts the cue and its content
+        m = next((t.i for t in c.children if t.dep_ == "mark" and t.lower_ == "that"), -1)
+        if a < m and ix.doc[m - 1].text == ",":
+            a = m
+        b = _through_conjunct(ix.doc, a, b, v)
+    a, b = ix.para_clip(a, b, c.i)
+    span = ix.trim(a, b)
+    if span is None:
+        return None
+    return cut_after_quote(ix, extend_to_quotes(ix, span, v))
+
+
+def _through_conjunct(doc: Doc, a: int, b: int, v: Token) -> int:
+    """The end of a clause that ends on "and": the clause the parser hung on the cue after it
+    (``emphasize that A has X, and B are Y``), else before the conjunction."""
+    last = b - 1
+    while last > a and (doc[last].is_punct or doc[last].is_space):
+        last -= 1
+    if doc[last].pos_ != "CCONJ":
+        return b
+    for k in v.children:
+        if k.dep_ == "conj" and k.left_edge.i == last + 1 and is_verb(k):
+            # a clause of its own, not the cue's own second verb ("said A — and he noted B",
+            # "urges him to leave and says ...")
+            subj = any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in k.children)
+            if subj and not is_cue_verb(k, C.SPEECH_VERBS | C.COGNITION_VERBS):
+                return k.right_edge.i + 1
+    return last
+
+
+def cut_after_quote(ix: DocIndex, span: tuple[int, int]) -> tuple[int, int]:
+    """End a clause at its last quote when only a comma-separated aside follows
+    (``said the deal was "dead," referring to ...``, ``"glow in the dark," for instance``)."""
+    start, end = span
+    qs = ix.quotes_between(start, end)
+    if not qs:
+        return span
+    q = qs[-1]
+    if not (start < q.start and q.end < end):
+        return span
+    inner = ix.text[q.start : q.end].rstrip("\"“”«»„‘’'` ")[-1:]
+    after = ix.text[q.end : end].lstrip()
+    if inner == "," or after.startswith((",", "—", "–", " -")):
+        return start, q.end
+    return span

@@ -30,6 +30,8 @@ an inner statement of a verb of saying is kept as X's (:func:`relayed`), besides
 
 from __future__ import annotations
 
+import bisect
+
 from spacy.tokens import Token
 
 from parley.extract import cues as C
@@ -252,3 +254,29 @@ def _whole_clause(ix: DocIndex, f: Found) -> tuple[int, int]:
     if span is None:
         return f.content
     return extend_to_quotes(ix, (min(span[0], f.content[0]), max(span[1], f.content[1])), v)
+
+
+def drop_nested(ix: DocIndex, found: list[Found]) -> list[Found]:
+    """Drop reported statements whose cue lies inside another attribution's content
+    ("X said that Y thinks ...": Y's belief is part of what X said), unless that one only
+    relays them ("according to reports, Y said ...": :func:`relayed`)."""
+    holders = sorted(found, key=lambda f: f.content)
+    starts = [f.content[0] for f in holders]
+    out = []
+    for f in found:
+        if f.kind == "reported" and f.cue is not None:
+            c0 = f.cue[0]
+            k = bisect.bisect_right(starts, c0)
+            nested = False
+            for j in range(k - 1, -1, -1):
+                g = holders[j]
+                s, e = g.content
+                if s <= c0 < e and g.content != f.content and not relayed(ix, f, g):
+                    nested = True
+                    break
+                if e < c0 and j < k - 8:
+                    break
+            if nested:
+                continue
+        out.append(f)
+    return out

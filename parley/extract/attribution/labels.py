@@ -12,7 +12,8 @@
 * a transcript's speaker label: a name in capitals and a colon opening a quote or a paragraph
   (``"HOST: …``, ``SENATOR: …``), whatever the paragraph's length;
 * a short paragraph ``Name: what they said`` (a headline or a summary line), not a label with a
-  dash or a bar before the colon (``Press release - Country: ...``).
+  dash or a bar before the colon (``Press release - Country: ...``), nor a title (``Name: doing
+  something``, ``Name: to do something``).
 """
 
 from __future__ import annotations
@@ -262,5 +263,8 @@ def headline_pass(ix: DocIndex) -> list[Found]:
             continue
         seg = ix.text[content[0] : content[1]]
         kind = "direct" if seg[:1] in QUOTE_CHARS and seg[-1:] in QUOTE_CHARS else "reported"
+        first = doc[ix.tok_at(content[0])]
+        if kind == "reported" and first.tag_ in ("VBG", "TO"):
+            continue  # "Cyber Defenders: teaching children to ...": a title, not a statement
         found.append(Found(content, kind, src, (doc[colon].idx, doc[colon].idx + 1), None, colon))
     return found

@@ -2,35 +2,47 @@
 
 Every reporting or belief verb outside a quote that governs a clause (``X said (that) ...``,
 ``X told India Today ...``, ``X wrote on Telegram that ...``, ``..., X said``, ``The plan, X
-said, is dead``), an infinitive for verbs of promising, refusing or wanting (``X vowed to
-...``, ``X urged Y to ...``), an object for verbs of denial, confirmation and support (``X
-denied the report``), a characterisation holding a quote or ``as``/``of``/``for`` (``X called
-the plan "a disaster"``, ``X accused Y of ...``), and ``according to X``. A ``that`` clause the
-parser hung from a verb of saying as an adverbial (``X responded on X that the leader was
-showing ...``) is that verb's content, its own verb no cue; so is one hung on a bare time
-adjunct (``said before leaving that ...``). Of two clauses the parser hung on a cue, the one
-after it is its content (``He knows that A, so he thinks that B``: two attributions). Not
-content: a question-word clause (``knew what was coming``, ``clarified what he meant``; but
-``told how ...``, ``explained why ...``), anything under a negated cue (``did not say``,
-``without saying``), and the object of an infinitive of purpose or of a noun (``using bases
-to support drone operations``, ``the right to defend itself``). Content is the clause
-(with ``that``, without final punctuation), stretched to take whole any quote it starts or ends
-inside. A reported statement whose cue lies inside another attribution's content is dropped
-(``X said that Y believes ...`` is one attribution, X's), unless that attribution only relays
-it (``according to reports, Y said ...``: Y's too; :mod:`.embedding`).
+said, is dead``; ``A had told him, X said, that ...``: the whole sentence), an infinitive for
+verbs of promising, refusing or wanting (``X vowed to ...``, ``X urged Y to ...``, ``X called
+on Y to ...``), an object for verbs of denial, confirmation and support (``X denied the
+report``; not ``denied them supplies``), a characterisation holding a quote of its own or
+``as``/``of``/``for`` after what it describes (``X called the plan "a disaster"``, ``X accused
+Y of ...``; not ``what it described as ...``, nor ``referring to Y, where he noted "..."``: the
+quote is his noting), and ``according to X`` (at the end of a sentence, the sentence before
+it). A ``that`` clause the parser hung from a verb of saying as an adverbial (``X responded on
+X that the leader was showing ...``, ``said on Tuesday, after meeting Y, that ...``) is that
+verb's content, its own verb no cue; so is one hung on a bare time adjunct (``said before
+leaving that ...``). Of two clauses the parser hung on a cue, the one after it is its content
+(``He knows that A, so he thinks that B``: two attributions); one before it across a colon is
+not. Not content: a question-word clause (``knew what was coming``, ``clarified what he
+meant``, ``has shown us what people can do``; but ``told how ...``, ``explained why ...``),
+anything under a negated cue (``did not say``, ``without saying``), and the object of an
+infinitive of purpose or of a noun (``using bases to support drone operations``, ``the right
+to defend itself``). Content is the clause (with ``that``, from it when an adjunct interrupts,
+without final punctuation), stretched to take whole any quote it starts or ends inside. A
+reported statement whose cue lies inside another attribution's content is dropped (``X said
+that Y believes ...`` is one attribution, X's), unless that attribution only relays it
+(``according to reports, Y said ...``: Y's too; :mod:`.embedding`).
 """
 
 from __future__ import annotations
-
-import bisect
 
 from spacy.tokens import Token
 
 from parley.extract import cues as C
 
 from .channels import channel_in
-from .document import NOMINAL_POS, DocIndex, Found, extend_to_quotes, is_verb
-from .embedding import relayed
+from .document import (
+    NOMINAL_POS,
+    DocIndex,
+    Found,
+    adjunct_clause,
+    clause_span,
+    complement,
+    extend_to_quotes,
+    is_cue_verb,
+    is_verb,
+)
 from .speakers import attribution_for_cue, np_span
 
 _DESCRIBE_DEPS = frozenset({"dobj", "oprd", "xcomp", "ccomp", "prep", "dative", "acomp", "attr"})
@@ -51,6 +63,19 @@ def reported_pass(ix: DocIndex) -> list[Found]:
             continue
         if not verb[i]:
             continue
+        v = doc[i]
+        outer = _outer_cue(ix, v)
+        if outer is not None:
+            # "X responded on X that the leader was showing ...", "said on Tuesday, after
+            # meeting Y, that talks would resume": a "that" clause the parser hung from the cue
+            # as an adverbial: the clause is X's content, its verb no cue of its own
+            content = clause_span(ix, v, outer)
+            if content is not None and not ix.overlaps_direct(content):
+                f = attribution_for_cue(ix, outer, content, "reported")
+                if f.source is not None:
+                    found.append(f)
+                    ix.used_cues.update((i, outer.i))
+            continue
         lemma = lemmas[i]
         speech = lemma in C.SPEECH_VERBS
         cognition = lemma in C.COGNITION_VERBS
@@ -59,18 +84,6 @@ def reported_pass(ix: DocIndex) -> list[Found]:
             speech or cognition or commissive or lemma in C.DESCRIBE_VERBS or lemma in C.OBJECT_CONTENT_VERBS
         ):
             continue
-        v = doc[i]
-        outer = _outer_cue(ix, v)
-        if outer is not None:
-            # "X responded on X that the leader was showing ...": a "that" clause the parser hung
-            # from the cue as an adverbial: the clause is X's content, its verb no cue of its own
-            content = clause_span(ix, v, outer)
-            if content is not None and not ix.overlaps_direct(content):
-                f = attribution_for_cue(ix, outer, content, "reported")
-                if f.source is not None:
-                    found.append(f)
-                    ix.used_cues.update((i, outer.i))
-            continue
         if any(c.dep_ == "neg" for c in v.children) or _without(v):
             # "X has not opposed the plan", "X did not say whether ...", "left without saying
             # why": the record has no polarity, and a negated cue is not a statement of that
@@ -78,10 +91,11 @@ def reported_pass(ix: DocIndex) -> list[Found]:
             continue
         comp = None
         if speech or cognition:
-            comp = _complement(ix, v)
+            comp = complement(ix, v)
             if comp is None and speech:
-                comp = _adjunct_clause(ix, v)
-        if comp is not None and lemma not in C.ASK_VERBS and _asks(comp, v, cognition):
+                comp = adjunct_clause(ix, v)
+        lead = _object_subject(v, comp) if comp is not None else None
+        if comp is not None and lemma not in C.ASK_VERBS and _asks(comp, v, cognition, lead):
             # "shows us how we can value ...", "knows what they want", "clarified what he
             # meant": a matter named, not a belief held or words said ("asked whether ..." is a
             # question put, :mod:`.embedding`)
@@ -93,9 +107,17 @@ def reported_pass(ix: DocIndex) -> list[Found]:
                     comp = c
                 elif c.dep_ == "dobj" and c.i > v.i:
                     obj = c  # "urged Kyiv to ...": Kyiv belongs to the content
+                elif (
+                    c.dep_ == "prep"
+                    and c.lower_ == "on"
+                    and c.i > v.i
+                    and obj is None
+                    and lemma in C.CALL_ON_VERBS
+                ):
+                    obj = _urged(c)  # "called on them to ..."
             if comp is None or (obj is not None and obj.i > comp.i):
                 obj = None
-        if comp is None and lemma in C.OBJECT_CONTENT_VERBS and not _purpose(v, lemma):
+        if comp is None and lemma in C.OBJECT_CONTENT_VERBS and not _purpose(v, lemma) and not _deprive(v):
             for c in v.children:
                 if (
                     c.dep_ == "dobj"
@@ -119,6 +141,8 @@ def reported_pass(ix: DocIndex) -> list[Found]:
         content = None
         if comp is not None:
             content = clause_span(ix, comp, v)
+            if content is not None and lead is not None:
+                content = (min(content[0], lead.left_edge.idx), content[1])
             if content is not None and obj is not None:
                 oa = ix.trim(obj.left_edge.i, obj.right_edge.i + 1)
                 if oa is not None and oa[0] < content[0]:
@@ -126,6 +150,11 @@ def reported_pass(ix: DocIndex) -> list[Found]:
         elif speech and v.dep_ == "parataxis" and is_verb(v.head):
             # "The plan, he said, is dead."
             h = v.head
+            if h.dep_ == "ccomp" and h.head.i < v.i and is_verb(h.head) and ix.sid[h.head.i] == ix.sid[v.i]:
+                if any(c.dep_ == "mark" and c.i > v.i for c in h.children):
+                    # "X had informed him, he said, that ...": the parenthetical sits between
+                    # the verb and its clause, and says the whole sentence
+                    h = h.head
             a, b = ix.para_clip(h.left_edge.i, h.right_edge.i + 1, h.i)
             content = ix.trim(a, b)
         if content is None or ix.overlaps_direct(content):
@@ -142,10 +171,11 @@ def reported_pass(ix: DocIndex) -> list[Found]:
 def _outer_cue(ix: DocIndex, v: Token) -> Token | None:
     """The verb of saying a "that" clause headed by ``v`` belongs to when the parser hung the
     clause from it as an adverbial (``responded on X that ...``) rather than as its complement."""
-    if v.dep_ not in ("advcl", "dep", "conj") or not any(
-        c.dep_ == "mark" and c.lower_ == "that" for c in v.children
-    ):
+    if v.dep_ not in ("advcl", "dep", "conj"):
         return None
+    that = next((c for c in v.children if c.dep_ == "mark" and c.lower_ == "that"), None)
+    if that is None or (that.i > 0 and v.doc[that.i - 1].lower_ in _PURPOSE_BEFORE_THAT):
+        return None  # "spoke slowly so that everyone understood"
     h = v.head
     if h.i == v.i or h.i > v.i or h.i in ix.used_cues or ix.qid[h.i] >= 0 or ix.pid[h.i] != ix.pid[v.i]:
         return None
@@ -156,35 +186,8 @@ def _outer_cue(ix: DocIndex, v: Token) -> Token | None:
     return h
 
 
-def clause_span(ix: DocIndex, c: Token, v: Token) -> tuple[int, int] | None:
-    a, b = c.left_edge.i, c.right_edge.i + 1
-    if a <= v.i < b:  # not for a real child, but parses can be odd
-        if v.i < c.i:
-            a = v.i + 1
-        else:
-            b = v.i
-    a, b = ix.para_clip(a, b, c.i)
-    span = ix.trim(a, b)
-    if span is None:
-        return None
-    return cut_after_quote(ix, extend_to_quotes(ix, span, v))
-
-
-def cut_after_quote(ix: DocIndex, span: tuple[int, int]) -> tuple[int, int]:
-    """End a clause at its last quote when only a comma-separated aside follows
-    (``said the deal was "dead," referring to ...``, ``"glow in the dark," for instance``)."""
-    start, end = span
-    qs = ix.quotes_between(start, end)
-    if not qs:
-        return span
-    q = qs[-1]
-    if not (start < q.start and q.end < end):
-        return span
-    inner = ix.text[q.start : q.end].rstrip("\"“”«»„‘’'` ")[-1:]
-    after = ix.text[q.end : end].lstrip()
-    if inner == "," or after.startswith((",", "—", "–", " -")):
-        return start, q.end
-    return span
+# Words that make a "that" after them a conjunction of purpose or result, not of speech.
+_PURPOSE_BEFORE_THAT = frozenset("so such order now given except provided".split())
 
 
 def describe_span(ix: DocIndex, v: Token, lemma: str) -> tuple[int, int] | None:
@@ -202,11 +205,64 @@ def describe_span(ix: DocIndex, v: Token, lemma: str) -> tuple[int, int] | None:
     if span is None:
         return None
     span = extend_to_quotes(ix, span, v)
-    has_quote = any(q.start >= span[0] and q.end <= span[1] for q in ix.quotes_between(span[0], span[1]))
-    preps = {c.lower_ for c in parts if c.dep_ == "prep"}
-    if has_quote or preps & C.DESCRIBE_PREPS.get(lemma, frozenset()):
+    if any(
+        q.start >= span[0] and q.end <= span[1] and _quote_under(ix, k, v)
+        for k, q in enumerate(ix.quotes)
+        if span[0] <= q.start < span[1]
+    ):
         return span
-    return None
+    preps = {c.lower_ for c in parts if c.dep_ == "prep"}
+    for c in parts:  # the parser hung it on the object: "described the offer as ...",
+        if c.dep_ == "dobj":  # "accused the firm of hiding ..."
+            preps.update(g.lower_ for g in c.rights if g.dep_ == "prep" and _describing(g))
+    if not preps & C.DESCRIBE_PREPS.get(lemma, frozenset()):
+        return None
+    if lemma not in C.DESCRIBE_NO_OBJECT and not _described(v):
+        # "what it described as successful actions", "firms accused of ...": without what
+        # is described (before the cue, or nowhere) the rest says nothing
+        return None
+    return span
+
+
+def _describing(prep: Token) -> bool:
+    """Whether a preposition on a verb's object says what the verb says of it (``as ...``, ``of
+    hiding ...``), not what the object is (``the head of the agency``)."""
+    return prep.lower_ == "as" or any(g.dep_ == "pcomp" for g in prep.children)
+
+
+def _quote_under(ix: DocIndex, k: int, v: Token) -> bool:
+    """Whether quote ``k`` is what ``v`` calls something (``called the plan "a disaster"``),
+    not words of a clause of their own inside its complement (``referring to X, where he
+    noted that "..."``): no verb between the quote and ``v``."""
+    a, b = ix.qtok[k]
+    inside = range(a, b)
+    doc = ix.doc
+    roots = [
+        doc[i] for i in inside if not doc[i].is_punct and (doc[i].head.i not in inside or doc[i].head.i == i)
+    ]
+    for t in roots:
+        t = t.head
+        while t.i != v.i:
+            if t.head.i == t.i or (
+                is_cue_verb(t, _OWN_CLAUSE_CUES) and any(c.dep_ in _SUBJ for c in t.children)
+            ):
+                return False  # "where he noted that "..."": the quote is his, in a clause of its own
+            t = t.head
+    return bool(roots)
+
+
+_OWN_CLAUSE_CUES = C.SPEECH_VERBS | C.COGNITION_VERBS
+_SUBJ = frozenset({"nsubj", "nsubjpass"})
+
+
+def _described(v: Token) -> bool:
+    """Whether a verb of describing names, after it, what it describes: an object
+    (``described the talks as ...``, ``accused X of ...``) or the ``to`` of ``referred to X
+    as ...``."""
+    return any(
+        c.i > v.i and (c.dep_ in ("dobj", "dative") or (c.dep_ == "prep" and c.lower_ == "to"))
+        for c in v.children
+    )
 
 
 def according(ix: DocIndex, v: Token) -> Found | None:
@@ -216,8 +272,10 @@ def according(ix: DocIndex, v: Token) -> Found | None:
     pobj = next((c for c in to.children if c.dep_ == "pobj"), None)
     if pobj is None:
         pobj = next((c for c in v.children if c.dep_ == "pobj"), None)
-    if pobj is None:
-        return None
+    if pobj is None or (
+        pobj.lower_ in C.ACCORDING_IDIOMS and not any(c.dep_ == "det" for c in pobj.children)
+    ):
+        return None  # "going according to plan"
     h = v.head
     if h.i == v.i or h.i == to.i:
         return None
@@ -226,14 +284,23 @@ def according(ix: DocIndex, v: Token) -> Found | None:
             break
         h = h.head
     pa, pb = v.left_edge.i, max(v.right_edge.i, to.right_edge.i) + 1
+    sa, sb = ix.sbounds[ix.sid[v.i]]
+    host = h
+    if pa > sa and doc[pa - 1].text == ",":
+        # "..., exploiting loopholes, according to a report": the sentence before the comma;
+        # "X is suffering losses, according to Jane Doe, deputy head of Y" (the apposition
+        # parsed as a clause of its own): not what comes after
+        while h.dep_ in ("advcl", "conj") and h.head.i < pa and is_verb(h.head) and h.head.i >= sa:
+            h = h.head
     ha, hb = min(h.left_edge.i, pa), max(h.right_edge.i + 1, pb)
-    if pa <= ha + 1:
+    if h.i != host.i:
+        a, b = ha, pa
+    elif pa <= ha + 1:
         a, b = pb, hb
-    elif pb >= hb - 1:
+    elif pb >= hb - 1 or all(doc[j].is_punct or doc[j].is_space for j in range(pb, min(hb, sb))):
         a, b = ha, pa
     else:
         a, b = ha, hb
-    sa, sb = ix.sbounds[ix.sid[v.i]]
     a, b = ix.para_clip(max(a, sa), min(b, sb), v.i)
     content = ix.trim(a, b)
     if content is None or ix.overlaps_direct(content):
@@ -244,85 +311,53 @@ def according(ix: DocIndex, v: Token) -> Found | None:
     return Found(content, "reported", src, cue, ch, v.i)
 
 
-def drop_nested(ix: DocIndex, found: list[Found]) -> list[Found]:
-    """Drop reported statements whose cue lies inside another attribution's content
-    ("X said that Y thinks ...": Y's belief is part of what X said), unless that one only
-    relays them ("according to reports, Y said ...": :func:`.embedding.relayed`)."""
-    holders = sorted(found, key=lambda f: f.content)
-    starts = [f.content[0] for f in holders]
-    out = []
-    for f in found:
-        if f.kind == "reported" and f.cue is not None:
-            c0 = f.cue[0]
-            k = bisect.bisect_right(starts, c0)
-            nested = False
-            for j in range(k - 1, -1, -1):
-                g = holders[j]
-                s, e = g.content
-                if s <= c0 < e and g.content != f.content and not relayed(ix, f, g):
-                    nested = True
-                    break
-                if e < c0 and j < k - 8:
-                    break
-            if nested:
-                continue
-        out.append(f)
-    return out
+def _object_subject(v: Token, clause: Token) -> Token | None:
+    """The object the parser gave cue ``v`` that is the subject of the clause after it, which it
+    left without one (``has shown us what humans can achieve``: "what humans")."""
+    if clause.i < v.i or v.lemma_.lower() in C.ADDRESSEE_VERBS:
+        return None  # "told reporters ...": the one spoken to
+    kids = list(clause.children)
+    if any(c.dep_ in ("nsubj", "nsubjpass", "csubj", "expl") for c in kids):
+        return None
+    if clause.tag_ == "VB" and not any(c.dep_ == "aux" for c in kids):
+        return None  # an imperative ("suggested a way: draw on ...")
+    obj = next((c for c in v.children if c.dep_ == "dobj" and v.i < c.i < clause.i), None)
+    if obj is None or not all(t.is_punct for t in v.doc[obj.right_edge.i + 1 : clause.left_edge.i]):
+        return None  # right before the clause
+    if not all(t.head.i == v.i and t.dep_ in _BEFORE_OBJECT for t in v.doc[v.i + 1 : obj.left_edge.i]):
+        return None  # and right after the cue ("shown us what ...")
+    return obj
 
 
-def _asks(clause: Token, v: Token, cognition: bool) -> bool:
+_BEFORE_OBJECT = frozenset({"dative", "advmod", "prt", "punct"})
+
+
+def _asks(clause: Token, v: Token, cognition: bool, lead: Token | None = None) -> bool:
     """Whether a clause after its cue ``v`` opens with a question word ("how we can ...",
     "what exactly he meant"): under a verb of knowing or showing (``cognition``), it names a
     matter, not a belief someone holds; under a verb of saying, the matter spoken of, not what
     was said, unless it opens with "how" or "why" (:data:`~parley.extract.cues.
     QUESTION_WORDS_NOT_SAID`). A question word before the cue belongs to the sentence around it
-    ("what he says is ...", "which he said were ...")."""
-    first = clause.left_edge
+    ("what he says is ...", "which he said were ..."); ``lead``: the clause's subject, which the
+    parser made the cue's object (:func:`_object_subject`)."""
+    first = (lead or clause).left_edge
     words = C.QUESTION_WORDS if cognition else C.QUESTION_WORDS_NOT_SAID
     return first.i > v.i and first.lower_ in words
 
 
-def _complement(ix: DocIndex, v: Token) -> Token | None:
-    """The clause a cue governs: its first ``ccomp`` in its paragraph after it, else one before
-    it (``The plan is dead, he said``). A clause after the cue wins over one before it, which
-    the parser hangs there when it ran two sentences' verbs together (``He knows that ..., so
-    he thinks that ...``; ``Four years later -- with ... destroyed -- it conceded that ...``)."""
-    p = ix.pid[v.i]
-    before = None
-    for c in v.children:
-        if c.dep_ == "ccomp" and ix.pid[c.i] == p:
-            if c.i > v.i:
-                return c
-            if before is None:
-                before = c
-    return before
+def _urged(on: Token) -> Token | None:
+    """Who ``called on X to ...`` urges: the object of "on", not a date (``called on Friday
+    to ...``)."""
+    g = next((g for g in on.children if g.dep_ == "pobj"), None)
+    if g is None or g.ent_type_ in ("DATE", "TIME") or g.lemma_.lower() in C.TIME_NOUNS:
+        return None
+    return g
 
 
-# Verbs that take a "that" clause of their own ("after hearing that ..."): under them the
-# clause is not the cue's.
-_CLAUSE_TAKERS = (
-    C.SPEECH_VERBS
-    | C.COGNITION_VERBS
-    | frozenset("hear see read notice discover ensure decide mean prove".split())
-)
-
-
-def _adjunct_clause(ix: DocIndex, v: Token) -> Token | None:
-    """A "that" clause the parser hung on a bare time adjunct after a verb of saying: ``said
-    before leaving that ...``, ``told reporters after landing that ...``: the cue's content."""
-    for prep in v.children:
-        if prep.dep_ != "prep" or prep.i < v.i:
-            continue
-        for g in prep.children:
-            if g.dep_ != "pcomp" or not is_verb(g) or g.lemma_.lower() in _CLAUSE_TAKERS:
-                continue
-            kids = [c for c in g.children if c.dep_ not in ("punct", "advmod")]
-            if len(kids) != 1 or kids[0].dep_ != "ccomp" or ix.pid[kids[0].i] != ix.pid[v.i]:
-                continue
-            clause = kids[0]
-            if any(c.dep_ == "mark" and c.lower_ == "that" and c.i > g.i for c in clause.children):
-                return clause
-    return None
+def _deprive(v: Token) -> bool:
+    """Whether ``v`` takes a person and a thing (``deny Russia the ability``, ``they are denied
+    supplies``): a thing withheld, not a claim denied."""
+    return any(c.dep_ in ("dative", "nsubjpass", "auxpass") for c in v.children)
 
 
 def _without(v: Token) -> bool:

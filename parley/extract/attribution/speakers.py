@@ -11,7 +11,11 @@ is never the speaker of a cue outside it; when the parse gives the cue no subjec
 between the quote and the cue are taken if they hold no verb of their own (``"…," Jane Doe,
 58, told the agency``). The object of an addressee verb is not an inverted speaker
 (``informed India Today that``). A passive participle of saying or describing has no speaker
-(``X stands accused of ...``, ``a plant, described as ...``: X says nothing). A leading
+(``X stands accused of ...``, ``a plant, described as ...``, ``firms accused of ...``: X says
+nothing). The object of a verb of urging speaks its infinitive (``prompted analysts to
+conclude that ...``); a stretch of time is no speaker (``the past years have shown that ...``).
+A noun phrase cut short keeps its modifiers whole (``the 28-point plan``), and loses a sentence
+adverb before it or an adverb after it (``Meanwhile, X``, ``X, a day later,``). A leading
 dateline (``Moscow, Dec 3 (Agency)``) and a trailing channel phrase (``in an interview``)
 are cut off. Pronouns and role nouns are returned as written; resolving them is the job of
 :mod:`parley.extract.speakers`.
@@ -53,6 +57,9 @@ def attribution_for_cue(
                     v = g
                 break
     s = subject_of(ix, v)
+    if s is not None and s.pos_ == "NOUN" and s.lemma_.lower() in C.TIME_NOUNS:
+        if not any(t.pos_ == "PROPN" for t in s.lefts):  # not "President X spending months"
+            s = None  # "the past four years have shown that ...": a stretch of time says nothing
     src = np_span(ix, s, None if inside else content, v.i) if s is not None else None
     if src is not None and src[0] < content[1] and content[0] < src[1] and not inside:
         # a token glued to a quote mark (``paranoia,”Clinton``): keep the part outside
@@ -166,6 +173,12 @@ def subject_of(ix: DocIndex, v: Token) -> Token | None:
             if climbed:
                 continue
             return h if doc_noun else None
+        if cur.i == v.i and cur.dep_ == "xcomp" and is_verb(h) and h.lemma_.lower() in C.OBJECT_CONTROL_VERBS:
+            obj = next(
+                (c for c in h.children if c.dep_ == "dobj" and h.i < c.i < cur.i and pid[c.i] == p), None
+            )
+            if obj is not None:
+                return obj  # "prompted the administration to assume that ...": the administration
         if cur.dep_ in _CLIMB_DEPS and is_verb(h):
             if (
                 cur.dep_ == "advcl"
@@ -206,13 +219,22 @@ def passive_participle(v: Token) -> bool:
         return True
     if v.dep_ not in _PARTICIPLE_DEPS or any(c.dep_ == "ccomp" for c in kids):
         return False  # "Hacker groups announced that ...": a finite verb the parser hung on a noun
-    if v.dep_ in ("acl", "amod"):  # "a plant, described as": set off by a comma
-        if not (v.i > 0 and v.doc[v.i - 1].text in (",", "—", "–", "(")):
-            return False
-        # and the sentence has a main verb of its own ("X, including Y, called for ..." has
-        # none: "called" is its verb, which the parser hung on a noun)
+    if v.dep_ in ("acl", "amod"):
+        # "a plant, described as", "firms accused of ...", "with growth expected to fall": when
+        # the sentence has a main verb of its own ("X, including Y, called for ..." has none:
+        # "called" is its verb, which the parser hung on a noun); without a comma, only with
+        # no object ("Hacker groups announced the attack": a verb hung on a noun)
         root = v.sent.root
-        return root.i != v.i and root.pos_ in ("VERB", "AUX")
+        if root.i == v.i or root.pos_ not in ("VERB", "AUX"):
+            return False
+        lemma = v.lemma_.lower()
+        if lemma in C.DESCRIBE_NO_OBJECT and any(
+            c.dep_ == "prep" and c.lower_ in C.DESCRIBE_PREPS[lemma] for c in v.children
+        ):
+            return False  # "The plan called for ...": active
+        if v.i > 0 and v.doc[v.i - 1].text in (",", "—", "–", "("):
+            return True
+        return not any(c.dep_ in ("dobj", "dative") for c in kids)
     return True
 
 
@@ -251,16 +273,66 @@ def np_span(ix: DocIndex, s: Token, avoid: tuple[int, int] | None, cue_i: int) -
             b = c.i
             break
     if bad:
-        a = s.i
         floor = cue_i + 1 if 0 <= cue_i < s.i else 0  # never the cue ("Said Ellis:" parsed as one name)
-        while a > floor and doc[a - 1].head.i == s.i and doc[a - 1].dep_ in _NP_LEFT_DEPS:
-            a -= 1
-            while a > floor and doc[a - 1].head.i == doc[a].i and doc[a - 1].dep_ in _NP_LEFT_DEPS:
-                a -= 1
+        a = _np_left(s, max(floor, a))
         b = s.i + 1
         while b < ix.n and doc[b].head.i == s.i and doc[b].dep_ in ("compound", "flat"):
             b += 1
-    return ix.trim(a, b)
+    return ix.trim(_after_sentence_adverb(doc, a, s.i), _before_adverb(doc, s, b))
+
+
+def _np_left(s: Token, floor: int) -> int:
+    """Where the compact noun phrase headed by ``s`` starts: its determiners, modifiers and
+    compounds before it, whole (``The initial US-proposed 28-point peace plan``, ``The
+    "Sentinel" port-based group``), not before ``floor``."""
+    doc = s.doc
+    a = s.i
+    while a > floor:
+        t = u = doc[a - 1]
+        while u.head.i != s.i and u.head.i != u.i and u.head.i < s.i:
+            u = u.head  # up to the modifier of s that t belongs to
+        if u.head.i != s.i or u.i > s.i:
+            break
+        if not (u.dep_ in _NP_LEFT_DEPS or (u.dep_ == "punct" and (t.is_quote or t.tag_ == "HYPH"))):
+            break
+        a -= 1
+    return a
+
+
+def _before_adverb(doc: Doc, s: Token, b: int) -> int:
+    """Cut an adverb set off at the end of a noun phrase, which belongs to the verb (``His
+    commander, Jane Doe, two days later, said``, ``The ministry, too, said``, ``X in turn
+    said``)."""
+    end = b
+    while end > s.i + 1 and (doc[end - 1].is_punct or doc[end - 1].is_space):
+        end -= 1
+    u = doc[end - 1]
+    while u.dep_ != "advmod" and s.i < u.head.i < end:
+        u = u.head
+    if u.dep_ == "advmod" and u.pos_ == "ADV" and u.head.i < u.i and u.right_edge.i == end - 1:
+        k = u.left_edge.i
+        if k > s.i + 1 and doc[k - 1].text == ",":
+            return k - 1
+    p = doc[end - 2] if end - 2 > s.i else None  # "the envoy in essence refusing", "X in turn said"
+    if p is not None and p.dep_ == "prep" and p.head.i == s.i and doc[end - 1].head.i == p.i:
+        if doc[end - 1].lower_ in C.ADVERBIAL_PP_NOUNS:
+            return p.i
+    return b
+
+
+def _after_sentence_adverb(doc: Doc, a: int, head: int) -> int:
+    """Skip a sentence adverb or conjunction the parser put at the start of a noun phrase
+    (``Meanwhile, Russia's allies``, ``But the ministry``)."""
+    while a < head:
+        t = doc[a]
+        if t.pos_ not in ("ADV", "CCONJ", "SCONJ") or t.dep_ not in ("advmod", "cc", "mark"):
+            break
+        if t.dep_ != "cc" and doc[a + 1].text != ",":
+            break  # "only Putin", "not even the ministry"
+        a += 1
+        while a < head and doc[a].text in (",", "—", "–"):
+            a += 1
+    return a
 
 
 def between_span(ix: DocIndex, end: int, v: Token) -> tuple[int, int] | None:
