@@ -24,7 +24,12 @@ SpanKey = tuple[str, int, int]
 ARTICLES_AT_ONCE = 500  # articles whose mentions and statements the actors step resolves together
 
 
-@corpus_step("actors", reads=("mention", "statement"), writes=("actor", "mention", "statement"))
+@corpus_step(
+    "actors",
+    reads=("mention", "statement", "event_mention"),
+    writes=("actor", "mention", "statement"),
+    version="2",  # 2: the governments event reports name are actors
+)
 def actors_step(ctx: CorpusContext) -> int:
     store = ctx.store
     overrides = [Override(*o) for o in store.overrides()]
@@ -46,7 +51,16 @@ def actors_step(ctx: CorpusContext) -> int:
         ]
         changed += store.annotate("mention", ((m, {"actor_id": m.actor_id}) for m in mentions))
         changed += store.annotate("statement", speakers)
-    # after the statements: a side's government that speaks becomes an actor then
+    # after the statements: a side's government that speaks becomes an actor then; so does one
+    # an event report names as taking part ("US and Ukrainian delegations met"), to be shown by name
+    governments = {ctx.registry.government(side).id: side for side in ctx.registry.sides}
+    for report in store.records("event_mention"):
+        for actor_id in report.participants:
+            if actor_id in governments and actor_id not in known:
+                known[actor_id] = replace(
+                    ctx.registry.government(governments[actor_id]),
+                    evidence=("registry: a side named as taking part in an event",),
+                )
     return changed + store.replace_records("actor", sorted(known.values(), key=lambda a: a.id))
 
 

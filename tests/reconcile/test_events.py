@@ -376,3 +376,22 @@ def test_two_undated_trips_of_one_envoy_that_each_name_someone_else_stay_two():
         (_report("b", 0, date=day, who=["envoy", "adviser"]), "Envoy Rowe met the adviser in Moscow."),
     ]
     assert len(_told(same_day)) == 1  # one day, one place: the same talks, each naming one host
+
+
+def test_a_government_that_only_takes_part_in_an_event_is_an_actor_with_its_name(tmp_path):
+    """No one speaks for either side; the delegations' sides still take part, shown by name."""
+    text = tmp_path / "geneva.txt"
+    text.write_text(
+        "Talks resume in Geneva\n\nAmerican and Ukrainian delegations met in Geneva on Sunday for "
+        "six hours to go through the revised framework line by line.\n",
+        encoding="utf-8",
+    )
+    store = open_store(str(tmp_path / "parley.db"))
+    ingest([str(text)], store, today=dt.date(2025, 11, 25))
+    analyse(store)
+    actors = {a.id: a.name for a in store.actors()}
+    (meeting,) = store.events(EventFilter(type="meeting"))
+    assert {"us-government", "ukraine-government"} <= set(meeting.participants)
+    assert actors["us-government"] == "United States (government)"
+    assert "ukraine-government" in actors
+    store.close()
