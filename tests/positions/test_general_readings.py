@@ -284,6 +284,15 @@ def test_a_plan_a_side_owns_is_one_it_proposed_else_another_one(dossier_path):
     }
 
 
+def test_a_document_for_another_named_treaty_is_another_document(dossier_path):
+    finder = DocumentFinder(Dossier.load(dossier_path))
+    text = "Velmar's framework to extend the Northern Fisheries Treaty, which lapses in May, still stands."
+    assert [(r.document_id, r.other) for r in finder.find(text, dt.date(2025, 6, 1))] == [(None, True)]
+    text = "Velmar's framework to extend the Harbour Accord still stands."
+    refs = [(r.span.of(text), r.other) for r in finder.find(text, dt.date(2025, 6, 1))]
+    assert ("Velmar's framework", False) in refs  # a known one: the framework is the negotiation's
+
+
 def test_a_stance_on_a_document_of_one_issue_is_on_that_issue(read):
     stances, _ = read(
         "Anna Vrell said negotiators had agreed a framework under which Lestrian trawlers would get "

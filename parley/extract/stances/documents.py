@@ -89,13 +89,17 @@ class DocumentFinder:
     def _about_something_else(self, words: str, text: str, end: int) -> bool:
         """ "a French proposal to hold a joint sporting event": an indefinite document whose own
         words say what it is for, and name no issue under negotiation and no document, is another
-        one."""
-        if words.split()[0].lower() not in ("a", "an"):
-            return False
+        one; so is any document for another, named treaty the dossier does not know ("Moscow's
+        proposal to extend the New Strategic Arms Reduction Treaty")."""
         purpose = _PURPOSE.match(text, end)
         if purpose is None:
             return False
         said = purpose.group(1)  # an issue, or a document ("to put the earlier consensus into effect")
+        treaty = _NAMED_TREATY.search(said)
+        if treaty and not (self._named and self._named.search(treaty.group(0))):
+            return True
+        if words.split()[0].lower() not in ("a", "an"):
+            return False
         return not any(
             p is not None and p.search(said) for p in (self._issue_words, self._named, self._document_word)
         )
@@ -165,6 +169,10 @@ class DocumentFinder:
 
 # what a document is for, told right after its noun: "to hold ...", "for a joint ...", "on ..."
 _PURPOSE = re.compile(r"\s+((?:to|for|on)\s+[^.;:!?\n]{3,160})")
+# a treaty or an agreement named by its proper name: "the New Strategic Arms Reduction Treaty"
+_NAMED_TREATY = re.compile(
+    r"(?:[A-Z][\w'’-]*\s+){1,6}(?:Treaty|Agreement|Accord|Convention|Pact|Protocol|Charter)\b"
+)
 
 
 def _line(text: str, start: int, end: int) -> str:
