@@ -29,6 +29,7 @@ from parley.extract.event_details import Scope, load_places, own_clause
 from parley.extract.event_readings import Words
 from parley.extract.registry import ActorRegistry
 from parley.models import Mention, Span
+from parley.nlp import text_of
 
 MODIFIER_DEPS = ("amod", "compound", "nmod", "poss")
 # lower-case words between two names: "Kremlin newswire TASS", "Kremlin chief negotiator X"
@@ -135,7 +136,7 @@ def title_of_other(doc: Doc, m: Mention, mentions: Sequence[Mention], words: Wor
     nouns, and right away by another name, is a word of that name's title (its owner, its
     employer), not a party. The title noun is read from the text, since the parser often takes
     it for a verb; the words before it from the parse ("Putin met journalist X": a verb)."""
-    found = _TITLE_WORDS.match(doc.text, m.span.end)
+    found = _TITLE_WORDS.match(text_of(doc), m.span.end)
     if found is None or not any(o.span.start == found.end() and o.label != "NORP" for o in mentions):
         return False
     span = doc.char_span(found.start(1), found.end(1), alignment_mode="expand")
@@ -175,7 +176,7 @@ def sides_of_parties(
     tells of the event ("according to Ukrainian officials"). ``linked``: the start offsets of
     the words tied to the trigger (:func:`linked_chars`)."""
     sides: list[str] = []
-    text = scope.sent.doc.text
+    text = text_of(scope.sent.doc)
     for t in scope.sent:
         if t.lemma_.lower() not in words.side_nouns or t.pos_ not in ("NOUN", "PROPN"):
             continue
