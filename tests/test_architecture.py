@@ -88,3 +88,20 @@ def test_click_is_only_used_by_the_command_line():
         )
     ]
     assert users == []
+
+
+def test_extractors_read_the_kept_text_not_spacys_doc_text():
+    """spaCy rebuilds ``Doc.text`` from every token on each access: an extractor reading it per
+    mention or per sentence turns linear work quadratic (it once cost the pipeline a quarter of
+    spaCy's time). Extractors read :func:`parley.nlp.text_of` instead."""
+    found = []
+    for path in sorted((PACKAGE / "extract").rglob("*.py")):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if not (isinstance(node, ast.Attribute) and node.attr == "text"):
+                continue
+            owner = node.value
+            if (isinstance(owner, ast.Name) and owner.id == "doc") or (
+                isinstance(owner, ast.Attribute) and owner.attr == "doc"
+            ):
+                found.append(f"{path.relative_to(PACKAGE.parent)}:{node.lineno}")
+    assert found == []

@@ -12,6 +12,7 @@ from spacy.tokens import Span as SpacySpan
 from spacy.tokens import Token
 
 from parley.extract.stances import lexicon as lx
+from parley.nlp import text_of
 
 SKIP_DEPS = {"amod", "compound", "nmod", "npadvmod"}  # "the agreed lines": not a stance
 CLAUSE_EDGES = {"advcl", "relcl", "acl", "parataxis"}  # a stance word is not looked for beyond these
@@ -318,7 +319,7 @@ def _marked(doc) -> frozenset[int]:
     """Heads of a "whether" clause and of a question, found once per parse."""
     cached = doc.user_data.get("parley.stances.marked")
     if cached is None:
-        text = doc.user_data.get(TEXT_KEY) or doc.text
+        text = doc.user_data.get(TEXT_KEY) or text_of(doc)
         heads = set()
         for m in _QUESTION.finditer(text):
             piece = doc.char_span(m.start(), m.end(), alignment_mode="expand")
