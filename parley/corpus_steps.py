@@ -9,13 +9,14 @@ every article's event reports into events, participants resolved like speakers.
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 from functools import partial
 
 from parley.corpus import CorpusContext, corpus_step
-from parley.extract.registry import ActorRegistry
+from parley.extract.registry import ActorRegistry, fold
 from parley.models import Actor, Mention, Statement
-from parley.reconcile.actors import Override, Resolution
+from parley.reconcile.actors import Bodies, Override, Resolution, acronym, body_name, initials, is_body_name
 from parley.reconcile.events import merge_events, report_words
 from parley.store import RecordQuery
 from parley.store.lazy import StoredArticles
@@ -28,7 +29,7 @@ ARTICLES_AT_ONCE = 500  # articles whose mentions and statements the actors step
     "actors",
     reads=("mention", "statement", "event_mention"),
     writes=("actor", "mention", "statement"),
-    version="2",  # 2: the governments event reports name are actors
+    version="3",  # 2: the governments event reports name are actors; 3: organisations that speak
 )
 def actors_step(ctx: CorpusContext) -> int:
     store = ctx.store
@@ -88,8 +89,40 @@ def events_step(ctx: CorpusContext) -> int:
     return store.replace_records("event", events)
 
 
-def _by_span(mentions: list[Mention]) -> dict[SpanKey, str]:
-    return {(m.article_id, m.span.start, m.span.end): m.actor_id for m in mentions if m.actor_id}
+class _Spans(dict[SpanKey, str]):
+    """(article, start, end) of each mention resolved to an actor -> its actor; and the
+    organisations the model found, to make actors of those that speak (:func:`_body`): each by
+    where it starts, and the names the articles give for abbreviations ("the Institute for the
+    Study of War (ISW)"), article by article and, where just one, for all the batch."""
+
+    def __init__(self, mentions: list[Mention]) -> None:
+        super().__init__(
+            ((m.article_id, m.span.start, m.span.end), m.actor_id) for m in mentions if m.actor_id
+        )
+        self.bodies = {(m.article_id, m.span.start): m for m in mentions if m.label == "ORG"}
+        self.labels: dict[str, list[Mention]] = {}  # article -> its mentions
+        for m in mentions:
+            self.labels.setdefault(m.article_id, []).append(m)
+        self.spelled: dict[tuple[str, str], str] = {}  # (article, abbreviation) -> name
+        named: dict[str, dict[str, str]] = {}  # abbreviation -> folded name -> name
+        ordered = sorted(self.bodies.values(), key=lambda m: (m.article_id, m.span.start))
+        for full, short in zip(ordered, ordered[1:], strict=False):
+            abbreviation = acronym(short.text)
+            name = body_name(full.text)
+            if (
+                abbreviation
+                and full.article_id == short.article_id
+                and 0 < short.span.start - full.span.end <= 6  # "X (ISW)", "X, or ISW,"
+                and initials(name) == abbreviation
+            ):
+                self.spelled[(full.article_id, abbreviation)] = name
+                named.setdefault(abbreviation, {})[fold(name)] = name
+        self.named = {a: next(iter(n.values())) for a, n in named.items() if len(n) == 1}
+        self.index: Bodies | None = None  # built from the actors when first needed
+
+
+def _by_span(mentions: list[Mention]) -> _Spans:
+    return _Spans(mentions)
 
 
 def _merges(overrides: list[Override]) -> dict[str, str]:
@@ -106,15 +139,18 @@ def _follow(actor_id: str, merged: dict[str, str]) -> str:
 
 def _speaker(
     s: Statement,
-    by_span: dict[SpanKey, str],
+    by_span: _Spans,
     merged: dict[str, str],
     known: dict[str, Actor],
     registry: ActorRegistry,
 ) -> str | None:
     """The statement's speaker: the actor of the mention that identifies it, else the one the
-    extractor named; a side's government is added to the actors when it speaks ("Moscow said")."""
+    extractor named, else the organisation its words name (:func:`_body`); a side's government
+    is added to the actors when it speaks ("Moscow said"), and so is an organisation."""
     ref = s.speaker_ref
     actor_id = (by_span.get((s.article_id, ref.start, ref.end)) if ref else None) or s.speaker_actor_id
+    if actor_id is None:
+        actor_id = _body(s, by_span, known, registry)
     if actor_id is None:
         return None
     actor_id = _follow(actor_id, merged)
@@ -126,6 +162,69 @@ def _speaker(
             known[actor_id] = government
             return actor_id
     return None
+
+
+# what may follow a body's name in the speaker words: nothing, its abbreviation in brackets, or
+# a description after a comma ("the Institute for the Study of War, or ISW, a think tank")
+_NAME_WORD = re.compile(r"^(?:[A-Z][a-z'’-]+|[A-Z]{2,8})$")  # "Staff", "USF"; not "MoD"
+_AFTER_BODY = re.compile(r"^(?:\s*\(\s*[A-Z][A-Za-z.]{1,8}\s*\))?\s*(?:,.*)?$", re.DOTALL)
+
+
+def _body(s: Statement, spans: _Spans, known: dict[str, Actor], registry: ActorRegistry) -> str | None:
+    """The organisation a statement's speaker is, by name (:func:`is_body_name`), added to the
+    actors when first heard (:func:`_body_words`). An abbreviation goes by the name its article
+    (else any article of the batch, if just one) spells out for it."""
+    found = _body_words(s, spans)
+    if found is None:
+        return None
+    words, after_the = found
+    name = body_name(words)
+    short = acronym(name)
+    if short:
+        name = spans.spelled.get((s.article_id, short)) or spans.named.get(short) or short
+    if not is_body_name(name, after_the, registry):
+        return None
+    if spans.index is None:
+        spans.index = Bodies(known, registry)
+    where = (s.speaker_span or s.speaker_ref or s.span).start
+    return spans.index.actor(name, short, f"{s.article_id}@{where}: said as {s.speaker or words!r}").id
+
+
+def _body_words(s: Statement, spans: _Spans) -> tuple[str, bool] | None:
+    """The words naming the organisation a statement's speaker is, and whether "the" comes
+    before them: the organisation the extractor tied the speaker to ("it" standing for it), the
+    one the speaker words name ("The Ukrainian General Staff said", "the ISW"; its abbreviation
+    in brackets or a description after a comma may follow), or, where the model found none
+    there, the words alone when they are a name of two words or more after "the" or an
+    abbreviation, holding no other name than a side's."""
+    ref, words, span = s.speaker_ref, s.speaker or "", s.speaker_span
+    if ref is not None:
+        m = spans.bodies.get((s.article_id, ref.start))
+        if m is None or m.actor_id or m.span.end != ref.end:
+            return None
+        return m.text, m.text[:4].lower() == "the "
+    if span is None or not words:
+        return None
+    lead = len(words) - len(re.sub(r"^[Tt]he\s+", "", words))
+    m = spans.bodies.get((s.article_id, span.start + lead)) or spans.bodies.get((s.article_id, span.start))
+    if m is not None:
+        if m.actor_id or m.span.end > span.end or not _AFTER_BODY.match(words[m.span.end - span.start :]):
+            return None
+        return m.text, lead > 0 or m.text[:4].lower() == "the "
+    inside = [x for x in spans.labels.get(s.article_id, ()) if span.start <= x.span.start < span.end]
+    if any(x.label not in ("NORP", "GPE") for x in inside):
+        return None
+    name = re.sub(r"\s*\([^()]*\)$", "", words[lead:])  # "the Unmanned Systems Forces (USF)"
+    own = [
+        w
+        for w in re.finditer(r"\S+", name)
+        if not any(x.span.start <= span.start + lead + w.start() < x.span.end for x in inside)
+    ]  # not "the Russians", "the Europeans": a people
+    if not own or not all(_NAME_WORD.match(w) or w in ("of", "for", "and", "on") for w in name.split()):
+        return None
+    if acronym(name):
+        return name, lead > 0
+    return (name, True) if lead > 0 and len(name.split()) > 1 else None  # not "the West"
 
 
 import parley.reconcile.contested_steps  # noqa: E402, F401  (claims, contested, signals)

@@ -22,9 +22,10 @@ What the small model calls a person is checked against the shape of a name (word
 - a span whose last word names a kind of place ("Oblast", "Yar") or whose first word starts a
   place name ("Novyi", "Velyki"), or a name of two words or more after "in" or "near", or one
   with a relative place for a role ("north of ..."), is a place (GPE);
-- a capitalised word that is the surname of a person named in full in the same article (with its
-  particles: "von der Leyen") is a mention of that person wherever the model missed it or called
-  it something else.
+- a name the model calls an organisation or a place is a person's when the parse says so, a
+  first name the model left out of a one-word name is part of it, and the surname of a person
+  the article names is a mention of that person wherever the model missed it or called it
+  something else (:mod:`parley.extract.surnames`).
 """
 
 from __future__ import annotations
@@ -44,13 +45,13 @@ from spacy.tokens import Span as SpacySpan
 from parley.clean.outlets import default_registry as known_outlets
 from parley.extract.layout import Headings
 from parley.extract.registry import ActorRegistry, fold, strip_honorifics
+from parley.extract.surnames import a_person_by_its_words, first_name_before, surname_mentions
 from parley.models import Mention, Span
 from parley.nlp import text_of
 
 ENTITY_LABELS = {"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC"}
 ROLE_DEPS = {"compound", "amod", "nmod", "poss", "case", "det"}
 MAX_ROLE_CHARS = 80
-OTHER_LABELS = ("ORG", "GPE", "NORP", "LOC", "FAC")
 
 
 @dataclass(frozen=True)
@@ -113,8 +114,11 @@ def find_mentions(doc: Doc, article_id: str, registry: ActorRegistry) -> list[Me
         if ent.label_ not in ENTITY_LABELS or ent.start_char < covered:
             continue
         label = ent.label_
+        if label in ("ORG", "LOC", "FAC") and a_person_by_its_words(ent, words, registry):
+            label = "PERSON"  # "Jane Roe, an expert", "researcher Jane Roe": a person
         if label == "PERSON":
             ent = _with_particles(ent, words)
+            ent = _with_first_name(ent, words, registry)
             covered = ent.end_char
         text = ent.text
         if text.endswith(("'s", "’s")):
@@ -156,7 +160,7 @@ def find_mentions(doc: Doc, article_id: str, registry: ActorRegistry) -> list[Me
                 Mention(article_id, Span(run_start, run_end), run.text, "PERSON", actor_id, role, side)
             )
             taken.append((run_start, run_end))
-    mentions = _surname_mentions(full_text, article_id, mentions, registry, headings)
+    mentions = surname_mentions(doc, article_id, mentions, registry, headings, words)
     taken = [(m.span.start, m.span.end) for m in mentions]
     for start, end, actor_id in registry.find_titles(full_text):
         if any(s <= start and end <= e for s, e in taken):
@@ -182,6 +186,15 @@ def _with_particles(ent: SpacySpan, words: NameWords) -> SpacySpan:
             break
         end += 1
     return ent if (start, end) == (ent.start, ent.end) else doc[start:end]
+
+
+def _with_first_name(ent: SpacySpan, words: NameWords, registry: ActorRegistry) -> SpacySpan:
+    """A one-word name with the first name the model left out of it ("Jane" + "Roe")."""
+    name = [t for t in ent if t.dep_ != "case"]
+    if len(name) != 1:
+        return ent
+    first = first_name_before(ent.doc, name[0].idx, name[0].idx + len(name[0]), name[0].text, words, registry)
+    return ent.doc[ent.start - 1 : ent.end] if first < name[0].idx else ent
 
 
 def _person_shape(text: str, registry: ActorRegistry, words: NameWords, match_name) -> tuple[str, str] | None:
@@ -237,63 +250,6 @@ def _locative(role: str, words: NameWords) -> bool:
     return any(w in words.locative and nxt in ("of", "from") for w, nxt in pairs)
 
 
-def _surname_mentions(
-    text: str, article_id: str, mentions: list[Mention], registry: ActorRegistry, headings: Headings
-) -> list[Mention]:
-    """Mentions of people by surname alone where the model missed them or gave another label.
-
-    A surname is the last word of a person named in full in the article; a place, a side's
-    adjective or a registered non-person with that name is never one."""
-    particles = name_words().particles
-    surnames: dict[str, set[str | None]] = {}
-    for m in mentions:
-        words = strip_honorifics(m.text).split()
-        if m.label == "PERSON" and len(words) >= 2 and words[-1][:1].isupper() and len(words[-1]) >= 3:
-            first = next((i for i in range(1, len(words)) if fold(words[i]) in particles), len(words) - 1)
-            surnames.setdefault(" ".join(words[first:]), set()).add(m.actor_id)  # "von der Leyen"
-    for surname in list(surnames):
-        if registry.place_side(surname) or registry.side_of_word(surname) or known_outlets().known(surname):
-            del surnames[surname]
-    if not surnames:
-        return mentions
-    found: list[Mention] = []
-    for m in mentions:
-        ids = surnames.get(m.text)
-        if m.label in OTHER_LABELS and ids is not None and not registry.match_name(m.text, person=False):
-            m = Mention(m.article_id, m.span, m.text, "PERSON", _one(ids), m.role, m.side)  # noqa: PLW2901
-        found.append(m)
-    taken = sorted((m.span.start, m.span.end) for m in found)
-    by_key = {_surname_key(name, particles): name for name in surnames}
-    alternatives = "|".join(
-        _surname_pattern(name, particles) for name in sorted(surnames, key=len, reverse=True)
-    )
-    pattern = re.compile(r"(?<![\w'’-])(?:" + alternatives + r")(?![\w-])")
-    for match in pattern.finditer(text):
-        start, end = match.span()
-        if any(s < end and start < e for s, e in taken) or start in headings:
-            continue
-        name = match.group(0)
-        ids = surnames.get(name) or surnames.get(by_key.get(_surname_key(name, particles), ""), set())
-        found.append(Mention(article_id, Span(start, end), name, "PERSON", _one(ids)))
-    return found
-
-
-def _surname_pattern(surname: str, particles: frozenset[str]) -> str:
-    """The surname as written, its particles in either case ("Von der Leyen", "von der Leyen")."""
-    return r"\s+".join(
-        f"(?i:{re.escape(w)})" if fold(w) in particles else re.escape(w) for w in surname.split()
-    )
-
-
-def _surname_key(surname: str, particles: frozenset[str]) -> str:
-    return " ".join(fold(w) if fold(w) in particles else w for w in surname.split())
-
-
-def _one(ids: set[str | None]) -> str | None:
-    """The actor every full-name mention with the surname resolved to, if they agree."""
-    return next(iter(ids)) if len(ids) == 1 else None
-
-
 def _role_of(ent: SpacySpan, registry: ActorRegistry) -> tuple[str | None, str | None]:
     """Role words next to a person's name, and the side they point to."""
     root = ent.root
@@ -321,8 +277,8 @@ def _role_piece(piece: SpacySpan, ent: SpacySpan, words: NameWords) -> SpacySpan
         if piece.doc[i].text in ("-", "–", "—") and piece.doc[i - 1].text == ")":
             piece = piece.doc[i + 1 : piece.end]  # "MOSCOW, Feb 1 (Agency) - deputy chairman"
             break
-    if not piece.text.strip(" ,"):
-        return None
+    if not piece.text.strip(" ,") or piece.text.strip(" ,").isdigit():
+        return None  # nothing, or an age ("Jane Roe, 43")
     if _DATE.search(piece.text) or _DATELINE.match(piece.text) or "/" in piece.text:
         return None  # a date, a dateline or a photo credit ("Outlet photo/Name")
     for other in piece.ents:

@@ -12,8 +12,9 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Token
+from spacy.tokens import Span as SpacySpan
 
-from parley.extract.registry import ActorRegistry, fold, strip_honorifics
+from parley.extract.registry import ActorRegistry, fold, names_agree, strip_honorifics
 from parley.models import Mention, Span
 
 # How far back (in sentences) a pronoun may reach for the latest speaker.
@@ -123,3 +124,78 @@ def _person_key(ctx: SpeakerContext, m: Mention) -> str:
         return m.actor_id
     words = strip_honorifics(m.text).split()
     return "~" + fold(words[-1]) if words else "~"
+
+
+def named_elsewhere(ctx: SpeakerContext, root: Token, source: Span) -> Mention | None:
+    """A name in the speaker words the model found no entity for ("Roe", "Chairperson Jane
+    Roe" with nothing found there), when the article names that person elsewhere: the
+    nearest mention before the words (else after) whose name ends with the same word, provided
+    every such mention names one person (their full names, and the first name in the words if
+    any, agree: two people who share a surname are never guessed between)."""
+    if root.pos_ != "PROPN" or not root.text[:1].isupper():
+        return None
+    surname = fold(root.text)
+    named = [
+        m
+        for m in ctx.mentions
+        if m.label == "PERSON"
+        and not (source.start <= m.span.start < source.end)
+        and fold(strip_honorifics(m.text)).split()[-1:] == [surname]
+    ]
+    firsts = [c for c in root.children if c.dep_ == "compound" and c.i == root.i - 1 and c.pos_ == "PROPN"]
+    names = {fold(strip_honorifics(m.text)) for m in named} | {f"{fold(c.text)} {surname}" for c in firsts}
+    full = [n for n in names if len(n.split()) > 1]
+    ids = {m.actor_id for m in named if m.actor_id}
+    if not named or len(ids) > 1 or not all(names_agree(a, b) for a in full for b in full):
+        return None
+    before = [m for m in named if m.span.end <= source.start]
+    return before[-1] if before else named[0]
+
+
+def named_with_role(ctx: SpeakerContext, words: SpacySpan) -> Mention | None:
+    """ "The photographer said": the person the article named with that noun before ("photographer
+    Jane Roe", "the prosecutor, Jane Roe", "Archbishop Roe"), when the nearest use of the noun
+    before (over other bare "the photographer"s) is that person's and no other person is named
+    with it. A noun that brought in someone else ("a photographer", "the photographer of the
+    agency") in between is whom the words mean: no one named."""
+    noun = words.root.lemma_.lower()
+    for t in reversed(ctx.doc[: words.start]):
+        if t.lemma_.lower() != noun or any(a <= t.idx < b for a, b in ctx.quoted):
+            continue
+        person = _person_named_by(ctx, t)
+        if person is not None:
+            break
+        if not _bare_definite(t):
+            return None  # "one foreign minister", "the secretary of one of the judges"
+    else:
+        return None
+    key = _person_key(ctx, person)
+    for m in ctx.mentions:
+        if m.span.start >= words.start_char or not _is_person(ctx, m):
+            continue
+        if noun in fold(f"{m.role or ''} {m.text}").split() and _person_key(ctx, m) != key:
+            return None  # two people named with the noun: no guess
+    return person
+
+
+def _person_named_by(ctx: SpeakerContext, t: Token) -> Mention | None:
+    """The person mention a noun is the title or role of: it is in the name ("Archbishop Roe"),
+    modifies it ("photographer Jane Roe"), or has it in apposition ("the prosecutor, Jane Roe")."""
+    for m in ctx.mentions:
+        if not _is_person(ctx, m):
+            continue
+        inside = m.span.start <= t.idx < m.span.end
+        modifies = t.dep_ in ("compound", "amod", "nmod", "appos") and m.span.start <= t.head.idx < m.span.end
+        apposed = any(c.dep_ == "appos" and m.span.start <= c.idx < m.span.end for c in t.children)
+        if inside or modifies or apposed:
+            return m
+    return None
+
+
+def _bare_definite(t: Token) -> bool:
+    """ "the photographer": a singular noun with "the" and nothing after it, pointing back."""
+    return (
+        t.tag_ in ("NN", "NNP")
+        and any(c.dep_ == "det" and c.lower_ == "the" for c in t.children)
+        and not any(c.i > t.i and c.dep_ not in ("punct",) for c in t.children)
+    )

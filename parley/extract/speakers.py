@@ -28,9 +28,16 @@ Who is the speaker of an attribution's source words:
    speaker within a few sentences if a body (organisation or place); "it" also -> the subject
    of the nearest clause before it when that is a body;
 4. a singular noun for a person alone ("the spokesperson added") -> the latest speaker of this
-   article whose role words contain it (not "the ministry", "the agencies", "officials");
+   article whose role words contain it (not "the ministry", "the agencies", "officials"); else
+   "the" and any singular noun ("the archbishop", "the photographer") -> the one person the
+   article named with it before, when the nearest use of the noun before is that person's
+   ("photographer Jane Roe", "Archbishop Roe", "the prosecutor, Jane Roe"; not after "a
+   photographer" or "the secretary of a judge" in between) (:func:`named_with_role`);
 5. a place standing for a government ("Moscow said", "Russia has indicated") -> that side's
    government, when the registry ties the place to a side.
+6. a name the model did not find in the speaker words ("Roe said" with no entity there) -> the
+   nearest mention of the person the article names with that last word, when all such mentions
+   name one person (:func:`named_elsewhere`).
 Otherwise the speaker keeps only its words ("an unnamed US official").
 
 :class:`SpeakerContext` (kept in :mod:`parley.extract.speaker_reading` with what both rule
@@ -45,6 +52,7 @@ import re
 from collections.abc import Sequence
 
 from spacy.tokens import Doc, Token
+from spacy.tokens import Span as SpacySpan
 
 from parley.extract.attribution import find_quotes, relative_antecedent
 from parley.extract.pronouns import _he_or_she
@@ -60,6 +68,8 @@ from parley.extract.speaker_reading import (
     _possessive,
     _sent_end,
     _subjects,
+    named_elsewhere,
+    named_with_role,
 )
 from parley.models import Attribution, Mention, Span
 from parley.nlp import text_of
@@ -133,6 +143,10 @@ def speaker_mention(ctx: SpeakerContext, att: Attribution) -> Mention | None:
             role = (earlier.role or earlier.text if earlier.label == "ROLE" else earlier.role) or ""
             if role_word in role.lower().split():
                 return earlier
+    if span is not None and not inside and _the_noun(span):  # "the archbishop", "the photographer"
+        named = named_with_role(ctx, span)
+        if named is not None:
+            return named
     roles = [
         m for m in inside if m.label == "ROLE" and not _possessive(text, m) and _names_head(doc, root, m)
     ]
@@ -141,7 +155,20 @@ def speaker_mention(ctx: SpeakerContext, att: Attribution) -> Mention | None:
     actor_id = registry.match_name(source.of(text))  # a registered name the NER mislabelled
     if actor_id and not _modified(root, source):  # not "a source close to X"
         return Mention(article_id, source, source.of(text), "PERSON", actor_id)
+    if root is not None and not any(m.span.start <= root.idx < m.span.end for m in inside):
+        return named_elsewhere(ctx, root, source)  # "Roe said", the model having missed "Roe" here
     return None
+
+
+def _the_noun(span: SpacySpan) -> bool:
+    """Speaker words that are "the", a singular common noun and adjectives before it."""
+    root = span.root
+    return (
+        root.pos_ == "NOUN"
+        and root.tag_ == "NN"
+        and span[0].lower_ == "the"
+        and all(t.i == root.i or (t.head.i == root.i and t.dep_ in ("det", "amod")) for t in span)
+    )
 
 
 # Dependencies by which a name hangs from another head without naming it: "a source close to

@@ -12,7 +12,13 @@ Registered actors come from the registry. People the registry does not list are 
    role words and side read next to its mentions, with those sentences as evidence.
 
 A name the model calls a place (GPE, LOC, FAC) more often than a person is no person, and a role
-holding a dateline or a date is no role.
+holding a dateline, a date or a courtesy title alone ("Mr.") is no role.
+
+Organisations the registry does not list become actors when they speak (the actors step,
+:class:`Bodies`): by name (:func:`is_body_name`), an abbreviation grouped with the name an article
+spells out for it ("the Institute for the Study of War (ISW)"), a near spelling of a registered
+body's name being that body ("Defense" for "Defence"); a name of a kind of body alone ("the
+Ministry of Defence") names a different body in each country and is no actor.
 
 User decisions (``parley actors merge A B``, ``parley actors split A NAME``) are applied last.
 """
@@ -28,7 +34,9 @@ from functools import cache
 from importlib import resources
 
 import yaml
+from rapidfuzz.distance import OSA
 
+from parley.clean.outlets import default_registry as known_outlets
 from parley.extract.registry import ActorRegistry, fold, names_agree, strip_honorifics
 from parley.models import Actor, Mention
 
@@ -41,11 +49,15 @@ NOT_A_ROLE = re.compile(
 
 
 @cache
+def _name_list(key: str) -> frozenset[str]:
+    data = yaml.safe_load((resources.files("parley.data") / "names.yaml").read_text(encoding="utf-8"))
+    return frozenset(fold(str(w)) for w in data.get(key) or ())
+
+
 def particles() -> frozenset[str]:
     """Particles that stand inside a name ("von der Leyen"): a name starting with one is a surname
     (``parley/data/names.yaml``)."""
-    data = yaml.safe_load((resources.files("parley.data") / "names.yaml").read_text(encoding="utf-8"))
-    return frozenset(fold(str(w)) for w in data.get("particles") or ())
+    return _name_list("particles")
 
 
 @dataclass(frozen=True)
@@ -145,8 +157,12 @@ class Resolution:
 
 
 def _plausible_role(role: str) -> bool:
-    """No dateline ("Feb 1 (Agency) - ...") and no date ("June 5, 2025") is a role."""
-    return not NOT_A_ROLE.search(role)
+    """No dateline ("Feb 1 (Agency) - ..."), no date ("June 5, 2025") and no courtesy title
+    alone ("Mr.") is a role."""
+    return not NOT_A_ROLE.search(role) and fold(role).rstrip(".") not in COURTESY_TITLES
+
+
+COURTESY_TITLES = frozenset("mr mrs ms miss dr sir madam madame".split())
 
 
 def _plausible_alias(name: str) -> bool:
@@ -252,3 +268,107 @@ def _apply_overrides(
             actors[new_id] = Actor(new_id, o.target, old.kind, evidence=(f"split by user from {old.id}",))
             moves.append(("split", o.source, new_id, fold(o.target)))
     return moves
+
+
+# -- organisations that speak ------------------------------------------------------------------
+# Words of a body's name that say what kind of body it is but not whose: a name of these alone
+# ("the Ministry of Defence", "the General Staff") names a different body in each country, so it
+# is no actor unless a side's word comes with it ("the Ukrainian General Staff").
+GENERIC_BODY_WORDS = frozenset(
+    "ministry ministries defence defense foreign affairs interior internal general staff armed force "
+    "forces air navy naval army command headquarters security service services council office "
+    "parliament government presidential administration police border guard emergency emergencies "
+    "state national federal central bank intelligence military justice health finance economy "
+    "economic development court supreme constitutional committee department agency commission "
+    "delegation embassy operational joint special operations industry trade energy infrastructure "
+    "prosecutor prosecutor's general's public affairs press people's republic".split()
+)
+_FUNCTION_WORDS = frozenset("the of for and on in to at de".split())
+_ACRONYM = re.compile(r"^(?:[A-Z]\.?){2,8}$")
+
+
+def acronym(name: str) -> str | None:
+    """An abbreviation in capitals ("ISW", "U.N.") without its dots, else None."""
+    return name.replace(".", "") if _ACRONYM.match(name) else None
+
+
+def initials(name: str) -> str:
+    """The capitals a name abbreviates to ("Institute for the Study of War" -> "ISW")."""
+    words = re.split(r"[\s-]+", name)
+    return "".join(w[0] for w in words if w[:1].isupper() and fold(w) not in _FUNCTION_WORDS)
+
+
+def body_name(text: str) -> str:
+    """A body's name without the article and possessive around it ("the Kiel Institute's")."""
+    name = re.sub(r"^[Tt]he\s+", "", text.strip())
+    return re.sub(r"['’]s?$", "", name).strip()
+
+
+def is_body_name(name: str, after_the: bool, registry: ActorRegistry) -> bool:
+    """Whether a name the model calls an organisation is one's, and names one body wherever it is
+    read: an abbreviation, or a name after "the", or with a word for a kind of body ("Institute"),
+    or with "of"/"for" inside; not a side's place or adjective alone, not a fragment ending in a
+    small word ("the State Service of"), and not a name of a kind of body alone ("the Ministry of
+    Defence") unless a side's word qualifies it."""
+    words = name.split()
+    if not words or not words[-1][:1].isupper() or registry.place_side(name) or registry.side_of_word(name):
+        return False
+    if acronym(name):
+        return True
+    folded = [fold(w) for w in words]
+    if not [w for w in folded if w not in _FUNCTION_WORDS and w not in GENERIC_BODY_WORDS]:
+        return False  # "the Ministry of Defence", "the General Staff"
+    shaped = folded[-1] in _name_list("organisation_last_words") or any(
+        w in ("of", "for") for w in folded[1:-1]
+    )
+    return after_the or shaped or known_outlets().known(name)
+
+
+class Bodies:
+    """The bodies among ``known`` actors by the names they go by, to find or add the actor of a
+    body that speaks (:meth:`actor`)."""
+
+    def __init__(self, known: dict[str, Actor], registry: ActorRegistry) -> None:
+        self.known, self.registry = known, registry
+        self.ids = {n: a.id for a in known.values() if a.kind != "person" for n in _names_of(a)}
+
+    def actor(self, name: str, short: str | None, evidence: str) -> Actor:
+        """The actor of ``known`` or the registry by that name, its abbreviation or a near
+        spelling ("Defense" for "Defence"), else a new organisation (its side the one a word of
+        its name points to); added to ``known`` with the names it goes by."""
+        keys = {fold(n) for n in (name, short) if n}
+        found_id = next((self.ids[k] for k in sorted(keys) if k in self.ids), None)
+        found = self.known.get(found_id) if found_id else None
+        if found is None:
+            found = next(
+                (
+                    spec.actor
+                    for spec in self.registry.specs.values()
+                    if spec.actor.kind != "person"
+                    and any(
+                        OSA.normalized_similarity(k, n) >= BODY_SIMILARITY
+                        for k in keys
+                        for n in _names_of(spec.actor)
+                    )
+                ),
+                None,
+            )
+            found = self.known.get(found.id, found) if found is not None else None
+        if found is None:
+            words = name.split()
+            side = next((self.registry.side_of_word(w) for w in words if self.registry.side_of_word(w)), None)
+            new_id = _free_id(slug(name), self.registry, self.known)
+            found = Actor(new_id, name, "organisation", side, evidence=(evidence,))
+        spelled = {n for n in (name, short) if n and fold(n) not in _names_of(found)}
+        if spelled:
+            found = replace(found, aliases=tuple(sorted(set(found.aliases) | spelled)))
+        self.known[found.id] = found
+        self.ids.update((n, found.id) for n in _names_of(found))
+        return found
+
+
+BODY_SIMILARITY = 0.9  # OSA similarity from which two spellings of a body's name are one name
+
+
+def _names_of(actor: Actor) -> set[str]:
+    return {fold(n) for n in (actor.name, *actor.aliases)}
