@@ -85,7 +85,16 @@ def events_step(ctx: CorpusContext) -> int:
     reporting = {m.article_id for m in reports}
     stored = StoredArticles(ctx.store)
     articles = {i: replace(a, text="", removed=(), links=()) for i, a in stored.items() if i in reporting}
-    events = merge_events(reports, participants, articles, words=partial(report_words, stored))
+    governments = {ctx.registry.government(side).id: side for side in ctx.registry.sides}
+    sides = {a.id: a.side for a in ctx.actors() if a.side}
+    events = merge_events(
+        reports,
+        participants,
+        articles,
+        words=partial(report_words, stored),
+        sides=sides,
+        governments=governments,
+    )
     return store.replace_records("event", events)
 
 

@@ -43,6 +43,7 @@ import datetime as dt
 import hashlib
 from collections import Counter
 from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Set as AbstractSet
 from functools import cache, partial
 
 from parley.extract.event_details import load_places
@@ -125,13 +126,17 @@ def merge_events(
     places: dict[str, str] | None = None,
     exhaustive: bool = False,
     words: Callable[[EventMention], str] | None = None,
+    sides: Mapping[str, str] | None = None,
+    governments: Mapping[str, str] | None = None,
 ) -> list[Event]:
     """``participants`` maps ``id(report)`` to its resolved actor ids; ``places`` says where each
     place lies (lower case; the taxonomy file's by default). ``exhaustive`` scores every report
     against every draft of its type: the reference the fast path must match (tests use it).
     ``words`` gives a report's words for the event's summary; by default they are read from its
     article in ``articles`` (a caller may give articles without their text, to hold less, and
-    read the words elsewhere)."""
+    read the words elsewhere). ``sides`` gives the side of each actor (by id) and
+    ``governments`` the side each government stands for, so that "the US envoys" (the US
+    government) and the envoys by name are parties in common."""
     where = load_places() if places is None else places
     reports = list(reports)
     per_article = Counter((m.article_id, m.type) for m in reports)
@@ -161,7 +166,7 @@ def merge_events(
         mine = distinctive.of(m)
         # the drafts whose dates do not rule it out
         for d in index.drafts if exhaustive else index.candidates(m, article):
-            score = _score(d, m, people, article, where, mine)
+            score = _score(d, m, people, article, where, mine, (sides or {}, governments or {}))
             if score is not None and score >= _needed(d, m):
                 scored.append((d, score))
         if scored:
@@ -209,6 +214,7 @@ def _score(
     article: Article | None,
     places: dict[str, str],
     words: frozenset[str] = frozenset(),
+    parties: tuple[Mapping[str, str], Mapping[str, str]] = ({}, {}),
 ) -> int | None:
     when = _date_score(d, m, article)
     if when is None:
@@ -220,7 +226,7 @@ def _score(
     # one article's narration goes on about an event it has dated ("the summit ... the meeting")
     told_here = m.article_id in d.article_ids and (dated or (m.date is not None and m.precision != "month"))
     if people and theirs:
-        shared = len(people & theirs)
+        shared = len(people & theirs) or _stands_for(people, theirs, *parties)
         if not shared:
             return None
         # each naming a party the other lacks ("X met Y", "X flew on to brief Z"): one shared
@@ -245,6 +251,21 @@ def _score(
     if needed and not content_agrees(words, d.words):
         return None
     return score
+
+
+def _stands_for(
+    people: AbstractSet[str],
+    theirs: AbstractSet[str],
+    sides: Mapping[str, str],
+    governments: Mapping[str, str],
+) -> int:
+    """With no party in common: 1 when one report names a side's government ("the US envoys")
+    and the other only people of that side ("Witkoff and Kushner"), else 0."""
+    for one, other in ((people, theirs), (theirs, people)):
+        named = {governments[g] for g in one if g in governments}
+        if named and all(sides.get(a) in named for a in other):
+            return 1
+    return 0
 
 
 @cache

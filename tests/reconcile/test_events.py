@@ -395,3 +395,30 @@ def test_a_government_that_only_takes_part_in_an_event_is_an_actor_with_its_name
     assert actors["us-government"] == "United States (government)"
     assert "ukraine-government" in actors
     store.close()
+
+
+def test_a_sides_envoys_and_the_envoys_by_name_are_parties_in_common():
+    """ "talks with the northern envoys in Tver on Tuesday" (the northern government) and "the
+    envoys Ash and Birch met in Tver on Tuesday" are one meeting; the sides of each are given."""
+    day = dt.date(2025, 12, 2)
+    envoys = _report("a", 0, date=day, place="Tver", who=["north-government"])
+    named = _report("b", 0, date=day, place="Tver", who=["ash", "birch"])
+    reports = [envoys, named]
+    parties = {id(r): frozenset(r.participants) for r in reports}
+    sides = {"ash": "north", "birch": "north", "cole": "south"}
+    governments = {"north-government": "north", "south-government": "south"}
+    (event,) = merge_events(reports, parties, ARTICLES, sides=sides, governments=governments)
+    assert set(event.participants) >= {"ash", "birch", "north-government"}
+    other = _report("b", 0, date=day, place="Tver", who=["cole"])  # the other side's man
+    assert (
+        len(
+            merge_events(
+                [envoys, other],
+                {id(envoys): parties[id(envoys)], id(other): frozenset({"cole"})},
+                ARTICLES,
+                sides=sides,
+                governments=governments,
+            )
+        )
+        == 2
+    )
