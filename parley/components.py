@@ -16,7 +16,7 @@ from parley.extract.statements import build_statements
 from parley.pipeline import Analysis, Context, Step, component
 
 
-@component("mentions", requires=("doc",), produces=("mention",), version="2")  # 2: names the model missed
+@component("mentions", requires=("doc",), produces=("mention",), version="3")  # 3: one mention per name
 def mentions(ctx: Context) -> Step:
     def step(a: Analysis) -> dict:
         return {"mention": find_mentions(a.parsed, a.article.id, ctx.registry)}

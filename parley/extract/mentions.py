@@ -120,6 +120,8 @@ def find_mentions(doc: Doc, article_id: str, registry: ActorRegistry) -> list[Me
             ent = _with_particles(ent, words)
             ent = _with_first_name(ent, words, registry)
             covered = ent.end_char
+            while mentions and mentions[-1].span.start >= ent.start_char:
+                mentions.pop()  # the first name the model tagged on its own is now part of it
         text = ent.text
         if text.endswith(("'s", "’s")):
             text = text[:-2]

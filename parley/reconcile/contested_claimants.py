@@ -237,7 +237,9 @@ _WHO_BEFORE = re.compile(
 )
 _OWN_VOICE = frozenset({"we", "i"})
 _PRONOUNS = frozenset({"he", "she", "it", "they"})
-# the words that have a subject ("has not confirmed"; not "unverified", "not been verified")
+# the words that have a subject ("has not confirmed"; not "unverified", "not been verified",
+# "could not be verified": a passive's subject is what is not verified)
+_PASSIVE = re.compile(r"\bbe(?:en)?\b", re.I)
 _FINITE = frozenset({"has", "have", "had", "could", "cannot", "did"})
 
 
@@ -261,12 +263,12 @@ def unverifier(
         return None
     phrase = found.group(0)
     before = sentence[: found.start()]
-    named = _WHO_BEFORE.search(before) if phrase.split()[0].casefold() in _FINITE else None
+    active = phrase.split()[0].casefold() in _FINITE and not _PASSIVE.search(phrase)
+    named = _WHO_BEFORE.search(before) if active else None
     if named is None or named.group("who").casefold() in _OWN_VOICE | _PRONOUNS:
         return Unverifier(None, None, phrase)
     who = clean(named.group("who"))
-    bare = re.sub(r"^the\s+", "", who, flags=re.I).casefold()
-    if outlet and bare.replace(" ", "") in outlet.casefold().replace(" ", ""):
+    if outlet and _squeezed(who) in _outlet_names(outlet):
         return Unverifier(None, None, phrase)  # the outlet names itself
     start = span.start + named.start("who")
     end = span.start + named.end("who")
@@ -274,3 +276,15 @@ def unverifier(
         (m.actor_id for m in mentions if m.actor_id and m.span.start < end and m.span.end > start), None
     )
     return Unverifier(who, actor_id, phrase)
+
+
+def _squeezed(name: str) -> str:
+    """A name's letters and digits, without a leading "the" ("The Ledger", "the-ledger": "ledger")."""
+    return re.sub(r"^the", "", re.sub(r"[\W_]", "", name.casefold()))
+
+
+def _outlet_names(outlet: str) -> set[str]:
+    """How an article may name its own outlet: "cnn.com" as "CNN", "the-ledger.example" or "The
+    Ledger" as "Ledger"; a place in its name ("The Moscow Times") is not it."""
+    domain = outlet.casefold().removeprefix("www.")
+    return {_squeezed(outlet), _squeezed(domain.split(".")[0]), _squeezed(domain.rsplit(".", 1)[0])}

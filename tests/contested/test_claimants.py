@@ -9,12 +9,15 @@ import datetime as dt
 from parley.models import Article, Mention, Span
 from parley.reconcile.claim_words import load_words
 from parley.reconcile.claims import Corpus
+from parley.reconcile.contested import unverified
 from parley.reconcile.contested_claimants import disputed_after
 
 SIDES = {"northern": "Northland", "northland": "Northland", "southern": "Southland", "southland": "Southland"}
 
 
-def _corpus(text: str, mentions: tuple[tuple[str, str], ...] = ()) -> Corpus:
+def _corpus(
+    text: str, mentions: tuple[tuple[str, str], ...] = (), outlet: str = "the-ledger.example"
+) -> Corpus:
     """One article of the outlet "the-ledger.example"; ``mentions``: (words, label) found in it
     (each at its first place)."""
     found = [Mention("a1", Span(text.index(w), text.index(w) + len(w)), w, label) for w, label in mentions]
@@ -25,7 +28,7 @@ def _corpus(text: str, mentions: tuple[tuple[str, str], ...] = ()) -> Corpus:
         text=text,
         origin="test",
         format="text",
-        outlet="the-ledger.example",
+        outlet=outlet,
         published=dt.date(2026, 1, 5),
     )
     return Corpus(articles={"a1": article}, statements=[], mentions={"a1": found}, actors={})
@@ -90,8 +93,6 @@ def test_a_name_after_reports_that_does_not_point_back_to_a_sentence_naming_it()
 
 def _unverified(text: str, mentions: tuple[tuple[str, str], ...] = ()) -> list[tuple[str | None, str | None]]:
     """(value, who) of the side each "not verified" item of the article gives."""
-    from parley.reconcile.contested import unverified
-
     items = unverified(_corpus(text, mentions), load_words(), [])
     return [(c.sides[-1].value, c.sides[-1].who) for c in items]
 
@@ -111,3 +112,11 @@ def test_a_report_the_outlet_could_not_verify_is_the_outlets():
     assert _unverified(own) == [("says it is not verified", "the-ledger.example")]
     named_itself = "The Ledger could not independently verify the claim made in the video."
     assert _unverified(named_itself) == [("says it is not verified", "the-ledger.example")]
+    passive_named = "Casualty figures released by Northland could not be verified."
+    assert _unverified(passive_named) == [("says it is not verified", "the-ledger.example")]
+
+
+def test_a_place_in_the_outlets_name_is_not_the_outlet():
+    text = "Southland has not confirmed the strike on the depot, which Northern officials announced."
+    found = unverified(_corpus(text, outlet="the-southland-ledger.example"), load_words(), [])
+    assert [(c.sides[-1].value, c.sides[-1].who) for c in found] == [("has not confirmed it", "Southland")]

@@ -56,6 +56,13 @@ def test_a_first_name_left_out_of_a_one_word_name_is_part_of_it(found):
     assert ("Valter Kask", "PERSON") in mentions
 
 
+@pytest.mark.parametrize("first_label", ["NORP", "PERSON"])
+def test_a_first_name_the_model_tagged_on_its_own_is_one_mention_with_the_surname(found, first_label):
+    text = "The army chief, Valter Kask, was angry that the capital had waited so long."
+    mentions = found(text, [("Valter", first_label), ("Kask", "PERSON")])
+    assert ("Valter Kask", "PERSON") in mentions and ("Valter", first_label) not in mentions
+
+
 def test_a_title_before_a_one_word_name_stays_out_of_it(found):
     text = "Deputy Chairperson Kask said on Monday that the talks would go on."
     mentions = found(text, [("Kask", "PERSON")])

@@ -291,6 +291,9 @@ def test_a_document_for_another_named_treaty_is_another_document(dossier_path):
     text = "Velmar's framework to extend the Harbour Accord still stands."
     refs = [(r.span.of(text), r.other) for r in finder.find(text, dt.date(2025, 6, 1))]
     assert ("Velmar's framework", False) in refs  # a known one: the framework is the negotiation's
+    text = "Velmar's framework to end the dispute, which critics likened to the Northern Fisheries Treaty."
+    refs = [(r.span.of(text), r.other) for r in finder.find(text, dt.date(2025, 6, 1))]
+    assert refs == [("Velmar's framework", False)]  # the treaty is named later, not what it is for
 
 
 def test_a_stance_on_a_document_of_one_issue_is_on_that_issue(read):

@@ -31,7 +31,7 @@ def reader_for(dossier: Dossier) -> StanceReader:
     "stances",
     requires=("doc", "mention", "statement", "time_expression"),
     produces=("stance", "provision"),
-    version="9",  # 9: a document for another named treaty is another document
+    version="10",  # 9, 10: a document for another named treaty (as its purpose) is another one
 )
 def stances(ctx: Context) -> Step:
     reader = reader_for(Dossier.from_registry(ctx.registry))

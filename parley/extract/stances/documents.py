@@ -95,7 +95,7 @@ class DocumentFinder:
         if purpose is None:
             return False
         said = purpose.group(1)  # an issue, or a document ("to put the earlier consensus into effect")
-        treaty = _NAMED_TREATY.search(said)
+        treaty = _NAMED_TREATY.match(said)
         if treaty and not (self._named and self._named.search(treaty.group(0))):
             return True
         if words.split()[0].lower() not in ("a", "an"):
@@ -170,8 +170,10 @@ class DocumentFinder:
 # what a document is for, told right after its noun: "to hold ...", "for a joint ...", "on ..."
 _PURPOSE = re.compile(r"\s+((?:to|for|on)\s+[^.;:!?\n]{3,160})")
 # a treaty or an agreement named by its proper name: "the New Strategic Arms Reduction Treaty"
+# as what the document is for ("to extend the New ... Treaty"), not named later in the sentence
 _NAMED_TREATY = re.compile(
-    r"(?:[A-Z][\w'’-]*\s+){1,6}(?:Treaty|Agreement|Accord|Convention|Pact|Protocol|Charter)\b"
+    r"(?:to|for|on)\s+(?:[a-z]+\s+){0,3}(?:[A-Z][\w'’-]*\s+){1,6}"
+    r"(?:Treaty|Agreement|Accord|Convention|Pact|Protocol|Charter)\b"
 )
 
 
