@@ -10,8 +10,10 @@ talks'; in "the first round since the resignation of X", X resigned, he did not 
   "with A", "X's visit"), never a place ("talks at the Kremlin", "the Kremlin meeting"), nor the
   owner of something else ("Trump's son-in-law", "Kremlin newswire TASS"), nor someone who only
   reports the event; and the sides of "US and Russian delegations" (:mod:`.event_parties`);
-- place: a place entity, or a registered institution, after "in", "at" or "near" (an adjective
-  of a side, "in Ukrainian strikes", is no place);
+- place: a place entity, or a registered institution, after "in", "at" or "near" (or the type's
+  ``place_words``), the object of a ``place_objects`` verb ("visited Kyiv"), or a known place the
+  model missed (:func:`.event_parties.missed_places`); an adjective of a side, "in Ukrainian
+  strikes", is no place;
 - date: the day-, week- or month-precise time expression nearest the trigger;
 - duration: "five-hour", "nearly six hours", but never a distance in time ("a day after",
   "within days", "over the next two years") nor an unknown amount ("for hours");
