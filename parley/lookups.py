@@ -25,7 +25,7 @@ import re
 import weakref
 from collections import Counter
 from collections.abc import Callable, Hashable, Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import cache
 from importlib import resources
 from typing import Any, TypeVar
@@ -42,6 +42,7 @@ T = TypeVar("T")
 UNKNOWN = "unknown"  # how a missing outlet or date is counted and shown
 SHOWN_CANDIDATES = 8  # how many candidates an ambiguous prefix error lists
 CACHED_KEYS = 64  # answers :func:`cached` keeps per store
+LATEST_READ = 4  # statements read per day for each latest one wanted (words said are picked first)
 
 # -- records by id or unique id prefix -------------------------------------------------------------
 
@@ -224,25 +225,30 @@ class SpeakerTally:
 
     def latest(self, actor_id: str) -> list[Statement]:
         """The actor's latest statements, latest said first (the first stored first among those
-        of one day), undated last: only the days that hold them are read."""
+        of one day), undated last: only the days that hold them are read. Words said come
+        before a thought or wish the writer ascribes to the actor (``ascribed``: "Moscow
+        believes ..."), which fill the list only when too few words were said."""
         want = self.latest_per_actor
         if not want or self.store is None:
             return []
         days = self.days.get(actor_id, Counter())
         dated = sorted((d for d in days if d is not None), reverse=True)
         who = (("speaker_actor_id", (actor_id,)), *OWN_WORDS)
-        found: list[Statement] = []
-        for day in dated:  # the latest day first, at most what is still wanted from each
-            if len(found) >= want:
+        said: list[Statement] = []
+        ascribed: list[Statement] = []
+        asks = [
+            RecordQuery(equals=who, since=dt.date.fromisoformat(d), until=dt.date.fromisoformat(d))
+            for d in dated
+        ]
+        if days.get(None):
+            asks.append(RecordQuery(equals=(*who, ("said_on", (None,)))))
+        for ask in asks:  # the latest day first, each read only while words are still wanted
+            if len(said) >= want:
                 break
-            on = dt.date.fromisoformat(day)
-            found += self.store.records(
-                "statement", RecordQuery(equals=who, since=on, until=on, limit=want - len(found))
-            )
-        if len(found) < want and days.get(None):
-            undated = RecordQuery(equals=(*who, ("said_on", (None,))), limit=want - len(found))
-            found += self.store.records("statement", undated)
-        return found[:want]
+            for s in self.store.records("statement", replace(ask, limit=want * LATEST_READ)):
+                (ascribed if s.ascribed else said).append(s)
+        found = (said + ascribed)[:want]
+        return sorted(found, key=lambda s: (s.said_on is None, -(s.said_on.toordinal() if s.said_on else 0)))
 
 
 def speaker_tally(store: Store, latest: int = 2) -> SpeakerTally:

@@ -197,6 +197,10 @@ class Statement:
     # no one's position from such content.
     embedded_in: Embedding | None = None
     outer_id: str | None = None
+    # True when the cue reports no words but a thought, a wish or a stand the writer ascribes to
+    # the speaker ("Moscow believes it can outlast them", "X wants a deal", "X supports the
+    # plan"): the speaker's view as the article tells it, not something they are reported to say.
+    ascribed: bool = False
 
     @property
     def parts(self) -> tuple[Span, ...]:

@@ -123,6 +123,12 @@ OBJECT_CONTENT_VERBS: frozenset[str] = frozenset(
     """.split()
 )
 
+# Of the cue verbs, those whose statement is not words the speaker is reported to have said but
+# a thought, a wish or a stand the writer ascribes to them ("Moscow believes it can outlast
+# them", "X wants a deal", "X supports the plan"): a statement's ``ascribed`` (a verb of saying
+# among them — "concluded", "rejected" — is words said).
+WISH_VERBS: frozenset[str] = frozenset("want seek plan hope intend aim wish prefer expect".split())
+
 # Of those, the verbs that name a stand rather than words: as an infinitive of purpose they say
 # what something is for ("bases used to support drone operations"), not what anyone said.
 STANCE_OBJECT_VERBS: frozenset[str] = frozenset("support back favor favour endorse oppose".split())
@@ -283,3 +289,7 @@ TRUE_WORDS: frozenset[str] = frozenset("true correct accurate right".split())
 RELAYING_SOURCES: frozenset[str] = frozenset(
     "report media press outlet newspaper agency source broadcaster".split()
 )
+
+ASCRIBED_VERBS: frozenset[str] = (
+    COGNITION_VERBS | WISH_VERBS | (STANCE_OBJECT_VERBS - {"endorse"}) | {"defend"}
+) - SPEECH_VERBS

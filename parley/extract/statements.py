@@ -28,6 +28,7 @@ from dataclasses import replace
 
 from spacy.tokens import Doc
 
+from parley.extract import cues as C
 from parley.extract.attribution import relative_antecedent
 from parley.extract.registry import ActorRegistry
 from parley.extract.speakers import speaker_context, speaker_mention
@@ -86,11 +87,24 @@ def build_statements(
             extractor=extractor,
             more_spans=att.more_content,
             embedded_in=att.embedded_in,
+            ascribed=_ascribed(doc, att),
         )
         statements.append((raw, statement))
         by_content.setdefault(raw.content, statement)
     raws = {a.content: a for a in attributions}
     return _once([_embed(raw, s, raws, by_content) if s.embedded_in else s for raw, s in statements])
+
+
+def _ascribed(doc: Doc, att: Attribution) -> bool:
+    """Whether the attribution's cue is a verb of thinking, wishing or taking a stand
+    (:data:`parley.extract.cues.ASCRIBED_VERBS`) over reported content: a quote is words said
+    whatever its cue."""
+    if att.kind == "direct" or att.cue is None:
+        return False
+    cue = doc.char_span(att.cue.start, att.cue.end, alignment_mode="expand")
+    words = list(cue or ())
+    verbs = [t for t in words if t.pos_ == "VERB"] or [t for t in words if t.pos_ == "AUX"]
+    return bool(verbs) and verbs[0].lemma_.lower() in C.ASCRIBED_VERBS
 
 
 def _once(statements: list[Statement]) -> list[Statement]:

@@ -152,12 +152,17 @@ def quotes(
             else Text(shown(s.speaker), "dim")
         )
         text = f"({NESTED[s.embedded_in]}) {text}" if s.embedded_in in NESTED else text
+        text = f"(ascribed) {text}" if s.ascribed else text
         table.add_row(s.id[:8], day(s.said_on), who, s.cue or "", text if full else clip(text, CLIPPED))
     console = out()
     console.print(table)
     notes = [f"{cut} cut short: --full, or `parley quotes ID` for one whole"] if cut else []
     if nested := sum(s.embedded_in is not None for s in found):
         notes.append(f"{nested} nested in another's words, not counted as the speaker's own")
+    if ascribed := sum(s.ascribed for s in found):
+        notes.append(
+            f"{ascribed} ascribed: a thought, wish or stand the article gives the speaker, not words said"
+        )
     note = f" ({'; '.join(notes)})" if notes else ""
     console.print(f"{len(found)} statements{note}", markup=False)
 
