@@ -7,7 +7,8 @@
   assertions that Putin has dismissed the proposal"). A denial that names no actor is linked to
   claims of the same family about the same document, made within ``DENIAL_DAYS``;
 - **attribution** — the quoted party disputes the words put in its mouth ("not in those terms"):
-  linked to that party's quotes and to claims of what it said;
+  linked to that party's quotes and to claims of what it said: those its own article reports
+  when it reports any, else those said within ``DENIAL_DAYS`` of it;
 - **unverified** — a report someone says is not verified or confirmed ("has not verified the
   transcript", "a claim that Moscow has not confirmed"), linked to the claims of the same
   sentence, else to the leak or report of the article it names;
@@ -90,6 +91,8 @@ def denials(corpus: Corpus, words: Words, claims: list[Claim]) -> list[Contested
         disputed_words = denial.disputed_words
         side = statement_side(corpus, s, "denies" if not disputed_words else "disputes the attribution")
         matched = [c for c in deniable.candidates(denial) if _denies(words, denial, c)]
+        if disputed_words:
+            matched = _words_disputed(denial, matched)
         if not explicit and not matched:
             continue  # "we have received nothing official": no claim says otherwise
         for c in matched:
@@ -223,6 +226,24 @@ def _denies(words: Words, d: _Denial, c: Claim) -> bool:
         return bool(d.about & set(c.about))
     near = c.date is None or d.said_on is None or abs((c.date - d.said_on).days) <= DENIAL_DAYS
     return near and any(w in c.text.casefold() for w in d.documents)
+
+
+def _words_disputed(d: _Denial, matched: list[Claim]) -> list[Claim]:
+    """Of the quotes a denial of someone's words could answer ("had not expressed himself in
+    those terms"), the ones its own article reports when it reports any (the words it answers
+    are those it has just told), else those said within ``DENIAL_DAYS`` of it: not everything
+    the person is quoted saying anywhere in the corpus."""
+    s = d.statement
+    own = [
+        c for c in matched if c.kind == "denied" or any(src.article_id == s.article_id for src in c.sources)
+    ]
+    if own:
+        return own
+    return [
+        c
+        for c in matched
+        if c.date is None or d.said_on is None or abs((c.date - d.said_on).days) <= DENIAL_DAYS
+    ]
 
 
 def unverified(corpus: Corpus, words: Words, claims: list[Claim]) -> list[Contested]:
