@@ -273,3 +273,12 @@ def _stated_moves(row, name, issue, entries, since) -> list[Move]:
 
 def plan_versions(store: Store) -> list[DocumentRecord]:
     return list(store.records("document"))
+
+
+def day_shown(date: dt.date | None, e: Evidence, unknown: str = "undated") -> str:
+    """A position's date as a reader should see it: the article's own words when it dates an
+    earlier stance by them ("2022", "December 2021": the day stored is only the period's first),
+    else the day."""
+    if e.date_from == "text" and e.period_cue:
+        return e.period_cue
+    return date.isoformat() if date else unknown

@@ -20,7 +20,7 @@ import click
 
 from parley import __version__
 from parley.changes import parse_since
-from parley.positions import positions
+from parley.positions import day_shown, positions
 from parley.present.brief import build_brief, render_brief
 from parley.present.cli_actors import actors
 from parley.present.cli_check import check
@@ -88,7 +88,7 @@ def brief(store: Store, fmt: str, as_json: bool, since: dt.date | None) -> None:
         console.print("Positions (latest; `parley positions` shows the evidence)", style="bold", markup=False)
         rows: dict[str, list[str]] = {}
         for c in cells:
-            day = c.date.isoformat() if c.date else "undated"
+            day = day_shown(c.date, c.evidence)
             if c.evidence.period == "earlier":  # no current stance: what it held before
                 day = f"earlier, {day}"
             rows.setdefault(c.row_name, []).append(f"{c.issue} {LABELS.get(c.position, c.position)} ({day})")

@@ -18,7 +18,7 @@ import click
 
 from parley.codec import to_data
 from parley.extract.stances.records import Evidence
-from parley.positions import Cell, Move, changes, earlier, moved, plan_versions, positions
+from parley.positions import Cell, Move, changes, day_shown, earlier, moved, plan_versions, positions
 from parley.present.options import json_option, parse_date, store_options
 from parley.store import Store
 
@@ -87,8 +87,9 @@ def evidence_lines(cells: list[Cell], limit: int = 160) -> list[str]:
         period = (
             " (earlier: the articles place it before their time of writing)" if e.period == "earlier" else ""
         )
+        when = day_shown(c.date, e, "date unknown")
         lines.append(
-            f"{c.row_name} × {c.issue}: {c.position}{condition}{period}, {c.date or 'date unknown'}, "
+            f"{c.row_name} × {c.issue}: {c.position}{condition}{period}, {when}, "
             f"by {c.holder_name} — {_where(e)} “{_clip(e.text, limit)}”"
         )
         before = earlier(c)

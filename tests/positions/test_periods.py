@@ -134,6 +134,11 @@ def test_a_time_well_before_the_article_dates_an_earlier_stance_by_the_text():
     ]
     assert (s.holder, s.position, s.period) == ("russia", "demands", "earlier")
     assert (s.date, s.date_from, s.period_cue) == (dt.date(2021, 12, 1), "text", "December 2021")
+    # shown as the article dates it, not as the month's first day
+    from parley.positions import day_shown
+    from parley.reconcile.positions import evidence
+
+    assert day_shown(s.date, evidence(s)) == "December 2021"
     # undated article: the text's year cannot be compared with anything, so nothing is moved
     (u,) = [
         u

@@ -45,6 +45,14 @@ def day(value: dt.date | str | None) -> str:
     return value.isoformat() if isinstance(value, dt.date) else str(value)
 
 
+def stance_day(record: Any) -> str:
+    """The date of a position, stance or piece of evidence as a reader should see it: the
+    article's words when it dates an earlier stance by them ("2022"), else the day."""
+    from parley.positions import day_shown
+
+    return day_shown(record.date, getattr(record, "evidence", record), UNKNOWN)
+
+
 def clip(text: str | None, width: int = 200) -> str:
     text = " ".join((text or "").split())
     return text if len(text) <= width else text[: width - 1] + "…"
@@ -69,7 +77,13 @@ def environment() -> Environment:
         lstrip_blocks=True,
     )
     env.globals.update(
-        span_href=span_href, safe_url=safe_url, day=day, clip=clip, query=query, quote=path_part
+        span_href=span_href,
+        safe_url=safe_url,
+        day=day,
+        clip=clip,
+        query=query,
+        quote=path_part,
+        stance_day=stance_day,
     )
     env.filters.update(day=day, clip=clip)
     return env
