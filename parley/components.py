@@ -32,7 +32,9 @@ def attributions(ctx: Context) -> Step:
     return step
 
 
-@component("times", requires=("article",), produces=("time_expression",))
+@component(
+    "times", requires=("article",), produces=("time_expression",), version="2"
+)  # 2: dates without a year in a text telling of an earlier year take that year
 def times(ctx: Context) -> Step:
     from parley.extract.timex import find_time_expressions
 

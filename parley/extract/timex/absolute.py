@@ -2,12 +2,13 @@
 "03.12.2025", "February 2022", "in March", "2014", "the 1990s", "the 20th century",
 "summer 2025", "the third quarter", "Q3 2025", "the first half of 2025", "Nov 23-24".
 
-A date or month written without its year takes the latest such date at or before the anchor,
-unless the next one after it is much nearer; a past verb nearby widens that reach, a future one
-or "by"/"until" in front narrows it, "since" in front always takes the past one
-(:func:`.calendar.pick_occurrence`). A quarter without a year is the anchor's year's if it has
-begun by the anchor, else last year's (:func:`.calendar.quarter_year`). Without an anchor the
-year stays unknown (``XXXX-12-03``, ``XXXX-03``): none is guessed.
+A date or month written without its year, in a text telling of an earlier year, takes the year
+the text has just established (:func:`.anaphora.in_year_told`). Otherwise it takes the latest
+such date at or before the anchor, unless the next one after it is much nearer; a past verb
+nearby widens that reach, a future one or "by"/"until" in front narrows it, "since" in front
+always takes the past one (:func:`.calendar.pick_occurrence`). A quarter without a year is the
+anchor's year's if it has begun by the anchor, else last year's (:func:`.calendar.quarter_year`).
+Without an anchor the year stays unknown (``XXXX-12-03``, ``XXXX-03``): none is guessed.
 """
 
 from __future__ import annotations
@@ -59,9 +60,9 @@ def _day_date(m: re.Match[str], ctx: Context, mon: int, d: int, y: int | None) -
     if ctx.anchor is None:
         return unresolved(f"XXXX-{mon:02d}-{d:02d}") if cal.valid_date(2000, mon, d) else None
     placement = ctx.placement(m.start(), m.end())
-    told = anaphora.in_year_told(ctx, m.start(), placement, mon, d)
+    told = anaphora.in_year_told(ctx, m, placement, mon, d)
     if told is not None:
-        return ctx.from_ref(cal.day(told[0]), told[1])
+        return ctx.from_ref(*told)
     date = cal.closest_year(mon, d, ctx.anchor, placement)
     return ctx.relative(cal.day(date)) if date else None
 
@@ -115,8 +116,11 @@ def month_alone(m: re.Match[str], ctx: Context) -> Resolved | None:
     mon = _month(m)
     if ctx.anchor is None:
         return unresolved(f"XXXX-{mon:02d}")
-    y = cal.month_year(mon, ctx.anchor, ctx.placement(m.start(), m.end()))
-    return ctx.relative(cal.month(y, mon))
+    placement = ctx.placement(m.start(), m.end())
+    told = anaphora.in_year_told(ctx, m, placement, mon)
+    if told is not None:
+        return ctx.from_ref(*told)
+    return ctx.relative(cal.month(cal.month_year(mon, ctx.anchor, placement), mon))
 
 
 def month_of_relative_year(m: re.Match[str], ctx: Context) -> Resolved | None:
@@ -276,6 +280,8 @@ RULES = [
         keys=r"\d/\d",
     ),
     rule("month_year", rf"{MON('mon')}(?:,?\s+|\s+(?i:of)\s+){YEAR_ANY('y')}", month_year),
+    # "between February 2022 and December 2025.17": a year with a footnote's number after it
+    rule("month_year_note", rf"{MON('mon')},?\s+(?P<y>1\d\d\d|20\d\d)(?=\.\d{{1,3}}(?:\s|$))", month_year),
     rule(
         "month_relative_year",
         rf"{MONTH_FULL('mon')}\s+(?:(?i:of)\s+)?(?P<rel>(?i:this|last|next))\s+(?i:year)(?![\w-])",

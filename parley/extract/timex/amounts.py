@@ -106,10 +106,14 @@ def part_suffix(m: re.Match[str]) -> str | None:
 
 
 def _on_day(m: re.Match[str], ctx: Context, suffix: str | None) -> Resolved | None:
-    """A time of day alone: on the latest day named shortly before, else on the anchor."""
+    """A time of day alone: on the latest day named shortly before, else on the day a text
+    telling of an earlier year has reached (:meth:`.Context.narrative_ref`), else on the anchor."""
     if suffix is None:
         return None
     ref = ctx.last_ref(m.start(), within=250, precisions=("day",))
+    if ref is None:
+        told = ctx.narrative_ref(m.start(), anaphoric=True)
+        ref = told if told is not None and told.precision == "day" else None
     if ref is not None:
         return Resolved("TIME", ref.value + suffix, ref, "ref", ref.start)
     if ctx.anchor is None:

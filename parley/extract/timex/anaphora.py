@@ -12,9 +12,11 @@
   anchor, a year back); "year-earlier" and its kin skip a quarter not yet over (a forecast,
   "through the third quarter of next year", is not what results are compared with).
   They are marked not topical, so later words do not lean on them.
-* A day written without its year after a date with its year written out, in a text telling of
-  a time well before its publication ("In February 2022 ... on 24 February"): that year
-  (:func:`in_year_told`, used by the day rules of :mod:`.absolute`).
+* A day or month written without its year in a text telling of an earlier year, the year it
+  has just established ("In February 2022 ... on 24 February", "in 2022 ... in mid-February"),
+  and "the next day" with no date just before it, the day the narration has reached
+  (:func:`in_year_told`, used by the day and month rules of :mod:`.absolute`;
+  :meth:`.Context.narrative_ref`).
 * "the quarter", "the latest quarter", "the latest period": the quarter named last; else
   the quarter that ends on the date that follows ("the quarter ended Sept. 30"); else the
   last completed quarter before the anchor.
@@ -71,13 +73,17 @@ def step_from_ref(m: re.Match[str], ctx: Context) -> Resolved | None:
     unit = " ".join(m.group("unit").lower().split())
     precision = unit_precision(unit)
     ref = ctx.last_ref(m.start(), within=600)
+    fits = ref is not None and ORDER.index(ref.precision) <= ORDER.index(precision)
+    if not fits and rel not in ("the same", "that same", "that"):
+        # "the next day" a few paragraphs on: the day the narration reached
+        ref = ctx.narrative_ref(m.start(), anaphoric=True) or ref
     if ref is not None and (ORDER.index(ref.precision) <= ORDER.index(precision)):
         shifted = cal.containing(precision, cal.shift(ref.start, _STEP[rel], precision))
         return with_part(ctx.from_ref(shifted, ref), unit)
     if rel in ("the same", "that same", "that") or ctx.anchor is None:
         return unresolved(None)
     shifted = cal.containing(precision, cal.shift(ctx.anchor, _STEP[rel], precision))
-    return with_part(ctx.relative(shifted), unit)
+    return with_part(replace(ctx.relative(shifted), fallback=True), unit)
 
 
 def weekday_from_ref(m: re.Match[str], ctx: Context) -> Resolved | None:
@@ -93,7 +99,9 @@ def weekday_from_ref(m: re.Match[str], ctx: Context) -> Resolved | None:
         if forward
         else cal.weekday_on_or_before(base, n, strictly=True)
     )
-    return result(cal.day(date), ref) if result and ref else ctx.relative(cal.day(date))
+    return (
+        result(cal.day(date), ref) if result and ref else replace(ctx.relative(cal.day(date)), fallback=True)
+    )
 
 
 def day_before_after(m: re.Match[str], ctx: Context) -> Resolved | None:
@@ -130,8 +138,8 @@ def offset(m: re.Match[str], ctx: Context) -> Resolved | None:
         if qref is not None:
             shifted = cal.shift_period(qref, sign * steps, "year")
             return replace(ctx.from_ref(shifted, qref), topical=False)
-    if not from_anchor:
-        ref = ctx.last_ref(m.start(), within=600)
+    if not from_anchor:  # "three days later": the latest date, else the one the narration reached
+        ref = ctx.last_ref(m.start(), within=600) or ctx.narrative_ref(m.start(), anaphoric=True)
         if ref is not None and ref.precision not in ("decade", "century", "weekend", "half", "season"):
             prec = _finer(ref.precision, precision)
             shifted = cal.containing(prec, cal.shift(ref.start, sign * steps, shift_unit))
@@ -139,7 +147,7 @@ def offset(m: re.Match[str], ctx: Context) -> Resolved | None:
     if ctx.anchor is None:
         return unresolved(None)
     result = ctx.relative(cal.containing(precision, cal.shift(ctx.anchor, sign * steps, shift_unit)))
-    return replace(result, topical=not (shift_unit == "year" and steps == 1))
+    return replace(result, topical=not (shift_unit == "year" and steps == 1), fallback=not from_anchor)
 
 
 def year_back(m: re.Match[str], ctx: Context) -> Resolved | None:
@@ -184,35 +192,45 @@ _AGO = r"ago|from\s+now|hence|back"
 _LATER = r"earlier|later|before(?=\s*[,.;:)]|\s*$)|after(?=\s*[,.;:)]|\s*$)"
 _DAY_PLUS = r"(?i:days?|weeks?|weekends?|months?|quarters?|years?|decades?|centuries|century|fortnights?)"
 
-# A year written nearby lends itself to a day written without one only in a text that
-# tells of a time this long before its publication (else the anchor places them as well).
-OLD_NARRATION_DAYS = 180
-
 
 def in_year_told(
-    ctx: Context, pos: int, placement: str | None, mon: int, d: int
-) -> tuple[dt.date, cal.Period] | None:
-    """A day written without its year, in the year of the date with a
-    year written out just before it ("in February 2022 ... on 24 February": 2022), when that
-    date lies well before the anchor: the occurrence nearest it, never one after the anchor nor
-    for what is to come ("will meet on 24 February")."""
-    if ctx.anchor is None or placement in ("future", "deadline"):
+    ctx: Context, m: re.Match[str], placement: str | None, mon: int, d: int | None = None
+) -> tuple[cal.Period, cal.Period] | None:
+    """A day or month written without its year, in a text telling of an earlier year
+    (:meth:`.Context.narrative_ref`: "In February 2022 ... on 24 February", "on 22 January
+    ... by mid-February the embassies had left"): the occurrence nearest that time, with the
+    date it was taken from; never one after the anchor, nor for what is to come ("will meet on
+    24 February", "talks due by 24 February")."""
+    if ctx.anchor is None or placement == "future":
         return None
-    ref = ctx.stated_year(pos)
-    if ref is None or (ctx.anchor - ref.end).days < OLD_NARRATION_DAYS:
+    if placement == "deadline" and ctx.tense(m.start(), m.end()) != "past":
+        return None  # "by mid-February" told in the past is the narration's; else it is to come
+    ref = ctx.narrative_ref(m.start())
+    if ref is None:
         return None
 
-    def distance(day: dt.date) -> tuple[int, int]:
+    forward = ctx.range_end(m.start())  # "between February 2022 and December": not before it
+
+    def distance(p: cal.Period) -> tuple[int, int, int]:
         gap = (
-            0 if ref.start <= day <= ref.end else min(abs((day - ref.start).days), abs((day - ref.end).days))
+            0
+            if p.end >= ref.start and p.start <= ref.end
+            else min(abs((p.start - ref.end).days), abs((ref.start - p.end).days))
         )
-        return gap, int(day < ref.start)  # on a tie, the later one: narration moves on
+        # on a tie, the later one: narration moves on
+        return int(forward and p.start < ref.start), gap, int(p.start < ref.start)
 
-    found = [x for x in (cal.valid_date(ref.start.year + k, mon, d) for k in (-1, 0, 1)) if x is not None]
+    found = []
+    for k in (-1, 0, 1):
+        y = ref.start.year + k
+        if d is None:
+            found.append(cal.month(y, mon))
+        elif (date := cal.valid_date(y, mon, d)) is not None:
+            found.append(cal.day(date))
     if not found:
         return None
     best = min(found, key=distance)
-    return (best, ref) if best <= ctx.anchor else None
+    return (best, ref) if best.start <= ctx.anchor else None
 
 
 RULES = [

@@ -64,6 +64,9 @@ _REFS = ("PRESENT_REF", "PAST_REF", "FUTURE_REF")
 # the narration has moved to
 _ATTRIBUTIVE = re.compile(r"(?:\b[Tt]he|['’]s)\s+$")
 _MODEL_PRECISION = {"weekend": "week", "half": None}
+# "the summer", "(the rest) of the month": read on the anchor for want of better, but in a story of
+# an earlier year they are that year's; they do not bring the text back to its own time
+_DEFINITE = frozenset({"the_season", "of_the_period"})
 
 
 @dataclass
@@ -204,10 +207,23 @@ def _resolve(chosen: list[_Candidate], ctx: Context) -> list[TimeExpression]:
             ctx.refs.append((c.end, res.period))
             if res.basis == "text" and not _ATTRIBUTIVE.search(ctx.text, max(0, c.start - 12), c.start):
                 ctx.stated.add(c.end)  # a year written out that later days may take
+            elif res.basis == "ref" and _leans_on_told(ctx, res.ref_date):
+                ctx.narrated.add(c.end)  # its year is the one the text tells of: the narration goes on
+            elif res.fallback or c.rule.name in _DEFINITE:
+                ctx.quiet.add(c.end)
             if c.rule.kind == "time":
                 ctx.clock.add(c.end)
         out.append(_to_model(c, res, ctx))
     return out
+
+
+def _leans_on_told(ctx: Context, ref_date: dt.date | None) -> bool:
+    """The date a result was computed from (the latest one starting on ``ref_date``) has its year
+    from the text: written out, or itself placed by the narration."""
+    for end, period in reversed(ctx.refs[:-1]):
+        if period.start == ref_date:
+            return end in ctx.stated or end in ctx.narrated
+    return False
 
 
 def _with_time(res: Resolved, time: _Candidate) -> Resolved:
