@@ -29,7 +29,7 @@ ARTICLES_AT_ONCE = 500  # articles whose mentions and statements the actors step
     "actors",
     reads=("mention", "statement", "event_mention"),
     writes=("actor", "mention", "statement"),
-    version="3",  # 2: the governments event reports name are actors; 3: organisations that speak
+    version="4",  # 2: the governments event reports name are actors; 3: organisations that speak; 4: titles
 )
 def actors_step(ctx: CorpusContext) -> int:
     store = ctx.store

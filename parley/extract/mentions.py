@@ -25,7 +25,11 @@ What the small model calls a person is checked against the shape of a name (word
 - a name the model calls an organisation or a place is a person's when the parse says so, a
   first name the model left out of a one-word name is part of it, and the surname of a person
   the article names is a mention of that person wherever the model missed it or called it
-  something else (:mod:`parley.extract.surnames`).
+  something else (:mod:`parley.extract.surnames`); so is a name the model missed with a noun
+  for a person beside it ("Jane Roe, a historian"), and one it ran onto the end of an
+  organisation's name ("the Armed Forces of X Jane Roe", split into the body and the person);
+- a name with a noun for a kind of body before it or in apposition ("broadcaster Roe", the
+  ``body_nouns`` of ``names.yaml``) is an organisation, whatever the model called it.
 """
 
 from __future__ import annotations
@@ -64,6 +68,7 @@ class NameWords:
     trailing: frozenset[str]
     prepositions: frozenset[str]
     locative: frozenset[str]
+    body_nouns: frozenset[str] = frozenset()
 
 
 @cache
@@ -82,6 +87,7 @@ def name_words() -> NameWords:
         words("trailing_non_name_words"),
         words("place_prepositions"),
         words("locative_role_words"),
+        words("body_nouns"),
     )
 
 
@@ -116,12 +122,18 @@ def find_mentions(doc: Doc, article_id: str, registry: ActorRegistry) -> list[Me
         label = ent.label_
         if label in ("ORG", "LOC", "FAC") and a_person_by_its_words(ent, words, registry):
             label = "PERSON"  # "Jane Roe, an expert", "researcher Jane Roe": a person
+        if label in ("PERSON", "GPE", "LOC") and _a_body_by_its_words(ent, words, registry):
+            label = "ORG"  # "broadcaster Roe", "the outlet, Roe": an organisation
         if label == "PERSON":
             ent = _with_particles(ent, words)
             ent = _with_first_name(ent, words, registry)
             covered = ent.end_char
             while mentions and mentions[-1].span.start >= ent.start_char:
                 mentions.pop()  # the first name the model tagged on its own is now part of it
+        if label == "ORG" and (tail := _person_at_end(ent, words, registry)) is not None:
+            body = ent.doc[ent.start : tail.start]
+            mentions.append(Mention(article_id, Span(body.start_char, body.end_char), body.text, "ORG"))
+            ent, label = tail, "PERSON"  # "the Armed Forces of Ukraine Jane Roe": the body, then the person
         text = ent.text
         if text.endswith(("'s", "’s")):
             text = text[:-2]
@@ -156,11 +168,19 @@ def find_mentions(doc: Doc, article_id: str, registry: ActorRegistry) -> list[Me
             continue
         actor_id = match_name(run.text, True)
         actor = registry.actor(actor_id) if actor_id else None
-        if actor is not None and actor.kind == "person":  # a registered name the NER missed
+        # a registered name the NER missed, or a name the parse shows a person's ("Jane Roe, a historian")
+        if (actor is not None and actor.kind == "person") or (
+            actor_id is None
+            and len(run) > 1
+            and a_person_by_its_words(run, words, registry, apposed_only=True)
+        ):
             role, side = _role_of(run, registry)
             mentions.append(
                 Mention(article_id, Span(run_start, run_end), run.text, "PERSON", actor_id, role, side)
             )
+            taken.append((run_start, run_end))
+        elif actor_id is None and _a_body_by_its_words(run, words, registry):  # "broadcaster Roe"
+            mentions.append(Mention(article_id, Span(run_start, run_end), run.text, "ORG"))
             taken.append((run_start, run_end))
     mentions = surname_mentions(doc, article_id, mentions, registry, headings, words)
     taken = [(m.span.start, m.span.end) for m in mentions]
@@ -170,6 +190,56 @@ def find_mentions(doc: Doc, article_id: str, registry: ActorRegistry) -> list[Me
         mentions.append(Mention(article_id, Span(start, end), full_text[start:end], "ROLE", actor_id))
     mentions.sort(key=lambda m: (m.span.start, m.span.end))
     return mentions
+
+
+def _person_at_end(ent: SpacySpan, words: NameWords, registry: ActorRegistry) -> SpacySpan | None:
+    """The person's name an organisation's entity ends with, when the model ran the two together
+    ("the Armed Forces of Ukraine Jane Roe"): the entity's head is its last word, the one or two
+    words before it are a first name compounded to it, what comes before them in the entity is
+    the body's name, and the parse shows the name a person's (a noun for a person before it)."""
+    root = ent.root
+    if root.i != ent.end - 1 or len(ent) < 4:
+        return None
+    start = root.i
+    while start > ent.start and root.i - start < 2:
+        before = ent.doc[start - 1]
+        if before.dep_ != "compound" or before.head.i != root.i or before.pos_ != "PROPN":
+            break
+        start -= 1
+    if start == root.i or start - ent.start < 2 or ent.doc[start - 1].pos_ != "PROPN":
+        return None
+    body_last = ent.doc[start - 1].text
+    if not (
+        fold(body_last) in words.organisation_last
+        or registry.place_side(body_last)
+        or registry.side_of_word(body_last)
+    ):
+        return None  # the body's name must end as one does ("... of Ukraine", "... Ministry")
+    tail = ent.doc[start : ent.end]
+    return tail if a_person_by_its_words(tail, words, registry) else None
+
+
+def _a_body_by_its_words(ent: SpacySpan, words: NameWords, registry: ActorRegistry) -> bool:
+    """A name the model calls a person's or a place's that a noun for a kind of body stands
+    before ("outlet Roe") or in apposition to ("the broadcaster, Roe"): an organisation (not a
+    side's place or a registered person)."""
+    if registry.place_side(ent.text) or registry.match_name(ent.text, person=True):
+        return False
+    root = ent.root
+    head = root.head
+    if (
+        root.dep_ == "appos"
+        and head.i < ent.start
+        and head.lower_ in words.body_nouns
+        and head.dep_ != "pobj"
+    ):
+        return True  # "the outlet, Roe"; not "an analyst from the group, Jane Roe"
+    # "broadcaster Roe"; not "the project's head, Jane Roe" read as "project Jane Roe": a name of
+    # two words or more the model calls a person's stays one
+    return len(ent) == 1 and any(
+        c.i == ent.start - 1 and c.dep_ in ("compound", "nmod") and c.lower_ in words.body_nouns
+        for c in root.children
+    )
 
 
 def _with_particles(ent: SpacySpan, words: NameWords) -> SpacySpan:

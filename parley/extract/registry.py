@@ -35,51 +35,22 @@ MIN_FUZZY_CHARS = 5
 
 DEFAULT_DOSSIER = "russia-ukraine-2025.yaml"  # in parley/data/dossiers/
 
-# Words that are titles, not names, when they start a PERSON entity ("President Putin").
-HONORIFICS = {
-    "mr",
-    "mrs",
-    "ms",
-    "dr",
-    "sir",
-    "president",
-    "prime",
-    "minister",
-    "chancellor",
-    "secretary",
-    "general",
-    "gen",
-    "senator",
-    "sen",
-    "rep",
-    "envoy",
-    "ambassador",
-    "spokesman",
-    "spokeswoman",
-    "spokesperson",
-    "foreign",
-    "defence",
-    "defense",
-    "special",
-    "state",
-    "army",
-    "former",
-    "premier",
-    "king",
-    "queen",
-    "prince",
-    "pope",
-    "chief",
-    "commander",
-    "adviser",
-    "advisor",
-    "aide",
-    "deputy",
-    "presidential",
-    "vice",
-    "first",
-    "lady",
-}
+
+@cache
+def _names_yaml() -> dict[str, Any]:
+    data = yaml.safe_load((resources.files("parley.data") / "names.yaml").read_text(encoding="utf-8"))
+    return data if isinstance(data, dict) else {}
+
+
+def _title_list(key: str) -> frozenset[str]:
+    return frozenset(str(w).casefold() for w in _names_yaml().get(key) or ())
+
+
+# Titles, ranks and offices that start a person's name without being part of it ("President
+# Putin", "Archbishop Roe", "Gen. Roe"), and the courtesy titles among them that are no role on
+# their own ("Mr."): the one list, ``titles`` and ``courtesy_titles`` in parley/data/names.yaml.
+HONORIFICS: frozenset[str] = _title_list("titles")
+COURTESY_TITLES: frozenset[str] = _title_list("courtesy_titles") & HONORIFICS
 
 
 @lru_cache(maxsize=1 << 16)

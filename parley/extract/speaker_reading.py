@@ -41,6 +41,10 @@ ROLE_NOUNS = PERSON_NOUNS | frozenset(
     "prelate archbishop bishop patriarch cleric".split()
 )
 
+# Nouns for the staff whose findings are their organisation's ("ISW analysts note ..."): words
+# said by "X analysts" are X's.
+ANALYST_NOUNS = frozenset("analyst researcher economist expert scholar".split())
+
 
 @dataclass
 class SpeakerContext:

@@ -38,6 +38,9 @@ Who is the speaker of an attribution's source words:
 6. a name the model did not find in the speaker words ("Roe said" with no entity there) -> the
    nearest mention of the person the article names with that last word, when all such mentions
    name one person (:func:`named_elsewhere`).
+7. an organisation the words name by their head after words describing it ("Russian opposition
+   outlet X") or whose analysts they are ("X analysts") -> that organisation's mention, for the
+   actors step to make a body of (:func:`_body_named`); never "X officials".
 Otherwise the speaker keeps only its words ("an unnamed US official").
 
 :class:`SpeakerContext` (kept in :mod:`parley.extract.speaker_reading` with what both rule
@@ -59,6 +62,7 @@ from parley.extract.pronouns import _he_or_she
 from parley.extract.registry import ActorRegistry, fold
 from parley.extract.speaker_reading import (
     _BODY_LABELS,
+    ANALYST_NOUNS,
     PERSON_NOUNS,
     PRONOUN_REACH,
     ROLE_NOUNS,
@@ -155,8 +159,49 @@ def speaker_mention(ctx: SpeakerContext, att: Attribution) -> Mention | None:
     actor_id = registry.match_name(source.of(text))  # a registered name the NER mislabelled
     if actor_id and not _modified(root, source):  # not "a source close to X"
         return Mention(article_id, source, source.of(text), "PERSON", actor_id)
+    body = _body_named(doc, root, source, inside, text)
+    if body is not None:
+        return body  # "Russian opposition outlet Meduza", "ISW analysts": the organisation
     if root is not None and not any(m.span.start <= root.idx < m.span.end for m in inside):
         return named_elsewhere(ctx, root, source)  # "Roe said", the model having missed "Roe" here
+    return None
+
+
+# What may follow an organisation's name at the end of the speaker words: its abbreviation in
+# brackets, a description after a comma; before them, where it is ("X in Ukraine"). Any other
+# word may be the rest of a name the model cut short ("The US Institute" + "for the Study of War").
+_AFTER_NAME = re.compile(
+    r"^(?:\s+in\s+[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)?)?(?:\s*\([^()]*\))?\s*(?:,.*)?$", re.DOTALL
+)
+
+
+def _body_named(
+    doc: Doc, root: Token | None, source: Span, inside: Sequence[Mention], text: str
+) -> Mention | None:
+    """An organisation the speaker words name by their head ("Russian opposition outlet Meduza",
+    the name in apposition to a noun for no person) or whose analysts they are ("ISW analysts"),
+    when words before or after it keep the actors step from reading the words as its name
+    alone; the actors step then decides whether it is a body that speaks. Never a name hanging
+    from the head by a preposition ("an official at X") or a possessor ("X's spokesperson")."""
+    if root is None:
+        return None
+    words = source.of(text)
+    lead = source.start + len(words) - len(re.sub(r"^[Tt]he\s+", "", words))
+    for m in inside:
+        if m.label != "ORG" or _possessive(text, m):
+            continue
+        span = doc.char_span(m.span.start, m.span.end, alignment_mode="expand")
+        if span is None:
+            continue
+        t = span.root
+        holds = m.span.start <= root.idx < m.span.end
+        apposed = t.dep_ == "appos" and t.head.i == root.i and root.lemma_.lower() not in PERSON_NOUNS
+        staff = t.dep_ == "compound" and t.head.i == root.i and root.lemma_.lower() in ANALYST_NOUNS
+        whole = _AFTER_NAME.match(text[m.span.end : source.end]) is not None
+        if not (((holds or apposed) and whole) or staff):
+            continue
+        alone = m.span.start in (source.start, lead) and whole
+        return None if alone and not m.actor_id else m
     return None
 
 

@@ -26,7 +26,7 @@ import re
 from collections import Counter
 from typing import TYPE_CHECKING
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 
 from parley.clean.outlets import default_registry as known_outlets
@@ -52,7 +52,7 @@ OCCUPATIONS = frozenset(
 )
 PEOPLE_NOUNS = PERSON_NOUNS | ROLE_NOUNS | OCCUPATIONS
 # Words that stand before a name without being a first name: titles, ranks and roles.
-TITLE_WORDS = PEOPLE_NOUNS | frozenset(HONORIFICS) | frozenset("mr mrs ms miss dr prof".split())
+TITLE_WORDS = PEOPLE_NOUNS | HONORIFICS  # HONORIFICS: the titles of parley/data/names.yaml
 _NAME_WORD = re.compile(r"^[^\W\d_][^\W\d_'’-]*(?:['’-][^\W\d_]+)*$")
 _TITLE_SUFFIXES = ("person", "man", "woman")
 
@@ -103,10 +103,15 @@ def first_name_before(
     return before.idx
 
 
-def a_person_by_its_words(ent: SpacySpan, words: NameWords, registry: ActorRegistry) -> bool:
+def a_person_by_its_words(
+    ent: SpacySpan, words: NameWords, registry: ActorRegistry, apposed_only: bool = False
+) -> bool:
     """Whether a name the model calls an organisation or a place is a person's: it has the shape
     of a name (one to three capitalised words, none naming a kind of organisation or place), and
-    a noun for a person stands in apposition to it or before it, or an age after it."""
+    a noun for a person stands in apposition to it or before it, or an age after it. With
+    ``apposed_only`` (for words the model tagged as nothing at all) only a lower-case noun for a
+    person or an age in apposition after the name counts ("Jane Roe, a historian"): a title
+    before capitalised words ("Director General", "Subordinate Main Effort") does not."""
     tokens = [t for t in ent if not t.is_punct]
     if not 1 <= len(tokens) <= 3 or not all(_name_word(t.text) for t in tokens):
         return False
@@ -120,17 +125,49 @@ def a_person_by_its_words(ent: SpacySpan, words: NameWords, registry: ActorRegis
     ):
         return False
     root = ent.root
-    if root.dep_ == "appos" and root.head.pos_ == "NOUN" and root.head.lemma_.lower() in PEOPLE_NOUNS:
+    if apposed_only:
+        return any(
+            c.i >= ent.end
+            and c.dep_ == "appos"
+            and ((c.pos_ == "NOUN" and c.lemma_.lower() in PEOPLE_NOUNS) or _an_age(c))
+            for c in root.children
+        )
+    if root.dep_ == "appos" and _person_noun(root.head):
         return True  # "the commander, Jane Roe"
+    if root.dep_ == "appos" and root.head.ent_type_ in ("ORG", "GPE") and _noun_of(root.head):
+        return True  # "the Commander-in-Chief of the Armed Forces, Jane Roe" read as apposed to "Forces"
     for child in root.children:
         if child.i >= ent.end and child.dep_ == "appos":
             if child.pos_ == "NOUN" and child.lemma_.lower() in PEOPLE_NOUNS:
                 return True  # "Jane Roe, an expert from ..."
-            if child.like_num and child.text.isdigit() and 1 <= int(child.text) <= 110:
+            if _an_age(child):
                 return True  # "Jane Roe, 43"
-        if child.i < ent.start and child.dep_ in ("compound", "amod", "nmod") and child.pos_ == "NOUN":
-            if child.lemma_.lower() in PEOPLE_NOUNS:
-                return True  # "researcher Jane Roe"
+        if child.i < ent.start and child.dep_ in ("compound", "amod", "nmod") and _person_noun(child):
+            return True  # "researcher Jane Roe", "the Commander-in-Chief of the army Jane Roe"
+    return False
+
+
+def _an_age(t: Token) -> bool:
+    """A number right after a comma that can be an age ("Jane Roe, 43"; not "Effort #3")."""
+    return (
+        t.like_num and t.text.isdigit() and 1 <= int(t.text) <= 110 and t.i > 0 and t.doc[t.i - 1].text == ","
+    )
+
+
+def _person_noun(t: Token) -> bool:
+    """A noun for a person, in lower case or capitalised as a title ("Commander")."""
+    return t.pos_ in ("NOUN", "PROPN") and (t.lower_ in PEOPLE_NOUNS or t.lemma_.lower() in PEOPLE_NOUNS)
+
+
+def _noun_of(t: Token) -> bool:
+    """Whether a name hangs by "of" from a noun for a person ("the commander of [the army]"),
+    through at most three prepositions."""
+    for _ in range(3):
+        if t.dep_ != "pobj" or t.head.dep_ != "prep" or t.head.head.i == t.head.i:
+            return False
+        t = t.head.head
+        if _person_noun(t):
+            return True
     return False
 
 

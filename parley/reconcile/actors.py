@@ -37,7 +37,7 @@ import yaml
 from rapidfuzz.distance import OSA
 
 from parley.clean.outlets import default_registry as known_outlets
-from parley.extract.registry import ActorRegistry, fold, names_agree, strip_honorifics
+from parley.extract.registry import COURTESY_TITLES, ActorRegistry, fold, names_agree, strip_honorifics
 from parley.models import Actor, Mention
 
 PLACE_LABELS = ("GPE", "LOC", "FAC")
@@ -160,9 +160,6 @@ def _plausible_role(role: str) -> bool:
     """No dateline ("Feb 1 (Agency) - ..."), no date ("June 5, 2025") and no courtesy title
     alone ("Mr.") is a role."""
     return not NOT_A_ROLE.search(role) and fold(role).rstrip(".") not in COURTESY_TITLES
-
-
-COURTESY_TITLES = frozenset("mr mrs ms miss dr sir madam madame".split())
 
 
 def _plausible_alias(name: str) -> bool:
