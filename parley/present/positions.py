@@ -93,7 +93,8 @@ def evidence_lines(cells: list[Cell], limit: int = 160) -> list[str]:
             f"by {c.holder_name} — {_where(e)} “{_clip(e.text, limit)}”"
         )
         before = earlier(c)
-        if e.period != "earlier" and any(x.position != c.position for _, x in before):
+        if e.period != "earlier" and any(moved(x.position, c.position) for _, x in before):
+            # a change, as the matrix marks it (a demand then a refusal is one hard line, not a move)
             was = ", ".join(dict.fromkeys(_label(x.position) for _, x in before))
             also = {_label(x.position) for _, x in c.history if x.period != "earlier" and x.date == e.date}
             also.discard(_label(c.position))

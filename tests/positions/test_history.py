@@ -100,6 +100,19 @@ def test_the_cell_shows_its_history_and_changes_say_stated_in_the_article(store)
     assert not any("rejects ->" in line for line in moves)  # two articles, undated: no order between them
 
 
+def test_a_demand_then_a_refusal_is_one_hard_line_not_a_history_of_change(store):
+    found = [
+        stance("old", "demands", "earlier", period_cue="previously"),
+        stance("new", "rejects", start=50),
+    ]
+    store.replace_records("position", build_positions(found, NAMES))
+    cells = positions(store)
+    assert "*" not in "\n".join(matrix_lines(cells)).split("\n")[1]  # not marked changed
+    lines = evidence_lines(cells)
+    assert not any(line.startswith("    history:") for line in lines), lines
+    assert any(line.startswith("    earlier: demands") for line in lines)  # the stance is still listed
+
+
 def test_a_cell_held_only_earlier_says_so(store):
     store.replace_records("position", build_positions([stance("a", "rejects", "earlier")], NAMES))
     assert "rejects (was)" in "\n".join(matrix_lines(positions(store)))
