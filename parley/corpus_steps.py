@@ -29,7 +29,8 @@ ARTICLES_AT_ONCE = 500  # articles whose mentions and statements the actors step
     "actors",
     reads=("mention", "statement", "event_mention"),
     writes=("actor", "mention", "statement"),
-    version="4",  # 2: the governments event reports name are actors; 3: organisations that speak; 4: titles
+    # 2: governments events name; 3: organisations that speak; 4: titles; 5: merged bodies stay so
+    version="5",
 )
 def actors_step(ctx: CorpusContext) -> int:
     store = ctx.store
@@ -37,6 +38,9 @@ def actors_step(ctx: CorpusContext) -> int:
     resolution = Resolution.of(store.records("mention", extracted=True), ctx.registry, overrides)
     known = {a.id: a for a in resolution.actors}
     merged = _merges(overrides)
+    # a body a user merged another into was made by this step when it spoke: its record from the
+    # last run stands in until it speaks again, so the merged one's words have somewhere to go
+    kept = {a.id: a for a in store.records("actor") if a.id in merged.values()} if merged else {}
     changed = 0
     # the mentions and statements are resolved and written a few hundred articles at a time (a
     # statement's speaker is a mention of its own article), so what is held does not grow with
@@ -47,7 +51,7 @@ def actors_step(ctx: CorpusContext) -> int:
         mentions = [resolution.resolve(m) for m in store.records("mention", these, extracted=True)]
         by_span = _by_span(mentions)
         speakers = [
-            (s, {"speaker_actor_id": _speaker(s, by_span, merged, known, ctx.registry)})
+            (s, {"speaker_actor_id": _speaker(s, by_span, merged, known, ctx.registry, kept)})
             for s in store.records("statement", these, extracted=True)
         ]
         changed += store.annotate("mention", ((m, {"actor_id": m.actor_id}) for m in mentions))
@@ -62,6 +66,8 @@ def actors_step(ctx: CorpusContext) -> int:
                     ctx.registry.government(governments[actor_id]),
                     evidence=("registry: a side named as taking part in an event",),
                 )
+    for source in merged.keys() - {a.id for a in resolution.actors}:
+        known.pop(source, None)  # a body merged away is made anew when it speaks: it stays merged
     return changed + store.replace_records("actor", sorted(known.values(), key=lambda a: a.id))
 
 
@@ -152,6 +158,7 @@ def _speaker(
     merged: dict[str, str],
     known: dict[str, Actor],
     registry: ActorRegistry,
+    kept: dict[str, Actor] | None = None,
 ) -> str | None:
     """The statement's speaker: the actor of the mention that identifies it, else the one the
     extractor named, else the organisation its words name (:func:`_body`); a side's government
@@ -163,6 +170,10 @@ def _speaker(
     if actor_id is None:
         return None
     actor_id = _follow(actor_id, merged)
+    if actor_id not in known and kept and actor_id in kept:  # a merge's target, not heard yet in this run
+        if by_span.index is None:
+            by_span.index = Bodies(known, registry)
+        by_span.index.add(kept[actor_id])  # to be found by its name when it speaks
     if actor_id in known:
         return actor_id
     for side in registry.sides:

@@ -120,3 +120,31 @@ def test_corpus_steps_run_after_what_they_read(tmp_path):
             ordered(["nonexistent"])
     finally:
         CORPUS_STEPS.pop("late_reader")
+
+
+ORGANISATIONS = [
+    (
+        "Monitors' report",
+        "The Ceasefire Monitoring Mission said on Monday that shelling had eased along the river. "
+        "The Harbour Observers Group said the ports were calm.",
+    ),
+]
+
+
+def test_an_organisation_merged_away_stays_merged_when_it_speaks_again(tmp_path, parser):
+    store = open_store(str(tmp_path / "p.db"))
+    _add(store, ORGANISATIONS)
+    analyse(store, parser=parser)
+    bodies = {a.id: a for a in store.actors() if a.kind == "organisation"}
+    mission = next(i for i, a in bodies.items() if "Monitoring Mission" in a.name)
+    observers = next(i for i, a in bodies.items() if "Observers" in a.name)
+    store.add_override("merge", observers, mission)  # one body under two names, says the user
+    resolve_corpus(store, default_registry())
+    assert observers not in {a.id for a in store.actors()}
+    assert {s.speaker_actor_id for s in store.statements()} == {mission}
+    # the merged name speaks again in a new article: still the one body
+    _add(store, [("Ports", "The Harbour Observers Group said on Friday that two ships had docked.")], start=1)
+    analyse(store, parser=parser)
+    assert observers not in {a.id for a in store.actors()}
+    assert {s.speaker_actor_id for s in store.statements()} == {mission}
+    store.close()

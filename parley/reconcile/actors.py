@@ -359,9 +359,13 @@ class Bodies:
         spelled = {n for n in (name, short) if n and fold(n) not in _names_of(found)}
         if spelled:
             found = replace(found, aliases=tuple(sorted(set(found.aliases) | spelled)))
-        self.known[found.id] = found
-        self.ids.update((n, found.id) for n in _names_of(found))
-        return found
+        return self.add(found)
+
+    def add(self, actor: Actor) -> Actor:
+        """Put ``actor`` among the known ones, to be found by the names it goes by."""
+        self.known[actor.id] = actor
+        self.ids.update((n, actor.id) for n in _names_of(actor) if actor.kind != "person")
+        return actor
 
 
 BODY_SIMILARITY = 0.9  # OSA similarity from which two spellings of a body's name are one name
