@@ -25,7 +25,7 @@ def mentions(ctx: Context) -> Step:
     return step
 
 
-@component("attributions", requires=("doc",), produces=("attribution",), version="9")
+@component("attributions", requires=("doc",), produces=("attribution",), version="10")  # 10: no supposed cue
 def attributions(ctx: Context) -> Step:
     def step(a: Analysis) -> dict:
         return {"attribution": extract_attributions(a.parsed)}

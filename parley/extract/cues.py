@@ -293,3 +293,8 @@ RELAYING_SOURCES: frozenset[str] = frozenset(
 ASCRIBED_VERBS: frozenset[str] = (
     COGNITION_VERBS | WISH_VERBS | (STANCE_OBJECT_VERBS - {"endorse"}) | {"defend"}
 ) - SPEECH_VERBS
+
+# A cue with one of these auxiliaries (or the verb it is the infinitive of) is only supposed, no
+# one's statement ("Should Russia conclude that ...", "could conclude", "will argue that ...",
+# "will likely require Putin to worry that ...").
+MODAL_WORDS: frozenset[str] = frozenset("could would might may should must can will shall".split())

@@ -167,3 +167,42 @@ def test_the_object_of_a_verb_of_urging_is_who_does_its_infinitive(nlp, text, ex
 def test_a_clause_never_ends_on_its_conjunction(nlp):
     text = "These estimates stress that the army has few reserves, and tensions within the elite are growing."
     assert _reported(nlp, text) == [("These estimates", "stress", text[len("These estimates stress ") : -1])]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # what someone might conclude, expect or say is no one's statement
+        "Should the government conclude that the war cannot be won, it would seek talks at once.",
+        "The delegation could conclude that the offer is the least bad option on the table.",
+        "The new sanctions will likely require the president to worry that the economy is failing.",
+        "The ministry is likely to argue that the treaty no longer binds the two sides.",
+        "The report will conclude that the ceasefire lines should be monitored from the air.",
+    ],
+)
+def test_a_supposed_cue_makes_no_statement(nlp, text):
+    assert _reported(nlp, text) == []
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # a speaker's own hedge is words said
+        (
+            "I would say that we have a deeper interest in the region's defence than anyone else.",
+            ("I", "say", "that we have a deeper interest in the region's defence than anyone else"),
+        ),
+        # a story's "would later say" is told
+        (
+            "The minister would later say that the deal had been a mistake from the start.",
+            ("The minister", "say", "that the deal had been a mistake from the start"),
+        ),
+        # a past verb joined to a modal one does not share its modal
+        (
+            "Officials could not picture such a war, so they assumed that it would never happen.",
+            ("they", "assumed", "that it would never happen"),
+        ),
+    ],
+)
+def test_a_hedge_or_a_story_is_still_a_statement(nlp, text, expected):
+    assert expected in _reported(nlp, text)
