@@ -10,6 +10,7 @@ every article's event reports into events, participants resolved like speakers.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable, Iterable
 from dataclasses import replace
 from functools import partial
 
@@ -17,6 +18,7 @@ from parley.corpus import CorpusContext, corpus_step
 from parley.extract.registry import ActorRegistry, fold
 from parley.models import Actor, Mention, Statement
 from parley.reconcile.actors import Bodies, Override, Resolution, acronym, body_name, initials, is_body_name
+from parley.reconcile.body_names import body_key, generic, introduced, kind_of, listed_kind, qualified
 from parley.reconcile.events import merge_events, report_words
 from parley.store import RecordQuery
 from parley.store.lazy import StoredArticles
@@ -27,10 +29,11 @@ ARTICLES_AT_ONCE = 500  # articles whose mentions and statements the actors step
 
 @corpus_step(
     "actors",
-    reads=("mention", "statement", "event_mention"),
+    reads=("mention", "statement", "event_mention", "article"),
     writes=("actor", "mention", "statement"),
-    # 2: governments events name; 3: organisations that speak; 4: titles; 5: merged bodies stay so
-    version="5",
+    # 2: governments events name; 3: organisations that speak; 4: titles; 5: merged bodies stay so;
+    # 6: one body by a side's word however written ("Ukraine's General Staff"), outlets a noun names
+    version="6",
 )
 def actors_step(ctx: CorpusContext) -> int:
     store = ctx.store
@@ -49,10 +52,11 @@ def actors_step(ctx: CorpusContext) -> int:
     for start in range(0, len(every), ARTICLES_AT_ONCE):
         these = RecordQuery(article_ids=tuple(every[start : start + ARTICLES_AT_ONCE]))
         mentions = [resolution.resolve(m) for m in store.records("mention", these, extracted=True)]
-        by_span = _by_span(mentions)
+        statements = list(store.records("statement", these, extracted=True))
+        by_span = _by_span(mentions, statements, lambda a: getattr(store.article(a), "text", ""))
         speakers = [
             (s, {"speaker_actor_id": _speaker(s, by_span, merged, known, ctx.registry, kept)})
-            for s in store.records("statement", these, extracted=True)
+            for s in statements
         ]
         changed += store.annotate("mention", ((m, {"actor_id": m.actor_id}) for m in mentions))
         changed += store.annotate("statement", speakers)
@@ -108,9 +112,16 @@ class _Spans(dict[SpanKey, str]):
     """(article, start, end) of each mention resolved to an actor -> its actor; and the
     organisations the model found, to make actors of those that speak (:func:`_body`): each by
     where it starts, and the names the articles give for abbreviations ("the Institute for the
-    Study of War (ISW)"), article by article and, where just one, for all the batch."""
+    Study of War (ISW)"), article by article and, where just one, for all the batch; and, to read
+    what the article says around a body (:meth:`introduced`, :meth:`qualified_bodies`), its
+    statements and the way to its text."""
 
-    def __init__(self, mentions: list[Mention]) -> None:
+    def __init__(
+        self,
+        mentions: list[Mention],
+        statements: Iterable[Statement] = (),
+        texts: Callable[[str], str | None] | None = None,
+    ) -> None:
         super().__init__(
             ((m.article_id, m.span.start, m.span.end), m.actor_id) for m in mentions if m.actor_id
         )
@@ -134,10 +145,63 @@ class _Spans(dict[SpanKey, str]):
                 named.setdefault(abbreviation, {})[fold(name)] = name
         self.named = {a: next(iter(n.values())) for a, n in named.items() if len(n) == 1}
         self.index: Bodies | None = None  # built from the actors when first needed
+        self.said: dict[str, list[Statement]] = {}  # article -> its statements
+        for st in statements:
+            self.said.setdefault(st.article_id, []).append(st)
+        self.texts, self._texts = texts, dict[str, str]()
+        self._qualified: dict[str, dict[frozenset[str], dict[str, str]]] = {}
+
+    def text(self, article_id: str) -> str:
+        if article_id not in self._texts:
+            self._texts[article_id] = (self.texts(article_id) if self.texts else "") or ""
+        return self._texts[article_id]
+
+    def introduced(self, m: Mention) -> bool:
+        """Whether a name of one word the model found is a body's a noun for one introduces
+        ("broadcaster Yle", "outlet Meduza"), not a person's the clustering made an actor."""
+        return (
+            m.actor_id is None
+            and m.label in ("ORG", "PERSON", "GPE")
+            and len(m.text.split()) == 1
+            and m.text[:1].isupper()
+            and introduced(self.text(m.article_id), m.span.start)
+        )
+
+    def qualified_bodies(
+        self, article_id: str, registry: ActorRegistry
+    ) -> dict[frozenset[str], dict[str, str]]:
+        """The bodies a side's word qualifies in the article, as kind -> country -> a name: the
+        organisations the model found, with the side's adjective or possessive before them
+        ("Ukraine's" + "Air Force"), and the ones that speak."""
+        if article_id in self._qualified:
+            return self._qualified[article_id]
+        found: dict[frozenset[str], dict[str, str]] = {}
+        text, before = self.text(article_id), None
+        names = []
+        for m in sorted(self.labels.get(article_id, ()), key=lambda m: m.span.start):
+            if m.label == "ORG":
+                name = body_name(m.text)
+                glue = text[before.span.end : m.span.start] if before and text else ""
+                if before and before.label in ("NORP", "GPE") and re.fullmatch(r"(?:['’]s)? ", glue):
+                    name = f"{before.text}{glue}{name}"
+                names.append(name)
+            before = m
+        for st in self.said.get(article_id, ()):
+            words = _body_words(st, self, registry)
+            names += [body_name(words[0])] if words else []
+        for name in names:
+            if key := body_key(name, registry):
+                found.setdefault(key[1], {}).setdefault(key[0], name)
+        self._qualified[article_id] = found
+        return found
 
 
-def _by_span(mentions: list[Mention]) -> _Spans:
-    return _Spans(mentions)
+def _by_span(
+    mentions: list[Mention],
+    statements: Iterable[Statement] = (),
+    texts: Callable[[str], str | None] | None = None,
+) -> _Spans:
+    return _Spans(mentions, statements, texts)
 
 
 def _merges(overrides: list[Override]) -> dict[str, str]:
@@ -194,7 +258,7 @@ def _body(s: Statement, spans: _Spans, known: dict[str, Actor], registry: ActorR
     """The organisation a statement's speaker is, by name (:func:`is_body_name`), added to the
     actors when first heard (:func:`_body_words`). An abbreviation goes by the name its article
     (else any article of the batch, if just one) spells out for it."""
-    found = _body_words(s, spans)
+    found = _body_words(s, spans, registry)
     if found is None:
         return None
     words, after_the = found
@@ -203,48 +267,101 @@ def _body(s: Statement, spans: _Spans, known: dict[str, Actor], registry: ActorR
     if short:
         name = spans.spelled.get((s.article_id, short)) or spans.named.get(short) or short
     if not is_body_name(name, after_the, registry):
-        return None
+        # a kind of body alone ("the General Staff") is the one body of that kind a side's word
+        # qualifies in the article, if just one ("the General Staff of the Armed Forces of Ukraine")
+        if qualified(name, registry) or not generic(name):
+            return None
+        named = spans.qualified_bodies(s.article_id, registry).get(kind_of(name), {})
+        if len(named) != 1:
+            return None
+        (name,), short = named.values(), None
     if spans.index is None:
         spans.index = Bodies(known, registry)
     where = (s.speaker_span or s.speaker_ref or s.span).start
     return spans.index.actor(name, short, f"{s.article_id}@{where}: said as {s.speaker or words!r}").id
 
 
-def _body_words(s: Statement, spans: _Spans) -> tuple[str, bool] | None:
-    """The words naming the organisation a statement's speaker is, and whether "the" comes
-    before them: the organisation the extractor tied the speaker to ("it" standing for it), the
-    one the speaker words name ("The Ukrainian General Staff said", "the ISW"; its abbreviation
-    in brackets or a description after a comma may follow), or, where the model found none
-    there, the words alone when they are a name of two words or more after "the" or an
-    abbreviation, holding no other name than a side's."""
+def _body_words(s: Statement, spans: _Spans, registry: ActorRegistry) -> tuple[str, bool] | None:
+    """The words naming the organisation a statement's speaker is, and whether they may be a name
+    of one word ("the" before them, or a noun for a body: "outlet Bild"): the organisation the
+    extractor tied the speaker to ("it" standing for it; with the side's word before it in the
+    speaker words, "Ukraine's" + "Air Force"), the one the speaker words name ("The Ukrainian
+    General Staff said", "the ISW"; its abbreviation in brackets or a description after a comma
+    may follow), or, where the model found none there, the words alone when they are a name of
+    two words or more after "the" or a side's possessive ("Ukraine's General Staff", a listed
+    kind in small letters too), a kind of body alone (for :func:`_body` to find whose), an
+    abbreviation, or a name of one word the article introduces elsewhere as a body's ("outlet
+    Meduza"), holding no other name than a side's and an organisation's after "of" ("the General
+    Staff of" + "the Armed Forces of Ukraine")."""
     ref, words, span = s.speaker_ref, s.speaker or "", s.speaker_span
     if ref is not None:
         m = spans.bodies.get((s.article_id, ref.start))
-        if m is None or m.actor_id or m.span.end != ref.end:
+        if m is None:  # "broadcaster Yle", the model taking it for a person
+            at = [
+                x
+                for x in spans.labels.get(s.article_id, ())
+                if (x.span.start, x.span.end) == (ref.start, ref.end)
+            ]
+            return (at[0].text, True) if at and spans.introduced(at[0]) else None
+        if m.actor_id or m.span.end != ref.end:
             return None
-        return m.text, m.text[:4].lower() == "the "
+        if span is not None and span.start < ref.start and ref.end <= span.end:
+            name = words[: ref.end - span.start]
+            q = qualified(body_name(name), registry)
+            if q and q.form != "of" and q.rest == body_name(m.text):
+                return name, True
+        return m.text, m.text[:4].lower() == "the " or spans.introduced(m)
     if span is None or not words:
         return None
     lead = len(words) - len(re.sub(r"^[Tt]he\s+", "", words))
     m = spans.bodies.get((s.article_id, span.start + lead)) or spans.bodies.get((s.article_id, span.start))
     if m is not None:
-        if m.actor_id or m.span.end > span.end or not _AFTER_BODY.match(words[m.span.end - span.start :]):
+        if m.actor_id or m.span.end > span.end:
             return None
-        return m.text, lead > 0 or m.text[:4].lower() == "the "
-    inside = [x for x in spans.labels.get(s.article_id, ()) if span.start <= x.span.start < span.end]
-    if any(x.label not in ("NORP", "GPE") for x in inside):
+        after = words[m.span.end - span.start :]
+        if _AFTER_BODY.match(after):
+            return m.text, lead > 0 or m.text[:4].lower() == "the " or spans.introduced(m)
+        place = re.fullmatch(r"\s+([A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){0,2})", after)
+        if m.text.endswith(" of") and place and registry.place_side(place.group(1)):
+            return words, True  # "the State Emergency Service of" + "Ukraine"
         return None
+    inside = [x for x in spans.labels.get(s.article_id, ()) if span.start <= x.span.start < span.end]
+    for x in inside:
+        if x.label in ("NORP", "GPE"):
+            continue
+        before = words[: x.span.start - span.start]
+        q = qualified(body_name(words[: x.span.end - span.start]), registry)
+        side_word = q is not None and q.form != "of" and q.rest == body_name(x.text)  # "Ukraine's" + X
+        if x.label != "ORG" or x.actor_id or x.span.end != span.end:
+            return None
+        if not (side_word or re.search(r"\sof\s+$", before)):
+            return None
     name = re.sub(r"\s*\([^()]*\)$", "", words[lead:])  # "the Unmanned Systems Forces (USF)"
+    people = [x for x in inside if x.label in ("NORP", "GPE")]
     own = [
         w
         for w in re.finditer(r"\S+", name)
-        if not any(x.span.start <= span.start + lead + w.start() < x.span.end for x in inside)
+        if not any(x.span.start <= span.start + lead + w.start() < x.span.end for x in people)
     ]  # not "the Russians", "the Europeans": a people
-    if not own or not all(_NAME_WORD.match(w) or w in ("of", "for", "and", "on") for w in name.split()):
+    q = qualified(name, registry)
+    possessive = q is not None and q.form == "possessive"
+    if own and q is not None and q.form != "of" and (possessive or lead > 0) and listed_kind(q.rest):
+        return name, True  # "Ukraine's general staff", "the Russian MoD": a listed kind of a side's
+    split = name.split()
+    if not own or not all(
+        _NAME_WORD.match(w) or w in ("of", "for", "and", "on") or (w == "the" and split[n - 1 : n] == ["of"])
+        for n, w in enumerate(split)
+    ):
         return None
     if acronym(name):
         return name, lead > 0
-    return (name, True) if lead > 0 and len(name.split()) > 1 else None  # not "the West"
+    if len(split) > 1:
+        if lead > 0 or possessive:
+            return name, True
+        return (name, False) if q is None and generic(name) else None  # "General Staff": whose?
+    if lead == 0 and any(x.text == name and spans.introduced(x) for x in spans.labels.get(s.article_id, ())):
+        return name, True  # "outlet Meduza ... Meduza reported"
+    return None  # not "the West"
 
 
 import parley.reconcile.contested_steps  # noqa: E402, F401  (claims, contested, signals)

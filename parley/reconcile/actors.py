@@ -17,7 +17,9 @@ holding a dateline, a date or a courtesy title alone ("Mr.") is no role.
 Organisations the registry does not list become actors when they speak (the actors step,
 :class:`Bodies`): by name (:func:`is_body_name`), an abbreviation grouped with the name an article
 spells out for it ("the Institute for the Study of War (ISW)"), a near spelling of a registered
-body's name being that body ("Defense" for "Defence"); a name of a kind of body alone ("the
+body's name being that body ("Defense" for "Defence"), and one kind of body qualified by one
+country being one body however the side is written ("Ukraine's General Staff", "the Ukrainian
+General Staff": :mod:`parley.reconcile.body_names`); a name of a kind of body alone ("the
 Ministry of Defence") names a different body in each country and is no actor.
 
 User decisions (``parley actors merge A B``, ``parley actors split A NAME``) are applied last.
@@ -39,6 +41,15 @@ from rapidfuzz.distance import OSA
 from parley.clean.outlets import default_registry as known_outlets
 from parley.extract.registry import COURTESY_TITLES, ActorRegistry, fold, names_agree, strip_honorifics
 from parley.models import Actor, Mention
+from parley.reconcile.body_names import (
+    FUNCTION_WORDS,
+    GENERIC_BODY_WORDS,
+    body_key,
+    listed_kind,
+    qualified,
+    same_country,
+    shown_name,
+)
 
 PLACE_LABELS = ("GPE", "LOC", "FAC")
 _MONTH = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?"
@@ -268,19 +279,10 @@ def _apply_overrides(
 
 
 # -- organisations that speak ------------------------------------------------------------------
-# Words of a body's name that say what kind of body it is but not whose: a name of these alone
-# ("the Ministry of Defence", "the General Staff") names a different body in each country, so it
-# is no actor unless a side's word comes with it ("the Ukrainian General Staff").
-GENERIC_BODY_WORDS = frozenset(
-    "ministry ministries defence defense foreign affairs interior internal general staff armed force "
-    "forces air navy naval army command headquarters security service services council office "
-    "parliament government presidential administration police border guard emergency emergencies "
-    "state national federal central bank intelligence military justice health finance economy "
-    "economic development court supreme constitutional committee department agency commission "
-    "delegation embassy operational joint special operations industry trade energy infrastructure "
-    "prosecutor prosecutor's general's public affairs press people's republic".split()
-)
-_FUNCTION_WORDS = frozenset("the of for and on in to at de".split())
+# A name of a kind of body alone (``GENERIC_BODY_WORDS``: "the Ministry of Defence", "the General
+# Staff") names a different body in each country, so it is no actor unless a side's word comes
+# with it ("the Ukrainian General Staff"); the ways of writing one body's name are in
+# :mod:`parley.reconcile.body_names`.
 _ACRONYM = re.compile(r"^(?:[A-Z]\.?){2,8}$")
 
 
@@ -292,7 +294,7 @@ def acronym(name: str) -> str | None:
 def initials(name: str) -> str:
     """The capitals a name abbreviates to ("Institute for the Study of War" -> "ISW")."""
     words = re.split(r"[\s-]+", name)
-    return "".join(w[0] for w in words if w[:1].isupper() and fold(w) not in _FUNCTION_WORDS)
+    return "".join(w[0] for w in words if w[:1].isupper() and fold(w) not in FUNCTION_WORDS)
 
 
 def body_name(text: str) -> str:
@@ -308,12 +310,15 @@ def is_body_name(name: str, after_the: bool, registry: ActorRegistry) -> bool:
     small word ("the State Service of"), and not a name of a kind of body alone ("the Ministry of
     Defence") unless a side's word qualifies it."""
     words = name.split()
+    q = qualified(name, registry)
+    if q is not None and q.form != "of" and listed_kind(q.rest):
+        return True  # "Ukraine's general staff", "the Russian MoD": a listed kind of a side's
     if not words or not words[-1][:1].isupper() or registry.place_side(name) or registry.side_of_word(name):
         return False
     if acronym(name):
         return True
     folded = [fold(w) for w in words]
-    if not [w for w in folded if w not in _FUNCTION_WORDS and w not in GENERIC_BODY_WORDS]:
+    if not [w for w in folded if w not in FUNCTION_WORDS and w not in GENERIC_BODY_WORDS]:
         return False  # "the Ministry of Defence", "the General Staff"
     shaped = folded[-1] in _name_list("organisation_last_words") or any(
         w in ("of", "for") for w in folded[1:-1]
@@ -327,14 +332,22 @@ class Bodies:
 
     def __init__(self, known: dict[str, Actor], registry: ActorRegistry) -> None:
         self.known, self.registry = known, registry
-        self.ids = {n: a.id for a in known.values() if a.kind != "person" for n in _names_of(a)}
+        self.ids: dict[str, str] = {}
+        self.keys: dict[tuple[str, frozenset[str]], str] = {}  # see body_names.body_key
+        for a in known.values():
+            self.add(a)
 
     def actor(self, name: str, short: str | None, evidence: str) -> Actor:
-        """The actor of ``known`` or the registry by that name, its abbreviation or a near
-        spelling ("Defense" for "Defence"), else a new organisation (its side the one a word of
-        its name points to); added to ``known`` with the names it goes by."""
+        """The actor of ``known`` or the registry by that name, its abbreviation, the same kind
+        of body qualified by the same country ("Ukraine's General Staff" for "the Ukrainian
+        General Staff", :func:`body_key`) or a near spelling ("Defense" for "Defence") of a name
+        no other country qualifies, else a new organisation (its side the one its qualifying
+        word, else a word of its name, points to); added to ``known`` with the names it goes by."""
         keys = {fold(n) for n in (name, short) if n}
+        key = body_key(name, self.registry)
         found_id = next((self.ids[k] for k in sorted(keys) if k in self.ids), None)
+        if found_id is None and key is not None:
+            found_id = self.keys.get(key)
         found = self.known.get(found_id) if found_id else None
         if found is None:
             found = next(
@@ -342,20 +355,26 @@ class Bodies:
                     spec.actor
                     for spec in self.registry.specs.values()
                     if spec.actor.kind != "person"
-                    and any(
-                        OSA.normalized_similarity(k, n) >= BODY_SIMILARITY
-                        for k in keys
-                        for n in _names_of(spec.actor)
+                    and (
+                        (key is not None and key in _keys_of(spec.actor, self.registry))
+                        or any(
+                            OSA.normalized_similarity(k, fold(n)) >= BODY_SIMILARITY
+                            and same_country(name, n, self.registry)
+                            for k in keys
+                            for n in (spec.actor.name, *spec.actor.aliases)
+                        )
                     )
                 ),
                 None,
             )
             found = self.known.get(found.id, found) if found is not None else None
         if found is None:
-            words = name.split()
-            side = next((self.registry.side_of_word(w) for w in words if self.registry.side_of_word(w)), None)
-            new_id = _free_id(slug(name), self.registry, self.known)
-            found = Actor(new_id, name, "organisation", side, evidence=(evidence,))
+            q = qualified(name, self.registry)
+            sides = (self.registry.side_of_word(w) for w in name.split())
+            side = q.side if q else next((s for s in sides if s), None)
+            shown = shown_name(name, self.registry)
+            new_id = _free_id(slug(shown), self.registry, self.known)
+            found = Actor(new_id, shown, "organisation", side, evidence=(evidence,))
         spelled = {n for n in (name, short) if n and fold(n) not in _names_of(found)}
         if spelled:
             found = replace(found, aliases=tuple(sorted(set(found.aliases) | spelled)))
@@ -364,7 +383,10 @@ class Bodies:
     def add(self, actor: Actor) -> Actor:
         """Put ``actor`` among the known ones, to be found by the names it goes by."""
         self.known[actor.id] = actor
-        self.ids.update((n, actor.id) for n in _names_of(actor) if actor.kind != "person")
+        if actor.kind != "person":
+            self.ids.update((n, actor.id) for n in _names_of(actor))
+            for key in _keys_of(actor, self.registry):
+                self.keys.setdefault(key, actor.id)
         return actor
 
 
@@ -373,3 +395,7 @@ BODY_SIMILARITY = 0.9  # OSA similarity from which two spellings of a body's nam
 
 def _names_of(actor: Actor) -> set[str]:
     return {fold(n) for n in (actor.name, *actor.aliases)}
+
+
+def _keys_of(actor: Actor, registry: ActorRegistry) -> set[tuple[str, frozenset[str]]]:
+    return {k for n in (actor.name, *actor.aliases) if (k := body_key(n, registry)) is not None}
