@@ -25,7 +25,8 @@ def mentions(ctx: Context) -> Step:
     return step
 
 
-@component("attributions", requires=("doc",), produces=("attribution",), version="10")  # 10: no supposed cue
+# 11: a day is no "called on"; 10: no supposed cue
+@component("attributions", requires=("doc",), produces=("attribution",), version="11")
 def attributions(ctx: Context) -> Step:
     def step(a: Analysis) -> dict:
         return {"attribution": extract_attributions(a.parsed)}
@@ -50,9 +51,10 @@ def times(ctx: Context) -> Step:
     "statements",
     requires=("doc", "attribution", "mention", "time_expression"),
     produces=("statement",),
+    # 13: said when the paragraph tells of (a day well before the article's, in the past tense);
     # 12: organisations named in the speaker words; 11: ascribed (a thought, wish or stand, not
     # words); 10: "the archbishop" is the one named so; names the model missed in the words
-    version="12",
+    version="13",
 )
 def statements(ctx: Context) -> Step:
     def step(a: Analysis) -> dict:

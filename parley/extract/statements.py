@@ -15,7 +15,10 @@ the plan") takes the speaker and the date said of that outer statement (``outer_
 never a speaker's antecedent.
 
 The date said: a day-precise time expression in the cue's sentence outside the quoted content
-("Zelensky said on Wednesday ...") -> the article's publication date -> unknown.
+("Zelensky said on Wednesday ...") -> unknown when that sentence puts the saying in an earlier
+month or year -> when the paragraph is telling of a time well before the article's, for a cue
+in the simple past, the day it last named (unknown for a month or a year: :func:`_told_before`)
+-> the article's publication date -> unknown.
 """
 
 from __future__ import annotations
@@ -27,6 +30,7 @@ from collections.abc import Sequence
 from dataclasses import replace
 
 from spacy.tokens import Doc
+from spacy.tokens import Span as SpacySpan
 
 from parley.extract import cues as C
 from parley.extract.attribution import relative_antecedent
@@ -55,6 +59,7 @@ def build_statements(
     ctx = speaker_context(doc, article.id, mentions, registry)
     statements: list[tuple[Attribution, Statement]] = []
     by_content: dict[Span, Statement] = {}  # the statement of each attribution's content
+    contents = [p for a in attributions for p in a.parts]  # no one's words date the telling
     for raw in sorted(attributions, key=lambda a: a.content.start):
         att = _tidy(raw, article, mentions)
         speaker_span = att.source
@@ -68,7 +73,7 @@ def build_statements(
             ctx.history.append((ctx.sentence(anchor.start), ref, anchor.start))
             if att.kind == "direct":
                 ctx.quotes.append((att.parts, ref))
-        said_on, said_from = _said_on(article, att, times, doc, anchor)
+        said_on, said_from = _said_on(article, att, times, doc, anchor, contents)
         statement = Statement(
             id=statement_id(article.id, att.content),
             article_id=article.id,
@@ -170,7 +175,14 @@ def _embed(
     )
 
 
-def _said_on(article: Article, att: Attribution, times: Sequence[TimeExpression], doc: Doc, anchor: Span):
+def _said_on(
+    article: Article,
+    att: Attribution,
+    times: Sequence[TimeExpression],
+    doc: Doc,
+    anchor: Span,
+    contents: Sequence[Span] = (),
+):
     sent = doc.char_span(anchor.start, anchor.end, alignment_mode="expand")
     earlier = False  # the sentence puts what is said in a month or year before the article's
     if sent is not None:
@@ -187,9 +199,74 @@ def _said_on(article: Article, att: Attribution, times: Sequence[TimeExpression]
                 earlier = True
     if earlier:  # "in September 2022, when it said ...": not said on the article's day
         return None, "unknown"
+    if sent is not None and article.published:
+        told = _told_before(article, att, times, doc, sent.sent, contents)
+        if told is not None:
+            return told
     if article.published:
         return article.published, "article"
     return None, "unknown"
+
+
+# how long before the publication date the day a paragraph is telling of must be for a statement
+# in the past tense there not to be dated by the article (the times layer's narrative bound)
+TOLD_BEFORE = dt.timedelta(days=180)
+
+
+def _told_before(
+    article: Article,
+    att: Attribution,
+    times: Sequence[TimeExpression],
+    doc: Doc,
+    sent: SpacySpan,
+    contents: Sequence[Span],
+) -> tuple[dt.date | None, str] | None:
+    """When the paragraph is telling of a time well before the article's ("On 12 February
+    [2022], Biden called Putin. ... Putin said ..."), a statement in the simple past without a
+    date of its own was said then, not on the publication day: the day last named before it
+    (dated "text"), or unknown when that was a month or a year. The date must be told as when
+    something happened (``in``, ``on``, ``at``, ``during`` it, or alone, in the simple past)
+    in the statement's paragraph, at most two sentences before it, and in no one's words
+    (``contents``); not "since 2022", "the 2023–2024 suspension", "has previously warned".
+    None otherwise, or when that date is recent."""
+    assert article.published is not None
+    cue = doc.char_span(att.cue.start, att.cue.end, alignment_mode="expand") if att.cue else None
+    if cue is None or cue.root.tag_ != "VBD":
+        return None
+    paragraph_start = text_of(doc).rfind("\n", 0, sent.start_char) + 1
+    cue_sentence = sent.start_char
+    reach = sent.start_char
+    for _ in range(2):  # the two sentences before, in the paragraph
+        previous = doc[sent.start - 1].sent if sent.start > 0 else None
+        if previous is None or previous.start_char < paragraph_start:
+            break
+        sent, reach = previous, previous.start_char
+    last = None
+    for t in times:
+        if t.type != "DATE" or t.start is None or not reach <= t.span.start < cue_sentence:
+            continue
+        if any(p.start <= t.span.start < p.end for p in contents):
+            continue
+        if last is None or t.span.start > last.span.start:
+            last = t
+    ended = (last.end or last.start) if last is not None else None
+    if last is None or ended is None or ended >= article.published - TOLD_BEFORE or not _told_when(doc, last):
+        return None
+    return (last.start, "text") if last.precision == "day" else (None, "unknown")
+
+
+def _told_when(doc: Doc, t: TimeExpression) -> bool:
+    """Whether a date is told as when something happened: ``in``/``on``/``at``/``during`` it,
+    alone, or what a time "was" ("It was November 2021"), in a sentence in the simple past; not
+    "since 2022" nor "the 2023–2024 suspension"."""
+    date = doc.char_span(t.span.start, t.span.end, alignment_mode="expand")
+    if date is None:
+        return False
+    root = date.root
+    told = root.dep_ in ("npadvmod", "tmod", "attr") or (
+        root.dep_ == "pobj" and root.head.lower_ in ("in", "on", "at", "during")
+    )
+    return told and date.sent.root.tag_ == "VBD"
 
 
 # how long before the publication date a month or year the sentence gives must have ended for

@@ -8,21 +8,21 @@ on Y to ...``), an object for verbs of denial, confirmation and support (``X den
 report``; not ``denied them supplies``), a characterisation holding a quote of its own or
 ``as``/``of``/``for`` after what it describes (``X called the plan "a disaster"``, ``X accused
 Y of ...``; not ``what it described as ...``, nor ``referring to Y, where he noted "..."``: the
-quote is his noting), and ``according to X`` (at the end of a sentence, the sentence before
-it). A ``that`` clause the parser hung from a verb of saying as an adverbial (``X responded on
-X that the leader was showing ...``, ``said on Tuesday, after meeting Y, that ...``) is that
-verb's content, its own verb no cue; so is one hung on a bare time adjunct (``said before
-leaving that ...``). Of two clauses the parser hung on a cue, the one after it is its content
-(``He knows that A, so he thinks that B``: two attributions); one before it across a colon is
-not. Not content: a question-word clause (``knew what was coming``, ``clarified what he
-meant``, ``has shown us what people can do``; but ``told how ...``, ``explained why ...``),
-anything under a negated cue (``did not say``, ``without saying``), and the object of an
-infinitive of purpose or of a noun (``using bases to support drone operations``, ``the right
-to defend itself``). Content is the clause (with ``that``, from it when an adjunct interrupts,
-without final punctuation), stretched to take whole any quote it starts or ends inside. A
-reported statement whose cue lies inside another attribution's content is dropped (``X said
-that Y believes ...`` is one attribution, X's), unless that attribution only relays it
-(``according to reports, Y said ...``: Y's too; :mod:`.embedding`).
+quote is his noting; :mod:`.describing`), and ``according to X`` (at the end of a sentence, the
+sentence before it). A ``that`` clause the parser hung from a verb of saying as an adverbial
+(``X responded on X that the leader was showing ...``, ``said on Tuesday, after meeting Y, that
+...``) is that verb's content, its own verb no cue; so is one hung on a bare time adjunct
+(``said before leaving that ...``). Of two clauses the parser hung on a cue, the one after it
+is its content (``He knows that A, so he thinks that B``: two attributions); one before it
+across a colon is not. Not content: a question-word clause (``knew what was coming``,
+``clarified what he meant``, ``has shown us what people can do``; but ``told how ...``,
+``explained why ...``), anything under a negated cue (``did not say``, ``without saying``), and
+the object of an infinitive of purpose or of a noun (``using bases to support drone
+operations``, ``the right to defend itself``). Content is the clause (with ``that``, from it
+when an adjunct interrupts, without final punctuation), stretched to take whole any quote it
+starts or ends inside. A reported statement whose cue lies inside another attribution's content
+is dropped (``X said that Y believes ...`` is one attribution, X's), unless that attribution
+only relays it (``according to reports, Y said ...``: Y's too; :mod:`.embedding`).
 """
 
 from __future__ import annotations
@@ -32,6 +32,7 @@ from spacy.tokens import Token
 from parley.extract import cues as C
 
 from .channels import channel_in
+from .describing import describe_span
 from .document import (
     NOMINAL_POS,
     DocIndex,
@@ -39,13 +40,9 @@ from .document import (
     adjunct_clause,
     clause_span,
     complement,
-    extend_to_quotes,
-    is_cue_verb,
     is_verb,
 )
 from .speakers import attribution_for_cue, np_span
-
-_DESCRIBE_DEPS = frozenset({"dobj", "oprd", "xcomp", "ccomp", "prep", "dative", "acomp", "attr"})
 
 
 def reported_pass(ix: DocIndex) -> list[Found]:
@@ -192,81 +189,6 @@ def _outer_cue(ix: DocIndex, v: Token) -> Token | None:
 
 # Words that make a "that" after them a conjunction of purpose or result, not of speech.
 _PURPOSE_BEFORE_THAT = frozenset("so such order now given except provided".split())
-
-
-def describe_span(ix: DocIndex, v: Token, lemma: str) -> tuple[int, int] | None:
-    """What ``v`` says of someone: ``called the plan "a disaster"``, ``described it as
-    ...``, ``accused X of ...``, ``called for ...``. Only with a quote in it, or with
-    the preposition that makes the verb a verb of saying (``as``, ``of``, ``for``)."""
-    p = ix.pid[v.i]
-    parts = [c for c in v.children if c.i > v.i and ix.pid[c.i] == p and c.dep_ in _DESCRIBE_DEPS]
-    if not parts:
-        return None
-    a = min(c.left_edge.i for c in parts)
-    b = max(c.right_edge.i for c in parts) + 1
-    a, b = ix.para_clip(a, b, v.i)
-    span = ix.trim(a, b)
-    if span is None:
-        return None
-    span = extend_to_quotes(ix, span, v)
-    if any(
-        q.start >= span[0] and q.end <= span[1] and _quote_under(ix, k, v)
-        for k, q in enumerate(ix.quotes)
-        if span[0] <= q.start < span[1]
-    ):
-        return span
-    preps = {c.lower_ for c in parts if c.dep_ == "prep"}
-    for c in parts:  # the parser hung it on the object: "described the offer as ...",
-        if c.dep_ == "dobj":  # "accused the firm of hiding ..."
-            preps.update(g.lower_ for g in c.rights if g.dep_ == "prep" and _describing(g))
-    if not preps & C.DESCRIBE_PREPS.get(lemma, frozenset()):
-        return None
-    if lemma not in C.DESCRIBE_NO_OBJECT and not _described(v):
-        # "what it described as successful actions", "firms accused of ...": without what
-        # is described (before the cue, or nowhere) the rest says nothing
-        return None
-    return span
-
-
-def _describing(prep: Token) -> bool:
-    """Whether a preposition on a verb's object says what the verb says of it (``as ...``, ``of
-    hiding ...``), not what the object is (``the head of the agency``)."""
-    return prep.lower_ == "as" or any(g.dep_ == "pcomp" for g in prep.children)
-
-
-def _quote_under(ix: DocIndex, k: int, v: Token) -> bool:
-    """Whether quote ``k`` is what ``v`` calls something (``called the plan "a disaster"``),
-    not words of a clause of their own inside its complement (``referring to X, where he
-    noted that "..."``): no verb between the quote and ``v``."""
-    a, b = ix.qtok[k]
-    inside = range(a, b)
-    doc = ix.doc
-    roots = [
-        doc[i] for i in inside if not doc[i].is_punct and (doc[i].head.i not in inside or doc[i].head.i == i)
-    ]
-    for t in roots:
-        t = t.head
-        while t.i != v.i:
-            if t.head.i == t.i or (
-                is_cue_verb(t, _OWN_CLAUSE_CUES) and any(c.dep_ in _SUBJ for c in t.children)
-            ):
-                return False  # "where he noted that "..."": the quote is his, in a clause of its own
-            t = t.head
-    return bool(roots)
-
-
-_OWN_CLAUSE_CUES = C.SPEECH_VERBS | C.COGNITION_VERBS
-_SUBJ = frozenset({"nsubj", "nsubjpass"})
-
-
-def _described(v: Token) -> bool:
-    """Whether a verb of describing names, after it, what it describes: an object
-    (``described the talks as ...``, ``accused X of ...``) or the ``to`` of ``referred to X
-    as ...``."""
-    return any(
-        c.i > v.i and (c.dep_ in ("dobj", "dative") or (c.dep_ == "prep" and c.lower_ == "to"))
-        for c in v.children
-    )
 
 
 def according(ix: DocIndex, v: Token) -> Found | None:

@@ -1,0 +1,70 @@
+"""The day a statement was said, when its paragraph tells of a time well before the article's:
+built by the real pipeline on short articles written for these tests."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from parley.clean import clean_article
+from parley.extract.registry import ActorRegistry
+from parley.models import RawArticle
+from parley.nlp import SpacyParser
+from parley.pipeline import DEFAULT_COMPONENTS, Context, Pipeline
+
+REGISTRY = """\
+sides:
+  - id: north
+    name: Northland
+    adjectives: [Northern]
+    places: [Northland]
+actors: []
+"""
+PUBLISHED = dt.date(2026, 3, 4)
+
+
+@pytest.fixture(scope="module")
+def said_on(tmp_path_factory):
+    path = tmp_path_factory.mktemp("registry") / "actors.yaml"
+    path.write_text(REGISTRY, encoding="utf-8")
+    pipeline = Pipeline(DEFAULT_COMPONENTS, SpacyParser(), Context(ActorRegistry.load(path)))
+
+    def run(text: str) -> dict[str, tuple[dt.date | None, str]]:
+        raw = RawArticle("told", "text", "How the war came\n\n" + text, title="t", published=PUBLISHED)
+        article = clean_article(raw, today=PUBLISHED)
+        (analysis,) = pipeline.run([article])
+        return {s.cue or "": (s.said_on, s.said_on_from) for s in analysis["statement"]}
+
+    return run
+
+
+def test_a_statement_in_a_paragraph_telling_of_an_earlier_day_was_said_then(said_on):
+    found = said_on(
+        "The envoy called the president on 12 February 2022 and found him unmoved. When he put down "
+        "the phone, the envoy told his aides that it was time to prepare for the worst."
+    )
+    assert found["told"] == (dt.date(2022, 2, 12), "text")
+
+
+def test_a_month_or_year_told_before_makes_the_day_unknown(said_on):
+    found = said_on(
+        "In November 2021, the minister visited the capital of the alliance. He was sceptical of the "
+        "warnings, so he asked whether they would send more weapons."
+    )
+    assert found["asked"] == (None, "unknown")
+
+
+@pytest.mark.parametrize(
+    "text, cue",
+    [
+        # a recent day told before: said then is the article's day
+        ("The envoys met on Monday in the port city. The envoy said that the talks were useful.", "said"),
+        # "since 2022" is no time told
+        ("Northern troops have held the town since 2022. The commander said that the line was stable.", "said"),
+        # the present perfect tells no past day
+        ("The talks collapsed in March 2023. The minister has warned that the ceasefire will not last.", "warned"),
+    ],
+)
+def test_otherwise_a_statement_is_dated_by_the_article(said_on, text, cue):
+    assert said_on(text)[cue] == (PUBLISHED, "article")
