@@ -76,7 +76,7 @@ def statements(ctx: Context) -> Step:
     "events",
     requires=("doc", "mention", "time_expression", "attribution"),
     produces=("event_mention",),
-    version="4",  # 4: sides of delegations, names the model missed, "visited X", habits
+    version="5",  # 5: who attends from talks, outlets' names, coordinated places, "the two leaders"
 )
 def events(ctx: Context) -> Step:
     def step(a: Analysis) -> dict:

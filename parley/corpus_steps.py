@@ -75,7 +75,9 @@ def actors_step(ctx: CorpusContext) -> int:
     return changed + store.replace_records("actor", sorted(known.values(), key=lambda a: a.id))
 
 
-@corpus_step("events", reads=("event_mention", "mention", "actor", "article"), writes=("event",))
+# 2: an undated report joins the one dated event it can be; a person and their side's government
+# are not two parties
+@corpus_step("events", reads=("event_mention", "mention", "actor", "article"), writes=("event",), version="2")
 def events_step(ctx: CorpusContext) -> int:
     store = ctx.store
     by_span = ctx.actor_spans()

@@ -104,8 +104,14 @@ class Scope:
             self.event_words = event_words | {reporter.i}
         t = trigger
         # up to the next event word, or the verb that reports the trigger's clause ("X said on
-        # Monday that they met": Monday is when it was said)
-        while t.head.i != t.i and t.dep_ != "ccomp":
+        # Monday that they met": Monday is when it was said); but a clause of the narrator's
+        # own the parser hung inside what is reported ("X told Y on Friday that ..., as the two
+        # leaders held their summit") happens when the telling does
+        narrated = False
+        while t.head.i != t.i and (t.dep_ != "ccomp" or narrated):
+            if t.dep_ == "ccomp":
+                narrated = False
+            narrated = narrated or _narrated(t)
             t = t.head
             if t.i in self.event_words:
                 break
@@ -155,6 +161,22 @@ class Scope:
                 return None
             token, n = token.head, n + 1
         return n
+
+
+# "..., as the two leaders held their summit": a clause after a comma opened by these tells
+# what went on meanwhile
+NARRATED_MARKS = {"as", "while"}
+
+
+def _narrated(t: Token) -> bool:
+    """An adverbial clause with a subject of its own after a comma, opened by "as" or "while":
+    the narrator's, whatever clause the parser hung it from."""
+    if t.dep_ != "advcl" or not any(c.dep_ == "mark" and c.lower_ in NARRATED_MARKS for c in t.children):
+        return False
+    if not any(c.dep_ in ("nsubj", "nsubjpass") for c in t.children):
+        return False  # "..., while describing X": the reporting subject's own doing
+    before = t.left_edge.i - 1
+    return before >= t.sent.start and t.doc[before].text == ","
 
 
 def place_like(

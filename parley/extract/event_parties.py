@@ -26,6 +26,7 @@ from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 
 from parley.extract.event_details import Scope, load_places, own_clause
+from parley.extract.event_links import attended_by, spoken_in_loosely, understood_subject
 from parley.extract.event_readings import Words
 from parley.extract.registry import ActorRegistry
 from parley.models import Mention, Span
@@ -61,22 +62,31 @@ def list_owner(trigger: Token) -> list[Token]:
 
 
 def linked_chars(
-    trigger: Token, reporter: Token | None = None, speech_verbs: frozenset[str] = frozenset()
+    trigger: Token,
+    reporter: Token | None = None,
+    speech_verbs: frozenset[str] = frozenset(),
+    attend_preps: frozenset[str] = frozenset(),
 ) -> tuple[set[int], set[int]]:
     """Start offsets of the tokens syntactically tied to the trigger: its own subtree (objects,
     "between A and B", "with A"), and for a noun ("held talks") the subject of its verb, or of
     a verb of ``speech_verbs`` it is said in ("X told Y in an interview", "X said at the
-    summit": X and Y); and, second, those tied to it only by a pronoun or a clause ("before his
-    talks", "who met", "expected to fly"), which count even where they hang from another event
-    word or clause. The subject of a ``reporter`` ("Ukraine reported strikes") only tells of
-    the event."""
+    summit": X and Y), or the subject of a verb it is the object of one of ``attend_preps``
+    ("negotiators emerged from talks"); and, second, those tied to it only by a pronoun or a
+    clause ("before his talks", "who met", "expected to fly", "X said after meeting Y"), which
+    count even where they hang from another event word or clause ("In the X interview ...,
+    Y said": Y). The subject of a ``reporter`` ("Ukraine reported strikes") only tells of the
+    event."""
     tokens = set(trigger.subtree)
     if spoken_in(trigger, speech_verbs):
         tokens |= {t for c in trigger.head.head.children if c.dep_ in ("nsubj", "dobj") for t in c.subtree}
+    tokens |= attended_by(trigger, attend_preps)
     for child in trigger.children:
         if own_clause(child):  # "X seized ..., but Y had retaken ...": Y is no party
             tokens -= set(child.subtree)
-    implied: set[Token] = set()
+    implied: set[Token] = understood_subject(trigger)
+    speaking = spoken_in_loosely(trigger, speech_verbs)  # "In the X interview ..., Y said"
+    if speaking is not None:
+        implied |= {t for c in speaking.children if c.dep_ in ("nsubj", "dobj") for t in c.subtree}
     verb = trigger if trigger.pos_ == "VERB" else trigger.head
     if verb.pos_ in ("VERB", "AUX") and (reporter is None or verb.i != reporter.i):
         for child in verb.children:
@@ -170,7 +180,8 @@ def sides_of_parties(
     words: Words,
 ) -> list[str]:
     """The sides named by the adjectives or names on a party noun tied to the trigger ("US,
-    Ukrainian and Russian delegations", "the Ukrainian side", "Ukraine's negotiators"); a noun
+    Ukrainian and Russian delegations", "the Ukrainian side", "Ukraine's negotiators"), or by
+    the places after its "of" ("the leaders of Britain and France"); a noun
     that is a word of a named person's role ("Ukrainian negotiator Rustem Umerov") or a modifier
     of another noun ("a US delegation member") names no side of its own, nor does one who only
     tells of the event ("according to Ukrainian officials"). ``linked``: the start offsets of
@@ -196,6 +207,13 @@ def sides_of_parties(
                 side = _side_of(word, registry)
                 if side:
                     sides.append(side)
+        for c in t.children:  # "the leaders of Britain, France and Germany"
+            if c.dep_ == "prep" and c.lower_ == "of":
+                for o in c.children:
+                    for word in (o, *o.conjuncts) if o.dep_ == "pobj" else ():
+                        side = registry.place_side(_name(word))
+                        if side:
+                            sides.append(side)
     return list(dict.fromkeys(sides))
 
 

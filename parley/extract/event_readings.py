@@ -49,6 +49,7 @@ class Words:
     side_nouns: frozenset[str] = frozenset()  # "Russian delegations": the side's government
     title_nouns: frozenset[str] = frozenset()  # "Kremlin newswire TASS": TASS's owner is no party
     speech_verbs: frozenset[str] = frozenset()  # "X told Y in an interview": X and Y took part
+    attend_preps: frozenset[str] = frozenset()  # "X emerged from talks": X took part
 
 
 @cache
@@ -68,6 +69,7 @@ def load_words(path: str | None = None) -> Words:
                     "side_nouns",
                     "title_nouns",
                     "speech_verbs",
+                    "attend_preps",
                 )
             )
         )

@@ -29,7 +29,7 @@ its demands", "agreed with the statement", "signed a law", "Russia occupies 20%"
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from functools import cache
 from importlib import resources
 from pathlib import Path
@@ -39,6 +39,7 @@ import yaml
 from spacy.attrs import LEMMA, POS
 from spacy.symbols import NOUN, PROPN, VERB
 from spacy.tokens import Doc, Token
+from spacy.tokens import Span as Span_
 
 from parley.errors import ConfigError
 from parley.extract.event_dates import in_dateline, lasting, not_after_telling
@@ -55,6 +56,14 @@ from parley.extract.event_details import (
     place_like,
     place_name,
     place_named,
+)
+from parley.extract.event_links import (
+    chosen_place,
+    filled,
+    follows_other_event,
+    in_outlet_name,
+    pair_named,
+    restates,
 )
 from parley.extract.event_parties import (
     linked_chars,
@@ -182,7 +191,7 @@ def find_events(
             if _concrete(event, token):
                 fired.add(event_type.id)
                 for other, other_type in candidates:
-                    if other_type is event_type and other.i != token.i and _restates(other, token):
+                    if other_type is event_type and other.i != token.i and restates(other, token):
                         more = _mention(
                             text,
                             Scope(sent, other, event_words, reported_by(other, lists)),
@@ -193,41 +202,9 @@ def find_events(
                             registry,
                             lists,
                         )
-                        event = _filled(event, more)
+                        event = filled(event, more)
                 found.append(event)
     return found
-
-
-# "met ... since the Kremlin meeting on Dec 2": a word of the same type under these is another event
-ANOTHER_TIME = {"since", "after", "before", "until", "following", "ahead", "prior", "unlike"}
-
-
-def _restates(other: Token, trigger: Token) -> bool:
-    """ "met X at the Kremlin, in talks that ran for five hours": a word of the trigger's type
-    under the trigger, not under "since", "after" ..., speaks of the same event."""
-    t = other
-    while t.head.i != t.i:
-        if t.lower_ in ANOTHER_TIME:
-            return False
-        t = t.head
-        if t.i == trigger.i:
-            return True
-    return False
-
-
-def _filled(event: EventMention, more: EventMention) -> EventMention:
-    """The event with the details it lacks taken from another word for it in its sentence."""
-    return replace(
-        event,
-        place=event.place or more.place,
-        date=event.date or more.date,
-        date_end=event.date_end if event.date else more.date_end,
-        precision=event.precision if event.date else more.precision,
-        date_text=event.date_text if event.date else more.date_text,
-        duration=event.duration or more.duration,
-        duration_text=event.duration_text if event.duration else more.duration_text,
-        figures=event.figures or more.figures,
-    )
 
 
 def _where(m: Mention, registry: ActorRegistry) -> str:
@@ -238,6 +215,11 @@ def _where(m: Mention, registry: ActorRegistry) -> str:
     if actor is not None and actor.kind == "institution":
         return load_places().get(name.casefold(), name)
     return name
+
+
+def _head(sent: Span_, m: Mention) -> Token | None:
+    span = sent.doc.char_span(m.span.start, m.span.end, alignment_mode="expand")
+    return span.root if span is not None else None
 
 
 def _concrete(event: EventMention, trigger: Token) -> bool:
@@ -302,23 +284,24 @@ def _mention(
     # names and places the model missed: "Medvedev gave an interview", "flew to Kyiv"
     named_elsewhere = dict(missed_names(sent, mentions))
     inside += [*named_elsewhere, *missed_places(sent, inside, registry, article_id)]
-    linked, implied = linked_chars(trigger, scope.reporter, lists.speech_verbs)
+    linked, implied = linked_chars(trigger, scope.reporter, lists.speech_verbs, lists.attend_preps)
     refs, known = [], []
-    places: list[tuple[tuple[int, int], str]] = []
+    places: list[tuple[tuple[bool, int], str, Token | None]] = []
     subtree = {t.idx for t in trigger.subtree}
     for m in inside:
         is_implied = any(m.span.start <= c < m.span.end for c in implied)
         if not is_implied and not scope.owns(m.span.start, m.span.end):
             continue  # another event's participant, or named by whoever reports this one
-        if visited(sent, m, trigger, event_type.place_objects, registry):
-            places.append(((False, -1), _where(m, registry)))  # "visited Kyiv": the place itself
+        if in_outlet_name(text, m, start, end):
+            pass  # "the India Today interview": a word of an outlet's name is no place
+        elif visited(sent, m, trigger, event_type.place_objects, registry):
+            places.append(((False, -1), _where(m, registry), None))  # "visited Kyiv": the place itself
             continue
-        if place_like(text, scope, m, registry, event_type.place_words):
+        elif place_like(text, scope, m, registry, event_type.place_words):
             # the nearest to the trigger: in its own words first ("during his meeting with
             # envoys in Moscow", not "a plan to end the war in Ukraine")
-            places.append(
-                ((m.span.start not in subtree, abs(m.span.start - trigger.idx)), _where(m, registry))
-            )
+            rank = (m.span.start not in subtree, abs(m.span.start - trigger.idx))
+            places.append((rank, _where(m, registry), _head(sent, m)))
             continue
         if not any(m.span.start <= c < m.span.end for c in linked) or according_to(text, m):
             continue  # named in the sentence but not a party to this event (e.g. who reports it)
@@ -336,10 +319,18 @@ def _mention(
                 known.append(m.actor_id)
         elif m.label == "GPE" and (side := registry.place_side(m.text)) and is_subject(sent, m):
             known.append(registry.government(side).id)
+    # "the two leaders held a summit": the two people the sentence names
+    refs += [
+        m.span
+        for m in pair_named(sent, trigger, linked, inside, registry, lists.party_nouns)
+        if m.span not in refs
+    ]
     # "US and Russian delegations met": the sides' governments
     sides = sides_of_parties(scope, linked, inside, registry, lists)
     known += [registry.government(side).id for side in sides]
     sentence_times = [t for t in times if start <= t.span.start and t.span.end <= end]
+    # "the next round of meetings in X on Monday": words restating the trigger are its own
+    others_events = {i for i in scope.event_words if not restates(sent.doc[i], trigger)}
     others = other_items(trigger)
     dates = [
         t
@@ -351,6 +342,7 @@ def _mention(
         and scope.owns(t.span.start, t.span.end, bounds=True)
         and t.span.start not in others
         and not describes_other(sent, t, trigger)
+        and not follows_other_event(sent, t, trigger, others_events)
     ]
     # the date in the trigger's own words first ("his interview ... in February 2024"), then the nearest
     date = (
@@ -383,7 +375,7 @@ def _mention(
         trigger=Span(trigger.idx, trigger.idx + len(trigger.text)),
         participant_refs=tuple(refs),
         participants=tuple(dict.fromkeys(known)),
-        place=min(places)[1] if places else None,
+        place=chosen_place(places, date),
         date=date.start if date else None,
         date_end=date.end if date else None,
         precision=date.precision if date else None,

@@ -1,7 +1,9 @@
-"""Where two reports' places agree, and the details the reports of one event disagree on."""
+"""Where two reports' places agree, the place an event is told in, and the details the reports of
+one event disagree on."""
 
 from __future__ import annotations
 
+from collections import Counter
 from typing import Any
 
 from parley.models import EventMention
@@ -16,6 +18,16 @@ def same_place(a: str, b: str, places: dict[str, str]) -> bool:
     if x == y or x in y or y in x:
         return True
     return y in around(x, places) or x in around(y, places)
+
+
+def main_place(told_places: list[str | None], places: dict[str, str]) -> str | None:
+    """What most sources name; of places inside one another, the most precise."""
+    told = Counter(p for p in told_places if p)
+    if not told:
+        return None
+    best = told.most_common(1)[0][0]
+    inner = [p for p in told if p != best and best.casefold() in around(p.casefold(), places)]
+    return max(inner, key=lambda p: told[p]) if inner else best
 
 
 def around(place: str, places: dict[str, str]) -> set[str]:

@@ -30,8 +30,15 @@ Reports from a digest (an article with ``DIGEST_REPORTS`` or more of one type, s
 tank's daily list of every village attacked) count only with casualty figures or a registered
 party. A report joins the best-scoring event at ``MERGE_SCORE`` or more (``UNDATED_MERGE_SCORE`` for a
 report with no date of its own joining a dated event reported by other articles), else starts a
-new one. Conflicting details (date, place, duration) are kept side by side, one entry per value
-with every source that gives it. Then events whose evidence is too thin are dropped
+new one; an undated report short of that score still joins the one dated event of its type it
+can be of, when they agree on the place or on every party it names, two or more people
+(:func:`.event_parties.sole_event`); of equal events, it joins the latest before its article. A
+party one report names and the other does not counts as new only when the other names neither
+its side's government nor, for a government, someone of its side (:func:`.event_parties.beyond`);
+an article's undated report joins the event it dated on less evidence, unless it names someone of
+no side beside an event of the sides' people (:func:`.event_parties.outsider`). Conflicting
+details (date, place, duration) are kept side by side, one entry per value with every source
+that gives it. Then events whose evidence is too thin are dropped
 (:func:`thin`): one article, nobody named, no casualty figures, and not both a date and a place.
 An event's status is the surest its reports give (:data:`STATUS_ORDER`): reported if one article
 tells it as fact, else claimed, else planned, else denied.
@@ -43,14 +50,13 @@ import datetime as dt
 import hashlib
 from collections import Counter
 from collections.abc import Callable, Iterable, Mapping
-from collections.abc import Set as AbstractSet
 from functools import cache, partial
 
 from parley.extract.event_details import load_places
 from parley.models import Article, Event, EventMention, EventSource, Precision
-from parley.reconcile.event_conflicts import around as _around
-from parley.reconcile.event_conflicts import conflicts, same_place
+from parley.reconcile.event_conflicts import conflicts, main_place, same_place
 from parley.reconcile.event_index import DraftIndex
+from parley.reconcile.event_parties import beyond, outsider, recency, sole_event, stands_for
 from parley.reconcile.event_words import Words, content_agrees, needs_words
 
 MERGE_SCORE = 2
@@ -71,8 +77,11 @@ class _Draft:
     """Reports taken to be of one event so far, with what scoring needs of them kept up to date
     as reports join (scoring runs once per report and earlier draft of its type)."""
 
-    def __init__(self, type: str) -> None:
+    def __init__(self, type: str, sole: bool = True) -> None:
         self.type = type
+        # an undated report may join it as the one event it can be of (``sole_event``); not a
+        # draft the fast path leaves out of the index, so that both paths merge alike
+        self.sole = sole
         self.reports: list[Report] = []
         self.participants: set[str] = set()
         self.article_ids: set[str] = set()
@@ -157,22 +166,32 @@ def merge_events(
         if not exhaustive and _best_possible(m, people) < MERGE_SCORE:
             # nothing in it could make it join an event, or let another report join it (a score
             # needs the detail on both sides): an event of its own, never looked at again
-            draft = _Draft(m.type)
+            draft = _Draft(m.type, sole=False)
             drafts.append(draft)
             draft.add((m, people, article))
             continue
         index = of_type.setdefault(m.type, DraftIndex(REPORT_WINDOW_DAYS))
         scored: list[tuple[_Draft, int]] = []
+        possible: list[tuple[_Draft, int, bool]] = []  # dated drafts an undated report may be of
         mine = distinctive.of(m)
         # the drafts whose dates do not rule it out
         for d in index.drafts if exhaustive else index.candidates(m, article):
             score = _score(d, m, people, article, where, mine, (sides or {}, governments or {}))
             if score is not None and score >= _needed(d, m):
                 scored.append((d, score))
+            elif score is not None and d.sole and (d.dates() or d.periods()):
+                here = m.place is not None and any(same_place(m.place, p, where) for p in d.places())
+                possible.append((d, score, here))
+        open_to = _best_possible(m, people) >= MERGE_SCORE  # as the fast path: see above
+        if not scored and not m.date and m.type not in _recurring() and open_to:
+            # nothing reached the score an undated report needs: the one dated event it can be of
+            sole = sole_event(possible, people, frozenset(governments or ()))
+            scored = [(sole, UNDATED_MERGE_SCORE)] if sole is not None else []
         if scored:
-            draft = max(scored, key=lambda ds: ds[1])[0]
+            # of equals, an undated report is of the latest event before it was published
+            draft = max(scored, key=lambda ds: (ds[1], recency(ds[0], m, article)))[0]
         else:
-            draft = _Draft(m.type)
+            draft = _Draft(m.type, sole=open_to)
             drafts.append(draft)
             index.new(draft)
         draft.add((m, people, article), mine)
@@ -226,12 +245,17 @@ def _score(
     # one article's narration goes on about an event it has dated ("the summit ... the meeting")
     told_here = m.article_id in d.article_ids and (dated or (m.date is not None and m.precision != "month"))
     if people and theirs:
-        shared = len(people & theirs) or _stands_for(people, theirs, *parties)
+        shared = len(people & theirs) or stands_for(people, theirs, *parties)
         if not shared:
             return None
+        mine_only, theirs_only = beyond(people, theirs, *parties), beyond(theirs, people, *parties)
+        # an article goes on about the event it dated with the parties it named ("the summit
+        # ... the two leaders"), not with someone of no side ("X's talks with the US envoys in
+        # Moscow ... X's summit with a prime minister of a country that is no side")
+        told_here = told_here and not outsider(mine_only, theirs, *parties)
         # each naming a party the other lacks ("X met Y", "X flew on to brief Z"): one shared
         # party counts for less, unless they are of one day or one article's narration of it
-        apart = bool(people - theirs) and bool(theirs - people) and when < 2 and not told_here
+        apart = bool(mine_only) and bool(theirs_only) and when < 2 and not told_here
         score += 2 if shared / min(len(people), len(theirs)) >= 0.5 and not apart else 1
     same, other = False, False
     if m.place and d.places():
@@ -251,21 +275,6 @@ def _score(
     if needed and not content_agrees(words, d.words):
         return None
     return score
-
-
-def _stands_for(
-    people: AbstractSet[str],
-    theirs: AbstractSet[str],
-    sides: Mapping[str, str],
-    governments: Mapping[str, str],
-) -> int:
-    """With no party in common: 1 when one report names a side's government ("the US envoys")
-    and the other only people of that side ("Witkoff and Kushner"), else 0."""
-    for one, other in ((people, theirs), (theirs, people)):
-        named = {governments[g] for g in one if g in governments}
-        if named and all(sides.get(a) in named for a in other):
-            return 1
-    return 0
 
 
 @cache
@@ -358,7 +367,7 @@ def _event(d: _Draft, places: dict[str, str], words: Callable[[EventMention], st
         precision=precision,
         # most reported first; ties by id, so a re-run gives the same record
         participants=tuple(sorted(participants, key=lambda p: (-participants[p], p))),
-        place=_place(d, places),
+        place=main_place([m.place for m, _, _ in d.reports], places),
         summary=summary,
         sources=sources,
         duration=durations.most_common(1)[0][0] if durations else None,
@@ -386,13 +395,3 @@ def _summary_rank(r: Report) -> tuple:
     details = sum(bool(x) for x in (m.date, m.place, m.duration, m.figures)) + min(len(people), 2)
     published = a.published if a and a.published else dt.date.max
     return (_status_rank(m.status), published, m.article_id, -details, m.span.start)
-
-
-def _place(d: _Draft, places: dict[str, str]) -> str | None:
-    """What most sources name; of places inside one another, the most precise."""
-    told = Counter(m.place for m, _, _ in d.reports if m.place)
-    if not told:
-        return None
-    best = told.most_common(1)[0][0]
-    inner = [p for p in told if p != best and best.casefold() in _around(p.casefold(), places)]
-    return max(inner, key=lambda p: told[p]) if inner else best
