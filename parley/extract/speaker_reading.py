@@ -61,6 +61,7 @@ class SpeakerContext:
     quotes: list[tuple[tuple[Span, ...], Mention]] = field(default_factory=list)  # direct quotes
     labels: list[tuple[int, Mention]] = field(default_factory=list)  # (label start, person)
     quoted: list[tuple[int, int]] = field(default_factory=list)  # quote regions of the text
+    sources: list[tuple[Span, Mention | None]] = field(default_factory=list)  # speaker words, whom
     paragraphs: list[int] = field(default_factory=list)  # where each paragraph starts
     genders: dict[str, set[str]] | None = None  # person key -> "m"/"f" the text shows (lazily)
 

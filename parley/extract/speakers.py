@@ -28,7 +28,10 @@ Who is the speaker of an attribution's source words:
    speaker within a few sentences if a body (organisation or place); "it" also -> the subject
    of the nearest clause before it when that is a body;
 4. a singular noun for a person alone ("the spokesperson added") -> the latest speaker of this
-   article whose role words contain it (not "the ministry", "the agencies", "officials"); else
+   article whose role words contain it (not "the ministry", "the agencies", "officials"), unless
+   another source came in with the noun since ("A European official said ... said the official":
+   that one, unnamed); words restricting the noun ("the spokesperson of a brigade") must agree
+   with that speaker's role (:mod:`parley.extract.role_speakers`); else
    "the" and any singular noun ("the archbishop", "the photographer") -> the one person the
    article named with it before, when the nearest use of the noun before is that person's
    ("photographer Jane Roe", "Archbishop Roe", "the prosecutor, Jane Roe"; not after "a
@@ -55,17 +58,16 @@ import re
 from collections.abc import Sequence
 
 from spacy.tokens import Doc, Token
-from spacy.tokens import Span as SpacySpan
 
 from parley.extract.attribution import find_quotes, relative_antecedent
 from parley.extract.pronouns import _he_or_she
 from parley.extract.registry import ActorRegistry, fold
+from parley.extract.role_speakers import role_noun_speaker
 from parley.extract.speaker_reading import (
     _BODY_LABELS,
     ANALYST_NOUNS,
     PERSON_NOUNS,
     PRONOUN_REACH,
-    ROLE_NOUNS,
     SpeakerContext,
     _is_person,
     _person_key,
@@ -73,7 +75,6 @@ from parley.extract.speaker_reading import (
     _sent_end,
     _subjects,
     named_elsewhere,
-    named_with_role,
 )
 from parley.models import Attribution, Mention, Span
 from parley.nlp import text_of
@@ -100,11 +101,17 @@ def speaker_context(
 
 
 def speaker_mention(ctx: SpeakerContext, att: Attribution) -> Mention | None:
-    """The mention ``att``'s source words stand for (rules 1-5 of the module docstring), or None."""
+    """The mention ``att``'s source words stand for (rules 1-7 of the module docstring), or None;
+    remembered in ``ctx.sources`` for the role nouns that follow (:mod:`.role_speakers`)."""
+    assert att.source is not None
+    source = relative_antecedent(ctx.doc, att.source) or att.source  # "X, who said": X
+    found = _speaker_of(ctx, att, source)
+    ctx.sources.append((source, found))
+    return found
+
+
+def _speaker_of(ctx: SpeakerContext, att: Attribution, source: Span) -> Mention | None:
     doc, text, article_id, registry = ctx.doc, ctx.text, ctx.article_id, ctx.registry
-    source = att.source
-    assert source is not None
-    source = relative_antecedent(doc, source) or source  # "X, who said": X
     words = source.of(text).strip().lower()
     if words in ALL_PRONOUNS:
         return _antecedent(ctx, words, source, att)
@@ -133,22 +140,8 @@ def speaker_mention(ctx: SpeakerContext, att: Attribution) -> Mention | None:
     ]
     if people:
         return people[0]
-    # "the official" may be the official named before; "one senior official" is someone new;
-    # only a singular noun for a person ("said the ministry", "the agencies" are no one named)
-    if (
-        root is not None
-        and root.pos_ == "NOUN"
-        and root.tag_ == "NN"
-        and root.lemma_.lower() in ROLE_NOUNS
-        and not INDEFINITE.match(words)
-    ):
-        role_word = root.lemma_.lower()
-        for _, earlier, _ in reversed(ctx.history):
-            role = (earlier.role or earlier.text if earlier.label == "ROLE" else earlier.role) or ""
-            if role_word in role.lower().split():
-                return earlier
-    if span is not None and not inside and _the_noun(span):  # "the archbishop", "the photographer"
-        named = named_with_role(ctx, span)
+    if span is not None:  # "the spokesperson", "the archbishop": the person named so before
+        named = role_noun_speaker(ctx, span, source, bool(inside))
         if named is not None:
             return named
     roles = [
@@ -203,17 +196,6 @@ def _body_named(
         alone = m.span.start in (source.start, lead) and whole
         return None if alone and not m.actor_id else m
     return None
-
-
-def _the_noun(span: SpacySpan) -> bool:
-    """Speaker words that are "the", a singular common noun and adjectives before it."""
-    root = span.root
-    return (
-        root.pos_ == "NOUN"
-        and root.tag_ == "NN"
-        and span[0].lower_ == "the"
-        and all(t.i == root.i or (t.head.i == root.i and t.dep_ in ("det", "amod")) for t in span)
-    )
 
 
 # Dependencies by which a name hangs from another head without naming it: "a source close to
@@ -325,9 +307,6 @@ def _role_in_period(ctx: SpeakerContext, m: Mention, source: Span) -> Mention:
     if len(keys) == 1:
         return fits[-1]
     return m if not keys else Mention(m.article_id, m.span, m.text, m.label, None)
-
-
-INDEFINITE = re.compile(r"^(?:a|an|one|another|some|several|two|three|four|many|other)\b")
 
 
 def _as_speaker(m: Mention, registry: ActorRegistry) -> Mention | None:
