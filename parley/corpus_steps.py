@@ -17,7 +17,8 @@ from functools import partial
 from parley.corpus import CorpusContext, corpus_step
 from parley.extract.registry import ActorRegistry, fold
 from parley.models import Actor, Mention, Statement
-from parley.reconcile.actors import Bodies, Override, Resolution, acronym, body_name, initials, is_body_name
+from parley.reconcile.actors import Override, Resolution, acronym, body_name, initials, is_body_name
+from parley.reconcile.bodies import Bodies
 from parley.reconcile.body_names import body_key, generic, introduced, kind_of, listed_kind, qualified
 from parley.reconcile.events import merge_events, report_words
 from parley.store import RecordQuery

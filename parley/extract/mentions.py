@@ -48,6 +48,7 @@ from spacy.tokens import Span as SpacySpan
 
 from parley.clean.outlets import default_registry as known_outlets
 from parley.extract.layout import Headings
+from parley.extract.name_kinds import a_body_by_its_words, person_at_end
 from parley.extract.registry import ActorRegistry, fold, strip_honorifics
 from parley.extract.surnames import a_person_by_its_words, first_name_before, surname_mentions
 from parley.models import Mention, Span
@@ -122,7 +123,7 @@ def find_mentions(doc: Doc, article_id: str, registry: ActorRegistry) -> list[Me
         label = ent.label_
         if label in ("ORG", "LOC", "FAC") and a_person_by_its_words(ent, words, registry):
             label = "PERSON"  # "Jane Roe, an expert", "researcher Jane Roe": a person
-        if label in ("PERSON", "GPE", "LOC") and _a_body_by_its_words(ent, words, registry):
+        if label in ("PERSON", "GPE", "LOC") and a_body_by_its_words(ent, words, registry):
             label = "ORG"  # "broadcaster Roe", "the outlet, Roe": an organisation
         if label == "PERSON":
             ent = _with_particles(ent, words)
@@ -130,7 +131,7 @@ def find_mentions(doc: Doc, article_id: str, registry: ActorRegistry) -> list[Me
             covered = ent.end_char
             while mentions and mentions[-1].span.start >= ent.start_char:
                 mentions.pop()  # the first name the model tagged on its own is now part of it
-        if label == "ORG" and (tail := _person_at_end(ent, words, registry)) is not None:
+        if label == "ORG" and (tail := person_at_end(ent, words, registry)) is not None:
             body = ent.doc[ent.start : tail.start]
             mentions.append(Mention(article_id, Span(body.start_char, body.end_char), body.text, "ORG"))
             ent, label = tail, "PERSON"  # "the Armed Forces of Ukraine Jane Roe": the body, then the person
@@ -179,7 +180,7 @@ def find_mentions(doc: Doc, article_id: str, registry: ActorRegistry) -> list[Me
                 Mention(article_id, Span(run_start, run_end), run.text, "PERSON", actor_id, role, side)
             )
             taken.append((run_start, run_end))
-        elif actor_id is None and _a_body_by_its_words(run, words, registry):  # "broadcaster Roe"
+        elif actor_id is None and a_body_by_its_words(run, words, registry):  # "broadcaster Roe"
             mentions.append(Mention(article_id, Span(run_start, run_end), run.text, "ORG"))
             taken.append((run_start, run_end))
     mentions = surname_mentions(doc, article_id, mentions, registry, headings, words)
@@ -190,56 +191,6 @@ def find_mentions(doc: Doc, article_id: str, registry: ActorRegistry) -> list[Me
         mentions.append(Mention(article_id, Span(start, end), full_text[start:end], "ROLE", actor_id))
     mentions.sort(key=lambda m: (m.span.start, m.span.end))
     return mentions
-
-
-def _person_at_end(ent: SpacySpan, words: NameWords, registry: ActorRegistry) -> SpacySpan | None:
-    """The person's name an organisation's entity ends with, when the model ran the two together
-    ("the Armed Forces of Ukraine Jane Roe"): the entity's head is its last word, the one or two
-    words before it are a first name compounded to it, what comes before them in the entity is
-    the body's name, and the parse shows the name a person's (a noun for a person before it)."""
-    root = ent.root
-    if root.i != ent.end - 1 or len(ent) < 4:
-        return None
-    start = root.i
-    while start > ent.start and root.i - start < 2:
-        before = ent.doc[start - 1]
-        if before.dep_ != "compound" or before.head.i != root.i or before.pos_ != "PROPN":
-            break
-        start -= 1
-    if start == root.i or start - ent.start < 2 or ent.doc[start - 1].pos_ != "PROPN":
-        return None
-    body_last = ent.doc[start - 1].text
-    if not (
-        fold(body_last) in words.organisation_last
-        or registry.place_side(body_last)
-        or registry.side_of_word(body_last)
-    ):
-        return None  # the body's name must end as one does ("... of Ukraine", "... Ministry")
-    tail = ent.doc[start : ent.end]
-    return tail if a_person_by_its_words(tail, words, registry) else None
-
-
-def _a_body_by_its_words(ent: SpacySpan, words: NameWords, registry: ActorRegistry) -> bool:
-    """A name the model calls a person's or a place's that a noun for a kind of body stands
-    before ("outlet Roe") or in apposition to ("the broadcaster, Roe"): an organisation (not a
-    side's place or a registered person)."""
-    if registry.place_side(ent.text) or registry.match_name(ent.text, person=True):
-        return False
-    root = ent.root
-    head = root.head
-    if (
-        root.dep_ == "appos"
-        and head.i < ent.start
-        and head.lower_ in words.body_nouns
-        and head.dep_ != "pobj"
-    ):
-        return True  # "the outlet, Roe"; not "an analyst from the group, Jane Roe"
-    # "broadcaster Roe"; not "the project's head, Jane Roe" read as "project Jane Roe": a name of
-    # two words or more the model calls a person's stays one
-    return len(ent) == 1 and any(
-        c.i == ent.start - 1 and c.dep_ in ("compound", "nmod") and c.lower_ in words.body_nouns
-        for c in root.children
-    )
 
 
 def _with_particles(ent: SpacySpan, words: NameWords) -> SpacySpan:

@@ -36,7 +36,6 @@ from functools import cache
 from importlib import resources
 
 import yaml
-from rapidfuzz.distance import OSA
 
 from parley.clean.outlets import default_registry as known_outlets
 from parley.extract.registry import COURTESY_TITLES, ActorRegistry, fold, names_agree, strip_honorifics
@@ -44,11 +43,8 @@ from parley.models import Actor, Mention
 from parley.reconcile.body_names import (
     FUNCTION_WORDS,
     GENERIC_BODY_WORDS,
-    body_key,
     listed_kind,
     qualified,
-    same_country,
-    shown_name,
 )
 
 PLACE_LABELS = ("GPE", "LOC", "FAC")
@@ -324,78 +320,3 @@ def is_body_name(name: str, after_the: bool, registry: ActorRegistry) -> bool:
         w in ("of", "for") for w in folded[1:-1]
     )
     return after_the or shaped or known_outlets().known(name)
-
-
-class Bodies:
-    """The bodies among ``known`` actors by the names they go by, to find or add the actor of a
-    body that speaks (:meth:`actor`)."""
-
-    def __init__(self, known: dict[str, Actor], registry: ActorRegistry) -> None:
-        self.known, self.registry = known, registry
-        self.ids: dict[str, str] = {}
-        self.keys: dict[tuple[str, frozenset[str]], str] = {}  # see body_names.body_key
-        for a in known.values():
-            self.add(a)
-
-    def actor(self, name: str, short: str | None, evidence: str) -> Actor:
-        """The actor of ``known`` or the registry by that name, its abbreviation, the same kind
-        of body qualified by the same country ("Ukraine's General Staff" for "the Ukrainian
-        General Staff", :func:`body_key`) or a near spelling ("Defense" for "Defence") of a name
-        no other country qualifies, else a new organisation (its side the one its qualifying
-        word, else a word of its name, points to); added to ``known`` with the names it goes by."""
-        keys = {fold(n) for n in (name, short) if n}
-        key = body_key(name, self.registry)
-        found_id = next((self.ids[k] for k in sorted(keys) if k in self.ids), None)
-        if found_id is None and key is not None:
-            found_id = self.keys.get(key)
-        found = self.known.get(found_id) if found_id else None
-        if found is None:
-            found = next(
-                (
-                    spec.actor
-                    for spec in self.registry.specs.values()
-                    if spec.actor.kind != "person"
-                    and (
-                        (key is not None and key in _keys_of(spec.actor, self.registry))
-                        or any(
-                            OSA.normalized_similarity(k, fold(n)) >= BODY_SIMILARITY
-                            and same_country(name, n, self.registry)
-                            for k in keys
-                            for n in (spec.actor.name, *spec.actor.aliases)
-                        )
-                    )
-                ),
-                None,
-            )
-            found = self.known.get(found.id, found) if found is not None else None
-        if found is None:
-            q = qualified(name, self.registry)
-            sides = (self.registry.side_of_word(w) for w in name.split())
-            side = q.side if q else next((s for s in sides if s), None)
-            shown = shown_name(name, self.registry)
-            new_id = _free_id(slug(shown), self.registry, self.known)
-            found = Actor(new_id, shown, "organisation", side, evidence=(evidence,))
-        spelled = {n for n in (name, short) if n and fold(n) not in _names_of(found)}
-        if spelled:
-            found = replace(found, aliases=tuple(sorted(set(found.aliases) | spelled)))
-        return self.add(found)
-
-    def add(self, actor: Actor) -> Actor:
-        """Put ``actor`` among the known ones, to be found by the names it goes by."""
-        self.known[actor.id] = actor
-        if actor.kind != "person":
-            self.ids.update((n, actor.id) for n in _names_of(actor))
-            for key in _keys_of(actor, self.registry):
-                self.keys.setdefault(key, actor.id)
-        return actor
-
-
-BODY_SIMILARITY = 0.9  # OSA similarity from which two spellings of a body's name are one name
-
-
-def _names_of(actor: Actor) -> set[str]:
-    return {fold(n) for n in (actor.name, *actor.aliases)}
-
-
-def _keys_of(actor: Actor, registry: ActorRegistry) -> set[tuple[str, frozenset[str]]]:
-    return {k for n in (actor.name, *actor.aliases) if (k := body_key(n, registry)) is not None}
