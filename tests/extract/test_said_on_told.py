@@ -61,9 +61,15 @@ def test_a_month_or_year_told_before_makes_the_day_unknown(said_on):
         # a recent day told before: said then is the article's day
         ("The envoys met on Monday in the port city. The envoy said that the talks were useful.", "said"),
         # "since 2022" is no time told
-        ("Northern troops have held the town since 2022. The commander said that the line was stable.", "said"),
+        (
+            "Northern troops have held the town since 2022. The commander said that the line was stable.",
+            "said",
+        ),
         # the present perfect tells no past day
-        ("The talks collapsed in March 2023. The minister has warned that the ceasefire will not last.", "warned"),
+        (
+            "The talks collapsed in March 2023. The minister has warned that the ceasefire will not last.",
+            "warned",
+        ),
     ],
 )
 def test_otherwise_a_statement_is_dated_by_the_article(said_on, text, cue):
