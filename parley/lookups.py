@@ -43,6 +43,7 @@ UNKNOWN = "unknown"  # how a missing outlet or date is counted and shown
 SHOWN_CANDIDATES = 8  # how many candidates an ambiguous prefix error lists
 CACHED_KEYS = 64  # answers :func:`cached` keeps per store
 LATEST_READ = 4  # statements read per day for each latest one wanted (words said are picked first)
+LATEST_SPARE_DAYS = 3  # more days read for words said when views ascribed already fill the list
 
 # -- records by id or unique id prefix -------------------------------------------------------------
 
@@ -242,8 +243,9 @@ class SpeakerTally:
         ]
         if days.get(None):
             asks.append(RecordQuery(equals=(*who, ("said_on", (None,)))))
+        spare = LATEST_SPARE_DAYS  # days read for words said once views fill the list
         for ask in asks:  # the latest day first, each read only while words are still wanted
-            if len(said) >= want:
+            if len(said) >= want or (len(said) + len(ascribed) >= want and (spare := spare - 1) < 0):
                 break
             for s in self.store.records("statement", replace(ask, limit=want * LATEST_READ)):
                 (ascribed if s.ascribed else said).append(s)

@@ -279,6 +279,11 @@ def day_shown(date: dt.date | None, e: Evidence, unknown: str = "undated") -> st
     """A position's date as a reader should see it: the article's own words when it dates an
     earlier stance by them ("2022", "December 2021": the day stored is only the period's first),
     else the day."""
-    if e.date_from == "text" and e.period_cue:
-        return e.period_cue
+    if (
+        e.date_from == "text"
+        and e.period == "earlier"
+        and e.period_cue
+        and any(c.isdigit() for c in e.period_cue)
+    ):
+        return e.period_cue  # the time's words ("December 2021"), not a change's ("dropped")
     return date.isoformat() if date else unknown

@@ -6,7 +6,9 @@ to the latest source the article brought in with that noun. That may be a person
 ("Kremlin spokesman Dmitry Peskov said ... the spokesman added": Peskov), but when another source
 came in with the noun in between ("A European intelligence official said ...", "a spokesperson
 for the brigade", "the official from the agency"), the phrase is that source's: unnamed, no
-actor, never the person named before it.
+actor, never the person named before it. Any other person brought in with the noun counts, as
+an object too ("reporters asked a spokesman for the navy ... the spokesman added" may be the
+navy's): in doubt the speaker stays unnamed rather than be given to the wrong person.
 
 Words restricting the noun ("the spokesperson of a brigade operating in the east", "the
 British intelligence official") make a phrase of their own: it is a person named before only
@@ -134,11 +136,13 @@ def other_source_between(
     the speaker words restrict it, ``words`` among its own) after naming them and before the
     speaker words ``source``: "A European official said ..." between "Jane Roe, an official"
     and "said the official"."""
-    for t in ctx.doc:
-        if t.idx < person.span.start or t.tag_ not in ("NN", "NNP") or t.lemma_.lower() != noun:
+    start = ctx.doc.char_span(person.span.start, person.span.end, alignment_mode="expand")
+    end = ctx.doc.char_span(source.start, source.end, alignment_mode="expand")
+    if start is None or end is None:
+        return False
+    for t in ctx.doc[start.start : end.start]:  # between the person named and the speaker words
+        if t.tag_ not in ("NN", "NNP") or t.lemma_.lower() != noun:
             continue
-        if t.idx >= source.start:
-            break
         if any(a <= t.idx < b for a, b in ctx.quoted):
             continue
         if _introduces_other(ctx, t, person, words):

@@ -185,6 +185,7 @@ def _said_on(
 ):
     sent = doc.char_span(anchor.start, anchor.end, alignment_mode="expand")
     earlier = False  # the sentence puts what is said in a month or year before the article's
+    own = False  # the sentence gives a time of its own outside the content ("last week")
     if sent is not None:
         s = sent.sent
         for t in times:
@@ -194,12 +195,13 @@ def _said_on(
                 continue
             if t.precision == "day":
                 return t.start, "text"
+            own = True
             ended = t.end or t.start
             if article.published and ended < article.published - EARLIER_THAN and _tells_when(doc, t, att):
                 earlier = True
     if earlier:  # "in September 2022, when it said ...": not said on the article's day
         return None, "unknown"
-    if sent is not None and article.published:
+    if sent is not None and article.published and not own:
         told = _told_before(article, att, times, doc, sent.sent, contents)
         if told is not None:
             return told
@@ -227,8 +229,10 @@ def _told_before(
     (dated "text"), or unknown when that was a month or a year. The date must be told as when
     something happened (``in``, ``on``, ``at``, ``during`` it, or alone, in the simple past)
     in the statement's paragraph, at most two sentences before it, and in no one's words
-    (``contents``); not "since 2022", "the 2023–2024 suspension", "has previously warned".
-    None otherwise, or when that date is recent."""
+    (``contents``); not "since 2022", "the 2023–2024 suspension", "has previously warned"; and
+    the statement must go on with that sentence's story (:func:`_same_story`). None otherwise,
+    or when that date is recent (nor is this asked when the cue's sentence has a time of its own).
+    """
     assert article.published is not None
     cue = doc.char_span(att.cue.start, att.cue.end, alignment_mode="expand") if att.cue else None
     if cue is None or cue.root.tag_ != "VBD":
@@ -252,7 +256,29 @@ def _told_before(
     ended = (last.end or last.start) if last is not None else None
     if last is None or ended is None or ended >= article.published - TOLD_BEFORE or not _told_when(doc, last):
         return None
+    if not _same_story(doc, att, last):
+        return None  # "Russia invaded in February 2022. Zelensky said ...": background, then today
     return (last.start, "text") if last.precision == "day" else (None, "unknown")
+
+
+def _same_story(doc: Doc, att: Attribution, t: TimeExpression) -> bool:
+    """Whether the statement goes on with the story of the date's sentence: its speaker is a
+    pronoun ("... he asked") or a name or noun that sentence holds too ("In Biden's last call
+    with Putin on 12 February ... Biden told his aides"; "The envoy called ... the envoy told").
+    """
+    if att.source is None:
+        return False
+    speaker = doc.char_span(att.source.start, att.source.end, alignment_mode="expand")
+    date = doc.char_span(t.span.start, t.span.end, alignment_mode="expand")
+    if speaker is None or date is None:
+        return False
+    if speaker.root.lower_ in _PRONOUNS:
+        return True
+    told = {w.lemma_.lower() for w in date.sent if w.pos_ in ("PROPN", "NOUN")}
+    return any(w.pos_ in ("PROPN", "NOUN") and w.lemma_.lower() in told for w in speaker)
+
+
+_PRONOUNS = frozenset({"he", "she", "they", "we", "i"})
 
 
 def _told_when(doc: Doc, t: TimeExpression) -> bool:

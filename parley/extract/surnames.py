@@ -160,8 +160,8 @@ def _person_noun(t: Token) -> bool:
 
 
 def _noun_of(t: Token) -> bool:
-    """Whether a name hangs by "of" from a noun for a person ("the commander of [the army]"),
-    through at most three prepositions."""
+    """Whether a name hangs by a preposition ("of", "at", "in" ...) from a noun for a person ("the
+    commander of [the army]"), through at most three prepositions."""
     for _ in range(3):
         if t.dep_ != "pobj" or t.head.dep_ != "prep" or t.head.head.i == t.head.i:
             return False

@@ -15,12 +15,13 @@ A name the model calls a place (GPE, LOC, FAC) more often than a person is no pe
 holding a dateline, a date or a courtesy title alone ("Mr.") is no role.
 
 Organisations the registry does not list become actors when they speak (the actors step,
-:class:`Bodies`): by name (:func:`is_body_name`), an abbreviation grouped with the name an article
-spells out for it ("the Institute for the Study of War (ISW)"), a near spelling of a registered
-body's name being that body ("Defense" for "Defence"), and one kind of body qualified by one
-country being one body however the side is written ("Ukraine's General Staff", "the Ukrainian
-General Staff": :mod:`parley.reconcile.body_names`); a name of a kind of body alone ("the
-Ministry of Defence") names a different body in each country and is no actor.
+:class:`parley.reconcile.bodies.Bodies`): by name (:func:`is_body_name`), an abbreviation
+grouped with the name an article spells out for it ("the Institute for the Study of War
+(ISW)"), a near spelling of a registered body's name being that body ("Defense" for "Defence"),
+and one kind of body qualified by one country being one body however the side is written
+("Ukraine's General Staff", "the Ukrainian General Staff": :mod:`parley.reconcile.body_names`);
+a name of a kind of body alone ("the Ministry of Defence") names a different body in each
+country and is no actor.
 
 User decisions (``parley actors merge A B``, ``parley actors split A NAME``) are applied last.
 """

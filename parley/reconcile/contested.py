@@ -234,9 +234,7 @@ def _words_disputed(d: _Denial, matched: list[Claim]) -> list[Claim]:
     are those it has just told), else those said within ``DENIAL_DAYS`` of it: not everything
     the person is quoted saying anywhere in the corpus."""
     s = d.statement
-    own = [
-        c for c in matched if c.kind == "denied" or any(src.article_id == s.article_id for src in c.sources)
-    ]
+    own = [c for c in matched if any(src.article_id == s.article_id for src in c.sources)]
     if own:
         return own
     return [

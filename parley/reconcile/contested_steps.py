@@ -24,9 +24,9 @@ from parley.reconcile.signals import find_signals
 from parley.store import Store
 from parley.store.lazy import RecordsByArticle, StoredArticles, StoredRecords
 
-# 12: a denial of words answers the quotes its own article reports; 11: a passive, or the outlet
-# by name, speaks for the outlet; 10: "X has not confirmed"
-VERSION = "12"
+# 13: (its claims only); 12: a denial of words answers the quotes its own article reports;
+# 11: a passive, or the outlet by name, speaks for the outlet; 10: "X has not confirmed"
+VERSION = "13"
 
 
 CORPUS_READS = ("article", "statement", "mention", "actor", "copy", "fingerprint")

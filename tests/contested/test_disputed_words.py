@@ -13,9 +13,9 @@ from parley.store import open_store
 
 ARTICLES = [
     {
-        "url": "https://lakesidecourier.example/2026/02/10/four-years-on",
+        "url": "https://lakesidecourier.example/2025/12/06/four-years-on",
         "outlet": "Lakeside Courier",
-        "published": "2026-02-10",
+        "published": "2025-12-06",
         "title": "Four years on: the diplomacy before the invasion",
         "text": (
             "In the weeks before the invasion, European leaders still hoped to talk Moscow round.\n\n"

@@ -65,6 +65,18 @@ def test_a_month_or_year_told_before_makes_the_day_unknown(said_on):
             "Northern troops have held the town since 2022. The commander said that the line was stable.",
             "said",
         ),
+        # the sentence's own time ("last week") is when it was said, not the story's day
+        (
+            "The envoy called the president on 12 February 2022 and found him unmoved. Last week, the "
+            "envoy told reporters that he regretted nothing.",
+            "told",
+        ),
+        # background, then someone else speaking today
+        (
+            "Northern forces crossed the river in February 2022. The foreign minister said that the "
+            "talks would go on.",
+            "said",
+        ),
         # the present perfect tells no past day
         (
             "The talks collapsed in March 2023. The minister has warned that the ceasefire will not last.",

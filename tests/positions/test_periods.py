@@ -139,6 +139,15 @@ def test_a_time_well_before_the_article_dates_an_earlier_stance_by_the_text():
     from parley.reconcile.positions import evidence
 
     assert day_shown(s.date, evidence(s)) == "December 2021"
+    # a change's words are no date: "On Monday, Ukraine dropped its demand ..." shows the day
+    from parley.extract.stances.records import Evidence
+
+    monday = dt.date(2026, 2, 2)
+    for period in ("current", "earlier"):
+        dropped = Evidence(
+            "a", s.span, "t", monday, period=period, period_cue="dropped its demand", date_from="text"
+        )
+        assert day_shown(monday, dropped) == "2026-02-02"
     # undated article: the text's year cannot be compared with anything, so nothing is moved
     (u,) = [
         u
