@@ -43,7 +43,7 @@ import numpy as np
 import yaml
 from spacy.attrs import ENT_TYPE, POS
 from spacy.symbols import PROPN
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 
 from parley.clean.outlets import default_registry as known_outlets
@@ -326,10 +326,14 @@ def _possessor(ent: SpacySpan) -> bool:
 
 
 def _side_of(pieces: list[SpacySpan], registry: ActorRegistry) -> str | None:
+    """The side role words point to: a side's word on the role itself ("Russian Deputy Foreign
+    Minister", "Ukraine's envoy", "minister of Ukraine"), not one on what the role is about or
+    where it is ("expert on the Russian economy", "representative in Ukraine", "player on
+    US-Russian affairs"); or the side of a registered actor the words name ("Putin's aide")."""
     for piece in pieces:
         for token in piece:
             side = registry.side_of_word(token.text)
-            if side:
+            if side and _on_the_role(token, piece):
                 return side
             if token.dep_ == "poss" or token.ent_type_ in ("PERSON", "ORG"):
                 actor_id = registry.match_name(token.text, person=token.ent_type_ == "PERSON")
@@ -337,6 +341,33 @@ def _side_of(pieces: list[SpacySpan], registry: ActorRegistry) -> str | None:
                 if actor and actor.side:
                     return actor.side
     return None
+
+
+_AFFILIATION = frozenset({"of", "at", "for"})
+
+
+def _on_the_role(token: Token, piece: SpacySpan) -> bool:
+    """Whether a word qualifies the role itself: no preposition but one of affiliation ("of",
+    "at", "for": "an official at Britain's ministry") between it and the head of the role words,
+    and not joined by a hyphen to another word ("US-Russian")."""
+    doc = token.doc
+    if (token.i > 0 and doc[token.i - 1].text == "-") or (
+        token.i + 1 < len(doc) and doc[token.i + 1].text == "-"
+    ):
+        return False
+    t = token
+    while t.i != piece.root.i and piece.start <= t.head.i < piece.end and t.head.i != t.i:
+        if t.dep_ == "pobj" and t.head.lower_ not in _AFFILIATION:
+            return False
+        if (
+            t.dep_ == "pobj"
+            and t.head.lower_ != "of"
+            and t.i != token.i
+            and token.dep_ not in ("poss", "amod")
+        ):
+            return False  # "a fellow at the Carnegie Russia Center": a word of a name, not the body's side
+        t = t.head
+    return True
 
 
 def _strip_article(words: str) -> str:
