@@ -99,7 +99,9 @@ CALL_TO_ACTION = re.compile(
     r"|\blisten to this article\b"
     r"|\bpurchase licensing rights\b"
     r"|\b(?:share|save|print|email) this (?:article|story|page)\b"
-    r"|\b(?:sell or share|sale or sharing of) (?:my |your )?personal information\b",
+    r"|\b(?:sell or share|sale or sharing of) (?:my |your )?personal information\b"
+    r"|\byou (?:acknowledge|agree to|accept) our terms\b"
+    r"|\bif you (?:believe you )?(?:have )?(?:found|spotted|noticed) an? (?:error|inaccuracy|mistake|typo)\b",
     re.IGNORECASE,
 )
 # Calls to action that a sentence could contain: only on a short line that does not read as one.
@@ -194,10 +196,10 @@ def is_boilerplate(line: str) -> bool:
     if len(line) <= MAX_BOILERPLATE_CHARS:
         if BOILERPLATE_LINE.match(line) or _is_share_bar(low) or GLUED_CALL_TO_ACTION.search(line):
             return True
-    if len(GLUED_WORDS.findall(line)) >= MIN_GLUED_LIST and not ends_sentence(line):
-        return True
         if _has(low, _SHORT_CALL_HINT) and SHORT_CALL_TO_ACTION.search(line) and not _reads_as_sentence(line):
             return True
+    if len(GLUED_WORDS.findall(line)) >= MIN_GLUED_LIST and not ends_sentence(line):
+        return True
     if _has(low, _APPEAL_HINT) and APPEAL.search(line) and not _QUOTE_MARKS.search(line):
         return True
     return bool((_has(low, _CALL_HINT) and CALL_TO_ACTION.search(line)) or is_caption(line))
@@ -236,6 +238,10 @@ _CALL_WORDS = (
     "this story",
     "this page",
     "personal information",
+    "our terms",
+    "found an",
+    "spotted an",
+    "noticed an",
 )
 _SHORT_CALL_WORDS = ("sign up", "subscribe", "app", "follow")
 _APPEAL_WORDS = (

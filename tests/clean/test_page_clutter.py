@@ -166,3 +166,17 @@ def test_headlines_each_followed_by_an_empty_link_go():
     ):
         related += [headline, f"[](https://example.test/{n})"]
     assert _kept(STORY + related) == STORY
+
+
+def test_site_notices_on_terms_and_corrections_go_and_talks_about_terms_stay():
+    for line in (
+        "By continuing you acknowledge our Terms of Service and Privacy policy.",
+        "The Ledger checks every report it publishes. If you believe you have found an inaccuracy, "
+        "let us know.",
+    ):
+        assert is_boilerplate(line), line
+    for line in (
+        "The two sides agree to the terms of the ceasefire, the envoy said on Monday.",
+        "Officials said they had found an error in the draft map and would correct it.",
+    ):
+        assert not is_boilerplate(line), line
