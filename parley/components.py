@@ -52,12 +52,13 @@ def times(ctx: Context) -> Step:
     "statements",
     requires=("doc", "attribution", "mention", "time_expression"),
     produces=("statement",),
+    # 16: two people in apposition ("the leaders, X and Y") are no one speaker;
     # 15: a story's date only for its own speaker, never over the sentence's own time;
     # 14: "the official" is the latest source brought in with the noun, named or not;
     # 13: said when the paragraph tells of (a day well before the article's, in the past tense);
     # 12: organisations named in the speaker words; 11: ascribed (a thought, wish or stand, not
     # words); 10: "the archbishop" is the one named so; names the model missed in the words
-    version="15",
+    version="16",
 )
 def statements(ctx: Context) -> Step:
     def step(a: Analysis) -> dict:

@@ -205,13 +205,11 @@ _MODIFIER_DEPS = frozenset({"prep", "pobj", "amod", "acl", "relcl", "conj", "adv
 
 def _coordinated(root: Token, source: Span) -> bool:
     """Whether the speaker words coordinate several nominals at their head ("X, Y and Z",
-    "London and Washington", "X and not only Y")."""
+    "London and Washington", "X and not only Y") or in a name's apposition to it ("the two
+    leaders, X and Y")."""
     if root.pos_ not in ("PROPN", "NOUN", "PRON"):
         return False
-    heads = [
-        root,
-        *(c for c in root.children if c.dep_ == "appos" and c.pos_ == "PROPN" and root.pos_ == "PROPN"),
-    ]
+    heads = [root, *(c for c in root.children if c.dep_ == "appos" and c.pos_ == "PROPN")]
     return any(
         c.dep_ == "conj" and c.pos_ in ("PROPN", "NOUN") and source.start <= c.idx < source.end
         for h in heads

@@ -180,3 +180,14 @@ def test_titles_and_numbers_do_not_make_people_of_other_words(mentions, text, no
 def test_a_person_named_after_a_body_noun_stays_a_person(mentions):
     found = mentions("The interview was given to the head of the Frontline media project Ivan Petrovsky.")
     assert [m.label for m in found if m.text.endswith("Petrovsky")] == ["PERSON"]
+
+
+def test_two_people_in_apposition_to_a_plural_noun_are_no_one_speaker(analyse):
+    found = analyse(
+        "The two leaders, Tomas Lind and Marta Voss, said that the river treaty could still be saved."
+    )
+    (both,) = [s for s in found if "river treaty" in s.text]
+    assert both.speaker_actor_id is None
+    found = analyse("The Northern president, Tomas Lind, said that the river treaty could still be saved.")
+    (one,) = [s for s in found if "river treaty" in s.text]
+    assert one.speaker_actor_id == "tomas-lind"
