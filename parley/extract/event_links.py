@@ -158,14 +158,16 @@ def _own_words(trigger: Token) -> set[Token]:
     return words
 
 
-def in_outlet_name(text: str, m: Mention, start: int, end: int) -> bool:
-    """A place name that is a word of an outlet's name ("the India Today interview"), an outlet
-    being one of ``parley/data/outlets.yaml`` found in the sentence at ``start:end``."""
-    for found in known_outlets().mentions(text[start:end]):
-        a, b = start + found.start(), start + found.end()
-        if a <= m.span.start and m.span.end <= b:
-            return True
-    return False
+def outlet_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Where the outlets of ``parley/data/outlets.yaml`` are named in the sentence at
+    ``start:end`` (read once per sentence, for :func:`in_outlet_name`)."""
+    return [(start + f.start(), start + f.end()) for f in known_outlets().mentions(text[start:end])]
+
+
+def in_outlet_name(m: Mention, outlets: Sequence[tuple[int, int]]) -> bool:
+    """A place name that is a word of an outlet's name ("the India Today interview"), the
+    outlets being where :func:`outlet_spans` found them."""
+    return any(a <= m.span.start and m.span.end <= b for a, b in outlets)
 
 
 def chosen_place(

@@ -62,6 +62,7 @@ from parley.extract.event_links import (
     filled,
     follows_other_event,
     in_outlet_name,
+    outlet_spans,
     pair_named,
     restates,
 )
@@ -288,11 +289,12 @@ def _mention(
     refs, known = [], []
     places: list[tuple[tuple[bool, int], str, Token | None]] = []
     subtree = {t.idx for t in trigger.subtree}
+    outlets = outlet_spans(text, start, end)
     for m in inside:
         is_implied = any(m.span.start <= c < m.span.end for c in implied)
         if not is_implied and not scope.owns(m.span.start, m.span.end):
             continue  # another event's participant, or named by whoever reports this one
-        if in_outlet_name(text, m, start, end):
+        if in_outlet_name(m, outlets):
             pass  # "the India Today interview": a word of an outlet's name is no place
         elif visited(sent, m, trigger, event_type.place_objects, registry):
             places.append(((False, -1), _where(m, registry), None))  # "visited Kyiv": the place itself

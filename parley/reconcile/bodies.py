@@ -24,6 +24,11 @@ class Bodies:
         self.keys: dict[tuple[str, frozenset[str]], str] = {}  # see body_names.body_key
         for a in known.values():
             self.add(a)
+        self.listed = [  # the registry's bodies, with their keys (read once, not per name heard)
+            (spec.actor, _keys_of(spec.actor, registry))
+            for spec in registry.specs.values()
+            if spec.actor.kind != "person"
+        ]
 
     def actor(self, name: str, short: str | None, evidence: str) -> Actor:
         """The actor of ``known`` or the registry by that name, its abbreviation, the same kind
@@ -40,17 +45,14 @@ class Bodies:
         if found is None:
             found = next(
                 (
-                    spec.actor
-                    for spec in self.registry.specs.values()
-                    if spec.actor.kind != "person"
-                    and (
-                        (key is not None and key in _keys_of(spec.actor, self.registry))
-                        or any(
-                            OSA.normalized_similarity(k, fold(n)) >= BODY_SIMILARITY
-                            and same_country(name, n, self.registry)
-                            for k in keys
-                            for n in (spec.actor.name, *spec.actor.aliases)
-                        )
+                    listed
+                    for listed, listed_keys in self.listed
+                    if (key is not None and key in listed_keys)
+                    or any(
+                        OSA.normalized_similarity(k, fold(n)) >= BODY_SIMILARITY
+                        and same_country(name, n, self.registry)
+                        for k in keys
+                        for n in (listed.name, *listed.aliases)
                     )
                 ),
                 None,
