@@ -224,8 +224,12 @@ def _denies(words: Words, d: _Denial, c: Claim) -> bool:
         return False
     if d.about:
         return bool(d.about & set(c.about))
-    near = c.date is None or d.said_on is None or abs((c.date - d.said_on).days) <= DENIAL_DAYS
-    return near and any(w in c.text.casefold() for w in d.documents)
+    return _near(d, c) and any(w in c.text.casefold() for w in d.documents)
+
+
+def _near(d: _Denial, c: Claim) -> bool:
+    """Whether the claim was made within ``DENIAL_DAYS`` of the denial (or either is undated)."""
+    return c.date is None or d.said_on is None or abs((c.date - d.said_on).days) <= DENIAL_DAYS
 
 
 def _words_disputed(d: _Denial, matched: list[Claim]) -> list[Claim]:
@@ -237,11 +241,7 @@ def _words_disputed(d: _Denial, matched: list[Claim]) -> list[Claim]:
     own = [c for c in matched if any(src.article_id == s.article_id for src in c.sources)]
     if own:
         return own
-    return [
-        c
-        for c in matched
-        if c.date is None or d.said_on is None or abs((c.date - d.said_on).days) <= DENIAL_DAYS
-    ]
+    return [c for c in matched if _near(d, c)]
 
 
 def unverified(corpus: Corpus, words: Words, claims: list[Claim]) -> list[Contested]:

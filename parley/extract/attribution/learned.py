@@ -52,7 +52,6 @@ MIN_SOURCE_MARGINAL = 0.1
 _PASSIVE = frozenset({"auxpass", "nsubjpass"})
 _SPEAKER_ENTS = frozenset({"PERSON", "ORG", "NORP", "GPE"})
 _SPEAKER_PRONOUNS = frozenset({"i", "we", "he", "she", "they", "who"})
-_MODALS = frozenset({"will", "would", "could", "might", "may", "should", "can", "must"})
 _NOBODY = frozenset({"neither", "nor", "no", "none", "nobody", "never"})
 # Verbs of saying that far more often mean something else when they have no quote ("talks
 # concluded", "forces maintain positions", "continue to rely on", "talked about guarantees",
@@ -158,7 +157,7 @@ class LearnedModel:
                 speech = (tt.verb[head] and lemma in C.SPEECH_VERBS) or tt.lower[a] == "according"
                 if (lemma in _QUOTE_ONLY or lemma in C.DESCRIBE_VERBS) and att.kind != "direct":
                     speech = False
-                if any(tt.dep[c] == "aux" and tt.lemma[c] in _MODALS for c in head_children):
+                if any(tt.dep[c] == "aux" and tt.lemma[c] in C.MODAL_WORDS for c in head_children):
                     speech = False  # "the report will suggest ...": not said yet
                 content_toks = [para[k] for s, e in contents for k in range(s, e)]
                 first_word = content_toks[0]
