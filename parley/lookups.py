@@ -281,6 +281,18 @@ def event_independence(store: Store, events: Iterable[Event]) -> dict[str, int]:
     return {subject_id: n for subject, subject_id, n in found if subject == "event"}
 
 
+def event_day(date: dt.date | str | None, precision: str | None) -> str:
+    """An event's date as it is known: "2025-12", "week of 2025-11-17", a day, or "undated"."""
+    if date is None:
+        return "undated"
+    day = date if isinstance(date, str) else date.isoformat()
+    if precision == "month":
+        return day[:7]
+    if precision == "week":
+        return f"week of {day}"
+    return day
+
+
 def most_reported_events(store: Store, limit: int = 10) -> list[Event]:
     """The dated, reported (not planned) events reported by the most articles, latest first
     among equals; returned in date order."""

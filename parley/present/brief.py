@@ -19,6 +19,7 @@ from parley.lookups import (
     SpeakerTally,
     article_counts,
     cached,
+    event_day,
     event_independence,
     most_reported_events,
     speaker_tally,
@@ -226,7 +227,8 @@ def render_brief(b: Brief, width: int) -> list[Text]:
             who = ", ".join(ev["participants"][:3]) or "-"  # actors only: the sentence is the summary
             disputed = f"; sources disagree on {', '.join(ev['conflicts'])}" if ev["conflicts"] else ""
             told = f"({_sources(ev['sources'], ev.get('independent'))}{disputed})"
-            lines += _wrap(f"{ev['date']} {ev['type']}{where}: {who} {told}", width, 2, 13, 2, ev["id"][:8])
+            day = event_day(ev["date"], ev["precision"])
+            lines += _wrap(f"{day} {ev['type']}{where}: {who} {told}", width, 2, 13, 2, ev["id"][:8])
     if b.last_run:
         r = b.last_run
         state = "" if r["finished_at"] else "; interrupted: run it again to finish"

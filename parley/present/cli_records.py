@@ -13,6 +13,7 @@ from rich.table import Table
 from rich.text import Text
 
 from parley.lookups import (
+    event_day,
     event_types,
     find_article,
     find_event,
@@ -303,10 +304,4 @@ def _details(e: Event) -> str:
 
 
 def _event_day(e: Event) -> str:
-    if e.date is None:
-        return "undated"
-    if e.precision == "month":
-        return e.date.strftime("%Y-%m")
-    if e.precision == "week":
-        return f"week of {e.date.isoformat()}"
-    return e.date.isoformat()
+    return event_day(e.date, e.precision)

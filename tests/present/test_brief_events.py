@@ -68,3 +68,16 @@ def test_the_most_reported_events_are_those_most_articles_tell(tmp_path):
     store.replace_records("event", [*store.events(), one_article])
     assert [e.id for e in most_reported_events(store, limit=1)] == ["e" * 16]
     store.close()
+
+
+def test_the_brief_shows_an_event_dated_by_its_week_or_month_as_such(tmp_path):
+    from dataclasses import replace
+
+    store = _store(tmp_path / "p.db")
+    (week,) = store.events()
+    store.replace_records("event", [replace(week, date=dt.date(2026, 1, 26), precision="week")])
+    (event,) = events_section(store)
+    brief = Brief(articles=2, outlets=[], days=[], by_outlet_day={}, last_run=None, events=[event])
+    text = "\n".join(line.plain for line in render_brief(brief, 100))
+    assert "week of 2026-01-26 strike in Bavaria" in text  # not a day the sources never gave
+    store.close()

@@ -12,7 +12,7 @@ from __future__ import annotations
 from typing import Any
 
 from parley.changes import side_label
-from parley.lookups import UNKNOWN
+from parley.lookups import UNKNOWN, event_day
 from parley.present.brief import TOP_OUTLETS, Brief, summary_line
 from parley.present.web import ENV, charts
 
@@ -88,8 +88,9 @@ def render_markdown(b: Brief) -> str:
         for ev in b.events:
             where = f" in {ev['place']}" if ev["place"] else ""
             who = ", ".join(ev["participants"][:3]) or " ".join(ev["summary"].split())
+            day = event_day(ev["date"], ev["precision"])
             out.append(
-                f"| {ev['date']} | {_md(ev['type'] + where)} | {_md(who)} | {_told(ev)} | "
+                f"| {day} | {_md(ev['type'] + where)} | {_md(who)} | {_told(ev)} | "
                 f"{', '.join(ev['conflicts']) or '—'} | `{ev['id'][:8]}` |"
             )
         out.append("")
