@@ -284,7 +284,9 @@ def _changes(c: dict[str, Any], width: int) -> list[Text | str]:
         said = f"{item['date'] or UNKNOWN} {item['row_name']} on {item['issue']}: {what}"
         lines += _wrap(said, width, 4, 15, 2, (item["article_id"] or "")[:8])
     if c["contested_total"]:
-        lines += _wrap(f"contested: {c['contested_total']} new ({_n(c['denials'], 'denial')})", width, 2)
+        total = c["contested_total"]
+        told = f"contested: {total} new ({_n(c['denials'], 'denial')}){_shown(total)}"
+        lines += _wrap(told, width, 2)
     for x in c["contested"][:SHOWN_CHANGES]:
         sides = " / ".join(
             f"{side_label(s)} ({_sources(s['sources'], s['independent'])})" for s in x["sides"]
@@ -293,7 +295,7 @@ def _changes(c: dict[str, Any], width: int) -> list[Text | str]:
             f"{x['date'] or UNKNOWN} {x['kind']}: {x['subject']}: {sides}", width, 4, 15, 2, x["id"][:8]
         )
     if c["events_total"]:
-        lines += _wrap(f"events: {c['events_total']} first reported", width, 2)
+        lines += _wrap(f"events: {c['events_total']} first reported{_shown(c['events_total'])}", width, 2)
     for ev in c["events"][:SHOWN_CHANGES]:
         who = ", ".join(ev["participants"][:3]) or "-"  # actors only
         kind = ev["type"] + ("" if ev["status"] == "reported" else f" ({ev['status']})")
@@ -400,3 +402,8 @@ def _wrap(
     if lines[-1].endswith(tail):
         last.stylize("dim", len(lines[-1]) - len(tail))
     return [*lines[:-1], last]
+
+
+def _shown(total: int) -> str:
+    """What a "what changed" line adds when it lists fewer items than it counts."""
+    return f"; {SHOWN_CHANGES} shown, the JSON has all" if total > SHOWN_CHANGES else ""

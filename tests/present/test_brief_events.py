@@ -81,3 +81,10 @@ def test_the_brief_shows_an_event_dated_by_its_week_or_month_as_such(tmp_path):
     text = "\n".join(line.plain for line in render_brief(brief, 100))
     assert "week of 2026-01-26 strike in Bavaria" in text  # not a day the sources never gave
     store.close()
+
+
+def test_a_what_changed_line_says_when_it_lists_fewer_items_than_it_counts():
+    from parley.present.brief import SHOWN_CHANGES, _shown
+
+    assert _shown(SHOWN_CHANGES) == ""
+    assert _shown(SHOWN_CHANGES + 1) == f"; {SHOWN_CHANGES} shown, the JSON has all"
