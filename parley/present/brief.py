@@ -5,7 +5,6 @@ outlets with counts, the most quoted actors and the most reported events)."""
 from __future__ import annotations
 
 import datetime as dt
-import textwrap
 from collections import Counter
 from dataclasses import dataclass, field, fields
 from typing import Any
@@ -25,6 +24,7 @@ from parley.lookups import (
     speaker_tally,
 )
 from parley.models import Statement
+from parley.present.text_layout import _heading, _n, _wrap
 from parley.store import Store
 
 TOP_SPEAKERS = 8  # how many actors the brief lists
@@ -365,43 +365,6 @@ def _outlets(outlets: list[tuple[str, int]], width: int) -> list[Text | str]:
             line = " "
         line += " " + item
     return [*lines, line]
-
-
-def _heading(title: str, note: str) -> Text:
-    return Text.assemble((title, "bold"), (f" ({note})", "dim"))
-
-
-def _n(count: int, noun: str) -> str:
-    """The count and its noun ("3 sources"), kept on one line by a no-break space that
-    :func:`_wrap` makes a space again."""
-    return f"{count}\N{NO-BREAK SPACE}{noun}{'' if count == 1 else 's'}"
-
-
-def _wrap(
-    text: str, width: int, indent: int = 0, hang: int | None = None, max_lines: int = 0, tail: str = ""
-) -> list[Text | str]:
-    """``text`` wrapped to ``width`` (``hang`` spaces before each following line); with
-    ``max_lines``, cut with "…" after that many; ``tail`` (dim) ends the last line."""
-    body = " ".join(text.split()) + (f"  {tail}" if tail else "")
-    lines = textwrap.wrap(
-        body,
-        width=width,
-        initial_indent=" " * indent,
-        subsequent_indent=" " * (indent if hang is None else hang),
-        break_on_hyphens=False,
-    )
-    if max_lines and len(lines) > max_lines:
-        lines = lines[:max_lines]
-        cut = lines[-1][: width - len(tail) - 3]  # room for "…" and the tail
-        cut = cut[: cut.rfind(" ")] if " " in cut.strip() else cut  # at a word's end
-        lines[-1] = cut.rstrip() + "…" + (f"  {tail}" if tail else "")
-    lines = [line.replace("\N{NO-BREAK SPACE}", " ") for line in lines]
-    if not tail:
-        return list(lines)
-    last = Text(lines[-1])
-    if lines[-1].endswith(tail):
-        last.stylize("dim", len(lines[-1]) - len(tail))
-    return [*lines[:-1], last]
 
 
 def _shown(total: int) -> str:
