@@ -77,8 +77,8 @@ def actors_step(ctx: CorpusContext) -> int:
 
 
 # 2: an undated report joins the one dated event it can be; a person and their side's government
-# are not two parties
-@corpus_step("events", reads=("event_mention", "mention", "actor", "article"), writes=("event",), version="2")
+# are not two parties; 3: what the pass leaves undated is attached after it (event_attach)
+@corpus_step("events", reads=("event_mention", "mention", "actor", "article"), writes=("event",), version="3")
 def events_step(ctx: CorpusContext) -> int:
     store = ctx.store
     by_span = ctx.actor_spans()

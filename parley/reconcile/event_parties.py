@@ -1,7 +1,8 @@
 """Parties two reports of an event name, read with the sides they stand for; and the one dated
 event an undated report can only be of. Used by :func:`parley.reconcile.events.merge_events`.
 
-- :func:`stands_for`: "the US envoys" and the envoys by name are parties in common;
+- :func:`stands_for`: "the US envoys" and the envoys by name are parties in common, also beside
+  someone of another side ("US negotiators" and "Putin and Witkoff");
 - :func:`recency`: of equal events, an undated report is of the latest before its article;
 - :func:`beyond`: the parties one report names that the other does not, leaving out those the
   other stands for or is stood for by: "Rustem Umerov" beside "Ukraine (government)" names no
@@ -80,13 +81,18 @@ def stands_for(
     sides: Mapping[str, str],
     governments: Mapping[str, str],
 ) -> int:
-    """With no party in common: 1 when one report names a side's government ("the US envoys")
-    and the other only people of that side ("Witkoff and Kushner"), else 0."""
+    """With no party in common: how many sides' governments one report names ("the US envoys")
+    of which the other names someone, when the other names only people of those sides
+    ("Witkoff and Kushner") or the one names only such governments ("US negotiators" beside
+    "Putin and Witkoff"; not "US, Ukrainian and European delegations" beside "Dmitriev, Witkoff
+    and Kushner": each names someone the other does not); the more of the two ways, else 0."""
+    found = 0
     for one, other in ((people, theirs), (theirs, people)):
         named = {governments[g] for g in one if g in governments}
-        if named and all(sides.get(a) in named for a in other):
-            return 1
-    return 0
+        present = {sides.get(a) for a in other}
+        if named and (present <= named or all(governments.get(g) in present for g in one)):
+            found = max(found, len(named & present))
+    return found
 
 
 def recency(d: Any, m: EventMention, article: Article | None) -> int:

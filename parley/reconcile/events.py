@@ -38,7 +38,8 @@ its side's government nor, for a government, someone of its side (:func:`.event_
 an article's undated report joins the event it dated on less evidence, unless it names someone of
 no side beside an event of the sides' people (:func:`.event_parties.outsider`). Conflicting
 details (date, place, duration) are kept side by side, one entry per value with every source
-that gives it. Then events whose evidence is too thin are dropped
+that gives it. What is left undated joins the one dated event it can be of on what the pass does
+not read (:mod:`.event_attach`). Then events whose evidence is too thin are dropped
 (:func:`thin`): one article, nobody named, no casualty figures, and not both a date and a place.
 An event's status is the surest its reports give (:data:`STATUS_ORDER`): reported if one article
 tells it as fact, else claimed, else planned, else denied.
@@ -54,6 +55,7 @@ from functools import cache, partial
 
 from parley.extract.event_details import load_places
 from parley.models import Article, Event, EventMention, EventSource, Precision
+from parley.reconcile.event_attach import attach
 from parley.reconcile.event_conflicts import conflicts, main_place, same_place
 from parley.reconcile.event_index import DraftIndex
 from parley.reconcile.event_parties import beyond, outsider, recency, sole_event, stands_for
@@ -168,7 +170,7 @@ def merge_events(
             # needs the detail on both sides): an event of its own, never looked at again
             draft = _Draft(m.type, sole=False)
             drafts.append(draft)
-            draft.add((m, people, article))
+            draft.add((m, people, article), distinctive.of(m))  # its words for ``attach``
             continue
         index = of_type.setdefault(m.type, DraftIndex(REPORT_WINDOW_DAYS))
         scored: list[tuple[_Draft, int]] = []
@@ -196,6 +198,7 @@ def merge_events(
             index.new(draft)
         draft.add((m, people, article), mine)
         index.added(draft, m, article)
+    drafts = attach(drafts, where, (sides or {}, governments or {}), REPORT_WINDOW_DAYS, _recurring())
     return [e for e in (_event(d, where, words) for d in drafts) if not thin(e)]
 
 
