@@ -72,6 +72,9 @@ _LINE_PATTERNS = [
     r"(\w+ )?(reporting|writing|editing|research|design|development|graphics|production|animation"
     r"|illustrations?|photography|video)( and (design|development|editing|production|research))? ?: .{0,110}",
     r"\[?email protected\]?",
+    # a sign-in or sign-up form's fields and hints
+    r"(confirm|enter|re-?enter|repeat|create|choose) (a |your )?(new )?"
+    r"(password|e-?mail( address)?|username)\.?",
     r"(this|the) (article|story|content) (is|was) (published|produced) in (association|partnership) with",
     r'"[^"]*"\s*:\s*.*|"[^"]*",|[{}\[\]],?',  # JSON from a page's scripts
 ]
@@ -152,7 +155,8 @@ RELATED_HEADER = re.compile(
     r"^\s*(related|recommended|more on this|read more|read also|also read|see also|more from|more news"
     r"|more stories|more in|latest|top stories|top hits|breaking news|trending|popular|featured"
     r"|most (read|popular|viewed|shared)"
-    r"|news feed|editor'?s? picks|you (may|might) also like|don'?t miss|further reading"
+    r"|news feed|editor'?s? picks|you (may|might)( also)? like"
+    r"|don'?t miss|further reading|useful (?:reading|links)|other (?:topics|stories|articles|news)"
     r"|what to read next|up next|next up|keep reading|list of \d+ items|in case you missed it)\b.{0,30}$",
     re.I,
 )

@@ -9,8 +9,10 @@ In order, each step written where it runs in :func:`clean_lines`:
 4. single lines go when they are empty, an image, a rule, bare URLs, a "Source:" or "Published:"
    line, a line that is only a date before the story, boilerplate or a caption
    (``boilerplate.py``), a link title in a "Related" block (after the story has begun), or the
-   title repeated; a kept line loses a copyright notice at its end, and a section heading set off
-   by dashes ("- 'Heading' -") its dashes and quote marks;
+   title repeated; the teasers of a "Related" list that ends the page ("Useful reading:" and a
+   few short summaries of other stories, quoting no one) go too; a kept line loses a copyright
+   notice at its end, and a section heading set off by dashes ("- 'Heading' -") its dashes and
+   quote marks;
 5. runs of menu lines and lists of linked headlines go (``navigation.py``);
 6. a paragraph that repeats an earlier one goes.
 
@@ -34,7 +36,7 @@ from parley.clean.boilerplate import (
 )
 from parley.clean.characters import normalise_characters
 from parley.clean.markdown import URLISH, key, read_line, split_link_appendix
-from parley.clean.navigation import MENU_WORDS, Line, drop_menus
+from parley.clean.navigation import MAX_TEASER_WORDS, MENU_WORDS, Line, drop_menus
 from parley.clean.pubdate import parse_date_line
 
 __all__ = ["CleanText", "clean_lines"]
@@ -61,6 +63,10 @@ CONSENT_WORDS = re.compile(
 SECTION_HEADING = re.compile(r"^-\s+[\"'‘“]?(?P<words>[^\"'‘’“”\n]{2,80}?)[\"'’”]?\s+-$")
 # A copyright or source notice at the end of a paragraph ("... Source : © Some Body, 2026 - XY"):
 # it goes, the paragraph stays.
+# The teasers below a "Related" header that ends a page: at most this many.
+MAX_END_TEASERS = 6
+MAX_RELATED_HEADER_WORDS = 6
+QUOTE_MARKS = re.compile(r"[\"“”«»„]")
 COPYRIGHT_TAIL = re.compile(r"\s*(?:\bsource\s*:\s*)?(?:©|\(c\)|\bcopyright\b)[^.!?©]{0,80}$", re.IGNORECASE)
 
 
@@ -88,6 +94,7 @@ def clean_lines(text: str, title: str | None, url: str | None = None) -> CleanTe
     date_lines: dict[int, dt.date] = {}  # index in lines -> the date of a line that is only a date
     stories = 0  # story paragraphs so far, as the lines are first read
     in_related_block = in_consent_block = after_title = False
+    related_header = -1  # the last "Related" header after the story began
     for raw in body:
         md = read_line(raw, url)
         plain = md.text.removeprefix("- ")
@@ -111,8 +118,10 @@ def clean_lines(text: str, title: str | None, url: str | None = None) -> CleanTe
             in_consent_block = True
         elif is_boilerplate(plain):
             in_related_block = stories > 0 and bool(RELATED_HEADER.match(plain))
+            related_header = len(lines) - 1 if in_related_block else related_header
         elif stories > 0 and short and RELATED_HEADER.match(plain) and not ends_statement(plain):
             in_related_block = True
+            related_header = len(lines) - 1
         elif in_related_block and short and not ends_statement(plain):
             pass  # a link title in a related-articles block
         elif len(plain) <= max_title and key(plain) in title_keys:
@@ -131,6 +140,7 @@ def clean_lines(text: str, title: str | None, url: str | None = None) -> CleanTe
                 stories += 1
         after_title = False
     drop_menus(lines)
+    _drop_end_teasers(lines, related_header)
     _drop_repeats(lines)
     dates = _publication_date_lines(lines, date_lines)
     if not any(line.kept for line in lines) and title_lines:
@@ -179,6 +189,22 @@ def _publication_date_lines(lines: list[Line], date_lines: dict[int, dt.date]) -
         elif line.kept and _is_story(line.text):
             stories += 1
     return above[::-1] + below
+
+
+def _drop_end_teasers(lines: list[Line], header: int) -> None:
+    """The teasers after a short "Related" header that introduces them ("Useful reading:", "Other
+    topics you might like:") when they end the page: at most ``MAX_END_TEASERS`` lines after it,
+    each of up to ``MAX_TEASER_WORDS`` words and quoting no one (the summary of another story). A
+    list's title without a colon ("Most Popular") may stand anywhere and is left to the menus."""
+    header_words = lines[header].text.split() if header >= 0 else []
+    if not header_words or len(header_words) > MAX_RELATED_HEADER_WORDS or not header_words[-1].endswith(":"):
+        return
+    after = [line for line in lines[header + 1 :] if line.kept]
+    if len(after) > MAX_END_TEASERS:
+        return
+    if all(line.words <= MAX_TEASER_WORDS and not QUOTE_MARKS.search(line.text) for line in after):
+        for line in after:
+            line.kept = False
 
 
 def _drop_repeats(lines: list[Line]) -> None:

@@ -20,13 +20,18 @@ apart from a story's own short lines:
   with or without its authors' names between them;
 - a short sentence left alone between two removed runs (a weather line, "Don't have an account?")
   goes with them, and so does a single teaser of up to ``MAX_TEASER_WORDS`` words between two
-  lists of headlines or links (of ``MIN_LIST_HEADLINES`` lines or more) below a story paragraph.
+  lists of headlines or links (of ``MIN_LIST_HEADLINES`` lines or more) below a story paragraph;
+- *teaser cards* go: ``MIN_CARDS`` kept lines or more in a row that are each an excerpt of
+  another story cut short with an ellipsis ("... the attack targeted the plant, locate..."), or
+  that each open with the same sentence (a card's notice or credit repeated before its blurb:
+  "(Credit: Agency) Brought to you with X. Blurb ..."), which no story's paragraphs do.
 
 A story's headings stand alone between paragraphs and its lists are bullets, so neither is a run.
 """
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from parley.clean.boilerplate import ends_statement, is_title_case
@@ -43,6 +48,11 @@ MIN_LIST_HEADLINE_WORDS = 4
 MAX_LIST_HEADLINE_WORDS = 32
 MAX_LIST_HEADLINE_CHARS = 240
 MAX_TEASER_WORDS = 45
+MIN_CARDS = 3
+MIN_CARD_OPENING_WORDS = 4
+_CUT_SHORT = re.compile(r"\w(?:\.{3}|…)$")
+_QUOTE_MARKS = re.compile(r"[\"“”«»„]")
+_FIRST_SENTENCE = re.compile(r"^.+?[.!?](?=\s+\S)")
 # A capitalised link of more words than this is a headline of its own, never the rest of a
 # sentence a crawler broke ("... said Ukrainian President" / "Volodymyr Zelensky").
 MAX_LINK_FRAGMENT_WORDS = 8
@@ -87,6 +97,7 @@ def drop_menus(lines: list[Line]) -> None:
             removed_runs.append((start, end, kind != MENU))
         start = end
     _drop_islands(present, removed_runs)
+    _drop_cards([line for line in present if line.kept])
 
 
 LINKS, MENU, HEADLINES = "links", "menu", "headlines"
@@ -197,3 +208,28 @@ def _drop_islands(present: list[Line], removed_runs: list[tuple[int, int, bool]]
         if teaser or (0 < len(island) <= 2 and all(line.words <= MAX_ISLAND_WORDS for line in island)):
             for line in island:
                 line.kept = False
+
+
+def _drop_cards(kept: list[Line]) -> None:
+    """Teaser cards in a row (see the module docstring): cut short, or opening alike."""
+    start = 0
+    while start < len(kept):
+        end = start
+        while end < len(kept) and _CUT_SHORT.search(kept[end].text.rstrip()):
+            end += 1
+        opening = _opening(kept[start])
+        if end == start and opening:
+            end = start + 1
+            while end < len(kept) and _opening(kept[end]) == opening:
+                end += 1
+        if end - start >= MIN_CARDS:
+            for line in kept[start:end]:
+                # a card that quotes someone stays: no quoted words are taken out with a list
+                line.kept = bool(_QUOTE_MARKS.search(line.text))
+        start = max(end, start + 1)
+
+
+def _opening(line: Line) -> str | None:
+    """The first sentence of a line that goes on after it, when it has a few words."""
+    first = _FIRST_SENTENCE.match(line.text)
+    return first.group(0) if first and len(first.group(0).split()) >= MIN_CARD_OPENING_WORDS else None

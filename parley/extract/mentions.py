@@ -20,16 +20,17 @@ What the small model calls a person is checked against the shape of a name (word
   name is cut off ("... N. He", "Zelenskyy London"); a registered person's surname followed by
   other words is that person ("Trump Gets" -> "Trump");
 - a span whose last word names a kind of place ("Oblast", "Yar") or whose first word starts a
-  place name ("Novyi", "Velyki"), or a name of two words or more after "in" or "near", or one
-  with a relative place for a role ("north of ..."), is a place (GPE);
+  place name ("Novyi", "Velyki"), or a name of two words or more after "in" or "near", one after
+  "the towns of" or in apposition to places ("in three towns - X, Y and Z"), or one with a
+  relative place for a role ("north of ..."), is a place (GPE); titles alone are no one;
 - a name the model calls an organisation or a place is a person's when the parse says so, a
   first name the model left out of a one-word name is part of it, and the surname of a person
   the article names is a mention of that person wherever the model missed it or called it
   something else (:mod:`parley.extract.surnames`); so is a name the model missed with a noun
   for a person beside it ("Jane Roe, a historian"), and one it ran onto the end of an
   organisation's name ("the Armed Forces of X Jane Roe", split into the body and the person);
-- a name with a noun for a kind of body before it or in apposition ("broadcaster Roe", the
-  ``body_nouns`` of ``names.yaml``) is an organisation, whatever the model called it.
+- a name a noun for a body introduces ("broadcaster Roe"), that the article calls a body's or
+  its initials follow in brackets is an ORG (:mod:`parley.extract.name_kinds`), whatever it was.
 """
 
 from __future__ import annotations
@@ -48,7 +49,15 @@ from spacy.tokens import Span as SpacySpan
 
 from parley.clean.outlets import default_registry as known_outlets
 from parley.extract.layout import Headings
-from parley.extract.name_kinds import a_body_by_its_words, person_at_end
+from parley.extract.name_kinds import (
+    a_body_by_its_words,
+    a_place_by_its_words,
+    named_bodies,
+    only_titles,
+    person_at_end,
+    relative_place,
+    without_trailing,
+)
 from parley.extract.registry import ActorRegistry, fold, strip_honorifics
 from parley.extract.surnames import a_person_by_its_words, first_name_before, surname_mentions
 from parley.models import Mention, Span
@@ -70,6 +79,9 @@ class NameWords:
     prepositions: frozenset[str]
     locative: frozenset[str]
     body_nouns: frozenset[str] = frozenset()
+    place_nouns: frozenset[str] = frozenset()
+    offices: frozenset[str] = frozenset()
+    outlet_nouns: frozenset[str] = frozenset()
 
 
 @cache
@@ -88,7 +100,7 @@ def name_words() -> NameWords:
         words("trailing_non_name_words"),
         words("place_prepositions"),
         words("locative_role_words"),
-        words("body_nouns"),
+        *(words(k) for k in ("body_nouns", "place_nouns", "office_words", "outlet_nouns")),
     )
 
 
@@ -109,6 +121,7 @@ def find_mentions(doc: Doc, article_id: str, registry: ActorRegistry) -> list[Me
     words = name_words()
     mentions: list[Mention] = []
     known: dict[tuple[str, bool], str | None] = {}  # names repeat in an article: look each up once
+    bodies = named_bodies(doc, words)  # 'the NGO "Roe Lives"': a body's in every mention
 
     def match_name(name: str, person: bool) -> str | None:
         key = (name, person)
@@ -123,8 +136,8 @@ def find_mentions(doc: Doc, article_id: str, registry: ActorRegistry) -> list[Me
         label = ent.label_
         if label in ("ORG", "LOC", "FAC") and a_person_by_its_words(ent, words, registry):
             label = "PERSON"  # "Jane Roe, an expert", "researcher Jane Roe": a person
-        if label in ("PERSON", "GPE", "LOC") and a_body_by_its_words(ent, words, registry):
-            label = "ORG"  # "broadcaster Roe", "the outlet, Roe": an organisation
+        if label in ("PERSON", "GPE", "LOC") and a_body_by_its_words(ent, words, registry, bodies):
+            label, ent = "ORG", without_trailing(ent, words)  # "broadcaster Roe", "the outlet, Roe"
         if label == "PERSON":
             ent = _with_particles(ent, words)
             ent = _with_first_name(ent, words, registry)
@@ -148,8 +161,8 @@ def find_mentions(doc: Doc, article_id: str, registry: ActorRegistry) -> list[Me
             if shaped is None:
                 continue  # a credit, a thing, a heading: no one
             text, label = shaped
-            if label == "PERSON" and _after_place_word(ent, words) and not match_name(text, True):
-                label = "GPE"  # "fighting near Kozacha Lopan"
+            if label == "PERSON" and a_place_by_its_words(ent, words) and not match_name(text, True):
+                label = "GPE"  # "fighting near Kozacha Lopan", "in two towns - X and Y"
         person = label == "PERSON"
         if person and start in headings:
             continue  # "Background", "Discussions and Disagreements": section headings, not people
@@ -158,7 +171,7 @@ def find_mentions(doc: Doc, article_id: str, registry: ActorRegistry) -> list[Me
             # the small model labels some surnames ORG: a registered person still matches
             actor_id = match_name(text, person) or match_name(text, True)
         role, side = _role_of(ent, registry) if person else (None, None)
-        if person and role and _locative(role, words) and not actor_id:
+        if person and role and relative_place(role, words) and not actor_id:
             label, role, side = "GPE", None, None  # "Verkhnya Tersa, northwest of the town"
         span = Span(start, start + len(text))
         mentions.append(Mention(article_id, span, text, label, actor_id, role, side))
@@ -180,7 +193,7 @@ def find_mentions(doc: Doc, article_id: str, registry: ActorRegistry) -> list[Me
                 Mention(article_id, Span(run_start, run_end), run.text, "PERSON", actor_id, role, side)
             )
             taken.append((run_start, run_end))
-        elif actor_id is None and a_body_by_its_words(run, words, registry):  # "broadcaster Roe"
+        elif actor_id is None and a_body_by_its_words(run, words, registry, bodies):  # "broadcaster Roe"
             mentions.append(Mention(article_id, Span(run_start, run_end), run.text, "ORG"))
             taken.append((run_start, run_end))
     mentions = surname_mentions(doc, article_id, mentions, registry, headings, words)
@@ -241,6 +254,8 @@ def _person_shape(text: str, registry: ActorRegistry, words: NameWords, match_na
         return None
     if tokens[0][2] in words.not_first or not any(text[t[0]].isupper() for t in tokens):
         return None  # "Appendix A", "Destroyed Russian ...", "humanitarian hubs"
+    if only_titles(text[: tokens[-1][1]], words):
+        return None  # "Associate Dean"
     text = text[: tokens[-1][1]]
     if tokens[-1][2] in words.place_last or (len(tokens) > 1 and tokens[0][2] in words.place_first):
         return text, "GPE"  # "Kursk Oblast", "Novyi Donbas"
@@ -257,20 +272,6 @@ def _person_shape(text: str, registry: ActorRegistry, words: NameWords, match_na
 
 def _is_surname(word: str, actor) -> bool:
     return any(fold(strip_honorifics(n)).split()[-1:] == [word] for n in (actor.name, *actor.aliases))
-
-
-def _after_place_word(ent: SpacySpan, words: NameWords) -> bool:
-    """A name of two words or more right after "in", "near" ...: a place."""
-    return len(ent) > 1 and ent.start > 0 and ent.doc[ent.start - 1].lower_ in words.prepositions
-
-
-def _locative(role: str, words: NameWords) -> bool:
-    """A relative place: "north of the city", "all northwest of it", "some 10 km from it"."""
-    role_words = fold(role).split()
-    if len(role_words) == 1:
-        return role_words[0] in words.locative
-    pairs = zip(role_words, role_words[1:], strict=False)
-    return any(w in words.locative and nxt in ("of", "from") for w, nxt in pairs)
 
 
 def _role_of(ent: SpacySpan, registry: ActorRegistry) -> tuple[str | None, str | None]:
