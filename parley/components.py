@@ -27,8 +27,8 @@ def mentions(ctx: Context) -> Step:
     return step
 
 
-# 11: a day is no "called on"; 10: no supposed cue
-@component("attributions", requires=("doc",), produces=("attribution",), version="11")
+# 12: a report's section label is no speaker; 11: a day is no "called on"; 10: no supposed cue
+@component("attributions", requires=("doc",), produces=("attribution",), version="12")
 def attributions(ctx: Context) -> Step:
     def step(a: Analysis) -> dict:
         return {"attribution": extract_attributions(a.parsed)}

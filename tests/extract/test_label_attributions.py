@@ -80,3 +80,29 @@ def test_footage_of_someone_saying_is_their_speech(nlp):
         "ahead of him?” It ends with a voice urging people to vote."
     )
     assert [(source, cue) for _, source, cue, _ in _who(nlp, text)][:1] == [("Senator Dana Holt", "asking")]
+
+
+def test_a_reports_section_label_is_no_speaker(nlp):
+    """The same title-case label opening several paragraphs of a war report, one too long for a
+    headline, is a section of the report ("Order of Battle: ..."), not someone speaking."""
+    text = (
+        "The daily assessment covers the southern front.\n\n"
+        "Order of Battle: Elements of the 5th Motorised Brigade are operating near the river crossing "
+        "and have been seen moving armour west of the town over the past three days, according to "
+        "footage geolocated by independent analysts.\n\n"
+        "Troops advanced a few hundred metres south of the bridge on Tuesday.\n\n"
+        "Order of Battle: Drone units of the 12th Regiment are reportedly active near the reservoir."
+    )
+    assert not any(source == "Order of Battle" for _, source, _, _ in _who(nlp, text))
+
+
+def test_a_named_speakers_label_over_long_answers_stays_a_speaker(nlp):
+    text = (
+        "The minister answered questions after the talks.\n\n"
+        "Anna Berg: We have agreed on nothing yet, and we will not sign a text that leaves our "
+        "eastern towns without protection or that asks our army to shrink before any guarantee "
+        "is in place and ratified by every parliament concerned.\n\n"
+        "Anna Berg: The next round is planned for next month in the capital."
+    )
+    found = [(source, content) for _, source, _, content in _who(nlp, text)]
+    assert ("Anna Berg", "The next round is planned for next month in the capital") in found

@@ -20,7 +20,10 @@ from __future__ import annotations
 
 import re
 
+from spacy.tokens import Span as SpacySpan
+
 from parley.extract import cues as C
+from parley.extract.speaker_reading import ROLE_NOUNS
 
 from .document import DocIndex, Found, is_verb
 from .quotes import QUOTE_CHARS
@@ -230,6 +233,7 @@ def headline_pass(ix: DocIndex) -> list[Found]:
     doc = ix.doc
     n = ix.n
     pid = ix.pid
+    sections = _section_labels(ix)
     i = 0
     while i < n:
         a = i
@@ -246,6 +250,8 @@ def headline_pass(ix: DocIndex) -> list[Found]:
         if colon <= a:
             continue
         head = doc[a:colon]
+        if label < 0 and head.text.casefold() in sections and not _speaker_like(head):
+            continue  # "Order of Battle: ...": a report's section label, no one speaking
         if (
             not any(t.pos_ == "PROPN" for t in head)
             or any(t.text in ("-", "–", "—", "|") for t in head)  # "Press release - Ukraine": a label
@@ -268,3 +274,21 @@ def headline_pass(ix: DocIndex) -> list[Found]:
             continue  # "Cyber Defenders: teaching children to ...": a title, not a statement
         found.append(Found(content, kind, src, (doc[colon].idx, doc[colon].idx + 1), None, colon))
     return found
+
+
+def _speaker_like(head: SpacySpan) -> bool:
+    """A transcript's speaker label rather than a section's: a person's name, or ending in a noun
+    for a person in a role ("Moderator:", "Ministry Spokesperson:")."""
+    return any(t.ent_type_ == "PERSON" for t in head) or head[-1].lemma_.lower() in ROLE_NOUNS
+
+
+def _section_labels(ix: DocIndex) -> set[str]:
+    """Labels of a report's sections: the same words and a colon open two paragraphs or more of
+    the article, one of them too long for a headline ("Order of Battle: ..." in a daily war
+    report); a person's name over a transcript's answers stays a speaker (see the caller)."""
+    seen: dict[str, list[int]] = {}
+    for para in ix.text.split("\n"):
+        label, colon, rest = para.strip().partition(":")
+        if colon and 0 < len(label.split()) <= 6 and rest.strip():
+            seen.setdefault(label.casefold(), []).append(len(rest.split()))
+    return {label for label, sizes in seen.items() if len(sizes) >= 2 and max(sizes) > 28}
