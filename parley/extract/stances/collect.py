@@ -20,6 +20,7 @@ from spacy.tokens import Doc
 from spacy.tokens import Span as SpacySpan
 
 from parley.extract.stances.issues import CueHit
+from parley.extract.stances.objects import condition_near
 from parley.extract.stances.parse import condition_with_marker
 from parley.extract.stances.period import CURRENT, EARLIER, earlier_cue, earlier_time
 from parley.extract.stances.records import Provision, Stance
@@ -64,10 +65,14 @@ class Collector:
         position, condition, cue = signal.position, None, signal.cue
         if holder.kind == "document":  # "the proposal urges ...": what a document says, it proposes
             position, provision = "proposes", True
-        if position in CONDITIONAL or position in REFUSED_UNLESS:
+        if signal.condition:  # "X would require Y": accepted on condition Y
+            condition = signal.condition
+        elif position in CONDITIONAL or position in REFUSED_UNLESS:
             subtree = list(signal.token.subtree)
             within = (subtree[0].idx, subtree[-1].idx + len(subtree[-1].text))
             found = condition_with_marker(sentence, self.text, within)
+            if found is None and position in CONDITIONAL:  # "is ready to X, provided that ..."
+                found = condition_near(signal.token, self.text)
             if found is not None and position in REFUSED_UNLESS and found[2] != "unless":
                 found = None  # "rejects it if ...": a refusal still; "unless ...": its price
             if found is not None:

@@ -31,7 +31,9 @@ def reader_for(dossier: Dossier) -> StanceReader:
     "stances",
     requires=("doc", "mention", "statement", "time_expression"),
     produces=("stance", "provision"),
-    version="10",  # 9, 10: a document for another named treaty (as its purpose) is another one
+    # 9, 10: a document for another named treaty (as its purpose) is another one; 11: an issue's word
+    # that only says where or as what another issue's thing is makes no stance; "X would require Y"
+    version="11",
 )
 def stances(ctx: Context) -> Step:
     reader = reader_for(Dossier.from_registry(ctx.registry))

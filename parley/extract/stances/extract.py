@@ -40,6 +40,7 @@ from parley.extract.stances.collect import CONDITION_CUE, Candidate, Collector
 from parley.extract.stances.documents import DocumentFinder, DocumentRef
 from parley.extract.stances.holders import Holder, HolderFinder
 from parley.extract.stances.issues import CueHit, IssueMatcher
+from parley.extract.stances.objects import adjunct_of_other, conditioned
 from parley.extract.stances.parse import (
     TEXT_KEY,
     Signal,
@@ -111,6 +112,11 @@ class _Run(Collector):
             p for st in statements for p in (*st.parts, st.cue_span, st.speaker_span) if p is not None
         ]
         self._carried: dict[int, DocumentRef | None] = {}  # sentence start -> the document it is set in
+        self.issue_at = {  # token index -> the issue of each issue word
+            t.i: h.issue
+            for h in self.hits
+            for t in doc.char_span(h.span.start, h.span.end, alignment_mode="expand") or ()
+        }
 
     # -- collecting ------------------------------------------------------------------------
     def unit(self, unit: Unit) -> None:
@@ -128,8 +134,11 @@ class _Run(Collector):
             ]
         for hit in hits:
             token = self._token(hit.span)
-            if token is None or (isinstance(hit, CueHit) and qualifies_only(token, hit)):
-                continue
+            if token is None or (
+                isinstance(hit, CueHit)
+                and (qualifies_only(token, hit) or adjunct_of_other(token, hit.issue, self.issue_at))
+            ):
+                continue  # "NATO airspace"; "troops on X territory": the troops' issue, not X's
             issue = hit.issue if isinstance(hit, CueHit) else self.r.plan_issue
             document_id = hit.document_id if isinstance(hit, DocumentRef) else None
             cue_hit = hit if isinstance(hit, CueHit) else None
@@ -149,7 +158,8 @@ class _Run(Collector):
             for holder, signal, below in found:
                 if holder.kind == "document" and holder.id == document_id:
                     continue
-                signal = place(signal, _below(below, signal.token), token)
+                under = _below(below, signal.token)
+                signal = place(conditioned(signal, under), under, token)
                 self._add(unit, holder, signal, issue, cue_hit, document_id)
 
     def _positions(self, unit: Unit, token: Token, path: list[Token]) -> list[tuple[Holder, Signal]]:

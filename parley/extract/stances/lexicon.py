@@ -116,6 +116,7 @@ COMMITMENT_VERBS = set(
 # a conditional acceptance: the words opening the condition
 CONDITION_MARKERS = (
     "only if",
+    "only with",
     "if",
     "provided that",
     "provided",
@@ -195,6 +196,8 @@ class PeriodWords:
     qualified_nouns: frozenset[str]
     admission_verbs: frozenset[str]
     earlier_only: dict[str, str]  # verb lemma -> position, read only with an earlier marker
+    adjunct_prepositions: frozenset[str] = frozenset()
+    conditioning_verbs: frozenset[str] = frozenset()
 
 
 def load_period_words(path: str | None = None) -> PeriodWords:
@@ -221,6 +224,8 @@ def load_period_words(path: str | None = None) -> PeriodWords:
         qualified_nouns=words("qualified_nouns"),
         admission_verbs=words("admission_verbs"),
         earlier_only=dict(data["earlier_only"]),
+        adjunct_prepositions=words("adjunct_prepositions"),
+        conditioning_verbs=words("conditioning_verbs"),
     )
 
 

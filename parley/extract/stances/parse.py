@@ -37,6 +37,7 @@ class Signal:
     period_cue: str | None = None  # the words that place it or state the change
     replaces: str | None = None  # the position the sentence says this one replaces
     earlier: str | None = None  # an earlier stance the sentence states, recorded beside this one
+    condition: str | None = None  # the condition it is read with ("X would require Y": Y)
 
 
 def ancestors(token: Token, stop: Token | None = None, clause: bool = False) -> Iterator[Token]:
