@@ -12,9 +12,13 @@ learned vocabulary and two gradient-boosted forests, read by :mod:`parley.check.
 trained on the FNC-1 train split by :mod:`parley.check.train`, which rebuilds it in one command;
 :mod:`parley.bench.fnc1` scores it on the FNC-1 competition test set.
 
+After the forests, one rule: an ``agree`` whose most relevant sentences deny the claim ("X denied
+reports that ...", "... did not reject ...") becomes ``disagree`` (:mod:`parley.check.denial`,
+word lists in ``parley/data/check/denial.json``); the benchmark scores this same output.
+
 Modules: ``text`` (sentences, tokens, cue words), ``features`` (pair features), ``encoder``
-(the sentence encoder), ``trees`` (forests as JSON), ``model`` (loading, deciding, evidence),
-``train`` (the training command).
+(the sentence encoder), ``trees`` (forests as JSON), ``denial`` (the denial reading), ``model``
+(loading, deciding, evidence), ``train`` (the training command).
 """
 
 from parley.check.model import STANCES, SourceStance, StanceModel, check_claim, load_model

@@ -17,8 +17,13 @@ The model file (``parley/data/check/model.json``, rebuilt by :mod:`parley.check.
 Forests are in the form :mod:`parley.check.trees` evaluates.
 
 Decision: a pair is ``unrelated`` when P(related) < ``threshold``; otherwise it gets the most
-probable of agree / disagree / discuss. ``confidence`` is the probability of the stance given:
-``1 - P(related)`` for unrelated, ``P(related) * P(stance | related)`` otherwise.
+probable of agree / disagree / discuss. Then one reading overrules the forest: an ``agree`` whose
+body has, among its :data:`DENIAL_TOP` sentences most relevant to the claim, one that denies the
+claim (:mod:`parley.check.denial`: "X denied that ...", "reports that ... are false", "did not
+...") becomes ``disagree``, with that sentence as its first evidence, and the probabilities of
+agree and disagree are swapped. ``confidence`` is the probability of the stance given:
+``1 - P(related)`` for unrelated, ``P(related) * P(stance | related)`` otherwise. The benchmark
+(:meth:`StanceModel.predict_pairs`) and ``check`` decide the same way.
 """
 
 from __future__ import annotations
@@ -33,6 +38,7 @@ from typing import Any, Literal
 import numpy as np
 
 from parley.check import trees
+from parley.check.denial import DenialReader
 from parley.check.features import RELATED_NAMES, Body, Encoder, Featurizer
 from parley.check.text import compile_cues, count
 from parley.errors import ConfigError
@@ -43,6 +49,8 @@ DEFAULT_MODEL = Path(__file__).resolve().parents[1] / "data" / "check" / "model.
 StanceLabel = Literal["agree", "disagree", "discuss", "unrelated"]
 STANCES: tuple[StanceLabel, ...] = ("agree", "disagree", "discuss", "unrelated")
 MIN_EVIDENCE_TOKENS = 5
+DENIAL_TOP = 5  # most relevant sentences searched for a denial of the claim
+AGREE, DISAGREE = 0, 1
 
 
 @dataclass(frozen=True)
@@ -82,6 +90,8 @@ class StanceModel:
         self.threshold = float(data["related"]["threshold"])
         self.labels: tuple[str, ...] = tuple(data["stance"]["labels"])
         self._refute = compile_cues(data["cues"].get("refute", ()))
+        idf, default_idf = self.featurizer.idf, self.featurizer.default_idf
+        self.denial = DenialReader(lambda term: idf.get(term, default_idf))
 
     # -- probabilities -----------------------------------------------------------------------
     def probabilities(self, x: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
@@ -102,7 +112,24 @@ class StanceModel:
         read = {k: self.featurizer.read_body(bodies[k]) for k in sorted({b for _, b in pairs})}
         claims = {c: self.featurizer.embed_claim(c) for c in sorted({c for c, _ in pairs})}
         x = np.array([self.featurizer.features(c, read[b], claims[c]) for c, b in pairs])
-        return self.decide(*self.probabilities(x))
+        labels = self.decide(*self.probabilities(x))
+        for i, (c, b) in enumerate(pairs):
+            if labels[i] == AGREE and self.denied(c, read[b], claims[c]) is not None:
+                labels[i] = DISAGREE
+        return labels
+
+    def denied(self, claim: str, body: Body, claim_emb: np.ndarray | None) -> int | None:
+        """The first of the body's :data:`DENIAL_TOP` sentences most relevant to the claim that
+        denies it (an index into ``body.spans``), or None."""
+        view = self.denial.claim(claim)
+        if view is None:
+            return None
+        order = self.featurizer.ranking(*self.featurizer.relevance(claim, body, claim_emb))
+        for i in order[:DENIAL_TOP]:
+            start, end = body.spans[int(i)]
+            if self.denial.denies(view, body.text[start:end]):
+                return int(i)
+        return None
 
     # -- articles (the library call) ---------------------------------------------------------
     def check(self, claim: str, articles: Iterable[Article], evidence: int = 2) -> list[SourceStance]:
@@ -114,7 +141,13 @@ class StanceModel:
             related, stance = self.probabilities(x)
             label = self.decide(related, stance)[0]
             probs = [float(related[0] * p) for p in stance[0]] + [float(1.0 - related[0])]
-            spans = () if label == 3 else self._evidence(claim, body, claim_emb, STANCES[label], evidence)
+            denial = self.denied(claim, body, claim_emb) if label == AGREE else None
+            if denial is not None:
+                label = DISAGREE
+                probs[AGREE], probs[DISAGREE] = probs[DISAGREE], probs[AGREE]
+            spans = (
+                () if label == 3 else self._evidence(claim, body, claim_emb, STANCES[label], evidence, denial)
+            )
             out.append(
                 SourceStance(
                     article_id=article.id,
@@ -129,15 +162,24 @@ class StanceModel:
         return out
 
     def _evidence(
-        self, claim: str, body: Body, claim_emb: np.ndarray | None, stance: str, k: int
+        self,
+        claim: str,
+        body: Body,
+        claim_emb: np.ndarray | None,
+        stance: str,
+        k: int,
+        denial: int | None = None,
     ) -> tuple[Span, ...]:
-        """The ``k`` sentences most relevant to the claim; for ``disagree``, a refuting sentence
-        among the five most relevant comes first. Lines under :data:`MIN_EVIDENCE_TOKENS` words
-        (headings, tags, menu items) are passed over while longer sentences are left."""
+        """The ``k`` sentences most relevant to the claim; for ``disagree``, the sentence that
+        denies the claim (``denial``) or else a refuting sentence among the five most relevant
+        comes first. Lines under :data:`MIN_EVIDENCE_TOKENS` words (headings, tags, menu items)
+        are passed over while longer sentences are left."""
         lex, sem = self.featurizer.relevance(claim, body, claim_emb)
         order = [int(i) for i in self.featurizer.ranking(lex, sem) if lex[int(i)] > 0 or sem[int(i)] > 0.3]
         order = [i for i in order if len(body.sent_tokens[i]) >= MIN_EVIDENCE_TOKENS] or order
-        if stance == "disagree":
+        if denial is not None:
+            order = [denial] + [i for i in order if i != denial]
+        elif stance == "disagree":
             refuting = [i for i in order[:5] if count(body.sent_tokens[i], self._refute)]
             order = refuting[:1] + [i for i in order if i not in refuting[:1]]
         return tuple(Span(*body.spans[i]) for i in order[:k])

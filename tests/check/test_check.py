@@ -48,9 +48,11 @@ def article(name: str, text: str) -> Article:
 
 SHORT_DENIALS = pytest.mark.xfail(
     strict=True,
-    reason="known weakness: a denial only 3-4 sentences long reads as agree/discuss; the model "
-    "learnt from FNC-1 bodies (median 16 sentences), where length and cue density weigh a lot. "
-    "The news-length denial below passes.",
+    reason="known weakness: a denial only 3-4 sentences long reads as agree/discuss to the model, "
+    "which learnt from FNC-1 bodies (median 16 sentences), where length and cue density weigh a "
+    "lot. The denial reading after the model (parley.check.denial) turns such an agree into "
+    "disagree, but not a discuss: on FNC-1 train, most related bodies it reads as denying are "
+    "labelled discuss. The news-length denial below passes.",
 )
 
 
@@ -61,10 +63,9 @@ def results() -> dict[str, SourceStance]:
     return {r.article_id: r for r in check_claim(CLAIM, articles)}
 
 
-@pytest.mark.parametrize(
-    "name", ["agree", pytest.param("disagree", marks=SHORT_DENIALS), "discuss", "unrelated"]
-)
+@pytest.mark.parametrize("name", ["agree", "disagree", "discuss", "unrelated"])
 def test_stance_of_each_article(results: dict[str, SourceStance], name: str) -> None:
+    # "disagree" is a short denial the model alone reads as agree; the denial reading turns it
     assert results[name].stance == name, results[name].probabilities
 
 
