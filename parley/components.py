@@ -16,10 +16,11 @@ from parley.extract.statements import build_statements
 from parley.pipeline import Analysis, Context, Step, component
 
 
-# 6: titles alone, places by their nouns, bodies the text names or a publication noun introduces;
+# 7: a transcript's speaker lines are no headings; 6: titles alone, places by their nouns, bodies
+# the text names or a publication noun introduces;
 # 5: a side from the role itself, not its topic or place; 4: titles from names.yaml, bodies by
 # their nouns, names by apposition; 3: one mention per name
-@component("mentions", requires=("doc",), produces=("mention",), version="6")
+@component("mentions", requires=("doc",), produces=("mention",), version="7")
 def mentions(ctx: Context) -> Step:
     def step(a: Analysis) -> dict:
         return {"mention": find_mentions(a.parsed, a.article.id, ctx.registry)}
@@ -27,8 +28,9 @@ def mentions(ctx: Context) -> Step:
     return step
 
 
-# 12: a report's section label is no speaker; 11: a day is no "called on"; 10: no supposed cue
-@component("attributions", requires=("doc",), produces=("attribution",), version="12")
+# 13: a transcript's labelled answers, no heading's words; 12: a report's section label is no
+# speaker; 11: a day is no "called on"; 10: no supposed cue
+@component("attributions", requires=("doc",), produces=("attribution",), version="13")
 def attributions(ctx: Context) -> Step:
     def step(a: Analysis) -> dict:
         return {"attribution": extract_attributions(a.parsed)}

@@ -139,9 +139,12 @@ def clean_lines(text: str, title: str | None, url: str | None = None) -> CleanTe
             if _is_story(plain):
                 stories += 1
         after_title = False
+    labels = [line for line in _speaker_labels(lines) if line.kept]
     drop_menus(lines)
     _drop_end_teasers(lines, related_header)
     _drop_repeats(lines)
+    for line in labels:  # a transcript's "Jane Roe:" lines are neither a menu nor repeats
+        line.kept = True
     dates = _publication_date_lines(lines, date_lines)
     if not any(line.kept for line in lines) and title_lines:
         # The title is all the text there is (a one-line file): it is the body, not a repeat.
@@ -205,6 +208,25 @@ def _drop_end_teasers(lines: list[Line], header: int) -> None:
     if all(line.words <= MAX_TEASER_WORDS and not QUOTE_MARKS.search(line.text) for line in after):
         for line in after:
             line.kept = False
+
+
+# A transcript's speaker label alone on its line: a name of two to five capitalised words and a colon
+SPEAKER_LABEL = re.compile(r"[A-Z][\w.'’-]*(?: (?:[A-Z][\w.'’-]*|de|da|van|von|al|bin|la|le)){1,4}:")
+
+
+def _speaker_labels(lines: list[Line]) -> list[Line]:
+    """Lines that are a transcript's speaker labels ("Jane Roe:" before each of her answers): the
+    same name and a colon alone on a line at least twice, and no boilerplate or list header. Runs
+    of them, once the lost questions leave them side by side, read like a menu."""
+    texts = [line.text.strip() for line in lines]
+    return [
+        line
+        for line, text in zip(lines, texts, strict=True)
+        if SPEAKER_LABEL.fullmatch(text)
+        and texts.count(text) >= 2
+        and not is_boilerplate(text)
+        and not RELATED_HEADER.match(text)
+    ]
 
 
 def _drop_repeats(lines: list[Line]) -> None:

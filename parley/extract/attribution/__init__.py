@@ -43,6 +43,7 @@ from .continuation import join_parts, resolve_bare
 from .direct import direct_pass
 from .document import DocIndex, Found
 from .embedding import drop_nested, mark_embedded
+from .headings import drop_heading_words
 from .labels import headline_pass
 from .learned import combine, learned_attributions
 from .quotes import QuoteRegion, find_quotes
@@ -65,7 +66,7 @@ def extract_attributions(doc: Doc, learned: bool = True) -> list[Attribution]:
     rules = rule_attributions(ix)
     if not learned:
         return rules
-    return combine(rules, learned_attributions(ix, rules))
+    return drop_heading_words(ix, combine(rules, learned_attributions(ix, rules)))
 
 
 def rule_attributions(ix: DocIndex) -> list[Attribution]:
@@ -75,19 +76,24 @@ def rule_attributions(ix: DocIndex) -> list[Attribution]:
     found = direct + reported
     found += resolve_bare(ix, bare, found)
     found = join_parts(mark_embedded(ix, drop_nested(ix, found)))
-    return [
-        Attribution(
-            content=Span(*f.content),
-            kind=f.kind,  # type: ignore[arg-type]
-            source=Span(*f.source) if f.source else None,
-            cue=Span(*f.cue) if f.cue else None,
-            channel=f.channel,
-            more_content=tuple(Span(*m) for m in f.more),
-            embedded_in=f.embedded,  # type: ignore[arg-type]
-            outer=Span(*_record_of(f.outer).content) if f.outer else None,
-        )
-        for f in found
-    ]
+    # a heading line is no one's words unless it has its own speaker and cue ("A city that refused
+    # to fall" is a section's title): its records go
+    return drop_heading_words(
+        ix,
+        [
+            Attribution(
+                content=Span(*f.content),
+                kind=f.kind,  # type: ignore[arg-type]
+                source=Span(*f.source) if f.source else None,
+                cue=Span(*f.cue) if f.cue else None,
+                channel=f.channel,
+                more_content=tuple(Span(*m) for m in f.more),
+                embedded_in=f.embedded,  # type: ignore[arg-type]
+                outer=Span(*_record_of(f.outer).content) if f.outer else None,
+            )
+            for f in found
+        ],
+    )
 
 
 def _record_of(f: Found) -> Found:

@@ -13,7 +13,9 @@
   (``"HOST: …``, ``SENATOR: …``), whatever the paragraph's length;
 * a short paragraph ``Name: what they said`` (a headline or a summary line), not a label with a
   dash or a bar before the colon (``Press release - Country: ...``), nor a title (``Name: doing
-  something``, ``Name: to do something``).
+  something``, ``Name: to do something``);
+* a transcript's label on a line of its own (``Jane Doe:`` or a bare name) over the paragraphs
+  of that speaker's words, up to the next label (:mod:`.transcript`).
 """
 
 from __future__ import annotations
@@ -28,6 +30,7 @@ from parley.extract.speaker_reading import ROLE_NOUNS
 from .document import DocIndex, Found, is_verb
 from .quotes import QUOTE_CHARS
 from .speakers import attribution_for_cue
+from .transcript import transcript_pass
 
 DASHES = ("-", "—", "–", "―")
 # a transcript's speaker label: a word in capitals ("HOST", "MR.", "O'NEILL"), at least two letters
@@ -228,7 +231,8 @@ def transcript_label(ix: DocIndex, qi: int) -> Found | None:
 
 
 def headline_pass(ix: DocIndex) -> list[Found]:
-    """A short paragraph ``Name: what they said`` (a headline or a summary line)."""
+    """A short paragraph ``Name: what they said`` (a headline or a summary line); and the
+    paragraphs under a transcript's labels on lines of their own (:mod:`.transcript`)."""
     found: list[Found] = []
     doc = ix.doc
     n = ix.n
@@ -273,7 +277,7 @@ def headline_pass(ix: DocIndex) -> list[Found]:
         if kind == "reported" and first.tag_ in ("VBG", "TO"):
             continue  # "Cyber Defenders: teaching children to ...": a title, not a statement
         found.append(Found(content, kind, src, (doc[colon].idx, doc[colon].idx + 1), None, colon))
-    return found
+    return found + transcript_pass(ix)
 
 
 def _speaker_like(head: SpacySpan) -> bool:
