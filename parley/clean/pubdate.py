@@ -3,7 +3,8 @@
 Sources, each read on its own:
 
 - ``metadata``: the reader's date (feed entry, HTML meta tag, JSON field). A crawler's guess can
-  be wrong: a photo caption's year, the date of another story on the page.
+  be wrong: a photo caption's year, the date of another story on the page, the day of an event
+  the story tells. Readers ask ``echoed_date`` before they pass such a guess on (see there).
 - ``url``: ``/2026/02/04/``, ``/2025/nov/24/``, ``-2026-02-01/``, ``/20260204/``; ``/2026/02/``
   gives the month only.
 - ``text``: a "Published: ..." line, a header date line, or a line that is only a date (with
@@ -32,7 +33,15 @@ from urllib.parse import unquote, urlsplit
 from parley.clean.dateline import MONTHS, parse_month_day, resolve_dateline_date
 from parley.models import Dateline, PublishedFrom
 
-__all__ = ["DateSaid", "Publication", "parse_date_line", "parse_full_date", "resolve_publication", "url_date"]
+__all__ = [
+    "DateSaid",
+    "Publication",
+    "echoed_date",
+    "parse_date_line",
+    "parse_full_date",
+    "resolve_publication",
+    "url_date",
+]
 
 # Among sources with as many others agreeing, the one a tie goes to.
 PREFERENCE = ("url", "text", "dateline", "metadata")
@@ -189,6 +198,72 @@ def parse_date_line(line: str) -> dt.date | None:
         rest = pattern.sub(" ", rest)
     rest = _DATE_LINE_REST.sub(" ", rest)
     return None if re.search(r"\w", rest) else date
+
+
+# What makes a line of the page a caption of its own picture.
+_CAPTION = re.compile(r"^(?:image|photo|photograph|picture|pictured)\s*:|\((?:photo|image)\b[^()]*\)", re.I)
+# A line that dates the page itself ("Published: ...", "Updated ...").
+_STAMP_LINE = re.compile(r"^(?:(?:first |last )?(?:published|posted|updated)|date)\b", re.I)
+# Where links point: their dates are other pages' (``[words](https://.../2026-02-02/)``).
+_LINK_TARGET = re.compile(r"\]\((?:[^()]|\([^()]*\))*\)|<https?:[^>]*>|https?://\S+")
+# A date this near the start of a line and followed by a dash or colon is a dateline's.
+MAX_DATELINE_OFFSET = 60
+_AFTER_DATELINE = re.compile(r"[.,]?\s*(?:[-–—:|]|\([A-Z][^()]{0,40}\))")
+_SENTENCE_END = (".", "!", "?", '"', "”", "’", ")")
+MIN_WORDS_BEFORE = 3  # words of the sentence before a date it tells
+
+
+def echoed_date(date: dt.date, *, text: str, title: str | None = None, url: str | None = None) -> str | None:
+    """Why a date a reader guessed (a crawler's ``published`` field, a date found in a page's text)
+    is not the publication date, or None when nothing on the page says so.
+
+    - ``told``: it is the first full date the page writes, and it stands inside a sentence of the
+      story (``The summit, held on August 15, 2025, brought ...``): the day of something the story
+      tells, which a crawler took for the page's. A line that is only that date, a "Published"
+      line with it, a dateline or the title naming it make it the page's own date again; so does a
+      caption (a photograph's day is often the day of the page).
+    - ``before its picture``: a caption of the page's own picture is dated later (by more than a
+      day): the page cannot be older than its photograph.
+
+    When the URL gives the day, nothing is said: the cross-check (``resolve_publication``) lets the
+    URL win a disagreement there, and keeps what each source said."""
+    said = url_date(url) if url else None
+    if said is not None and said.date is not None:
+        return None
+    if date in (d for _, _, d in _dates_at(title or "")):
+        return None
+    lines = [" ".join(_LINK_TARGET.sub(" ", line).split()) for line in text.splitlines()]
+    dated = [(line, found) for line in lines if (found := _dates_at(line))]
+    for line, found in dated:
+        if any(d == date for _, _, d in found) and (parse_date_line(line) or _STAMP_LINE.match(line)):
+            return None
+    pictured = [d for line, found in dated if _CAPTION.search(line) for _, _, d in found]
+    if pictured and (max(pictured) - date).days > AGREE_DAYS:
+        return "before its picture"
+    if dated:
+        line, ((start, end, first), *_) = dated[0]
+        if first == date and not _CAPTION.search(line) and _in_sentence(line, start, end):
+            return "told"
+    return None
+
+
+def _dates_at(line: str) -> list[tuple[int, int, dt.date]]:
+    found = []
+    for pattern in _FULL_DATES:
+        for match in pattern.finditer(line):
+            said = _said("text", match)
+            if said is not None and said.date is not None:
+                found.append((match.start(), match.end(), said.date))
+    return sorted(found)
+
+
+def _in_sentence(line: str, start: int, end: int) -> bool:
+    if start < MAX_DATELINE_OFFSET and _AFTER_DATELINE.match(line, end):
+        return False
+    # a sentence that tells something before the date: not a line that opens with it, nor a lede
+    # that opens with the day ("On December 1, 2025, the ministers met ..." may well be that day's)
+    opening = re.split(r"[.!?][\"”’)]?\s+", line[:start])[-1]
+    return line.rstrip().endswith(_SENTENCE_END) and len(re.findall(r"[^\W\d]+", opening)) >= MIN_WORDS_BEFORE
 
 
 def _dateline_said(dateline: Dateline, lead: str, today: dt.date, claims: list[DateSaid]) -> DateSaid | None:

@@ -9,6 +9,7 @@ import re
 import htmldate
 import trafilatura
 
+from parley.clean.pubdate import echoed_date
 from parley.errors import NoArticleFound
 from parley.ingest.decode import decode_text, one_line
 from parley.models import RawArticle
@@ -33,10 +34,13 @@ def read_html(data: bytes | str, origin: str, url: str | None = None) -> RawArti
     text = doc.get("text") or ""
     if len(text.strip()) < MIN_ARTICLE_CHARS:
         raise NoArticleFound(origin, f"no article text in the page ({len(text.strip())} characters)")
-    published = _date(htmldate.find_date(html, url=url, original_date=True, extensive_search=False))
-    if published is None:
-        published = _date(doc.get("date"))
     page_url = doc.get("url") or url
+    # htmldate reads the page's markup (meta tags, <time>, the URL); trafilatura's date may come from
+    # a search of the text, where the first date is often one the story tells, not the page's own.
+    published = _date(htmldate.find_date(html, url=url, original_date=True, extensive_search=False))
+    if published is None and (found := _date(doc.get("date"))) is not None:
+        told = echoed_date(found, text=text, title=one_line(doc.get("title")), url=page_url)
+        published = None if told else found
     return RawArticle(
         origin=origin,
         format="html",

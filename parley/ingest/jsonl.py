@@ -1,4 +1,8 @@
-"""JSON Lines: one article per line. Bad lines are failures; good lines go on."""
+"""JSON Lines: one article per line. Bad lines are failures; good lines go on.
+
+The ``published`` field is often a crawler's guess, taken from the page's text: a date the story
+tells or a photo shows. Such a date is not passed on (``echoed_date``): the article's date is then
+read from the URL and the text, or stays unknown."""
 
 from __future__ import annotations
 
@@ -6,6 +10,7 @@ import datetime as dt
 import json
 from collections.abc import Iterator
 
+from parley.clean.pubdate import echoed_date
 from parley.errors import MalformedInput
 from parley.ingest.decode import decode_text, one_line
 from parley.models import Failure, RawArticle
@@ -38,15 +43,19 @@ def parse_record(line: str, origin: str) -> RawArticle:
     body = next((record[k] for k in TEXT_KEYS if isinstance(record.get(k), str)), "")
     if not body.strip():
         raise MalformedInput(origin, "no article text (expected a 'text' field)")
+    title, url = one_line(_str(record.get("title"))), _str(record.get("url"))
+    published = _date(next((record[k] for k in DATE_KEYS if record.get(k)), None))
+    if published is not None and echoed_date(published, text=body, title=title, url=url):
+        published = None
     return RawArticle(
         origin=origin,
         format="jsonl",
         text=body,
-        title=one_line(_str(record.get("title"))),
-        url=_str(record.get("url")),
+        title=title,
+        url=url,
         outlet=_str(record.get("outlet") or record.get("source")),
         author=_str(record.get("author")),
-        published=_date(next((record[k] for k in DATE_KEYS if record.get(k)), None)),
+        published=published,
         language=_str(record.get("language")),
     )
 
