@@ -83,7 +83,9 @@ def statements(ctx: Context) -> Step:
     "events",
     requires=("doc", "mention", "time_expression", "attribution"),
     produces=("event_mention",),
-    version="5",  # 5: who attends from talks, outlets' names, coordinated places, "the two leaders"
+    # 5: who attends from talks, outlets' names, coordinated places, "the two leaders"; 6: a report
+    # takes the one date of a sentence that tells it with another, each item of a list is reported
+    version="6",
 )
 def events(ctx: Context) -> Step:
     def step(a: Analysis) -> dict:

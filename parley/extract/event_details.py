@@ -108,26 +108,35 @@ class Scope:
         # own the parser hung inside what is reported ("X told Y on Friday that ..., as the two
         # leaders held their summit") happens when the telling does
         narrated = False
+        # "The next week, after X visited Moscow, Y flew to Kyiv": past a clause opened by
+        # "after", "before" ..., the words are of another time (a date there is not the trigger's);
+        # not past a phrase ("said on Monday after two days of talks": the talks' last day)
+        self.later: set[int] = set()
+        bounded = False
         while t.head.i != t.i and (t.dep_ != "ccomp" or narrated):
             if t.dep_ == "ccomp":
                 narrated = False
             narrated = narrated or _narrated(t)
+            bounded = bounded or _bound_clause(t)
             t = t.head
             if t.i in self.event_words:
                 break
             self.domain.add(t.i)
+            if bounded:
+                self.later.add(t.i)
 
     def owns(self, start: int, end: int, bounds: bool = False) -> bool:
         """Whether the words at ``start:end`` are the trigger's; with ``bounds``, a date under
         "since", "after", "until" ... on the way is not ("the first visit since the invasion in
-        February 2022": February 2022 bounds the visit, it is not when it happened)."""
+        February 2022": February 2022 bounds the visit, it is not when it happened), nor one above
+        the trigger's own "after" ("the next week, after X visited Moscow, Y flew to Kyiv")."""
         span = self.sent.doc.char_span(start, end, alignment_mode="expand")
         if span is None:
             return False
         t = span.root
         while True:
             if t.i in self.domain:
-                return True
+                return not (bounds and t.i in self.later)
             if t.i in self.event_words and t.i != span.root.i:
                 return False
             if bounds and t.lower_ in BOUND_WORDS:
@@ -161,6 +170,11 @@ class Scope:
                 return None
             token, n = token.head, n + 1
         return n
+
+
+def _bound_clause(t: Token) -> bool:
+    """A clause opened by "after", "before", "until" ... ("after X visited Moscow")."""
+    return t.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in BOUND_WORDS for c in t.children)
 
 
 # "..., as the two leaders held their summit": a clause after a comma opened by these tells

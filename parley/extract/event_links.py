@@ -3,7 +3,8 @@ not make them: read by :mod:`parley.extract.event_parties` and :mod:`parley.extr
 
 - :func:`attended_by`: "negotiators emerged from a long day of talks", "the envoys went into
   talks": the subject of a verb the trigger is the object of one of ``words.attend_preps``
-  (through a measure of time: "a day of", "hours of") took part in it;
+  (through a measure of time: "a day of", "hours of") took part in it; so did the subject of a
+  verb after ``words.measured_attend_preps`` and a measure ("after six hours of talks, X said");
 - :func:`understood_subject`: "X said, after meeting Y", "having met Y, X said": a verb trigger
   with no subject of its own (a gerund or a participle) has the subject of the verb above it;
 - :func:`spoken_in_loosely`: "In the India Today interview broadcast on Monday, X said": the
@@ -43,13 +44,17 @@ SPOKEN_IN = {"in", "at", "during", "on"}
 # words of a noun phrase between its preposition and its head noun ("in the India Today interview")
 _PHRASE_POS = {"DET", "ADJ", "PROPN", "NOUN", "NUM", "PART", "PUNCT"}
 PAIR_WORDS = {"two", "both"}
+PARTY_PREPS = {"with", "between", "among"}  # "talks with X", "talks between A and B"
 PERSON_PRONOUNS = {"he", "she", "him", "her"}
 
 
-def attended_by(trigger: Token, preps: frozenset[str]) -> set[Token]:
+def attended_by(trigger: Token, preps: frozenset[str], measured: bool = False) -> set[Token]:
     """ "American and Ukrainian negotiators emerged from a long day of talks": the words of the
     subject of the verb a noun trigger hangs from through one of ``preps`` (``words.attend_preps``),
-    directly or through a measure of time ("a day of", "hours of")."""
+    directly or through a measure of time ("a day of", "hours of"). With ``measured``, only
+    through a measure ("after six hours of talks in the Kremlin, X announced":
+    ``words.measured_attend_preps``), and when the trigger names no party of its own ("after
+    hours of talks between A and B, X said": X may only tell of them)."""
     if trigger.pos_ not in ("NOUN", "PROPN") or not preps:
         return set()
     t = trigger
@@ -60,6 +65,8 @@ def attended_by(trigger: Token, preps: frozenset[str]) -> set[Token]:
         and (t.head.head.lemma_.lower() in MEASURE_NOUNS or t.head.head.ent_type_ in ("DATE", "TIME"))
     ):
         t = t.head.head
+    if measured and (t.i == trigger.i or any(c.lower_ in PARTY_PREPS for c in trigger.children)):
+        return set()
     if t.dep_ != "pobj" or t.head.lower_ not in preps or t.head.dep_ != "prep":
         return set()
     verb = t.head.head
@@ -221,11 +228,12 @@ ANOTHER_TIME = {"since", "after", "before", "until", "following", "ahead", "prio
 def restates(other: Token, trigger: Token) -> bool:
     """ "met X at the Kremlin, in talks that ran for five hours": a word of the trigger's type
     under the trigger, through nothing but prepositions other than "since", "after" ..., speaks
-    of the same event; "met to discuss the results of the meeting in Moscow" does not."""
+    of the same event; "met to discuss the results of the meeting in Moscow" does not, nor does
+    another item of a list ("talks in X, and a summit in Y")."""
     t = other
     while t.head.i != t.i:
-        if t.lower_ in ANOTHER_TIME or (t.i != other.i and t.pos_ != "ADP"):
-            return False
+        if t.lower_ in ANOTHER_TIME or (t.i != other.i and t.pos_ != "ADP") or t.dep_ == "conj":
+            return False  # "talks in X, and a summit in Y": an item of a list is another event
         t = t.head
         if t.i == trigger.i:
             return True

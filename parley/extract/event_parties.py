@@ -64,26 +64,29 @@ def list_owner(trigger: Token) -> list[Token]:
 def linked_chars(
     trigger: Token,
     reporter: Token | None = None,
-    speech_verbs: frozenset[str] = frozenset(),
-    attend_preps: frozenset[str] = frozenset(),
+    words: Words | None = None,
 ) -> tuple[set[int], set[int]]:
     """Start offsets of the tokens syntactically tied to the trigger: its own subtree (objects,
     "between A and B", "with A"), and for a noun ("held talks") the subject of its verb, or of
-    a verb of ``speech_verbs`` it is said in ("X told Y in an interview", "X said at the
+    a verb of ``words.speech_verbs`` it is said in ("X told Y in an interview", "X said at the
     summit": X and Y), or the subject of a verb it is the object of one of ``attend_preps``
-    ("negotiators emerged from talks"); and, second, those tied to it only by a pronoun or a
-    clause ("before his talks", "who met", "expected to fly", "X said after meeting Y"), which
-    count even where they hang from another event word or clause ("In the X interview ...,
-    Y said": Y). The subject of a ``reporter`` ("Ukraine reported strikes") only tells of the
-    event."""
+    ("negotiators emerged from talks", "after six hours of talks, X said": :func:`attended_by`);
+    and, second, those tied to it only by a pronoun or a clause ("before his talks", "who met",
+    "expected to fly", "X said after meeting Y"), which count even where they hang from another
+    event word or clause ("In the X interview ..., Y said": Y). The subject of a ``reporter``
+    ("Ukraine reported strikes") only tells of the event."""
+    words = words or Words()
+    speech_verbs = words.speech_verbs
     tokens = set(trigger.subtree)
     if spoken_in(trigger, speech_verbs):
         tokens |= {t for c in trigger.head.head.children if c.dep_ in ("nsubj", "dobj") for t in c.subtree}
-    tokens |= attended_by(trigger, attend_preps)
+    tokens |= attended_by(trigger, words.attend_preps)
     for child in trigger.children:
         if own_clause(child):  # "X seized ..., but Y had retaken ...": Y is no party
             tokens -= set(child.subtree)
     implied: set[Token] = understood_subject(trigger)
+    # "after six hours of talks, X announced": X, even past the other event word
+    implied |= attended_by(trigger, words.measured_attend_preps, measured=True)
     speaking = spoken_in_loosely(trigger, speech_verbs)  # "In the X interview ..., Y said"
     if speaking is not None:
         implied |= {t for c in speaking.children if c.dep_ in ("nsubj", "dobj") for t in c.subtree}

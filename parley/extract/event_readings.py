@@ -50,6 +50,7 @@ class Words:
     title_nouns: frozenset[str] = frozenset()  # "Kremlin newswire TASS": TASS's owner is no party
     speech_verbs: frozenset[str] = frozenset()  # "X told Y in an interview": X and Y took part
     attend_preps: frozenset[str] = frozenset()  # "X emerged from talks": X took part
+    measured_attend_preps: frozenset[str] = frozenset()  # "after six hours of talks, X said"
 
 
 @cache
@@ -70,6 +71,7 @@ def load_words(path: str | None = None) -> Words:
                     "title_nouns",
                     "speech_verbs",
                     "attend_preps",
+                    "measured_attend_preps",
                 )
             )
         )

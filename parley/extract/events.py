@@ -1,10 +1,14 @@
 """Event reports in one parsed article: typed by the taxonomy in ``parley/data/events.yaml``.
 
 For each sentence, the first trigger word of each type that makes a concrete report gives one
-:class:`EventMention`. A detail belongs to a trigger only when it hangs from the trigger, or from
-the words above it, without passing another event word first: in "they met in Miami, the first
-talks since the Kremlin meeting on Dec 2", "Dec 2" is the Kremlin meeting's, not the Miami
-talks'; in "the first round since the resignation of X", X resigned, he did not negotiate. So:
+:class:`EventMention`; so does each other item of a list of nouns it heads ("talks in X, and a
+summit in Y") that tells something of its own. Two reports told as one course of action share the
+sentence's one date (:mod:`.event_clauses`).
+
+A detail belongs to a trigger only when it hangs from the trigger, or from the words above it,
+without passing another event word first: in "they met in Miami, the first talks since the
+Kremlin meeting on Dec 2", "Dec 2" is the Kremlin meeting's, not the Miami talks'; in "the first
+round since the resignation of X", X resigned, he did not negotiate. So:
 
 - participants: the actor mentions tied to the trigger (subject, objects, "between A and B",
   "with A", "X's visit"), never a place ("talks at the Kremlin", "the Kremlin meeting"), nor the
@@ -42,6 +46,7 @@ from spacy.tokens import Doc, Token
 from spacy.tokens import Span as Span_
 
 from parley.errors import ConfigError
+from parley.extract.event_clauses import date_phrases, list_item, same_details, shared_dates
 from parley.extract.event_dates import in_dateline, lasting, not_after_telling
 from parley.extract.event_details import (
     DAY_WORDS,
@@ -179,18 +184,21 @@ def find_events(
             if event_type is not None:
                 candidates.append((token, event_type))
         event_words = {token.i for token, _ in candidates}
-        fired: set[str] = set()
+        fired: dict[str, Token] = {}
+        here: list[tuple[Token, EventMention]] = []
         for token, event_type in candidates:
             if (
-                event_type.id in fired
+                (event_type.id in fired and not list_item(token, fired[event_type.id]))
                 or negated(token)
                 or done_by_instrument(token, event_type.id, tuple(taxonomy))
             ):
                 continue
             scope = Scope(sent, token, event_words, reported_by(token, lists))
             event = _mention(text, scope, event_type, article_id, mentions, times, registry, lists)
-            if _concrete(event, token):
-                fired.add(event_type.id)
+            if _concrete(event, token) and not (event_type.id in fired and same_details(event, here)):
+                # a list item of a type already reported is its own event ("talks in X, and a
+                # summit in Y"), unless it only restates the first
+                fired.setdefault(event_type.id, token)
                 for other, other_type in candidates:
                     if other_type is event_type and other.i != token.i and restates(other, token):
                         more = _mention(
@@ -204,7 +212,8 @@ def find_events(
                             lists,
                         )
                         event = filled(event, more)
-                found.append(event)
+                here.append((token, event))
+        found += shared_dates(here, date_phrases(text, sent, times))
     return found
 
 
@@ -285,7 +294,7 @@ def _mention(
     # names and places the model missed: "Medvedev gave an interview", "flew to Kyiv"
     named_elsewhere = dict(missed_names(sent, mentions))
     inside += [*named_elsewhere, *missed_places(sent, inside, registry, article_id)]
-    linked, implied = linked_chars(trigger, scope.reporter, lists.speech_verbs, lists.attend_preps)
+    linked, implied = linked_chars(trigger, scope.reporter, lists)
     refs, known = [], []
     places: list[tuple[tuple[bool, int], str, Token | None]] = []
     subtree = {t.idx for t in trigger.subtree}
