@@ -27,23 +27,22 @@ report of an article already among the event's sources needs no words when one s
 (one article's narration goes on about the event it dated: "the summit ... the meeting").
 
 Reports from a digest (an article with ``DIGEST_REPORTS`` or more of one type, such as a think
-tank's daily list of every village attacked) count only with casualty figures or a registered
-party. A report joins the best-scoring event at ``MERGE_SCORE`` or more (``UNDATED_MERGE_SCORE`` for a
-report with no date of its own joining a dated event reported by other articles), else starts a
-new one; an undated report short of that score still joins the one dated event of its type it
-can be of, when they agree on the place or on every party it names, two or more people
-(:func:`.event_parties.sole_event`); of equal events, it joins the latest before its article. A
-party one report names and the other does not counts as new only when the other names neither
-its side's government nor, for a government, someone of its side (:func:`.event_parties.beyond`);
-an article's undated report joins the event it dated on less evidence, unless it names someone of
-no side beside an event of the sides' people (:func:`.event_parties.outsider`). Conflicting
-details (date, place, duration) are kept side by side, one entry per value with every source
-that gives it. What is left undated joins the one dated event it can be of on what the pass does
-not read (:mod:`.event_attach`). Then events whose evidence is too thin are dropped
-(:func:`thin`): one article, nobody named, no casualty figures, and not both a date and a place.
-An event's status is the surest its reports give (:data:`STATUS_ORDER`): reported if one article
-tells it as fact, else claimed, else planned, else denied.
-"""
+tank's daily list of every village attacked) count only with casualty figures, a registered party,
+or, of a type that does not recur daily, a resolved party and a date or place. A report joins the
+best-scoring event at ``MERGE_SCORE`` or more (``UNDATED_MERGE_SCORE`` for a report with no date of
+its own joining a dated event reported by other articles), else starts a new one; an undated report
+short of that score still joins the one dated event of its type it can be of, when they agree on the
+place or on every party it names, two or more people (:func:`.event_parties.sole_event`); of equal
+events, it joins the latest before its article. A party one report names and the other does not
+counts as new only when the other names neither its side's government nor, for a government, someone
+of its side (:func:`.event_parties.beyond`); an article's undated report joins the event it dated on
+less evidence, unless it names someone of no side beside an event of the sides' people
+(:func:`.event_parties.outsider`). Conflicting details (date, place, duration) are kept side by
+side, one entry per value with every source that gives it. What is left undated joins the one dated
+event it can be of on what the pass does not read (:mod:`.event_attach`). Then events whose evidence
+is too thin are dropped (:func:`thin`): one article, nobody named, no casualty figures, and not both
+a date and a place. An event's status is the surest its reports give (:data:`STATUS_ORDER`):
+reported if one article tells it as fact, else claimed, else planned, else denied."""
 
 from __future__ import annotations
 
@@ -68,8 +67,7 @@ UNDATED_MERGE_SCORE = 3
 REPORT_WINDOW_DAYS = 10
 MAX_DATE_GAP_DAYS = 1
 OTHER_PLACE = -2
-# An article with this many reports of one type is a digest (a think tank's daily front-line
-# report): of that type, only its reports with casualty figures or a registered party count.
+# An article with this many reports of one type is a digest (a think tank's front-line report)
 DIGEST_REPORTS = 8
 
 Report = tuple[EventMention, frozenset[str], Article | None]
@@ -151,11 +149,8 @@ def merge_events(
     where = load_places() if places is None else places
     reports = list(reports)
     per_article = Counter((m.article_id, m.type) for m in reports)
-    reports = [
-        m
-        for m in reports
-        if per_article[m.article_id, m.type] < DIGEST_REPORTS or m.figures or m.participants
-    ]
+    digest = {k for k, n in per_article.items() if n >= DIGEST_REPORTS}
+    reports = [m for m in reports if (m.article_id, m.type) not in digest or _kept(m, participants)]
     drafts: list[_Draft] = []
     of_type: dict[str, DraftIndex] = {}
     if words is None:
@@ -278,6 +273,11 @@ def _score(
     if needed and not content_agrees(words, d.words):
         return None
     return score
+
+
+def _kept(m: EventMention, people: Mapping[int, frozenset[str]]) -> bool:  # a digest's report that counts
+    told = m.type not in _recurring() and bool(people.get(id(m))) and bool(m.date or m.place)
+    return bool(m.figures or m.participants) or told
 
 
 @cache

@@ -186,6 +186,19 @@ def test_a_digest_counts_only_its_reports_with_figures_or_registered_parties():
     assert event.figures == {"killed": 2}
 
 
+def test_a_digests_meeting_with_a_resolved_party_and_a_date_counts_and_its_strikes_do_not():
+    """A long analysis telling eight or more meetings keeps those with someone resolved to an actor
+    and a day or a place; a front-line digest's strikes need casualty figures or a registered party
+    whoever is resolved in them."""
+    day = dt.date(2025, 5, 16)
+    told = [_report("a", 60 * i, kind="meeting") for i in range(8)]
+    told.append(_report("a", 600, date=day, place="Istanbul", kind="meeting"))
+    strikes = [_report("b", 60 * i, date=day, place=f"Village {i}", kind="strike") for i in range(8)]
+    resolved = {id(r): frozenset({"envoy"}) for r in [told[-1], *strikes]}
+    events = merge_events([*told, *strikes], resolved, ARTICLES)
+    assert [(e.type, e.place) for e in events] == [("meeting", "Istanbul")]
+
+
 def test_durations_read_as_words():
     assert readable_duration("PT4H") == "4 hours"
     assert readable_duration("P1DT2H") == "1 day 2 hours"
