@@ -14,8 +14,9 @@ the source's words. When the role tagger's best labelling gives a cue no source,
 source by its marginals is taken all the same if its first word is likely enough
 (``MIN_SOURCE_MARGINAL``; a participle's subject is often left unlabelled: ``X spoke, warning
 that ...``), with that lower confidence. :func:`combine` adds the proposals that read as
-someone saying something to the rules' records where the rules found nothing; that is what
-:func:`parley.extract.attribution.extract_attributions` returns.
+someone saying something to the rules' records where the rules found nothing, and gives a
+rule's direct quote the bounds of the model's source for it (or a source where it had none);
+that is what :func:`parley.extract.attribution.extract_attributions` returns.
 """
 
 from __future__ import annotations
@@ -52,6 +53,7 @@ MIN_SOURCE_MARGINAL = 0.1
 _PASSIVE = frozenset({"auxpass", "nsubjpass"})
 _SPEAKER_ENTS = frozenset({"PERSON", "ORG", "NORP", "GPE"})
 _SPEAKER_PRONOUNS = frozenset({"i", "we", "he", "she", "they", "who"})
+_SEPARATORS = frozenset({",", ";", ":"})
 _NOBODY = frozenset({"neither", "nor", "no", "none", "nobody", "never"})
 # Verbs of saying that far more often mean something else when they have no quote ("talks
 # concluded", "forces maintain positions", "continue to rely on", "talked about guarantees",
@@ -141,6 +143,7 @@ class LearnedModel:
                     src_p = min(self.role_tagger.marginal(roles[k], k) for k in range(*src))
                 else:
                     src, src_p = _likely_source(self.role_tagger, roles)
+                src = _without_separators(ix, para, src)
                 parts = [_char_span(ix, para[s], para[e - 1] + 1) for s, e in contents]
                 first = ix.text[parts[0].start : parts[0].start + 1]  # doc.text joins every token anew
                 att = Attribution(
@@ -215,6 +218,20 @@ def _likely_source(tagger: Any, roles: list[str]) -> tuple[tuple[int, int] | Non
     return (start, end), low
 
 
+def _without_separators(ix: DocIndex, para: list[int], src: tuple[int, int] | None) -> tuple[int, int] | None:
+    """The source without the commas (or ``;``, ``:``) the tagger often takes at its ends
+    ("Jane Roe, 58, told ...": "Jane Roe, 58", not "Jane Roe, 58,")."""
+    if src is None:
+        return None
+    s, e = src
+    lower = ix.tokens.lower
+    while e - s > 1 and lower[para[e - 1]] in _SEPARATORS:
+        e -= 1
+    while e - s > 1 and lower[para[s]] in _SEPARATORS:
+        s += 1
+    return s, e
+
+
 def _ends_whole(ix: DocIndex, para: list[int], end: int) -> bool:
     """The content ending before position ``end`` of ``para`` stops at a punctuation mark or
     the paragraph's end, not in the middle of a phrase."""
@@ -269,6 +286,37 @@ def _same(a: Span | None, b: Span | None) -> bool:
     return a is not None and b is not None and a.start < b.end and b.start < a.end
 
 
+def _nested(a: Span, b: Span) -> bool:
+    """One span holds the other."""
+    return (a.start <= b.start and b.end <= a.end) or (b.start <= a.start and a.end <= b.end)
+
+
+def _arbitrate(rule: Attribution, sure: list[Proposal]) -> Attribution:
+    """A direct quote of the rules, with the source of the proposal for the same content (of
+    those that read as statements, the one sharing most of its characters) when the two name
+    the same mention with other bounds (one source holds the other: "Jane Roe, a lawyer who
+    has argued ..." and "Jane Roe, a lawyer"), or when the rules found no source; the rules'
+    cue, content and channel are kept. A quote tied to an outer attribution keeps the outer
+    speaker; a reported record keeps its source.
+
+    On PolNeAR train (the model's own training data), where both matched a gold direct quote
+    and their sources were nested but not the same, the model's was the gold one 105 times
+    and the rules' 8; where the rules had none, the model's was right 16 times of 16. Sources
+    that do not overlap (the model right 16 times, the rules 2) are left to the rules: too
+    few to trust, and a wrong speaker costs more than a wrong bound."""
+    if rule.kind != "direct" or rule.embedded_in is not None:
+        return rule
+    rivals = [p for p in sure if _overlap(p.attribution, rule) > 0]
+    if not rivals:
+        return rule
+    source = max(rivals, key=lambda p: _content_iou(p.attribution, rule)).attribution.source
+    if source is None or source == rule.source:
+        return rule
+    if rule.source is not None and not _nested(rule.source, source):
+        return rule
+    return replace(rule, source=source)
+
+
 def _reads_as_statement(p: Proposal, min_confidence: float) -> bool:
     """The checks of :func:`combine`."""
     return not (
@@ -293,7 +341,9 @@ def combine(
 ) -> list[Attribution]:
     """The rules' records, and each proposal the rules did not make: confident, whose content
     and cue overlap none of the rules' records (nor an earlier proposal kept). Sorted by
-    content span.
+    content span. A direct quote of the rules takes the source of a proposal for the same
+    quote that names the same mention with other bounds, or a source where it had none
+    (:func:`_arbitrate`).
 
     PolNeAR marks far more than statements (what a plan "calls for", what a report
     "highlights", what people "experienced"), and on news text the model's proposals of that
@@ -318,9 +368,9 @@ def combine(
     on news2026 about 14 contents got better and 8–9 worse ("the Defence Ministry said,
     reporting the capture of two more villages" lost its main clause), and on the seeds one
     stance lost its speaker: so it is off."""
-    kept = list(rules)
     by_confidence = sorted(proposals, key=lambda p: -p.confidence)
     sure = [p for p in by_confidence if _reads_as_statement(p, min_confidence)]
+    kept = [_arbitrate(r, sure) for r in rules]
     for p in sure if redraw else ():
         att = p.attribution
         same_cue = [k for k, r in enumerate(kept) if _same(r.cue, att.cue)]
