@@ -163,3 +163,16 @@ def test_a_headlines_colon_label_stays_a_statement(nlp):
     )
     after = _rules(nlp, text)
     assert any(source == "Minister Jana Holt" for source, _ in after)
+
+
+def test_section_labels_each_used_once_open_no_ones_words(nlp):
+    text = (
+        "Talks on the harbour deal resumed on Monday in the capital.\n\n"
+        "BACKGROUND:\n\n"
+        "The two delegations agreed to meet again next week, officials of both ports said later.\n\n"
+        "ANALYSIS:\n\n"
+        "The harbour authority has not yet published the draft text of the agreement."
+    )
+    sources = [source for source, _ in _by_speaker(nlp, text)]
+    assert "officials of both ports" in sources
+    assert not {"BACKGROUND", "ANALYSIS"} & set(sources)

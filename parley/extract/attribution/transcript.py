@@ -19,6 +19,7 @@ own words; source the name; cue the colon, none for a bare name), except:
 
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import dataclass
 
 from spacy.tokens import Span as SpacySpan
@@ -30,6 +31,7 @@ from parley.extract.speaker_reading import ROLE_NOUNS
 from .document import DocIndex, Found
 
 MAX_LABEL_WORDS = 6
+MIN_LABELS = 2
 MIN_ANSWER_WORDS = 3
 # Unfinished prose: a paragraph of at least this many words that does not end like a sentence.
 MIN_BROKEN_WORDS = 5
@@ -120,7 +122,10 @@ def _labels(ix: DocIndex, paras: list[tuple[int, int]]) -> list[_Label]:
         cue = (doc[colon].idx, doc[colon].idx + 1) if colon >= 0 else None
         names = (head.text, head[-1].text) if any(t.ent_type_ == "PERSON" for t in head) else ()
         labels.append(_Label(k, (head.start_char, head.end_char), cue, colon, names))
-    return labels
+    # a transcript has turns, someone speaking more than once: section labels in capitals
+    # ("BACKGROUND:", "ANALYSIS:"), each once, open no one's words
+    turns = Counter(ix.text[a:b] for a, b in (label.source for label in labels))
+    return labels if len(labels) >= MIN_LABELS and max(turns.values(), default=0) >= 2 else []
 
 
 def _inline_label(ix: DocIndex, a: int, b: int) -> bool:
