@@ -134,8 +134,8 @@ def decode_vectors(encoded: Sequence[str]) -> np.ndarray:
 
 
 def quantised(encoded: str) -> np.ndarray:
-    """A stored lead vector as its 512 bytes (an eighth of the float32 it stands for): what a step
-    walking every fingerprint keeps of each until it needs them as one matrix."""
+    """A stored lead vector as its 512 bytes (a quarter of the float32 it stands for): what a step
+    walking every fingerprint keeps of each."""
     return np.frombuffer(base64.b64decode(encoded), dtype=np.int8)
 
 
@@ -148,3 +148,48 @@ def stack_vectors(rows: Sequence[np.ndarray]) -> np.ndarray:
     for start in range(0, len(rows), CHUNK):
         out[start : start + CHUNK] = normalise(np.vstack(rows[start : start + CHUNK]).astype(np.float32))
     return out
+
+
+class LeadVectors:
+    """The lead vectors of many articles held as one matrix of their quantised rows (512 bytes an
+    article, a quarter of the float32 matrix :func:`stack_vectors` makes) and made float32 unit
+    rows only as they are read, a chunk at a time: each value is the one the float32 matrix
+    holds, so what is computed from them is the same, and a step over the whole corpus holds a
+    quarter of the memory."""
+
+    def __init__(self, rows: Sequence[np.ndarray]) -> None:
+        self._rows = np.zeros((len(rows), 512), dtype=np.int8)
+        for n, row in enumerate(rows):
+            self._rows[n] = row
+
+    def __len__(self) -> int:
+        return len(self._rows)
+
+    def rows(self, index: Sequence[int] | slice) -> np.ndarray:
+        """The unit float32 rows at ``index``."""
+        return normalise(self._rows[index].astype(np.float32))
+
+    def row(self, n: int) -> np.ndarray:
+        return self.rows(slice(n, n + 1))[0]
+
+    def against_all(self, block: np.ndarray) -> np.ndarray:
+        """``block @ matrix.T``: each row of ``block`` against every vector, a chunk at a time."""
+        out = np.empty((len(block), len(self._rows)), dtype=np.float32)
+        for start in range(0, len(self._rows), CHUNK):
+            out[:, start : start + CHUNK] = block @ self.rows(slice(start, start + CHUNK)).T
+        return out
+
+
+class DenseVectors(LeadVectors):
+    """Vectors already float32 unit rows of any width, read as :class:`LeadVectors` reads (tests
+    and small corpora)."""
+
+    def __init__(self, matrix: np.ndarray) -> None:
+        self._matrix = matrix
+        self._rows = matrix
+
+    def rows(self, index: Sequence[int] | slice) -> np.ndarray:
+        return self._matrix[index]
+
+    def against_all(self, block: np.ndarray) -> np.ndarray:
+        return block @ self._matrix.T

@@ -40,7 +40,7 @@ from rapidfuzz import fuzz, process
 
 from parley.clean.outlets import outlet_key
 from parley.embed import Embedder
-from parley.extract.fingerprint import MAX_SENTENCE_CHARS, Sentence, sentences
+from parley.extract.fingerprint import MAX_SENTENCE_CHARS, LeadVectors, Sentence, sentences
 from parley.models import Span
 from parley.reconcile.facts import Difference, Facts, differences, facts, merge
 
@@ -271,7 +271,7 @@ def _ordered_run(pairs: list[tuple[int, int]]) -> list[tuple[int, int]]:
 def candidates(
     new: Iterable[str],
     ids: list[str],
-    vectors: np.ndarray,
+    vectors: LeadVectors,
     dates: list[dt.date | None],
     lsh_hits: dict[str, list[tuple[str, float]]],
 ) -> dict[tuple[str, str], float]:
@@ -287,7 +287,7 @@ def candidates(
         # one product for a batch of new articles, each row of the matrix read once a batch, and
         # a partition instead of a sort: at 50,000 articles with 1,000 new, a product and a full
         # sort per new article took 11 s of the step's 167
-        block = vectors[[n for _, n in batch]] @ vectors.T
+        block = vectors.against_all(vectors.rows([n for _, n in batch]))
         for col, (a, n) in enumerate(batch):
             for other, jaccard in sorted(lsh_hits.get(a, ()), key=lambda h: -h[1])[:MAX_CANDIDATES]:
                 if other != a:

@@ -14,6 +14,7 @@ types back (the store writes only those that changed).
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from itertools import chain
 
@@ -85,7 +86,7 @@ def copies_step(ctx: CorpusContext) -> int:
             leads[article.id] = _Lead(fresh.published, fresh.outlet, fresh.cites)
             rows[article.id] = fp.quantised(fresh.vector)
     ids = sorted(leads)
-    vectors = fp.stack_vectors([rows[i] for i in ids])
+    vectors = fp.LeadVectors([rows[i] for i in ids])
     del rows
     dates = {i: leads[i].published for i in ids}
     pairs = candidates(todo, ids, vectors, [dates[i] for i in ids], _lsh_hits(store, made, present))
@@ -99,15 +100,17 @@ def copies_step(ctx: CorpusContext) -> int:
             verdicts.append(compare(_doc(x), _doc(y), reader, jaccard))
     del docs
     new = set(todo)
-    kept = [
-        _verdict(c)
-        for c in store.records("copy")
-        if c.article_id not in new and c.of_id not in new and c.article_id in leads and c.of_id in leads
-    ]
-    found = kept + [v for v in verdicts if v.status]
-    originals = groups(found, dates)
-    copies = [_copy(v, originals) for v in found]
-    changed = store.replace_records("copy", copies)
+    found = [v for v in verdicts if v.status]
+
+    def kept() -> Iterator[Verdict]:
+        """The earlier verdicts between articles still present, none new, streamed from the
+        store on each walk (not held: there is about one for each copied article)."""
+        for c in store.records("copy"):
+            if c.article_id not in new and c.of_id not in new and c.article_id in leads and c.of_id in leads:
+                yield _verdict(c)
+
+    originals = groups(chain(kept(), found), dates)
+    changed = store.replace_records("copy", (_copy(v, originals) for v in chain(kept(), found)))
     changed += store.replace_records("citation", _citations(leads, ids, vectors))
     # last: an article whose fingerprint is stored has had its copies and citations stored too.
     # The new ones, then the stored ones still present, read again as they are written.
@@ -123,7 +126,9 @@ def stories_step(ctx: CorpusContext) -> int:
     for f in store.records("fingerprint"):
         leads[f.article_id] = (fp.quantised(f.vector), f.published, f.title)
     ids = sorted(leads)
-    vectors = dict(zip(ids, fp.stack_vectors([leads[i][0] for i in ids]), strict=True))
+    # the vectors stay quantised (a quarter of their float32 size); a unit row is made for each
+    # story's members once, and for each article still to place
+    vectors = _UnitRows(ids, fp.LeadVectors([leads[i][0] for i in ids]))
     published = {i: leads[i][1] for i in ids}
     first_title = {i: leads[i][2] for i in ids}
     del leads
@@ -133,16 +138,18 @@ def stories_step(ctx: CorpusContext) -> int:
         members = [a for a in story.articles if a in vectors]
         if not members:
             continue
-        total = np.sum([vectors[a] for a in members], axis=0)
+        total = vectors.total(members)
         clusterer.restore(Cluster(story.id, members, total, story.first, story.last))
         titles[story.id] = story.title
     if all(clusterer.story_of(i) for i in ids):
         return 0  # every article has its story, and placed articles never move
     # a copy or a rewrite joins the story of the article it repeats, whatever its lead says
     follows = {c.article_id: c.of_id for c in store.records("copy")}
-    clusterer.add(Item(i, vectors[i], published[i]) for i in ids if i not in follows)
-    clusterer.follow([(i, follows[i], published[i]) for i in ids if i in follows], vectors)
-    clusterer.add(Item(i, vectors[i], published[i]) for i in ids)
+    # (``add`` places only articles with no story yet: the others are not made into items)
+    unplaced = [i for i in ids if clusterer.story_of(i) is None]
+    clusterer.add(Item(i, vectors[i], published[i]) for i in unplaced if i not in follows)
+    clusterer.follow([(i, follows[i], published[i]) for i in unplaced if i in follows], vectors)
+    clusterer.add(Item(i, vectors[i], published[i]) for i in unplaced if clusterer.story_of(i) is None)
     stories = [
         Story(
             c.id,
@@ -168,6 +175,30 @@ def independence_step(ctx: CorpusContext) -> int:
             SourceIndependence("event", event.id, result.sources, result.independent, result.groups)
         )
     return store.replace_records("independence", records)
+
+
+class _UnitRows(Mapping[str, np.ndarray]):
+    """Each article's unit lead vector by id, made from its quantised row when asked for."""
+
+    def __init__(self, ids: list[str], vectors: fp.LeadVectors) -> None:
+        self._at = {i: n for n, i in enumerate(ids)}
+        self._vectors = vectors
+
+    def __getitem__(self, article_id: str) -> np.ndarray:
+        return self._vectors.row(self._at[article_id])
+
+    def __contains__(self, article_id: object) -> bool:
+        return article_id in self._at
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._at)
+
+    def __len__(self) -> int:
+        return len(self._at)
+
+    def total(self, members: list[str]) -> np.ndarray:
+        """The sum of the members' unit vectors (as ``np.sum`` of them, row by row)."""
+        return self._vectors.rows([self._at[a] for a in members]).sum(axis=0)
 
 
 def _fingerprints(articles: list[Article]) -> list[Fingerprint]:
@@ -257,7 +288,7 @@ def _copy(v: Verdict, originals: dict[str, str]) -> Copy:
     )
 
 
-def _citations(prints: dict[str, _Lead], ids: list[str], vectors: np.ndarray) -> list[Citation]:
+def _citations(prints: dict[str, _Lead], ids: list[str], vectors: fp.LeadVectors) -> list[Citation]:
     """Each cited outlet, with that outlet's articles on the same story (lead vectors at least as
     near as a copy candidate's, within 30 days) published no later than the citing article."""
     row = {a: n for n, a in enumerate(ids)}
@@ -273,7 +304,7 @@ def _citations(prints: dict[str, _Lead], ids: list[str], vectors: np.ndarray) ->
                 for j in by_outlet.get(outlet_key(outlet), ())
                 if j != i
                 and _not_later(prints[j].published, prints[i].published)
-                and float(vectors[row[i]] @ vectors[row[j]]) >= CANDIDATE_COSINE
+                and float(vectors.row(row[i]) @ vectors.row(row[j])) >= CANDIDATE_COSINE
             ]
             found.append(Citation(i, outlet, tuple(cited)))
     return found

@@ -16,7 +16,7 @@ not merged, for the same reason.)
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 
 import numpy as np
@@ -85,7 +85,7 @@ class Clusterer:
             placed.append((item.id, self._clusters[target].id))
         return placed
 
-    def follow(self, links: list[tuple[str, str, dt.date | None]], vectors: dict[str, np.ndarray]) -> None:
+    def follow(self, links: list[tuple[str, str, dt.date | None]], vectors: Mapping[str, np.ndarray]) -> None:
         """Place each (article, article it copies, date) in the story of the one it copies, when
         that one is placed and this one is not."""
         for article_id, of_id, date in sorted(links, key=lambda x: (x[2] or dt.date.max, x[0])):

@@ -126,6 +126,24 @@ def test_lead_vectors_stacked_in_chunks_are_those_decoded_at_once():
     assert fp.decode_vectors([]).shape == (0, 512)
 
 
+def test_quantised_lead_vectors_read_as_the_float32_matrix_they_stand_for(monkeypatch):
+    """What the copies and stories steps compute from the quantised rows, a chunk at a time, is
+    what the whole float32 matrix gives: the same rows, and the same products with all rows."""
+    import numpy as np
+
+    from parley.extract import fingerprint as fp
+
+    monkeypatch.setattr(fp, "CHUNK", 16)
+    rng = np.random.default_rng(5)
+    rows = [fp.quantised(fp.encode_vector(v)) for v in fp.normalise(rng.normal(size=(53, 512)))]
+    matrix = fp.stack_vectors(rows)
+    held = fp.LeadVectors(rows)
+    assert len(held) == 53 and np.array_equal(held.rows([4, 50, 17]), matrix[[4, 50, 17]])
+    assert np.array_equal(held.row(52), matrix[52])
+    block = matrix[[0, 9, 33]]
+    assert np.array_equal(held.against_all(block), block @ matrix.T)
+
+
 def test_weekdays_are_read_at_the_start_of_words_only():
     from hypothesis import given, settings
     from hypothesis import strategies as st
@@ -161,6 +179,7 @@ def test_candidates_in_batches_are_those_found_one_new_article_at_a_time(monkeyp
 
     import numpy as np
 
+    from parley.extract.fingerprint import DenseVectors
     from parley.reconcile import copies
 
     rng = np.random.default_rng(7)
@@ -174,9 +193,9 @@ def test_candidates_in_batches_are_those_found_one_new_article_at_a_time(monkeyp
     new = ids[::3]
     hits = {ids[0]: [(ids[40], 0.9)]}
     monkeypatch.setattr(copies, "CANDIDATE_BATCH", 1)
-    one_by_one = copies.candidates(new, ids, vectors, dates, hits)
+    one_by_one = copies.candidates(new, ids, DenseVectors(vectors), dates, hits)
     monkeypatch.setattr(copies, "CANDIDATE_BATCH", 4)
-    batched = copies.candidates(new, ids, vectors, dates, hits)
+    batched = copies.candidates(new, ids, DenseVectors(vectors), dates, hits)
     assert batched == one_by_one and len(batched) > len(new)
     assert batched[(ids[0], ids[40])] == 0.9
 
