@@ -42,6 +42,7 @@ from .document import (
     complement,
     is_verb,
 )
+from .hypothetical import hypothetical
 from .speakers import attribution_for_cue, np_span
 
 
@@ -81,7 +82,7 @@ def reported_pass(ix: DocIndex) -> list[Found]:
             speech or cognition or commissive or lemma in C.DESCRIBE_VERBS or lemma in C.OBJECT_CONTENT_VERBS
         ):
             continue
-        if _hypothetical(v):
+        if hypothetical(v):
             # "Should Russia conclude that ...", "Ukraine could conclude that ...", "will likely
             # require Putin to worry that ...": what someone might think or say, not a statement
             continue
@@ -284,25 +285,6 @@ def _deprive(v: Token) -> bool:
     """Whether ``v`` takes a person and a thing (``deny Russia the ability``, ``they are denied
     supplies``): a thing withheld, not a claim denied."""
     return any(c.dep_ in ("dative", "nsubjpass", "auxpass") for c in v.children)
-
-
-def _hypothetical(v: Token) -> bool:
-    """Whether the cue ``v`` is only supposed: it has a modal (``could conclude``, ``Should X
-    conclude``, ``will argue``), or so has the verb it is the infinitive or bare conjunct of
-    (``will likely require Putin to worry``, ``could conclude and argue``; not ``have prompted
-    them to conclude``, ``could not imagine ..., so assumed``), or it is the infinitive of
-    "likely" (``is likely to say``). Not a story's ``would later say``, nor a speaker's own
-    hedge (``I would say``, ``we would argue``): words said."""
-    chain = [v]
-    if v.head.i != v.i and (v.dep_ == "xcomp" or (v.dep_ == "conj" and v.tag_ == "VB")):
-        chain.append(v.head)
-    modals = [c for t in chain for c in t.children if c.dep_ == "aux" and c.lemma_.lower() in C.MODAL_WORDS]
-    if modals:
-        if any(c.dep_ == "advmod" and c.lower_ in ("later", "subsequently") for c in v.children):
-            return False
-        own = any(c.dep_ == "nsubj" and c.lower_ in ("i", "we") for c in v.children)
-        return not (own and all(m.lower_ in ("would", "'d", "’d") for m in modals))
-    return v.dep_ == "xcomp" and v.head.lower_ in ("likely", "unlikely")
 
 
 def _without(v: Token) -> bool:

@@ -1,0 +1,107 @@
+"""Whether a cue is only supposed, not words said (for :mod:`.reported`): ``Should Russia
+conclude that ...``, ``could conclude``, ``will likely require Putin to worry that ...``, ``is
+likely to argue``, ``will announce on Friday that ...`` (not yet said); but a story's ``would
+later say``, ``would go on to say``, ``would often say``, ``would only say that ...`` and a
+speaker's own ``I would say`` are words said."""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from parley.extract import cues as C
+
+
+def hypothetical(v: Token) -> bool:
+    """Whether the cue ``v`` is only supposed: it has a modal (``could conclude``, ``Should X
+    conclude``, ``will argue``, ``will announce on Friday that ...``: not yet said), or so has the
+    verb it is the infinitive or bare conjunct of (``will likely require Putin to worry``, ``could
+    conclude and argue``, ``could go on to argue``; not ``have prompted them to conclude``, ``could
+    not imagine ..., so assumed``), or it is the infinitive of "likely" (``is likely to say``).
+    Words said: a story's "would" of what came next or what was done again and again (``would
+    later say``, ``would go on to say``, ``would then claim``, ``would often say``) or of what
+    little was said (``would only say that ...``), unless an "if" makes it a supposition; a
+    speaker's own hedge (``I would say``, ``we would argue``, ``I would like to announce``, ``I
+    should say``, ``I can tell you``); and a name the parser took for a modal (``Will wrote``)."""
+    chain = [v]
+    h = v.head
+    if h.i != v.i and (v.dep_ == "xcomp" or (v.dep_ == "conj" and v.tag_ == "VB") or _went_on(v)):
+        chain.append(h)
+    modals = [
+        c
+        for t in chain
+        for c in t.children
+        if c.dep_ == "aux" and c.lemma_.lower() in C.MODAL_WORDS and t.tag_ not in _FINITE  # not "Will wrote"
+    ]
+    if modals:
+        if all(m.lower_ in _NARRATIVE_MODALS for m in modals) and not _supposed(chain):
+            if _went_on(v) or any(
+                c.dep_ == "advmod" and c.lower_ in _NARRATIVE for t in chain for c in t.children
+            ):
+                return False
+            if _only_said(v):
+                return False
+        own = any(c.dep_ == "nsubj" and c.lower_ in ("i", "we") for t in chain for c in t.children)
+        hedges = _NARRATIVE_MODALS | (_OWN_MODALS if v.lemma_.lower() in _PERFORMATIVE else frozenset())
+        return not (own and all(m.lower_ in hedges for m in modals))
+    return v.dep_ == "xcomp" and v.head.lower_ in ("likely", "unlikely")
+
+
+def _went_on(v: Token) -> bool:
+    """Whether ``v`` is the infinitive of "go on" (``went on to say``, ``would go on to say``)."""
+    h = v.head
+    return (
+        v.dep_ in ("xcomp", "advcl")
+        and h.i < v.i
+        and h.lemma_.lower() == "go"
+        and any(c.dep_ == "prt" and c.lower_ == "on" for c in h.children)
+        and any(c.dep_ == "aux" and c.lower_ == "to" for c in v.children)
+    )
+
+
+def _only_said(v: Token) -> bool:
+    """Whether a verb of saying is said to have said no more (``would only say that ...``,
+    ``would say only that ...``)."""
+    if v.lemma_.lower() not in C.SPEECH_VERBS:
+        return False
+    if any(c.dep_ == "advmod" and c.lower_ == "only" and c.i < v.i for c in v.children):
+        return True
+    after = v.doc[v.i + 1] if v.i + 1 < len(v.doc) else None
+    return (
+        after is not None and after.lower_ == "only" and after.dep_ == "advmod" and after.head.head.i == v.i
+    )
+
+
+def _supposed(chain: list[Token]) -> bool:
+    """Whether a verb of ``chain`` has a condition: ``If the talks fail, X would then argue``,
+    ``Should the offensive stall, X would eventually conclude``."""
+    for t in chain:
+        for c in t.children:
+            if c.dep_ != "advcl":
+                continue
+            if any(m.dep_ == "mark" and m.lower_ in ("if", "unless") for m in c.children):
+                return True
+            if (
+                c.i < t.i
+                and c.left_edge.lower_ in ("should", "had", "were")
+                and c.left_edge.tag_ in ("MD", "VBD")
+            ):
+                return True
+    return False
+
+
+# Finite verb tags no modal governs (``Will wrote``: a name; not VBP, which the parser gives a bare
+# verb after a modal too: ``why would anyone believe``).
+_FINITE = frozenset({"VBD", "VBZ"})
+# The modal of a story's "would" (``He would later say``) and of a speaker's hedge (``I would say``).
+_NARRATIVE_MODALS = frozenset({"would", "'d", "’d"})
+# Adverbs that make a "would" tell what came next or what was done again and again.
+_NARRATIVE = frozenset(
+    """later subsequently then eventually afterwards afterward often always sometimes frequently
+    repeatedly usually routinely regularly occasionally invariably constantly""".split()
+)
+# Modals of a speaker's own words with a verb of saying (``I should say``, ``I can tell you``).
+_OWN_MODALS = frozenset({"should", "must", "can", "may", "might"})
+_PERFORMATIVE = frozenset(
+    """say tell add note admit confess stress emphasise emphasize repeat reiterate acknowledge
+    concede confirm insist argue""".split()
+)
