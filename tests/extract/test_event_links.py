@@ -5,14 +5,13 @@ leaders", a date that belongs to another event or place. Sentences written for t
 from __future__ import annotations
 
 import datetime as dt
-import hashlib
 
 import pytest
 
 from parley.extract.registry import default_registry
-from parley.models import Article
 from parley.nlp import SpacyParser
-from parley.pipeline import Analysis, Context, Pipeline, default_components
+from parley.pipeline import Context, Pipeline, default_components
+from tests.extract.test_event_reports import event_mentions
 
 PUBLISHED = dt.date(2026, 3, 20)  # a Friday
 
@@ -24,20 +23,7 @@ def pipeline():
 
 
 def _events(pipeline, text: str, kind: str):
-    digest = hashlib.sha256(text.encode()).hexdigest()
-    article = Article(
-        id=digest[:16],
-        sha256=digest,
-        title="",
-        text=text,
-        origin="test",
-        format="text",
-        published=PUBLISHED,
-        published_from="metadata",
-    )
-    (analysis,) = list(pipeline.run([article]))
-    assert isinstance(analysis, Analysis)
-    return [e for e in analysis["event_mention"] if e.type == kind], text
+    return [e for e in event_mentions(pipeline, text, PUBLISHED) if e.type == kind], text
 
 
 def _one(pipeline, text: str, kind: str):

@@ -5,15 +5,10 @@ agree with that person's role."""
 
 from __future__ import annotations
 
-import datetime as dt
-
 import pytest
 
-from parley.clean import clean_article
-from parley.extract.registry import ActorRegistry
-from parley.models import RawArticle, Span, Statement
-from parley.nlp import SpacyParser
-from parley.pipeline import DEFAULT_COMPONENTS, Context, Pipeline
+from parley.models import Span, Statement
+from tests.extract.statement_runs import load_registry, one, statements_of
 
 REGISTRY = """\
 sides:
@@ -41,30 +36,12 @@ actors:
 
 @pytest.fixture(scope="module")
 def analyse(tmp_path_factory):
-    path = tmp_path_factory.mktemp("registry") / "actors.yaml"
-    path.write_text(REGISTRY, encoding="utf-8")
-    pipeline = Pipeline(DEFAULT_COMPONENTS, SpacyParser(), Context(ActorRegistry.load(path)))
-
-    def run(text: str) -> list[Statement]:
-        article = clean_article(
-            RawArticle("test-article", "text", "Talks on the river crossings\n\n" + text, title="Talks"),
-            today=dt.date(2026, 3, 2),
-        )
-        (analysis,) = pipeline.run([article])
-        return list(analysis["statement"])
-
-    return run
-
-
-def _one(statements: list[Statement], words: str) -> Statement:
-    found = [s for s in statements if words in s.text]
-    assert len(found) == 1, [(s.speaker, s.text) for s in statements]
-    return found[0]
+    return statements_of(load_registry(tmp_path_factory, REGISTRY), "Talks on the river crossings")
 
 
 def _speaker(statements: list[Statement], words: str) -> Span | None:
     """Where the person a statement is given to is named (None: no one named)."""
-    return _one(statements, words).speaker_ref
+    return one(statements, words).speaker_ref
 
 
 # 1. "the spokesperson" after an unnamed source brought in with the noun
@@ -132,8 +109,8 @@ def test_the_spokesman_added_is_the_spokesman_named_before(analyse):
         "week. Southern negotiators have not yet answered the invitation, according to the agenda. "
         "“We are ready to sign,” the spokesman added."
     )
-    assert _one(found, "talks in Sudport").speaker_actor_id == "ivo-marek"
-    assert _one(found, "ready to sign").speaker_actor_id == "ivo-marek"
+    assert one(found, "talks in Sudport").speaker_actor_id == "ivo-marek"
+    assert one(found, "ready to sign").speaker_actor_id == "ivo-marek"
 
 
 def test_a_spokesperson_of_the_same_body_again_is_the_one_named(analyse):
@@ -142,7 +119,7 @@ def test_a_spokesperson_of_the_same_body_again_is_the_one_named(analyse):
         "week. A Southern army spokesman, by contrast, said nothing about the talks. "
         "The presidential spokesman said later that the delegations would meet in Nordstad."
     )
-    assert _one(found, "meet in Nordstad").speaker_actor_id == "ivo-marek"
+    assert one(found, "meet in Nordstad").speaker_actor_id == "ivo-marek"
 
 
 def test_officials_and_another_noun_in_between_leave_the_official_named(analyse):

@@ -5,15 +5,9 @@ person, role titles of another period, reported clauses and passive verbs of say
 
 from __future__ import annotations
 
-import datetime as dt
-
 import pytest
 
-from parley.clean import clean_article
-from parley.extract.registry import ActorRegistry
-from parley.models import RawArticle, Statement
-from parley.nlp import SpacyParser
-from parley.pipeline import DEFAULT_COMPONENTS, Context, Pipeline
+from tests.extract.statement_runs import load_registry, one, statements_of
 
 REGISTRY = """\
 sides:
@@ -52,25 +46,7 @@ actors:
 
 @pytest.fixture(scope="module")
 def analyse(tmp_path_factory):
-    path = tmp_path_factory.mktemp("registry") / "actors.yaml"
-    path.write_text(REGISTRY, encoding="utf-8")
-    pipeline = Pipeline(DEFAULT_COMPONENTS, SpacyParser(), Context(ActorRegistry.load(path)))
-
-    def run(text: str) -> list[Statement]:
-        article = clean_article(
-            RawArticle("test-article", "text", "Talks on the border trade pact\n\n" + text, title="Talks"),
-            today=dt.date(2026, 3, 2),
-        )
-        (analysis,) = pipeline.run([article])
-        return list(analysis["statement"])
-
-    return run
-
-
-def _one(statements: list[Statement], words: str) -> Statement:
-    found = [s for s in statements if words in s.text]
-    assert len(found) == 1, [(s.speaker, s.text) for s in statements]
-    return found[0]
+    return statements_of(load_registry(tmp_path_factory, REGISTRY), "Talks on the border trade pact")
 
 
 # 1. pronouns
@@ -81,7 +57,7 @@ def test_he_is_the_subject_of_the_sentence_before_not_the_latest_speaker(analyse
         "Pavel Orsk rejected the offer on Monday. Tomas Lind then met the reporters outside. "
         "He also told them: “We are not leaving the capital.”"
     )
-    assert _one(found, "not leaving").speaker_actor_id == "tomas-lind"
+    assert one(found, "not leaving").speaker_actor_id == "tomas-lind"
 
 
 def test_she_never_stands_for_a_man(analyse):
@@ -89,7 +65,7 @@ def test_she_never_stands_for_a_man(analyse):
         "Pavel Orsk told his advisers on Monday that the plan was dead. Tomas Lind and his wife, Maria, "
         "stayed in the city that night, she said."
     )
-    s = _one(found, "stayed in the city")
+    s = one(found, "stayed in the city")
     assert s.speaker_actor_id not in ("pavel-orsk", "tomas-lind")
 
 
@@ -98,7 +74,7 @@ def test_he_is_not_the_object_of_his_own_clause(analyse):
         "The envoys met in May. In Lind's final call with Orsk in June, he found the Southern leader "
         "cold and unwilling to bargain."
     )
-    assert _one(found, "cold and unwilling").speaker_actor_id != "pavel-orsk"
+    assert one(found, "cold and unwilling").speaker_actor_id != "pavel-orsk"
 
 
 def test_he_follows_the_subject_not_the_visitor_named_before(analyse):
@@ -115,7 +91,7 @@ def test_he_in_a_sentence_opened_by_a_clause_is_its_subject(analyse):
         "Karl Brandt said the draft was fair. Although Lind has not rejected the draft, he "
         "acknowledged the work of the mediators."
     )
-    assert _one(found, "the mediators").speaker_actor_id == "tomas-lind"
+    assert one(found, "the mediators").speaker_actor_id == "tomas-lind"
 
 
 def test_he_after_a_subject_named_since_the_latest_speaker_is_that_subject(analyse):
@@ -123,7 +99,7 @@ def test_he_after_a_subject_named_since_the_latest_speaker_is_that_subject(analy
         "Pavel Orsk said the plan was dead. Tomas Lind presented the proposals to the envoys. "
         "He suggested that the next round move to a neutral city."
     )
-    assert _one(found, "next round").speaker_actor_id == "tomas-lind"
+    assert one(found, "next round").speaker_actor_id == "tomas-lind"
 
 
 # 2. a name inside the quote, or agreeing with it
@@ -135,7 +111,7 @@ def test_a_name_inside_the_quote_is_not_its_speaker(analyse):
         "“You are stepping into the ring with Pavel Orsk after nothing but pillow fights. "
         "You have to get ready,” he said."
     )
-    assert _one(found, "pillow fights").speaker_actor_id != "pavel-orsk"
+    assert one(found, "pillow fights").speaker_actor_id != "pavel-orsk"
 
 
 def test_agreeing_with_a_statement_is_not_saying_it(analyse):
@@ -154,12 +130,12 @@ def test_said_the_ministry_is_not_an_official_named_before(analyse):
         "“We had to be careful,” said Karl Brandt, a senior official at the foreign ministry. "
         "The danger was too close to wait for the morning, said the ministry."
     )
-    assert _one(found, "too close").speaker_actor_id != "karl-brandt"
+    assert one(found, "too close").speaker_actor_id != "karl-brandt"
 
 
 def test_a_source_close_to_someone_is_not_that_person(analyse):
     found = analyse("Orsk seemed relaxed throughout the meeting, said a source close to Lind.")
-    s = _one(found, "seemed relaxed")
+    s = one(found, "seemed relaxed")
     assert s.speaker_actor_id is None
 
 
@@ -171,7 +147,7 @@ def test_a_role_title_goes_to_the_person_named_in_the_sentence(analyse):
         "In calls between Ada Fenwick and Orsk, the Northern president warned bluntly that an attack "
         "on the capital was coming."
     )
-    assert _one(found, "attack on the capital").speaker_actor_id != "tomas-lind"
+    assert one(found, "attack on the capital").speaker_actor_id != "tomas-lind"
 
 
 # 5. the subject of a reported clause
@@ -182,7 +158,7 @@ def test_the_subject_of_a_that_clause_is_not_the_speaker(analyse):
         "Karl Brandt responded on X that the Russian leader was once again showing he had no "
         "interest in a truce."
     )
-    s = _one(found, "no interest in a truce")
+    s = one(found, "no interest in a truce")
     assert s.speaker_actor_id == "karl-brandt"
     assert s.cue == "responded"
 
@@ -209,7 +185,7 @@ def test_coordinated_speakers_are_not_the_first_one(analyse):
         "Nordstad and Sudport believed the talks needed two more months."
     )
     for words in ("keep backing", "deal is close", "longer war", "two more months"):
-        assert _one(found, words).speaker_actor_id is None, words
+        assert one(found, words).speaker_actor_id is None, words
 
 
 def test_she_after_a_quote_credited_to_a_woman_is_that_woman_not_a_man_before(analyse):
@@ -218,7 +194,7 @@ def test_she_after_a_quote_credited_to_a_woman_is_that_woman_not_a_man_before(an
         "“We sleep to the sound of sirens now,” said Maria Kovac, 51.\n\n"
         "Recalling the day when she fed a lost boy, she said: “He cried and would not let go of me.”"
     )
-    assert _one(found, "would not let go").speaker_actor_id != "tomas-lind"
+    assert one(found, "would not let go").speaker_actor_id != "tomas-lind"
 
 
 def test_he_after_as_for_a_name_is_that_name(analyse):
@@ -227,7 +203,7 @@ def test_he_after_as_for_a_name_is_that_name(analyse):
         "suggested that he had accepted the worst. Later that day, he tried to call Orsk. "
         "He also told the nation: “We will stand.”"
     )
-    assert _one(found, "We will stand").speaker_actor_id == "tomas-lind"
+    assert one(found, "We will stand").speaker_actor_id == "tomas-lind"
 
 
 def test_a_role_phrase_with_the_holders_name_keeps_the_holder(analyse):
@@ -235,7 +211,7 @@ def test_a_role_phrase_with_the_holders_name_keeps_the_holder(analyse):
         "Ada Fenwick met the envoys in May. The Northern president, Tomas Lind, warned that "
         "the border would stay shut."
     )
-    assert _one(found, "border would stay shut").speaker_actor_id == "tomas-lind"
+    assert one(found, "border would stay shut").speaker_actor_id == "tomas-lind"
 
 
 def test_she_skips_a_man_the_text_shows_as_he(analyse):
@@ -243,7 +219,7 @@ def test_she_skips_a_man_the_text_shows_as_he(analyse):
         "Ines Alvaro said the talks had stalled. Orsk insists on fighting on as he waits for the "
         "north to tire. “The south can go on for years,” she predicted."
     )
-    assert _one(found, "go on for years").speaker_actor_id == "ines-alvaro"
+    assert one(found, "go on for years").speaker_actor_id == "ines-alvaro"
 
 
 def test_a_place_named_before_the_pronoun_does_not_stop_it(analyse):
@@ -251,4 +227,4 @@ def test_a_place_named_before_the_pronoun_does_not_stop_it(analyse):
         "Karl Brandt responded on X that Orsk had no interest in peace. "
         "Nordstad, he wrote, would not trade land."
     )
-    assert _one(found, "would not trade land").speaker_actor_id == "karl-brandt"
+    assert one(found, "would not trade land").speaker_actor_id == "karl-brandt"

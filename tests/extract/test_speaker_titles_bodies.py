@@ -4,17 +4,14 @@ an analyst's words: each on short articles written for these tests, on a made-up
 
 from __future__ import annotations
 
-import datetime as dt
-
 import pytest
 
-from parley.clean import clean_article
 from parley.extract.mentions import find_mentions
 from parley.extract.registry import COURTESY_TITLES, HONORIFICS, ActorRegistry, strip_honorifics
-from parley.models import Mention, RawArticle, Span, Statement
-from parley.nlp import SpacyParser, load_model
-from parley.pipeline import DEFAULT_COMPONENTS, Context, Pipeline
+from parley.models import Mention, Span
+from parley.nlp import load_model
 from parley.reconcile.actors import resolve_actors
+from tests.extract.statement_runs import load_registry, one, statements_of
 
 REGISTRY = """\
 sides:
@@ -37,24 +34,12 @@ actors:
 
 @pytest.fixture(scope="module")
 def registry(tmp_path_factory) -> ActorRegistry:
-    path = tmp_path_factory.mktemp("registry") / "actors.yaml"
-    path.write_text(REGISTRY, encoding="utf-8")
-    return ActorRegistry.load(path)
+    return load_registry(tmp_path_factory, REGISTRY)
 
 
 @pytest.fixture(scope="module")
 def analyse(registry):
-    pipeline = Pipeline(DEFAULT_COMPONENTS, SpacyParser(), Context(registry))
-
-    def run(text: str) -> list[Statement]:
-        article = clean_article(
-            RawArticle("test-article", "text", "Talks on the river treaty\n\n" + text, title="Talks"),
-            today=dt.date(2026, 3, 2),
-        )
-        (analysis,) = pipeline.run([article])
-        return list(analysis["statement"])
-
-    return run
+    return statements_of(registry, "Talks on the river treaty")
 
 
 @pytest.fixture(scope="module")
@@ -65,12 +50,6 @@ def mentions(registry):
         return find_mentions(nlp(text), "a", registry)
 
     return run
-
-
-def _one(statements: list[Statement], words: str) -> Statement:
-    found = [s for s in statements if words in s.text]
-    assert len(found) == 1, [(s.speaker, s.text) for s in statements]
-    return found[0]
 
 
 # titles: one list, in parley/data/names.yaml
@@ -132,7 +111,7 @@ def test_an_outlet_named_after_its_description_is_the_speaker(analyse):
         "The bridge was closed on Monday. Northern opposition outlet Meduza reported on Tuesday that "
         "the ferries had stopped as well."
     )
-    s = _one(found, "ferries")
+    s = one(found, "ferries")
     assert s.speaker_ref is not None and s.speaker == "Northern opposition outlet Meduza"
     assert (
         s.speaker_ref.of(
@@ -147,13 +126,13 @@ def test_a_think_tanks_analysts_speak_for_it(analyse):
         "The Institute for the Study of War (ISW) published a map on Monday. The front has barely "
         "moved since the autumn, ISW analysts note."
     )
-    s = _one(found, "barely")
+    s = one(found, "barely")
     assert s.speaker_ref is not None
 
 
 def test_officials_of_a_body_do_not_speak_for_it(analyse):
     found = analyse("Nordstad Council officials said the bridge would stay closed until spring.")
-    s = _one(found, "bridge")
+    s = one(found, "bridge")
     assert s.speaker_actor_id is None and s.speaker_ref is None
 
 

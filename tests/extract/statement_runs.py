@@ -1,0 +1,41 @@
+"""What the speaker tests share: a registry written for the test, the whole per-article pipeline
+run on a short article under a heading, and the one statement that holds some words."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+
+from parley.clean import clean_article
+from parley.extract.registry import ActorRegistry
+from parley.models import RawArticle, Statement
+from parley.nlp import SpacyParser
+from parley.pipeline import DEFAULT_COMPONENTS, Context, Pipeline
+
+
+def load_registry(tmp_path_factory, text: str) -> ActorRegistry:
+    path = tmp_path_factory.mktemp("registry") / "actors.yaml"
+    path.write_text(text, encoding="utf-8")
+    return ActorRegistry.load(path)
+
+
+def statements_of(registry: ActorRegistry, heading: str) -> Callable[[str], list[Statement]]:
+    """``run(text)``: the statements of an article titled "Talks" whose text is ``heading`` and
+    ``text``, cleaned as ingest cleans it."""
+    pipeline = Pipeline(DEFAULT_COMPONENTS, SpacyParser(), Context(registry))
+
+    def run(text: str) -> list[Statement]:
+        article = clean_article(
+            RawArticle("test-article", "text", f"{heading}\n\n{text}", title="Talks"),
+            today=dt.date(2026, 3, 2),
+        )
+        (analysis,) = pipeline.run([article])
+        return list(analysis["statement"])
+
+    return run
+
+
+def one(statements: list[Statement], words: str) -> Statement:
+    found = [s for s in statements if words in s.text]
+    assert len(found) == 1, [(s.speaker, s.text) for s in statements]
+    return found[0]
