@@ -113,15 +113,16 @@ class StanceModel:
         claims = {c: self.featurizer.embed_claim(c) for c in sorted({c for c, _ in pairs})}
         x = np.array([self.featurizer.features(c, read[b], claims[c]) for c, b in pairs])
         labels = self.decide(*self.probabilities(x))
+        views = {c: self.denial.claim(c) for c in claims}
         for i, (c, b) in enumerate(pairs):
-            if labels[i] == AGREE and self.denied(c, read[b], claims[c]) is not None:
+            if labels[i] == AGREE and self.denied(views[c], c, read[b], claims[c]) is not None:
                 labels[i] = DISAGREE
         return labels
 
-    def denied(self, claim: str, body: Body, claim_emb: np.ndarray | None) -> int | None:
+    def denied(self, view: Any, claim: str, body: Body, claim_emb: np.ndarray | None) -> int | None:
         """The first of the body's :data:`DENIAL_TOP` sentences most relevant to the claim that
-        denies it (an index into ``body.spans``), or None."""
-        view = self.denial.claim(claim)
+        denies it (an index into ``body.spans``), or None; ``view`` is the claim as
+        :meth:`DenialReader.claim` reads it, once for every body."""
         if view is None:
             return None
         order = self.featurizer.ranking(*self.featurizer.relevance(claim, body, claim_emb))
@@ -134,6 +135,7 @@ class StanceModel:
     # -- articles (the library call) ---------------------------------------------------------
     def check(self, claim: str, articles: Iterable[Article], evidence: int = 2) -> list[SourceStance]:
         claim_emb = self.featurizer.embed_claim(claim)
+        view = self.denial.claim(claim)
         out = []
         for article in articles:
             body = self.featurizer.read_body(article.text)
@@ -141,7 +143,7 @@ class StanceModel:
             related, stance = self.probabilities(x)
             label = self.decide(related, stance)[0]
             probs = [float(related[0] * p) for p in stance[0]] + [float(1.0 - related[0])]
-            denial = self.denied(claim, body, claim_emb) if label == AGREE else None
+            denial = self.denied(view, claim, body, claim_emb) if label == AGREE else None
             if denial is not None:
                 label = DISAGREE
                 probs[AGREE], probs[DISAGREE] = probs[DISAGREE], probs[AGREE]

@@ -185,11 +185,10 @@ class DenseVectors(LeadVectors):
     and small corpora)."""
 
     def __init__(self, matrix: np.ndarray) -> None:
-        self._matrix = matrix
         self._rows = matrix
 
     def rows(self, index: Sequence[int] | slice) -> np.ndarray:
-        return self._matrix[index]
+        return self._rows[index]
 
     def against_all(self, block: np.ndarray) -> np.ndarray:
-        return block @ self._matrix.T
+        return block @ self._rows.T

@@ -298,13 +298,14 @@ def _citations(prints: dict[str, _Lead], ids: list[str], vectors: fp.LeadVectors
             by_outlet.setdefault(outlet_key(prints[i].outlet or ""), []).append(i)
     found = []
     for i in ids:
+        mine = vectors.row(row[i]) if prints[i].cites else None
         for outlet in prints[i].cites:
             cited = [
                 j
                 for j in by_outlet.get(outlet_key(outlet), ())
                 if j != i
                 and _not_later(prints[j].published, prints[i].published)
-                and float(vectors.row(row[i]) @ vectors.row(row[j])) >= CANDIDATE_COSINE
+                and float(mine @ vectors.row(row[j])) >= CANDIDATE_COSINE
             ]
             found.append(Citation(i, outlet, tuple(cited)))
     return found
