@@ -243,9 +243,9 @@ _CALL_WORDS = (
     "this page",
     "personal information",
     "our terms",
-    "found an",
-    "spotted an",
-    "noticed an",
+    "found a",  # "found a typo", "found an error"
+    "spotted a",
+    "noticed a",
 )
 _SHORT_CALL_WORDS = ("sign up", "subscribe", "app", "follow")
 _APPEAL_WORDS = (

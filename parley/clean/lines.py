@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections import Counter
 from dataclasses import dataclass
 
 from parley.clean.boilerplate import (
@@ -61,12 +62,12 @@ CONSENT_WORDS = re.compile(
 # A section heading set off by dashes, its words quoted or not: "- 'Sirens and shrapnel' -". Its
 # words are kept without the marks, so that no one is taken to say them.
 SECTION_HEADING = re.compile(r"^-\s+[\"'‘“]?(?P<words>[^\"'‘’“”\n]{2,80}?)[\"'’”]?\s+-$")
-# A copyright or source notice at the end of a paragraph ("... Source : © Some Body, 2026 - XY"):
-# it goes, the paragraph stays.
 # The teasers below a "Related" header that ends a page: at most this many.
 MAX_END_TEASERS = 6
 MAX_RELATED_HEADER_WORDS = 6
 QUOTE_MARKS = re.compile(r"[\"“”«»„]")
+# A copyright or source notice at the end of a paragraph ("... Source : © Some Body, 2026 - XY"):
+# it goes, the paragraph stays.
 COPYRIGHT_TAIL = re.compile(r"\s*(?:\bsource\s*:\s*)?(?:©|\(c\)|\bcopyright\b)[^.!?©]{0,80}$", re.IGNORECASE)
 
 
@@ -219,11 +220,12 @@ def _speaker_labels(lines: list[Line]) -> list[Line]:
     same name and a colon alone on a line at least twice, and no boilerplate or list header. Runs
     of them, once the lost questions leave them side by side, read like a menu."""
     texts = [line.text.strip() for line in lines]
+    times = Counter(texts)
     return [
         line
         for line, text in zip(lines, texts, strict=True)
         if SPEAKER_LABEL.fullmatch(text)
-        and texts.count(text) >= 2
+        and times[text] >= 2
         and not is_boilerplate(text)
         and not RELATED_HEADER.match(text)
     ]

@@ -219,9 +219,10 @@ def echoed_date(date: dt.date, *, text: str, title: str | None = None, url: str 
 
     - ``told``: it is the first full date the page writes, and it stands inside a sentence of the
       story (``The summit, held on August 15, 2025, brought ...``): the day of something the story
-      tells, which a crawler took for the page's. A line that is only that date, a "Published"
-      line with it, a dateline or the title naming it make it the page's own date again; so does a
-      caption (a photograph's day is often the day of the page).
+      tells, which a crawler took for the page's. A line anywhere that is only that date or a
+      "Published" line with it, or the title naming it, make it the page's own date again; so
+      does that first date standing as a dateline or in a caption (a photograph's day is often
+      the day of the page).
     - ``before its picture``: a caption of the page's own picture is dated later (by more than a
       day): the page cannot be older than its photograph.
 

@@ -20,9 +20,9 @@ from spacy.tokens import Token
 
 from parley.extract.event_dates import in_dateline
 from parley.extract.event_details import BOUND_WORDS, DAY_WORDS
+from parley.extract.event_readings import SUBJECT_DEPS
 from parley.models import EventMention, TimeExpression
 
-SUBJECT_DEPS = ("nsubj", "nsubjpass")
 # the subject of a relative clause that stands for the noun it describes ("X, who met Y")
 RELATIVE_PRONOUNS = {"who", "that", "which"}
 # the words between a clause and the trigger it describes: a noun phrase ("the visit of X to

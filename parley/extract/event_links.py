@@ -34,10 +34,10 @@ from spacy.tokens import Span as SpacySpan
 from spacy.tokens import Token
 
 from parley.clean.outlets import default_registry as known_outlets
+from parley.extract.event_readings import SUBJECT_DEPS
 from parley.extract.registry import ActorRegistry
 from parley.models import EventMention, Mention, TimeExpression
 
-SUBJECT_DEPS = ("nsubj", "nsubjpass")
 # "a long day of talks", "hours of talks", "the first session of the summit": measures of time
 MEASURE_NOUNS = {"day", "days", "hour", "week", "night", "evening", "morning", "session", "round"}
 SPOKEN_IN = {"in", "at", "during", "on"}

@@ -14,10 +14,12 @@ from __future__ import annotations
 
 import bisect
 from dataclasses import dataclass, field
+from functools import cached_property
 
 from spacy.tokens import Doc, Token
 
 from parley.extract import cues as C
+from parley.extract.layout import Headings
 from parley.nlp import text_of
 
 from .quotes import QuoteRegion, find_quotes
@@ -64,6 +66,11 @@ def is_cue_verb(t: Token, lemmas: frozenset[str] = C.SPEECH_VERBS) -> bool:
 
 class DocIndex:
     """One parsed document, indexed by quote region, paragraph and sentence."""
+
+    @cached_property
+    def headings(self) -> Headings:
+        """The text's heading lines, read once for the passes that ask."""
+        return Headings(self.text)
 
     def __init__(self, doc: Doc) -> None:
         self.doc = doc

@@ -35,8 +35,7 @@ def drop_heading_words(ix: DocIndex, found: Sequence[Attribution]) -> list[Attri
     """``found`` without the attributions of a heading that has no cue and speaker of its own."""
     if not found:
         return list(found)
-    headings = Headings(ix.text)
-    return [a for a in found if not _heading_words(ix, headings, a)]
+    return [a for a in found if not _heading_words(ix, ix.headings, a)]
 
 
 def _heading_words(ix: DocIndex, headings: Headings, a: Attribution) -> bool:

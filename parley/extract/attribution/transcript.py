@@ -25,7 +25,7 @@ from dataclasses import dataclass
 from spacy.tokens import Span as SpacySpan
 
 from parley.extract import cues as C
-from parley.extract.layout import Headings, speaker_lines
+from parley.extract.layout import speaker_lines
 from parley.extract.speaker_reading import ROLE_NOUNS
 
 from .document import DocIndex, Found
@@ -57,7 +57,7 @@ def transcript_pass(ix: DocIndex) -> list[Found]:
     labels = _labels(ix, paras)
     if not labels:
         return []
-    headings = Headings(ix.text)
+    headings = ix.headings
     at = {label.para for label in labels}
     found: list[Found] = []
     for label in labels:
