@@ -16,11 +16,12 @@ from parley.extract.statements import build_statements
 from parley.pipeline import Analysis, Context, Step, component
 
 
+# 8: a title the name starts with joins the role ("Major" + "Archbishop"); a plural is no role;
 # 7: a transcript's speaker lines are no headings; 6: titles alone, places by their nouns, bodies
 # the text names or a publication noun introduces;
 # 5: a side from the role itself, not its topic or place; 4: titles from names.yaml, bodies by
 # their nouns, names by apposition; 3: one mention per name
-@component("mentions", requires=("doc",), produces=("mention",), version="7")
+@component("mentions", requires=("doc",), produces=("mention",), version="8")
 def mentions(ctx: Context) -> Step:
     def step(a: Analysis) -> dict:
         return {"mention": find_mentions(a.parsed, a.article.id, ctx.registry)}
@@ -57,13 +58,14 @@ def times(ctx: Context) -> Step:
     "statements",
     requires=("doc", "attribution", "mention", "time_expression"),
     produces=("statement",),
+    # 17: "the prelate" is the one person named with a word of its class;
     # 16: two people in apposition ("the leaders, X and Y") are no one speaker;
     # 15: a story's date only for its own speaker, never over the sentence's own time;
     # 14: "the official" is the latest source brought in with the noun, named or not;
     # 13: said when the paragraph tells of (a day well before the article's, in the past tense);
     # 12: organisations named in the speaker words; 11: ascribed (a thought, wish or stand, not
     # words); 10: "the archbishop" is the one named so; names the model missed in the words
-    version="16",
+    version="17",
 )
 def statements(ctx: Context) -> Step:
     def step(a: Analysis) -> dict:

@@ -19,8 +19,10 @@ from parley.extract.registry import ActorRegistry, fold
 from parley.models import Actor, Mention, Statement
 from parley.reconcile.actors import Override, Resolution, acronym, body_name, initials, is_body_name
 from parley.reconcile.bodies import Bodies
+from parley.reconcile.body_descriptions import described_body
 from parley.reconcile.body_names import body_key, generic, introduced, kind_of, listed_kind, qualified
 from parley.reconcile.events import merge_events, report_words
+from parley.reconcile.speaker_names import SpeakerNames, outside_aside
 from parley.store import RecordQuery
 from parley.store.lazy import StoredArticles
 
@@ -33,8 +35,9 @@ ARTICLES_AT_ONCE = 500  # articles whose mentions and statements the actors step
     reads=("mention", "statement", "event_mention", "article"),
     writes=("actor", "mention", "statement"),
     # 2: governments events name; 3: organisations that speak; 4: titles; 5: merged bodies stay so;
-    # 6: one body by a side's word however written ("Ukraine's General Staff"), outlets a noun names
-    version="6",
+    # 6: one body by a side's word however written ("Ukraine's General Staff"), outlets a noun names;
+    # 7: a body described by its kind, a person's exact name, no speaker in an "including" aside
+    version="7",
 )
 def actors_step(ctx: CorpusContext) -> int:
     store = ctx.store
@@ -149,6 +152,7 @@ class _Spans(dict[SpanKey, str]):
                 named.setdefault(abbreviation, {})[fold(name)] = name
         self.named = {a: next(iter(n.values())) for a, n in named.items() if len(n) == 1}
         self.index: Bodies | None = None  # built from the actors when first needed
+        self.people: SpeakerNames | None = None  # the person actors by name, when first needed
         self.said: dict[str, list[Statement]] = {}  # article -> its statements
         for st in statements:
             self.said.setdefault(st.article_id, []).append(st)
@@ -230,11 +234,20 @@ def _speaker(
 ) -> str | None:
     """The statement's speaker: the actor of the mention that identifies it, else the one the
     extractor named, else the organisation its words name (:func:`_body`); a side's government
-    is added to the actors when it speaks ("Moscow said"), and so is an organisation."""
+    is added to the actors when it speaks ("Moscow said"), and so is an organisation, named or
+    described by its kind (:func:`_described`); else the person whose name the words are
+    (:class:`SpeakerNames`). A name in an aside ("X, including Y") is not the speaker."""
+    s = outside_aside(s)
     ref = s.speaker_ref
     actor_id = (by_span.get((s.article_id, ref.start, ref.end)) if ref else None) or s.speaker_actor_id
     if actor_id is None:
-        actor_id = _body(s, by_span, known, registry)
+        actor_id = _body(s, by_span, known, registry) or _described(s, by_span, known, registry)
+    if actor_id is None and s.speaker:
+        if by_span.people is None:
+            by_span.people = SpeakerNames(known.values())
+        actor_id = by_span.people.actor(
+            s.speaker, by_span.labels.get(s.article_id, ()), by_span.text(s.article_id)
+        )
     if actor_id is None:
         return None
     actor_id = _follow(actor_id, merged)
@@ -250,6 +263,19 @@ def _speaker(
             known[actor_id] = government
             return actor_id
     return None
+
+
+def _described(s: Statement, spans: _Spans, known: dict[str, Actor], registry: ActorRegistry) -> str | None:
+    """The body the speaker words describe by its kind ("the think-tank"): the one the article
+    named before them (:func:`described_body`)."""
+    where = (s.speaker_span or s.span).start
+    before = [m for m in spans.labels.get(s.article_id, ()) if m.span.end <= where]
+    name = described_body(s.speaker or "", before, registry)
+    if name is None:
+        return None
+    if spans.index is None:
+        spans.index = Bodies(known, registry)
+    return spans.index.actor(name, None, f"{s.article_id}@{where}: said as {s.speaker!r}").id
 
 
 # what may follow a body's name in the speaker words: nothing, its abbreviation in brackets, or

@@ -1,10 +1,10 @@
 """Mentions: named entities and registered role phrases in one parsed article.
 
-A person's role words and the side they point to are read from the parse around the name:
-left modifiers ("Ukrainian Foreign Minister Andrii Sybiha") and appositions ("Yuri Ushakov,
-Putin's senior adviser,"). A role never holds a dateline ("MOSCOW, Feb 1 (Agency) -"), a date,
-another person's name or a relative place ("north of the city"). The corpus stage
-(``parley.reconcile.actors``) turns mentions into canonical actors.
+A person's role words and the side they point to are read from the parse around the name: left
+modifiers ("Foreign Minister Jane Roe", with a title the name starts with: "Major" + "Archbishop
+Roe") and appositions ("Roe, Putin's senior adviser,"). A role never holds a dateline ("MOSCOW,
+Feb 1 (Agency) -"), a date, another person's name, a relative place ("north of the city") or a
+plural ("experts A, B and C"). ``parley.reconcile.actors`` turns mentions into actors.
 
 What the small model calls a person is checked against the shape of a name (word lists in
 ``parley/data/names.yaml``):
@@ -58,7 +58,7 @@ from parley.extract.name_kinds import (
     relative_place,
     without_trailing,
 )
-from parley.extract.registry import ActorRegistry, fold, strip_honorifics
+from parley.extract.registry import HONORIFICS, ActorRegistry, fold, strip_honorifics
 from parley.extract.surnames import a_person_by_its_words, first_name_before, surname_mentions
 from parley.models import Mention, Span
 from parley.nlp import text_of
@@ -281,11 +281,12 @@ def _role_of(ent: SpacySpan, registry: ActorRegistry) -> tuple[str | None, str |
     left = [t for t in root.lefts if t.i < ent.start and t.dep_ in ROLE_DEPS]
     if left:
         start = min(t.left_edge.i for t in left)
-        pieces.append(ent.doc[start : ent.start])
-    for child in root.rights:
-        if child.dep_ == "appos" and child.i >= ent.end:
-            pieces.append(ent.doc[child.left_edge.i : child.right_edge.i + 1])
-            break
+        end = ent.start  # with the title the name starts with ("Major" + "Archbishop")
+        while end < ent.end - 1 and fold(ent.doc[end].text).rstrip(".") in HONORIFICS:
+            end += 1
+        pieces.append(ent.doc[start:end])
+    if (appos := next((c for c in root.rights if c.dep_ == "appos" and c.i >= ent.end), None)) is not None:
+        pieces.append(ent.doc[appos.left_edge.i : appos.right_edge.i + 1])
     pieces = [p for p in (_role_piece(p, ent, name_words()) for p in pieces) if p is not None]
     words = " ".join(p.text.strip(" ,") for p in pieces if p.text.strip(" ,"))
     words = _strip_article(words.rsplit("\n", 1)[-1].strip())
@@ -303,6 +304,8 @@ def _role_piece(piece: SpacySpan, ent: SpacySpan, words: NameWords) -> SpacySpan
             break
     if not piece.text.strip(" ,") or piece.text.strip(" ,").isdigit():
         return None  # nothing, or an age ("Jane Roe, 43")
+    if piece.root.tag_ == "NNS" and piece.root.lower_ != piece.root.lemma_.lower():
+        return None  # "experts A, B and C": a plural describes several people, no one's role
     if _DATE.search(piece.text) or _DATELINE.match(piece.text) or "/" in piece.text:
         return None  # a date, a dateline or a photo credit ("Outlet photo/Name")
     for other in piece.ents:
@@ -321,8 +324,7 @@ def _full_name(ent: SpacySpan, words: NameWords) -> bool:
 
 
 def _possessor(ent: SpacySpan) -> bool:
-    doc = ent.doc
-    after = doc[ent.end].text if ent.end < len(doc) else ""
+    after = ent.doc[ent.end].text if ent.end < len(ent.doc) else ""
     return ent.text.endswith(("'s", "’s")) or after in ("'s", "’s", "'", "’")
 
 

@@ -25,6 +25,7 @@ from spacy.tokens import Span as SpacySpan
 from spacy.tokens import Token
 
 from parley.extract.registry import fold
+from parley.extract.role_descriptions import described_person, noun_class
 from parley.extract.speaker_reading import (
     ROLE_NOUNS,
     SpeakerContext,
@@ -50,7 +51,8 @@ def role_noun_speaker(ctx: SpeakerContext, span: SpacySpan, source: Span, names:
     official", who is someone new): the latest speaker with the noun in their role, unless
     another source came in with it since; else, when the words name no one (``names`` false)
     and are "the", adjectives and the noun ("the archbishop"), the one person the article named
-    with the noun (:func:`named_with_role`); the words restricting the noun agreeing with either."""
+    with the noun (:func:`named_with_role`), or else described with a word of its class
+    (:func:`_described`); the words restricting the noun agreeing with each."""
     root = span.root
     if (
         root.pos_ == "NOUN"
@@ -65,7 +67,22 @@ def role_noun_speaker(ctx: SpeakerContext, span: SpacySpan, source: Span, names:
         named = named_with_role(ctx, span)
         if named is not None and agrees(ctx, description(span, root), named):
             return named
+        return _described(ctx, span, source)
     return None
+
+
+def _described(ctx: SpeakerContext, span: SpacySpan, source: Span) -> Mention | None:
+    """ "The prelate said": the one person named before whose title or role words hold a word of
+    the noun's class ("Archbishop Roe", :mod:`parley.extract.role_descriptions`), when the words
+    restricting the noun agree with them and no other source came in with a word of the class."""
+    root = span.root
+    person = described_person(ctx, root.lemma_.lower(), source.start)
+    words = description(span, root)
+    if person is None or another(root) or not agrees(ctx, words, person):
+        return None
+    if any(other_source_between(ctx, w, person, source, words) for w in noun_class(root.lemma_)):
+        return None
+    return person
 
 
 def _the_noun(span: SpacySpan) -> bool:

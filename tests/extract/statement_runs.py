@@ -12,6 +12,19 @@ from parley.models import RawArticle, Statement
 from parley.nlp import SpacyParser
 from parley.pipeline import DEFAULT_COMPONENTS, Context, Pipeline
 
+# two made-up sides for a test registry to go on with its actors
+SIDES = """\
+sides:
+  - id: north
+    name: Northland
+    adjectives: [Northern]
+    places: [Northland, Nordstad]
+  - id: south
+    name: Southland
+    adjectives: [Southern]
+    places: [Southland, Sudport]
+"""
+
 
 def load_registry(tmp_path_factory, text: str) -> ActorRegistry:
     path = tmp_path_factory.mktemp("registry") / "actors.yaml"

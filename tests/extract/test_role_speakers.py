@@ -8,18 +8,11 @@ from __future__ import annotations
 import pytest
 
 from parley.models import Span, Statement
-from tests.extract.statement_runs import load_registry, one, statements_of
+from tests.extract.statement_runs import SIDES, load_registry, one, statements_of
 
-REGISTRY = """\
-sides:
-  - id: north
-    name: Northland
-    adjectives: [Northern]
-    places: [Northland, Nordstad]
-  - id: south
-    name: Southland
-    adjectives: [Southern]
-    places: [Southland, Sudport]
+REGISTRY = (
+    SIDES
+    + """\
 actors:
   - id: tomas-lind
     name: Tomas Lind
@@ -32,6 +25,7 @@ actors:
     side: north
     roles: [Presidential spokesman]
 """
+)
 
 
 @pytest.fixture(scope="module")

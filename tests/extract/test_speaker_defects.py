@@ -7,18 +7,11 @@ from __future__ import annotations
 
 import pytest
 
-from tests.extract.statement_runs import load_registry, one, statements_of
+from tests.extract.statement_runs import SIDES, load_registry, one, statements_of
 
-REGISTRY = """\
-sides:
-  - id: north
-    name: Northland
-    adjectives: [Northern]
-    places: [Northland, Nordstad]
-  - id: south
-    name: Southland
-    adjectives: [Southern]
-    places: [Southland, Sudport]
+REGISTRY = (
+    SIDES
+    + """\
 actors:
   - id: tomas-lind
     name: Tomas Lind
@@ -42,6 +35,7 @@ actors:
     side: north
     roles: [Foreign minister]
 """
+)
 
 
 @pytest.fixture(scope="module")

@@ -11,18 +11,11 @@ from parley.extract.registry import COURTESY_TITLES, HONORIFICS, ActorRegistry, 
 from parley.models import Mention, Span
 from parley.nlp import load_model
 from parley.reconcile.actors import resolve_actors
-from tests.extract.statement_runs import load_registry, one, statements_of
+from tests.extract.statement_runs import SIDES, load_registry, one, statements_of
 
-REGISTRY = """\
-sides:
-  - id: north
-    name: Northland
-    adjectives: [Northern]
-    places: [Northland, Nordstad]
-  - id: south
-    name: Southland
-    adjectives: [Southern]
-    places: [Southland, Sudport]
+REGISTRY = (
+    SIDES
+    + """\
 actors:
   - id: tomas-lind
     name: Tomas Lind
@@ -30,6 +23,7 @@ actors:
     side: north
     roles: [President of Northland]
 """
+)
 
 
 @pytest.fixture(scope="module")

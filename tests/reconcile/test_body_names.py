@@ -11,17 +11,11 @@ from parley.corpus_steps import _by_span, _speaker
 from parley.extract.registry import ActorRegistry
 from parley.models import Actor, Mention, Span, Statement
 from parley.reconcile.body_names import body_key
+from tests.extract.statement_runs import SIDES
 
-REGISTRY = """\
-sides:
-  - id: north
-    name: Northland
-    adjectives: [Northern]
-    places: [Northland, Nordstad]
-  - id: south
-    name: Southland
-    adjectives: [Southern]
-    places: [Southland, Sudport]
+REGISTRY = (
+    SIDES
+    + """\
   - id: coast
     name: Coastal allies
     adjectives: [Coastal, Marish, Tidish]
@@ -37,6 +31,7 @@ actors:
     side: south
     aliases: [Southland's defence ministry]
 """
+)
 
 
 def _registry(tmp_path) -> ActorRegistry:

@@ -17,17 +17,11 @@ from parley.extract.registry import ActorRegistry
 from parley.extract.statements import build_statements
 from parley.models import Article, Mention, Span, Statement
 from parley.nlp import SpacyParser
+from tests.extract.statement_runs import SIDES
 
-REGISTRY = """\
-sides:
-  - id: north
-    name: Northland
-    adjectives: [Northern]
-    places: [Northland, Nordstad]
-  - id: south
-    name: Southland
-    adjectives: [Southern]
-    places: [Southland, Sudport]
+REGISTRY = (
+    SIDES
+    + """\
 actors:
   - id: karl-brandt
     name: Karl Brandt
@@ -39,6 +33,7 @@ actors:
     kind: institution
     side: south
 """
+)
 
 
 @pytest.fixture(scope="module")
