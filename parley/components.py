@@ -88,8 +88,9 @@ def statements(ctx: Context) -> Step:
     requires=("doc", "mention", "time_expression", "attribution"),
     produces=("event_mention",),
     # 5: who attends from talks, outlets' names, coordinated places, "the two leaders"; 6: a report
-    # takes the one date of a sentence that tells it with another, each item of a list is reported
-    version="6",
+    # takes the one date of a sentence that tells it with another, each item of a list is reported;
+    # 7: "that night", "minutes later" take the day told before; a side's forces that struck something
+    version="7",
 )
 def events(ctx: Context) -> Step:
     def step(a: Analysis) -> dict:

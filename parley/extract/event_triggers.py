@@ -1,6 +1,7 @@
 """Which words are event triggers and how they are told: a verb or noun of an event type that
 takes what the type needs (:func:`fires`), negated, planned, and the sides a noun's adjectives
-name as the doer (:func:`sides_modifying`). Used by :mod:`parley.extract.events`."""
+name as the doer, or the adjectives of the forces that are a verb's subject ("Russian forces struck
+a hospital": :func:`sides_modifying`). Used by :mod:`parley.extract.events`."""
 
 from __future__ import annotations
 
@@ -147,17 +148,38 @@ def sides_modifying(trigger: Token, registry: ActorRegistry) -> list[str]:
     """The sides a noun trigger's adjectives or names stand for: "Russian air strikes", "renewed
     Ukrainian drone attacks" (through the noun's compounds), "US strikes"; not "strikes on Russian
     refineries" (that side is struck)."""
+    if trigger.pos_ == "VERB":
+        return _sides_of_forces(trigger, registry)
     if trigger.pos_ not in ("NOUN", "PROPN"):
         return []
     nouns = [trigger, *(c for c in trigger.children if c.dep_ == "compound")]
+    return _sides_before(nouns, trigger.i, registry)
+
+
+def _sides_before(nouns: list[Token], before: int, registry: ActorRegistry) -> list[str]:
+    """The sides named by the nouns' modifiers that stand before position ``before``, once each."""
     sides = []
     for noun in nouns:
         for c in noun.children:
-            if c.dep_ in ("amod", "compound", "nmod") and c.i < trigger.i:
+            if c.dep_ in ("amod", "compound", "nmod") and c.i < before:
                 side = registry.side_of_word(c.text) or registry.place_side(c.text)
                 if side:
                     sides.append(side)
     return list(dict.fromkeys(sides))
+
+
+# Nouns of armed forces whose side adjective names the doer: "Russian forces struck a hospital"
+FORCE_NOUNS = {"force", "troop", "drone", "military", "army", "soldier", "unit", "navy", "artillery"}
+
+
+def _sides_of_forces(verb: Token, registry: ActorRegistry) -> list[str]:
+    """ "Russian forces struck a hospital", "Ukrainian drones hit a refinery": the side of the
+    forces that are the verb's subject and struck something (its object); not "Russian forces
+    attacked near X" (an assault on a front line, no one strike)."""
+    if not any(c.dep_ == "dobj" for c in verb.children):
+        return []
+    subjects = [c for c in verb.children if c.dep_ == "nsubj" and c.lemma_.lower() in FORCE_NOUNS]
+    return _sides_before(subjects, subjects[0].i if len(subjects) == 1 else verb.i, registry)
 
 
 BULLETS = ("-", "–", "•", "*")

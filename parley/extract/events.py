@@ -47,6 +47,7 @@ from spacy.tokens import Span as Span_
 
 from parley.errors import ConfigError
 from parley.extract.event_clauses import date_phrases, list_item, same_details, shared_dates
+from parley.extract.event_context import in_context
 from parley.extract.event_dates import in_dateline, lasting, not_after_telling
 from parley.extract.event_details import (
     DAY_WORDS,
@@ -213,7 +214,7 @@ def find_events(
                         )
                         event = filled(event, more)
                 here.append((token, event))
-        found += shared_dates(here, date_phrases(text, sent, times))
+        found += in_context(shared_dates(here, date_phrases(text, sent, times)), here, found, text, times)
     return found
 
 

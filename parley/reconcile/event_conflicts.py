@@ -31,9 +31,12 @@ def main_place(told_places: list[str | None], places: dict[str, str]) -> str | N
 
 
 def around(place: str, places: dict[str, str]) -> set[str]:
+    """Every place ``place`` lies in, up the chain ("anchorage": alaska, united states)."""
     found: set[str] = set()
-    while place in places and place not in found:
+    while place in places:
         place = places[place].casefold()
+        if place in found:
+            break  # a loop in the list
         found.add(place)
     return found
 

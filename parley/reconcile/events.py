@@ -39,10 +39,11 @@ of its side (:func:`.event_parties.beyond`); an article's undated report joins t
 less evidence, unless it names someone of no side beside an event of the sides' people
 (:func:`.event_parties.outsider`). Conflicting details (date, place, duration) are kept side by
 side, one entry per value with every source that gives it. What is left undated joins the one dated
-event it can be of on what the pass does not read (:mod:`.event_attach`). Then events whose evidence
-is too thin are dropped (:func:`thin`): one article, nobody named, no casualty figures, and not both
-a date and a place. An event's status is the surest its reports give (:data:`STATUS_ORDER`):
-reported if one article tells it as fact, else claimed, else planned, else denied."""
+event it can be of on what the pass does not read (:mod:`.event_attach`); a visit joins the meeting
+it was for (:mod:`.event_kin`); a strike told over a week is none (:mod:`.event_spans`). Then
+events whose evidence is too thin are dropped (:func:`thin`): one article, nobody named, no casualty
+figures, and not both a date and a place. An event's status is the surest its reports give
+(:data:`STATUS_ORDER`): reported if one article tells it as fact, else claimed, planned, denied."""
 
 from __future__ import annotations
 
@@ -57,12 +58,13 @@ from parley.models import Article, Event, EventMention, EventSource, Precision
 from parley.reconcile.event_attach import attach
 from parley.reconcile.event_conflicts import conflicts, main_place, same_place
 from parley.reconcile.event_index import DraftIndex
+from parley.reconcile.event_kin import merge_kin
 from parley.reconcile.event_parties import beyond, outsider, recency, sole_event, stands_for
+from parley.reconcile.event_spans import spanned
 from parley.reconcile.event_words import Words, content_agrees, needs_words
 
 MERGE_SCORE = 2
-# A report without a date of its own joins a dated event of another article only on more
-# evidence: the participants and a place or duration in common.
+# An undated report joins another article's dated event on more evidence (parties and a place)
 UNDATED_MERGE_SCORE = 3
 REPORT_WINDOW_DAYS = 10
 MAX_DATE_GAP_DAYS = 1
@@ -155,6 +157,8 @@ def merge_events(
     of_type: dict[str, DraftIndex] = {}
     if words is None:
         words = partial(report_words, articles)
+    tallies = spanned(reports, words, _recurring())  # a week's total is no one day's strike
+    reports = [m for m in reports if id(m) not in tallies]
     distinctive = Words(reports, words)
     ordered = sorted(reports, key=lambda m: (m.date or dt.date.max, m.article_id, m.span.start))
     for m in ordered:
@@ -194,6 +198,7 @@ def merge_events(
         draft.add((m, people, article), mine)
         index.added(draft, m, article)
     drafts = attach(drafts, where, (sides or {}, governments or {}), REPORT_WINDOW_DAYS, _recurring())
+    drafts = merge_kin(drafts, where)  # a visit and the meeting it was for
     return [e for e in (_event(d, where, words) for d in drafts) if not thin(e)]
 
 
@@ -349,18 +354,10 @@ def _event(d: _Draft, places: dict[str, str], words: Callable[[EventMention], st
     participants = Counter(p for _, ps, _ in d.reports for p in ps)
     told = {m.status for m, _, _ in d.reports}
     status = next((st for st in STATUS_ORDER if st in told), min(told))
-    sources = tuple(
-        EventSource(
-            m.article_id,
-            m.span,
-            m.date,
-            m.place,
-            m.duration,
-            a.published if a else None,
-            a.outlet if a else None,
-        )
-        for m, _, a in sorted(d.reports, key=lambda r: (r[0].article_id, r[0].span.start))
-    )
+    sources: list[EventSource] = []
+    for m, _, a in sorted(d.reports, key=lambda r: (r[0].article_id, r[0].span.start)):
+        origin = (a.published, a.outlet) if a else (None, None)
+        sources.append(EventSource(m.article_id, m.span, m.date, m.place, m.duration, *origin))
     summary = " ".join(words(first).split())
     key = f"{d.type}:{first.article_id}:{first.span.start}"
     return Event(
@@ -372,7 +369,7 @@ def _event(d: _Draft, places: dict[str, str], words: Callable[[EventMention], st
         participants=tuple(sorted(participants, key=lambda p: (-participants[p], p))),
         place=main_place([m.place for m, _, _ in d.reports], places),
         summary=summary,
-        sources=sources,
+        sources=tuple(sources),
         duration=durations.most_common(1)[0][0] if durations else None,
         figures=figures,
         conflicts=conflicts(d.reports, places),
@@ -386,10 +383,6 @@ _PRECISION = ("day", "week", "month")
 STATUS_ORDER = ("reported", "claimed", "planned", "denied")
 
 
-def _status_rank(status: str) -> int:
-    return STATUS_ORDER.index(status) if status in STATUS_ORDER else len(STATUS_ORDER)
-
-
 def _summary_rank(r: Report) -> tuple:
     """The report whose sentence sums the event up: a report of what happened rather than of
     what was claimed, planned or denied (:data:`STATUS_ORDER`), from the earliest article, the
@@ -397,4 +390,5 @@ def _summary_rank(r: Report) -> tuple:
     m, people, a = r
     details = sum(bool(x) for x in (m.date, m.place, m.duration, m.figures)) + min(len(people), 2)
     published = a.published if a and a.published else dt.date.max
-    return (_status_rank(m.status), published, m.article_id, -details, m.span.start)
+    rank = STATUS_ORDER.index(m.status) if m.status in STATUS_ORDER else len(STATUS_ORDER)
+    return (rank, published, m.article_id, -details, m.span.start)
