@@ -29,11 +29,13 @@ def mentions(ctx: Context) -> Step:
     return step
 
 
+# 17: a view needs someone who can hold it ("the data shows" is no one's), a refusal to comment is
+# no statement, a cue under "if"/"unless" or an unrealised "wanted to tell" is not said;
 # 16: a story's "would go on to say" is said; 15: a transcript needs someone speaking twice;
 # 14: a direct quote's source from the model where it holds the rule's or the rule has none;
 # 13: a transcript's labelled answers, no heading's words; 12: a report's section label is no
 # speaker; 11: a day is no "called on"; 10: no supposed cue
-@component("attributions", requires=("doc",), produces=("attribution",), version="16")
+@component("attributions", requires=("doc",), produces=("attribution",), version="17")
 def attributions(ctx: Context) -> Step:
     def step(a: Analysis) -> dict:
         return {"attribution": extract_attributions(a.parsed)}

@@ -298,3 +298,75 @@ ASCRIBED_VERBS: frozenset[str] = (
 # one's statement ("Should Russia conclude that ...", "could conclude", "will argue that ...",
 # "will likely require Putin to worry that ...").
 MODAL_WORDS: frozenset[str] = frozenset("could would might may should must can will shall".split())
+
+# Who can hold a view (:mod:`parley.extract.attribution.agentive`). Verbs of showing: with a
+# subject that cannot speak ("the data shows that ...", "footage indicates ...") no one's words.
+EVIDENTIAL_VERBS: frozenset[str] = frozenset(
+    """
+    show indicate suggest signal reveal confirm hint demonstrate prove reflect underline
+    underscore highlight illustrate mean imply
+    """.split()
+)
+# Nouns for people and the bodies they form, which may believe, want or support something
+# ("officials believe", "the government wants", "critics oppose"); the nouns for a person with
+# a role are :data:`parley.extract.speaker_reading.ROLE_NOUNS`.
+PEOPLE_NOUNS: frozenset[str] = frozenset(
+    """
+    people person public population citizen resident voter civilian worker employee member
+    supporter opponent backer ally partner rival neighbour neighbor critic observer commentator
+    pundit strategist pollster insider source scientist economist analyst expert scholar
+    official politician legislator lawmaker participant attendee survivor refugee veteran
+    protester demonstrator activist campaigner investor executive manager owner host guest
+    government administration ministry department agency office authority council committee
+    commission parliament congress senate cabinet court military army force troop navy command
+    headquarters staff team delegation coalition alliance bloc union side party country nation
+    state republic kingdom regime camp faction movement organisation organization institution
+    bank company firm newspaper outlet media press broadcaster leadership establishment majority
+    minority everyone someone anyone nobody other many some most several both all each one
+    group family community institute centre center foundation university association society
+    blogger milblogger assessment investigation inquiry review finding forecast estimate audit
+    evaluation probe research nominee contender hopeful challenger incumbent regulator police
+    organizer organiser speaker writer reader viewer insurgent militant rebel fighter consumer
+    taxpayer shareholder stakeholder employer farmer elite hardliner hawk dove liberal conservative
+    moderate reformer opposition youth student teacher doctor crowd audience household
+    """.split()
+)
+# Pronouns that name someone who can hold a view (not "it", "this", "that": a thing).
+PERSON_PRONOUNS: frozenset[str] = frozenset(
+    """
+    i we you he she they who whom someone somebody everyone everybody anyone anybody one others
+    many some most several all both each either those
+    """.split()
+)
+# Verbs of taking a stand that also name a deed ("supported flooding response", "defend control"):
+# their plain noun object must be something one can take a stand on ("supports the plan").
+STAND_VERBS: frozenset[str] = frozenset("support back defend".split())
+POSITION_NOUNS: frozenset[str] = (
+    frozenset(
+        """
+    plan proposal proposition deal agreement accord treaty pact settlement compromise framework
+    roadmap ceasefire truce armistice talk negotiation dialogue process position stance view
+    idea notion claim argument assessment decision policy measure move step initiative bill law
+    legislation amendment resolution motion referendum bid request demand call appeal offer
+    sanction ban tariff embargo membership accession candidacy nomination approach strategy
+    solution option version draft text peace effort deployment mission vote reform regulation
+    rule program programme budget record remark comment statement tweet post word
+    """.split()
+    )
+    | CLAIM_NOUNS
+)
+# Verbs of refusing: "declined to comment", "refused to confirm that ..." say nothing.
+REFUSAL_VERBS: frozenset[str] = frozenset("refuse decline".split())
+# Verbs of saying nothing, as the infinitive of a refusal ("declined to comment"; not "refused to
+# disclose the records": a deed).
+NO_COMMENT_VERBS: frozenset[str] = frozenset(
+    "comment discuss elaborate detail expand say speak talk answer respond confirm specify admit".split()
+)
+# Conjunctions of a condition: a cue in their clause is supposed ("only if his team recognizes
+# that ...", "unless you want to ...").
+CONDITION_MARKS: frozenset[str] = frozenset("if unless provided providing lest".split())
+# Verbs of wishing whose infinitive did not happen ("wanted to tell them that ...").
+UNREALISED_VERBS: frozenset[str] = frozenset("want wish long yearn hope intend plan mean".split())
+# Verbs of causing whose object's thought is their effect, no one's statement ("leading people to
+# believe ...", "caused markets to expect ...").
+CAUSATIVE_VERBS: frozenset[str] = frozenset("lead cause make leave drive".split())

@@ -318,7 +318,7 @@ def _mistagged_cue(t: Token) -> bool:
     """A past-tense reporting verb the tagger took for an adjective (``Peskov informed
     journalists`` read as a noun phrase)."""
     low = t.lower_
-    if t.pos_ not in ("ADJ", "NOUN", "PROPN"):
+    if t.pos_ not in ("ADJ", "NOUN", "PROPN") or _in_title(t):
         return False
     if low in C.SPEECH_VERBS:
         return True
@@ -329,3 +329,21 @@ def _mistagged_cue(t: Token) -> bool:
     stem = low[:-2]
     cands = (stem, stem + "e", stem[:-1] + "y" if stem.endswith("i") else stem)
     return any(c in C.SPEECH_VERBS for c in cands)
+
+
+def _in_title(t: Token) -> bool:
+    """Whether a capitalised ``t`` is a word of a run of capitalised name or title words
+    (``Secretary of State Jane Doe``) in a sentence not in title case: part of a name, not a
+    misread cue."""
+    if not t.text[:1].isupper() or t.is_sent_start:
+        return False
+    doc = t.doc
+    j = t.i - 1
+    while j >= 0 and doc[j].lower_ in ("of", "for", "the", "and", "&"):
+        j -= 1
+    before = j >= 0 and j < t.i and doc[j].text[:1].isupper() and doc[j].is_alpha and not doc[j].is_sent_start
+    after = t.i + 1 < len(doc) and doc[t.i + 1].text[:1].isupper() and doc[t.i + 1].is_alpha
+    if not (before or after):
+        return False
+    # a title-case headline ("Envoy Says Talks Stalled") capitalises its verb too
+    return any(w.is_alpha and w.text[:1].islower() and not w.is_stop for w in t.sent)

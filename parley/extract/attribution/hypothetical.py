@@ -46,6 +46,48 @@ def hypothetical(v: Token) -> bool:
     return v.dep_ == "xcomp" and v.head.lower_ in ("likely", "unlikely")
 
 
+def unsaid(v: Token) -> bool:
+    """Whether cue ``v`` says nothing though it has no modal: it is in a clause of condition
+    (``only if his team recognizes that ...``, ``unless you want to ...``, ``If X helped to reassure
+    Y that ...``), an infinitive of wishing (``wanted to run, to tell them that ...``, ``plans to
+    announce that ...``), a thought caused (``leading people to believe ...``), or a refusal to
+    speak (``declined to comment``, ``refused to confirm that ...``: both verbs)."""
+    lemma = v.lemma_.lower()
+    t = v
+    for _ in range(8):
+        if t.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in C.CONDITION_MARKS for c in t.children):
+            return True
+        if t.head.i == t.i or t.dep_ in ("ccomp", "parataxis"):
+            break  # what is said in a clause, or said besides: the condition is not the cue's
+        t = t.head
+    t = v
+    for k in range(3):
+        h = t.head
+        if h.i == t.i or t.dep_ not in ("xcomp", "advcl", "conj") or t.tag_ not in ("VB", "VBG")[: k + 1]:
+            break  # up from an infinitive, then through a participle ("wanted to run, shouting, to tell")
+        if h.lemma_.lower() in C.UNREALISED_VERBS and lemma not in C.UNREALISED_VERBS and t.dep_ != "conj":
+            return True
+        t = h
+    subj = next((c for c in v.children if c.dep_ == "nsubj"), None)
+    if (
+        lemma in C.COGNITION_VERBS
+        and subj is not None
+        and any(c.dep_ == "aux" and c.lower_ == "to" for c in v.children)
+    ):
+        # "leading people to believe ...", parsed with "people" the infinitive's subject
+        if any(w.tag_ == "VBG" and w.lemma_.lower() in C.CAUSATIVE_VERBS for w in subj.subtree):
+            return True
+    h = v.head
+    if v.dep_ in ("xcomp", "ccomp") and h.i != v.i:
+        if lemma in C.COGNITION_VERBS and h.lemma_.lower() in C.CAUSATIVE_VERBS:
+            return True
+        if h.lemma_.lower() in C.REFUSAL_VERBS and lemma in C.NO_COMMENT_VERBS:
+            return True
+    return lemma in C.REFUSAL_VERBS and any(
+        c.dep_ == "xcomp" and c.lemma_.lower() in C.NO_COMMENT_VERBS for c in v.children
+    )
+
+
 def _went_on(v: Token) -> bool:
     """Whether ``v`` is the infinitive of "go on" (``went on to say``, ``would go on to say``)."""
     h = v.head

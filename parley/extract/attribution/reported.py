@@ -31,6 +31,7 @@ from spacy.tokens import Token
 
 from parley.extract import cues as C
 
+from .agentive import expletive_it, needs_agent, stand_object_ok
 from .channels import channel_in
 from .describing import describe_span
 from .document import (
@@ -42,12 +43,13 @@ from .document import (
     complement,
     is_verb,
 )
-from .hypothetical import hypothetical
+from .hypothetical import hypothetical, unsaid
 from .speakers import attribution_for_cue, np_span
 
 
 def reported_pass(ix: DocIndex) -> list[Found]:
     found: list[Found] = []
+    shown: list[tuple[int, int]] = []  # the content of cues without anyone to hold it
     doc = ix.doc
     n = ix.n
     lower, lemmas, verb = ix.tokens.lower, ix.tokens.lemma, ix.tokens.verb  # no Token per word
@@ -82,7 +84,7 @@ def reported_pass(ix: DocIndex) -> list[Found]:
             speech or cognition or commissive or lemma in C.DESCRIBE_VERBS or lemma in C.OBJECT_CONTENT_VERBS
         ):
             continue
-        if hypothetical(v):
+        if hypothetical(v) or unsaid(v) or expletive_it(v):
             # "Should Russia conclude that ...", "Ukraine could conclude that ...", "will likely
             # require Putin to worry that ...": what someone might think or say, not a statement
             continue
@@ -103,6 +105,7 @@ def reported_pass(ix: DocIndex) -> list[Found]:
             # question put, :mod:`.embedding`)
             continue
         obj = None
+        plain = False
         if comp is None and commissive:
             for c in v.children:
                 if c.dep_ == "xcomp" and is_verb(c):
@@ -119,7 +122,13 @@ def reported_pass(ix: DocIndex) -> list[Found]:
                     obj = _urged(c)  # "called on them to ..."
             if comp is None or (obj is not None and obj.i > comp.i):
                 obj = None
-        if comp is None and lemma in C.OBJECT_CONTENT_VERBS and not _purpose(v, lemma) and not _deprive(v):
+        if (
+            comp is None
+            and lemma in C.OBJECT_CONTENT_VERBS
+            and v.dep_ != "amod"  # "opposing diplomats": a word describing a noun
+            and not _purpose(v, lemma)
+            and not _deprive(v)
+        ):
             for c in v.children:
                 if (
                     c.dep_ == "dobj"
@@ -129,7 +138,10 @@ def reported_pass(ix: DocIndex) -> list[Found]:
                     and not (c.lower_.endswith(("self", "selves")) and c.n_rights == 0)  # "defend itself"
                 ):
                     comp = c
+                    plain = True
                     break
+            if comp is not None and not stand_object_ok(lemma, comp):
+                continue  # "supported flooding response": an action, not a stand
         if comp is None and lemma in C.DESCRIBE_VERBS:
             # "called the plan "a disaster"": only with a quote in the complement (or
             # the preposition of DESCRIBE_PREPS)
@@ -162,12 +174,16 @@ def reported_pass(ix: DocIndex) -> list[Found]:
         if content is None or ix.overlaps_direct(content):
             continue
         inside = content[0] <= v.idx < content[1]
-        f = attribution_for_cue(ix, v, content, "reported", inside=inside)
-        if f.source is None and not speech:
-            continue
+        agentive, strict = needs_agent(lemma, plain)
+        agent = ("parsed" if strict else "view") if agentive else ""
+        f = attribution_for_cue(ix, v, content, "reported", inside=inside, agent=agent)
+        if f.source is None and (agentive or not speech):
+            if agentive and not plain:
+                shown.append(content)  # "a map suggests that X aims to ...": not X's either
+            continue  # "the data shows that ...", "efforts that seek to ...": no one's view
         found.append(f)
         ix.used_cues.add(i)
-    return found
+    return [f for f in found if f.cue is None or not any(a <= f.cue[0] < b for a, b in shown)]
 
 
 def _outer_cue(ix: DocIndex, v: Token) -> Token | None:

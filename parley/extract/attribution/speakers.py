@@ -30,6 +30,7 @@ from spacy.tokens import Doc, Token
 from parley.extract import cues as C
 from parley.models import Span
 
+from .agentive import can_hold_view
 from .channels import channel_in, channel_of, cue_span
 from .document import NOMINAL_POS, VERB_POS, DocIndex, Found, is_cue_verb, is_verb
 from .quotes import QUOTE_CHARS
@@ -41,12 +42,14 @@ _NP_LEFT_DEPS = frozenset({"compound", "det", "amod", "poss", "nmod", "nummod", 
 
 
 def attribution_for_cue(
-    ix: DocIndex, v: Token, content: tuple[int, int], kind: str, inside: bool = False
+    ix: DocIndex, v: Token, content: tuple[int, int], kind: str, inside: bool = False, agent: str = ""
 ) -> Found:
     """Speaker, cue and channel for cue verb ``v`` and ``content``.
 
     ``inside``: the cue is a parenthetical inside the content ("The plan, he said, is
-    dead"), so the speaker lies inside the content span too.
+    dead"), so the speaker lies inside the content span too. ``agent``: "view", only a subject
+    that can hold a view (:func:`.agentive.can_hold_view`) is the speaker, else none; "parsed",
+    one the parse gives too (no noun phrase merely before the cue).
     """
     if v.lemma_.lower() in C.QUOTING_VERBS:
         # "Tass reported Peskov as saying": the cue is "saying", the speaker Peskov
@@ -56,7 +59,10 @@ def attribution_for_cue(
                 if g is not None:
                     v = g
                 break
-    s = subject_of(ix, v)
+    s = subject_of(ix, v, fallback=agent != "parsed")
+    if agent and (s is None or not can_hold_view(s)):
+        ix.np_right = None
+        return Found(content, kind, None, cue_span(ix, v), channel_of(ix, v, content), v.i)
     if s is not None and s.pos_ == "NOUN" and s.lemma_.lower() in C.TIME_NOUNS:
         if not any(t.pos_ == "PROPN" for t in s.lefts):  # not "President X spending months"
             s = None  # "the past four years have shown that ...": a stretch of time says nothing
@@ -82,8 +88,8 @@ def attribution_for_cue(
     return Found(content, kind, src, cue_span(ix, v), channel_of(ix, v, content), v.i)
 
 
-def subject_of(ix: DocIndex, v: Token) -> Token | None:
-    """The token naming the speaker for cue verb ``v`` (before noun-phrase expansion)."""
+def subject_of(ix: DocIndex, v: Token, fallback: bool = True) -> Token | None:
+    """The token naming the speaker for cue verb ``v`` (``fallback``: or a noun phrase before it)."""
     pid = ix.pid
     p = pid[v.i]
     # "X was quoted as saying", "Y reported X as saying"
@@ -191,11 +197,12 @@ def subject_of(ix: DocIndex, v: Token) -> Token | None:
                 h = h.head  # "X reiterated that A, stating that B": X states B
             cur = h
             continue
-        if cur.dep_ == "pcomp" and h.pos_ == "ADP" and is_verb(h.head) and h.head.i != h.i:
-            cur = h.head  # "began by saying"
+        if cur.dep_ == "pcomp" and h.pos_ == "ADP" and h.dep_ != "agent" and is_verb(h.head):
+            cur = h.head  # "began by saying" (not "was called ... by opposing diplomats")
             continue
         break
-    return inverted_subject(ix, v) or clause_subject_before(ix, v) or preceding_np(ix, v)
+    found = inverted_subject(ix, v) or clause_subject_before(ix, v)
+    return found or (preceding_np(ix, v) if fallback else None)
 
 
 # Deps of a past participle standing without an auxiliary as a passive: a participle modifying
