@@ -60,6 +60,8 @@ def times(ctx: Context) -> Step:
     "statements",
     requires=("doc", "attribution", "mention", "time_expression"),
     produces=("statement",),
+    # 18: a day told for the speaker's earlier words carried to the next; "previously", "had said"
+    # undated; a date of the cue's own clause, never after publication;
     # 17: "the prelate" is the one person named with a word of its class;
     # 16: two people in apposition ("the leaders, X and Y") are no one speaker;
     # 15: a story's date only for its own speaker, never over the sentence's own time;
@@ -67,7 +69,7 @@ def times(ctx: Context) -> Step:
     # 13: said when the paragraph tells of (a day well before the article's, in the past tense);
     # 12: organisations named in the speaker words; 11: ascribed (a thought, wish or stand, not
     # words); 10: "the archbishop" is the one named so; names the model missed in the words
-    version="17",
+    version="18",
 )
 def statements(ctx: Context) -> Step:
     def step(a: Analysis) -> dict:

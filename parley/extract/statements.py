@@ -14,27 +14,25 @@ speaker denies, relays or is asked about, "Peskov refuted assertions that Putin 
 the plan") takes the speaker and the date said of that outer statement (``outer_id``), and is
 never a speaker's antecedent.
 
-The date said: a day-precise time expression in the cue's sentence outside the quoted content
-("Zelensky said on Wednesday ...") -> unknown when that sentence puts the saying in an earlier
-month or year -> when the paragraph is telling of a time well before the article's, for a cue
-in the simple past, the day it last named (unknown for a month or a year: :func:`_told_before`)
--> the article's publication date -> unknown.
+The date said: from the cue's sentence and paragraph (:mod:`parley.extract.said_on`); one the
+article would date takes the day of the same speaker's last telling when the text gives it
+(:mod:`parley.extract.said_on_carry`).
 """
 
 from __future__ import annotations
 
-import datetime as dt
 import hashlib
 import re
 from collections.abc import Sequence
 from dataclasses import replace
 
 from spacy.tokens import Doc
-from spacy.tokens import Span as SpacySpan
 
 from parley.extract import cues as C
 from parley.extract.attribution import relative_antecedent
 from parley.extract.registry import ActorRegistry
+from parley.extract.said_on import said_on as dated
+from parley.extract.said_on_carry import Carry
 from parley.extract.speakers import speaker_context, speaker_mention
 from parley.models import Article, Attribution, Mention, Span, Statement, TimeExpression
 from parley.nlp import text_of
@@ -60,6 +58,7 @@ def build_statements(
     statements: list[tuple[Attribution, Statement]] = []
     by_content: dict[Span, Statement] = {}  # the statement of each attribution's content
     contents = [p for a in attributions for p in a.parts]  # no one's words date the telling
+    carry = Carry(doc, times, contents)
     for raw in sorted(attributions, key=lambda a: a.content.start):
         att = _tidy(raw, article, mentions)
         speaker_span = att.source
@@ -73,7 +72,11 @@ def build_statements(
             ctx.history.append((ctx.sentence(anchor.start), ref, anchor.start))
             if att.kind == "direct":
                 ctx.quotes.append((att.parts, ref))
-        said_on, said_from = _said_on(article, att, times, doc, anchor, contents)
+        said_on, said_from = dated(article, att, times, doc, anchor, contents)
+        if not embedded:
+            speaker = [w for w in (speaker_span, ref.span if ref else None) if w is not None]
+            actor = ref.actor_id if ref else None
+            said_on, said_from = carry.dated(anchor, att.content, (said_on, said_from), speaker, actor)
         statement = Statement(
             id=statement_id(article.id, att.content),
             article_id=article.id,
@@ -173,150 +176,6 @@ def _embed(
         said_on=first.said_on,
         said_on_from=first.said_on_from,
     )
-
-
-def _said_on(
-    article: Article,
-    att: Attribution,
-    times: Sequence[TimeExpression],
-    doc: Doc,
-    anchor: Span,
-    contents: Sequence[Span] = (),
-):
-    sent = doc.char_span(anchor.start, anchor.end, alignment_mode="expand")
-    earlier = False  # the sentence puts what is said in a month or year before the article's
-    own = False  # the sentence gives a time of its own outside the content ("last week")
-    if sent is not None:
-        s = sent.sent
-        for t in times:
-            in_sentence = s.start_char <= t.span.start and t.span.end <= s.end_char
-            in_content = any(p.start <= t.span.start < p.end for p in att.parts)
-            if not in_sentence or in_content or t.start is None:
-                continue
-            if t.precision == "day":
-                return t.start, "text"
-            own = True
-            ended = t.end or t.start
-            if article.published and ended < article.published - EARLIER_THAN and _tells_when(doc, t, att):
-                earlier = True
-    if earlier:  # "in September 2022, when it said ...": not said on the article's day
-        return None, "unknown"
-    if sent is not None and article.published and not own:
-        told = _told_before(article, att, times, doc, sent.sent, contents)
-        if told is not None:
-            return told
-    if article.published:
-        return article.published, "article"
-    return None, "unknown"
-
-
-# how long before the publication date the day a paragraph is telling of must be for a statement
-# in the past tense there not to be dated by the article (the times layer's narrative bound)
-TOLD_BEFORE = dt.timedelta(days=180)
-
-
-def _told_before(
-    article: Article,
-    att: Attribution,
-    times: Sequence[TimeExpression],
-    doc: Doc,
-    sent: SpacySpan,
-    contents: Sequence[Span],
-) -> tuple[dt.date | None, str] | None:
-    """When the paragraph is telling of a time well before the article's ("On 12 February
-    [2022], Biden called Putin. ... Putin said ..."), a statement in the simple past without a
-    date of its own was said then, not on the publication day: the day last named before it
-    (dated "text"), or unknown when that was a month or a year. The date must be told as when
-    something happened (``in``, ``on``, ``at``, ``during`` it, or alone, in the simple past)
-    in the statement's paragraph, at most two sentences before it, and in no one's words
-    (``contents``); not "since 2022", "the 2023–2024 suspension", "has previously warned"; and
-    the statement must go on with that sentence's story (:func:`_same_story`). None otherwise,
-    or when that date is recent (nor is this asked when the cue's sentence has a time of its own).
-    """
-    assert article.published is not None
-    cue = doc.char_span(att.cue.start, att.cue.end, alignment_mode="expand") if att.cue else None
-    if cue is None or cue.root.tag_ != "VBD":
-        return None
-    paragraph_start = text_of(doc).rfind("\n", 0, sent.start_char) + 1
-    cue_sentence = sent.start_char
-    reach = sent.start_char
-    for _ in range(2):  # the two sentences before, in the paragraph
-        previous = doc[sent.start - 1].sent if sent.start > 0 else None
-        if previous is None or previous.start_char < paragraph_start:
-            break
-        sent, reach = previous, previous.start_char
-    last = None
-    for t in times:
-        if t.type != "DATE" or t.start is None or not reach <= t.span.start < cue_sentence:
-            continue
-        if any(p.start <= t.span.start < p.end for p in contents):
-            continue
-        if last is None or t.span.start > last.span.start:
-            last = t
-    ended = (last.end or last.start) if last is not None else None
-    if last is None or ended is None or ended >= article.published - TOLD_BEFORE or not _told_when(doc, last):
-        return None
-    if not _same_story(doc, att, last):
-        return None  # "Russia invaded in February 2022. Zelensky said ...": background, then today
-    return (last.start, "text") if last.precision == "day" else (None, "unknown")
-
-
-def _same_story(doc: Doc, att: Attribution, t: TimeExpression) -> bool:
-    """Whether the statement goes on with the story of the date's sentence: its speaker is a
-    pronoun ("... he asked") or a name or noun that sentence holds too ("In Biden's last call
-    with Putin on 12 February ... Biden told his aides"; "The envoy called ... the envoy told").
-    """
-    if att.source is None:
-        return False
-    speaker = doc.char_span(att.source.start, att.source.end, alignment_mode="expand")
-    date = doc.char_span(t.span.start, t.span.end, alignment_mode="expand")
-    if speaker is None or date is None:
-        return False
-    if speaker.root.lower_ in _PRONOUNS:
-        return True
-    told = {w.lemma_.lower() for w in date.sent if w.pos_ in ("PROPN", "NOUN")}
-    return any(w.pos_ in ("PROPN", "NOUN") and w.lemma_.lower() in told for w in speaker)
-
-
-_PRONOUNS = frozenset({"he", "she", "they", "we", "i"})
-
-
-def _told_when(doc: Doc, t: TimeExpression) -> bool:
-    """Whether a date is told as when something happened: ``in``/``on``/``at``/``during`` it,
-    alone, or what a time "was" ("It was November 2021"), in a sentence in the simple past; not
-    "since 2022" nor "the 2023–2024 suspension"."""
-    date = doc.char_span(t.span.start, t.span.end, alignment_mode="expand")
-    if date is None:
-        return False
-    root = date.root
-    told = root.dep_ in ("npadvmod", "tmod", "attr") or (
-        root.dep_ == "pobj" and root.head.lower_ in ("in", "on", "at", "during")
-    )
-    return told and date.sent.root.tag_ == "VBD"
-
-
-# how long before the publication date a month or year the sentence gives must have ended for
-# the statement not to be dated by the article
-EARLIER_THAN = dt.timedelta(days=31)
-
-
-def _tells_when(doc: Doc, t: TimeExpression, att: Attribution) -> bool:
-    """Whether the time expression dates the saying: the first verb above it is the cue or a verb
-    the cue's clause hangs from ("published its figures in September 2022, when it said ..."),
-    not a clause about something else ("the conflict, which began in February 2022")."""
-    date = doc.char_span(t.span.start, t.span.end, alignment_mode="expand")
-    cue = doc.char_span(att.cue.start, att.cue.end, alignment_mode="expand") if att.cue else None
-    if date is None or cue is None:
-        return False
-    above_cue = {cue.root.i, *(a.i for a in cue.root.ancestors)}
-    token = date.root
-    while token.head.i != token.i:
-        if token.dep_ in ("relcl", "acl", "appos"):
-            return False
-        token = token.head
-        if token.pos_ in ("VERB", "AUX"):
-            return token.i in above_cue
-    return False
 
 
 # "Tass reported Peskov as saying": the outlet reports, the person named after the cue speaks.

@@ -52,3 +52,28 @@ def one(statements: list[Statement], words: str) -> Statement:
     found = [s for s in statements if words in s.text]
     assert len(found) == 1, [(s.speaker, s.text) for s in statements]
     return found[0]
+
+
+# a registry of one side and no actors, for tests of when statements were said
+ONE_SIDE = """\
+sides:
+  - id: north
+    name: Northland
+    adjectives: [Northern]
+    places: [Northland]
+actors: []
+"""
+
+
+def said_on_by_cue(tmp_path_factory, heading: str, published: dt.date) -> Callable[[str], dict]:
+    """``run(text)``: each statement's cue with (said_on, said_on_from), for an article published
+    on ``published`` whose text is ``heading`` and ``text``, cleaned as ingest cleans it."""
+    pipeline = Pipeline(DEFAULT_COMPONENTS, SpacyParser(), Context(load_registry(tmp_path_factory, ONE_SIDE)))
+
+    def run(text: str) -> dict[str, tuple[dt.date | None, str]]:
+        raw = RawArticle("told", "text", f"{heading}\n\n{text}", title="t", published=published)
+        article = clean_article(raw, today=published)
+        (analysis,) = pipeline.run([article])
+        return {s.cue or "": (s.said_on, s.said_on_from) for s in analysis["statement"]}
+
+    return run

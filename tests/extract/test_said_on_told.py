@@ -7,36 +7,14 @@ import datetime as dt
 
 import pytest
 
-from parley.clean import clean_article
-from parley.extract.registry import ActorRegistry
-from parley.models import RawArticle
-from parley.nlp import SpacyParser
-from parley.pipeline import DEFAULT_COMPONENTS, Context, Pipeline
+from tests.extract.statement_runs import said_on_by_cue
 
-REGISTRY = """\
-sides:
-  - id: north
-    name: Northland
-    adjectives: [Northern]
-    places: [Northland]
-actors: []
-"""
 PUBLISHED = dt.date(2026, 3, 4)
 
 
 @pytest.fixture(scope="module")
 def said_on(tmp_path_factory):
-    path = tmp_path_factory.mktemp("registry") / "actors.yaml"
-    path.write_text(REGISTRY, encoding="utf-8")
-    pipeline = Pipeline(DEFAULT_COMPONENTS, SpacyParser(), Context(ActorRegistry.load(path)))
-
-    def run(text: str) -> dict[str, tuple[dt.date | None, str]]:
-        raw = RawArticle("told", "text", "How the war came\n\n" + text, title="t", published=PUBLISHED)
-        article = clean_article(raw, today=PUBLISHED)
-        (analysis,) = pipeline.run([article])
-        return {s.cue or "": (s.said_on, s.said_on_from) for s in analysis["statement"]}
-
-    return run
+    return said_on_by_cue(tmp_path_factory, "How the war came", PUBLISHED)
 
 
 def test_a_statement_in_a_paragraph_telling_of_an_earlier_day_was_said_then(said_on):
