@@ -14,7 +14,9 @@ In order, each step written where it runs in :func:`clean_lines`:
    notice at its end, and a section heading set off by dashes ("- 'Heading' -") its dashes and
    quote marks;
 5. runs of menu lines and lists of linked headlines go (``navigation.py``);
-6. a paragraph that repeats an earlier one goes.
+6. footnote numbers glued to a sentence's end go (``footnotes.py``), and the lines of a sentence
+   a crawler broke where a link, an emphasis or a drop cap stood are joined (``joins.py``);
+7. a paragraph that repeats an earlier one goes.
 
 Every line taken out is returned (as it was read) for the article's audit trail.
 """
@@ -36,6 +38,8 @@ from parley.clean.boilerplate import (
     is_title_case,
 )
 from parley.clean.characters import normalise_characters
+from parley.clean.footnotes import drop_footnote_numbers
+from parley.clean.joins import join_broken_lines
 from parley.clean.markdown import URLISH, key, read_line, split_link_appendix
 from parley.clean.navigation import MAX_TEASER_WORDS, MENU_WORDS, Line, drop_menus
 from parley.clean.pubdate import parse_date_line
@@ -143,6 +147,9 @@ def clean_lines(text: str, title: str | None, url: str | None = None) -> CleanTe
     labels = [line for line in _speaker_labels(lines) if line.kept]
     drop_menus(lines)
     _drop_end_teasers(lines, related_header)
+    for line in lines:
+        line.text = drop_footnote_numbers(line.text) if line.kept else line.text
+    join_broken_lines(lines, _story_started(lines))
     _drop_repeats(lines)
     for line in labels:  # a transcript's "Jane Roe:" lines are neither a menu nor repeats
         line.kept = True
@@ -153,11 +160,11 @@ def clean_lines(text: str, title: str | None, url: str | None = None) -> CleanTe
     kept = [line for line in lines if line.kept]
     return CleanText(
         paragraphs=[line.text for line in kept],
-        removed=[line.raw for line in lines if not line.kept] + appendix,
+        removed=[line.raw for line in lines if not line.kept and not line.joined] + appendix,
         source_refs=refs,
         published_lines=published,
         date_lines=dates,
-        links=_links(kept, appendix_links),
+        links=_links(kept, [line for line in lines if _present(line)], appendix_links),
     )
 
 
@@ -176,6 +183,15 @@ def _is_story(line: str) -> bool:
     return ends_statement(line) and len(line.split()) >= STORY_WORDS and not is_title_case(line)
 
 
+def _story_started(lines: list[Line]) -> list[bool]:
+    """For each line, whether a kept story paragraph stands above it."""
+    started, seen = [], False
+    for line in lines:
+        started.append(seen)
+        seen = seen or (line.kept and _is_story(line.text))
+    return started
+
+
 def _publication_date_lines(lines: list[Line], date_lines: dict[int, dt.date]) -> list[dt.date]:
     """The dates of the lines that are only a date before the second story paragraph, the one
     nearest the start of the story first: the last one above the lead (a site's own date can
@@ -188,11 +204,16 @@ def _publication_date_lines(lines: list[Line], date_lines: dict[int, dt.date]) -
         if index in date_lines:
             if stories < DATE_LINE_ZONE:
                 (above if stories == 0 else below).append(date_lines[index])
-            elif 0 < index < len(lines) - 1 and lines[index - 1].kept and lines[index + 1].kept:
+            elif 0 < index < len(lines) - 1 and _present(lines[index - 1]) and _present(lines[index + 1]):
                 line.kept = True
         elif line.kept and _is_story(line.text):
             stories += 1
     return above[::-1] + below
+
+
+def _present(line: Line) -> bool:
+    """Kept, or kept as a part of the line before it (``joins.py``)."""
+    return line.kept or line.joined
 
 
 def _drop_end_teasers(lines: list[Line], header: int) -> None:
@@ -242,10 +263,11 @@ def _drop_repeats(lines: list[Line]) -> None:
         seen.add(line_key)
 
 
-def _links(kept: list[Line], appendix: list[tuple[str, str]]) -> list[tuple[str, str]]:
-    """Links of the kept lines; from a ``## Links`` list, those whose words are a kept line."""
+def _links(kept: list[Line], read: list[Line], appendix: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    """Links of the kept lines; from a ``## Links`` list, those whose words are a line of the text
+    as read (kept, or joined to the line before it)."""
     found = [link for line in kept for link in line.links]
     if appendix:
-        on_own_line = {key(line.text.removeprefix("- ")) for line in kept if len(line.text) < 300}
+        on_own_line = {key(line.text.removeprefix("- ")) for line in read if len(line.text) < 300}
         found += [(words, url) for words, url in appendix if key(words) in on_own_line]
     return list(dict.fromkeys(found))

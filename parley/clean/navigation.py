@@ -50,6 +50,7 @@ MAX_LIST_HEADLINE_CHARS = 240
 MAX_TEASER_WORDS = 45
 MIN_CARDS = 3
 MIN_CARD_OPENING_WORDS = 4
+_QUOTES_ONLY = re.compile(r"[\"“”‘’«»„.,]+")
 _CUT_SHORT = re.compile(r"\w(?:\.{3}|…)$")
 _QUOTE_MARKS = re.compile(r"[\"“”«»„]")
 _FIRST_SENTENCE = re.compile(r"^.+?[.!?](?=\s+\S)")
@@ -72,6 +73,7 @@ class Line:
     bullet: bool = False
     standfirst: bool = False  # the line under the headline: never taken as part of a menu
     links: tuple[tuple[str, str], ...] = ()  # (words, URL) of the links on the line
+    joined: bool = False  # put on the line before it: a sentence a crawler broke (``joins.py``)
 
     @property
     def words(self) -> int:
@@ -82,8 +84,10 @@ def drop_menus(lines: list[Line]) -> None:
     """Mark the lines of menu runs and link lists as not kept (see the module docstring)."""
     present = [line for line in lines if line.kept or line.marker]
     # the line right before each one as read: a line taken out between two (a "By" before an
-    # author's name, a date) means they are not one broken sentence
-    before = {id(line): previous for previous, line in zip([None, *lines], lines, strict=False)}
+    # author's name, a date) means they are not one broken sentence; a line that is only the quote
+    # marks or the full stop around a link's words does not count
+    worded = [line for line in lines if not _QUOTES_ONLY.fullmatch(line.text.strip())]
+    before = {id(line): previous for previous, line in zip([None, *worded], worded, strict=False)}
     removed_runs: list[tuple[int, int, bool]] = []  # (start, end, a list of headlines or links)
     start = 0
     while start < len(present):
