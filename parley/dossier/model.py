@@ -41,6 +41,9 @@ class Issue:
     examples: tuple[str, ...] = ()
     options: tuple[Option, ...] = ()
     about_documents: bool = False  # "the plan as a whole": stances whose object is a known document
+    # words naming the opposite of what the description proposes ("gives up joining": membership)
+    opposite: tuple[str, ...] = ()
+    beneficiary: str | None = None  # the side the issue is for ("guarantees for Ukraine")
 
     @property
     def prototypes(self) -> tuple[str, ...]:
@@ -170,6 +173,8 @@ def _issue(entry: dict[str, Any]) -> Issue:
         examples=_strings(entry.get("examples")),
         options=options,
         about_documents=bool(entry.get("about_documents", False)),
+        opposite=tuple(w.lower() for w in _strings(entry.get("opposite"))),
+        beneficiary=str(entry["beneficiary"]) if entry.get("beneficiary") else None,
     )
 
 
@@ -211,3 +216,5 @@ def _check(
     for i in issues:
         if not fold(i.name):
             raise ConfigError(f"{where}: issue {i.id} has no name")
+        if i.beneficiary is not None and i.beneficiary not in registry.sides:
+            raise ConfigError(f"{where}: issue {i.id} is for unknown side {i.beneficiary!r}")

@@ -35,6 +35,9 @@ LISTS = (
     "denial_verbs",
     "claim_nouns",
     "claim_verbs",
+    "negated_evidence",
+    "judgement_hedges",
+    "source_links",
     "false_words",
     "attribution_disputed",
     "unverified",
@@ -140,3 +143,31 @@ def unnamed(words: Words, speaker: str | None, actor_id: str | None = None) -> b
 
 
 FULL_NAME = re.compile(r"\b[A-Z][a-z]+\s+[A-Z][a-z]+")
+
+
+# words too common to say what a claim is about
+COMMON = frozenset(
+    "that this these those with from have has had been were was will would could should about after "
+    "before their there they them which while what when where into over under than then also only such "
+    "more most some other another said says told based during being made make very just still even "
+    # the words for who a claim is about, which its actors already say
+    "president minister leader leaders spokesman spokeswoman spokesperson official officials government "
+    "envoy envoys chancellor prime premier".split()
+)
+_WORD = re.compile(r"[A-Za-z][\w'’-]*")
+DOCUMENT = "<document>"
+
+
+def content_words(text: str, words: Words | None = None) -> frozenset[str]:
+    """The words that say what a claim is about: lower-case words (not names) of four letters or
+    more, not common ones nor the verbs of a family ("agreed"); the words for a document ("plan",
+    "proposal") are one word."""
+    words = words or load_words()
+    verbs = words.pattern("family:" + (words.family(text) or "")) if words.family(text) else None
+    found = set()
+    for m in _WORD.finditer(text):
+        w = re.sub(r"['’]s$", "", m.group())
+        if len(w) < 4 or not w.islower() or w in COMMON or (verbs is not None and verbs.fullmatch(w)):
+            continue
+        found.add(DOCUMENT if words.pattern("document_words").fullmatch(w) else w)
+    return frozenset(found)

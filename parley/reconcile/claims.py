@@ -41,6 +41,7 @@ from parley.reconcile.claim_words import (
     Sentence,
     Words,
     clean,
+    content_words,
     named_in,
     sentence_at,
     sentence_spans,
@@ -138,9 +139,22 @@ def _denies_words(words: Words, text: str) -> bool:
 def says_not(words: Words, s: Statement) -> bool:
     """A statement saying its own speaker did not do something ("I did not agree to any plan",
     "he did not endorse the plan"): a denial when a claim says the speaker did."""
-    if s.speaker_actor_id is None or not VERB_NEGATED.search(s.text) or words.family(s.text) in (None, "say"):
+    family = words.family(s.text)
+    if s.speaker_actor_id is None or not VERB_NEGATED.search(s.text) or family in (None, "say"):
         return False
-    return bool(FIRST_PERSON.search(s.text) or re.match(r"^(?:that\s+)?(?:he|she)\b", s.text, re.I))
+    if not (FIRST_PERSON.search(s.text) or re.match(r"^(?:that\s+)?(?:he|she)\b", s.text, re.I)):
+        return False
+    # the negation and the speaker's own "I", "we", "he" on the verb of the family, in one clause:
+    # "I did not agree to", "he never endorsed"; not "I think ... They cannot accept that failure"
+    for m in words.pattern(f"family:{family}").finditer(s.text):
+        if OWN_NEGATION.search(s.text[max(0, m.start() - 60) : m.start()]):
+            return True
+    return False
+
+
+OWN_NEGATION = re.compile(
+    r"\b(?:I|we|he|she)\b[^.,;:!?]*?(?:n't|n’t|\bnot\b|\bnever\b|\bcannot\b)[^.,;:!?]*$", re.IGNORECASE
+)
 
 
 def denied_claim(words: Words, text: str) -> tuple[int, int, str | None] | None:
@@ -190,7 +204,7 @@ def _from_statement(corpus: Corpus, words: Words, s: Statement) -> list[Said]:
         return []
     mentions = corpus.mentions.get(s.article_id, [])
     date = s.said_on or article.published
-    if _not_a_claim(s.text):
+    if _not_a_claim(s.text) or _no_evidence(corpus, words, s):
         return []
     if is_denial(words, s):
         inner = denied_claim(words, s.text)
@@ -230,11 +244,32 @@ def _from_statement(corpus: Corpus, words: Words, s: Statement) -> list[Said]:
     ]  # fmt: skip
 
 
+def _no_evidence(corpus: Corpus, words: Words, s: Statement) -> bool:
+    """ "There is little to no evidence to suggest that X ...": the clause under a negated
+    evidential is no one's claim."""
+    sentence = sentence_at(corpus.sentences(s.article_id), s.span)
+    if sentence is None:
+        return False
+    before = sentence.text[: max(0, s.span.start - sentence.span.start)]
+    return words.has("negated_evidence", before)
+
+
+def _reporting_hedge(words: Words, text: str) -> bool:
+    """A hedge of something reported ("reportedly", "according to"), not only of the writer's
+    own judgement ("apparently") nor a description of a source ("reportedly affiliated with")."""
+    judgement, links = words.pattern("judgement_hedges"), words.pattern("source_links")
+    return any(
+        not judgement.fullmatch(m.group()) and not links.match(text, m.end() + 1)
+        for m in words.pattern("hedges").finditer(text)
+    )
+
+
 def _not_a_claim(text: str) -> bool:
     """ "to comment on whether ...", "whether the plan ...": a refusal or a question."""
     return bool(re.match(r"^\s*(?:to\s|whether\b|if\b)", text, re.IGNORECASE))
 
 
+_NOT_CLAIMS = ("unverified", "false_words", "denial_verbs", "negated_evidence")
 _REPORTING = {"reported", "reports", "According to", "according to", "citing", "wrote", "said"}
 _ACCORDING = re.compile(r"\b(?:according to|citing)\s+(?P<who>[^,.;]+)", re.IGNORECASE)
 _OUTLET_SAID = re.compile(
@@ -245,11 +280,11 @@ _OUTLET_SAID = re.compile(
 
 def _from_sentence(corpus: Corpus, words: Words, article_id: str, sent: Sentence) -> Said | None:
     text = sent.text
-    hedged, leak = words.has("hedges", text), words.has("leak_words", text)
+    hedged, leak = _reporting_hedge(words, text), words.has("leak_words", text)
     if not hedged and not (leak and _OUTLET_SAID.search(text)):
         return None  # "since the plan leaked last month" is no claim; "X reported obtaining a copy" is
-    if any(words.has(name, text) for name in ("unverified", "false_words", "denial_verbs")):
-        return None  # what disputes a claim is read by the contest readers
+    if any(words.has(name, text) for name in _NOT_CLAIMS):
+        return None  # what disputes a claim is read by the contest readers; "no evidence that ..."
     article = corpus.articles[article_id]
     who = _ACCORDING.search(text) or _OUTLET_SAID.search(text)
     claimant = clean(who.group("who")) if who else None
@@ -300,7 +335,8 @@ def _said(
 def same_claim(a: Said, b: Said, ratio: float | None = None) -> bool:
     ratio = fuzz.token_set_ratio(a.text, b.text) if ratio is None else ratio
     if set(a.about) & set(b.about) and a.family and a.family == b.family and a.negated == b.negated:
-        return ratio >= SAME_CLAIM_WORDS
+        # one actor and one verb family are not one claim: the words of what is said must meet too
+        return ratio >= SAME_CLAIM_WORDS and bool(content_words(a.text) & content_words(b.text))
     return ratio >= COPIED_CLAIM_WORDS and a.negated == b.negated
 
 

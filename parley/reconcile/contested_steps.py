@@ -24,9 +24,11 @@ from parley.reconcile.signals import find_signals
 from parley.store import Store
 from parley.store.lazy import RecordsByArticle, StoredArticles, StoredRecords
 
-# 13: (its claims only); 12: a denial of words answers the quotes its own article reports;
+# 14: no claim under "no evidence to suggest", one claim only with a shared content word, one
+# signal for a hedge repeated in an article, "apparently" no hedge; 13: (its claims only);
+# 12: a denial of words answers the quotes its own article reports;
 # 11: a passive, or the outlet by name, speaks for the outlet; 10: "X has not confirmed"
-VERSION = "13"
+VERSION = "14"
 
 
 CORPUS_READS = ("article", "statement", "mention", "actor", "copy", "fingerprint")

@@ -21,8 +21,10 @@ from __future__ import annotations
 import datetime as dt
 import re
 import unicodedata
+from dataclasses import replace
 
 from parley.models import Actor, Mention, Span
+from parley.reconcile.claim_words import load_words
 from parley.reconcile.claims import Corpus
 from parley.reconcile.contested_records import Claim, Contested, Signal
 from parley.reconcile.roles import role_clashes
@@ -63,10 +65,7 @@ def find_signals(
             why += f", and the dossier lists {', '.join(clash.registered)}"
         for m in clash.former:
             found.append(Signal(m.article_id, "role", m.span, m.role or "", why))
-    for c in claims:
-        if c.claimant_kind == "article":
-            for src in c.sources:
-                found.append(Signal(src.article_id, "unattributed", src.span, src.text, _UNATTRIBUTED))
+    found += unattributed_signals(claims)
     found += lone_signals(contested)
     unique = {(s.article_id, s.kind, s.span.start if s.span else -1): s for s in found}
     return sorted(unique.values(), key=lambda s: (s.article_id, s.span.start if s.span else -1, s.kind))
@@ -74,6 +73,35 @@ def find_signals(
 
 _DATES = "the article's metadata, address and dateline give different dates; its date may be wrong"
 _UNATTRIBUTED = "a hedged claim ('reportedly', 'according to') that names no source"
+
+
+def unattributed_signals(claims: list[Claim]) -> list[Signal]:
+    """A hedged claim that names no source; where one article hedges ``REPEATED_HEDGE`` or more
+    sentences with the same word and no source (a daily report's "Elements of X are reportedly
+    operating ..." lines), one signal for all of them, the first, saying how many."""
+    by_hedge: dict[tuple[str, str], list[Signal]] = {}
+    hedges = load_words().pattern("hedges")
+    for c in claims:
+        if c.claimant_kind != "article":
+            continue
+        for src in c.sources:
+            word = hedges.search(src.text)
+            key = (src.article_id, word.group().casefold() if word else src.text)
+            by_hedge.setdefault(key, []).append(
+                Signal(src.article_id, "unattributed", src.span, src.text, _UNATTRIBUTED)
+            )
+    found = []
+    for (_, hedged), same in by_hedge.items():
+        if len(same) < REPEATED_HEDGE:
+            found += same
+            continue
+        first = min(same, key=lambda s: s.span.start if s.span else -1)
+        why = f"{_UNATTRIBUTED}; {len(same)} sentences of the article are hedged so ('{hedged}')"
+        found.append(replace(first, explanation=why))
+    return found
+
+
+REPEATED_HEDGE = 3
 
 
 def weekday_signals(article_id: str, text: str, published: dt.date | None) -> list[Signal]:

@@ -43,6 +43,13 @@ def test_a_registry_file_without_issues_is_a_dossier_without_issues(tmp_path):
     assert dossier.side_of("ann-lee") == "north"
 
 
+def test_an_issue_reads_the_words_of_its_opposite_and_the_side_it_is_for():
+    nato = next(i for i in Dossier.load().issues if i.id == "nato")
+    guarantees = next(i for i in Dossier.load().issues if i.id == "security-guarantees")
+    assert "membership" in nato.opposite and nato.beneficiary is None
+    assert guarantees.beneficiary == "ukraine" and guarantees.opposite == ()
+
+
 def test_a_plain_plan_means_the_latest_document_reported_by_that_day():
     dossier = Dossier.load()
     assert dossier.current_document(dt.date(2025, 11, 21)).id == "us-28-point-plan"
@@ -56,6 +63,7 @@ def test_a_plain_plan_means_the_latest_document_reported_by_that_day():
         ("issues:\n  - {id: Bad Id, name: x}\n", "lower-case"),
         ("documents:\n  - {id: p, name: p, proposed_by: [nobody]}\n", "unknown sides or actors"),
         ("documents:\n  - {id: p, name: p, follows: q}\n", "unknown document"),
+        ("issues:\n  - {id: aid, name: Aid, beneficiary: south}\n", "unknown side 'south'"),
     ],
 )
 def test_a_broken_dossier_is_a_configuration_error(tmp_path, extra, message):

@@ -32,8 +32,10 @@ def reader_for(dossier: Dossier) -> StanceReader:
     requires=("doc", "mention", "statement", "time_expression"),
     produces=("stance", "provision"),
     # 9, 10: a document for another named treaty (as its purpose) is another one; 11: an issue's word
-    # that only says where or as what another issue's thing is makes no stance; "X would require Y"
-    version="11",
+    # that only says where or as what another issue's thing is makes no stance; "X would require Y";
+    # 12: direction against the proposition (`opposite`), the issue's `beneficiary`, a
+    # speaker's forecast of another is no stance, "reach" only an agreement
+    version="12",
 )
 def stances(ctx: Context) -> Step:
     reader = reader_for(Dossier.from_registry(ctx.registry))

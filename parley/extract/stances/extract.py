@@ -28,19 +28,20 @@ from spacy.tokens import Span as SpacySpan
 
 from parley.dossier import Dossier
 from parley.extract.stances import lexicon as lx
+from parley.extract.stances.beneficiary import beneficiaries
 from parley.extract.stances.clauses import (
     aim_of_refusal,
     governed,
     nominal_demand,
     of_one_issue,
     price_of_refusal,
-    qualifies_only,
 )
 from parley.extract.stances.collect import CONDITION_CUE, Candidate, Collector
+from parley.extract.stances.direction import opposite_words, orient
 from parley.extract.stances.documents import DocumentFinder, DocumentRef
 from parley.extract.stances.holders import Holder, HolderFinder
 from parley.extract.stances.issues import CueHit, IssueMatcher
-from parley.extract.stances.objects import adjunct_of_other, conditioned
+from parley.extract.stances.objects import conditioned, foretold, not_the_issue, reached_nothing
 from parley.extract.stances.parse import (
     TEXT_KEY,
     Signal,
@@ -61,7 +62,6 @@ from parley.extract.stances.units import Unit, units
 from parley.models import Article, Span, Statement, TimeExpression
 from parley.nlp import text_of
 
-OBJECT_ONLY = {"reach"}  # stance verbs that take a position only on their direct object
 OWN_PRONOUNS = {"i", "we", "he", "she", "they", "it", "who"}
 
 
@@ -71,6 +71,7 @@ class StanceReader:
         self.matcher = matcher
         self.documents = DocumentFinder(dossier)
         self.plan_issue = dossier.plan_issue.id if dossier.plan_issue else None
+        self.opposites, self.beneficiary = opposite_words(dossier), beneficiaries(dossier)
 
     def read(
         self,
@@ -136,9 +137,9 @@ class _Run(Collector):
             token = self._token(hit.span)
             if token is None or (
                 isinstance(hit, CueHit)
-                and (qualifies_only(token, hit) or adjunct_of_other(token, hit.issue, self.issue_at))
+                and not_the_issue(token, hit, self.issue_at, self.r.beneficiary.get(hit.issue), self.holders)
             ):
-                continue  # "NATO airspace"; "troops on X territory": the troops' issue, not X's
+                continue  # "NATO airspace"; "troops on X territory"; "guarantees for the other side"
             issue = hit.issue if isinstance(hit, CueHit) else self.r.plan_issue
             document_id = hit.document_id if isinstance(hit, DocumentRef) else None
             cue_hit = hit if isinstance(hit, CueHit) else None
@@ -160,7 +161,10 @@ class _Run(Collector):
                     continue
                 under = _below(below, signal.token)
                 signal = place(conditioned(signal, under), under, token)
-                self._add(unit, holder, signal, issue, cue_hit, document_id)
+                oriented = orient(signal, token, issue, self.r.opposites)
+                if oriented is None or (oriented is not signal and holder.kind == "document"):
+                    continue  # "accepts membership": no stance on giving it up that the words tell
+                self._add(unit, holder, oriented, issue, cue_hit, document_id)
 
     def _positions(self, unit: Unit, token: Token, path: list[Token]) -> list[tuple[Holder, Signal]]:
         """(holder, signal) pairs for an issue word: see the module docstring. ``path`` gets the
@@ -188,8 +192,8 @@ class _Run(Collector):
             path.append(t)
             if signal is not None and price_of_refusal(path, signal):
                 return []  # "would not trade away its principles for a deal": the deal is the price
-            if signal is not None and t.lemma_.lower() in OBJECT_ONLY and (t is token or prev.dep_ != "dobj"):
-                signal = None  # "reached a deal" is an acceptance; "reached it after talks on X" is not
+            if signal is not None and reached_nothing(t, prev, token):
+                signal = None  # "reached a deal" is an acceptance; "reached the front", "reached X after" not
             if prev.dep_ == "prep" and prev.lower_ == "without" and negated(t):
                 signal = Signal(t, "demands", f"not {t.text} without", 0.8)  # "would not sign without X"
             elif signal is not None and not signal.modal:
@@ -206,6 +210,8 @@ class _Run(Collector):
             if not inside and hypothetical(t):
                 return []  # the writer's "for Russia to agree, conditions would need to change"
             if signal.modal:
+                if inside and foretold(t) and not self._speaks_for(subject_of(t) or t, unit.speaker):
+                    return []  # "X may need to begin a call-up": the speaker's forecast of another
                 if inside:
                     return [(unit.speaker, signal)] if unit.speaker else []
                 return [(h, signal) for h in self._holders_above(t)]

@@ -34,6 +34,15 @@ STANCE_VERBS: dict[str, str] = {
 }
 # stance verbs that say less than their class: "would require", "wants", "depends on"
 WEAK_VERBS = {"require", "want", "need", "hinge", "depend", "condition", "reach"}
+# stance verbs that take a position only on their direct object, and only when it is an agreement:
+# "reached a deal", not "reached the front line"
+OBJECT_ONLY = {"reach"}
+AGREEMENT_NOUNS = set(
+    "deal agreement accord settlement compromise consensus understanding truce ceasefire armistice "
+    "arrangement framework pact treaty solution resolution".split()
+)
+# auxiliaries that make an obligation a forecast: "X may need to begin a call-up"
+FORECAST_AUX = {"may", "might", "could"}
 # verbs of working towards something, with a to-infinitive: "would work to extend the pause",
 # "seeks to protect": for what the infinitive says
 INTENTION_VERBS = {"work", "seek", "strive", "aim", "endeavour", "endeavor"}
@@ -198,6 +207,7 @@ class PeriodWords:
     earlier_only: dict[str, str]  # verb lemma -> position, read only with an earlier marker
     adjunct_prepositions: frozenset[str] = frozenset()
     conditioning_verbs: frozenset[str] = frozenset()
+    force_nouns: frozenset[str] = frozenset()
 
 
 def load_period_words(path: str | None = None) -> PeriodWords:
@@ -226,6 +236,7 @@ def load_period_words(path: str | None = None) -> PeriodWords:
         earlier_only=dict(data["earlier_only"]),
         adjunct_prepositions=words("adjunct_prepositions"),
         conditioning_verbs=words("conditioning_verbs"),
+        force_nouns=words("force_nouns"),
     )
 
 

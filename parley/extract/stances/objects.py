@@ -17,6 +17,10 @@ from dataclasses import replace
 from spacy.tokens import Token
 
 from parley.extract.stances import lexicon as lx
+from parley.extract.stances.beneficiary import for_another
+from parley.extract.stances.clauses import qualifies_only
+from parley.extract.stances.holders import HolderFinder
+from parley.extract.stances.issues import CueHit
 from parley.extract.stances.parse import TEXT_KEY, Signal, condition_with_marker, negated
 from parley.nlp import text_of
 
@@ -48,6 +52,8 @@ def adjunct_of_other(token: Token, issue: str, issue_at: Mapping[int, str]) -> b
         t = head
         if not crossed:
             continue
+        if _nominal(t) and t.lemma_.lower() in W.force_nouns:
+            return True  # "attacks on X territory": where force falls
         if other(t) or (_nominal(t) and any(other(o) for o in _of_objects(t))):
             return True  # "foreign troops on X territory", "the presence of peacekeepers in X"
         if t.pos_ in ("VERB", "AUX"):
@@ -55,6 +61,35 @@ def adjunct_of_other(token: Token, issue: str, issue_at: Mapping[int, str]) -> b
                 return True  # "station foreign troops on X territory"
             return t.dep_ in ("acl", "relcl") and other(t.head)  # "territories controlled by X forces"
     return False
+
+
+def not_the_issue(
+    token: Token, hit: CueHit, issue_at: Mapping[int, str], beneficiary: str | None, holders: HolderFinder
+) -> bool:
+    """Is the issue's word (``token``) not the issue here: a word that only qualifies a thing ("X
+    airspace"), a circumstance of another issue's thing (:func:`adjunct_of_other`), or the issue's
+    thing given to another side than the one it is for ("guarantees for the other country")?"""
+    return (
+        qualifies_only(token, hit)
+        or adjunct_of_other(token, hit.issue, issue_at)
+        or for_another(token, beneficiary, holders)
+    )
+
+
+def reached_nothing(verb: Token, below: Token, issue_word: Token) -> bool:
+    """ "reached a deal" is an acceptance; "reached it after talks on X", "reached broadly into the
+    networks", "kept parts from reaching the army" are not: a verb that takes a position only on
+    its direct object, when that object is an agreement (``lexicon.AGREEMENT_NOUNS``)."""
+    if verb.lemma_.lower() not in lx.OBJECT_ONLY:
+        return False
+    return verb is issue_word or below.dep_ != "dobj" or below.lemma_.lower() not in lx.AGREEMENT_NOUNS
+
+
+def foretold(token: Token) -> bool:
+    """ "X may need to begin a call-up", "X could have to accept": an obligation hedged by "may",
+    "might" or "could" — a forecast of what someone will have to do, not a demand on them."""
+    words = [token, token.head] if token.dep_ == "xcomp" else [token]
+    return any(c.dep_ == "aux" and c.lower_ in lx.FORECAST_AUX for t in words for c in t.children)
 
 
 def _nominal(t: Token) -> bool:
