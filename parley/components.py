@@ -60,6 +60,8 @@ def times(ctx: Context) -> Step:
     "statements",
     requires=("doc", "attribution", "mention", "time_expression"),
     produces=("statement",),
+    # 19: "he" after an unnamed person is that description, "it" the nearest body or place before,
+    # "they" a group or named pair of its sentence or the one before;
     # 18: a day told for the speaker's earlier words carried to the next; "previously", "had said"
     # undated; a date of the cue's own clause, never after publication;
     # 17: "the prelate" is the one person named with a word of its class;
@@ -69,7 +71,7 @@ def times(ctx: Context) -> Step:
     # 13: said when the paragraph tells of (a day well before the article's, in the past tense);
     # 12: organisations named in the speaker words; 11: ascribed (a thought, wish or stand, not
     # words); 10: "the archbishop" is the one named so; names the model missed in the words
-    version="18",
+    version="19",
 )
 def statements(ctx: Context) -> Step:
     def step(a: Analysis) -> dict:

@@ -15,6 +15,7 @@ from collections.abc import Sequence
 
 from spacy.tokens import Token
 
+from parley.extract.described_speakers import DESCRIBED, described, noun_phrase, other_side, redescribes
 from parley.extract.registry import fold
 from parley.extract.speaker_reading import (
     _BODY_LABELS,
@@ -29,6 +30,7 @@ from parley.extract.speaker_reading import (
     _sent_end,
     _subjects,
     declared_gender,
+    named_with_role,
 )
 from parley.models import Mention, Span
 
@@ -136,9 +138,11 @@ def _he_or_she(
     follows its own antecedent. A person qualifies unless the text shows the other gender, or
     they are named in the statement's content, inside a quote, or in the pronoun's own sentence
     other than as a subject or possessor before it ("he found the Russian leader ...", "In
-    talks with Y, he ..."). An unnamed person noun or an unknown proper name met as a subject
-    stops the walk (no one). Nothing found: the latest speaker, else the latest person named,
-    if they qualify.
+    talks with Y, he ..."). An unknown proper name met as a subject stops the walk (no one); an
+    unnamed person noun too, as the person the article named with the noun, or the one a new
+    description ("the former advisor") follows in the sentence before, else as the description
+    itself (:mod:`parley.extract.described_speakers`) within the paragraph and the one before.
+    Nothing found: the latest speaker, else the latest person named, if they qualify.
     """
     gender = "m" if pronoun in MALE_PRONOUNS else "f"
     other = "f" if gender == "m" else "m"
@@ -226,7 +230,7 @@ def _he_or_she(
                 said = _history_after(ctx, t, s)
                 if said is None and depth < _CHAIN:
                     said = _he_or_she(ctx, low, Span(t.idx, t.idx + len(t.text)), (), depth + 1)
-                if said is not None and qualifies(said):
+                if said is not None and (said.label == DESCRIBED or qualifies(said)):
                     return said
                 return None  # the same "he" as before, whoever that was: not someone else
             if t.pos_ == "NOUN" and t.tag_ == "NN" and t.lemma_.lower() in PERSON_NOUNS:
@@ -234,7 +238,18 @@ def _he_or_she(
                     continue  # "his wife": someone else, named or not, but the possessor's
                 if t.lemma_.lower() in (FEMALE_NOUNS if gender == "m" else MALE_NOUNS):
                     continue
-                return None  # "The secretary of one of the judges testified. He recalled ...": not X
+                # "The secretary of one of the judges testified. He recalled ...": not X, but the
+                # secretary; "the former bank advisor" after "said Jane Roe": Roe
+                phrase = noun_phrase(t)
+                words = ctx.doc.char_span(phrase.start, phrase.end, alignment_mode="expand")
+                known = named_with_role(ctx, words) if words is not None else None
+                if known is None and redescribes(t) and depth < _CHAIN:
+                    known = _he_or_she(ctx, pronoun, Span(t.idx, t.idx + len(t.text)), (), depth + 1)
+                    near = known is not None and ctx.sentence(known.span.start) >= s - 1
+                    known = known if near and known and not other_side(ctx, t, known) else None
+                if known is not None:
+                    return known if qualifies(known) else None
+                return described(ctx, t) if t.idx >= ctx.paragraph_start(source.start, back=1) else None
             if t.pos_ == "PROPN":
                 # a name the NER did not take for a person ("X told reporters ..." with X tagged
                 # as an organisation or a place): the person the registry or an earlier mention

@@ -24,9 +24,9 @@ Who is the speaker of an attribution's source words:
    a pronoun subject of the same gender following its own antecedent; never a person of the
    other gender as the text shows it (titles, "his wife, X", "X and his ..."), named in the
    statement's content or inside a quote, or named as the object of the pronoun's sentence;
-   "it" (not the empty one of "it is reported that") and "they"/"we" -> the latest
-   speaker within a few sentences if a body (organisation or place); "it" also -> the subject
-   of the nearest clause before it when that is a body;
+   "it" (not the empty one of "it is reported that") -> the nearest body subject or speaker, a
+   plural "they" -> the group subject of its sentence or the one before (:mod:`.group_pronouns`);
+   else "it", "they", "we" -> the latest speaker if a body, "it" the nearest body subject before;
 4. a singular noun for a person alone ("the spokesperson added") -> the latest speaker of this
    article whose role words contain it (not "the ministry", "the agencies", "officials"), unless
    another source came in with the noun since ("A European official said ... said the official":
@@ -60,6 +60,7 @@ from collections.abc import Sequence
 from spacy.tokens import Doc, Token
 
 from parley.extract.attribution import find_quotes, relative_antecedent
+from parley.extract.group_pronouns import it_antecedent, they_antecedent
 from parley.extract.pronouns import _he_or_she
 from parley.extract.registry import ActorRegistry, fold
 from parley.extract.role_speakers import role_noun_speaker
@@ -340,6 +341,14 @@ def _antecedent(
         return _he_or_she(ctx, pronoun, source, att.parts if att is not None else ())
     if pronoun in THING_PRONOUNS and _empty_it(ctx.doc, source):
         return None
+    content = att.parts if att is not None else ()
+    thing = it_antecedent(ctx, source, content) if pronoun in THING_PRONOUNS else None
+    if isinstance(thing, Mention):  # "Moscow had hoped ... . Later, it conceded": Moscow
+        return _as_speaker(thing, ctx.registry) or thing
+    if thing is False:
+        return None
+    if pronoun == "they" and (group := they_antecedent(ctx, source, content)) is not None:
+        return group  # "Officials were shocked, as they believed": the officials
     if last is not None and last[1].label in _BODY_LABELS:
         return last[1]
     if pronoun in THING_PRONOUNS:

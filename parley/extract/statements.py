@@ -30,6 +30,7 @@ from spacy.tokens import Doc
 
 from parley.extract import cues as C
 from parley.extract.attribution import relative_antecedent
+from parley.extract.described_speakers import DESCRIBED
 from parley.extract.registry import ActorRegistry
 from parley.extract.said_on import said_on as dated
 from parley.extract.said_on_carry import Carry
@@ -67,6 +68,8 @@ def build_statements(
         speaker_words = speaker_span.of(text) if speaker_span else None
         embedded = att.embedded_in is not None
         ref = speaker_mention(ctx, att) if att.source and not embedded else None
+        if ref is not None and ref.label == DESCRIBED:  # "He" after "the secretary of a judge"
+            speaker_span, speaker_words = ref.span, ref.text
         anchor = att.cue or att.source or att.content
         if ref is not None:
             ctx.history.append((ctx.sentence(anchor.start), ref, anchor.start))
@@ -91,7 +94,7 @@ def build_statements(
             channel=att.channel,
             said_on=said_on,
             said_on_from=said_from,
-            speaker_ref=ref.span if ref else None,
+            speaker_ref=ref.span if ref and ref.label != DESCRIBED else None,
             extractor=extractor,
             more_spans=att.more_content,
             embedded_in=att.embedded_in,

@@ -77,3 +77,20 @@ def said_on_by_cue(tmp_path_factory, heading: str, published: dt.date) -> Callab
         return {s.cue or "": (s.said_on, s.said_on_from) for s in analysis["statement"]}
 
     return run
+
+
+def text_and_statements(tmp_path_factory, registry_text: str) -> Callable[[str], tuple[str, list[Statement]]]:
+    """``run(text)``: the cleaned text of an article titled "Talks on the border trade pact" whose
+    text is ``text``, and its statements, with a registry made of ``registry_text``."""
+    registry = load_registry(tmp_path_factory, registry_text)
+    pipeline = Pipeline(DEFAULT_COMPONENTS, SpacyParser(), Context(registry))
+
+    def run(text: str) -> tuple[str, list[Statement]]:
+        article = clean_article(
+            RawArticle("test-article", "text", text, title="Talks on the border trade pact"),
+            today=dt.date(2026, 3, 2),
+        )
+        (analysis,) = pipeline.run([article])
+        return article.text, list(analysis["statement"])
+
+    return run

@@ -10,9 +10,10 @@ import pytest
 
 from parley.clean import clean_article
 from parley.extract.registry import ActorRegistry
-from parley.models import RawArticle, Statement
+from parley.models import RawArticle
 from parley.nlp import SpacyParser
 from parley.pipeline import DEFAULT_COMPONENTS, Context, Pipeline
+from tests.extract.statement_runs import one, text_and_statements
 
 REGISTRY = """\
 sides:
@@ -35,25 +36,7 @@ actors:
 
 @pytest.fixture(scope="module")
 def analyse(tmp_path_factory):
-    path = tmp_path_factory.mktemp("registry") / "actors.yaml"
-    path.write_text(REGISTRY, encoding="utf-8")
-    pipeline = Pipeline(DEFAULT_COMPONENTS, SpacyParser(), Context(ActorRegistry.load(path)))
-
-    def run(text: str) -> tuple[str, list[Statement]]:
-        article = clean_article(
-            RawArticle("test-article", "text", text, title="Talks on the border trade pact"),
-            today=dt.date(2026, 3, 2),
-        )
-        (analysis,) = pipeline.run([article])
-        return article.text, list(analysis["statement"])
-
-    return run
-
-
-def _one(statements: list[Statement], words: str) -> Statement:
-    found = [s for s in statements if words in s.text]
-    assert len(found) == 1, [(s.speaker, s.text) for s in statements]
-    return found[0]
+    return text_and_statements(tmp_path_factory, REGISTRY)
 
 
 def test_interrupted_quote_is_one_statement_with_two_spans(analyse):
@@ -62,7 +45,7 @@ def test_interrupted_quote_is_one_statement_with_two_spans(analyse):
         "The second round ended late on Friday.\n\n"
         "“We will not,” Tomas Lind said, “give up the northern ports.”"
     )
-    s = _one(found, "We will not")
+    s = one(found, "We will not")
     assert s.kind == "direct"
     assert s.speaker == "Tomas Lind" and s.speaker_actor_id == "tomas-lind"
     assert s.span.of(text) == "“We will not,”"
@@ -81,7 +64,7 @@ def test_he_after_an_unnamed_person_is_not_a_name_before_it(analyse):
         "The secretary of one of the judges testified as a witness. He recalled that the accused "
         "had shouted at the court before the verdict."
     )
-    s = _one(found, "had shouted at the court")
+    s = one(found, "had shouted at the court")
     assert s.speaker_actor_id != "tomas-lind"
     # a name after the person noun is still the one meant
     text, found = analyse(
@@ -89,7 +72,7 @@ def test_he_after_an_unnamed_person_is_not_a_name_before_it(analyse):
         "A witness described the night of the fire to the court.\n\n"
         "Later, Tomas Lind took questions. He said the ports would stay open."
     )
-    assert _one(found, "ports would stay open").speaker_actor_id == "tomas-lind"
+    assert one(found, "ports would stay open").speaker_actor_id == "tomas-lind"
 
 
 def test_she_after_a_possessive_name(analyse):
@@ -98,7 +81,7 @@ def test_she_after_a_possessive_name(analyse):
         "A shell hit Ines Alvaro’s office near the crossing on Monday night.\n\n"
         "“The windows came in, but nobody was hurt,” she told reporters the next morning."
     )
-    s = _one(found, "nobody was hurt")
+    s = one(found, "nobody was hurt")
     assert s.speaker == "she"
     assert s.speaker_actor_id == "ines-alvaro"
     assert s.speaker_ref is not None and s.speaker_ref.of(text) == "Ines Alvaro"
@@ -111,7 +94,7 @@ def test_he_reaches_back_past_an_anonymous_source(analyse):
         "According to an official who attended, the idea came up over lunch.\n\n"
         "“We have run out of patience,” he said."
     )
-    s = _one(found, "run out of patience")
+    s = one(found, "run out of patience")
     assert s.speaker == "he"
     assert s.speaker_actor_id == "tomas-lind"
 
@@ -122,7 +105,7 @@ def test_it_for_a_place_that_stands_for_its_government(analyse):
         "Northland last published its own trade figures in March, when it said that exports "
         "had fallen by a third."
     )
-    s = _one(found, "exports")
+    s = one(found, "exports")
     assert s.speaker == "it"
     assert s.speaker_actor_id == "north-government"
 
@@ -133,7 +116,7 @@ def test_empty_it_is_no_speaker(analyse):
         "Northland sent a smaller delegation this time.\n\n"
         "It is reported that the customs union will be discussed next week."
     )
-    s = _one(found, "customs union")
+    s = one(found, "customs union")
     assert s.speaker_ref is None and s.speaker_actor_id is None
 
 
@@ -143,7 +126,7 @@ def test_first_person_after_a_transcript_label(analyse):
         "Ines Alvaro: The border question is the hardest one.\n\n"
         "I think both delegations know that a deal needs the ports."
     )
-    s = _one(found, "both delegations know")
+    s = one(found, "both delegations know")
     assert s.speaker == "I"
     assert s.speaker_actor_id == "ines-alvaro"
 
@@ -154,7 +137,7 @@ def test_first_person_without_a_label_stays_unresolved(analyse):
         "Tomas Lind left the hall before the vote.\n\n"
         "I think both delegations know that a deal needs the ports."
     )
-    s = _one(found, "both delegations know")
+    s = one(found, "both delegations know")
     assert s.speaker == "I"
     assert s.speaker_actor_id is None
 
