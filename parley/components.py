@@ -29,13 +29,15 @@ def mentions(ctx: Context) -> Step:
     return step
 
 
+# 18: a content runs to the end of a bracket it opened, keeps "and/but that" clauses and a
+# conjoined predicate hung on the cue, leaves out a trailing "though such claims ..." aside;
 # 17: a view needs someone who can hold it ("the data shows" is no one's), a refusal to comment is
 # no statement, a cue under "if"/"unless" or an unrealised "wanted to tell" is not said;
 # 16: a story's "would go on to say" is said; 15: a transcript needs someone speaking twice;
 # 14: a direct quote's source from the model where it holds the rule's or the rule has none;
 # 13: a transcript's labelled answers, no heading's words; 12: a report's section label is no
 # speaker; 11: a day is no "called on"; 10: no supposed cue
-@component("attributions", requires=("doc",), produces=("attribution",), version="17")
+@component("attributions", requires=("doc",), produces=("attribution",), version="18")
 def attributions(ctx: Context) -> Step:
     def step(a: Analysis) -> dict:
         return {"attribution": extract_attributions(a.parsed)}
@@ -60,8 +62,9 @@ def times(ctx: Context) -> Step:
     "statements",
     requires=("doc", "attribution", "mention", "time_expression"),
     produces=("statement",),
-    # 19: "he" after an unnamed person is that description, "it" the nearest body or place before,
-    # "they" a group or named pair of its sentence or the one before;
+    # 20: the same words twice in an article (a pull quote) once, a quote inside the same speaker's
+    # longer statement once; 19: "he" after an unnamed person is that description, "it" the
+    # nearest body or place before, "they" a group or named pair of its sentence or the one before;
     # 18: a day told for the speaker's earlier words carried to the next; "previously", "had said"
     # undated; a date of the cue's own clause, never after publication;
     # 17: "the prelate" is the one person named with a word of its class;
@@ -71,7 +74,7 @@ def times(ctx: Context) -> Step:
     # 13: said when the paragraph tells of (a day well before the article's, in the past tense);
     # 12: organisations named in the speaker words; 11: ascribed (a thought, wish or stand, not
     # words); 10: "the archbishop" is the one named so; names the model missed in the words
-    version="19",
+    version="20",
 )
 def statements(ctx: Context) -> Step:
     def step(a: Analysis) -> dict:

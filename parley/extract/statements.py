@@ -34,6 +34,7 @@ from parley.extract.described_speakers import DESCRIBED
 from parley.extract.registry import ActorRegistry
 from parley.extract.said_on import said_on as dated
 from parley.extract.said_on_carry import Carry
+from parley.extract.same_statement import quote_inside, same_words
 from parley.extract.speakers import speaker_context, speaker_mention
 from parley.models import Article, Attribution, Mention, Span, Statement, TimeExpression
 from parley.nlp import text_of
@@ -121,27 +122,31 @@ def _ascribed(doc: Doc, att: Attribution) -> bool:
 def _once(statements: list[Statement]) -> list[Statement]:
     """Each statement once. One content given two cues (one id, which the store would keep
     once) keeps the one :func:`_ranked` puts first. A paragraph the page repeats (a summary's
-    bullets, a takeaway told again below) gives the same words by the same speaker twice: the
-    first is kept, or the first whose speaker is resolved; a statement nested in a dropped one is
-    moved to the kept."""
+    bullets, a takeaway or a pull quote told again) gives the same words by the same speaker
+    twice (:func:`same_words`): the first whose speaker is resolved is kept, else the first with
+    speaker words, else the first; a
+    quote inside the same speaker's longer statement goes (:func:`quote_inside`); a statement
+    nested in a dropped one is moved to the kept."""
     by_id: dict[str, Statement] = {}
     for s in statements:  # two cues for one content (one id): the verb's, the later one
         other = by_id.get(s.id)
         if other is None or _ranked(s) >= _ranked(other):
             by_id[s.id] = s
     statements = [s for s in statements if by_id[s.id] is s]
-    groups: dict[tuple[str, str, str | None], list[Statement]] = {}
-    for s in statements:
-        key = (" ".join(s.text.lower().split()), " ".join((s.speaker or "").lower().split()), s.embedded_in)
-        groups.setdefault(key, []).append(s)
     kept: dict[str, str] = {}  # statement id -> the id of the one kept for it
-    for same in groups.values():
-        keep = next((s for s in same if s.speaker_actor_id), same[0])
+    for same in same_words(statements):
+        keep = next((s for s in same if s.speaker_actor_id), None)
+        keep = keep or next((s for s in same if s.speaker), same[0])
         kept.update((s.id, keep.id) for s in same)
+    for s in statements:
+        if kept.get(s.id, s.id) == s.id:
+            inside = quote_inside(s, statements)
+            if inside is not None:
+                kept[s.id] = kept.get(inside.id, inside.id)
     return [
         replace(s, outer_id=kept.get(s.outer_id, s.outer_id)) if s.outer_id else s
         for s in statements
-        if kept[s.id] == s.id
+        if kept.get(s.id, s.id) == s.id
     ]
 
 

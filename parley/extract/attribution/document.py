@@ -13,6 +13,7 @@ sentence over a blank line, so no cue, speaker or reported clause is taken acros
 from __future__ import annotations
 
 import bisect
+import re
 from dataclasses import dataclass, field
 from functools import cached_property
 
@@ -22,6 +23,14 @@ from parley.extract import cues as C
 from parley.extract.layout import Headings
 from parley.nlp import text_of
 
+from .clause_ends import (
+    balance_brackets,
+    before_hyphen,
+    cut_writer_comment,
+    past_bare_auxiliary,
+    past_hyphen,
+    through_cue_conjunct,
+)
 from .quotes import QuoteRegion, find_quotes
 from .tokens import TokenTable
 
@@ -261,7 +270,10 @@ def adjunct_clause(ix: DocIndex, v: Token) -> Token | None:
 def clause_span(ix: DocIndex, c: Token, v: Token) -> tuple[int, int] | None:
     """The span of clause ``c`` that cue ``v`` reports: from its ``that`` when an adjunct
     interrupts the two (``said, before he left, that ...``), through a conjunct the parser hung
-    on the cue (``that A, and B``), whole quotes, no aside after a last quote."""
+    on the cue (``that A, and B``) and the rest of the clause it hung there (:mod:`.clause_ends`:
+    ``and new orders | have stopped``, ``... should it reject it``, a bare ``it has,``, a word
+    split on its hyphen), whole quotes and brackets, no aside after a last quote nor the
+    writer's comment at the end (``, though such claims could not be verified``)."""
     a, b = c.left_edge.i, c.right_edge.i + 1
     if a <= v.i < b:  # not for a real child, but parses can be odd
         if v.i < c.i:
@@ -275,11 +287,16 @@ def clause_span(ix: DocIndex, c: Token, v: Token) -> tuple[int, int] | None:
         if a < m and ix.doc[m - 1].text == ",":
             a = m
         b = _through_conjunct(ix.doc, a, b, v)
+        b = through_cue_conjunct(ix.doc, b, v)
+        b = past_bare_auxiliary(ix.doc, a, b, v)
+        b = past_hyphen(ix.doc, a, b)
+        a = before_hyphen(ix.doc, a)
     a, b = ix.para_clip(a, b, c.i)
     span = ix.trim(a, b)
     if span is None:
         return None
-    return cut_after_quote(ix, extend_to_quotes(ix, span, v))
+    span = balance_brackets(ix.doc, ix.text, extend_to_quotes(ix, span, v))
+    return cut_after_quote(ix, cut_writer_comment(ix.text, span))
 
 
 def _through_conjunct(doc: Doc, a: int, b: int, v: Token) -> int:
@@ -300,6 +317,10 @@ def _through_conjunct(doc: Doc, a: int, b: int, v: Token) -> int:
     return last
 
 
+# a second clause under the same cue after a quote: ", but that ...", "and that ..."
+_GOES_ON = re.compile(r"^,?\s*(and|but)\s+(that|whether)\b", re.IGNORECASE)
+
+
 def cut_after_quote(ix: DocIndex, span: tuple[int, int]) -> tuple[int, int]:
     """End a clause at its last quote when only a comma-separated aside follows
     (``said the deal was "dead," referring to ...``, ``"glow in the dark," for instance``)."""
@@ -312,6 +333,8 @@ def cut_after_quote(ix: DocIndex, span: tuple[int, int]) -> tuple[int, int]:
         return span
     inner = ix.text[q.start : q.end].rstrip("\"“”«»„‘’'` ")[-1:]
     after = ix.text[q.end : end].lstrip()
+    if _GOES_ON.match(after):
+        return span  # "... threats," but that legislators removed it: a second clause of the cue
     if inner == "," or after.startswith((",", "—", "–", " -")):
         return start, q.end
     return span

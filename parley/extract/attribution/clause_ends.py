@@ -1,0 +1,249 @@
+"""Where a reported clause ends when the parse cuts it short.
+
+* Brackets: a content never ends inside a bracket it opened (the small parser often starts a
+  new sentence inside ``(44th Army Corps [AC], ...)``). It runs on to the closing bracket and
+  the rest of that sentence, or it stops before the opening bracket when the rest holds a verb
+  of saying (another speaker's words) or the bracket ends the sentence with a clause in it (the
+  writer's gloss, ``(likely referring to ...)``).
+* A predicate the parser hung on the cue instead of the clause (:func:`through_cue_conjunct`):
+  ``report that profits fell and new orders | have stopped``, ``stated that X has no cards
+  and | should agree ...``, ``said that A | should it reject B``, ``said that A and | that B``.
+"""
+
+from __future__ import annotations
+
+import re
+
+from spacy.tokens import Doc, Token
+
+from parley.extract import cues as C
+
+_OPEN = {"(": ")", "[": "]"}
+_CLOSE = {")": "(", "]": "["}
+_SUBJECTS = frozenset({"nsubj", "nsubjpass", "expl", "csubj"})
+# a conditional told by inverting its verb: "should it reject", "had they known", "were it to"
+_INVERTED = frozenset({"should", "had", "were"})
+_COORD = frozenset({"and", "but"})
+
+
+def _unmatched_open(seg: str) -> int:
+    """Offset in ``seg`` of the first bracket it opens and never closes (-1: none)."""
+    stack: list[int] = []
+    for k, ch in enumerate(seg):
+        if ch in _OPEN:
+            stack.append(k)
+        elif ch in _CLOSE and stack and seg[stack[-1]] == _CLOSE[ch]:
+            stack.pop()
+    return stack[0] if stack else -1
+
+
+def _unmatched_close(seg: str) -> int:
+    """Offset in ``seg`` of the last bracket it closes that it never opened (-1: none)."""
+    depth = {"(": 0, "[": 0}
+    last = -1
+    for k, ch in enumerate(seg):
+        if ch in _OPEN:
+            depth[ch] += 1
+        elif ch in _CLOSE:
+            if depth[_CLOSE[ch]] > 0:
+                depth[_CLOSE[ch]] -= 1
+            else:
+                last = k
+    return last
+
+
+def _closing(text: str, pos: int, opener: str) -> int:
+    """Offset of the bracket that closes ``opener`` open at ``pos``, in the same paragraph (-1)."""
+    close = _OPEN[opener]
+    depth = 0
+    for k in range(pos, len(text)):
+        ch = text[k]
+        if ch == "\n":
+            return -1
+        if ch == opener:
+            depth += 1
+        elif ch == close:
+            depth -= 1
+            if depth == 0:
+                return k
+    return -1
+
+
+def _strip(text: str, start: int, end: int) -> tuple[int, int]:
+    """``[start, end)`` without space and closing punctuation at its end, nor space at its start."""
+    while end > start and (text[end - 1].isspace() or text[end - 1] in ".,;:"):
+        end -= 1
+    while start < end and text[start].isspace():
+        start += 1
+    return start, end
+
+
+def balance_brackets(doc: Doc, text: str, span: tuple[int, int]) -> tuple[int, int]:
+    """``span`` of ``text`` (the document's) with no bracket left open at its end nor closed at
+    its start (see the module)."""
+    start, end = span
+    seg = text[start:end]
+    k = _unmatched_close(seg)
+    if k >= 0 and k < len(seg) - 1:
+        start, end = _strip(text, start + k + 1, end)
+        seg = text[start:end]
+    k = _unmatched_open(seg)
+    if k < 0:
+        return start, end
+    opened = start + k
+    shut = _closing(text, opened, seg[k])
+    if shut >= 0:
+        last = doc.char_span(shut, shut + 1, alignment_mode="expand")
+        if last is not None:
+            sent = last[0].sent
+            rest = [t for t in sent if t.idx > shut and not t.is_space and "\n" not in text[shut : t.idx]]
+            inner = doc.char_span(opened, shut + 1, alignment_mode="expand")
+            # a last bracket with a clause in it is the writer's gloss ("(likely referring to ...)")
+            gloss = all(t.is_punct for t in rest) and any(_verb(t) for t in inner or ())
+            if not gloss and not any(_says(t) for t in rest):
+                stop = rest[-1].idx + len(rest[-1].text) if rest else shut + 1
+                return _strip(text, start, stop)
+    cut = _strip(text, start, opened)
+    return cut if cut[0] < cut[1] else (start, end)
+
+
+def _verb(t: Token) -> bool:
+    """As ``document.is_verb`` (not imported: document imports this module)."""
+    return t.pos_ in ("VERB", "AUX") or t.tag_.startswith("VB")
+
+
+def _says(t: Token) -> bool:
+    from .document import is_cue_verb  # document imports this module
+
+    return is_cue_verb(t, C.SPEECH_VERBS | C.COGNITION_VERBS)
+
+
+def through_cue_conjunct(doc: Doc, b: int, v: Token) -> int:
+    """The end (token index) of a clause ending at ``b`` when the parser hung its rest on the cue
+    ``v``: a finite verb right after it with no subject of its own (``that profits fell and new
+    orders | have stopped``); ``and``/``but`` and a verb with a modal and no subject (``that X
+    has no cards and should agree``) or a ``that`` clause (``... but that B``); an inverted
+    condition right after it (``... should it reject the deal``). Else ``b``."""
+    n = len(doc)
+    if b >= n:
+        return b
+    gap = b
+    while gap < n - 1 and gap - b < 3 and doc[gap].is_punct and doc[gap].text not in ".;:—–-":
+        gap += 1  # '... "imminent danger,” | but that ...'
+    if doc[gap].lower_ in _COORD:
+        gap += 1
+    else:
+        gap = b
+    for k in v.children:
+        if k.i <= v.i or k.left_edge.i != gap or k.i >= n:
+            continue
+        if not _continues(doc, k, v, coordinated=gap > b):
+            continue
+        return k.right_edge.i + 1
+    return b
+
+
+def _continues(doc: Doc, k: Token, v: Token, coordinated: bool) -> bool:
+    """Whether cue child ``k`` (starting where the clause stopped) carries the clause on."""
+    if not _verb(k):
+        return False
+    first = doc[k.left_edge.i]
+    has_subject = any(c.dep_ in _SUBJECTS for c in k.children)
+    if coordinated:
+        if k.dep_ != "conj":
+            return False
+        if first.dep_ == "mark" and first.lower_ == "that" and first.head.i == k.i:
+            return not _says(k)  # "... but that legislators removed it"
+        return not has_subject and first.tag_ == "MD" and first.head.i == k.i  # "and should agree"
+    if first.lower_ in _INVERTED and first.head.i == k.i:
+        subj = [c for c in k.children if c.dep_ in _SUBJECTS]
+        return bool(subj) and subj[0].i == first.i + 1  # "should it reject the deal"
+    if k.dep_ != "conj" or has_subject or _says(k):
+        return False
+    if first.i == k.i:
+        return k.tag_ in ("VBD", "VBZ", "VBP")  # "and new orders | stopped"
+    # "and new orders | have stopped": the clause's own "and" is inside it
+    return first.pos_ == "AUX" and first.head.i == k.i and k.tag_ in ("VBN", "VBG", "VB")
+
+
+_BARE = frozenset({"have", "be", "do"})
+
+
+def past_bare_auxiliary(doc: Doc, a: int, b: int, v: Token) -> int:
+    """The end of a clause ``[a, b)`` that stops on a bare auxiliary before a comma (``adding that
+    it has, and will continue to be, "a costly war"``): the end of the cue's own phrase, where the
+    parser hung the rest. Else ``b``."""
+    last = b - 1
+    while last > a and (doc[last].is_punct or doc[last].is_space):
+        last -= 1
+    t = doc[last]
+    if last <= a or b >= len(doc) or doc[b].text != ",":
+        return b
+    if not (t.lemma_.lower() in _BARE or t.tag_ == "MD") or t.right_edge.i != t.i:
+        return b
+    if any(c.dep_ in ("dobj", "attr", "acomp", "xcomp", "ccomp") for c in t.children):
+        return b
+    if b + 2 >= len(doc) or doc[b + 1].lower_ not in _COORD | {"or"}:
+        return b
+    k = doc[b + 2].head if doc[b + 2].dep_ == "aux" else doc[b + 2]
+    if not _verb(k) or any(c.dep_ in _SUBJECTS for c in k.children):
+        return b  # "it has, and he added ...": a clause of its own
+    end = v.right_edge.i + 1
+    return end if end > b and doc[end - 1].sent == t.sent else b
+
+
+# The writer's comment on the claim at the end of a reported clause: "..., though such claims
+# could not be verified", "... — consistent with other recent claims", "... — for context, ...".
+_CLAIM_WORDS = r"(?:claims?|reports?|assertions?|statements?|allegations?|accounts?|figures?)"
+_WRITER = re.compile(
+    r",?\s+(?:even\s+)?(?:though|although)\s+(?:such|these|this|those|the|that)\s+" + _CLAIM_WORDS + r"\b"
+    r"|\s+[—–]\s+(?:for\s+(?:some\s+)?context|consistent\s+with|in\s+line\s+with|though|although)\b",
+    re.IGNORECASE,
+)
+
+
+def cut_writer_comment(text: str, span: tuple[int, int]) -> tuple[int, int]:
+    """``span`` without a trailing comment of the writer's on the claim (see :data:`_WRITER`);
+    a dash-set aside only when no dash closes it inside the span."""
+    start, end = span
+    m = _WRITER.search(text, start, end)
+    if m is None or m.start() <= start:
+        return span
+    if "—" in text[m.end() : end] or "–" in text[m.end() : end]:
+        return span
+    cut = _strip(text, start, m.start())
+    return cut if cut[0] < cut[1] else span
+
+
+def past_hyphen(doc: Doc, a: int, b: int) -> int:
+    """The end of a clause ``[a, b)`` the parser split inside a hyphenated word (``to restore X
+    and de | -emphasize Y``): on through the subtree of the word after the hyphen when it starts
+    there, else before the fragment (and the ``and`` before it)."""
+    last = b - 1
+    while last > a and doc[last].is_space:
+        last -= 1
+    if last + 2 >= len(doc) or doc[last].is_punct:
+        if not (doc[last].text == "-" and last > a):
+            return b
+        last -= 1  # the clause took the hyphen itself
+    hyphen = doc[last + 1]
+    after = doc[last + 2]
+    if hyphen.text != "-" or doc[last].whitespace_ or hyphen.whitespace_ or not after.text[:1].isalnum():
+        return b
+    if after.left_edge.i >= last + 1 and doc[after.right_edge.i].sent == doc[last].sent:
+        return after.right_edge.i + 1
+    k = last
+    while k > a and not doc[k - 1].whitespace_:
+        k -= 1  # the start of the fragment
+    while k > a and (doc[k - 1].is_punct or doc[k - 1].pos_ == "CCONJ"):
+        k -= 1
+    return k if k > a else b
+
+
+def before_hyphen(doc: Doc, a: int) -> int:
+    """The start of a clause the parser began inside a hyphenated word (``de- | emphasize the
+    role``): the start of the word."""
+    k = a
+    while k >= 2 and doc[k - 1].text == "-" and not doc[k - 1].whitespace_ and not doc[k - 2].whitespace_:
+        k -= 2
+    return k
