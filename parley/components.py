@@ -29,6 +29,8 @@ def mentions(ctx: Context) -> Step:
     return step
 
 
+# 19: "according to X, a Y, Z is": Z the subject; "'...' - according to X" X's; an answer not the
+# asker's; a colon cue a verb of saying; "assess"; "as X noted, ..."; a participle cue's opening phrase;
 # 18: a content runs to the end of a bracket it opened, keeps "and/but that" clauses and a
 # conjoined predicate hung on the cue, leaves out a trailing "though such claims ..." aside;
 # 17: a view needs someone who can hold it ("the data shows" is no one's), a refusal to comment is
@@ -37,7 +39,7 @@ def mentions(ctx: Context) -> Step:
 # 14: a direct quote's source from the model where it holds the rule's or the rule has none;
 # 13: a transcript's labelled answers, no heading's words; 12: a report's section label is no
 # speaker; 11: a day is no "called on"; 10: no supposed cue
-@component("attributions", requires=("doc",), produces=("attribution",), version="18")
+@component("attributions", requires=("doc",), produces=("attribution",), version="19")
 def attributions(ctx: Context) -> Step:
     def step(a: Analysis) -> dict:
         return {"attribution": extract_attributions(a.parsed)}

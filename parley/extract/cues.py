@@ -63,7 +63,7 @@ COGNITION_VERBS: frozenset[str] = frozenset(
     """
     think believe hope fear expect know feel worry suspect doubt assume reckon guess figure
     consider understand realise realize recognise recognize anticipate imagine trust bet
-    find show learn determine conclude
+    find show learn determine conclude assess judge
     """.split()
 )
 

@@ -82,6 +82,18 @@ def test_what_another_may_need_to_do_is_a_forecast_not_a_demand():
     assert not [s for s in got if s.issue == "army-size"]
 
 
+def test_what_the_other_sides_command_aims_at_is_no_stance_of_the_speaker():
+    said = "Volodymyr Zelensky said on Monday that the {} command aims to {} all of Donbas by the spring."
+    assert not read(said.format("Russian", "seize"))
+    unsided = (
+        "Kenneth Walsh, an analyst, said that the Russian command aims to seize all of Donbas by spring."
+    )
+    assert not read(unsided)
+    assert [(s.holder, s.issue) for s in read(said.format("Ukrainian", "hold"))] == [
+        ("volodymyr-zelensky", "territory")
+    ]
+
+
 def test_a_plain_obligation_in_a_speakers_words_is_still_a_demand():
     got = read(
         "Kenneth Walsh, an analyst at a research institute, said on Monday that the Kremlin must "

@@ -3,7 +3,9 @@ quote become one attribution.
 
 A quote without a cue of its own takes the source and cue of the attribution right before it
 when nothing but punctuation or a linking word lies between (``"...," said X. "..."``, the
-next paragraph of a quote, a quote after ``X said that ...``); else it has no source.
+next paragraph of a quote, a quote after ``X said that ...``); else it has no source. After a
+question put with ``ask`` (``"How did it feel?" the lawyer asked the witness.``) the next quote
+is the answer: the person asked's when the text names them, else no one's (:mod:`.answers`).
 
 Direct quotes that share their cue (the same cue word, hence the same speaker words) are then
 one attribution whose content has several parts: a quote interrupted by its attribution
@@ -15,6 +17,7 @@ from __future__ import annotations
 
 import bisect
 
+from .answers import asked_question, person_asked
 from .document import DocIndex, Found
 
 _LINK_POS = frozenset({"ADV", "CCONJ", "INTJ", "PART"})
@@ -46,7 +49,13 @@ def resolve_bare(ix: DocIndex, bare: list[int], found: list[Found]) -> list[Foun
             and gap_is_empty(ix, min(prev[0], q.start), q.start)
         ):
             f = prev[1]
-            res = Found((q.start, q.end), "direct", f.source, f.cue, f.channel, f.cue_i)
+            if asked_question(ix, f):
+                # a question put to someone: the next quote is the answer, the person asked's
+                # if named, never the asker's
+                who = person_asked(ix, f, (q.start, q.end))
+                res = Found((q.start, q.end), "direct", who, None, None, -1)
+            else:
+                res = Found((q.start, q.end), "direct", f.source, f.cue, f.channel, f.cue_i)
         ends.append((q.end, res))
         ix.direct_quotes.add(qi)
         out.append(res)

@@ -12,6 +12,8 @@ speaker label (``"HOST: …``, :func:`.labels.transcript_label`):
   (``"...," he told reporters, "..."``); not when that verb is itself inside another verb's
   reported clause, nor inside a claim someone denies, relays or asks about (``dismissed
   claims that X had said "…"``: :func:`.embedding.in_claim`);
+* ``according to X`` right after the closing quote, ending the sentence (``"…" – according to
+  the briefing.``: :func:`.according_forms.according_after_quote`);
 * a colon before the quote (:func:`.labels.colon_intro`);
 * the nearest reporting verb in the same sentence (or in a short ``X said.`` sentence right
   after the quote) that does not introduce a clause of its own, nor a relative clause on a
@@ -33,6 +35,7 @@ from spacy.tokens import Token
 
 from parley.extract import cues as C
 
+from .according_forms import according_after_quote
 from .document import VERB_POS, DocIndex, Found, is_cue_verb, is_verb
 from .embedding import in_claim
 from .labels import colon_intro, dash_line, transcript_label
@@ -74,7 +77,7 @@ def direct_pass(ix: DocIndex) -> tuple[list[Found], list[int]]:
                 continue
             res = attribution_for_cue(ix, v, content, "direct")
         else:
-            res = colon_intro(ix, qi)
+            res = according_after_quote(ix, qi) or colon_intro(ix, qi)
             if res is None:
                 v = proximity_cue(ix, qi)
                 if v is not None:

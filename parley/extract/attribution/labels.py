@@ -1,9 +1,13 @@
 """Attributions marked by punctuation rather than a verb: a colon, a dash, a headline.
 
-* ``X said:`` / ``X continued:`` before a quote (also at the end of the previous paragraph):
+* ``X said:`` / ``X continued:`` before a quote (also at the end of the previous paragraph),
+  unless the quote has its own cue right after it (``…: "…," said X``):
   a short name set off before the colon by a dash or ``From`` (``... - Jane Doe: "…"``,
   ``More from Doe: "…"``, ``From the report: "…"``, cue ``:``), else the verb of the clause
-  before the colon, else a short headline name (``Novak: "..."``, cue ``:``);
+  before the colon when it is one of saying, thinking or answering, has an object naming words
+  said (``had a short answer:``) or its agent right before the colon (``is shown by this
+  finding:``; not ``The services used this as their explanation: "…"``), else
+  a short headline name (``Novak: "..."``, cue ``:``);
 * a credit line after a quote that ends its paragraph: a dash and a short name opening the
   next paragraph (``"…"`` / ``- Jane Doe.``, ``-Jane Doe, Springfield.``; the name up to the
   first comma or period, cue the dash);
@@ -23,16 +27,26 @@ from __future__ import annotations
 import re
 
 from spacy.tokens import Span as SpacySpan
+from spacy.tokens import Token
 
 from parley.extract import cues as C
 from parley.extract.speaker_reading import ROLE_NOUNS
 
-from .document import DocIndex, Found, is_verb
+from .document import DocIndex, Found, is_cue_verb, is_verb
 from .quotes import QUOTE_CHARS
 from .speakers import attribution_for_cue
 from .transcript import transcript_pass
 
 DASHES = ("-", "—", "–", "―")
+# verbs that may introduce a quote across a colon: of saying, answering, thinking or taking a
+# stand ("were supported by X, an expert: "…"")
+_COLON_CUES = C.SPEECH_VERBS | C.COGNITION_VERBS | C.STANCE_OBJECT_VERBS
+# nouns for words said, as the object of a verb before a colon ("had a short answer:", "gave a
+# warning:")
+_SPEECH_NOUNS = frozenset(
+    "answer reply response message warning statement word comment remark explanation advice retort "
+    "question plea verdict".split()
+)
 # a transcript's speaker label: a word in capitals ("HOST", "MR.", "O'NEILL"), at least two letters
 _CAPS_WORD = re.compile(r"[A-Z][A-Z.'’-]*[A-Z.]")
 
@@ -50,6 +64,11 @@ def colon_intro(ix: DocIndex, qi: int) -> Found | None:
     if ix.in_quote(ci):
         return None
     content = (q.start, q.end)
+    own = cue_after(ix, qi)
+    if own is not None:
+        f = attribution_for_cue(ix, own, content, "direct")
+        if f.source is not None:
+            return f  # '…: "…," said X': the quote's own cue
     label = colon_label(ix, ci)
     if label is not None:
         return Found(content, "direct", label, (pos, pos + 1), None, ci)
@@ -67,6 +86,7 @@ def colon_intro(ix: DocIndex, qi: int) -> Found | None:
             if is_verb(t):
                 v = t
     # the main verb of the clause before the colon, not one inside a relative clause
+    path = [v]
     for _ in range(4):
         h = v.head
         if h.i == v.i or h.i >= ci or not is_verb(h) or ix.pid[h.i] != ix.pid[ci]:
@@ -74,7 +94,12 @@ def colon_intro(ix: DocIndex, qi: int) -> Found | None:
         if v.dep_ not in ("ccomp", "relcl", "advcl", "xcomp", "csubj", "acl", "pcomp"):
             break
         v = h
-    if is_verb(v) and not ix.in_quote(v.i) and ix.pid[v.i] == ix.pid[ci]:
+        path.append(v)
+    # only a verb of saying, thinking or answering introduces a quote ("X said:", "X had this to
+    # say:"), not any verb ("The services used this as their explanation:", "a talk that became
+    # heated:"): else the quote's own cue after it, if any, is found by the next rules
+    says = any(is_cue_verb(t, _COLON_CUES) or _speech_object(t) or _agent_at(t, ci) for t in path)
+    if says and is_verb(v) and not ix.in_quote(v.i) and ix.pid[v.i] == ix.pid[ci]:
         f = attribution_for_cue(ix, v, content, "direct")
         if f.source is not None:
             return f
@@ -92,6 +117,35 @@ def colon_intro(ix: DocIndex, qi: int) -> Found | None:
         src = ix.trim(a, ci)
         if src is not None:
             return Found(content, "direct", src, (pos, pos + 1), None, ci)
+    return None
+
+
+def _speech_object(v: Token) -> bool:
+    """Whether verb ``v`` has an object that names words said (``had a short answer``)."""
+    return is_verb(v) and any(c.dep_ == "dobj" and c.lemma_.lower() in _SPEECH_NOUNS for c in v.children)
+
+
+def _agent_at(v: Token, ci: int) -> bool:
+    """Whether passive ``v`` names its agent right before the colon at token ``ci`` (``is shown
+    by this finding:``): the colon introduces the agent's words."""
+    return any(c.dep_ == "agent" and c.right_edge.i == ci - 1 for c in v.children)
+
+
+def cue_after(ix: DocIndex, qi: int) -> Token | None:
+    """The quote's own cue right after it: a verb of saying among the few words after a quote
+    that ends with a comma, a question or an exclamation mark (``"…," said X``, ``"…," the minister
+    told Y``), in its sentence."""
+    q = ix.quotes[qi]
+    if ix.text[q.start : q.end].rstrip("".join(QUOTE_CHARS) + " ")[-1:] not in (",", "?", "!"):
+        return None
+    _, b = ix.qtok[qi]
+    doc = ix.doc
+    for i in range(b, min(ix.n, b + 6)):
+        t = doc[i]
+        if ix.in_quote(i) or ix.pid[i] != ix.pid[b - 1] or t.text in (".", ";", ":", "(", "—", "–"):
+            return None
+        if is_cue_verb(t) and t.tag_ in ("VBD", "VBZ", "VBP"):
+            return t
     return None
 
 

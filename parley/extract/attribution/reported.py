@@ -9,10 +9,11 @@ report``; not ``denied them supplies``), a characterisation holding a quote of i
 ``as``/``of``/``for`` after what it describes (``X called the plan "a disaster"``, ``X accused
 Y of ...``; not ``what it described as ...``, nor ``referring to Y, where he noted "..."``: the
 quote is his noting; :mod:`.describing`), and ``according to X`` (at the end of a sentence, the
-sentence before it). A ``that`` clause the parser hung from a verb of saying as an adverbial
-(``X responded on X that the leader was showing ...``, ``said on Tuesday, after meeting Y, that
-...``) is that verb's content, its own verb no cue; so is one hung on a bare time adjunct
-(``said before leaving that ...``). Of two clauses the parser hung on a cue, the one after it
+sentence before it), ``As X noted, CLAUSE`` (:mod:`.as_said`) and a cue misread as a participle
+(:mod:`.participle_cue`). A ``that`` clause the parser hung from a verb of saying as an
+adverbial (``X responded on X that the leader was showing ...``, ``said on Tuesday, after
+meeting Y, that ...``) is that verb's content, its own verb no cue; so is one hung on a bare
+time adjunct (``said before leaving that ...``). Of two clauses the parser hung on a cue, the one after it
 is its content (``He knows that A, so he thinks that B``: two attributions); one before it
 across a colon is not. Not content: a question-word clause (``knew what was coming``,
 ``clarified what he meant``, ``has shown us what people can do``; but ``told how ...``,
@@ -31,7 +32,9 @@ from spacy.tokens import Token
 
 from parley.extract import cues as C
 
+from .according_forms import apposed_subject
 from .agentive import expletive_it, needs_agent, stand_object_ok
+from .as_said import as_said
 from .channels import channel_in
 from .describing import describe_span
 from .document import (
@@ -44,6 +47,7 @@ from .document import (
     is_verb,
 )
 from .hypothetical import hypothetical, unsaid
+from .participle_cue import participle_cue
 from .speakers import attribution_for_cue, np_span
 
 
@@ -76,6 +80,13 @@ def reported_pass(ix: DocIndex) -> list[Found]:
                     found.append(f)
                     ix.used_cues.update((i, outer.i))
             continue
+        said_as = as_said(ix, v) or participle_cue(ix, v)
+        if said_as is not None:
+            # "As X noted, CLAUSE", "as X pointed out"; "A pilot of a crew operating in the
+            # north reported that ..." (the cue parsed as a participle): X's
+            found.append(said_as)
+            ix.used_cues.add(i)
+            continue
         lemma = lemmas[i]
         speech = lemma in C.SPEECH_VERBS
         cognition = lemma in C.COGNITION_VERBS
@@ -87,6 +98,10 @@ def reported_pass(ix: DocIndex) -> list[Found]:
         if hypothetical(v) or unsaid(v) or expletive_it(v):
             # "Should Russia conclude that ...", "Ukraine could conclude that ...", "will likely
             # require Putin to worry that ...": what someone might think or say, not a statement
+            continue
+        if (speech or cognition) and _negated_host(v):
+            # "has not collected any evidence to assess that ...", "found no evidence to
+            # suggest that ...": a judgement not made
             continue
         if any(c.dep_ == "neg" for c in v.children) or _without(v):
             # "X has not opposed the plan", "X did not say whether ...", "left without saying
@@ -236,10 +251,17 @@ def according(ix: DocIndex, v: Token) -> Found | None:
         while h.dep_ in ("advcl", "conj") and h.head.i < pa and is_verb(h.head) and h.head.i >= sa:
             h = h.head
     ha, hb = min(h.left_edge.i, pa), max(h.right_edge.i + 1, pb)
+    src_end = None
     if h.i != host.i:
         a, b = ha, pa
     elif pa <= ha + 1:
         a, b = pb, hb
+        comma = apposed_subject(ix, pobj, h)
+        if comma is not None:
+            # "According to X, a Y at Z, one outcome ... is ...": the last apposition is the
+            # clause's subject
+            a = comma + 1
+            src_end = comma
     elif pb >= hb - 1 or all(doc[j].is_punct or doc[j].is_space for j in range(pb, min(hb, sb))):
         a, b = ha, pa
     else:
@@ -248,6 +270,7 @@ def according(ix: DocIndex, v: Token) -> Found | None:
     content = ix.trim(a, b)
     if content is None or ix.overlaps_direct(content):
         return None
+    ix.np_right = src_end
     src = np_span(ix, pobj, content, v.i)
     cue = (v.idx, to.idx + len(to.text))
     ch = channel_in(ix, pobj.left_edge.i, pobj.right_edge.i + 1)
@@ -301,6 +324,20 @@ def _deprive(v: Token) -> bool:
     """Whether ``v`` takes a person and a thing (``deny Russia the ability``, ``they are denied
     supplies``): a thing withheld, not a claim denied."""
     return any(c.dep_ in ("dative", "nsubjpass", "auxpass") for c in v.children)
+
+
+def _negated_host(v: Token) -> bool:
+    """Whether infinitive ``v`` hangs, directly or through a noun, on a negated verb or on a noun
+    with "no" (``has not observed evidence to assess that ...``, ``found no evidence to
+    suggest ...``)."""
+    if not any(c.dep_ == "aux" and c.lower_ == "to" for c in v.children) or v.dep_ not in ("acl", "advcl"):
+        return False
+    h = v.head
+    if h.pos_ in NOMINAL_POS:
+        if any(c.dep_ == "det" and c.lower_ == "no" for c in h.children):
+            return True
+        h = h.head
+    return is_verb(h) and any(c.dep_ == "neg" for c in h.children)
 
 
 def _without(v: Token) -> bool:

@@ -34,8 +34,9 @@ def reader_for(dossier: Dossier) -> StanceReader:
     # 9, 10: a document for another named treaty (as its purpose) is another one; 11: an issue's word
     # that only says where or as what another issue's thing is makes no stance; "X would require Y";
     # 12: direction against the proposition (`opposite`), the issue's `beneficiary`, a
-    # speaker's forecast of another is no stance, "reach" only an agreement
-    version="12",
+    # speaker's forecast of another is no stance, "reach" only an agreement; 13: nor what the other
+    # side's body aims at in a speaker's words
+    version="13",
 )
 def stances(ctx: Context) -> Step:
     reader = reader_for(Dossier.from_registry(ctx.registry))

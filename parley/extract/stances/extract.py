@@ -305,8 +305,8 @@ class _Run(Collector):
         if subject.lower_ in OWN_PRONOUNS or speaker is None:
             return True
         found = self.holders.of_subject(subject)
-        if not found:
-            return True  # "peace terms should include ...": no one else is named
+        if not found:  # "peace terms should ...": no one named, unless an other side's word says whose
+            return not self.holders.of_another_side(subject, speaker.side)
         return any(
             h.kind != "document"
             and (

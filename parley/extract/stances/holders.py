@@ -100,6 +100,13 @@ class HolderFinder:
                     found.append(h)
         return found
 
+    def of_another_side(self, subject: Token, side: str | None) -> bool:
+        """Whether a subject no holder was found for names by its modifiers a side other than
+        ``side`` ("the Northern command aims to ..." in the words of a Southern speaker, or of one
+        whose side is not known)."""
+        sides = {self.registry.side_of_word(c.text) for c in subject.children if c.dep_ in MODIFIERS}
+        return bool(sides - {None, side})
+
     def _coordinated_modifiers(self, token: Token) -> list[Token]:
         """ "the northern and southern negotiators": the words coordinated with the one that names the holder
         of a role noun (its first is read by :meth:`_one`)."""

