@@ -48,8 +48,8 @@ def attributions(ctx: Context) -> Step:
 
 
 @component(
-    "times", requires=("article",), produces=("time_expression",), version="2"
-)  # 2: dates without a year in a text telling of an earlier year take that year
+    "times", requires=("article",), produces=("time_expression",), version="3"
+)  # 2: dates without a year in a text telling of an earlier year take that year; 3: or its season
 def times(ctx: Context) -> Step:
     from parley.extract.timex import find_time_expressions
 
@@ -100,8 +100,10 @@ def statements(ctx: Context) -> Step:
     produces=("event_mention",),
     # 5: who attends from talks, outlets' names, coordinated places, "the two leaders"; 6: a report
     # takes the one date of a sentence that tells it with another, each item of a list is reported;
-    # 7: "that night", "minutes later" take the day told before; a side's forces that struck something
-    version="7",
+    # 7: "that night", "minutes later" take the day told before; a side's forces that struck something;
+    # 8: a place of another noun is no event's; a date in an after/before clause bounds it; drafting is
+    # no presenting; "It was November 2021." dates the report before; never after a past publication
+    version="8",
 )
 def events(ctx: Context) -> Step:
     def step(a: Analysis) -> dict:

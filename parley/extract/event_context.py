@@ -10,6 +10,11 @@ An undated report whose sentence holds such words takes, in order:
 2. else the last day-precise date before the sentence, told in the sentence before it or earlier
    in its own paragraph: the date a report of that sentence took, when one did (its year read as
    the telling's), else the date as read.
+
+And an undated report told right before a sentence of its paragraph that only tells a time
+("... but he had to make do with a phone call. It was November 2021.", "That was in March.",
+"It was November 2021, and ...") takes that time, a day or month named by its month, never after
+the publication date (:func:`told_next`).
 """
 
 from __future__ import annotations
@@ -23,9 +28,17 @@ from spacy.tokens import Doc, Token
 from spacy.tokens import Span as Sentence
 
 from parley.extract.event_clauses import date_phrases
-from parley.extract.event_dates import not_after_telling
+from parley.extract.event_dates import not_after_telling, publication
 from parley.models import EventMention, Precision, TimeExpression
 
+# A sentence that only tells a time: "It was November 2021.", "That was in March.", "It was
+# early November 2021, and ...": these words, the time, then the sentence's end or another clause
+TIME_ONLY_BEFORE = re.compile(
+    r"(?:it|that|this)\s+was\s+(?:(?:only|just|already|still|now)\s+)?(?:(?:in|on)\s+)?(?:the\s+)?",
+    re.IGNORECASE,
+)
+TIME_ONLY_AFTER = re.compile(r"\s*(?:[.!](?:[\"'’”)]*)\s*$|[,;]\s+(?:and|but)\s)", re.IGNORECASE)
+MONTH_NAME = re.compile(r"\b(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b", re.IGNORECASE)
 # Words pointing back to a day told before: "that night", "later that day", "the same day",
 # "minutes later", "hours later"
 POINTING_BACK = re.compile(
@@ -105,3 +118,50 @@ def _sentences(doc: Doc, start: int, end: int) -> list[Sentence]:
         out.append(s)
         s = doc[s.end].sent if s.end < len(doc) else None
     return out
+
+
+def told_next(
+    found: list[EventMention], doc: Doc, text: str, times: Sequence[TimeExpression]
+) -> list[EventMention]:
+    """The article's reports, an undated one (not planned) given the time of the sentence right
+    after its own, in its paragraph, when that sentence only tells a time (module docstring)."""
+    if all(r.date or r.status == "planned" for r in found):
+        return found
+    out = list(found)
+    sentences = list(doc.sents)
+    for before, sent in zip(sentences, sentences[1:], strict=False):
+        gap = text[before.start_char : sent.start_char]
+        if "\n" in gap[len(gap.rstrip()) :]:
+            continue  # another paragraph
+        time = _time_only(text, sent, times)
+        if time is None or time.start is None:
+            continue
+        for i, r in enumerate(out):
+            if (
+                r.date is None
+                and r.status != "planned"
+                and before.start_char <= r.span.start < before.end_char
+            ):
+                out[i] = replace(
+                    r, date=time.start, date_end=time.end, precision=time.precision, date_text=time.text
+                )
+    return out
+
+
+def _time_only(text: str, sent: Sentence, times: Sequence[TimeExpression]) -> TimeExpression | None:
+    """The time a sentence only tells ("It was November 2021."), a day or month named by its
+    month and not after the publication date; None for any other sentence."""
+    if not TIME_ONLY_BEFORE.match(text, sent.start_char):
+        return None
+    for t in times:
+        if not (sent.start_char < t.span.start < sent.end_char) or t.type != "DATE" or t.start is None:
+            continue
+        if t.precision not in ("day", "month") or not MONTH_NAME.search(t.text):
+            return None
+        t = not_after_telling(t, sent[1])  # "That was in March": the March before publication
+        published = publication(times)
+        if t.start is None or (published is not None and t.start > published):
+            return None
+        whole = TIME_ONLY_BEFORE.fullmatch(text, sent.start_char, t.span.start)
+        return t if whole and TIME_ONLY_AFTER.match(text[t.span.end : sent.end_char]) else None
+    return None

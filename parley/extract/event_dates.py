@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Sequence
 from dataclasses import replace
 
 from spacy.tokens import Token
@@ -80,6 +81,28 @@ def not_after_telling(date: TimeExpression, trigger: Token) -> TimeExpression:
         return date
     value = start.isoformat() if date.precision == "day" else start.isoformat()[:7]
     return replace(date, start=start, end=end, value=value)
+
+
+def within_telling(
+    date: TimeExpression, trigger: Token, times: Sequence[TimeExpression]
+) -> TimeExpression | None:
+    """The date of a report told by ``trigger`` (:func:`not_after_telling`); None when a verb in
+    the past still has a day, week or month after the publication date (read from the article's
+    ``times``), however it was read ("a day later the army announced" after a date read as the
+    coming April): what is told as done cannot have happened after its telling."""
+    date = not_after_telling(date, trigger)
+    published = publication(times)
+    if published is None or date.start is None or date.start <= published:
+        return date
+    if trigger.pos_ == "VERB" and told_in_past(trigger):
+        return None
+    return date
+
+
+def publication(times: Sequence[TimeExpression]) -> dt.date | None:
+    """The publication date the article's times were read against (the anchor of those read
+    from it); None when none was."""
+    return next((t.anchor for t in times if t.anchor_from == "publication" and t.anchor), None)
 
 
 def told_in_past(trigger: Token) -> bool:

@@ -21,6 +21,8 @@ from spacy.tokens import Span as SpacySpan
 from spacy.tokens import Token
 
 from parley.errors import ConfigError
+from parley.extract.event_bounds import after_bound_phrase
+from parley.extract.event_places import holds_place, names_location
 from parley.extract.registry import ActorRegistry
 from parley.models import Mention, TimeExpression
 
@@ -97,11 +99,11 @@ class Scope:
     ) -> None:
         self.sent = sent
         self.trigger = trigger
-        self.event_words = event_words
         self.reporter = reporter
         self.domain = {trigger.i}
+        self.event_words = event_words - _manner(trigger)
         if reporter is not None:
-            self.event_words = event_words | {reporter.i}
+            self.event_words = self.event_words | {reporter.i}
         t = trigger
         # up to the next event word, or the verb that reports the trigger's clause ("X said on
         # Monday that they met": Monday is when it was said); but a clause of the narrator's
@@ -128,19 +130,24 @@ class Scope:
     def owns(self, start: int, end: int, bounds: bool = False) -> bool:
         """Whether the words at ``start:end`` are the trigger's; with ``bounds``, a date under
         "since", "after", "until" ... on the way is not ("the first visit since the invasion in
-        February 2022": February 2022 bounds the visit, it is not when it happened), nor one above
-        the trigger's own "after" ("the next week, after X visited Moscow, Y flew to Kyiv")."""
+        February 2022": February 2022 bounds the visit, it is not when it happened), whether the
+        word or a clause it opens ("a visit, shortly after he took office in November 2021": the
+        clause's own verb holds the date), nor one above the trigger's own "after" ("the next
+        week, after X visited Moscow, Y flew to Kyiv"), nor one right after such a phrase
+        (:func:`.event_bounds.after_bound_phrase`)."""
         span = self.sent.doc.char_span(start, end, alignment_mode="expand")
         if span is None:
             return False
         t = span.root
+        if bounds and after_bound_phrase(t, self.trigger, BOUND_WORDS):
+            return False  # "imposed after the invasion in February 2022", "in" hung on "imposed"
         while True:
             if t.i in self.domain:
                 return not (bounds and t.i in self.later)
             if t.i in self.event_words and t.i != span.root.i:
                 return False
-            if bounds and t.lower_ in BOUND_WORDS:
-                return False
+            if bounds and (t.lower_ in BOUND_WORDS or _bound_clause(t)):
+                return False  # "since the invasion in X", "shortly after he took office in X"
             if t.head.i == t.i or t.dep_ == "ccomp":
                 return False  # another clause's: what someone said
             if t.dep_ == "relcl" and t.head.i not in self.event_words:
@@ -172,6 +179,19 @@ class Scope:
         return n
 
 
+def _manner(trigger: Token) -> set[int]:
+    """ "Developed by X in consultation with Y", "agreed in talks with Y": an event noun without
+    a determiner after "in" hanging from the trigger tells how its event went; what hangs from it
+    is the trigger's too (Y took part)."""
+    return {
+        o.i
+        for c in trigger.children
+        if c.dep_ == "prep" and c.lower_ == "in"
+        for o in c.children
+        if o.dep_ == "pobj" and o.pos_ == "NOUN" and not any(d.dep_ in ("det", "poss") for d in o.children)
+    }
+
+
 def _bound_clause(t: Token) -> bool:
     """A clause opened by "after", "before", "until" ... ("after X visited Moscow")."""
     return t.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in BOUND_WORDS for c in t.children)
@@ -198,14 +218,21 @@ def place_like(
 ) -> bool:
     """A place of the event: a place entity after "in"/"at"/"near", or a registered institution
     named as where it happened ("at the Kremlin", "the Kremlin talks"), whose preposition hangs
-    near the trigger ("talks with envoys in Moscow", not "a plan to end the war in Ukraine")."""
+    from the event's own words, or from what it is done to or with (:func:`.event_places.
+    holds_place`: "met with the teams in Geneva", "struck a depot in X"; not "called for a new
+    order in Europe", "a plan to end the war in Ukraine"); or a known place naming where it went
+    on ("arrived at his Kyiv hotel")."""
     actor = registry.actor(m.actor_id) if m.actor_id else None
     institution = actor is not None and actor.kind == "institution"
     before = text[max(0, m.span.start - 10) : m.span.start]
     extra = re.search(r"\b(\w+)\s+(the\s+)?$", before)
-    if PLACE_WORDS.search(before) or (extra and extra.group(1).lower() in more_words):
-        # an organisation named after "at" with no actor of its own is a building ("at Hyderabad House")
-        building = m.label == "ORG" and m.actor_id is None and re.search(r"\bat\s+(the\s+)?$", before)
+    typed = bool(extra and extra.group(1).lower() in more_words)  # "a visit to India"
+    if PLACE_WORDS.search(before) or typed:
+        # an organisation named after "at", or the type's words ("a visit to the Pentagon"), with
+        # no actor of its own is a building ("at Hyderabad House")
+        building = (
+            m.label == "ORG" and m.actor_id is None and (typed or re.search(r"\bat\s+(the\s+)?$", before))
+        )
         if not (institution or m.label in PLACE_LABELS or building):
             return False
         name = place_name(m.text)
@@ -215,11 +242,20 @@ def place_like(
         if span is None or span.root.dep_ != "pobj":
             return False  # "in the India Today interview": a word of another noun
         hops = scope.hops(span.root.head.head)
-        return hops is not None and hops <= PLACE_HOPS
-    if institution or m.label in ("LOC", "FAC") or place_name(m.text).casefold() in load_places():
+        if hops is None or hops > PLACE_HOPS:
+            return False
+        # "called for a new security order in Europe": the order's place, not the call's
+        return holds_place(span.root.head, scope.trigger, scope.domain, more_words)
+    known = place_name(m.text).casefold() in load_places()
+    if institution or m.label in ("LOC", "FAC") or known:
         # "the Kremlin talks", "the Geneva round"; but "US-Ukraine talks" are between parties
         span = scope.sent.doc.char_span(m.span.start, m.span.end, alignment_mode="expand")
-        return span is not None and span.root.dep_ == "compound" and span.root.head.i == scope.trigger.i
+        if span is None or span.root.dep_ != "compound":
+            return False
+        # "arrived at his Kyiv hotel": a known place naming where the event went on
+        return span.root.head.i == scope.trigger.i or (
+            known and names_location(span.root.head, scope.trigger, scope.domain, more_words)
+        )
     return False
 
 

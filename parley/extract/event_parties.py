@@ -283,12 +283,16 @@ def missed_names(sent: SpacySpan, mentions: Sequence[Mention]) -> list[tuple[Men
 def missed_places(
     sent: SpacySpan, mentions: Sequence[Mention], registry: ActorRegistry, article_id: str
 ) -> list[Mention]:
-    """Place names after "in", "at", "near" or "to" the model tagged as nothing ("flew to Kyiv"):
-    those of the taxonomy's ``places`` or a side's places, as place mentions."""
+    """Place names after "in", "at", "near" or "to" the model tagged as nothing ("flew to Kyiv"),
+    or naming what follows them ("at his Kyiv hotel"): those of the taxonomy's ``places`` or a
+    side's places, as place mentions."""
     known = load_places()
     found = []
     for t in sent:
-        if t.pos_ != "PROPN" or t.ent_type_ or t.dep_ != "pobj" or t.head.lower_ not in _PLACE_PREPOSITIONS:
+        if t.pos_ != "PROPN" or t.ent_type_:
+            continue
+        object_ = t.head if t.dep_ == "compound" and t.head.pos_ == "NOUN" else t
+        if object_.dep_ != "pobj" or object_.head.lower_ not in _PLACE_PREPOSITIONS:
             continue
         name = _name(t)
         if name.casefold() not in known and not registry.place_side(name):

@@ -47,8 +47,8 @@ from spacy.tokens import Span as Span_
 
 from parley.errors import ConfigError
 from parley.extract.event_clauses import date_phrases, list_item, same_details, shared_dates
-from parley.extract.event_context import in_context
-from parley.extract.event_dates import in_dateline, lasting, not_after_telling
+from parley.extract.event_context import in_context, told_next
+from parley.extract.event_dates import in_dateline, lasting, within_telling
 from parley.extract.event_details import (
     DAY_WORDS,
     Scope,
@@ -215,7 +215,7 @@ def find_events(
                         event = filled(event, more)
                 here.append((token, event))
         found += in_context(shared_dates(here, date_phrases(text, sent, times)), here, found, text, times)
-    return found
+    return told_next(found, doc, text, times)
 
 
 def _where(m: Mention, registry: ActorRegistry) -> str:
@@ -379,7 +379,7 @@ def _mention(
         known += [registry.government(side).id for side in sides_modifying(trigger, registry)]
     status = "planned" if planned(trigger) else told_as(trigger, lists) or "reported"
     if date is not None and status != "planned":
-        date = not_after_telling(date, trigger)
+        date = within_telling(date, trigger, times)
     return EventMention(
         article_id=article_id,
         type=event_type.id,

@@ -22,6 +22,9 @@ has any; two or more there, and it stays apart:
    another: "Alaska", not a country) where no report of any type is dated outside the event's
    days: "the summit in Alaska", months later, when the Anchorage summit is the one dated
    event there. Moscow, where talks come and go, never qualifies.
+
+Last, an undated draft still apart joins the one event dated only to a month that fits it as
+above and is told by one of its own articles on the terms of the first tier (:func:`_to_months`).
 """
 
 from __future__ import annotations
@@ -47,7 +50,7 @@ def attach(
     against the events as the single pass left them: one attached report makes no other's case)."""
     dated = [d for d in drafts if d.type not in recurring and _spans(d)]
     if not dated:
-        return drafts
+        return _to_months(drafts, places, parties, recurring)
     told = [
         (m.place, m.date, m.date_end or m.date)
         for d in drafts
@@ -69,7 +72,38 @@ def attach(
         for report in d.reports:
             e.add(report)
         e.words |= d.words
+    return _to_months([d for d in drafts if id(d) not in moves], places, parties, recurring)
+
+
+def _to_months(
+    drafts: list[Any], places: dict[str, str], parties: Parties, recurring: Collection[str]
+) -> list[Any]:
+    """The drafts left once each undated one has joined the one event dated only to a month
+    that one of its own articles tells, on the terms of the first tier ("X had travelled to see
+    Y. It was November 2021." and, later in the article, "after X visited Moscow")."""
+    monthly = [d for d in drafts if d.type not in recurring and _months(d) and not _spans(d)]
+    moves: dict[int, tuple[Any, Any]] = {}
+    for d in drafts:
+        if d.type in recurring or d.periods() or _spans(d):
+            continue
+        found = [
+            e
+            for e in monthly
+            if e.type == d.type
+            and _fits(d, e, places, parties, _months(e))
+            and _told_here(d, e, places, parties, 0, [])
+        ]
+        if len(found) == 1:
+            moves[id(d)] = (d, found[0])
+    for d, e in moves.values():
+        for report in d.reports:
+            e.add(report)
+        e.words |= d.words
     return [d for d in drafts if id(d) not in moves]
+
+
+def _months(d: Any) -> list[Span]:
+    return [(p[0], p[1]) for p in d.periods() if p[2] == "month"]
 
 
 def _spans(d: Any) -> list[Span]:
@@ -77,8 +111,8 @@ def _spans(d: Any) -> list[Span]:
     return [(x, x) for x in d.dates()] + [(p[0], p[1]) for p in d.periods() if p[2] == "week"]
 
 
-def _fits(d: Any, e: Any, places: dict[str, str], parties: Parties) -> bool:
-    spans = _spans(e)
+def _fits(d: Any, e: Any, places: dict[str, str], parties: Parties, spans: list[Span] | None = None) -> bool:
+    spans = spans or _spans(e)
     if not all(any(s <= b and a <= t for a, b in spans) for s, t, _ in d.periods()):
         return False  # "in August" is not of a summit in June
     if not all(same_place(p, q, places) for p in d.places() for q in e.places()):

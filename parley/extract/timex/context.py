@@ -75,7 +75,8 @@ class Context:
     def told_time(self, pos: int, anaphoric: bool = False) -> tuple[int, Period] | None:
         """The narrative reference time at ``pos``: the latest date before it whose year the text
         itself tells, either written out with its month ("in February 2022", "on 21 February
-        2022"; a year alone, "in 2022", "since 2014", is passed over) or taken from such a date
+        2022"; or its season, "the spring of 2021", within its paragraph; a year alone, "in 2022",
+        "since 2014", is passed over) or taken from such a date
         by narration (``narrated``: "on 12 February" placed in 2022,
         "the next day" after it). None when a date placed by the anchor comes between (the text
         is back in its own time: "on Monday", "this week", "in January" read as the anchor's),
@@ -100,6 +101,13 @@ class Context:
                 continue
             if end not in self.narrated and end not in self.stated:
                 return None  # a later date placed by the anchor: the narration is back in its time
+            if period.precision == "season" and end in self.stated:
+                # "in the spring of 2021 ... due on 21 April": a season of a year written out
+                # sets the year like a full date, in its paragraph; beyond it, it is passed over
+                # ("as in spring 1941", a comparison in passing, does not end the story's year)
+                if pos - end <= STATED_REACH and self._same_paragraph(end, pos):
+                    return end, period
+                continue
             if period.precision not in ("day", "week", "month"):
                 if end in self.narrated:
                     return None  # "the following year": the narration has moved on, to no month
