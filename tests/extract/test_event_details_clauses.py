@@ -19,7 +19,7 @@ from parley.models import Article, EventMention, Span
 from parley.nlp import SpacyParser
 from parley.pipeline import Context, Pipeline, default_components
 from parley.reconcile.events import merge_events
-from tests.extract.test_event_reports import event_mentions
+from tests.extract.test_event_reports import event_mentions, one_event
 
 PUBLISHED = dt.date(2026, 2, 20)  # a Friday
 
@@ -31,9 +31,7 @@ def pipeline():
 
 
 def _of_type(pipeline, text: str, kind: str):
-    found = [e for e in event_mentions(pipeline, text, PUBLISHED) if e.type == kind]
-    assert len(found) == 1, event_mentions(pipeline, text, PUBLISHED)
-    return found[0]
+    return one_event(pipeline, text, kind, PUBLISHED)
 
 
 # -- places: the preposition must hang from the event's own words ------------------------------

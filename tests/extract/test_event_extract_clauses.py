@@ -11,7 +11,7 @@ import pytest
 from parley.extract.registry import default_registry
 from parley.nlp import SpacyParser
 from parley.pipeline import Context, Pipeline, default_components
-from tests.extract.test_event_reports import event_mentions
+from tests.extract.test_event_reports import event_mentions, one_event
 
 PUBLISHED = dt.date(2025, 12, 4)  # a Thursday: "on Tuesday" is 2 December
 TUESDAY = dt.date(2025, 12, 2)
@@ -24,9 +24,7 @@ def pipeline():
 
 
 def _of_type(pipeline, text: str, kind: str):
-    found = [e for e in event_mentions(pipeline, text, PUBLISHED) if e.type == kind]
-    assert len(found) == 1, event_mentions(pipeline, text, PUBLISHED)
-    return found[0]
+    return one_event(pipeline, text, kind, PUBLISHED)
 
 
 def test_a_visit_whose_visitor_meets_someone_in_a_relative_clause_has_the_meeting_s_date(pipeline):

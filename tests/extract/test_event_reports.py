@@ -43,6 +43,13 @@ def event_mentions(pipeline, text: str, published: dt.date = PUBLISHED):
     return list(analysis["event_mention"])
 
 
+def one_event(pipeline, text: str, kind: str, published: dt.date = PUBLISHED):
+    """The one event report of type ``kind`` the pipeline finds in ``text``."""
+    found = [e for e in event_mentions(pipeline, text, published) if e.type == kind]
+    assert len(found) == 1, event_mentions(pipeline, text, published)
+    return found[0]
+
+
 def _reports(pipeline, text: str, published: dt.date = PUBLISHED):
     return [
         (
