@@ -49,6 +49,7 @@ def actors_step(ctx: CorpusContext) -> int:
     # last run stands in until it speaks again, so the merged one's words have somewhere to go
     kept = {a.id: a for a in store.records("actor") if a.id in merged.values()} if merged else {}
     changed = 0
+    people: SpeakerNames | None = SpeakerNames(known.values())  # the person actors, by their names
     # the mentions and statements are resolved and written a few hundred articles at a time (a
     # statement's speaker is a mention of its own article), so what is held does not grow with
     # the corpus; the run is one step, owed again if it is cut short
@@ -58,12 +59,14 @@ def actors_step(ctx: CorpusContext) -> int:
         mentions = [resolution.resolve(m) for m in store.records("mention", these, extracted=True)]
         statements = list(store.records("statement", these, extracted=True))
         by_span = _by_span(mentions, statements, lambda a: getattr(store.article(a), "text", ""))
+        by_span.built = people
         speakers = [
             (s, {"speaker_actor_id": _speaker(s, by_span, merged, known, ctx.registry, kept)})
             for s in statements
         ]
         changed += store.annotate("mention", ((m, {"actor_id": m.actor_id}) for m in mentions))
         changed += store.annotate("statement", speakers)
+        people = by_span.built  # None once a merge's kept person joined `known`: then made per batch
     # after the statements: a side's government that speaks becomes an actor then; so does one
     # an event report names as taking part ("US and Ukrainian delegations met"), to be shown by name
     governments = {ctx.registry.government(side).id: side for side in ctx.registry.sides}
@@ -105,14 +108,8 @@ def events_step(ctx: CorpusContext) -> int:
     articles = {i: replace(a, text="", removed=(), links=()) for i, a in stored.items() if i in reporting}
     governments = {ctx.registry.government(side).id: side for side in ctx.registry.sides}
     sides = {a.id: a.side for a in ctx.actors() if a.side}
-    events = merge_events(
-        reports,
-        participants,
-        articles,
-        words=partial(report_words, stored),
-        sides=sides,
-        governments=governments,
-    )
+    words = partial(report_words, stored)
+    events = merge_events(reports, participants, articles, words=words, sides=sides, governments=governments)
     return store.replace_records("event", events)
 
 
@@ -154,6 +151,7 @@ class _Spans(dict[SpanKey, str]):
         self.named = {a: next(iter(n.values())) for a, n in named.items() if len(n) == 1}
         self.index: Bodies | None = None  # built from the actors when first needed
         self.people: SpeakerNames | None = None  # the person actors by name, when first needed
+        self.built: SpeakerNames | None = None  # actors_step's, while no person joined `known` since
         self.said: dict[str, list[Statement]] = {}  # article -> its statements
         for st in statements:
             self.said.setdefault(st.article_id, []).append(st)
@@ -245,7 +243,7 @@ def _speaker(
         actor_id = _body(s, by_span, known, registry) or _described(s, by_span, known, registry)
     if actor_id is None and s.speaker:
         if by_span.people is None:
-            by_span.people = SpeakerNames(known.values())
+            by_span.people = by_span.built or SpeakerNames(known.values())
         actor_id = by_span.people.actor(
             s.speaker, by_span.labels.get(s.article_id, ()), by_span.text(s.article_id)
         )
@@ -256,6 +254,7 @@ def _speaker(
         if by_span.index is None:
             by_span.index = Bodies(known, registry)
         by_span.index.add(kept[actor_id])  # to be found by its name when it speaks
+        by_span.built = None if kept[actor_id].kind == "person" else by_span.built
     if actor_id in known:
         return actor_id
     for side in registry.sides:

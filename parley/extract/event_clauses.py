@@ -18,13 +18,13 @@ from dataclasses import replace
 from spacy.tokens import Span as SpacySpan
 from spacy.tokens import Token
 
+from parley.extract import cues as C
 from parley.extract.event_dates import in_dateline
 from parley.extract.event_details import BOUND_WORDS, DAY_WORDS
 from parley.extract.event_readings import SUBJECT_DEPS
 from parley.models import EventMention, TimeExpression
 
 # the subject of a relative clause that stands for the noun it describes ("X, who met Y")
-RELATIVE_PRONOUNS = {"who", "that", "which"}
 # the words between a clause and the trigger it describes: a noun phrase ("the visit of X to
 # Russia, who ...": the clause hangs from "Russia", a word of the visit's phrase)
 PHRASE_POS = {"NOUN", "PROPN", "ADP", "DET", "ADJ", "NUM", "PRON", "PUNCT"}
@@ -78,7 +78,7 @@ def told_together(a: Token, b: Token, first: EventMention, second: EventMention)
             return True
         subjects = [c for c in clause.children if c.dep_ in SUBJECT_DEPS]
         if clause.dep_ == "relcl":
-            return len(subjects) == 1 and subjects[0].lower_ in RELATIVE_PRONOUNS
+            return len(subjects) == 1 and subjects[0].lower_ in C.RELATIVE_PRONOUNS
         return not subjects and clause.tag_ in ("VBG", "VBN")  # "arriving in Moscow, X met Y"
     return False
 

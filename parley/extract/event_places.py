@@ -22,13 +22,14 @@ from collections.abc import Collection
 
 from spacy.tokens import Token
 
+from parley.extract.event_readings import SUBJECT_DEPS
+
 # prepositions whose object takes part in the event, or is what it is done to
 PARTY_PREPS = {"with", "between", "against", "on"}
 # prepositions of a location: a place inside it is the event's too ("at a station in X")
 LOCATION_PREPS = {"in", "at", "near", "inside", "outside"}
 # a noun the event is done to, or an adverb of direction ("north of X"): its place is the event's
 OBJECT_DEPS = {"dobj", "nsubjpass", "npadvmod", "advmod"}
-SUBJECT_DEPS = {"nsubj", "nsubjpass"}
 NOMINAL = ("NOUN", "PROPN", "NUM", "PRON", "ADV")
 OF_HOPS = 4  # at most this many "of" phrases between the place's noun and the event's words
 # the time the event took: its place is the event's ("met for a second day in Riyadh")

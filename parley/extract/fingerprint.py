@@ -129,10 +129,6 @@ def encode_vector(vector: np.ndarray) -> str:
     return base64.b64encode(quantised.tobytes()).decode("ascii")
 
 
-def decode_vectors(encoded: Sequence[str]) -> np.ndarray:
-    return stack_vectors([quantised(e) for e in encoded])
-
-
 def quantised(encoded: str) -> np.ndarray:
     """A stored lead vector as its 512 bytes (a quarter of the float32 it stands for): what a step
     walking every fingerprint keeps of each."""
@@ -142,17 +138,9 @@ def quantised(encoded: str) -> np.ndarray:
 CHUNK = 4096  # rows made float32 at a time, so no whole int8 or float64 copy of the matrix is made
 
 
-def stack_vectors(rows: Sequence[np.ndarray]) -> np.ndarray:
-    """Quantised rows as one float32 matrix of unit rows, the same as decoding them at once."""
-    out = np.zeros((len(rows), 512), dtype=np.float32)
-    for start in range(0, len(rows), CHUNK):
-        out[start : start + CHUNK] = normalise(np.vstack(rows[start : start + CHUNK]).astype(np.float32))
-    return out
-
-
 class LeadVectors:
     """The lead vectors of many articles held as one matrix of their quantised rows (512 bytes an
-    article, a quarter of the float32 matrix :func:`stack_vectors` makes) and made float32 unit
+    article, a quarter of the float32 matrix of unit rows) and made float32 unit
     rows only as they are read, a chunk at a time: each value is the one the float32 matrix
     holds, so what is computed from them is the same, and a step over the whole corpus holds a
     quarter of the memory."""

@@ -9,11 +9,8 @@ noun and that no other source came in with it)."""
 from __future__ import annotations
 
 from functools import cache
-from importlib import resources
 
-import yaml
-
-from parley.extract.registry import HONORIFICS, fold
+from parley.extract.registry import HONORIFICS, _names_yaml, fold
 from parley.extract.speaker_reading import SpeakerContext, _is_person, _person_key
 from parley.models import Mention
 
@@ -21,7 +18,7 @@ from parley.models import Mention
 @cache
 def _classes() -> dict[str, frozenset[str]]:
     """Each noun -> every word of the classes it is in, itself among them."""
-    data = yaml.safe_load((resources.files("parley.data") / "names.yaml").read_text(encoding="utf-8"))
+    data = _names_yaml()
     found: dict[str, set[str]] = {}
     for line in data.get("person_noun_classes") or ():
         words = {fold(str(w)) for w in line}

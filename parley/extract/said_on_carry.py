@@ -27,6 +27,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc
 from spacy.tokens import Span as SpacySpan
 
+from parley.extract.registry import COURTESY_TITLES
 from parley.extract.said_on import SaidOn
 from parley.models import Span, TimeExpression
 from parley.nlp import text_of
@@ -40,7 +41,6 @@ _SAYING_VERBS = frozenset(
 )
 _GIVING_VERBS = frozenset({"give", "hold", "grant", "deliver"})
 _SAYING_NOUNS = frozenset("interview speech address briefing conference statement remarks".split())
-_TITLES = frozenset({"mr", "mrs", "ms", "dr", "mr.", "mrs.", "ms.", "dr."})
 # a paragraph is a line ending as a sentence does; a heading ("Power cuts") is not one
 _PARAGRAPH = re.compile(r"[^\n]*[.!?:\"”’)][ \t]*(?=\n|$)")
 
@@ -109,8 +109,9 @@ class Carry:
         names = self._names(speaker)
         root = self._root(speaker[0]) if speaker else None
         earlier = sorted((t for t in self.told if t.at < at), key=lambda t: (t.at, t.last), reverse=True)
+        here = self._paragraph(at)
         for told in earlier:
-            if self._paragraph(at) - self._paragraph(told.last) > REACH:
+            if here - self._paragraph(told.last) > REACH:
                 return None
             if not _same(names, actor, told) and not (root and root in told.nouns):
                 continue
@@ -132,7 +133,7 @@ class Carry:
                 w.lemma_.lower()
                 for w in words
                 if w.pos_ in ("NOUN", "PROPN", "ADJ")
-                and w.lower_ not in _TITLES
+                and w.lower_.rstrip(".") not in COURTESY_TITLES
                 and not any(a.dep_ == "poss" for a in (w, *w.ancestors) if words.start <= a.i < words.end)
             )
         return frozenset(names)

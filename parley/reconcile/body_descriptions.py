@@ -11,24 +11,21 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from functools import cache
-from importlib import resources
-
-import yaml
 
 from parley.extract.registry import ActorRegistry, fold
 from parley.models import Mention
 from parley.reconcile.actors import body_name
+from parley.reconcile.body_names import _names_yaml
 
 _ANOTHER = frozenset("other another second third new different".split())
 
 
 @cache
 def _kinds() -> dict[str, frozenset[str]]:
-    data = yaml.safe_load((resources.files("parley.data") / "names.yaml").read_text(encoding="utf-8"))
     kinds: dict[str, set[str]] = {}
-    for line in data.get("body_noun_classes") or ():
+    for line in _names_yaml().get("body_noun_classes") or ():
         words = [fold(str(w)) for w in line]
-        if words:
+        if words:  # a noun alone on its line is the word its names hold too
             kinds.setdefault(_noun(words[0]), set()).update(words[1:] or words[:1])
     return {noun: frozenset(names) for noun, names in kinds.items()}
 

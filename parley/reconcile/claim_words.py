@@ -24,7 +24,7 @@ PAST = re.compile(r"\b(had|has|have|was|were|did)\b|\b\w{3,}ed\b", re.IGNORECASE
 FIRST_PERSON = re.compile(r"\b(I|we|my|our|me|us)\b")
 THIRD_PERSON = re.compile(r"\b(he|she|his|her|him)\b", re.IGNORECASE)
 
-FAMILY_CACHE = 50_000  # texts whose verb family is remembered
+FAMILY_CACHE = 50_000  # texts whose verb family (and content words) is remembered
 
 LISTS = (
     "unnamed_speakers",
@@ -71,6 +71,8 @@ class Words:
     _patterns: dict[str, re.Pattern[str]] = field(default_factory=dict, compare=False)
     # verb families by text: the readers ask of the same sentence for every claim it may deny
     _families: dict[str, str | None] = field(default_factory=dict, compare=False)
+    # content words by text: a claim's text is compared with many others' (claims.same_claim)
+    _content: dict[str, frozenset[str]] = field(default_factory=dict, compare=False)
 
     def pattern(self, name: str) -> re.Pattern[str]:
         if name not in self._patterns:
@@ -163,11 +165,17 @@ def content_words(text: str, words: Words | None = None) -> frozenset[str]:
     more, not common ones nor the verbs of a family ("agreed"); the words for a document ("plan",
     "proposal") are one word."""
     words = words or load_words()
-    verbs = words.pattern("family:" + (words.family(text) or "")) if words.family(text) else None
+    if text in words._content:
+        return words._content[text]
+    family = words.family(text)
+    verbs = words.pattern("family:" + family) if family else None
     found = set()
     for m in _WORD.finditer(text):
         w = re.sub(r"['’]s$", "", m.group())
         if len(w) < 4 or not w.islower() or w in COMMON or (verbs is not None and verbs.fullmatch(w)):
             continue
         found.add(DOCUMENT if words.pattern("document_words").fullmatch(w) else w)
-    return frozenset(found)
+    if len(words._content) >= FAMILY_CACHE:
+        words._content.clear()
+    content = words._content[text] = frozenset(found)
+    return content

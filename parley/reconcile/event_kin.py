@@ -56,7 +56,7 @@ def merge_kin(
     ``participants``, ``words``, ``dates()``, ``periods()``, ``places()`` and ``add``."""
     gone: set[int] = set()
     for kept, joins in load_kin() if pairs is None else pairs:
-        hosts = [d for d in drafts if d.type == kept]
+        hosts = [d for d in drafts if d.type == kept and id(d) not in gone]
         for d in drafts:
             if d.type != joins or id(d) in gone:
                 continue

@@ -96,8 +96,7 @@ class SpeakerNames:
             return None  # "officials", "the spokesman"
         surname = _surname(key)
         if surname is None:
-            found = self.full.get(" ".join(key), set())
-            return next(iter(found)) if len(found) == 1 else None
+            return _one(self.full.get(" ".join(key), set()))
         if re.search(rf"(?<![\w'’-]){re.escape(shown[-1].lower())}(?![\w'’-])", text):
             return None  # a common word the article also writes in small letters
         local = {
@@ -106,6 +105,10 @@ class SpeakerNames:
             if m.label == "PERSON" and _key(m.text)[-1:] == [surname] and (m.text or "").strip()
         }
         if local:
-            return next(iter(local)) if len(local) == 1 and None not in local else None
-        found = self.surnames.get(surname, set())
-        return next(iter(found)) if len(found) == 1 else None
+            return _one(local)
+        return _one(self.surnames.get(surname, set()))
+
+
+def _one(ids: set[str] | set[str | None]) -> str | None:
+    """The one actor of ``ids``, or None when there are more (or it is None)."""
+    return next(iter(ids)) if len(ids) == 1 else None

@@ -113,19 +113,6 @@ def test_compare_needs_no_store():
     assert [(c.difference.original, c.difference.changed) for c in verdict.changes] == [("4", "5")]
 
 
-def test_lead_vectors_stacked_in_chunks_are_those_decoded_at_once():
-    import numpy as np
-
-    from parley.extract import fingerprint as fp
-
-    rng = np.random.default_rng(3)
-    encoded = [fp.encode_vector(v) for v in fp.normalise(rng.normal(size=(fp.CHUNK + 7, 512)))]
-    at_once = fp.normalise(np.vstack([fp.quantised(e) for e in encoded]).astype(np.float32))
-    stacked = fp.stack_vectors([fp.quantised(e) for e in encoded])
-    assert stacked.dtype == np.float32 and np.array_equal(stacked, at_once)
-    assert fp.decode_vectors([]).shape == (0, 512)
-
-
 def test_quantised_lead_vectors_read_as_the_float32_matrix_they_stand_for(monkeypatch):
     """What the copies and stories steps compute from the quantised rows, a chunk at a time, is
     what the whole float32 matrix gives: the same rows, and the same products with all rows."""
@@ -136,7 +123,7 @@ def test_quantised_lead_vectors_read_as_the_float32_matrix_they_stand_for(monkey
     monkeypatch.setattr(fp, "CHUNK", 16)
     rng = np.random.default_rng(5)
     rows = [fp.quantised(fp.encode_vector(v)) for v in fp.normalise(rng.normal(size=(53, 512)))]
-    matrix = fp.stack_vectors(rows)
+    matrix = fp.normalise(np.vstack(rows).astype(np.float32))  # the whole matrix, decoded at once
     held = fp.LeadVectors(rows)
     assert len(held) == 53 and np.array_equal(held.rows([4, 50, 17]), matrix[[4, 50, 17]])
     assert np.array_equal(held.row(52), matrix[52])

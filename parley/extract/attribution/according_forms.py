@@ -15,8 +15,9 @@ from spacy.tokens import Token
 
 from parley.extract import cues as C
 
-from .document import DocIndex, Found, is_verb
+from .document import DocIndex, Found
 from .speakers import np_span
+from .verbs import is_verb
 
 _SUBJECTS = frozenset({"nsubj", "nsubjpass", "csubj", "csubjpass", "expl"})
 _FINITE = frozenset({"VBZ", "VBD", "VBP", "MD"})

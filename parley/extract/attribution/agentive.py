@@ -53,11 +53,12 @@ def can_hold_view(s: Token) -> bool:
         return True
     if s.pos_ != "NOUN":
         return False
-    if s.text[:1].isupper() and any(t.text == s.text and t.ent_type_ in _VIEW_ENTS for t in s.doc):
-        return True  # a name the tagger took for a noun ("Doe knows"; a name where used elsewhere)
     lemma = s.lemma_.lower()
     # a noun for someone by what they do or where they come from ("historians", "columnists")
-    return lemma in _NOUNS or low in _NOUNS or (len(lemma) > 5 and lemma.endswith(("ist", "ian")))
+    if lemma in _NOUNS or low in _NOUNS or (len(lemma) > 5 and lemma.endswith(("ist", "ian"))):
+        return True
+    # a name the tagger took for a noun ("Doe knows"; a name where used elsewhere)
+    return s.text[:1].isupper() and any(t.text == s.text and t.ent_type_ in _VIEW_ENTS for t in s.doc)
 
 
 def stand_object_ok(lemma: str, obj: Token) -> bool:

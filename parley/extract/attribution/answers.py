@@ -12,9 +12,10 @@ from spacy.tokens import Token
 
 from parley.extract import cues as C
 
-from .document import DocIndex, Found, is_verb
+from .document import DocIndex, Found
 from .quotes import QUOTE_CHARS
 from .speakers import np_span
+from .verbs import is_verb
 
 # Objects of "ask" that name an audience, not someone who answers.
 _AUDIENCE = frozenset(

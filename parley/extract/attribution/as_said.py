@@ -13,8 +13,9 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from .agentive import can_hold_view
-from .document import DocIndex, Found, is_verb
+from .document import DocIndex, Found
 from .speakers import attribution_for_cue
+from .verbs import is_verb
 
 # verbs that, under "as", say what the main clause says ("as X noted")
 _AS_CUES = frozenset(

@@ -11,7 +11,8 @@ from spacy.tokens import Token
 
 from parley.extract import cues as C
 
-from .document import DocIndex, is_verb
+from .document import DocIndex
+from .verbs import is_verb
 
 _CHANNEL_DEPS = frozenset(
     {"prep", "dobj", "npadvmod", "advcl", "agent", "dative", "advmod", "pobj", "obl", "acl"}

@@ -16,7 +16,7 @@ import re
 
 from spacy.tokens import Doc, Token
 
-from parley.extract import cues as C
+from .verbs import SAYING_OR_THINKING, is_cue_verb, is_verb
 
 _OPEN = {"(": ")", "[": "]"}
 _CLOSE = {")": "(", "]": "["}
@@ -99,7 +99,7 @@ def balance_brackets(doc: Doc, text: str, span: tuple[int, int]) -> tuple[int, i
             rest = [t for t in sent if t.idx > shut and not t.is_space and "\n" not in text[shut : t.idx]]
             inner = doc.char_span(opened, shut + 1, alignment_mode="expand")
             # a last bracket with a clause in it is the writer's gloss ("(likely referring to ...)")
-            gloss = all(t.is_punct for t in rest) and any(_verb(t) for t in inner or ())
+            gloss = all(t.is_punct for t in rest) and any(is_verb(t) for t in inner or ())
             if not gloss and not any(_says(t) for t in rest):
                 stop = rest[-1].idx + len(rest[-1].text) if rest else shut + 1
                 return _strip(text, start, stop)
@@ -107,15 +107,8 @@ def balance_brackets(doc: Doc, text: str, span: tuple[int, int]) -> tuple[int, i
     return cut if cut[0] < cut[1] else (start, end)
 
 
-def _verb(t: Token) -> bool:
-    """As ``document.is_verb`` (not imported: document imports this module)."""
-    return t.pos_ in ("VERB", "AUX") or t.tag_.startswith("VB")
-
-
 def _says(t: Token) -> bool:
-    from .document import is_cue_verb  # document imports this module
-
-    return is_cue_verb(t, C.SPEECH_VERBS | C.COGNITION_VERBS)
+    return is_cue_verb(t, SAYING_OR_THINKING)
 
 
 def through_cue_conjunct(doc: Doc, b: int, v: Token) -> int:
@@ -145,7 +138,7 @@ def through_cue_conjunct(doc: Doc, b: int, v: Token) -> int:
 
 def _continues(doc: Doc, k: Token, v: Token, coordinated: bool) -> bool:
     """Whether cue child ``k`` (starting where the clause stopped) carries the clause on."""
-    if not _verb(k):
+    if not is_verb(k):
         return False
     first = doc[k.left_edge.i]
     has_subject = any(c.dep_ in _SUBJECTS for c in k.children)
@@ -186,7 +179,7 @@ def past_bare_auxiliary(doc: Doc, a: int, b: int, v: Token) -> int:
     if b + 2 >= len(doc) or doc[b + 1].lower_ not in _COORD | {"or"}:
         return b
     k = doc[b + 2].head if doc[b + 2].dep_ == "aux" else doc[b + 2]
-    if not _verb(k) or any(c.dep_ in _SUBJECTS for c in k.children):
+    if not is_verb(k) or any(c.dep_ in _SUBJECTS for c in k.children):
         return b  # "it has, and he added ...": a clause of its own
     end = v.right_edge.i + 1
     return end if end > b and doc[end - 1].sent == t.sent else b

@@ -10,7 +10,8 @@ from spacy.tokens import Token
 
 from parley.extract import cues as C
 
-from .document import DocIndex, extend_to_quotes, is_cue_verb
+from .document import DocIndex, extend_to_quotes
+from .verbs import is_cue_verb
 
 _DESCRIBE_DEPS = frozenset({"dobj", "oprd", "xcomp", "ccomp", "prep", "dative", "acomp", "attr"})
 _OWN_CLAUSE_CUES = C.SPEECH_VERBS | C.COGNITION_VERBS

@@ -36,11 +36,12 @@ from spacy.tokens import Token
 from parley.extract import cues as C
 
 from .according_forms import according_after_quote
-from .document import VERB_POS, DocIndex, Found, is_cue_verb, is_verb
+from .document import DocIndex, Found
 from .embedding import in_claim
 from .labels import colon_intro, dash_line, transcript_label
 from .quotes import QUOTE_CHARS
 from .speakers import attribution_for_cue
+from .verbs import VERB_POS, is_cue_verb, is_verb
 
 # Characters after which a quote starts a speech of its own ("standalone").
 _STANDALONE_BEFORE = frozenset(":,.;?!—–-([…")
@@ -344,7 +345,7 @@ def _in_title(t: Token) -> bool:
     j = t.i - 1
     while j >= 0 and doc[j].lower_ in ("of", "for", "the", "and", "&"):
         j -= 1
-    before = j >= 0 and j < t.i and doc[j].text[:1].isupper() and doc[j].is_alpha and not doc[j].is_sent_start
+    before = j >= 0 and doc[j].text[:1].isupper() and doc[j].is_alpha and not doc[j].is_sent_start
     after = t.i + 1 < len(doc) and doc[t.i + 1].text[:1].isupper() and doc[t.i + 1].is_alpha
     if not (before or after):
         return False

@@ -33,9 +33,9 @@ from .clause_ends import (
 )
 from .quotes import QuoteRegion, find_quotes
 from .tokens import TokenTable
+from .verbs import is_cue_verb, is_verb
 
 NOMINAL_POS = frozenset({"PROPN", "PRON", "NOUN"})
-VERB_POS = frozenset({"VERB", "AUX"})
 _DQ_CHARS = frozenset('"“”«»„')
 
 
@@ -53,24 +53,6 @@ class Found:
     embedded: str | None = None  # "denial" | "report" | "question" (see .embedding)
     outer: Found | None = None  # the attribution an embedded one is nested in
     head: Found | None = None  # the attribution this one was joined to as a further part
-
-
-def is_verb(t: Token) -> bool:
-    return t.pos_ in VERB_POS or t.tag_.startswith("VB")
-
-
-def is_cue_verb(t: Token, lemmas: frozenset[str] = C.SPEECH_VERBS) -> bool:
-    """A verb of saying (by lemma), or a phrasal one (``went on``, ``shot back``)."""
-    lemma = t.lemma_.lower()
-    if not is_verb(t):
-        return False
-    if lemma in lemmas:
-        return True
-    if lemma in C.PHRASAL_HEADS:
-        for c in t.children:
-            if (lemma, c.lower_) in C.PHRASAL_CUES and c.i > t.i:
-                return True
-    return False
 
 
 class DocIndex:

@@ -36,7 +36,8 @@ from spacy.tokens import Token
 
 from parley.extract import cues as C
 
-from .document import DocIndex, Found, extend_to_quotes, is_cue_verb, is_verb
+from .document import DocIndex, Found, extend_to_quotes
+from .verbs import is_cue_verb, is_verb
 
 # Which label wins when a cue sits under several markers.
 _RANK = {"denial": 3, "question": 2, "report": 1}

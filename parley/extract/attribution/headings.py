@@ -25,8 +25,9 @@ from parley.extract import cues as C
 from parley.extract.layout import Headings
 from parley.models import Attribution, Span
 
-from .document import DocIndex, is_cue_verb
+from .document import DocIndex
 from .transcript import ends_open
+from .verbs import is_cue_verb
 
 _RELATIVE_DEPS = frozenset({"relcl", "acl", "advcl", "amod", "pcomp", "xcomp", "ccomp", "csubj"})
 

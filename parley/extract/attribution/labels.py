@@ -32,10 +32,11 @@ from spacy.tokens import Token
 from parley.extract import cues as C
 from parley.extract.speaker_reading import ROLE_NOUNS
 
-from .document import DocIndex, Found, is_cue_verb, is_verb
+from .document import DocIndex, Found
 from .quotes import QUOTE_CHARS
 from .speakers import attribution_for_cue
 from .transcript import transcript_pass
+from .verbs import is_cue_verb, is_verb
 
 DASHES = ("-", "—", "–", "―")
 # verbs that may introduce a quote across a colon: of saying, answering, thinking or taking a

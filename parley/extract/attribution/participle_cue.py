@@ -14,22 +14,22 @@ from spacy.tokens import Token
 from parley.extract import cues as C
 
 from .agentive import can_hold_view
-from .document import DocIndex, Found, is_verb
+from .document import DocIndex, Found
+from .verbs import is_verb
 
 # Nouns for people and units that report, besides those :func:`.agentive.can_hold_view` knows.
 _SPEAKING_NOUNS = frozenset(
     """
-    pilot crew unit brigade battalion regiment company platoon squad division soldier serviceman
-    servicemember officer commander operator gunner sniper scout fighter marine paratrooper
-    spokesperson spokesman spokeswoman correspondent reporter journalist blogger observer
+    pilot crew unit brigade battalion regiment platoon squad division serviceman servicemember
+    operator gunner sniper scout marine paratrooper
     """.split()
 )
-_FINITE = frozenset({"VBD", "VBN"})
+_PAST_TAGS = frozenset({"VBD", "VBN"})  # past tense or participle: "reported"
 
 
 def participle_cue(ix: DocIndex, v: Token) -> Found | None:
     """The attribution of a verb of saying misread as a participle (see the module), or None."""
-    if v.dep_ != "acl" or v.tag_ not in _FINITE or v.lemma_.lower() not in C.SPEECH_VERBS:
+    if v.dep_ != "acl" or v.tag_ not in _PAST_TAGS or v.lemma_.lower() not in C.SPEECH_VERBS:
         return None
     doc = ix.doc
     j = v.i + 1

@@ -32,9 +32,10 @@ from parley.models import Span
 
 from .agentive import can_hold_view
 from .channels import channel_in, channel_of, cue_span
-from .document import NOMINAL_POS, VERB_POS, DocIndex, Found, is_cue_verb, is_verb
+from .document import NOMINAL_POS, DocIndex, Found
 from .quotes import QUOTE_CHARS
 from .unparsed_subjects import clause_subject_before, inverted_subject, preceding_np, recorded_speaker
+from .verbs import VERB_POS, is_cue_verb, is_verb
 
 _SUBJ_DEPS = frozenset({"nsubj", "csubj"})
 _CLIMB_DEPS = frozenset({"advcl", "xcomp", "conj", "pcomp", "ccomp", "dep", "parataxis"})
@@ -257,10 +258,7 @@ def np_span(ix: DocIndex, s: Token, avoid: tuple[int, int] | None, cue_i: int) -
         # "X, who said ...": the words the text uses, the relative pronoun (as PolNeAR
         # marks it); the noun it stands for is found by the statement builder
         return ix.trim(s.i, s.i + 1)
-    right = s.right_edge.i + 1
-    if ix.np_right is not None:
-        right = ix.np_right
-        ix.np_right = None
+    right, ix.np_right = (s.right_edge.i + 1 if ix.np_right is None else ix.np_right), None
     a, b = ix.para_clip(s.left_edge.i, right, s.i)
     bad = a <= cue_i < b
     if avoid is not None and not bad and a < b:

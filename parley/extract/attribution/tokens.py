@@ -29,7 +29,8 @@ from spacy.attrs import (
 )
 from spacy.tokens import Doc
 
-_VERB_POS = frozenset({"VERB", "AUX"})  # as document.VERB_POS (not imported: document imports us)
+from .verbs import VERB_POS
+
 _STRINGS = [ORTH, LOWER, LEMMA, POS, TAG, DEP, ENT_TYPE]  # attributes stored as string ids
 _NUMBERS = [HEAD, ENT_IOB, IDX, IS_SPACE, IS_ALPHA, IS_PUNCT, IS_TITLE, SENT_START]
 _IOB = ("", "I", "O", "B")  # Token.ent_iob_ by ENT_IOB value
@@ -55,7 +56,7 @@ class TokenTable:
         self.text, self.lower, _, self.pos, self.tag, self.dep, self.ent_type = decoded
         self.lemma: list[str] = lowered[where[:, 2]].tolist()
         # document.is_verb, for every token (its part of speech, or a tag VB*)
-        verb_pos = np.array([s in _VERB_POS for s in names], dtype=bool)
+        verb_pos = np.array([s in VERB_POS for s in names], dtype=bool)
         verb_tag = np.array([s.startswith("VB") for s in names], dtype=bool)
         self.verb: list[bool] = (verb_pos[where[:, 3]] | verb_tag[where[:, 4]]).tolist()
         # HEAD is an offset stored unsigned: negative ones wrap, and come back with int64
