@@ -97,11 +97,11 @@ def test_a_date_of_an_after_clause_is_not_the_event_s(pipeline):
 
 def test_a_date_right_after_an_after_phrase_is_that_phrase_s(pipeline):
     text = (
-        "The economy held up after sanctions, which the European Union imposed after Russia's "
-        "invasion in February 2022."
+        "The economy held up after sanctions, which the European Union imposed in Brussels after "
+        "Russia's invasion in February 2022."
     )
     found = [e for e in event_mentions(pipeline, text, PUBLISHED) if e.type == "sanction"]
-    assert all(e.date is None for e in found)
+    assert found and all(e.date is None for e in found)
 
 
 def test_a_day_after_a_time_of_day_under_after_is_the_event_s(pipeline):
@@ -185,9 +185,11 @@ def test_a_season_without_its_year_tells_none():
 def test_what_is_told_as_done_is_never_dated_after_its_telling(pipeline):
     text = (
         "The intelligence suggested the president could use a speech, due on 21 April, to threaten "
-        "his neighbour. A day later the army announced its drills were over."
+        "his neighbour. A day later the army announced in Minsk that its drills were over."
     )
-    assert all(e.date is None or e.date <= PUBLISHED for e in event_mentions(pipeline, text, PUBLISHED))
+    # "a day later" read after the coming 21 April is 22 April, after the article's Friday
+    found = [e for e in event_mentions(pipeline, text, PUBLISHED) if e.type == "statement"]
+    assert found and all(e.date is None or e.date <= PUBLISHED for e in found)
 
 
 def test_a_day_read_against_an_earlier_date_of_the_text_keeps_its_date(pipeline):

@@ -168,7 +168,8 @@ def test_as_the_newspaper_noted_makes_it_the_source(nlp):
 
 
 def test_as_with_no_one_named_is_no_attribution(nlp):
-    assert _who(nlp, "As expected, the talks resumed on Monday in the old palace.") == []
+    # "show" is a cue under "as" ("as the report showed"), but data can hold no view
+    assert _who(nlp, "As the data showed, the talks resumed on Monday in the old palace.") == []
 
 
 def test_a_verb_of_saying_misread_as_a_participle_takes_the_phrase_before_it(nlp):
@@ -218,11 +219,9 @@ def test_a_passive_with_its_agent_before_the_colon_introduces_the_agents_words(n
 
 
 def test_as_someone_talked_is_a_time_not_a_source(nlp):
-    text = (
-        "As the senator talked about bringing the parties together, the governor stressed his "
-        "message of order."
-    )
-    assert not any(c == "talked" for _, c, _ in _who(nlp, text))
+    text = "As the senator explained the plan to the crowd, the governor stressed his message of order."
+    # "explain" is a cue under "as", but one with an object of its own tells a time, not a source
+    assert not any(c == "explained" for _, c, _ in _who(nlp, text))
 
 
 def test_a_negated_clause_before_as_police_said_is_not_theirs(nlp):
