@@ -6,6 +6,7 @@ from __future__ import annotations
 import pytest
 import spacy
 
+from parley.extract.attribution import find_quotes
 from tests.extract.test_attribution import run
 
 
@@ -59,6 +60,37 @@ def test_a_dash_and_a_name_after_a_quote_on_its_line_credit_it(nlp):
         ("Maria Lopez", "―"),
         ("Tom Briggs", "—"),
     ]
+
+
+def test_a_credit_dash_glued_to_the_closing_mark_and_a_mistyped_opening_mark(nlp):
+    # '”―' is one token to spaCy; '”' opening a paragraph is a mistyped '“'
+    text = (
+        "Readers wrote in after the debate.\n"
+        "”Fear. I am afraid of what another four years of this would do to my town.” ― Rosa Imbert\n"
+        "“He does not know how much a loaf of bread costs in our shops.”― Dan Kelleher.\n"
+    )
+    found = _who(nlp, text)
+    assert [(source, cue) for _, source, cue, _ in found] == [("Rosa Imbert", "―"), ("Dan Kelleher", "―")]
+    assert found[0][3].startswith("”Fear. I am afraid") and found[1][3].startswith("“He does not know")
+
+
+def test_a_closing_mark_inside_a_paragraph_opens_nothing():
+    text = "They called it a “plan” and nothing more” said one aide.\nNext line."
+    assert [text[q.start : q.end] for q in find_quotes(text)] == ["“plan”"]
+
+
+def test_a_quote_of_two_sentences_after_a_speakers_quote_goes_on_with_it(nlp):
+    # capitalised words, but two sentences: words said, not a title
+    text = "She sat down. “Here comes the boss,” she said, clapping. “The Boss. Big Man.”"
+    found = _who(nlp, text)
+    assert len(found) == 1 and found[0][1:3] == ("she", "said")
+    assert found[0][3] == "“Here comes the boss,” … “The Boss. Big Man.”"
+
+
+def test_a_title_in_quotes_after_a_speakers_quote_is_not_their_words(nlp):
+    text = "“I read it twice,” she said. “The Old Man And The Sea”"
+    found = _who(nlp, text)
+    assert [content for _, _, _, content in found] == ["“I read it twice,”"]
 
 
 def test_a_dash_that_goes_on_with_the_sentence_is_no_credit(nlp):

@@ -119,8 +119,10 @@ def is_standalone(ix: DocIndex, qi: int) -> bool:
 
 
 def looks_like_title(ix: DocIndex, a: int, b: int) -> bool:
+    """A short run of capitalised words (``"Make Your Kid a Millionaire"``), no sentence of
+    its own followed by another (``"The Donald. Big Daddy."`` is words said)."""
     words = [t for t in ix.doc[a:b] if t.is_alpha]
-    if len(words) > 8:
+    if len(words) > 8 or any(ix.doc[i].is_sent_start for i in range(a + 1, b) if ix.doc[i].is_alpha):
         return False
     content = [t for t in words if not t.is_stop]
     return not content or (all(t.is_title for t in content) and not any(is_verb(t) for t in content))

@@ -192,6 +192,10 @@ def dash_line(ix: DocIndex, qi: int) -> Found | None:
     doc = ix.doc
     n = ix.n
     i = b
+    glued = doc[b - 1] if b > 0 else None
+    if glued is not None and glued.idx < q.end and glued.text[-1] in DASHES:
+        # '”―' read as one token: the dash is its last character
+        return dash_after(ix, qi, b - 1, glued.idx + len(glued.text) - 1)
     while i < n and (doc[i].is_punct or doc[i].is_space) and "\n" not in doc[i].text:
         if doc[i].text in DASHES:
             return dash_after(ix, qi, i)
@@ -227,10 +231,11 @@ def dash_line(ix: DocIndex, qi: int) -> Found | None:
     return Found((q.start, q.end), "direct", src, (dash.idx, dash.idx + 1), None, dash.i)
 
 
-def dash_after(ix: DocIndex, qi: int, d: int) -> Found | None:
-    """A credit on the quote's own line: the dash at token ``d`` right after the quote, then a
-    short name (a proper noun among at most six words, no verb) and nothing but punctuation to
-    the end of the paragraph (``"…" ― Jane Doe``; not ``"…" — a claim he denied``)."""
+def dash_after(ix: DocIndex, qi: int, d: int, dash_at: int = -1) -> Found | None:
+    """A credit on the quote's own line: the dash at token ``d`` right after the quote (at
+    character ``dash_at`` when the token also holds the closing mark), then a short name (a
+    proper noun among at most six words, no verb) and nothing but punctuation to the end of the
+    paragraph (``"…" ― Jane Doe``; not ``"…" — a claim he denied``)."""
     doc = ix.doc
     n = ix.n
     a = d + 1
@@ -250,7 +255,8 @@ def dash_after(ix: DocIndex, qi: int, d: int) -> Found | None:
     if src is None:
         return None
     q = ix.quotes[qi]
-    return Found((q.start, q.end), "direct", src, (doc[d].idx, doc[d].idx + 1), None, d)
+    at = dash_at if dash_at >= 0 else doc[d].idx
+    return Found((q.start, q.end), "direct", src, (at, at + 1), None, d)
 
 
 def caps_label(ix: DocIndex, i: int, limit: int) -> int:

@@ -72,7 +72,9 @@ def find_quotes(text: str) -> list[QuoteRegion]:
                     and not _is_word(nxt)
                     and nxt not in "'‘"
                 ):
-                    continue  # a closing mark with nothing open: stray
+                    if not (mark in _D_CLOSE and _opens_paragraph(text, p) and _is_word(nxt)):
+                        continue  # a closing mark with nothing open: stray
+                    # '”Fear. I am …' at a paragraph's start: a mistyped opening mark
                 d_pos, d_mark = p, mark
             else:
                 if mark in ("„", "«", "``") or (
@@ -117,3 +119,9 @@ def find_quotes(text: str) -> list[QuoteRegion]:
         if end - d_pos > 1:
             out.append(QuoteRegion(d_pos, end, False, True))
     return out
+
+
+def _opens_paragraph(text: str, p: int) -> bool:
+    """Only space lies between the start of ``p``'s paragraph and ``p``."""
+    start = text.rfind("\n", 0, p) + 1
+    return not text[start:p].strip()
