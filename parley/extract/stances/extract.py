@@ -27,6 +27,7 @@ from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 
 from parley.dossier import Dossier
+from parley.extract.stances import document_kinds
 from parley.extract.stances import lexicon as lx
 from parley.extract.stances.beneficiary import beneficiaries
 from parley.extract.stances.clauses import (
@@ -72,6 +73,7 @@ class StanceReader:
         self.documents = DocumentFinder(dossier)
         self.plan_issue = dossier.plan_issue.id if dossier.plan_issue else None
         self.opposites, self.beneficiary = opposite_words(dossier), beneficiaries(dossier)
+        self.plan_words = document_kinds.plan_modifiers(dossier)
 
     def read(
         self,
@@ -132,6 +134,7 @@ class _Run(Collector):
                 and r.span.end <= unit.end
                 and not r.other
                 and not self._setting(r)
+                and not document_kinds.of_another_kind(self._token(r.span), self.r.plan_words, self.issue_at)
             ]
         for hit in hits:
             token = self._token(hit.span)
@@ -269,9 +272,8 @@ class _Run(Collector):
             subject = subject_of(clause)
             if signal is None or signal.modal or signal.commitment:
                 continue
-            if subject is not None and subject.i != noun.i:
-                if subject.tag_ not in ("WDT", "WP"):
-                    return [(h, signal) for h in self.holders.of_subject(subject) if h.kind != "document"]
+            if subject is not None and subject.i != noun.i and subject.tag_ not in ("WDT", "WP"):
+                return [(h, signal) for h in self.holders.of_subject(subject) if h.kind != "document"]
         return []
 
     def _setting(self, ref: DocumentRef) -> bool:

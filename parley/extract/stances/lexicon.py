@@ -206,6 +206,7 @@ class PeriodWords:
     admission_verbs: frozenset[str]
     earlier_only: dict[str, str]  # verb lemma -> position, read only with an earlier marker
     adjunct_prepositions: frozenset[str] = frozenset()
+    time_prepositions: frozenset[str] = frozenset()
     conditioning_verbs: frozenset[str] = frozenset()
     force_nouns: frozenset[str] = frozenset()
 
@@ -235,6 +236,7 @@ def load_period_words(path: str | None = None) -> PeriodWords:
         admission_verbs=words("admission_verbs"),
         earlier_only=dict(data["earlier_only"]),
         adjunct_prepositions=words("adjunct_prepositions"),
+        time_prepositions=words("time_prepositions"),
         conditioning_verbs=words("conditioning_verbs"),
         force_nouns=words("force_nouns"),
     )

@@ -73,7 +73,19 @@ def not_the_issue(
         qualifies_only(token, hit)
         or adjunct_of_other(token, hit.issue, issue_at)
         or for_another(token, beneficiary, holders)
+        or time_only(token)
     )
+
+
+def time_only(token: Token) -> bool:
+    """The issue's word is the object of a preposition of time ("refused to pledge it before the
+    election", "ahead of the ceasefire"): it says when, and is not what a stance is on."""
+    if token.dep_ != "pobj":
+        return False
+    prep = token.head
+    if prep.lower_ in ("of", "to") and prep.dep_ == "prep" and prep.head.lower_ in ("ahead", "prior"):
+        prep = prep.head  # "ahead of", "prior to"
+    return prep.lower_ in W.time_prepositions
 
 
 def reached_nothing(verb: Token, below: Token, issue_word: Token) -> bool:

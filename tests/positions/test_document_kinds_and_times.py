@@ -1,0 +1,32 @@
+"""A document word that a common noun says the kind of ("the evacuation plans", "a reform plan")
+is no stance on the negotiated plan; an issue's word after a preposition of time ("before the
+elections") only says when. Sentences written for these tests, on the shipped dossier."""
+
+from __future__ import annotations
+
+from tests.positions.test_stance_issue_objects import triples
+
+
+def test_a_plan_of_another_kind_is_not_the_negotiated_plan():
+    got = triples("The Kremlin welcomed the reform plan for its regional governments.")
+    assert not [t for t in got if t[1] == "peace-plan"]
+    got = triples("Kyiv rejected the evacuation plans drawn up by the city council.")
+    assert not [t for t in got if t[1] == "peace-plan"]
+
+
+def test_the_plans_own_words_and_hyphened_counts_keep_it_the_plan():
+    assert ("kremlin", "peace-plan", "rejects") in triples("The Kremlin rejected the peace plan outright.")
+    assert ("kremlin", "peace-plan", "rejects") in triples("The Kremlin rejected the 28-point plan outright.")
+    assert ("kremlin", "peace-plan", "rejects") in triples("The Kremlin rejected the plan outright.")
+
+
+def test_an_issue_word_after_a_preposition_of_time_is_no_stance_on_it():
+    got = triples("The Kremlin refused to release the prisoners before the elections.")
+    assert not [t for t in got if t[1] == "elections"]
+    got = triples("Kyiv rejected any talks on the reactor ahead of a ceasefire.")
+    assert not [t for t in got if t[1] == "ceasefire"]
+
+
+def test_an_issue_word_as_the_object_is_still_read():
+    assert ("kremlin", "elections", "rejects") in triples("The Kremlin rejected early elections in Ukraine.")
+    assert ("ukraine", "ceasefire", "demands") in triples("Kyiv demanded a ceasefire before any talks.")
