@@ -4,7 +4,11 @@ elections") only says when. Sentences written for these tests, on the shipped do
 
 from __future__ import annotations
 
-from tests.positions.test_stance_issue_objects import triples
+import datetime as dt
+
+from parley.models import Article
+from parley.pipeline import Analysis
+from tests.positions.test_stance_issue_objects import _pipeline, triples
 
 
 def test_a_plan_of_another_kind_is_not_the_negotiated_plan():
@@ -30,3 +34,16 @@ def test_an_issue_word_after_a_preposition_of_time_is_no_stance_on_it():
 def test_an_issue_word_as_the_object_is_still_read():
     assert ("kremlin", "elections", "rejects") in triples("The Kremlin rejected early elections in Ukraine.")
     assert ("ukraine", "ceasefire", "demands") in triples("Kyiv demanded a ceasefire before any talks.")
+
+
+def _on(day: dt.date, text: str) -> set[tuple[str | None, str, str]]:
+    article = Article("a1", "x", "", text, "test", "text", published=day)
+    (analysis,) = _pipeline().run([article])
+    assert isinstance(analysis, Analysis), analysis
+    return {(s.holder, s.issue, s.position) for s in analysis["stance"]}
+
+
+def test_a_plain_plan_in_an_article_older_than_every_known_document_is_another_one():
+    text = "The Kremlin rejected the plan outright."
+    assert ("kremlin", "peace-plan", "rejects") in _on(dt.date(2025, 12, 1), text)
+    assert not [t for t in _on(dt.date(2016, 9, 1), text) if t[1] == "peace-plan"]

@@ -112,10 +112,12 @@ class DocumentFinder:
         return None
 
     def _resolve(self, refs: list[DocumentRef], published: dt.date | None) -> list[DocumentRef]:
-        """A plain "the plan" is the document last named before it, else the current one."""
+        """A plain "the plan" is the document last named before it, else the current one; in an
+        article written before the first of the dossier's documents was reported, none of them
+        (another plan, until a known one is named)."""
         current = self.dossier.current_document(published)
         last: str | None = None
-        other = False  # the last document named is one the dossier does not know
+        other = self._before_all(published)  # the last document named is one the dossier does not know
         out = []
         for ref in refs:
             if ref.named:
@@ -140,6 +142,12 @@ class DocumentFinder:
                 continue
             out.append(DocumentRef(ref.span, last or (current.id if current else None), False))
         return out
+
+    def _before_all(self, published: dt.date | None) -> bool:
+        dates = [d.date for d in self.dossier.documents if d.date is not None]
+        if published is None or not dates or len(dates) < len(self.dossier.documents):
+            return False  # an undated document may be any age
+        return published < min(dates)
 
     def _owner(self, word: str) -> frozenset[str]:
         """The side, or the actor and its side, a possessive ("Brussels'", "the envoy's") names."""
