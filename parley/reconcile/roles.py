@@ -47,7 +47,7 @@ def role_clashes(corpus: Corpus, registry_roles: dict[str, tuple[str, ...]]) -> 
             if m.actor_id == actor_id
             and m.article_id not in said
             and word in (m.role or "").casefold()
-            and not FORMER.match(m.role or "")
+            and not _past(corpus, m)
         )
         registered = tuple(r for r in registry_roles.get(actor_id, ()) if word in r.casefold())
         if current or registered:
@@ -78,6 +78,27 @@ def role_contests(corpus: Corpus, registry_roles: dict[str, tuple[str, ...]]) ->
         )
         found.append(record("role", f"{name}: role", sides, explanation))
     return found
+
+
+# a role held then, not now: "former", "ex-", "then-" anywhere in the role's words
+_PAST_ROLE = re.compile(r"\b(?:former|ex-|then\b)", re.IGNORECASE)
+# words before a name that set its role in the past: "chief of staff to President X", "under X"
+_PAST_BEFORE = re.compile(r"\b(?:under|to)\s+$", re.IGNORECASE)
+
+
+def _past(corpus: Corpus, m: Mention) -> bool:
+    """The mention gives the role as held in the past: "then-Secretary", "former", "President X's
+    crime bill" (a thing of the time the role was held), "under President X", "to President X"."""
+    if _PAST_ROLE.search(m.role or ""):
+        return True
+    text = corpus.articles[m.article_id].text if m.article_id in corpus.articles else ""
+    if text[m.span.end : m.span.end + 2] in ("'s", "’s"):
+        return True
+    before = text[max(0, m.span.start - 80) : m.span.start].rstrip()
+    role = (m.role or "").strip()
+    if role and before.casefold().endswith(role.casefold()):  # the span holds the name only
+        before = before[: -len(role)].rstrip()
+    return bool(_PAST_BEFORE.search(before[-12:] + " "))
 
 
 def _sentence(corpus: Corpus, m: Mention) -> str:

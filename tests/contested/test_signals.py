@@ -40,3 +40,32 @@ def test_weekday_signals_read_dates_both_ways():
     found = weekday_signals("a", text, dt.date(2025, 12, 5))
     assert [s.text for s in found] == ["Wednesday Dec. 4, 2025"]
     assert weekday_signals("a", "Officials said today (Thursday) that", dt.date(2025, 12, 5))
+
+
+def _role_corpus(texts: dict[str, tuple[str, str, str]]):
+    """Articles of one sentence each, with one mention of the actor ``p`` (name, role words)."""
+    from parley.models import Article, Mention, Span
+    from parley.reconcile.claims import Corpus
+
+    articles, mentions = {}, {}
+    for aid, (text, name, role) in texts.items():
+        articles[aid] = Article(aid, aid, "", text, "test", "text")
+        start = text.index(name)
+        mentions[aid] = [Mention(aid, Span(start, start + len(name)), name, "PERSON", "p", role)]
+    return Corpus(articles, [], mentions, {})
+
+
+def test_a_role_given_as_held_then_is_no_clash_with_former():
+    from parley.reconcile.roles import role_clashes
+
+    former = ("The former President Dana Reyes spoke at the dinner.", "Dana Reyes", "former President")
+    past = {
+        "b": ("The law was President Dana Reyes's crime bill of 1994.", "Dana Reyes", "President"),
+        "c": ("He was chief of staff to President Dana Reyes for two years.", "Dana Reyes", "President"),
+        "d": ("Then-President Dana Reyes signed it in 1995.", "Dana Reyes", "Then-President"),
+    }
+    assert role_clashes(_role_corpus({"a": former, **past}), {}) == []
+    # a plain "President" in another article still clashes with "former President"
+    now = ("President Dana Reyes said on Monday that talks would go on.", "Dana Reyes", "President")
+    (clash,) = role_clashes(_role_corpus({"a": former, **past, "e": now}), {})
+    assert [m.article_id for m in clash.current] == ["e"]
