@@ -48,8 +48,9 @@ def attributions(ctx: Context) -> Step:
 
 
 @component(
-    "times", requires=("article",), produces=("time_expression",), version="3"
-)  # 2: dates without a year in a text telling of an earlier year take that year; 3: or its season
+    "times", requires=("article",), produces=("time_expression",), version="4"
+)  # 2: dates without a year in a text telling of an earlier year take that year; 3: or its season;
+# 4: "this weekend" in a past clause of a weekday is the one just gone
 def times(ctx: Context) -> Step:
     from parley.extract.timex import find_time_expressions
 

@@ -123,3 +123,13 @@ def test_the_narration_moved_to_a_year_without_a_month_places_nothing():
 def test_a_footnote_number_after_a_year_does_not_hide_it():
     text = "Losses between February 2022 and December 2025.17\n\nNo other war has cost as much."
     assert _values(text, dt.date(2026, 1, 27))["December 2025"] == "2025-12"
+
+
+def test_this_weekend_in_a_past_clause_of_a_weekday_is_the_weekend_just_gone():
+    monday = dt.date(2026, 2, 16)
+    assert _values("At a panel this weekend, the envoy told delegates the talks were over.", monday) == {
+        "this weekend": "2026-W07-WE"
+    }
+    # in a future clause, or with no tense, it is the coming one
+    assert _values("The envoys will meet this weekend in Geneva.", monday) == {"this weekend": "2026-W08-WE"}
+    assert _values("Talks this weekend in Geneva.", monday) == {"this weekend": "2026-W08-WE"}

@@ -141,12 +141,15 @@ def relative_unit(m: re.Match[str], ctx: Context) -> Resolved | None:
 
 def _weekend(ctx: Context, shift: int | None, m: re.Match[str]) -> cal.Period:
     """A weekend: "this/last/next weekend"; "the weekend" alone is the latest one, or the
-    coming one in a future clause."""
+    coming one in a future clause; "this weekend" in a past clause of a weekday is the one just
+    gone ("spoke at a panel this weekend", written on a Monday)."""
     assert ctx.anchor is not None
     a = ctx.anchor
     if shift is None:
         future = ctx.tense(m.start(), m.end()) == "future"
         shift = 0 if (future or a.isoweekday() >= 6) else -1
+    elif shift == 0 and a.isoweekday() <= 5 and ctx.tense(m.start(), m.end()) == "past":
+        shift = -1
     return cal.weekend(a + dt.timedelta(weeks=shift))
 
 
