@@ -362,6 +362,12 @@ REFUSAL_VERBS: frozenset[str] = frozenset("refuse decline".split())
 NO_COMMENT_VERBS: frozenset[str] = frozenset(
     "comment discuss elaborate detail expand say speak talk answer respond confirm specify admit".split()
 )
+# Verbs of holding back from words, with the cue after "of" / "from" ("stopped short of calling it",
+# "steered clear of criticizing", "refrained from naming") or as their object ("avoided naming").
+HOLDING_BACK_VERBS: frozenset[str] = frozenset("avoid refrain stop steer shy abstain".split())
+# Verbs of pressing someone to speak: what they are pressed to say is not said ("daring him to say
+# that ...", "urged her to condemn").
+PROMPTING_VERBS: frozenset[str] = frozenset("dare challenge urge press pressure implore beg invite".split())
 # Conjunctions of a condition: a cue in their clause is supposed ("only if his team recognizes
 # that ...", "unless you want to ...").
 CONDITION_MARKS: frozenset[str] = frozenset("if unless provided providing lest".split())

@@ -37,6 +37,11 @@ def nlp():
         # refusals to speak
         "The envoy declined to comment to the newspaper on the talks.",
         "The minister refused to confirm that the meeting had taken place.",
+        # words held back, or pressed on someone
+        "This week, the president declined to threaten the rebels or even directly declare them responsible.",
+        "The ministry was steering clear of criticizing the envoy for his remarks on the border.",
+        "The minister stopped short of calling the strike on the depot a war crime.",
+        "The chairman was, in effect, daring him to say that the committee was not entitled to the files.",
         # an empty "it"
         "It's dangerous to dismiss the mediator's clumsy diplomacy out of hand.",
         # a thought caused
@@ -93,6 +98,14 @@ def test_no_statement(nlp, text):
         (
             "One of the ruler's oldest allies reportedly opposed the invasion and urged restraint.",
             ("One of the ruler's oldest allies", "opposed", "the invasion"),
+        ),
+        (
+            "The envoy declined to sign the accord and said that the border clause was unfair.",
+            ("The envoy", "said", "that the border clause was unfair"),
+        ),
+        (
+            "The senator urged the envoy to condemn the attack on the convoy.",
+            ("The senator", "urged", "the envoy to condemn the attack on the convoy"),
         ),
         (
             "They signal that they are ready to talk.",

@@ -10,6 +10,8 @@ from spacy.tokens import Token
 
 from parley.extract import cues as C
 
+from .verbs import is_verb
+
 
 def hypothetical(v: Token) -> bool:
     """Whether the cue ``v`` is only supposed: it has a modal (``could conclude``, ``Should X
@@ -83,9 +85,50 @@ def unsaid(v: Token) -> bool:
             return True
         if h.lemma_.lower() in C.REFUSAL_VERBS and lemma in C.NO_COMMENT_VERBS:
             return True
+    if held_back(v):
+        return True
     return lemma in C.REFUSAL_VERBS and any(
-        c.dep_ == "xcomp" and c.lemma_.lower() in C.NO_COMMENT_VERBS for c in v.children
+        c.dep_ == "xcomp" and c.lemma_.lower() in _WORDS for c in v.children
     )
+
+
+# verbs of words said or of calling something a name: held back, they are not said
+_WORDS = C.SPEECH_VERBS | C.DESCRIBE_VERBS | C.NO_COMMENT_VERBS
+# verbs whose infinitive is words not said: refused, avoided, or pressed on someone
+_HOLDERS = C.REFUSAL_VERBS | C.PROMPTING_VERBS | {"avoid"}
+
+
+def held_back(v: Token) -> bool:
+    """A verb of saying its subject held back from, or was pressed to: ``declined to threaten X``,
+    ``refused to call it ...``, ``stopped short of calling it ...``, ``steered clear of
+    criticizing``, ``avoided naming``, ``dared him to say that ...``, ``urged her to condemn``."""
+    return v.lemma_.lower() in _WORDS and _held(v)
+
+
+def _held(v: Token) -> bool:
+    h = v.head
+    if h.i == v.i:
+        return False
+    if (
+        v.dep_ in ("conj", "advcl")
+        and v.tag_ in ("VB", "VBP")
+        and h.lemma_.lower() in _HOLDERS
+        and not any(c.dep_ in ("nsubj", "mark", "aux") for c in v.children)
+    ):
+        return True  # "declined to threaten X or even declare it", the second verb hung on "declined"
+    if v.dep_ == "conj":  # "declined to threaten X or even declare it responsible"
+        return is_verb(h) and _held(h)
+    infinitive = v.dep_ == "xcomp" or (
+        v.dep_ == "ccomp" and any(c.dep_ == "aux" and c.lower_ == "to" for c in v.children)
+    )
+    if infinitive and h.lemma_.lower() in _HOLDERS:
+        return True
+    if v.dep_ != "pcomp" or h.lower_ not in ("of", "from"):
+        return False
+    verb = h.head
+    if verb.lower_ in ("short", "clear", "away") and verb.head.i != verb.i:
+        verb = verb.head  # "stopped short of", "steered clear of", "shied away from"
+    return verb.lemma_.lower() in C.HOLDING_BACK_VERBS
 
 
 def _went_on(v: Token) -> bool:
