@@ -56,6 +56,7 @@ from parley.extract.name_kinds import (
     only_titles,
     person_at_end,
     relative_place,
+    without_leading,
     without_trailing,
 )
 from parley.extract.registry import HONORIFICS, ActorRegistry, fold, strip_honorifics
@@ -95,12 +96,9 @@ def name_words() -> NameWords:
         words("particles"),
         words("place_last_words"),
         words("place_first_words"),
-        words("organisation_last_words"),
-        words("not_name_first_words"),
-        words("trailing_non_name_words"),
-        words("place_prepositions"),
-        words("locative_role_words"),
-        *(words(k) for k in ("body_nouns", "place_nouns", "office_words", "outlet_nouns")),
+        *(words(k) for k in ("organisation_last_words", "not_name_first_words", "trailing_non_name_words")),
+        *(words(k) for k in ("place_prepositions", "locative_role_words", "body_nouns", "place_nouns")),
+        *(words(k) for k in ("office_words", "outlet_nouns")),
     )
 
 
@@ -139,7 +137,9 @@ def find_mentions(doc: Doc, article_id: str, registry: ActorRegistry) -> list[Me
         if label in ("PERSON", "GPE", "LOC") and a_body_by_its_words(ent, words, registry, bodies):
             label, ent = "ORG", without_trailing(ent, words)  # "broadcaster Roe", "the outlet, Roe"
         if label == "PERSON":
-            ent = _with_particles(ent, words)
+            if (trimmed := without_leading(ent)) is None:
+                continue  # "The Gap Goes On": the words of a sentence, no name
+            ent = _with_particles(trimmed, words)
             ent = _with_first_name(ent, words, registry)
             covered = ent.end_char
             while mentions and mentions[-1].span.start >= ent.start_char:

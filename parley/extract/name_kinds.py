@@ -161,6 +161,22 @@ def without_trailing(ent: SpacySpan, words: NameWords) -> SpacySpan:
     return ent if end == ent.end else ent.doc[ent.start : end]
 
 
+# words that open a sentence in capitals without being part of a name after them
+_NOT_NAME_POS = frozenset({"ADP", "DET", "VERB", "ADV", "SCONJ", "CCONJ", "PRON"})
+
+
+def without_leading(ent: SpacySpan) -> SpacySpan | None:
+    """A person's name without the words of the sentence the model took into it ("Beyond Trump's
+    finances", "Injecting Roe's troubles": a preposition, an article, a verb); None when no proper
+    noun is left ("The Gap Goes On")."""
+    start = ent.start
+    while start < ent.end - 1 and ent.doc[start].pos_ in _NOT_NAME_POS:
+        start += 1
+    if not any(t.pos_ == "PROPN" for t in ent.doc[start : ent.end]):
+        return None
+    return ent if start == ent.start else ent.doc[start : ent.end]
+
+
 def a_place_by_its_words(ent: SpacySpan, words: NameWords) -> bool:
     """A name of two words or more right after "in", "near" ... ("fighting near Roe Lake"); a
     name after a noun for places and "of" ("the towns of Roe Lake and Fenby"); or one in

@@ -111,3 +111,16 @@ def test_a_possessive_role_is_still_a_role(mentions):
     found = mentions("Anna Berg, Tomas Lind's senior adviser, said the offer stood.")
     berg = next(m for m in found if m.text == "Anna Berg")
     assert berg.role and "senior adviser" in berg.role
+
+
+def test_sentence_words_the_model_took_into_a_name_are_cut_off(mentions):
+    # a preposition or an article opening the sentence in capitals is no part of the name
+    people = [
+        (m.text, m.label) for m in mentions("Beyond Trump's personal finances is a question for the panel.")
+    ]
+    assert ("Trump", "PERSON") in people and not any(t.startswith("Beyond") for t, _ in people)
+    assert not [m for m in mentions("The Gap Goes On: It was a long year.") if m.label == "PERSON"]
+    # a name that opens its sentence keeps its first word
+    assert [m.text for m in mentions("Rand Paul said the vote was close.") if m.label == "PERSON"] == [
+        "Rand Paul"
+    ]
