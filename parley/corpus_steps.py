@@ -37,12 +37,13 @@ ARTICLES_AT_ONCE = 500  # articles whose mentions and statements the actors step
     # 2: governments events name; 3: organisations that speak; 4: titles; 5: merged bodies stay so;
     # 6: one body by a side's word however written ("Ukraine's General Staff"), outlets a noun names;
     # 7: a body described by its kind, a person's exact name, no speaker in an "including" aside
-    version="7",
+    version="8",
 )
 def actors_step(ctx: CorpusContext) -> int:
     store = ctx.store
     overrides = [Override(*o) for o in store.overrides()]
-    resolution = Resolution.of(store.records("mention", extracted=True), ctx.registry, overrides)
+    extracted = store.records("mention", extracted=True)
+    resolution = Resolution.of(extracted, ctx.registry, overrides, store.article)
     known = {a.id: a for a in resolution.actors}
     merged = _merges(overrides)
     # a body a user merged another into was made by this step when it spoke: its record from the

@@ -3,11 +3,16 @@
 Registered actors come from the registry. People the registry does not list are clustered:
 
 1. full names ("Kaja Kallas") form clusters; two spellings join when their surnames are the
-   same or a near-miss (``names_agree``: "Sybhia" ~ "Sybiha") *and* their first names agree, so
-   two people who share a surname are never merged;
-2. a surname alone ("Kallas", "von der Leyen") joins the full-name cluster with that surname in
-   the same article, else the only one in the corpus; when two clusters share the surname, or no full name has
-   it, it stays unresolved;
+   same or a near-miss (``names_agree``: "Sybhia" ~ "Sybiha") *and* their first names are one
+   given name however spelt ("Andrii" ~ "Andriy", not "Ivana" ~ "Ivanka"), so two people who
+   share a surname are never merged;
+2. a surname alone ("Kallas", "von der Leyen") is the registered person with that surname, unless
+   a courtesy title says another gender; else it joins the full-name cluster with that surname
+   (or a near spelling of it) in the same article, else the only one in the corpus with just that
+   surname; when two clusters share the surname, or no full name has it, it stays unresolved. A
+   surname the article uses before it names a less-known bearer in full is the best-known one,
+   and a surname in the plural ("the Kallases") is a family, no one
+   (:mod:`parley.reconcile.family_names`);
 3. the cluster's name is its most frequent full spelling; role and side are the most frequent
    role words and side read next to its mentions, with those sentences as evidence.
 
@@ -31,7 +36,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, replace
 from functools import cache
 from importlib import resources
@@ -40,12 +45,20 @@ import yaml
 
 from parley.clean.outlets import default_registry as known_outlets
 from parley.extract.registry import COURTESY_TITLES, ActorRegistry, fold, names_agree, strip_honorifics
-from parley.models import Actor, Mention
+from parley.models import Actor, Article, Mention
 from parley.reconcile.body_names import (
     FUNCTION_WORDS,
     GENERIC_BODY_WORDS,
     listed_kind,
     qualified,
+)
+from parley.reconcile.family_names import (
+    given_names_agree,
+    named_in_full,
+    not_this_person,
+    plural_of,
+    prominent_bearer,
+    registered_bearer,
 )
 
 PLACE_LABELS = ("GPE", "LOC", "FAC")
@@ -88,11 +101,14 @@ def slug(name: str) -> str:
 
 
 def resolve_actors(
-    mentions: list[Mention], registry: ActorRegistry, overrides: Sequence[Override] = ()
+    mentions: list[Mention],
+    registry: ActorRegistry,
+    overrides: Sequence[Override] = (),
+    articles: Callable[[str], Article | None] | None = None,
 ) -> tuple[list[Actor], list[Mention]]:
     """Actors for the corpus, and the mentions with ``actor_id`` filled in where known."""
     mentions = list(mentions)
-    resolution = Resolution.of(mentions, registry, overrides)
+    resolution = Resolution.of(mentions, registry, overrides, articles)
     return resolution.actors, [resolution.resolve(m) for m in mentions]
 
 
@@ -107,16 +123,31 @@ class Resolution:
     # the user's decisions as they took effect, in order: ("merge", from, to, "") moves every
     # mention of an actor; ("split", from, to, folded name) moves the mentions by that name
     moves: list[tuple[str, str, str, str]]
+    # mentions the extractor gave a registered person that are another of the family ("Mrs. Roe")
+    refused: frozenset[tuple[str, int, int]] = frozenset()
 
     @classmethod
     def of(
-        cls, mentions: Iterable[Mention], registry: ActorRegistry, overrides: Sequence[Override] = ()
+        cls,
+        mentions: Iterable[Mention],
+        registry: ActorRegistry,
+        overrides: Sequence[Override] = (),
+        articles: Callable[[str], Article | None] | None = None,
     ) -> Resolution:
+        """``articles`` (an id -> the article) shows a first name before a surname found alone."""
         people: list[Mention] = []
+        full_names: dict[str, set[str]] = defaultdict(set)  # article -> the full names it gives people
         seen_names: dict[str, set[str]] = defaultdict(set)
         as_place: Counter = Counter()  # how often each unregistered name is a place, and a person
         as_person: Counter = Counter()
+        refused: set[tuple[str, int, int]] = set()
         for m in mentions:
+            where = (m.article_id, m.span.start, m.span.end)
+            if m.actor_id is not None and m.label == "PERSON" and not_this_person(m, m.actor_id, registry):
+                refused.add(where)
+                m = replace(m, actor_id=None)  # noqa: PLW2901
+            if m.label == "PERSON" and _full_name(_name(m)):
+                full_names[m.article_id].add(fold(_name(m)))
             if m.actor_id is None:
                 if m.label == "PERSON":
                     people.append(m)
@@ -127,7 +158,14 @@ class Resolution:
                 seen_names[m.actor_id].add(m.text)
         # a name the model calls a place more often than a person is the place ("Chasiv Yar")
         people = [m for m in people if as_place[fold(m.text)] <= as_person[fold(m.text)]]
+        alone = [n for n, m in enumerate(people) if not _full_name(_name(m))]
+        people = named_in_full(people, alone, full_names, articles)
         assigned: dict[tuple[str, int, int], str] = {}
+        for m in people:
+            if not _full_name(_name(m)) and (found := registered_bearer(m, registry)):
+                assigned[(m.article_id, m.span.start, m.span.end)] = found  # a registered surname alone
+                seen_names[found].add(m.text)
+        people = [m for m in people if (m.article_id, m.span.start, m.span.end) not in assigned]
         actors: dict[str, Actor] = {}
         for cluster in _cluster_people(people):
             name = _canonical(cluster.names)
@@ -153,11 +191,13 @@ class Resolution:
             spelled = sorted(n for n in names if fold(n) != fold(base.name) and _plausible_alias(n))
             actors[actor_id] = replace(base, aliases=tuple(sorted(set(base.aliases) | set(spelled))))
         moves = _apply_overrides(actors, overrides, registry)
-        return cls(sorted(actors.values(), key=lambda a: a.id), assigned, moves)
+        return cls(sorted(actors.values(), key=lambda a: a.id), assigned, moves, frozenset(refused))
 
     def resolve(self, m: Mention) -> Mention:
         """The mention with its actor filled in (itself when that changes nothing)."""
-        actor_id = m.actor_id or self.assigned.get((m.article_id, m.span.start, m.span.end))
+        where = (m.article_id, m.span.start, m.span.end)
+        given = None if where in self.refused else m.actor_id
+        actor_id = given or self.assigned.get(where)
         for action, source, target, name in self.moves:
             if actor_id == source and (action == "merge" or fold(_name(m)) == name):
                 actor_id = target
@@ -187,7 +227,7 @@ def _cluster_people(people: list[Mention]) -> list[_Cluster]:
     for m in sorted(full, key=lambda m: -len(_name(m))):
         key = fold(_name(m))
         home = homes.get(key) or next(
-            (c for c in by_initial[_initial(key)] if all(names_agree(key, fold(n)) for n in c.names)), None
+            (c for c in by_initial[_initial(key)] if all(_agree(key, fold(n)) for n in c.names)), None
         )
         if home is None:
             home = _Cluster(Counter(), [])
@@ -202,13 +242,34 @@ def _cluster_people(people: list[Mention]) -> list[_Cluster]:
             by_article[article_id].append(c)
     loose: dict[str, _Cluster] = {}
     fits: dict[str, list[_Cluster]] = {}  # by surname; only full names decide, and they are placed
+    # what the family rules read of the full names, before any surname alone joins them
+    surnames = {fold(n).split()[-1] for c in clusters for n in c.names}
+    named_in = {id(c): len({m.article_id for m in c.mentions}) for c in clusters}
+    introduced: dict[tuple[str, int], int] = {}  # (article, cluster) -> where it is first named in full
+    for c in clusters:
+        for x in c.mentions:
+            where = (x.article_id, id(c))
+            introduced[where] = min(introduced.get(where, x.span.start), x.span.start)
+    first_alone: dict[tuple[str, str], int] = {}  # (article, surname) -> where it is first used alone
+    for m in single:
+        where2 = (m.article_id, fold(_name(m)))
+        first_alone[where2] = min(first_alone.get(where2, m.span.start), m.span.start)
     for m in single:
         key = fold(_name(m))
+        if plural_of(key, surnames):
+            continue  # "the Roes": a family, no one
         if key not in fits:
             fits[key] = [c for c in by_initial[_initial(key)] if _surname_fits(key, c)]
         corpus = fits[key]
         local = [c for c in by_article[m.article_id] if any(c is x for x in corpus)]
-        target = local[0] if len(local) == 1 else corpus[0] if len(corpus) == 1 and not local else None
+        bearers = [c for c in corpus if _surname_is(key, c)]
+        target: _Cluster | None = None
+        if len(local) == 1:
+            target = local[0]
+            if first_alone[(m.article_id, key)] < introduced[(m.article_id, id(target))]:
+                target = prominent_bearer(target, bearers, named_in) or target
+        elif not local and len(corpus) == 1 and bearers:
+            target = corpus[0]  # in another article only by the very surname, not a near spelling
         if target is None:
             target = loose.setdefault(key, _Cluster(Counter(), []))
         target.names[_name(m)] += 1
@@ -228,6 +289,15 @@ def _initial(folded_name: str) -> str:
     """The first letter of a folded name's surname (its last word)."""
     words = folded_name.split()
     return words[-1][:1] if words else ""
+
+
+def _agree(a: str, b: str) -> bool:
+    """Two folded full names of one person: surnames alike and one given name."""
+    return names_agree(a, b) and given_names_agree(a, b)
+
+
+def _surname_is(surname: str, cluster: _Cluster) -> bool:
+    return any(fold(n).split()[-1] == surname for n in cluster.names if len(n.split()) >= 2)
 
 
 def _surname_fits(surname: str, cluster: _Cluster) -> bool:
