@@ -1,5 +1,5 @@
 """Datelines at the start of a story: ``Moscow, Dec 3 (NationPress)``, ``KYIV (Reuters) -``,
-``Kyiv, Nov 24 -``, ``<Outlet> Political Desk:``. The dateline stays in the text; its span,
+``Kyiv, Nov 24 -``, ``WASHINGTON --``, ``<Outlet> Political Desk:``. The dateline stays in the text; its span,
 place, date words and outlet are recorded."""
 
 from __future__ import annotations
@@ -43,6 +43,9 @@ _PATTERNS = [
     rf"(?P<place>{_PLACE})\s*\((?P<outlet>{_OUTLET})\)\s*[-–—:]\s*",
     # Kyiv, Nov 24 - / Brussels, December 1:
     rf"(?P<place>{_PLACE}),\s+(?P<date>{_DATE})\s*[-–—:]\s*",
+    # WASHINGTON -- / FAIRVIEW, W.Va. - / KYIV — (a place in capitals and a dash, no date)
+    r"(?P<place>[A-Z][A-Z'’.-]+(?: [A-Z][A-Z'’.-]+){0,3}(?:, [A-Z][\w.]+(?: [A-Z][\w.]+)?)?)"
+    r"\s+(?:--|[-–—])\s+",
     # Rokna Political Desk: (outlet desks)
     r"(?P<outlet>[A-Z][\w'’.-]*(?: [A-Z][\w'’.-]*)??)\s+(?:Political|News|Foreign|World|International"
     r"|Diplomatic)?\s*Desk\s*[:–—-]\s*",
