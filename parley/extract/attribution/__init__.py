@@ -16,6 +16,8 @@ Modules, by the job they do, in the order the passes run:
 * :mod:`.reported`: reported speech (``X said that …``, ``X vowed to …``, ``according to
   X``);
 * :mod:`.continuation`: a quote without a cue continues the attribution before it;
+* :mod:`.parenthetical`: a cue set off by commas inside reported content (``The plan, he said,
+  is dead``) leaves it, the content in two parts around it;
 * :mod:`.embedding`: a cue inside a clause someone denies, relays or is asked about
   (``refuted assertions that X dismissed ...``) makes no attribution of X's: it is tied to
   the outer attribution and takes its speaker (``embedded_in``, ``outer``), or is dropped;
@@ -46,6 +48,7 @@ from .embedding import drop_nested, mark_embedded
 from .headings import drop_heading_words
 from .labels import headline_pass
 from .learned import combine, learned_attributions
+from .parenthetical import split_around_cues
 from .quotes import QuoteRegion, find_quotes
 from .reported import reported_pass
 from .speakers import relative_antecedent
@@ -75,7 +78,9 @@ def rule_attributions(ix: DocIndex) -> list[Attribution]:
     reported = reported_pass(ix) + headline_pass(ix)
     found = direct + reported
     found += resolve_bare(ix, bare, found)
-    found = join_parts(mark_embedded(ix, drop_nested(ix, found)))
+    found = mark_embedded(ix, drop_nested(ix, found))
+    split_around_cues(ix, found)  # "The plan, he said, is dead": two parts, without the cue
+    found = join_parts(found)
     # a heading line is no one's words unless it has its own speaker and cue ("A city that refused
     # to fall" is a section's title): its records go
     return drop_heading_words(

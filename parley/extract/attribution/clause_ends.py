@@ -8,6 +8,9 @@
 * A predicate the parser hung on the cue instead of the clause (:func:`through_cue_conjunct`):
   ``report that profits fell and new orders | have stopped``, ``stated that X has no cards
   and | should agree ...``, ``said that A | should it reject B``, ``said that A and | that B``.
+* A word the tokenizer split (:func:`past_word_end`): ``as strong as those who do | n't``.
+* The dash closing an aside (:func:`past_dash_aside`): ``note that X — even as he says Y — | has
+  proposed little``.
 """
 
 from __future__ import annotations
@@ -240,3 +243,55 @@ def before_hyphen(doc: Doc, a: int) -> int:
     while k >= 2 and doc[k - 1].text == "-" and not doc[k - 1].whitespace_ and not doc[k - 2].whitespace_:
         k -= 2
     return k
+
+
+def past_word_end(doc: Doc, a: int, b: int) -> int:
+    """The end of a clause ``[a, b)`` that stops inside a word the tokenizer split (``those who
+    do | n't``, ``we can | not``, ``it | 's``) when the parser hung the rest elsewhere: on to the
+    end of the word."""
+    n = len(doc)
+    while (
+        a < b < n and not doc[b - 1].whitespace_ and _word_rest(doc[b - 1].text) and _word_rest(doc[b].text)
+    ):
+        if doc[b].tag_ == "POS":
+            break  # "the nominee | 's": a possessive leads on to its noun, no word's end
+        b += 1  # (a word glued to a word: never to punctuation nor a line break)
+    return b
+
+
+def _word_rest(text: str) -> bool:
+    """Whether a token glued to the word before it is the rest of that word: letters or digits,
+    or a clitic (``n't``, ``'s``, ``’ll``)."""
+    return text[:1].isalnum() or (len(text) > 1 and text[0] in "'’" and text[1:].isalpha())
+
+
+_DASHES = frozenset({"—", "–"})
+
+
+def past_dash_aside(doc: Doc, a: int, b: int) -> int:
+    """The end of a clause ``[a, b)`` that stops at the dash closing an aside it opened, when the
+    parser hung the clause's predicate after the dash elsewhere (``note that X — even as he
+    says Y — has proposed little``): on to the end of the sentence, unless the rest has a dash of
+    its own or a speaker of its own (``— and Z said ...``). Else ``b``."""
+    n = len(doc)
+    k = b - 1 if a < b - 1 and doc[b - 1].text in _DASHES else b  # the closing dash, in or after
+    if k + 1 >= n or doc[k].text not in _DASHES or sum(doc[j].text in _DASHES for j in range(a, k)) != 1:
+        return b
+    first = doc[k + 1]
+    if first.sent != doc[k].sent or not (first.pos_ in ("AUX", "VERB") and first.tag_ in _FINITE):
+        return b  # no predicate right after the aside
+    verb = first if first.pos_ == "VERB" else first.head
+    if verb.i < k or any(c.dep_ in _SUBJECTS and c.i > k for c in verb.children):
+        return b  # a clause of its own
+    end = first.sent.end
+    while end > k + 1 and (doc[end - 1].is_punct or doc[end - 1].is_space):
+        end -= 1
+    rest = doc[k + 1 : end]
+    if any(t.text in _DASHES or "\n" in t.text for t in rest):
+        return b  # another aside, or a line break inside the sentence
+    if any(_says(t) and any(c.dep_ in _SUBJECTS and c.i > k for c in t.children) for t in rest):
+        return b
+    return end
+
+
+_FINITE = frozenset({"MD", "VBZ", "VBP", "VBD"})

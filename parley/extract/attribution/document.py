@@ -28,7 +28,9 @@ from .clause_ends import (
     before_hyphen,
     cut_writer_comment,
     past_bare_auxiliary,
+    past_dash_aside,
     past_hyphen,
+    past_word_end,
     through_cue_conjunct,
 )
 from .quotes import QuoteRegion, find_quotes
@@ -272,8 +274,10 @@ def clause_span(ix: DocIndex, c: Token, v: Token) -> tuple[int, int] | None:
         b = through_cue_conjunct(ix.doc, b, v)
         b = past_bare_auxiliary(ix.doc, a, b, v)
         b = past_hyphen(ix.doc, a, b)
+        b = past_dash_aside(ix.doc, a, b)
         a = before_hyphen(ix.doc, a)
     a, b = ix.para_clip(a, b, c.i)
+    b = past_word_end(ix.doc, a, b)
     span = ix.trim(a, b)
     if span is None:
         return None

@@ -2,7 +2,8 @@
 
 Every reporting or belief verb outside a quote that governs a clause (``X said (that) ...``,
 ``X told India Today ...``, ``X wrote on Telegram that ...``, ``..., X said``, ``The plan, X
-said, is dead``; ``A had told him, X said, that ...``: the whole sentence), an infinitive for
+said, is dead``; ``A had told him, X said, that ...``, ``That is why, X argued, ...``: the whole
+sentence, in two parts around the cue, :mod:`.parenthetical`), an infinitive for
 verbs of promising, refusing or wanting (``X vowed to ...``, ``X urged Y to ...``, ``X called
 on Y to ...``), an object for verbs of denial, confirmation and support (``X denied the
 report``; not ``denied them supplies``), a characterisation holding a quote of its own or
@@ -36,6 +37,7 @@ from .according_forms import apposed_subject
 from .agentive import expletive_it, needs_agent, stand_object_ok
 from .as_said import as_said
 from .channels import channel_in
+from .clause_ends import past_word_end
 from .describing import describe_span
 from .document import (
     NOMINAL_POS,
@@ -47,8 +49,10 @@ from .document import (
     is_verb,
 )
 from .hypothetical import hypothetical, unsaid
+from .parenthetical import fronted_subject
 from .participle_cue import participle_cue
 from .speakers import attribution_for_cue, np_span
+from .verbs import SAYING_OR_THINKING, is_cue_verb
 
 
 def reported_pass(ix: DocIndex) -> list[Found]:
@@ -172,6 +176,11 @@ def reported_pass(ix: DocIndex) -> list[Found]:
             content = clause_span(ix, comp, v)
             if content is not None and lead is not None:
                 content = (min(content[0], lead.left_edge.idx), content[1])
+            front = fronted_subject(v, comp) if content is not None else None
+            if content is not None and front is not None:
+                # "The deal, the minister said in talks, is dead", the parser giving "the deal" to
+                # "said": the clause's subject before the cue, the cue a parenthetical
+                content = (front.left_edge.idx, content[1])
             if content is not None and obj is not None:
                 oa = ix.trim(obj.left_edge.i, obj.right_edge.i + 1)
                 if oa is not None and oa[0] < content[0]:
@@ -180,11 +189,13 @@ def reported_pass(ix: DocIndex) -> list[Found]:
             # "The plan, he said, is dead."
             h = v.head
             if h.dep_ == "ccomp" and h.head.i < v.i and is_verb(h.head) and ix.sid[h.head.i] == ix.sid[v.i]:
-                if any(c.dep_ == "mark" and c.i > v.i for c in h.children):
+                if any(c.dep_ == "mark" and c.i > v.i for c in h.children) or _main_clause(h.head, v):
                     # "X had informed him, he said, that ...": the parenthetical sits between
-                    # the verb and its clause, and says the whole sentence
+                    # the verb and its clause, and says the whole sentence; so it does inside
+                    # the clause of a main verb that is no cue ("That is why, he argued, ...")
                     h = h.head
             a, b = ix.para_clip(h.left_edge.i, h.right_edge.i + 1, h.i)
+            b = past_word_end(doc, a, b)
             content = ix.trim(a, b)
         if content is None or ix.overlaps_direct(content):
             continue
@@ -275,6 +286,15 @@ def according(ix: DocIndex, v: Token) -> Found | None:
     cue = (v.idx, to.idx + len(to.text))
     ch = channel_in(ix, pobj.left_edge.i, pobj.right_edge.i + 1)
     return Found(content, "reported", src, cue, ch, v.i)
+
+
+def _main_clause(top: Token, v: Token) -> bool:
+    """Whether ``top`` is the main verb of its sentence, no verb of saying or thinking, and the
+    clause it governs begins before the parenthetical cue ``v`` (``That is why, he argued, the
+    party should wait``: the whole sentence is what he argued)."""
+    return (
+        top.dep_ == "ROOT" and not is_cue_verb(top, SAYING_OR_THINKING) and v.head.left_edge.i < v.left_edge.i
+    )
 
 
 def _object_subject(v: Token, clause: Token) -> Token | None:
