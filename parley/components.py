@@ -39,7 +39,7 @@ def mentions(ctx: Context) -> Step:
 # 14: a direct quote's source from the model where it holds the rule's or the rule has none;
 # 13: a transcript's labelled answers, no heading's words; 12: a report's section label is no
 # speaker; 11: a day is no "called on"; 10: no supposed cue
-@component("attributions", requires=("doc",), produces=("attribution",), version="22")
+@component("attributions", requires=("doc",), produces=("attribution",), version="23")
 def attributions(ctx: Context) -> Step:
     def step(a: Analysis) -> dict:
         return {"attribution": extract_attributions(a.parsed)}

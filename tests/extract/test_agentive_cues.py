@@ -128,3 +128,8 @@ def test_mistagged_cue_still_found(nlp):
     text = "“We will not give up the city,” the mayor informed journalists on Monday."
     found = [(source, cue) for kind, source, cue, _c, _ in run(nlp, text) if kind == "direct"]
     assert found and found[0][1] == "informed"
+
+
+def test_called_for_is_the_cue_and_what_is_called_for_the_content(nlp):
+    found = _reported(nlp, "The envoy called for a ceasefire along the whole front line.")
+    assert ("The envoy", "called for", "a ceasefire along the whole front line") in found

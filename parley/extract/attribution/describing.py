@@ -10,7 +10,7 @@ from spacy.tokens import Token
 
 from parley.extract import cues as C
 
-from .document import DocIndex, extend_to_quotes
+from .document import DocIndex, Found, extend_to_quotes
 from .verbs import is_cue_verb
 
 _DESCRIBE_DEPS = frozenset({"dobj", "oprd", "xcomp", "ccomp", "prep", "dative", "acomp", "attr"})
@@ -93,3 +93,20 @@ def _described(v: Token) -> bool:
         c.i > v.i and (c.dep_ in ("dobj", "dative") or (c.dep_ == "prep" and c.lower_ == "to"))
         for c in v.children
     )
+
+
+def with_its_preposition(ix: DocIndex, v: Token, f: Found) -> Found:
+    """ "called for new talks", "called on voters to ...": the preposition that makes the verb
+    one of saying is the cue's ("called for"), and what was called for is the content."""
+    lemma = v.lemma_.lower()
+    doc = ix.doc
+    if lemma not in C.DESCRIBE_NO_OBJECT or f.cue is None or v.i + 2 >= len(doc):
+        return f
+    prep = doc[v.i + 1]
+    if prep.head.i != v.i or prep.dep_ != "prep" or prep.lower_ not in C.DESCRIBE_PREPS.get(lemma, ()):
+        return f
+    if f.content[0] != prep.idx or doc[v.i + 2].idx >= f.content[1]:
+        return f
+    f.cue = (f.cue[0], prep.idx + len(prep.text))
+    f.content = (doc[v.i + 2].idx, f.content[1])
+    return f

@@ -38,7 +38,7 @@ from .agentive import expletive_it, needs_agent, stand_object_ok
 from .as_said import as_said
 from .channels import channel_in
 from .clause_ends import past_word_end
-from .describing import describe_span
+from .describing import describe_span, with_its_preposition
 from .document import (
     NOMINAL_POS,
     DocIndex,
@@ -166,7 +166,7 @@ def reported_pass(ix: DocIndex) -> list[Found]:
             # the preposition of DESCRIBE_PREPS)
             content = describe_span(ix, v, lemma)
             if content is not None and not ix.overlaps_direct(content):
-                f = attribution_for_cue(ix, v, content, "reported")
+                f = with_its_preposition(ix, v, attribution_for_cue(ix, v, content, "reported"))
                 if f.source is not None:
                     found.append(f)
                     ix.used_cues.add(i)
