@@ -103,8 +103,10 @@ def statements(ctx: Context) -> Step:
     # takes the one date of a sentence that tells it with another, each item of a list is reported;
     # 7: "that night", "minutes later" take the day told before; a side's forces that struck something;
     # 8: a place of another noun is no event's; a date in an after/before clause bounds it; drafting is
-    # no presenting; "It was November 2021." dates the report before; never after a past publication
-    version="8",
+    # no presenting; "It was November 2021." dates the report before; never after a past publication;
+    # 9: trigger words in a sense that is no event of their type (a verbal attack, "seized on", "a call
+    # for", "agreed to an interview", "endorsed X", agreements handed over)
+    version="9",
 )
 def events(ctx: Context) -> Step:
     def step(a: Analysis) -> dict:

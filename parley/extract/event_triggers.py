@@ -12,6 +12,7 @@ from spacy.tokens import Token
 
 from parley.extract.event_details import PLANNED_AUX
 from parley.extract.event_readings import Words, a_state, load_words, meets_someone, unilateral
+from parley.extract.event_senses import misread
 from parley.extract.registry import ActorRegistry
 from parley.models import Mention
 
@@ -42,6 +43,8 @@ def fires(
                 continue  # "Russia occupies 20%"
             if unilateral(token, t.not_objects):
                 continue  # "signed a law"
+            if misread(token, t.id, mentions, lists.speech_verbs):
+                continue  # "Trump attacked Clinton", "seized on a report", "agreed to an interview"
             if not t.objects or _has_object(token, t.objects):
                 return t
         elif token.pos_ == "VERB" and any(
@@ -49,6 +52,8 @@ def fires(
         ):
             return t
         elif token.pos_ in ("NOUN", "PROPN") and lemma in t.nouns and _noun_fires(token, lemma, t):
+            if misread(token, t.id, mentions, lists.speech_verbs):
+                continue  # "a call for more aid", "a wake-up call", "delivered the agreements to X"
             return t
     return None
 
@@ -59,7 +64,7 @@ def _participle_of(verb: Token) -> bool:
 
 
 # prepositions that say what was agreed ("agreed on a ceasefire", "agreed to the terms")
-WHAT_PREPS = {"on", "to", "upon", "over", "about"}
+WHAT_PREPS = {"on", "to", "upon", "over"}
 
 
 def _takes(verb: Token, t: EventType) -> bool:

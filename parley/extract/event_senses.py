@@ -1,0 +1,150 @@
+"""Trigger words read in a sense that is no event of their type (the ``senses`` of a type in
+``parley/data/events.yaml``):
+
+- a verbal attack (``verbal_verbs``, ``force_words``, ``speaker_nouns``, ``target_nouns``,
+  ``speech_nouns``): "X attacked Clinton for her record", "the paper attacked the plan", "she
+  attacked loopholes" is no strike (:mod:`parley.extract.event_attacks`);
+- an idiom of a verb and a preposition, ``idiom_preps``: "seized on a report" exploits it;
+- an appeal or an idiom of a noun: "a call for more aid" (``appeal_preps``), "a wake-up call"
+  (``idiom_modifiers``); never with one of ``kinds`` on the noun ("a phone call");
+- consent, not agreement: "agreed to an interview" (``consent_nouns``); a person as what is agreed
+  or approved (``person_objects: false``): "endorsed Clinton", "all agreed Pence won" concur;
+- a document handed over: "delivered the agreements to X" (a noun of the type as the object of
+  one of ``document_verbs`` with a recipient), not the agreement itself.
+
+Used by :func:`parley.extract.event_triggers.fires`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+from pathlib import Path
+
+import yaml
+from spacy.tokens import Token
+
+from parley.errors import ConfigError
+from parley.extract.event_attacks import Attacks, is_person, verbal_attack
+from parley.models import Mention
+
+
+@dataclass(frozen=True)
+class Senses:
+    attacks: Attacks = Attacks()  # "X attacked Clinton": words, not force
+    idiom_preps: tuple[tuple[str, frozenset[str]], ...] = ()  # ("seize", {"on", "upon"})
+    appeal_preps: frozenset[str] = frozenset()  # "a call for more aid"
+    idiom_modifiers: frozenset[str] = frozenset()  # "a wake-up call"
+    kinds: frozenset[str] = frozenset()  # "a phone call": always the event
+    consent_nouns: frozenset[str] = frozenset()  # "agreed to an interview"
+    person_objects: bool = True  # False: "endorsed Clinton" is no agreement
+    document_verbs: frozenset[str] = frozenset()  # "delivered the agreements to X"
+
+
+ATTACK_KEYS = ("verbal_verbs", "force_words", "speaker_nouns", "target_nouns", "speech_nouns")
+
+
+def _words(data: dict, key: str) -> frozenset[str]:
+    return frozenset(str(w).lower() for w in data.get(key) or ())
+
+
+@cache
+def load_senses(path: str | None = None) -> dict[str, Senses]:
+    """Each type's ``senses`` (lemmas, lower case), by type id."""
+    source = Path(path) if path else resources.files("parley.data") / "events.yaml"
+    try:
+        types = yaml.safe_load(source.read_text(encoding="utf-8"))["types"]
+        out = {}
+        for t in types:
+            data = t.get("senses") or {}
+            out[t["id"]] = Senses(
+                Attacks(*(_words(data, k) for k in ATTACK_KEYS)),
+                tuple((v, frozenset(p)) for v, p in (data.get("idiom_preps") or {}).items()),
+                _words(data, "appeal_preps"),
+                _words(data, "idiom_modifiers"),
+                _words(data, "kinds"),
+                _words(data, "consent_nouns"),
+                bool(data.get("person_objects", True)),
+                _words(data, "document_verbs"),
+            )
+        return out
+    except (OSError, yaml.YAMLError, KeyError, TypeError, AttributeError) as exc:
+        raise ConfigError(f"invalid event senses in {source}: {exc}") from exc
+
+
+def misread(token: Token, type_id: str, mentions: Sequence[Mention], speech: frozenset[str]) -> bool:
+    """Whether the trigger word is meant in a sense that is no event of the type."""
+    senses = load_senses().get(type_id)
+    if senses is None:
+        return False
+    if token.pos_ == "VERB":
+        return (
+            verbal_attack(token, senses.attacks, mentions, speech)
+            or _idiom(token, senses)
+            or _consent(token, senses, mentions)
+        )
+    return _appeal(token, senses) or _handed_over(token, senses)
+
+
+def _idiom(verb: Token, senses: Senses) -> bool:
+    """ "seized on a report", "seizing upon the news": the verb and its preposition, with no
+    object, mean to exploit (never "seized on Monday the town")."""
+    preps = next((p for v, p in senses.idiom_preps if v == verb.lemma_.lower()), None)
+    if not preps or any(c.dep_ in ("dobj", "nsubjpass") for c in verb.children):
+        return False
+    return any(c.dep_ == "prep" and c.lower_ in preps and not _times(c) for c in verb.children)
+
+
+def _times(prep: Token) -> bool:
+    return any(o.ent_type_ in ("DATE", "TIME") for o in prep.children if o.dep_ == "pobj")
+
+
+def _appeal(noun: Token, senses: Senses) -> bool:
+    """ "a call for more refugees", "a call for X to accept ...", "a wake-up call": no call; but
+    "a phone call for an hour" is one."""
+    if any(c.lemma_.lower() in senses.kinds for c in noun.children if c.dep_ in ("compound", "amod")):
+        return False
+    if any(
+        c.lemma_.lower() in senses.idiom_modifiers or c.lower_ in senses.idiom_modifiers
+        for c in noun.children
+        if c.dep_ in ("compound", "amod")
+    ):
+        return True
+    for c in noun.children:
+        if c.dep_ == "prep" and c.lower_ in senses.appeal_preps and not _times(c):
+            return True  # "a call for more aid"
+        marks = [m.lower_ for m in c.children if m.dep_ == "mark"]
+        if c.dep_ in ("advcl", "acl", "relcl") and any(m in senses.appeal_preps for m in marks):
+            return True  # "a call for the country to accept more refugees"
+    return False
+
+
+def _consent(verb: Token, senses: Senses, mentions: Sequence[Mention]) -> bool:
+    """ "agreed to an interview": one party's consent; "endorsed Clinton", "all agreed Pence won"
+    (a name the parser took for the object of a clause): backing or concurring, no agreement."""
+    tos = [o for c in verb.children if c.dep_ == "prep" and c.lower_ == "to" for o in c.children]
+    if any(o.dep_ == "pobj" and o.lemma_.lower() in senses.consent_nouns for o in tos):
+        return True
+    if senses.person_objects:
+        return False
+    if any(c.dep_ == "prep" and c.lower_ in ("on", "upon", "to") and not _times(c) for c in verb.children):
+        return False  # "agreed with the envoy on the terms"
+    for o in (c for c in verb.children if c.dep_ == "dobj" and c.left_edge.i == verb.i + 1):
+        following = o.doc[o.i + 1] if o.i + 1 < len(o.doc) else None
+        if is_person(o, mentions):
+            return True
+        if o.pos_ == "PROPN" and following is not None and following.tag_ in ("VBD", "VBZ", "VBP", "MD"):
+            return True  # "all agreed Pence won": a clause, not what was agreed
+    return False
+
+
+def _handed_over(noun: Token, senses: Senses) -> bool:
+    """ "delivered the immunity agreements for X", "sent the accord to Y": a document handed over
+    to someone, not the agreement (but "delivered a ceasefire", with no one to receive it, is)."""
+    head = noun.head
+    if noun.dep_ not in ("dobj", "nsubjpass") or head.lemma_.lower() not in senses.document_verbs:
+        return False
+    preps = [c for t in (noun, head) for c in t.children if c.dep_ == "prep"]
+    return any(c.lower_ in ("to", "for") for c in preps) or any(c.dep_ == "dative" for c in head.children)
