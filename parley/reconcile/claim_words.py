@@ -41,6 +41,9 @@ LISTS = (
     "false_words",
     "attribution_disputed",
     "unverified",
+    "rating_verbs",
+    "verdict_grades",
+    "conditionals",
     "machine_rewrite_markers",
 )
 

@@ -34,6 +34,7 @@ from rapidfuzz import fuzz
 
 from parley.models import Actor, Article, Mention, Span, Statement
 from parley.reconcile.claim_groups import group_claims
+from parley.reconcile.claim_senses import calls_false
 from parley.reconcile.claim_words import (
     FIRST_PERSON,
     NEGATION,
@@ -116,7 +117,7 @@ def is_denial(words: Words, s: Statement) -> bool:
     if words.has("claim_verbs", cue) and denied_claim(words, s.text) is not None:
         return True
     short = len(s.text.split()) <= MAX_DENIAL_WORDS  # a denial says little: "it is incorrect"
-    return short and (words.has("false_words", s.text) or words.has("attribution_disputed", s.text))
+    return short and (calls_false(words, s.text) or words.has("attribution_disputed", s.text))
 
 
 MAX_DENIAL_WORDS = 30

@@ -30,6 +30,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, replace
 
 from parley.models import Event, Span, Statement
+from parley.reconcile.claim_senses import reports_unverified
 from parley.reconcile.claim_words import (
     FIRST_PERSON,
     NEGATION,
@@ -254,7 +255,7 @@ def unverified(corpus: Corpus, words: Words, claims: list[Claim]) -> list[Contes
         if not words.has("unverified", article.text):
             continue  # no sentence of it says so either
         mine = by_article.get(article_id, [])
-        marked = [sent for sent in corpus.sentences(article_id) if words.has("unverified", sent.text)]
+        marked = [sent for sent in corpus.sentences(article_id) if reports_unverified(words, sent.text)]
         # a think tank's daily list of "Unconfirmed claims: a milblogger claimed ..." lines
         digest = len(marked) >= UNVERIFIED_DIGEST
         for sent in marked:
