@@ -146,6 +146,7 @@ CLAIM_NOUNS = set(
     "question inquiry query".split()
 )
 QUESTION_MARKS = {"whether"}
+OBJECT_QUESTION_MARKS = {"if"}  # a question only opening an object clause: "need to know if X will ..."
 # the nouns that stand for a holder's side or team: "Moscow's position", "Zelensky's office"
 HOLDER_NOUNS = set(
     "position stance demand view government side team delegation negotiator official leadership "
@@ -209,6 +210,12 @@ class PeriodWords:
     time_prepositions: frozenset[str] = frozenset()
     conditioning_verbs: frozenset[str] = frozenset()
     force_nouns: frozenset[str] = frozenset()
+    occasion_prepositions: frozenset[str] = frozenset()
+    occasion_modifiers: frozenset[str] = frozenset()
+    choice_prepositions: frozenset[str] = frozenset()
+    leaving_words: frozenset[str] = frozenset()
+    place_nouns: frozenset[str] = frozenset()
+    event_nouns: frozenset[str] = frozenset()
 
 
 def load_period_words(path: str | None = None) -> PeriodWords:
@@ -239,6 +246,12 @@ def load_period_words(path: str | None = None) -> PeriodWords:
         time_prepositions=words("time_prepositions"),
         conditioning_verbs=words("conditioning_verbs"),
         force_nouns=words("force_nouns"),
+        occasion_prepositions=words("occasion_prepositions"),
+        occasion_modifiers=words("occasion_modifiers"),
+        choice_prepositions=words("choice_prepositions"),
+        leaving_words=words("leaving_words"),
+        place_nouns=words("place_nouns"),
+        event_nouns=words("event_nouns"),
     )
 
 

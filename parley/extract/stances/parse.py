@@ -248,7 +248,7 @@ def _modal_signal(token: Token) -> Signal | None:
 
 
 TEXT_KEY = "parley.stances.text"  # the article text, kept on the parse (Doc.text is rebuilt per call)
-_QUESTION = re.compile(r"\bwhether\b|\?", re.I)
+_QUESTION = re.compile(r"\b(?:whether|if)\b|\?", re.I)
 _PHRASE = re.compile(r"\b(" + "|".join(re.escape(k) for k in lx.PHRASES) + r")\b", re.I)
 
 
@@ -317,7 +317,8 @@ def reported_clause(token: Token) -> bool:
 
 
 def _marked(doc) -> frozenset[int]:
-    """Heads of a "whether" clause and of a question, found once per parse."""
+    """Heads of a "whether" clause, of an object clause opened by "if" ("know if ...") and of a
+    question, found once per parse."""
     cached = doc.user_data.get("parley.stances.marked")
     if cached is None:
         text = doc.user_data.get(TEXT_KEY) or text_of(doc)
@@ -329,6 +330,8 @@ def _marked(doc) -> frozenset[int]:
                 if (t.dep_ == "mark" and t.lower_ in lx.QUESTION_MARKS) or (
                     t.text == "?" and t.dep_ == "punct"
                 ):
+                    heads.add(t.head.i)
+                elif t.dep_ == "mark" and t.lower_ in lx.OBJECT_QUESTION_MARKS and t.head.dep_ == "ccomp":
                     heads.add(t.head.i)
         cached = frozenset(heads)
         doc.user_data["parley.stances.marked"] = cached
