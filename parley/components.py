@@ -105,8 +105,10 @@ def statements(ctx: Context) -> Step:
     # 8: a place of another noun is no event's; a date in an after/before clause bounds it; drafting is
     # no presenting; "It was November 2021." dates the report before; never after a past publication;
     # 9: trigger words in a sense that is no event of their type (a verbal attack, "seized on", "a call
-    # for", "agreed to an interview", "endorsed X", agreements handed over)
-    version="9",
+    # for", "agreed to an interview", "endorsed X", agreements handed over); 10: a place naming a
+    # document, a building visited, the maker "in a statement", a noun trigger's own maker, people of
+    # a clause beside the trigger
+    version="10",
 )
 def events(ctx: Context) -> Step:
     def step(a: Analysis) -> dict:

@@ -87,7 +87,7 @@ def actors_step(ctx: CorpusContext) -> int:
 # not two parties; 3: undated ones attached after the pass (event_attach); 4: a digest's meeting with a
 # resolved party and a date or place counts; 5: kin types (a visit and its meeting) are one event, a
 # week's tally joins no day's; 6: an undated report joins its article's one month-dated event
-@corpus_step("events", reads=("event_mention", "mention", "actor", "article"), writes=("event",), version="6")
+@corpus_step("events", reads=("event_mention", "mention", "actor", "article"), writes=("event",), version="7")
 def events_step(ctx: CorpusContext) -> int:
     store = ctx.store
     by_span = ctx.actor_spans()

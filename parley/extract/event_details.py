@@ -22,7 +22,7 @@ from spacy.tokens import Token
 
 from parley.errors import ConfigError
 from parley.extract.event_bounds import after_bound_phrase
-from parley.extract.event_places import holds_place, names_location
+from parley.extract.event_places import holds_place, names_document, names_location
 from parley.extract.registry import ActorRegistry
 from parley.models import Mention, TimeExpression
 
@@ -250,8 +250,8 @@ def place_like(
     if institution or m.label in ("LOC", "FAC") or known:
         # "the Kremlin talks", "the Geneva round"; but "US-Ukraine talks" are between parties
         span = scope.sent.doc.char_span(m.span.start, m.span.end, alignment_mode="expand")
-        if span is None or span.root.dep_ != "compound":
-            return False
+        if span is None or span.root.dep_ != "compound" or names_document(span.root.head):
+            return False  # "the Paris accord": a word of the accord's name
         # "arrived at his Kyiv hotel": a known place naming where the event went on
         return span.root.head.i == scope.trigger.i or (
             known and names_location(span.root.head, scope.trigger, scope.domain, more_words)

@@ -3,7 +3,11 @@
 
 - :func:`linked_chars`: the words tied to a trigger (its own words, its verb's subject and
   objects, who speaks "in an interview", whom a pronoun stands for); :func:`owns_trigger`: the
-  possessor of the trigger ("Putin's visit").
+  possessor of the trigger ("Putin's visit"). Not tied: the subject of the verb over a noun
+  trigger that names its own maker ("X echoed statements by Y": :func:`has_maker`), the people
+  of a clause beside the trigger with its own subject (:func:`other_doers`), whom a statement is
+  made to (:func:`audience`); tied: the subject of any verb with a statement "in" it
+  (:func:`made_in`: "In a statement, X condemned ...").
 - :func:`title_of_other`: "Kremlin newswire TASS", "Kremlin aide Ushakov": a name right before a
   title noun (``words.title_nouns``) and another name says whose the other is; it is no party,
   however the parser attached it.
@@ -25,7 +29,7 @@ from collections.abc import Sequence
 from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 
-from parley.extract.event_details import Scope, load_places, own_clause
+from parley.extract.event_details import Scope, load_places, own_clause, place_name
 from parley.extract.event_links import attended_by, spoken_in_loosely, understood_subject
 from parley.extract.event_readings import Words
 from parley.extract.registry import ActorRegistry
@@ -80,9 +84,11 @@ def linked_chars(
     tokens = set(trigger.subtree)
     if spoken_in(trigger, speech_verbs):
         tokens |= {t for c in trigger.head.head.children if c.dep_ in ("nsubj", "dobj") for t in c.subtree}
+    elif made_in(trigger):  # "In a statement, X condemned the test": X made the statement
+        tokens |= {t for c in trigger.head.head.children if c.dep_ == "nsubj" for t in c.subtree}
     tokens |= attended_by(trigger, words.attend_preps)
     for child in trigger.children:
-        if own_clause(child):  # "X seized ..., but Y had retaken ...": Y is no party
+        if own_clause(child) or other_doers(child):  # "X seized ..., but Y had retaken ...": Y is no party
             tokens -= set(child.subtree)
     implied: set[Token] = understood_subject(trigger)
     # "after six hours of talks, X announced": X, even past the other event word
@@ -92,8 +98,10 @@ def linked_chars(
         implied |= {t for c in speaking.children if c.dep_ in ("nsubj", "dobj") for t in c.subtree}
     verb = trigger if trigger.pos_ == "VERB" else trigger.head
     if verb.pos_ in ("VERB", "AUX") and (reporter is None or verb.i != reporter.i):
+        # "X echoed statements by Y", "X praised Y's visit": Y's event, X only tells of it
+        doers = ("agent", "dobj", "prep") if has_maker(trigger) else (*SUBJECTS, "agent", "dobj", "prep")
         for child in verb.children:
-            if child.dep_ in ("nsubj", "nsubjpass", "agent", "dobj", "prep"):
+            if child.dep_ in doers:
                 tokens |= set(child.subtree)
         if verb.dep_ == "relcl" and not content_clause(verb):
             # "the visit of X, who met Y": X is the relative's subject
@@ -115,9 +123,61 @@ def linked_chars(
             subjects = [c for c in trigger.sent.root.children if c.dep_ in ("nsubj", "nsubjpass")]
         for child in subjects:
             implied |= set(child.subtree)
+    # "a statement to reporters": whom a statement is made to hears it, and takes no part
+    tokens -= {t for c in trigger.children if audience(c) for t in c.subtree}
     # keep out reported-speech clauses hanging from the trigger's verb
     linked = {t.idx for t in tokens | implied if t.dep_ not in ("ccomp",)}
     return linked, {t.idx for t in implied if t.dep_ not in ("ccomp",)}
+
+
+def other_doers(clause: Token) -> bool:
+    """ "X met Y while the department was investigating Z": a clause set beside the trigger
+    ("while", "as", "after") with a subject of its own tells of another happening; its people
+    are no parties."""
+    return (
+        clause.dep_ == "advcl"
+        and clause.pos_ in ("VERB", "AUX")
+        and any(c.dep_ in ("nsubj", "nsubjpass") for c in clause.children)
+    )
+
+
+def audience(prep: Token) -> bool:
+    """ "A statement to my colleague X", "an announcement to the nation": the "to" phrase of a
+    noun of something declared (``STATED_NOUNS``) names whom it was made to."""
+    return prep.dep_ == "prep" and prep.lower_ == "to" and prep.head.lemma_.lower() in STATED_NOUNS
+
+
+def has_maker(trigger: Token) -> bool:
+    """ "Statements by Trump", "Putin's visit": a noun trigger naming who made it, after "by" or
+    as a possessor other than a pronoun ("his talks" are most often the subject's)."""
+    if trigger.pos_ not in ("NOUN", "PROPN"):
+        return False
+    for c in trigger.children:
+        if c.dep_ == "poss" and c.pos_ != "PRON":
+            return True
+        if c.dep_ == "prep" and c.lower_ == "by" and any(o.dep_ == "pobj" for o in c.children):
+            return True
+    return False
+
+
+# nouns of something declared: whom it is made "to" is no party ("a statement to the press")
+STATED_NOUNS = {"statement", "announcement", "communique"}
+# nouns of something said or written: "in a statement, X condemned ...": X made it
+SAID_NOUNS = {"statement", "announcement", "communique", "interview", "speech", "letter", "post", "op-ed"}
+
+
+def made_in(trigger: Token) -> bool:
+    """ "In a statement, X condemned the test", "in an interview, X attacked Y": a noun of
+    something said or written after "in" under a verb (of any kind) with no maker of its own
+    (:func:`has_maker`): the verb's subject said it."""
+    head = trigger.head
+    return (
+        trigger.lemma_.lower() in SAID_NOUNS
+        and trigger.dep_ == "pobj"
+        and head.lower_ == "in"
+        and head.head.pos_ == "VERB"
+        and not has_maker(trigger)
+    )
 
 
 def content_clause(verb: Token) -> bool:
@@ -128,6 +188,7 @@ def content_clause(verb: Token) -> bool:
 
 
 SPOKEN_IN = {"in", "at", "during", "on"}
+SUBJECTS = ("nsubj", "nsubjpass")
 
 
 def spoken_in(trigger: Token, speech_verbs: frozenset[str]) -> bool:
@@ -307,11 +368,12 @@ def missed_places(
 def visited(
     sent: SpacySpan, m: Mention, trigger: Token, verbs: frozenset[str], registry: ActorRegistry
 ) -> bool:
-    """ "Visited Kyiv": a place that is the object of one of ``verbs`` (a type's
-    ``place_objects``) is where the event happened."""
+    """ "Visited Kyiv", "visited the White House": a place, or a known building (a place of the
+    taxonomy's ``places``), that is the object of one of ``verbs`` (a type's ``place_objects``)
+    is where the event happened, not a party to it."""
     if trigger.pos_ != "VERB" or trigger.lemma_.lower() not in verbs:
         return False
-    known = m.label in ("GPE", "LOC", "FAC") or m.text.casefold() in load_places()
+    known = m.label in ("GPE", "LOC", "FAC") or place_name(m.text).casefold() in load_places()
     if not (known or registry.place_side(m.text)):
         return False
     span = sent.doc.char_span(m.span.start, m.span.end, alignment_mode="expand")

@@ -13,7 +13,9 @@ its own ("at a station in X"), the time it took ("met for a second day in Riyadh
 army in X"). A known place naming such a location counts too ("arrived at his Kyiv hotel":
 :func:`names_location`). A place of any other noun is that noun's: "called for a new security
 order in Europe" places the order, not the call; "a diplomat in Moscow", "the war in Ukraine",
-"traders in Hong Kong" are no places of the event they are told with.
+"traders in Hong Kong" are no places of the event they are told with. A place naming a
+document ("the Paris accord", "the Minsk agreements": :func:`names_document`) is a word of the
+document's name, not where the event told with it happened.
 """
 
 from __future__ import annotations
@@ -45,6 +47,33 @@ TIME_NOUNS = {
     "evening",
     "session",
 }
+
+# nouns of documents a place's name may name ("the Paris accord"): the place names the text
+DOCUMENT_NOUNS = {
+    "accord",
+    "agreement",
+    "treaty",
+    "pact",
+    "deal",
+    "protocol",
+    "declaration",
+    "communique",
+    "memorandum",
+    "charter",
+}
+
+
+def names_document(noun: Token) -> bool:
+    """ "The Paris accord", "the Paris climate agreement": whether ``noun``, which a place's name
+    qualifies, is a document (or a noun inside a document's name), so that the place is a word
+    of its name ("committed to the Paris accord" in Hangzhou happened in Hangzhou)."""
+    for _ in range(3):
+        if noun.lemma_.lower() in DOCUMENT_NOUNS:
+            return True
+        if noun.dep_ != "compound" or noun.head.i == noun.i:
+            return False
+        noun = noun.head
+    return False
 
 
 def holds_place(prep: Token, trigger: Token, domain: Collection[int], place_preps: Collection[str]) -> bool:

@@ -74,10 +74,13 @@ def content_agrees(mine: frozenset[str], theirs: set[str]) -> bool:
     return shared >= SHARED_WORDS or shared / min(len(mine), len(theirs)) >= 0.5
 
 
-def needs_words(m: EventMention, theirs: bool, shared: int, same: bool, other: bool, detail: bool) -> bool:
+def needs_words(
+    m: EventMention, theirs: bool, shared: int, same: bool, other: bool, detail: bool, week: bool = False
+) -> bool:
     """Whether a report must also agree in its words with an event's to join it (``theirs``:
     the event has a day or week; ``shared``: parties in common; ``same``/``other``: the same
-    or another place; ``detail``: the same duration or figures):
+    or another place; ``detail``: the same duration or figures; ``week``: the dates agree only
+    to the week, a day inside the other's week or the same week):
 
     - told in two places neither of which holds the other, unless two or more parties are the
       same ("Ukraine struck a plant in one city" and "strikes on another region" are two
@@ -86,11 +89,15 @@ def needs_words(m: EventMention, theirs: bool, shared: int, same: bool, other: b
       make one event of "Russia launched drones" told in two articles a week apart; a place or
       a duration or figures in common does;
     - dated to the same day or week with nothing else in common (no party, place, duration
-      or figures)."""
+      or figures);
+    - of one week only, with one party in common and nothing else: "X's statements last week"
+      and "X's statement on Friday" may be two of X's many statements that week."""
     if other:
         return shared < 2
     if same or detail:
         return False
+    if week and shared < 2:
+        return True
     dated = m.date is not None and m.precision in ("day", "week")
     if not (dated and theirs):
         return True

@@ -19,8 +19,9 @@ then the evidence is scored:
 
 Agreeing details must include more than the dates and one party: reports of a ``recurring``
 type (strikes) a day apart sharing fewer than two parties, reports told in two places
-(unless two or more parties are the same), undated ones or ones dated only to the month, and
-same-day ones with no party, place, duration or figures in common are one event only when their
+(unless two or more parties are the same), undated ones or ones dated only to the month, ones
+agreeing only to the week with one party in common ("X's statements last week", "X's statement on
+Friday"), and same-day ones with no party, place, duration or figures in common are one event only when their
 sentences also share distinctive words (:mod:`parley.reconcile.event_words`: "Smolensk", "242",
 not "Russia"). So "Russia launched drones" in four articles of a fortnight is not one strike. A
 report of an article already among the event's sources needs no words when one side is dated
@@ -274,7 +275,7 @@ def _score(
         # one party in common, or words ("Russia launched drones" on Wednesday and "Russian
         # strikes" on Thursday are two strikes)
         dated = dated and (when > 0 or shared >= 2 or not (m.date and m.precision == "day"))
-    needed = not told_here and needs_words(m, dated, shared, same, other, lasted or counted)
+    needed = not told_here and needs_words(m, dated, shared, same, other, lasted or counted, when == 1)
     if needed and not content_agrees(words, d.words):
         return None
     return score
