@@ -39,7 +39,7 @@ def mentions(ctx: Context) -> Step:
 # 14: a direct quote's source from the model where it holds the rule's or the rule has none;
 # 13: a transcript's labelled answers, no heading's words; 12: a report's section label is no
 # speaker; 11: a day is no "called on"; 10: no supposed cue
-@component("attributions", requires=("doc",), produces=("attribution",), version="23")
+@component("attributions", requires=("doc",), produces=("attribution",), version="24")
 def attributions(ctx: Context) -> Step:
     def step(a: Analysis) -> dict:
         return {"attribution": extract_attributions(a.parsed)}
@@ -65,6 +65,7 @@ def times(ctx: Context) -> Step:
     "statements",
     requires=("doc", "attribution", "mention", "time_expression"),
     produces=("statement",),
+    # 21: "she" in a clause before the main clause or after the verb's object, of the gender shown;
     # 20: the same words twice in an article (a pull quote) once, a quote inside the same speaker's
     # longer statement once; 19: "he" after an unnamed person is that description, "it" the
     # nearest body or place before, "they" a group or named pair of its sentence or the one before;
@@ -77,7 +78,7 @@ def times(ctx: Context) -> Step:
     # 13: said when the paragraph tells of (a day well before the article's, in the past tense);
     # 12: organisations named in the speaker words; 11: ascribed (a thought, wish or stand, not
     # words); 10: "the archbishop" is the one named so; names the model missed in the words
-    version="20",
+    version="21",
 )
 def statements(ctx: Context) -> Step:
     def step(a: Analysis) -> dict:

@@ -16,6 +16,7 @@ from collections.abc import Sequence
 from spacy.tokens import Token
 
 from parley.extract.described_speakers import DESCRIBED, described, noun_phrase, other_side, redescribes
+from parley.extract.pronoun_clauses import named_after_in_main_clause, person_of_own_verb
 from parley.extract.registry import fold
 from parley.extract.speaker_reading import (
     _BODY_LABELS,
@@ -168,6 +169,7 @@ def _he_or_she(
             )
             if span is not None and span.root.dep_ == "conj" and span.root.head.i in subject_tokens:
                 role = True
+        later = later and not named_after_in_main_clause(ctx, source, m)  # "Though she ..., Olsen"
         if in_content or later or (before and not role):
             excluded.add(_person_key(ctx, m))
 
@@ -199,6 +201,8 @@ def _he_or_she(
                     return m
         return None
 
+    if own := person_of_own_verb(ctx, source, people, lambda m: _shown(ctx, _person_key(ctx, m))):
+        return own  # "Though she ..., Olsen ...", "X called Olsen a disgrace after she ..."
     for s in range(sentence, ctx.sentence(floor) - 1, -1):
         lo = max(ctx.sent_starts[s], floor)
         hi = source.start if s == sentence else _sent_end(ctx, s)

@@ -66,7 +66,14 @@ def direct_pass(ix: DocIndex) -> tuple[list[Found], list[int]]:
         if res is not None:
             pass  # '"HOST: …': the label inside the quote names its speaker
         elif v is not None:
-            if not (standalone or covers_clause(ix, qi, v) or right_after(ix, qi, v)) or inside_report(ix, v):
+            covers = covers_clause(ix, qi, v)
+            told = standalone or covers or right_after(ix, qi, v)
+            # "ends with footage of X saying, "…"" with the quote hung from "ends": the gerund's
+            host = None if covers else _gerund_host(ix, qi, v)
+            gerund = host is not None
+            if host is not None:
+                ix.used_cues.add(host.i)
+            if not (told or gerund) or inside_report(ix, v):
                 continue  # a phrase quoted inside a reported clause: the reported pass
             if in_claim(ix, v):
                 continue  # quoted inside a denied, reported or asked claim: the reported pass
@@ -145,7 +152,7 @@ def link_cue(ix: DocIndex, qi: int) -> Token | None:
         if (best is None or abs(h - i) < abs(best.i - i)) and is_cue_verb(doc[h]):
             best = doc[h]
     if best is not None:
-        return best
+        return _participle_before(ix, qi, best) or best
     # the cue hangs from a word inside the quote: "…," he told reporters, "…"
     p = pid[a]
     for i in list(range(b, min(ix.n, b + 12))) + list(range(a - 1, max(0, a - 12) - 1, -1)):
@@ -154,6 +161,30 @@ def link_cue(ix: DocIndex, qi: int) -> Token | None:
         t = doc[i]
         if is_cue_verb(t) and a <= t.head.i < b:
             return t
+    return None
+
+
+def _participle_before(ix: DocIndex, qi: int, v: Token) -> Token | None:
+    """The last gerund of saying under ``v`` between it and the quote, with no content of its
+    own, which the quote belongs to though the parser hung it on ``v`` ("The ad ends with
+    footage of X saying, "…"": saying, not ends)."""
+    a, _ = ix.qtok[qi]
+    for c in reversed(ix.doc[v.i + 1 : a]):
+        if c.tag_ == "VBG" and is_cue_verb(c) and not ix.in_quote(c.i) and v in c.ancestors:
+            if not any(g.dep_ in ("ccomp", "dobj", "xcomp", "parataxis") for g in c.children):
+                return c
+    return None
+
+
+def _gerund_host(ix: DocIndex, qi: int, v: Token) -> Token | None:
+    """The verb the parser hung the quote on when :func:`_participle_before` gave gerund ``v``
+    in its place, unless that verb has a clause of its own outside the quote."""
+    for w in v.ancestors:
+        if is_verb(w):
+            found = _participle_before(ix, qi, w)
+            if any(c.dep_ in ("ccomp", "parataxis") and not ix.in_quote(c.i) for c in w.children):
+                return None
+            return w if found is not None and found.i == v.i else None
     return None
 
 

@@ -34,10 +34,11 @@ from .agentive import can_hold_view
 from .channels import channel_in, channel_of, cue_span
 from .document import NOMINAL_POS, DocIndex, Found
 from .quotes import QUOTE_CHARS
-from .unparsed_subjects import clause_subject_before, inverted_subject, preceding_np, recorded_speaker
+from .unparsed_subjects import clause_subject_before, inverted_subject, preceding_np, unparsed_subject
 from .verbs import VERB_POS, is_cue_verb, is_verb
 
 _SUBJ_DEPS = frozenset({"nsubj", "csubj"})
+_CLAUSE_TAGS = ("VBD", "VBZ", "VBP", "MD", "WRB")  # a finite verb or "when": a clause, not a speaker
 _CLIMB_DEPS = frozenset({"advcl", "xcomp", "conj", "pcomp", "ccomp", "dep", "parataxis"})
 _NP_LEFT_DEPS = frozenset({"compound", "det", "amod", "poss", "nmod", "nummod", "case"})
 
@@ -110,9 +111,9 @@ def subject_of(ix: DocIndex, v: Token, fallback: bool = True) -> Token | None:
             v = q
     if passive_participle(v):
         return None  # "X stands accused of ...", "a plant, described as ...": X says nothing
-    recorded = recorded_speaker(ix, v)
+    recorded = unparsed_subject(ix, v)
     if recorded is not None:
-        return recorded  # "footage of X saying": X, not whoever shows the footage
+        return recorded  # "footage of X saying": X, not whoever shows the footage; "and Y accused": Y
     cur = v
     qid = ix.qid
     outside = qid[v.i] < 0
@@ -357,8 +358,8 @@ def between_span(ix: DocIndex, end: int, v: Token) -> tuple[int, int] | None:
         low = t.lower_
         if low in C.RELATIVE_PRONOUNS or t.tag_ in ("WP", "WDT", "WP$"):
             relative = True
-        elif t.tag_ in ("VBD", "VBZ", "VBP", "MD") and not relative:
-            return None
+        elif not relative and (t.tag_ in _CLAUSE_TAGS or (t.tag_ == "CC" and not nominal)):
+            return None  # a clause of its own; "-- and, when asked, asserting": no noun phrase
         if t.pos_ in NOMINAL_POS and not relative:
             nominal = True
     if not nominal or doc[a].pos_ in VERB_POS or doc[a].tag_.startswith("VB"):

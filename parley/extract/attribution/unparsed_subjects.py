@@ -1,6 +1,7 @@
 """Speakers the parse does not give as the cue's subject: the person a recording shows (``footage
 of X saying``), an inverted ``said X``, a clause the parser hung before the cue, a noun phrase
-right before a subjectless cue (the fallbacks of :func:`.speakers.subject_of`)."""
+right before a subjectless cue, a subject the parser joined to the object before it ("said A
+and Democrats accused B") (the fallbacks of :func:`.speakers.subject_of`)."""
 
 from __future__ import annotations
 
@@ -77,6 +78,18 @@ def clause_subject_before(ix: DocIndex, v: Token) -> Token | None:
     return None
 
 
+def _in_adverbial(t: Token) -> bool:
+    """Whether noun ``t`` ends a chain of prepositional phrases that hangs from a verb ("lying on
+    the floor of a church"): a place or thing of that verb's clause."""
+    for _ in range(4):
+        if t.dep_ != "pobj" or t.head.dep_ != "prep":
+            return False
+        if t.head.head.pos_ in ("VERB", "AUX"):
+            return True
+        t = t.head.head
+    return False
+
+
 def preceding_np(ix: DocIndex, v: Token) -> Token | None:
     """A noun phrase right before a subjectless cue that the parser hung elsewhere
     (``In a statement to the paper, her adviser, Jane Doe, said: …``)."""
@@ -97,6 +110,8 @@ def preceding_np(ix: DocIndex, v: Token) -> Token | None:
         g = h.head.head
         if g.i < h.i and g.pos_ in NOMINAL_POS and ix.pid[g.i] == ix.pid[v.i]:
             h = g
+    if _in_adverbial(h) and v.head.i != h.i:  # not "with language calling for ...": the language's
+        return None  # "X, lying on a sidewalk in Y, said": a place of the verb before, no speaker
     ix.np_right = j + 1
     return h
 
@@ -114,3 +129,28 @@ def recorded_speaker(ix: DocIndex, v: Token) -> Token | None:
     if t.pos_ not in ("PROPN", "PRON", "NOUN") or ix.pid[t.i] != ix.pid[v.i] or ix.in_quote(t.i):
         return None
     return t
+
+
+def conjoined_subject(ix: DocIndex, v: Token) -> Token | None:
+    """``Y said A and Democrats accused B``, the parser having joined "Democrats" to the object
+    before it ("A and Democrats") and left the finite cue without a subject: the noun phrase
+    after "and" that ends right before the cue is its subject, not the speaker of the clause it
+    hangs from."""
+    if v.tag_ not in ("VBD", "VBZ", "VBP") or v.dep_ not in ("ccomp", "conj") or v.i == 0:
+        return None
+    if any(c.dep_ in ("nsubj", "nsubjpass", "expl", "csubj") for c in v.children):
+        return None
+    t = ix.doc[v.i - 1]
+    while t.dep_ in ("compound", "amod", "det", "nummod") and t.head.i > t.i and t.head.i < v.i:
+        t = t.head
+    if t.i != v.i - 1 or t.dep_ != "conj" or t.pos_ not in NOMINAL_POS or t.head.dep_ not in ("dobj", "pobj"):
+        return None
+    if not any(c.dep_ == "cc" and c.i < t.i for c in t.head.children) or ix.pid[t.i] != ix.pid[v.i]:
+        return None
+    return None if ix.in_quote(t.i) else t
+
+
+def unparsed_subject(ix: DocIndex, v: Token) -> Token | None:
+    """The person a recording shows (:func:`recorded_speaker`), else the subject joined to an
+    object before the cue (:func:`conjoined_subject`)."""
+    return recorded_speaker(ix, v) or conjoined_subject(ix, v)
