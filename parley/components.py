@@ -21,7 +21,7 @@ from parley.pipeline import Analysis, Context, Step, component
 # the text names or a publication noun introduces;
 # 5: a side from the role itself, not its topic or place; 4: titles from names.yaml, bodies by
 # their nouns, names by apposition; 3: one mention per name
-@component("mentions", requires=("doc",), produces=("mention",), version="9")
+@component("mentions", requires=("doc",), produces=("mention",), version="10")
 def mentions(ctx: Context) -> Step:
     def step(a: Analysis) -> dict:
         return {"mention": find_mentions(a.parsed, a.article.id, ctx.registry)}

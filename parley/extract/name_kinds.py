@@ -168,13 +168,15 @@ _NOT_NAME_POS = frozenset({"ADP", "DET", "VERB", "ADV", "SCONJ", "CCONJ", "PRON"
 def without_leading(ent: SpacySpan) -> SpacySpan | None:
     """A person's name without the words of the sentence the model took into it ("Beyond Trump's
     finances", "Injecting Roe's troubles": a preposition, an article, a verb); None when no proper
-    noun is left ("The Gap Goes On")."""
+    noun is left after them ("The Gap Goes On")."""
     start = ent.start
     while start < ent.end - 1 and ent.doc[start].pos_ in _NOT_NAME_POS:
         start += 1
+    if start == ent.start:
+        return ent  # a name the tagger read as a verb or a noun ("Trump, for all his ...") stays
     if not any(t.pos_ == "PROPN" for t in ent.doc[start : ent.end]):
         return None
-    return ent if start == ent.start else ent.doc[start : ent.end]
+    return ent.doc[start : ent.end]
 
 
 def a_place_by_its_words(ent: SpacySpan, words: NameWords) -> bool:
