@@ -55,12 +55,12 @@ def build_real_corpus(folder: Path, articles: int, root: Path = DATASETS) -> dic
     return counts
 
 
-def _polnear(root: Path) -> Iterator[dict]:
+def _polnear(root: Path, splits: tuple[str, ...] = ("train", "dev")) -> Iterator[dict]:
     meta = {}
     with (root / "metadata.tsv").open(encoding="utf-8") as f:
         for row in csv.DictReader(f, delimiter="\t"):
             meta[row["filename"]] = row
-    for split in ("train", "dev"):
+    for split in splits:
         for path in sorted((root / split / "text").glob("*.txt")):
             row = meta.get(path.stem, {})
             yield {
@@ -107,3 +107,24 @@ def _ruwa(root: Path) -> Iterator[dict]:
                     "title": row["title"].strip() or text[:80],
                     "text": text,
                 }
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Write one PolNeAR split as JSON Lines that ``parley ingest`` reads: real news of another
+    domain to read Parley's output on (``python -m parley.bench.corpora dev OUT.jsonl``)."""
+    import argparse
+
+    parser = argparse.ArgumentParser(description=main.__doc__)
+    parser.add_argument("split", choices=("train", "dev"))
+    parser.add_argument("out", type=Path)
+    parser.add_argument("--root", type=Path, default=DATASETS / "polnear")
+    args = parser.parse_args(argv)
+    with args.out.open("w", encoding="utf-8") as f:
+        for item in _polnear(args.root, (args.split,)):
+            item.pop("set")
+            f.write(json.dumps(item, ensure_ascii=False) + "\n")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
