@@ -24,6 +24,7 @@ from dataclasses import dataclass
 from spacy.tokens import Token
 
 from parley.extract.event_details import PLACE_LABELS, figures_in
+from parley.extract.event_links import PERSON_PRONOUNS  # one person: "she", "him"; not "they" (troops)
 from parley.models import Mention
 
 
@@ -36,9 +37,6 @@ class Attacks:
     speech_nouns: frozenset[str] = frozenset()  # "in a speech, X attacked Y": words
 
 
-# pronouns that stand for one person: "she attacked", "attacked him"; not "they" (troops, too)
-PERSON_PRONOUNS = {"he", "she", "him", "her"}
-PLACE_MENTIONS = {"GPE", "LOC", "FAC"}
 # a side that strikes: a country, a nation ("the Russians"), or several ("they attacked")
 SIDE_ENTITIES = {"GPE", "NORP"}
 SIDE_PRONOUNS = {"they", "we", "you"}
@@ -81,7 +79,7 @@ def _place(word: Token, mentions: Sequence[Mention]) -> bool:
     """A place by the parse or by a mention ("Kyiv", which the parser may take for a person)."""
     if word.ent_type_ in PLACE_LABELS:
         return True
-    return any(m.label in PLACE_MENTIONS and m.span.start <= word.idx < m.span.end for m in mentions)
+    return any(m.label in PLACE_LABELS and m.span.start <= word.idx < m.span.end for m in mentions)
 
 
 def is_person(token: Token, mentions: Sequence[Mention]) -> bool:

@@ -31,7 +31,7 @@ from spacy.tokens import Span as SpacySpan
 
 from parley.extract.event_details import Scope, load_places, own_clause, place_name
 from parley.extract.event_links import attended_by, spoken_in_loosely, understood_subject
-from parley.extract.event_readings import Words
+from parley.extract.event_readings import SUBJECT_DEPS, Words
 from parley.extract.registry import ActorRegistry
 from parley.models import Mention, Span
 from parley.nlp import text_of
@@ -99,7 +99,7 @@ def linked_chars(
     verb = trigger if trigger.pos_ == "VERB" else trigger.head
     if verb.pos_ in ("VERB", "AUX") and (reporter is None or verb.i != reporter.i):
         # "X echoed statements by Y", "X praised Y's visit": Y's event, X only tells of it
-        doers = ("agent", "dobj", "prep") if has_maker(trigger) else (*SUBJECTS, "agent", "dobj", "prep")
+        doers = ("agent", "dobj", "prep") if has_maker(trigger) else (*SUBJECT_DEPS, "agent", "dobj", "prep")
         for child in verb.children:
             if child.dep_ in doers:
                 tokens |= set(child.subtree)
@@ -188,7 +188,6 @@ def content_clause(verb: Token) -> bool:
 
 
 SPOKEN_IN = {"in", "at", "during", "on"}
-SUBJECTS = ("nsubj", "nsubjpass")
 
 
 def spoken_in(trigger: Token, speech_verbs: frozenset[str]) -> bool:

@@ -58,13 +58,18 @@ RATED_FILLER = 8  # words at most between a verb of rating and its false-word
 
 def conditional(words: Words, sentence: str, start: int) -> bool:
     """Whether the words at ``start`` stand under a condition in their clause ("if they did not
-    confirm"): "if", "unless", "whether" since the last comma or semicolon."""
+    confirm"): "if", "unless", "whether" since the last comma, semicolon or colon."""
     clause = re.split(r"[,;:]", sentence[:start])[-1]
     return words.has("conditionals", clause)
 
 
-def reports_unverified(words: Words, sentence: str) -> bool:
-    """Whether the sentence says a report is not verified: a phrase of the list ``unverified``
-    not under a condition."""
+def unverified_phrase(words: Words, sentence: str) -> re.Match[str] | None:
+    """The first phrase of the list ``unverified`` in the sentence not under a condition: where
+    it says a report is not verified; None when it does not."""
     found = words.pattern("unverified").finditer(sentence)
-    return any(not conditional(words, sentence, m.start()) for m in found)
+    return next((m for m in found if not conditional(words, sentence, m.start())), None)
+
+
+def reports_unverified(words: Words, sentence: str) -> bool:
+    """Whether the sentence says a report is not verified (:func:`unverified_phrase`)."""
+    return unverified_phrase(words, sentence) is not None

@@ -25,7 +25,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
 
 from parley.models import Mention, Span
-from parley.reconcile.claim_senses import conditional
+from parley.reconcile.claim_senses import unverified_phrase
 from parley.reconcile.claim_words import Sentence, Words, clean
 from parley.reconcile.claims import Corpus
 from parley.reconcile.contested_records import Contested
@@ -259,9 +259,7 @@ def unverifier(
     article speaks for itself ("could not be verified", "we have not verified", "CNN could
     not independently verify" in CNN). None when the sentence does not say so."""
     sentence = text[span.start : span.end]
-    # not "if they did not confirm their address": no one doubts a report there
-    phrases = words.pattern("unverified").finditer(sentence)
-    found = next((m for m in phrases if not conditional(words, sentence, m.start())), None)
+    found = unverified_phrase(words, sentence)  # not "if they did not confirm their address"
     if found is None:
         return None
     phrase = found.group(0)

@@ -87,8 +87,12 @@ _PAST_BEFORE = re.compile(r"\b(?:under|to)\s+$", re.IGNORECASE)
 
 
 def _past(corpus: Corpus, m: Mention) -> bool:
-    """The mention gives the role as held in the past: "then-Secretary", "former", "President X's
-    crime bill" (a thing of the time the role was held), "under President X", "to President X"."""
+    """The mention may give the role as held in the past, so it is no evidence of the role now:
+    "then-Secretary", "former" anywhere in the role words, any possessive after the name
+    ("President X's crime bill", but also "President X's envoy") and "under" or "to" right before
+    it ("chief of staff to President X", but also "spoke to President X"). Broad on purpose: it
+    only takes mentions out of the "current" side; a clash still needs another plain mention in
+    another article, or the dossier's role."""
     if _PAST_ROLE.search(m.role or ""):
         return True
     text = corpus.articles[m.article_id].text if m.article_id in corpus.articles else ""

@@ -70,13 +70,12 @@ def direct_pass(ix: DocIndex) -> tuple[list[Found], list[int]]:
             told = standalone or covers or right_after(ix, qi, v)
             # "ends with footage of X saying, "…"" with the quote hung from "ends": the gerund's
             host = None if covers else _gerund_host(ix, qi, v)
-            gerund = host is not None
-            if host is not None:
-                ix.used_cues.add(host.i)
-            if not (told or gerund) or inside_report(ix, v):
+            if not (told or host is not None) or inside_report(ix, v):
                 continue  # a phrase quoted inside a reported clause: the reported pass
             if in_claim(ix, v):
                 continue  # quoted inside a denied, reported or asked claim: the reported pass
+            if host is not None:
+                ix.used_cues.add(host.i)  # the verb the parser hung the quote on is no cue of its own
             res = attribution_for_cue(ix, v, content, "direct")
         elif not standalone:
             # "a man yelled "Stay there!"": the quote right after a verb of saying

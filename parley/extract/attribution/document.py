@@ -35,7 +35,7 @@ from .clause_ends import (
 )
 from .quotes import QuoteRegion, find_quotes
 from .tokens import TokenTable
-from .verbs import is_cue_verb, is_verb
+from .verbs import SAYING_OR_THINKING, is_cue_verb, is_verb
 
 NOMINAL_POS = frozenset({"PROPN", "PRON", "NOUN"})
 _DQ_CHARS = frozenset('"“”«»„')
@@ -298,7 +298,7 @@ def _through_conjunct(doc: Doc, a: int, b: int, v: Token) -> int:
             # a clause of its own, not the cue's own second verb ("said A — and he noted B",
             # "urges him to leave and says ...")
             subj = any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in k.children)
-            if subj and not is_cue_verb(k, C.SPEECH_VERBS | C.COGNITION_VERBS):
+            if subj and not is_cue_verb(k, SAYING_OR_THINKING):
                 return k.right_edge.i + 1
     return last
 

@@ -193,7 +193,7 @@ def dash_line(ix: DocIndex, qi: int) -> Found | None:
     n = ix.n
     i = b
     glued = doc[b - 1] if b > 0 else None
-    if glued is not None and glued.idx < q.end and glued.text[-1] in DASHES:
+    if glued is not None and glued.text[-1] in DASHES:  # it starts before the quote's end
         # '”―' read as one token: the dash is its last character
         return dash_after(ix, qi, b - 1, glued.idx + len(glued.text) - 1)
     while i < n and (doc[i].is_punct or doc[i].is_space) and "\n" not in doc[i].text:

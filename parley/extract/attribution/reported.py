@@ -204,7 +204,7 @@ def reported_pass(ix: DocIndex) -> list[Found]:
         agent = ("parsed" if strict else "view") if agentive else ""
         f = attribution_for_cue(ix, v, content, "reported", inside=inside, agent=agent)
         if f.source is None and agentive:  # (every cue but a verb of saying needs one)
-            if agentive and not plain:
+            if not plain:
                 shown.append(content)  # "a map suggests that X aims to ...": not X's either
             continue  # "the data shows that ...", "efforts that seek to ...": no one's view
         found.append(f)

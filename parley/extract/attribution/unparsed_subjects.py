@@ -141,9 +141,7 @@ def conjoined_subject(ix: DocIndex, v: Token) -> Token | None:
     if any(c.dep_ in ("nsubj", "nsubjpass", "expl", "csubj") for c in v.children):
         return None
     t = ix.doc[v.i - 1]
-    while t.dep_ in ("compound", "amod", "det", "nummod") and t.head.i > t.i and t.head.i < v.i:
-        t = t.head
-    if t.i != v.i - 1 or t.dep_ != "conj" or t.pos_ not in NOMINAL_POS or t.head.dep_ not in ("dobj", "pobj"):
+    if t.dep_ != "conj" or t.pos_ not in NOMINAL_POS or t.head.dep_ not in ("dobj", "pobj"):
         return None
     if not any(c.dep_ == "cc" and c.i < t.i for c in t.head.children) or ix.pid[t.i] != ix.pid[v.i]:
         return None
