@@ -119,6 +119,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("out", type=Path)
     parser.add_argument("--root", type=Path, default=DATASETS / "polnear")
     args = parser.parse_args(argv)
+    if not (args.root / args.split / "text").is_dir() or not (args.root / "metadata.tsv").is_file():
+        parser.error(f"no PolNeAR {args.split} split (text/ and metadata.tsv) under {args.root}")
     with args.out.open("w", encoding="utf-8") as f:
         for item in _polnear(args.root, (args.split,)):
             item.pop("set")

@@ -43,9 +43,11 @@ _PATTERNS = [
     rf"(?P<place>{_PLACE})\s*\((?P<outlet>{_OUTLET})\)\s*[-–—:]\s*",
     # Kyiv, Nov 24 - / Brussels, December 1:
     rf"(?P<place>{_PLACE}),\s+(?P<date>{_DATE})\s*[-–—:]\s*",
-    # WASHINGTON -- / FAIRVIEW, W.Va. - / KYIV — (a place in capitals and a dash, no date)
+    # WASHINGTON -- The ... / FAIRVIEW, W.Va. - A ... / KYIV — Ukrainian ... (a place in capitals, a
+    # dash and a sentence; not a label of the story: "EXCLUSIVE --", "BREAKING -")
+    r"(?!(?:EXCLUSIVE|BREAKING|UPDATE|UPDATED|WATCH|LIVE|ANALYSIS|OPINION|EDITORIAL|NEWS)\b)"
     r"(?P<place>[A-Z][A-Z'’.-]+(?: [A-Z][A-Z'’.-]+){0,3}(?:, [A-Z][\w.]+(?: [A-Z][\w.]+)?)?)"
-    r"\s+(?:--|[-–—])\s+",
+    r"\s+(?:--|[-–—])\s+(?=[A-Z])",
     # Rokna Political Desk: (outlet desks)
     r"(?P<outlet>[A-Z][\w'’.-]*(?: [A-Z][\w'’.-]*)??)\s+(?:Political|News|Foreign|World|International"
     r"|Diplomatic)?\s*Desk\s*[:–—-]\s*",

@@ -91,6 +91,7 @@ def test_a_phone_call_is_still_a_call(pipeline):
     "text",
     [
         "Sarah Collins at the Daily Ledger agreed with Tom Hayes about the winner on Monday.",
+        "Sarah Collins and Tom Hayes agreed about the winner on Monday.",
         "Writing for a panel that all agreed Collins won the debate on Tuesday, Hayes praised her.",
         "Collins agreed to a 20-minute interview with the Daily Ledger on Monday.",
         "A nurses' union endorsed Sarah Collins for governor on Thursday.",

@@ -24,6 +24,15 @@ def test_the_plans_own_words_and_hyphened_counts_keep_it_the_plan():
     assert ("kremlin", "peace-plan", "rejects") in triples("The Kremlin rejected the plan outright.")
 
 
+def test_another_issues_word_or_a_holders_noun_before_the_document_keeps_it_the_plan():
+    assert ("kremlin", "peace-plan", "rejects") in triples(
+        "The Kremlin rejected the ceasefire proposal outright."
+    )
+    assert ("kremlin", "peace-plan", "rejects") in triples(
+        "The Kremlin rejected the administration plan outright."
+    )
+
+
 def test_an_issue_word_after_a_preposition_of_time_is_no_stance_on_it():
     got = triples("The Kremlin refused to release the prisoners before the elections.")
     assert not [t for t in got if t[1] == "elections"]
