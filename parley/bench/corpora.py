@@ -109,22 +109,75 @@ def _ruwa(root: Path) -> Iterator[dict]:
                 }
 
 
+def _tempeval3(root: Path) -> Iterator[dict]:
+    """TempEval-3's TimeBank and AQUAINT documents: plain text (TimeML tags taken out), the document
+    creation time as the publication date, the agency from the document's name."""
+    from parley.bench.tempeval import read_tml
+
+    for path in sorted(root.rglob("*.tml")):
+        doc = read_tml(path)
+        text = doc.text.strip()
+        first = text.split("\n", 1)[0].strip()
+        outlet = "".join(ch for ch in doc.name.split(".")[0] if ch.isalpha()) or None
+        yield {
+            "set": "tempeval3",
+            "url": f"https://tempeval3.example/{path.parent.name}/{doc.name}",
+            "outlet": outlet,
+            "published": doc.dct.isoformat(),
+            "title": " ".join(first.split()[:12]) or doc.name,
+            "text": text,
+        }
+
+
+def _fnc1_test(root: Path) -> Iterator[dict]:
+    """FNC-1's competition test bodies only (no outlet, no date)."""
+    for item in _fnc1(root):
+        if "/competition/" in item["url"]:
+            yield item
+
+
+# What ``main`` can write: a name, the folder under ../shared/datasets, the reader of that folder.
+STREAMS = {
+    "dev": ("polnear", lambda root: _polnear(root, ("dev",))),
+    "train": ("polnear", lambda root: _polnear(root, ("train",))),
+    "tempeval3": ("tempeval3", _tempeval3),
+    "fnc1": ("fnc1", _fnc1_test),
+}
+
+
 def main(argv: list[str] | None = None) -> int:
-    """Write one PolNeAR split as JSON Lines that ``parley ingest`` reads: real news of another
-    domain to read Parley's output on (``python -m parley.bench.corpora dev OUT.jsonl``)."""
+    """Write real news of another domain as JSON Lines that ``parley ingest`` reads, to read
+    Parley's output on it: a PolNeAR split (``dev``, ``train``: US politics 2015-16, with
+    publisher, date and title), TempEval-3's news documents (``tempeval3``: 1989-2000, dated by
+    their creation time) or FNC-1's test bodies (``fnc1``: rumours and their debunking, 2014-15,
+    no date or outlet). ``python -m parley.bench.corpora dev OUT.jsonl``."""
     import argparse
 
     parser = argparse.ArgumentParser(description=main.__doc__)
-    parser.add_argument("split", choices=("train", "dev"))
+    parser.add_argument("set", choices=sorted(STREAMS), help="which real news to write")
     parser.add_argument("out", type=Path)
-    parser.add_argument("--root", type=Path, default=DATASETS / "polnear")
+    parser.add_argument("--root", type=Path, help="the set's folder (default: under ../shared/datasets)")
+    parser.add_argument("--limit", type=int, default=None, help="write at most this many articles")
     args = parser.parse_args(argv)
-    if not (args.root / args.split / "text").is_dir() or not (args.root / "metadata.tsv").is_file():
-        parser.error(f"no PolNeAR {args.split} split (text/ and metadata.tsv) under {args.root}")
+    folder, read = STREAMS[args.set]
+    root = args.root or DATASETS / folder
+    if not root.is_dir():
+        parser.error(f"no {args.set} data under {root}")
+    written = 0
     with args.out.open("w", encoding="utf-8") as f:
-        for item in _polnear(args.root, (args.split,)):
-            item.pop("set")
-            f.write(json.dumps(item, ensure_ascii=False) + "\n")
+        try:
+            for item in read(root):
+                if args.limit is not None and written >= args.limit:
+                    break
+                item.pop("set")
+                f.write(json.dumps(item, ensure_ascii=False) + "\n")
+                written += 1
+        except (OSError, StopIteration, KeyError, ValueError) as err:
+            args.out.unlink()
+            parser.error(f"cannot read {args.set} under {root}: {err}")
+    if not written:
+        args.out.unlink()
+        parser.error(f"no {args.set} articles under {root}")
     return 0
 
 

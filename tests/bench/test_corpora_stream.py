@@ -22,3 +22,22 @@ def test_a_polnear_split_is_written_as_articles_with_their_metadata(tmp_path):
     assert len(items) == len(list((POLNEAR / "dev" / "text").glob("*.txt")))
     assert all(set(item) == {"url", "outlet", "published", "title", "text"} for item in items)
     assert all(item["text"].strip() and item["outlet"] and item["published"] for item in items)
+
+
+def test_tempeval3_is_written_as_plain_dated_news(tmp_path):
+    root = SHARED / "datasets" / "tempeval3"
+    if not root.is_dir():
+        pytest.skip("../shared/datasets/tempeval3 is not present")
+    out = tmp_path / "te3.jsonl"
+    assert main(["tempeval3", str(out), "--root", str(root), "--limit", "5"]) == 0
+    items = [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines()]
+    assert len(items) == 5
+    assert all("<TIMEX3" not in item["text"] and "<EVENT" not in item["text"] for item in items)
+    assert all(item["published"][:2] in {"19", "20"} and item["outlet"].isalpha() for item in items)
+
+
+def test_an_empty_folder_is_refused_and_nothing_is_left_behind(tmp_path):
+    out = tmp_path / "none.jsonl"
+    with pytest.raises(SystemExit):
+        main(["fnc1", str(out), "--root", str(tmp_path)])
+    assert not out.exists()
