@@ -118,7 +118,8 @@ def _tempeval3(root: Path) -> Iterator[dict]:
         doc = read_tml(path)
         text = doc.text.strip()
         first = text.split("\n", 1)[0].strip()
-        outlet = "".join(ch for ch in doc.name.split(".")[0] if ch.isalpha()) or None
+        agency = "".join(ch for ch in doc.name.split(".")[0] if ch.isalpha())
+        outlet = agency if agency.isupper() else None  # "APW19980807" names its agency; "ea980120" does not
         yield {
             "set": "tempeval3",
             "url": f"https://tempeval3.example/{path.parent.name}/{doc.name}",

@@ -9,6 +9,10 @@ a non-breaking hyphen is not the hyphen a pattern looks for.
   the other fixed-width spaces (U+2000-U+200A), medium mathematical space, ideographic space
 - made ``-``: hyphen (U+2010) and non-breaking hyphen (U+2011)
 - made a line break: line and paragraph separators (U+2028, U+2029) and NEL (U+0085)
+- made typographic quotes: the typewriter pairs of old newswire, a quote opened by two backticks
+  and closed by two apostrophes: two backticks open (U+201C); two apostrophes open where a word
+  follows them after a space, a bracket or the start of a line, and close (U+201D) elsewhere, so
+  a quote reads the same whichever way its outlet typed it
 
 Then the text is put in Unicode NFC, so "é" written as e + combining accent is one character.
 """
@@ -35,9 +39,13 @@ _REPLACEMENT = {
     **dict.fromkeys(_LINE_BREAKS, "\n"),
 }
 _ODD = re.compile("[" + re.escape("".join(_REPLACEMENT)) + "]")
+_TYPEWRITER_OPEN = re.compile(r"``|(?:(?<=^)|(?<=[\s(\[{]))''(?=[^\s'])", re.M)
+_TYPEWRITER_CLOSE = re.compile(r"''")
 
 
 def normalise_characters(text: str) -> str:
     """The text with invisible characters removed and odd spaces, hyphens and breaks made plain."""
     text = _ODD.sub(lambda match: _REPLACEMENT[match.group()], text)
+    if "``" in text or "''" in text:
+        text = _TYPEWRITER_CLOSE.sub("\u201d", _TYPEWRITER_OPEN.sub("\u201c", text))
     return text if unicodedata.is_normalized("NFC", text) else unicodedata.normalize("NFC", text)
