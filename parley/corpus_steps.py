@@ -37,7 +37,7 @@ ARTICLES_AT_ONCE = 500  # articles whose mentions and statements the actors step
     # 2: governments events name; 3: organisations that speak; 4: titles; 5: merged bodies stay so;
     # 6: one body by a side's word however written ("Ukraine's General Staff"), outlets a noun names;
     # 7: a body described by its kind, a person's exact name, no speaker in an "including" aside
-    version="8",
+    version="9",
 )
 def actors_step(ctx: CorpusContext) -> int:
     store = ctx.store

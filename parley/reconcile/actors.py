@@ -9,10 +9,10 @@ Registered actors come from the registry. People the registry does not list are 
 2. a surname alone ("Kallas", "von der Leyen") is the registered person with that surname, unless
    a courtesy title says another gender; else it joins the full-name cluster with that surname
    (or a near spelling of it) in the same article, else the only one in the corpus with just that
-   surname; when two clusters share the surname, or no full name has it, it stays unresolved. A
-   surname the article uses before it names a less-known bearer in full is the best-known one,
-   and a surname in the plural ("the Kallases") is a family, no one
-   (:mod:`parley.reconcile.family_names`);
+   surname, if named so within a year or with the same title (:mod:`parley.reconcile.name_times`);
+   when two clusters share the surname, or no full name has it, it stays unresolved. A surname the
+   article uses before it names a less-known bearer in full is the best-known one, and a surname
+   in the plural ("the Kallases") is a family, no one (:mod:`parley.reconcile.family_names`);
 3. the cluster's name is its most frequent full spelling; role and side are the most frequent
    role words and side read next to its mentions, with those sentences as evidence.
 
@@ -33,6 +33,7 @@ User decisions (``parley actors merge A B``, ``parley actors split A NAME``) are
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 import unicodedata
 from collections import Counter, defaultdict
@@ -60,6 +61,7 @@ from parley.reconcile.family_names import (
     prominent_bearer,
     registered_bearer,
 )
+from parley.reconcile.name_times import NameTimes, publication_dates
 
 PLACE_LABELS = ("GPE", "LOC", "FAC")
 _MONTH = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?"
@@ -167,7 +169,7 @@ class Resolution:
                 seen_names[found].add(m.text)
         people = [m for m in people if (m.article_id, m.span.start, m.span.end) not in assigned]
         actors: dict[str, Actor] = {}
-        for cluster in _cluster_people(people):
+        for cluster in _cluster_people(people, publication_dates(articles)):
             name = _canonical(cluster.names)
             actor_id = _free_id(slug(name), registry, actors)
             roles = Counter(m.role for m in cluster.mentions if m.role and _plausible_role(m.role))
@@ -214,7 +216,7 @@ def _plausible_alias(name: str) -> bool:
     return bool(name.strip()) and len(name) <= 60
 
 
-def _cluster_people(people: list[Mention]) -> list[_Cluster]:
+def _cluster_people(people: list[Mention], dated: Callable[[str], dt.date | None]) -> list[_Cluster]:
     full = [m for m in people if _full_name(_name(m))]
     single = [m for m in people if not _full_name(_name(m))]
     clusters: list[_Cluster] = []
@@ -245,6 +247,7 @@ def _cluster_people(people: list[Mention]) -> list[_Cluster]:
     # what the family rules read of the full names, before any surname alone joins them
     surnames = {fold(n).split()[-1] for c in clusters for n in c.names}
     named_in = {id(c): len({m.article_id for m in c.mentions}) for c in clusters}
+    times = NameTimes(((m, fold(_name(m))) for m in single), clusters, dated)
     introduced: dict[tuple[str, int], int] = {}  # (article, cluster) -> where it is first named in full
     for c in clusters:
         for x in c.mentions:
@@ -268,8 +271,8 @@ def _cluster_people(people: list[Mention]) -> list[_Cluster]:
             target = local[0]
             if first_alone[(m.article_id, key)] < introduced[(m.article_id, id(target))]:
                 target = prominent_bearer(target, bearers, named_in) or target
-        elif not local and len(corpus) == 1 and bearers:
-            target = corpus[0]  # in another article only by the very surname, not a near spelling
+        elif not local and len(corpus) == 1 and bearers and times.links(m, key, corpus[0]):
+            target = corpus[0]  # in another article only by the very surname, and near in time
         if target is None:
             target = loose.setdefault(key, _Cluster(Counter(), []))
         target.names[_name(m)] += 1
