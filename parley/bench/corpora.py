@@ -117,7 +117,8 @@ def _tempeval3(root: Path) -> Iterator[dict]:
     for path in sorted(root.rglob("*.tml")):
         doc = read_tml(path)
         text = doc.text.strip()
-        first = text.split("\n", 1)[0].strip()
+        # no headline in TimeML: the first paragraph of six words or more, past a dateline line
+        first = next((p for p in text.split("\n") if len(p.split()) >= 6), text)
         agency = "".join(ch for ch in doc.name.split(".")[0] if ch.isalpha())
         outlet = agency if agency.isupper() else None  # "APW19980807" names its agency; "ea980120" does not
         yield {
@@ -125,7 +126,7 @@ def _tempeval3(root: Path) -> Iterator[dict]:
             "url": f"https://tempeval3.example/{path.parent.name}/{doc.name}",
             "outlet": outlet,
             "published": doc.dct.isoformat(),
-            "title": " ".join(first.split()[:12]) or doc.name,
+            "title": " ".join(first.split()[:12]),
             "text": text,
         }
 

@@ -195,9 +195,15 @@ def test_nothing_that_tells_leaves_the_date_unknown():
     assert article.published is None and article.published_from == "unknown"
 
 
-def test_the_weekday_the_lead_names_pins_the_year_when_nothing_else_tells():
-    article = _article(f"OSTREL, April 11 (Ostrel Post) - {LEAD}")  # "on Tuesday": 2023-04-11 was one
-    assert article.published == dt.date(2023, 4, 11) and article.published_from == "dateline"
+def test_the_weekday_the_lead_names_confirms_a_date_of_the_last_year_when_nothing_else_tells():
+    article = _article(f"OSTREL, May 14 (Ostrel Post) - {LEAD}")  # "on Tuesday": 2024-05-14 was one
+    assert article.published == dt.date(2024, 5, 14) and article.published_from == "dateline"
+
+
+def test_a_weekday_does_not_pick_the_year_of_an_older_date():
+    # 2024-04-11 was a Thursday; 2023-04-11 and 2017-04-11 were Tuesdays: the year cannot be told
+    article = _article(f"OSTREL, April 11 (Ostrel Post) - {LEAD}")
+    assert article.published is None and article.published_from == "unknown"
 
 
 def test_control_characters_and_nul_bytes_are_removed_from_text_title_and_author():
