@@ -8,9 +8,9 @@ Fallback order for each field, written where it runs:
 - published: every source is read and cross-checked (``pubdate.py``): reader metadata, the URL
   (``/2026/02/04/``, ``-2026-02-04``), the text (a "Published: ..." line, a header date line, a
   line that is only a date before the story) and the dateline (its year, else the URL's or the
-  text's, else, for a date of the last year, the one the lead's weekday confirms). The date most
-  sources agree on wins; a tie goes to URL, text, dateline, then metadata. Nothing that tells ->
-  unknown. Never guessed.
+  text's, else, of the last two times that day came, the one the lead's weekday confirms). The
+  date most sources agree on wins; a tie goes to URL, text, dateline, then metadata. Nothing that
+  tells -> unknown. Never guessed.
   When sources disagree, what each said is kept in ``date_conflicts``.
 - language: reader metadata -> py3langid on the text
 

@@ -89,11 +89,11 @@ def parse_month_day(date_text: str) -> tuple[int, int, int | None] | None:
 def resolve_dateline_date(dateline: Dateline, lead: str, today: dt.date) -> dt.date | None:
     """The publication date a dateline gives, or None when it cannot be told.
 
-    A dateline with a year is exact. Without a year, the date is the last time that day came,
-    not after ``today`` and less than a year before it, and only when the lead sentence names one
-    weekday ("on Wednesday") and the date fell on that weekday: the weekday confirms a recent
-    story. A weekday alone cannot pick the year of an older one (the same date falls on the same
-    weekday every few years), so then the date is unknown, not guessed.
+    A dateline with a year is exact. Without a year, the date is one of the last two times that
+    day came, not after ``today``, and only when the lead sentence names one weekday ("on
+    Wednesday") and the date fell on that weekday: the weekday confirms a recent story. A weekday
+    alone cannot pick the year of an older one (the same date falls on the same weekday every few
+    years), so then the date is unknown, not guessed.
     """
     if not dateline.date_text:
         return None
@@ -110,11 +110,14 @@ def resolve_dateline_date(dateline: Dateline, lead: str, today: dt.date) -> dt.d
     named = [i for i, name in enumerate(WEEKDAYS) if re.search(rf"\b{name}\b", sentence)]
     if len(named) != 1:
         return None
-    for y in (today.year, today.year - 1):
+    recent = []  # the last two times that day came, not after today
+    for y in range(today.year, today.year - 9, -1):
         try:
             day_date = dt.date(y, month, day)
         except ValueError:  # 29 February of a common year
             continue
         if day_date <= today:
-            return day_date if day_date.weekday() == named[0] else None
-    return None
+            recent.append(day_date)
+        if len(recent) == 2:
+            break
+    return next((d for d in recent if d.weekday() == named[0]), None)
