@@ -21,10 +21,10 @@ from parley.pipeline import Analysis, Context, Step, component
 # the text names or a publication noun introduces;
 # 5: a side from the role itself, not its topic or place; 4: titles from names.yaml, bodies by
 # their nouns, names by apposition; 3: one mention per name
-@component("mentions", requires=("doc",), produces=("mention",), version="10")
+@component("mentions", requires=("doc",), produces=("mention",), version="11")
 def mentions(ctx: Context) -> Step:
     def step(a: Analysis) -> dict:
-        return {"mention": find_mentions(a.parsed, a.article.id, ctx.registry)}
+        return {"mention": find_mentions(a.parsed, a.article.id, ctx.registry.on(a.article.published))}
 
     return step
 
@@ -39,7 +39,7 @@ def mentions(ctx: Context) -> Step:
 # 14: a direct quote's source from the model where it holds the rule's or the rule has none;
 # 13: a transcript's labelled answers, no heading's words; 12: a report's section label is no
 # speaker; 11: a day is no "called on"; 10: no supposed cue
-@component("attributions", requires=("doc",), produces=("attribution",), version="24")
+@component("attributions", requires=("doc",), produces=("attribution",), version="25")
 def attributions(ctx: Context) -> Step:
     def step(a: Analysis) -> dict:
         return {"attribution": extract_attributions(a.parsed)}
@@ -78,7 +78,7 @@ def times(ctx: Context) -> Step:
     # 13: said when the paragraph tells of (a day well before the article's, in the past tense);
     # 12: organisations named in the speaker words; 11: ascribed (a thought, wish or stand, not
     # words); 10: "the archbishop" is the one named so; names the model missed in the words
-    version="21",
+    version="22",
 )
 def statements(ctx: Context) -> Step:
     def step(a: Analysis) -> dict:
@@ -109,7 +109,7 @@ def statements(ctx: Context) -> Step:
     # for", "agreed to an interview", "endorsed X", agreements handed over); 10: a place naming a
     # document, a building visited, the maker "in a statement", a noun trigger's own maker, people of
     # a clause beside the trigger
-    version="10",
+    version="11",
 )
 def events(ctx: Context) -> Step:
     def step(a: Analysis) -> dict:

@@ -22,7 +22,7 @@ from parley.reconcile.bodies import Bodies
 from parley.reconcile.body_descriptions import described_body
 from parley.reconcile.body_names import body_key, generic, introduced, kind_of, listed_kind, qualified
 from parley.reconcile.events import merge_events, report_words
-from parley.reconcile.speaker_names import SpeakerNames, outside_aside
+from parley.reconcile.speaker_names import SpeakerNames, speaker_words
 from parley.store import RecordQuery
 from parley.store.lazy import StoredArticles
 
@@ -37,7 +37,7 @@ ARTICLES_AT_ONCE = 500  # articles whose mentions and statements the actors step
     # 2: governments events name; 3: organisations that speak; 4: titles; 5: merged bodies stay so;
     # 6: one body by a side's word however written ("Ukraine's General Staff"), outlets a noun names;
     # 7: a body described by its kind, a person's exact name, no speaker in an "including" aside
-    version="9",
+    version="10",
 )
 def actors_step(ctx: CorpusContext) -> int:
     store = ctx.store
@@ -87,7 +87,7 @@ def actors_step(ctx: CorpusContext) -> int:
 # not two parties; 3: undated ones attached after the pass (event_attach); 4: a digest's meeting with a
 # resolved party and a date or place counts; 5: kin types (a visit and its meeting) are one event, a
 # week's tally joins no day's; 6: an undated report joins its article's one month-dated event
-@corpus_step("events", reads=("event_mention", "mention", "actor", "article"), writes=("event",), version="7")
+@corpus_step("events", reads=("event_mention", "mention", "actor", "article"), writes=("event",), version="8")
 def events_step(ctx: CorpusContext) -> int:
     store = ctx.store
     by_span = ctx.actor_spans()
@@ -236,8 +236,8 @@ def _speaker(
     extractor named, else the organisation its words name (:func:`_body`); a side's government
     is added to the actors when it speaks ("Moscow said"), and so is an organisation, named or
     described by its kind (:func:`_described`); else the person whose name the words are
-    (:class:`SpeakerNames`). A name in an aside ("X, including Y") is not the speaker."""
-    s = outside_aside(s)
+    (:class:`SpeakerNames`). No name in an aside ("X, including Y") or of a body is the speaker."""
+    s = speaker_words(s)
     ref = s.speaker_ref
     actor_id = (by_span.get((s.article_id, ref.start, ref.end)) if ref else None) or s.speaker_actor_id
     if actor_id is None:

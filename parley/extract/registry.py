@@ -9,11 +9,15 @@ Matching a name to a registered actor, in order: exact name or alias (case, acce
 leading "the"/possessive folded) -> surname of a registered person -> fuzzy match guarded by
 first names (a misspelt or transliterated surname, "Sybhia" for "Sybiha", matches only when the
 first names, where both are given, agree). Titles ("the Kremlin spokesperson") are matched in
-the text by :meth:`ActorRegistry.find_titles`.
+the text by :meth:`ActorRegistry.find_titles`, for an article published within the dossier's
+period only (:meth:`ActorRegistry.on`): the ``negotiation``'s optional ``from`` and ``until``
+dates, else a year either side of its dated documents.
 """
 
 from __future__ import annotations
 
+import copy
+import datetime as dt
 import re
 import unicodedata
 from dataclasses import dataclass
@@ -107,9 +111,29 @@ def _gender(entry: dict[str, Any], source: object) -> str | None:
     return PRONOUNS[key]
 
 
+# generational suffixes written after a surname ("Jon Roe Jr.", "Jon Roe III"): no surname
+GENERATIONAL = frozenset({"jr", "sr", "ii", "iii", "iv"})
+
+
+def name_words(folded: str) -> list[str]:
+    """A folded name's words without a generational suffix after the surname ("jon roe iii");
+    one after a single name ("jon jr") is kept: there is no surname to tell then."""
+    words = folded.split()
+    while len(words) > 2 and words[-1].rstrip(".") in GENERATIONAL:
+        words = words[:-1]
+    return words
+
+
+def surname_of(folded: str) -> str:
+    """A folded person's name's surname: its last word but a generational suffix."""
+    words = name_words(folded)
+    return words[-1] if words else ""
+
+
 def names_agree(a: str, b: str) -> bool:
-    """Do two person names (already folded) plausibly name the same person?"""
-    wa, wb = a.split(), b.split()
+    """Do two person names (already folded) plausibly name the same person? A generational suffix
+    ("Jr.", "III") is no surname: two names that share only that are two people."""
+    wa, wb = name_words(a), name_words(b)
     if not wa or not wb:
         return False
     sa, sb = wa[-1], wb[-1]
@@ -143,6 +167,7 @@ class ActorRegistry:
     ) -> None:
         self.source = source  # the file it was read from, if any
         self.sections = dict(sections or {})  # the dossier's other sections: issues, documents ...
+        self._period = title_period(self.sections)
         self.sides = {s.id: s for s in sides}
         self.specs = {s.actor.id: s for s in specs}
         self._exact: dict[str, str] = {}
@@ -152,7 +177,7 @@ class ActorRegistry:
             for name in (a.name, *a.aliases):
                 self._exact.setdefault(fold(name), a.id)
                 if a.kind == "person":
-                    self._surnames.setdefault(fold(name).split()[-1], set()).add(a.id)
+                    self._surnames.setdefault(surname_of(fold(name)), set()).add(a.id)
         self._side_words: dict[str, str] = {}
         for side in sides:
             for word in (side.name, *side.adjectives, *side.places):
@@ -220,7 +245,7 @@ class ActorRegistry:
             return self._exact[key]
         if not person:
             return None
-        surname = key.split()[-1]
+        surname = surname_of(key)
         candidates = {
             actor_id
             for actor_id in self._surnames.get(surname, ())
@@ -242,6 +267,22 @@ class ActorRegistry:
     def _person_names(self, actor_id: str) -> tuple[str, ...]:
         a = self.specs[actor_id].actor
         return (a.name, *a.aliases)
+
+    def period(self) -> tuple[dt.date, dt.date] | None:
+        """The days the dossier's titles name their holders on (:func:`title_period`)."""
+        return self._period
+
+    def on(self, day: dt.date | None) -> ActorRegistry:
+        """The registry for an article published on ``day``: itself, or, when the day is outside
+        the dossier's period (:meth:`period`), one whose titles name no one ("the foreign
+        minister" of an article ten years older is whoever held the office then). An undated
+        article keeps every title."""
+        period = self.period()
+        if day is None or period is None or period[0] <= day <= period[1]:
+            return self
+        found = copy.copy(self)
+        found._titles = None
+        return found
 
     def title_actor(self, phrase: str) -> str | None:
         return self._title_ids.get(fold(phrase))
@@ -283,6 +324,37 @@ def _title_pattern(title: str) -> str:
         words = words[1:]
         return r"(?:the\s+)?" + r"\s+".join(words)
     return r"\s+".join(words)
+
+
+TITLE_MARGIN_DAYS = 365  # how long before and after the dossier's dated documents its titles hold
+
+
+def _day(value: object) -> dt.date | None:
+    if isinstance(value, dt.datetime):
+        return value.date()
+    if isinstance(value, dt.date):
+        return value
+    try:
+        return dt.date.fromisoformat(str(value)[:10]) if value else None
+    except ValueError:
+        return None
+
+
+def title_period(sections: dict[str, Any]) -> tuple[dt.date, dt.date] | None:
+    """The days a dossier's titles name their holders on: its ``negotiation``'s ``from`` and
+    ``until`` when given (either may be left out), else from ``TITLE_MARGIN_DAYS`` before its
+    earliest dated document to as long after its latest; None when it dates nothing (no bound)."""
+    negotiation = sections.get("negotiation")
+    negotiation = negotiation if isinstance(negotiation, dict) else {}
+    dated = [
+        d for doc in sections.get("documents") or () if isinstance(doc, dict) if (d := _day(doc.get("date")))
+    ]
+    margin = dt.timedelta(days=TITLE_MARGIN_DAYS)
+    start = _day(negotiation.get("from")) or (min(dated) - margin if dated else None)
+    end = _day(negotiation.get("until")) or (max(dated) + margin if dated else None)
+    if start is None and end is None:
+        return None
+    return start or dt.date.min, end or dt.date.max
 
 
 @cache

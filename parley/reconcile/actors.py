@@ -3,9 +3,11 @@
 Registered actors come from the registry. People the registry does not list are clustered:
 
 1. full names ("Kaja Kallas") form clusters; two spellings join when their surnames are the
-   same or a near-miss (``names_agree``: "Sybhia" ~ "Sybiha") *and* their first names are one
-   given name however spelt ("Andrii" ~ "Andriy", not "Ivana" ~ "Ivanka"), so two people who
-   share a surname are never merged;
+   same or a near-miss (``names_agree``: "Sybhia" ~ "Sybiha", a "Jr."/"III" after it no surname)
+   *and* their first names are one given name however spelt ("Andrii" ~ "Andriy", not "Ivana" ~
+   "Ivanka"), so two people who share a surname are never merged; a full name's leading words
+   ("Jon Paul" of "Jon Paul Roe") and a given name after a royal title ("King Jon") are no
+   surname (:mod:`parley.reconcile.given_names`);
 2. a surname alone ("Kallas", "von der Leyen") is the registered person with that surname, unless
    a courtesy title says another gender; else it joins the full-name cluster with that surname
    (or a near spelling of it) in the same article, else the only one in the corpus with just that
@@ -45,7 +47,14 @@ from importlib import resources
 import yaml
 
 from parley.clean.outlets import default_registry as known_outlets
-from parley.extract.registry import COURTESY_TITLES, ActorRegistry, fold, names_agree, strip_honorifics
+from parley.extract.registry import (
+    COURTESY_TITLES,
+    ActorRegistry,
+    fold,
+    names_agree,
+    strip_honorifics,
+    surname_of,
+)
 from parley.models import Actor, Article, Mention
 from parley.reconcile.body_names import (
     FUNCTION_WORDS,
@@ -60,7 +69,11 @@ from parley.reconcile.family_names import (
     plural_of,
     prominent_bearer,
     registered_bearer,
+    surname_fits,
+    surname_is,
 )
+from parley.reconcile.given_names import Cluster as _Cluster
+from parley.reconcile.given_names import RoyalNames, leading_names, leads_another, royal_people
 from parley.reconcile.name_times import NameTimes, publication_dates
 
 PLACE_LABELS = ("GPE", "LOC", "FAC")
@@ -78,8 +91,7 @@ def _name_list(key: str) -> frozenset[str]:
 
 
 def particles() -> frozenset[str]:
-    """Particles that stand inside a name ("von der Leyen"): a name starting with one is a surname
-    (``parley/data/names.yaml``)."""
+    """Particles inside a name ("von der Leyen"): a name starting with one is a surname (names.yaml)."""
     return _name_list("particles")
 
 
@@ -88,12 +100,6 @@ class Override:
     action: str  # "merge" (source into target) | "split" (name out of source)
     source: str
     target: str
-
-
-@dataclass
-class _Cluster:
-    names: Counter
-    mentions: list[Mention]
 
 
 def slug(name: str) -> str:
@@ -143,8 +149,11 @@ class Resolution:
         as_place: Counter = Counter()  # how often each unregistered name is a place, and a person
         as_person: Counter = Counter()
         refused: set[tuple[str, int, int]] = set()
+        royal = RoyalNames(registry)  # given names after a royal title ("King Jon"): no surnames
         for m in mentions:
             where = (m.article_id, m.span.start, m.span.end)
+            if royal.see(m):
+                continue
             if m.actor_id is not None and m.label == "PERSON" and not_this_person(m, m.actor_id, registry):
                 refused.add(where)
                 m = replace(m, actor_id=None)  # noqa: PLW2901
@@ -160,6 +169,7 @@ class Resolution:
                 seen_names[m.actor_id].add(m.text)
         # a name the model calls a place more often than a person is the place ("Chasiv Yar")
         people = [m for m in people if as_place[fold(m.text)] <= as_person[fold(m.text)]]
+        people, refused = royal.others(people), refused | royal.refused()  # not "Jon" by "King Jon"
         alone = [n for n, m in enumerate(people) if not _full_name(_name(m))]
         people = named_in_full(people, alone, full_names, articles)
         assigned: dict[tuple[str, int, int], str] = {}
@@ -169,7 +179,8 @@ class Resolution:
                 seen_names[found].add(m.text)
         people = [m for m in people if (m.article_id, m.span.start, m.span.end) not in assigned]
         actors: dict[str, Actor] = {}
-        for cluster in _cluster_people(people, publication_dates(articles)):
+        dated = publication_dates(articles)
+        for cluster in _cluster_people(people, dated) + royal_people(royal.titled, dated):
             name = _canonical(cluster.names)
             actor_id = _free_id(slug(name), registry, actors)
             roles = Counter(m.role for m in cluster.mentions if m.role and _plausible_role(m.role))
@@ -190,7 +201,7 @@ class Resolution:
             base = registry.actor(actor_id)
             if base is None:
                 continue
-            spelled = sorted(n for n in names if fold(n) != fold(base.name) and _plausible_alias(n))
+            spelled = sorted(n for n in names if fold(n) != fold(base.name) and n.strip() and len(n) <= 60)
             actors[actor_id] = replace(base, aliases=tuple(sorted(set(base.aliases) | set(spelled))))
         moves = _apply_overrides(actors, overrides, registry)
         return cls(sorted(actors.values(), key=lambda a: a.id), assigned, moves, frozenset(refused))
@@ -212,10 +223,6 @@ def _plausible_role(role: str) -> bool:
     return not NOT_A_ROLE.search(role) and fold(role).rstrip(".") not in COURTESY_TITLES
 
 
-def _plausible_alias(name: str) -> bool:
-    return bool(name.strip()) and len(name) <= 60
-
-
 def _cluster_people(people: list[Mention], dated: Callable[[str], dt.date | None]) -> list[_Cluster]:
     full = [m for m in people if _full_name(_name(m))]
     single = [m for m in people if not _full_name(_name(m))]
@@ -226,16 +233,19 @@ def _cluster_people(people: list[Mention], dated: Callable[[str], dt.date | None
     # names agree only when their surnames start alike, so every name of a cluster has the
     # first one's surname initial: a name is looked for only among the clusters of its initial
     by_initial: dict[str, list[_Cluster]] = defaultdict(list)
+    alone = {(m.article_id, fold(_name(m))) for m in single}
+    leads = leading_names(((m.article_id, _name(m)) for m in full), dated, alone)  # "Jon Paul" (Roe)
     for m in sorted(full, key=lambda m: -len(_name(m))):
         key = fold(_name(m))
-        home = homes.get(key) or next(
+        home_key = leads.get((m.article_id, key)) or key
+        home = homes.get(home_key) or next(
             (c for c in by_initial[_initial(key)] if all(_agree(key, fold(n)) for n in c.names)), None
         )
         if home is None:
             home = _Cluster(Counter(), [])
             clusters.append(home)
             by_initial[_initial(key)].append(home)
-        homes[key] = home
+        homes[home_key] = home
         home.names[_name(m)] += 1
         home.mentions.append(m)
     by_article: dict[str, list[_Cluster]] = defaultdict(list)
@@ -245,7 +255,7 @@ def _cluster_people(people: list[Mention], dated: Callable[[str], dt.date | None
     loose: dict[str, _Cluster] = {}
     fits: dict[str, list[_Cluster]] = {}  # by surname; only full names decide, and they are placed
     # what the family rules read of the full names, before any surname alone joins them
-    surnames = {fold(n).split()[-1] for c in clusters for n in c.names}
+    surnames = {surname_of(fold(n)) for c in clusters for n in c.names}
     named_in = {id(c): len({m.article_id for m in c.mentions}) for c in clusters}
     times = NameTimes(((m, fold(_name(m))) for m in single), clusters, dated)
     introduced: dict[tuple[str, int], int] = {}  # (article, cluster) -> where it is first named in full
@@ -262,10 +272,10 @@ def _cluster_people(people: list[Mention], dated: Callable[[str], dt.date | None
         if plural_of(key, surnames):
             continue  # "the Roes": a family, no one
         if key not in fits:
-            fits[key] = [c for c in by_initial[_initial(key)] if _surname_fits(key, c)]
+            fits[key] = [c for c in by_initial[_initial(key)] if surname_fits(key, c.names)]
         corpus = fits[key]
         local = [c for c in by_article[m.article_id] if any(c is x for x in corpus)]
-        bearers = [c for c in corpus if _surname_is(key, c)]
+        bearers = [c for c in corpus if surname_is(key, c.names)]
         target: _Cluster | None = None
         if len(local) == 1:
             target = local[0]
@@ -277,9 +287,7 @@ def _cluster_people(people: list[Mention], dated: Callable[[str], dt.date | None
             target = loose.setdefault(key, _Cluster(Counter(), []))
         target.names[_name(m)] += 1
         target.mentions.append(m)
-    # A surname seen alone and never with a first name is too thin to be an actor of its own
-    # ("Post" out of a newspaper's name); its mentions stay unresolved.
-    return clusters
+    return clusters  # a surname never seen with a first name ("Post") is no actor: left unresolved
 
 
 def _full_name(name: str) -> bool:
@@ -290,21 +298,12 @@ def _full_name(name: str) -> bool:
 
 def _initial(folded_name: str) -> str:
     """The first letter of a folded name's surname (its last word)."""
-    words = folded_name.split()
-    return words[-1][:1] if words else ""
+    return surname_of(folded_name)[:1]
 
 
 def _agree(a: str, b: str) -> bool:
     """Two folded full names of one person: surnames alike and one given name."""
     return names_agree(a, b) and given_names_agree(a, b)
-
-
-def _surname_is(surname: str, cluster: _Cluster) -> bool:
-    return any(fold(n).split()[-1] == surname for n in cluster.names if len(n.split()) >= 2)
-
-
-def _surname_fits(surname: str, cluster: _Cluster) -> bool:
-    return any(names_agree(surname, fold(n).split()[-1]) for n in cluster.names if len(n.split()) >= 2)
 
 
 def _name(m: Mention) -> str:
@@ -313,7 +312,7 @@ def _name(m: Mention) -> str:
 
 def _canonical(names: Counter) -> str:
     full = [(n, c) for n, c in names.items() if len(n.split()) >= 2] or list(names.items())
-    return max(full, key=lambda nc: (nc[1], len(nc[0])))[0]
+    return max(full, key=lambda nc: (not leads_another(nc[0], names), nc[1], len(nc[0])))[0]
 
 
 def _free_id(base: str, registry: ActorRegistry, taken: dict[str, Actor]) -> str:

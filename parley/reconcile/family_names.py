@@ -23,11 +23,11 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections import defaultdict
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import replace
 from typing import TypeVar
 
-from parley.extract.registry import ActorRegistry, fold, strip_honorifics
+from parley.extract.registry import ActorRegistry, fold, names_agree, strip_honorifics, surname_of
 from parley.models import Article, Mention
 
 T = TypeVar("T")
@@ -64,6 +64,16 @@ def given_names_agree(a: str, b: str) -> bool:
     if fa + "a" == fb or fb + "a" == fa:
         return False
     return _skeleton(fa) == _skeleton(fb)
+
+
+def surname_is(name: str, names: Iterable[str]) -> bool:
+    """Whether a folded surname is the very surname of one of the full names (a "Jr." no surname)."""
+    return any(surname_of(fold(n)) == name for n in names if len(n.split()) >= 2)
+
+
+def surname_fits(name: str, names: Iterable[str]) -> bool:
+    """Whether a folded surname is the surname of one of the full names, or a near spelling of it."""
+    return any(names_agree(name, surname_of(fold(n))) for n in names if len(n.split()) >= 2)
 
 
 def plural_of(name: str, surnames: set[str]) -> bool:

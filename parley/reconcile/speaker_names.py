@@ -1,8 +1,10 @@
-"""Two checks on a statement's speaker words made when the actors step ties them to an actor.
+"""Checks on a statement's speaker words made when the actors step ties them to an actor.
 
 - A name inside an aside the speaker words bring in with "including", "such as" or "among
   them" is not the speaker: "most of Europe - including the president, Jane Roe - dismissed
   them" is said by "most of Europe" (:func:`outside_aside`).
+- A name that only qualifies a body of the person's ("the Roe administration said", "Roe
+  campaign officials said") is not the speaker (:func:`not_their_body`).
 - Speaker words the model found no person in, that are exactly one person actor's name once
   quotes, apostrophes, case, titles and spacing are folded away, are that person
   (:class:`SpeakerNames`): a full name when one person in the corpus has it ("- Jane Roe"
@@ -22,6 +24,7 @@ from dataclasses import replace
 from parley.extract.registry import fold, strip_honorifics
 from parley.models import Actor, Mention, Span, Statement
 from parley.reconcile.actors import particles
+from parley.reconcile.given_names import given_after_title
 
 _ASIDE = re.compile(r"(?:^|[\s,(–—-])(?:including|such as|among them|among whom)\b", re.IGNORECASE)
 _PRONOUNS = frozenset("he she it they we i you him her them us one who this that these those".split())
@@ -56,6 +59,30 @@ def outside_aside(s: Statement) -> Statement:
     )
 
 
+# what a person's name written before it makes a body of theirs, not the person ("the Roe
+# administration", "the Roe campaign", "Roe's government", "the Roe camp")
+_THEIR_BODY = re.compile(r"^(?:['’]s?)?\s+(?:administration|government|campaign|camp)s?\b", re.IGNORECASE)
+
+
+def not_their_body(s: Statement) -> Statement:
+    """The statement without the person its speaker words name when the name only qualifies a
+    body of theirs ("The Roe administration said", "Roe campaign officials said"): an
+    administration, government, campaign or camp is not the person it is named after."""
+    words, span, ref = s.speaker or "", s.speaker_span, s.speaker_ref
+    if span is None or ref is None or len(words) != span.end - span.start:
+        return s
+    inside = span.start <= ref.start < ref.end <= span.end
+    if not inside or not _THEIR_BODY.match(words[ref.end - span.start :]):
+        return s
+    return replace(s, speaker_ref=None, speaker_actor_id=None)
+
+
+def speaker_words(s: Statement) -> Statement:
+    """The statement with its speaker words read for the person they name: no name in an aside
+    (:func:`outside_aside`), none that only qualifies a body (:func:`not_their_body`)."""
+    return not_their_body(outside_aside(s))
+
+
 def _key(text: str) -> list[str]:
     return fold(strip_honorifics(text.strip(_QUOTES_AND_DASHES))).split()
 
@@ -75,10 +102,14 @@ class SpeakerNames:
     def __init__(self, actors: Iterable[Actor]) -> None:
         self.full: dict[str, set[str]] = defaultdict(set)
         self.surnames: dict[str, set[str]] = defaultdict(set)
+        self.royal: dict[str, set[str]] = defaultdict(set)  # "king jon": a given name after a title
         for a in actors:
             if a.kind != "person":
                 continue
             for name in (a.name, *a.aliases):
+                if given_after_title(name.split()):
+                    self.royal[fold(name)].add(a.id)
+                    continue
                 words = _key(name)
                 if not words:
                     continue
@@ -94,6 +125,8 @@ class SpeakerNames:
             return None
         if not all(w[:1].isupper() or fold(w) in particles() for w in shown):
             return None  # "officials", "the spokesman"
+        if given_after_title(shown):
+            return _one(self.royal.get(fold(" ".join(shown)), set()))  # "King Jon" is no surname
         surname = _surname(key)
         if surname is None:
             return _one(self.full.get(" ".join(key), set()))
