@@ -29,8 +29,8 @@ What the small model calls a person is checked against the shape of a name (word
   something else (:mod:`parley.extract.surnames`); so is a name the model missed with a noun
   for a person beside it ("Jane Roe, a historian"), and one it ran onto the end of an
   organisation's name ("the Armed Forces of X Jane Roe", split into the body and the person);
-- a name a noun for a body introduces ("broadcaster Roe"), that the article calls a body's or
-  its initials follow in brackets is an ORG (:mod:`parley.extract.name_kinds`), whatever it was.
+- a name a noun for a body introduces ("broadcaster Roe"), that the article calls a body's or whose
+  initials follow in brackets is an ORG (``name_kinds``), as is a company's; a thing's none (thing_names).
 """
 
 from __future__ import annotations
@@ -61,6 +61,7 @@ from parley.extract.name_kinds import (
 )
 from parley.extract.registry import HONORIFICS, ActorRegistry, fold, strip_honorifics
 from parley.extract.surnames import a_person_by_its_words, first_name_before, surname_mentions
+from parley.extract.thing_names import ThingNames
 from parley.models import Mention, Span
 from parley.nlp import text_of
 
@@ -119,7 +120,7 @@ def find_mentions(doc: Doc, article_id: str, registry: ActorRegistry) -> list[Me
     words = name_words()
     mentions: list[Mention] = []
     known: dict[tuple[str, bool], str | None] = {}  # names repeat in an article: look each up once
-    bodies = named_bodies(doc, words)  # 'the NGO "Roe Lives"': a body's in every mention
+    bodies, things = named_bodies(doc, words), ThingNames(doc, registry)  # 'the NGO "Roe Lives"'
 
     def match_name(name: str, person: bool) -> str | None:
         key = (name, person)
@@ -129,9 +130,9 @@ def find_mentions(doc: Doc, article_id: str, registry: ActorRegistry) -> list[Me
 
     covered = -1  # the end of the last name stretched over the entities after it
     for ent in doc.ents:
-        if ent.label_ not in ENTITY_LABELS or ent.start_char < covered:
+        ent, label = things.of(ent)  # "Roe Truck" of "Roe Truck Corp.", "--- Jane Roe": thing_names
+        if label not in ENTITY_LABELS or ent.start_char < covered:
             continue
-        label = ent.label_
         if label in ("ORG", "LOC", "FAC") and a_person_by_its_words(ent, words, registry):
             label = "PERSON"  # "Jane Roe, an expert", "researcher Jane Roe": a person
         if label in ("PERSON", "GPE", "LOC") and a_body_by_its_words(ent, words, registry, bodies):

@@ -1,6 +1,7 @@
 """The bodies that speak, found or added by name (:class:`Bodies`, for the actors step in
 :mod:`parley.corpus_steps`): by a name or abbreviation an actor goes by, by the same kind of body
-qualified by the same country (:mod:`parley.reconcile.body_names`), or by a near spelling."""
+qualified by the same country (:mod:`parley.reconcile.body_names`), by a near spelling, or by an
+abbreviation that is the initials of its name (:mod:`parley.reconcile.body_initials`)."""
 
 from __future__ import annotations
 
@@ -10,7 +11,8 @@ from rapidfuzz.distance import OSA
 
 from parley.extract.registry import ActorRegistry, fold
 from parley.models import Actor
-from parley.reconcile.actors import _free_id, slug
+from parley.reconcile.actors import _free_id, acronym, slug
+from parley.reconcile.body_initials import abbreviated, spelled_out
 from parley.reconcile.body_names import body_key, qualified, same_country, shown_name
 
 
@@ -59,6 +61,8 @@ class Bodies:
             )
             found = self.known.get(found.id, found) if found is not None else None
         if found is None:
+            found = self._by_initials(name)
+        if found is None:
             q = qualified(name, self.registry)
             sides = (self.registry.side_of_word(w) for w in name.split())
             side = q.side if q else next((s for s in sides if s), None)
@@ -69,6 +73,20 @@ class Bodies:
         if spelled:
             found = replace(found, aliases=tuple(sorted(set(found.aliases) | spelled)))
         return self.add(found)
+
+    def _by_initials(self, name: str) -> Actor | None:
+        """The one body heard before whose name ``name`` abbreviates, or that goes by the
+        abbreviation ``name`` is spelled out by (:mod:`parley.reconcile.body_initials`), shown by
+        its name in full from then on unless the dossier names it."""
+        bodies = [a for a in self.known.values() if a.kind != "person"]
+        short = acronym(name)
+        if short:
+            return spelled_out(short, bodies, self.registry)
+        found = abbreviated(name, bodies, self.registry)
+        if found is None or self.registry.actor(found.id) is not None:
+            return found  # a registered body keeps the name the dossier gives it
+        shown = shown_name(name, self.registry)
+        return replace(found, name=shown, aliases=tuple(sorted({*found.aliases, found.name} - {shown})))
 
     def add(self, actor: Actor) -> Actor:
         """Put ``actor`` among the known ones, to be found by the names it goes by."""

@@ -1,0 +1,114 @@
+"""Names the small model calls a person's that are a company's, a thing's or a place's, read from
+the rest of the article (for :mod:`parley.extract.mentions`, before its own checks):
+
+- a name the article writes elsewhere with a company's closing word after it ("Roe Truck" and
+  "Roe Truck Corp.", "Jane Roe & Partners": ``company_closing_words`` of ``names.yaml``) is the
+  company's (ORG), unless a courtesy title comes before its last word somewhere ("Mr. Roe") or
+  it is a registered person's;
+- a name the model tags a product's, a work's, a building's or a place's elsewhere in the article
+  more often than a person's, or one in a list with products or with companies alone ("Roe Flakes,
+  Doe Puffs and Fen Crisps"), is no one;
+- the marks a line began with ("--- Jane Roe") are no part of the name, nor is a word in capitals
+  after it ("Jane Roe TWA": the name of what the person flies for, glued on by a lost break).
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from functools import cache
+from importlib import resources
+
+import yaml
+from spacy.tokens import Doc
+from spacy.tokens import Span as SpacySpan
+
+from parley.extract.registry import COURTESY_TITLES, ActorRegistry, fold
+from parley.nlp import text_of
+
+NO_ONE = "THING"  # the label of a name that is no one's: no entity label the mentions keep
+_THING_LABELS = frozenset({"PRODUCT", "WORK_OF_ART", "FAC", "LOC", "GPE", "EVENT"})
+_ROMAN = re.compile(r"^(?:I{1,3}|IV|V|VI{1,3}|IX|X)$")
+
+
+@cache
+def _closing() -> re.Pattern[str]:
+    data = yaml.safe_load((resources.files("parley.data") / "names.yaml").read_text(encoding="utf-8"))
+    words = sorted((str(w) for w in data.get("company_closing_words") or ()), key=len, reverse=True)
+    alternatives = "|".join(re.escape(w) for w in words)
+    # "Roe Corp.", "Roe, Inc.", "Roe & Co.", "Roe amp Partners" (an "&amp;" that lost its marks)
+    return re.compile(rf",?\s+(?:(?:&|amp|&amp;)\s+)?(?:{alternatives})(?![\w-])")
+
+
+class ThingNames:
+    """What one article says of the names in it (see the module)."""
+
+    def __init__(self, doc: Doc, registry: ActorRegistry) -> None:
+        self.doc, self.registry, self.text = doc, registry, text_of(doc)
+        self.tags: dict[str, Counter[str]] = {}
+        for e in doc.ents:
+            self.tags.setdefault(fold(_bare(e.text)), Counter())[e.label_] += 1
+
+    def of(self, ent: SpacySpan) -> tuple[SpacySpan, str]:
+        """The name's words and the label they are read with (:data:`NO_ONE` for no one's)."""
+        if ent.label_ != "PERSON":
+            return ent, ent.label_
+        ent = _trimmed(ent)
+        if not len(ent):
+            return ent, NO_ONE
+        name = _bare(ent.text)
+        if self.registry.match_name(name, person=True):
+            return ent, "PERSON"
+        if self._company(name):
+            return ent, "ORG"
+        tags = self.tags.get(fold(name), Counter())
+        if sum(n for label, n in tags.items() if label in _THING_LABELS) > tags["PERSON"] > 0:
+            return ent, NO_ONE  # "Roe Flakes" a product twice, "a person" once
+        if self._listed_with_things(ent):
+            return ent, NO_ONE
+        return ent, "PERSON"
+
+    def _company(self, name: str) -> bool:
+        """Whether the article writes the name with a company's closing word after it, and never
+        a courtesy title before its last word."""
+        words = name.split()
+        closed = (_closing().match(self.text, m.end()) for m in _occurrences(name, self.text))
+        if not words or not any(closed):
+            return False
+        titled = rf"\b(?:{'|'.join(sorted(COURTESY_TITLES))})\.?\s+(?:\S+\s+)?{re.escape(words[-1])}\b"
+        return re.search(titled, self.text, re.IGNORECASE) is None
+
+    def _listed_with_things(self, ent: SpacySpan) -> bool:
+        """Whether the name is one of a list of names the model tags a product's, or of two
+        others or more it tags companies' alone ("Roe Flakes, Doe Puffs and Fen Crisps")."""
+        root = ent.root
+        top = root
+        while top.dep_ == "conj" and top.head.i < top.i:
+            top = top.head
+        members = [t for t in top.subtree if t.i == top.i or (t.dep_ == "conj" and t.i != root.i)]
+        labels = [t.ent_type_ for t in members if not (ent.start <= t.i < ent.end)]
+        if not labels or "PERSON" in labels or "" in labels:
+            return False
+        return "PRODUCT" in labels or (len(labels) >= 2 and set(labels) == {"ORG"})
+
+
+def _bare(text: str) -> str:
+    """A name without the possessive after it."""
+    return re.sub(r"['’]s?$", "", text.strip())
+
+
+def _occurrences(name: str, text: str):
+    return re.finditer(rf"(?<!\w){re.escape(name)}(?!\w)", text)
+
+
+def _trimmed(ent: SpacySpan) -> SpacySpan:
+    """The name without marks before it ("--- Jane Roe") and a word in capitals after it that
+    is no numeral ("Jane Roe TWA")."""
+    doc, start, end = ent.doc, ent.start, ent.end
+    while start < end and not any(c.isalpha() for c in doc[start].text):
+        start += 1
+    last = doc[end - 1].text if end > start else ""
+    proper = [t for t in doc[start : end - 1] if t.text[:1].isupper() and t.text[1:].islower()]
+    if len(proper) >= 2 and len(last) >= 2 and last.isalpha() and last.isupper() and not _ROMAN.match(last):
+        end -= 1
+    return ent if (start, end) == (ent.start, ent.end) else SpacySpan(doc, start, end, label=ent.label)
