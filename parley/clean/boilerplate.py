@@ -4,8 +4,10 @@ A line is boilerplate only when the whole of it is: a short line matching one of
 ``_LINE_PATTERNS`` (comment forms, share buttons, "Subscribe", "Skip to content"), a bar of
 share-network names, a call to action that no story sentence makes ("Sign up here", "opens new
 tab", "We use cookies"), a photo caption with its credit, or a tag list whose words a crawler
-glued together ("AnniversaryConflictUkraine destructionChurch"). A sentence that merely mentions
-subscribing, a newsletter or a photograph stays.
+glued together ("AnniversaryConflictUkraine destructionChurch"). So is a news agency's credit
+line in brackets ("(Writing by A; Editing by B)"), on a line of its own or at the end of a
+paragraph (:data:`CREDIT_TAIL`). A sentence that merely mentions subscribing, a newsletter or a
+photograph stays.
 """
 
 from __future__ import annotations
@@ -13,6 +15,7 @@ from __future__ import annotations
 import re
 
 __all__ = [
+    "CREDIT_TAIL",
     "MAX_BOILERPLATE_CHARS",
     "PUBLISHED_LINE",
     "RELATED_HEADER",
@@ -78,6 +81,14 @@ _LINE_PATTERNS = [
     r"(this|the) (article|story|content) (is|was) (published|produced) in (association|partnership) with",
     r'"[^"]*"\s*:\s*.*|"[^"]*",|[{}\[\]],?',  # JSON from a page's scripts
 ]
+# A news agency's credit line in brackets: "(Reporting by A in B; Editing by C)", a line of its own or
+# the end of the story's last paragraph (:data:`CREDIT_TAIL`).
+_CREDIT = (
+    r"\((?:additional |further )?(?:reporting|writing|editing|compiled|edited|written|research)"
+    r"(?: and (?:writing|editing|reporting))? by\b[^()]{0,300}\)"
+)
+CREDIT_LINE = re.compile(r"^\s*" + _CREDIT + r"\s*$", re.IGNORECASE)
+CREDIT_TAIL = re.compile(r"\s*" + _CREDIT + r"\s*$", re.IGNORECASE)
 BOILERPLATE_LINE = re.compile(r"^\s*(?:-\s+)?(?:" + "|".join(_LINE_PATTERNS) + r")\s*$", re.IGNORECASE)
 
 # Words a bar of share buttons is made of: "Mail Facebook Twitter / X LinkedIn".
@@ -196,6 +207,8 @@ def is_boilerplate(line: str) -> bool:
         return True  # "Image: ..." at the head of a line is a caption, however long its description
     if len(line) > MAX_NOTICE_CHARS:
         return False
+    if line.startswith("(") and CREDIT_LINE.match(line):
+        return True  # "(Reporting by A; Editing by B)"
     low = line.lower()
     if len(line) <= MAX_BOILERPLATE_CHARS:
         if BOILERPLATE_LINE.match(line) or _is_share_bar(low) or GLUED_CALL_TO_ACTION.search(line):

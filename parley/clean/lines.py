@@ -29,6 +29,7 @@ from collections import Counter
 from dataclasses import dataclass
 
 from parley.clean.boilerplate import (
+    CREDIT_TAIL,
     MAX_BOILERPLATE_CHARS,
     PUBLISHED_LINE,
     RELATED_HEADER,
@@ -97,6 +98,7 @@ def clean_lines(text: str, title: str | None, url: str | None = None) -> CleanTe
     refs: list[str] = []
     published: list[str] = []
     date_lines: dict[int, dt.date] = {}  # index in lines -> the date of a line that is only a date
+    tails: list[str] = []  # credit lines cut from the end of a paragraph
     stories = 0  # story paragraphs so far, as the lines are first read
     in_related_block = in_consent_block = after_title = False
     related_header = -1  # the last "Related" header after the story began
@@ -139,6 +141,9 @@ def clean_lines(text: str, title: str | None, url: str | None = None) -> CleanTe
                 line.text, line.bullet, plain = heading.group("words"), False, heading.group("words")
             elif (notice := COPYRIGHT_TAIL.search(line.text)) and notice.start() > 0:
                 line.text = line.text[: notice.start()].rstrip()
+            elif (credit := CREDIT_TAIL.search(line.text)) and credit.start() > 0:
+                tails.append(credit.group().strip())  # "... (Writing by A; Editing by B)": page furniture
+                line.text = line.text[: credit.start()].rstrip()
             in_related_block = in_consent_block = False
             line.standfirst = after_title and not ends_statement(plain) and len(plain.split()) > MENU_WORDS
             if _is_story(plain):
@@ -160,7 +165,7 @@ def clean_lines(text: str, title: str | None, url: str | None = None) -> CleanTe
     kept = [line for line in lines if line.kept]
     return CleanText(
         paragraphs=[line.text for line in kept],
-        removed=[line.raw for line in lines if not line.kept and not line.joined] + appendix,
+        removed=[line.raw for line in lines if not line.kept and not line.joined] + tails + appendix,
         source_refs=refs,
         published_lines=published,
         date_lines=dates,

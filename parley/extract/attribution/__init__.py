@@ -22,6 +22,8 @@ Modules, by the job they do, in the order the passes run:
   (``refuted assertions that X dismissed ...``) makes no attribution of X's: it is tied to
   the outer attribution and takes its speaker (``embedded_in``, ``outer``), or is dropped;
   so is a reported statement inside another's content (``X said that Y thinks ...``);
+* :mod:`.put_to`: a request put to someone by no one named (``was asked to leave``) and a term
+  of anonymity (``who refused to identify himself``) are no one's statement: dropped;
 * :mod:`.speakers`: the speaker words of a cue verb (used by every pass), and the noun a
   relative-pronoun speaker stands for (:func:`relative_antecedent`, for the statement builder);
 * :mod:`.channels`: the cue's words and the channel (``in an interview``, ``on Telegram``);
@@ -48,7 +50,9 @@ from .embedding import drop_nested, mark_embedded
 from .headings import drop_heading_words
 from .labels import headline_pass
 from .learned import combine, learned_attributions
+from .not_words import posted_picture
 from .parenthetical import split_around_cues
+from .put_to import drop_put_to, put_to_cue
 from .quotes import QuoteRegion, find_quotes
 from .reported import reported_pass
 from .speakers import relative_antecedent
@@ -69,7 +73,14 @@ def extract_attributions(doc: Doc, learned: bool = True) -> list[Attribution]:
     rules = rule_attributions(ix)
     if not learned:
         return rules
-    return drop_heading_words(ix, combine(rules, learned_attributions(ix, rules)))
+    # the model must not put back a question or request put to someone, which the rules drop,
+    # nor take a picture posted for words
+    proposals = [
+        p
+        for p in learned_attributions(ix, rules)
+        if not (put_to_cue(ix, p.attribution) or posted_picture(ix, p.attribution))
+    ]
+    return drop_heading_words(ix, combine(rules, proposals))
 
 
 def rule_attributions(ix: DocIndex) -> list[Attribution]:
@@ -78,7 +89,7 @@ def rule_attributions(ix: DocIndex) -> list[Attribution]:
     reported = reported_pass(ix) + headline_pass(ix)
     found = direct + reported
     found += resolve_bare(ix, bare, found)
-    found = mark_embedded(ix, drop_nested(ix, found))
+    found = drop_put_to(ix, mark_embedded(ix, drop_nested(ix, found)))  # requests put to X: not X's
     split_around_cues(ix, found)  # "The plan, he said, is dead": two parts, without the cue
     found = join_parts(found)
     # a heading line is no one's words unless it has its own speaker and cue ("A city that refused

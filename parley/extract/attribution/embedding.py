@@ -37,6 +37,7 @@ from spacy.tokens import Token
 from parley.extract import cues as C
 
 from .document import DocIndex, Found, extend_to_quotes
+from .put_to import aside_ask, reply_of
 from .verbs import is_cue_verb, is_verb
 
 # Which label wins when a cue sits under several markers.
@@ -101,6 +102,8 @@ def in_claim(ix: DocIndex, v: Token) -> bool:
         h = cur.head
         if h.i == cur.i or ix.pid[h.i] != p or (ix.in_quote(h.i) and not ix.in_quote(cur.i)):
             break
+        if _reply(cur, h):
+            return False
         best = max(best, _marker(cur, h, best > 0))
         if best:
             return True
@@ -141,6 +144,8 @@ def _embedding(ix: DocIndex, f: Found, by_cue: dict[int, Found]) -> tuple[str, F
         h = cur.head
         if h.i == cur.i or ix.pid[h.i] != p or (ix.in_quote(h.i) and not ix.in_quote(cur.i)):
             break
+        if _reply(cur, h):
+            break  # "X, asked whether ..., replied: ...": the reply is X's own
         best = max(best, _marker(cur, h, best > 0))
         outer = by_cue.get(h.i)
         if outer is not None and outer is not f:
@@ -151,6 +156,14 @@ def _embedding(ix: DocIndex, f: Found, by_cue: dict[int, Found]) -> tuple[str, F
     if _direct_question(ix, cur):
         best = max(best, _RANK["question"])
     return (_name(best), None) if best else None
+
+
+def _reply(cur: Token, h: Token) -> bool:
+    """``cur`` is the reply after the aside question ``h`` (``X, asked whether ..., replied``)."""
+    if cur.i < h.i or not aside_ask(h):
+        return False
+    reply = reply_of(h)
+    return reply is not None and reply.i == cur.i
 
 
 def _name(rank: int) -> str:
@@ -224,6 +237,8 @@ def _asked(ix: DocIndex, f: Found) -> bool:
 def _put_to_speaker(v: Token) -> bool:
     """An ask verb whose subject is the one asked a question: "Asked whether ...", "X was asked
     about ..." (not a request: "X was asked to ...")."""
+    if aside_ask(v):
+        return True  # "X, asked whether ..., replied: ..." (the parser making X its subject)
     deps = {c.dep_ for c in v.children}
     question = "ccomp" in deps or any(c.dep_ == "prep" and c.lower_ == "about" for c in v.children)
     if not question or "xcomp" in deps:

@@ -10,10 +10,11 @@ report``; not ``denied them supplies``), a characterisation holding a quote of i
 ``as``/``of``/``for`` after what it describes (``X called the plan "a disaster"``, ``X accused
 Y of ...``; not ``what it described as ...``, nor ``referring to Y, where he noted "..."``: the
 quote is his noting; :mod:`.describing`), and ``according to X`` (at the end of a sentence, the
-sentence before it), ``As X noted, CLAUSE`` (:mod:`.as_said`) and a cue misread as a participle
-(:mod:`.participle_cue`). A ``that`` clause the parser hung from a verb of saying as an
-adverbial (``X responded on X that the leader was showing ...``, ``said on Tuesday, after
-meeting Y, that ...``) is that verb's content, its own verb no cue; so is one hung on a bare
+sentence before it), ``As X noted, CLAUSE`` (:mod:`.as_said`), a cue misread as a participle
+(:mod:`.participle_cue`) and an inverted aside (``The plan, said X, a Y, is dead``:
+:mod:`.inverted_aside`). A ``that`` clause the parser hung from a verb of saying as an adverbial
+(``X responded on X that the leader was showing ...``, ``said on Tuesday, after meeting Y, that
+...``) is that verb's content, its own verb no cue; so is one hung on a bare
 time adjunct (``said before leaving that ...``). Of two clauses the parser hung on a cue, the one after it
 is its content (``He knows that A, so he thinks that B``: two attributions); one before it
 across a colon is not. Not content: a question-word clause (``knew what was coming``,
@@ -49,6 +50,8 @@ from .document import (
     is_verb,
 )
 from .hypothetical import hypothetical, unsaid
+from .inverted_aside import inverted_aside
+from .not_words import seen_doing
 from .parenthetical import fronted_subject
 from .participle_cue import participle_cue
 from .speakers import attribution_for_cue, np_span
@@ -84,7 +87,7 @@ def reported_pass(ix: DocIndex) -> list[Found]:
                     found.append(f)
                     ix.used_cues.update((i, outer.i))
             continue
-        said_as = as_said(ix, v) or participle_cue(ix, v)
+        said_as = as_said(ix, v) or participle_cue(ix, v) or inverted_aside(ix, v)
         if said_as is not None:
             # "As X noted, CLAUSE", "as X pointed out"; "A pilot of a crew operating in the
             # north reported that ..." (the cue parsed as a participle): X's
@@ -117,6 +120,8 @@ def reported_pass(ix: DocIndex) -> list[Found]:
             comp = complement(ix, v)
             if comp is None and speech:
                 comp = adjunct_clause(ix, v)
+        if comp is not None and cognition and seen_doing(v, comp):
+            continue  # "found the patient hitting a nurse": something seen, not a finding stated
         lead = _object_subject(v, comp) if comp is not None else None
         if comp is not None and lemma not in C.ASK_VERBS and _asks(comp, v, cognition, lead):
             # "shows us how we can value ...", "knows what they want", "clarified what he

@@ -33,6 +33,7 @@ from parley.models import Span
 from .agentive import can_hold_view
 from .channels import channel_in, channel_of, cue_span
 from .document import NOMINAL_POS, DocIndex, Found
+from .noun_participles import noun_speaks
 from .quotes import QUOTE_CHARS
 from .unparsed_subjects import clause_subject_before, inverted_subject, preceding_np, unparsed_subject
 from .verbs import VERB_POS, is_cue_verb, is_verb
@@ -162,8 +163,8 @@ def subject_of(ix: DocIndex, v: Token, fallback: bool = True) -> Token | None:
             # "a report saying ...": the report
             g = h.head
             doc_noun = h.lower_ in C.CHANNEL_WORDS or h.lemma_.lower() in C.SOURCE_NOUNS
-            if doc_noun and h.dep_ not in ("dobj", "pobj"):
-                return h  # "a report saying ...": the report
+            if (doc_noun and h.dep_ not in ("dobj", "pobj")) or noun_speaks(h, v, doc_noun):
+                return h  # "a report saying ...": the report; "a movement calling for ...": the movement
             if g.i == h.i and cur.tag_ in ("VBD", "VBN") and any(c.dep_ == "ccomp" for c in cur.children):
                 # "Hacker groups announced on Friday that ...": a finite cue the parser hung
                 # from the noun before it, the sentence having no verb of its own: its subject

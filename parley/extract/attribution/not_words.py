@@ -1,0 +1,52 @@
+"""Narration that a cue verb makes look like someone's words.
+
+* ``She tweeted images of the ceremony``, ``He posted a selfie with ...``: what was posted is a
+  picture, not words (:func:`posted_picture`, for the learned model's proposals);
+* ``Staff found the patient hitting a nurse``, ``Police found him lying in the street``: "find"
+  whose clause is a bare present participle (no "that", no auxiliary) tells
+  what was seen, not a belief (:func:`seen_doing`).
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from parley.models import Attribution
+
+from .document import DocIndex
+
+# Words for a picture or a recording: what is posted, not what is said.
+_PICTURES = frozenset(
+    """
+    image photo photograph picture pic selfie video clip footage screenshot map graphic gif
+    snapshot portrait
+    """.split()
+)
+# Verbs of posting: their object is what was posted.
+_POSTING = frozenset("tweet post share publish upload retweet".split())
+# Verbs whose bare participle clause is something seen ("found him lying ...").
+_SEEING = frozenset({"find"})
+
+
+def posted_picture(ix: DocIndex, att: Attribution) -> bool:
+    """Whether reported ``att`` has a verb of posting as its cue and a picture as the head of its
+    content (``tweeted images of a ceremony``)."""
+    if att.kind != "reported" or att.cue is None:
+        return False
+    doc = ix.doc
+    cue = doc.char_span(att.cue.start, att.cue.end, alignment_mode="expand")
+    if cue is None or not any(t.lemma_.lower() in _POSTING for t in cue):
+        return False
+    content = doc.char_span(att.content.start, att.content.end, alignment_mode="expand")
+    return content is not None and len(content) > 0 and content.root.lemma_.lower() in _PICTURES
+
+
+def seen_doing(v: Token, clause: Token) -> bool:
+    """Whether ``clause``, the clause of cue ``v`` ("find"), is a bare
+    present participle with a subject of its own: something seen, not a finding stated."""
+    if v.lemma_.lower() not in _SEEING or clause.tag_ != "VBG" or clause.i < v.i:
+        return False
+    kids = list(clause.children)
+    if any(c.dep_ in ("aux", "auxpass", "mark") for c in kids):
+        return False
+    return any(c.dep_ in ("nsubj", "nsubjpass") and c.i < clause.i for c in kids)
