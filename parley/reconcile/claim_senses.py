@@ -5,7 +5,10 @@
   inaccurate because they lack context"), or a graded false-word written as a label ("Mostly
   False", "'half false'");
 - "did not confirm" under a condition ("if they did not confirm their address") says no one has
-  not verified a report.
+  not verified a report;
+- a false-word set before a noun that is no claim ("false information", "a false address",
+  "false advertising") describes the thing, it calls no claim false ("a false story", "false
+  claims" do).
 """
 
 from __future__ import annotations
@@ -24,7 +27,52 @@ def calls_false(words: Words, text: str) -> bool:
     """Whether the text calls something false in the speaker's own words: a false-word that is
     no fact-check verdict."""
     found = words.pattern("false_words").finditer(text)
-    return any(not _verdict(words, text, m.start(), m.end()) for m in found)
+    return any(
+        not _verdict(words, text, m.start(), m.end()) and not _attributive(words, text, m.end())
+        for m in found
+    )
+
+
+# what may follow a false-word that calls something false ("untrue and misleading", "false
+# because ...", "false, he said"); a claim noun, or a story, said to be false
+_AFTER_PREDICATE = frozenset(
+    ("and", "or", "but", "to", "in", "on", "for", "by", "because", "as", "that", "since", "when",
+     "if", "so", "about", "according", "of", "at", "with", "from", "after", "before", "he", "she",
+     "they", "it", "we", "i", "the", "a", "an", "this", "these", "those", "then", "too", "now",
+     "story", "stories", "news", "narrative", "narratives")
+)  # fmt: skip
+_NEXT_WORD = re.compile(r"^ ([a-z][\w’'-]*)")
+
+
+def _attributive(words: Words, text: str, end: int) -> bool:
+    """Whether the false-word ending at ``end`` stands before a noun that is no claim ("false
+    advertising", "false financial statements"): a lower-case word right after it that is no
+    word of a clause's joint, pronoun or article, nor a claim noun."""
+    m = _NEXT_WORD.match(text[end : end + 40])
+    if m is None:
+        return False
+    word = m.group(1).casefold()
+    return word not in _AFTER_PREDICATE and not words.has("claim_nouns", word) and not word.endswith("ly")
+
+
+# a predicate calling the words before it false, at the end of a clause: "rumors that ... were
+# 'totally untrue.'", "the report is \"not true.\"", "speculation that ... was untrue"
+_COPULA = r"(?:is|are|was|were|be|been|being|as|a|an)"
+_DEGREE = r"(?:\w+ly|complete|total|utter|pure|absolute)"
+_FALSE_END = r"[\s\"'“”‘’«».,!]*$"
+
+
+def false_predicate(words: Words, text: str) -> int | None:
+    """Where a predicate calling the words before it false begins, when the text ends with one
+    ("... were 'totally untrue.'": at "were"); None when it does not."""
+    false = words.pattern("false_words").pattern
+    tail = re.compile(
+        rf"\s+(?:{_COPULA}\s+)?[\"'“‘«]?(?:{_DEGREE}\s+)?[\"'“‘«]?(?:\w+[\"'”’»]?\s+(?:and|or)\s+[\"'“‘«]?)?"
+        rf"(?:{false})(?:[\"'”’»,]*\s+(?:and|or)\s+[\"'“‘«]?\w+)*{_FALSE_END}",
+        re.IGNORECASE,
+    )
+    m = tail.search(text)
+    return m.start() if m and m.start() > 0 else None
 
 
 def _verdict(words: Words, text: str, start: int, end: int) -> bool:

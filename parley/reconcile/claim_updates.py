@@ -20,6 +20,10 @@ from parley.reconcile.claim_words import Words
 from parley.reconcile.claims import THRESHOLDS, Corpus, claim_of, in_order, said_in, same_claim
 from parley.reconcile.contested_records import ArticleClaims, Claim, Said
 
+# what an article's claims are read with; changed with the reading rules, so that claims kept
+# from a run before the change are read again (2: a denied clause ends before "were untrue")
+SAID_VERSION = "2"
+
 
 def update_claims(
     corpus: Corpus, words: Words, kept: Iterable[ArticleClaims] = ()
@@ -28,7 +32,7 @@ def update_claims(
     ``article_claims`` records of the last run) is reused where nothing it depends on changed."""
     kept_by_article = {k.article_id: k for k in kept}
     statements = corpus.statements_of()
-    vocabulary = _digest(repr((words.lists, words.families, words.quantities)))
+    vocabulary = _digest(repr((SAID_VERSION, words.lists, words.families, words.quantities)))
     said: dict[str, tuple[str, tuple[Said, ...]]] = {}
     for article_id, article in corpus.articles.items():
         own = statements.get(article_id, [])

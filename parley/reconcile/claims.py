@@ -34,7 +34,7 @@ from rapidfuzz import fuzz
 
 from parley.models import Actor, Article, Mention, Span, Statement
 from parley.reconcile.claim_groups import group_claims
-from parley.reconcile.claim_senses import calls_false
+from parley.reconcile.claim_senses import calls_false, false_predicate
 from parley.reconcile.claim_words import (
     FIRST_PERSON,
     NEGATION,
@@ -167,7 +167,10 @@ def denied_claim(words: Words, text: str) -> tuple[int, int, str | None] | None:
     by = m.group("by")
     end = m.end("prop")
     tail = _TAIL.search(text, m.start("prop"))  # ", labeling them as incorrect": the denier's words
-    return m.start("prop"), tail.start() if tail else end, clean(by) if by else None
+    end = tail.start() if tail else end
+    # "rumors that they had used rubber bullets were 'totally untrue'": the claim is the clause
+    false = false_predicate(words, text[m.start("prop") : end])
+    return m.start("prop"), m.start("prop") + false if false else end, clean(by) if by else None
 
 
 _TAIL = re.compile(r",\s+(?:\w+ing|as|which|and\s+(?:called|said|described))\b[^,]*$")

@@ -3,15 +3,18 @@
 - **denial** — a statement denying something (a denial verb, "rejected claims that ...", "it
   would be incorrect to say ...", "I did not agree to any plan") is linked to the claims it
   denies: claims naming the same actor with a verb of the same family ("accepted most of the
-  proposals" / "did not endorse the plan"), and the claim the denial itself quotes ("refuted
-  assertions that Putin has dismissed the proposal"). A denial that names no actor is linked to
-  claims of the same family about the same document, made within ``DENIAL_DAYS``;
+  proposals" / "did not endorse the plan"), and the claim the denial itself quotes when it names
+  who made it ("rejected claims by an official that ..."). A denial that names no actor is linked
+  to claims of the same family about the same document, made within ``DENIAL_DAYS``. A claim
+  read only from inside denials, its maker unnamed, is no claim the corpus makes: the denial is
+  listed alone (:mod:`parley.reconcile.contested_objects`);
 - **attribution** — the quoted party disputes the words put in its mouth ("not in those terms"):
   linked to that party's quotes and to claims of what it said: those its own article reports
   when it reports any, else those said within ``DENIAL_DAYS`` of it;
 - **unverified** — a report someone says is not verified or confirmed ("has not verified the
   transcript", "a claim that Moscow has not confirmed"), linked to the claims of the same
-  sentence, else to the leak or report of the article it names;
+  sentence, else to the leak or report of the article it names; a speaker's own "could not
+  confirm" is theirs (:mod:`parley.reconcile.contested_unverified`);
 - **quantity** — one quantity given with different values by different articles (an army of
   600,000 or 800,000; 90 % or 95 % agreed), one side per value with every article giving it;
 - **event-detail** — an event whose sources give different dates, places or durations;
@@ -41,10 +44,10 @@ from parley.reconcile.claim_words import (
     sentence_at,
 )
 from parley.reconcile.claims import Corpus, denied_claim, is_denial, says_not
-from parley.reconcile.contested_claimants import disputed_after, unverifier
+from parley.reconcile.contested_claimants import Unverifier, disputed_after, unverifier
+from parley.reconcile.contested_objects import Alone, alone_denials, borrowed_cue, own_object
 from parley.reconcile.contested_records import Claim, Contested, ContestedSide
 from parley.reconcile.contested_sides import (
-    PRONOUN,
     claim_side,
     explain,
     explain_wordings,
@@ -52,6 +55,12 @@ from parley.reconcile.contested_sides import (
     side,
     statement_side,
     text_side,
+)
+from parley.reconcile.contested_unverified import (
+    before_doubt,
+    confirms_nothing,
+    said_by,
+    speaker_unverifies,
 )
 from parley.reconcile.quantities import quantities_in
 from parley.reconcile.roles import role_contests
@@ -80,14 +89,18 @@ def find_contested(
 
 def denials(corpus: Corpus, words: Words, claims: list[Claim]) -> list[Contested]:
     by_claim: dict[str, list[ContestedSide]] = defaultdict(list)
+    deniers: dict[str, list[Statement]] = defaultdict(list)
     kinds: dict[str, str] = {}
-    alone: list[Contested] = []
+    lone: list[Alone] = []  # what is denied, whether words are disputed, by whom
+    inside: dict[str, list[Span]] = defaultdict(list)  # by article, the words of its denials
     claims_by_id = {c.id: c for c in claims}
     deniable = _Deniable(words, claims)
     for s in corpus.statements:
-        explicit = is_denial(words, s)
+        explicit = is_denial(words, s) and not borrowed_cue(corpus, words, s)
         if s.embedded_in == "question" or not (explicit or says_not(words, s)):
             continue
+        if explicit:
+            inside[s.article_id].append(s.span)
         denial = _read_denial(corpus, words, s)
         disputed_words = denial.disputed_words
         side = statement_side(corpus, s, "denies" if not disputed_words else "disputes the attribution")
@@ -99,14 +112,23 @@ def denials(corpus: Corpus, words: Words, claims: list[Claim]) -> list[Contested
         for c in matched:
             if side not in by_claim[c.id]:
                 by_claim[c.id].append(side)
+                deniers[c.id].append(s)
             kinds[c.id] = "attribution" if disputed_words else kinds.get(c.id, "denial")
-        if not matched and not _weak_alone(corpus, words, s):
-            alone.append(record("denial", f"denied: {clean(s.text)[:160]}", [side], explain("denial", 0)))
-    found = alone
+        if not matched:
+            lone.append((s.text, disputed_words, [(s, side)]))
+    # a claim read only from inside denials is their own object, no claim the corpus makes
+    own = {cid for cid in by_claim if own_object(claims_by_id[cid], inside)}
+    paired = {id(s) for cid, ss in deniers.items() if cid not in own for s in ss}
+    for cid in own:
+        said = [(s, x) for s, x in zip(deniers[cid], by_claim[cid], strict=True) if id(s) not in paired]
+        lone.append((claims_by_id[cid].text, kinds[cid] == "attribution", said))
+    found = alone_denials(corpus, words, lone)
     # claims the very same statements deny are one claim in other words (two outlets' paraphrases
     # of one report): one item with every wording, not one item per wording
     answered: dict[tuple[str, tuple], list[Claim]] = defaultdict(list)
     for claim_id, sides in by_claim.items():
+        if claim_id in own:
+            continue
         key = tuple(sorted((x.article_id, x.span.start, x.span.end) for x in sides))
         answered[(kinds[claim_id], key)].append(claims_by_id[claim_id])
     for (kind, _), same in answered.items():
@@ -114,29 +136,6 @@ def denials(corpus: Corpus, words: Words, claims: list[Claim]) -> list[Contested
         text = explain(kind, len(sides)) if len(same) == 1 else explain_wordings(kind, len(same), len(sides))
         found.append(record(kind, same[0].text[:160], [*(claim_side(c) for c in same), *sides], text))
     return found
-
-
-# a quote inside the quote (single marks: the outer ones are double); a closing single mark
-# followed by a letter is an apostrophe
-NESTED_QUOTE = re.compile(r"‘.*?’(?!\w)|(?<!\w)'.*?'(?!\w)")
-HEDGED = re.compile(r"\b(?:would|might|may|could)\s+(?:\w+\s+)?$", re.IGNORECASE)
-
-
-def _weak_alone(corpus: Corpus, words: Words, s: Statement) -> bool:
-    """A denial no claim in the corpus answers is listed only when a reader can use it: its
-    speaker is known ("I" left unresolved is not), the denial is not hedged ("I would dispute"),
-    and the words calling something false are the speaker's own, not a quote inside the quote
-    ("they told him: 'it's all nonsense'")."""
-    if s.speaker_actor_id is None and PRONOUN.match((s.speaker or "").strip()):
-        return True
-    if s.embedded_in == "denial":
-        return False
-    if words.has("denial_verbs", s.cue or ""):  # "I would dispute his belief": not a denial
-        sentence = sentence_at(corpus.sentences(s.article_id), s.span)
-        before = sentence.text.split(s.cue or "", 1)[0] if sentence and s.cue else ""
-        return bool(HEDGED.search(before))
-    own = NESTED_QUOTE.sub(" ", s.text)
-    return not (words.has("false_words", own) or words.has("attribution_disputed", own))
 
 
 @dataclass(frozen=True)
@@ -264,9 +263,14 @@ def unverified(corpus: Corpus, words: Words, claims: list[Claim]) -> list[Contes
                 for c in mine
                 if any(src.article_id == article_id and sent.span.overlaps(src.span) for src in c.sources)
             ]
+            if confirms_nothing(words, sent.text):
+                continue
+            speaker = speaker_unverifies(corpus, words, article_id, sent)
+            if speaker is not None:  # "officials said they could not confirm": not their claim
+                same = [c for c in same if not said_by(c, speaker)]
             # the leak or report the sentence names ("the transcript"), unless it reports the
             # claim itself ("Unconfirmed claims: a milblogger claimed that ...")
-            if not same and not SAYS_ITSELF.search(sent.text):
+            if not same and speaker is None and not SAYS_ITSELF.search(sent.text):
                 named = [w.casefold() for w in _nouns(sent.text)]
                 same = [
                     c
@@ -279,11 +283,17 @@ def unverified(corpus: Corpus, words: Words, claims: list[Claim]) -> list[Contes
             note = text_side(corpus, article_id, sent.span, "says it is not verified")
             mentions = corpus.mentions.get(article_id, [])
             by = unverifier(words, article.text, sent.span, mentions, article.outlet)
+            if speaker is not None and (by is None or by.who is None):
+                by = Unverifier(
+                    statement_side(corpus, speaker, "").who, speaker.speaker_actor_id, by.phrase if by else ""
+                )
             if by is not None and by.who is not None:
                 value = "has not confirmed it" if "confirm" in by.phrase.casefold() else "has not verified it"
                 note = replace(note, value=value, who=by.who, actor_id=by.actor_id)
             if same:
-                sides, subject = [claim_side(same[0]), note], same[0].text[:160]
+                claimed = claim_side(same[0])
+                claimed = replace(claimed, text=before_doubt(words, claimed.text))
+                sides, subject = [claimed, note], before_doubt(words, same[0].text)[:160]
             else:
                 sides, subject = [note], clean(sent.text)[:160]
             found.append(record("unverified", subject, sides, explain("unverified", 1)))

@@ -190,6 +190,20 @@ DISPUTED_AFTER = re.compile(
 
 
 _WHICH = re.compile(r",\s+which\s")
+_OFFER_OR_CLAIM = re.compile(r"\b(?:rejected|dismissed)\b", re.I)
+_CLAIMED = re.compile(rf"{_CLAIM_VERB}|\b(?:{'|'.join(MADE_UP)})\b", re.I)
+
+
+def _claimed(words: Words, m: re.Match[str]) -> bool:
+    """Whether what was "rejected" or "dismissed" is a claim, not an offer or a plan ("made an
+    offer, which the board rejected"): the clause says something is claimed, or hedges it; what
+    was denied, disputed or refuted is a claim by the verb."""
+    if not _OFFER_OR_CLAIM.search(m.string, m.end("claim"), m.end()):
+        return True
+    clause = m.group("claim")
+    return bool(_CLAIMED.search(clause) or words.has("claim_nouns", clause) or words.has("hedges", clause))
+
+
 # "denied by US intelligence after fact-checking": the denier without the circumstances
 _CIRCUMSTANCE = re.compile(r"\s+(?:after|following|during|in|on|at|when|as|last|this|earlier)\b.*$", re.I)
 
@@ -211,7 +225,7 @@ def disputed_after(
             continue  # what a sentence matches, the article's text does (it is a part of it)
         for sent in corpus.sentences(article_id):
             m = DISPUTED_AFTER.match(sent.text)
-            if m is None:
+            if m is None or not _claimed(words, m):
                 continue
             claim_span = Span(sent.span.start, sent.span.start + m.end("claim"))
             claimed = text_side(corpus, article_id, claim_span, "claims")

@@ -1,0 +1,68 @@
+"""Who says a report is not verified when the words are a speaker's own, not the outlet's
+(shared by :mod:`parley.reconcile.contested`).
+
+"U.S. officials said on Tuesday they could not confirm whether X was hit": the officials have not
+confirmed it, and what they said is no claim the sentence marks unverified, so it is not listed as
+their claim against the outlet's doubt. "The company has not confirmed anything" names nothing
+unconfirmed: no item.
+"""
+
+from __future__ import annotations
+
+import re
+
+from parley.models import Statement
+from parley.reconcile.claim_senses import unverified_phrase
+from parley.reconcile.claim_words import Sentence, Words
+from parley.reconcile.claims import Corpus
+from parley.reconcile.contested_records import Claim
+from parley.reconcile.contested_sides import PRONOUN
+
+# the words that have a subject ("could not confirm"), not a passive ("could not be verified")
+_FINITE = frozenset({"has", "have", "had", "could", "cannot", "did"})
+_PASSIVE = re.compile(r"\bbe(?:en)?\b", re.I)
+_NOTHING = re.compile(r"^\s+(?:anything|nothing)\b", re.I)
+
+
+def speaker_unverifies(corpus: Corpus, words: Words, article_id: str, sent: Sentence) -> Statement | None:
+    """The statement whose own words say the speaker has not confirmed or verified something
+    ("officials said they could not confirm ..."): the phrase inside its words, with a subject,
+    the speaker named. None when the words are not a speaker's."""
+    found = unverified_phrase(words, sent.text)
+    if found is None:
+        return None
+    phrase = found.group(0)
+    if phrase.split()[0].casefold() not in _FINITE or _PASSIVE.search(phrase):
+        return None
+    at = sent.span.start + found.start()
+    for s in corpus.statements_of().get(article_id, []):
+        if s.embedded_in == "question" or not any(p.start <= at < p.end for p in s.parts):
+            continue
+        if s.speaker_actor_id or (s.speaker and not PRONOUN.match(s.speaker.strip())):
+            return s
+    return None
+
+
+def confirms_nothing(words: Words, sentence: str) -> bool:
+    """ "... and have not confirmed anything": no report is named as unconfirmed."""
+    found = unverified_phrase(words, sentence)
+    return found is not None and bool(_NOTHING.match(sentence[found.end() :]))
+
+
+def said_by(claim: Claim, s: Statement) -> bool:
+    """Whether the claim is read from the statement's own words."""
+    return claim.statement_id == s.id or any(
+        src.article_id == s.article_id and any(p.start <= src.span.start < p.end for p in s.parts)
+        for src in claim.sources
+    )
+
+
+_JOINT = re.compile(r"(?:,\s*|\s+)(?:but|though|although|yet|and)\s+(?:\w+\s+){0,2}$", re.I)
+
+
+def before_doubt(words: Words, text: str) -> str:
+    """A claim's words without the doubt the writer joins to them ("X was killed in the strike
+    but it could not be independently verified": "X was killed in the strike")."""
+    found = unverified_phrase(words, text)
+    joint = _JOINT.search(text[: found.start()]) if found else None
+    return text[: joint.start()] if joint and joint.start() > 0 else text
