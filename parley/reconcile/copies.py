@@ -20,7 +20,11 @@ Names are not compared across languages (a translation transliterates and inflec
 change: a **copy** (``near`` when the MinHash Jaccard is >= 0.5, ``translation`` when the
 languages differ, else ``rewrite``). A number, date, name or negation changed in at most half of
 the aligned sentences: **altered**, a different report that is flagged with its differences and
-never merged. More than half: not a rewrite at all (a template filled with other facts).
+never merged, when the later article still names something its original names and came out
+within a day of it. More than half, or no name shared: not a rewrite at all (a template filled
+with other facts); days later: an update of the story (the day's figures), not a rewrite. A name
+or a negation counts only when the rest of the two sentences says the same
+(:mod:`parley.reconcile.same_clause`).
 
 The original is the one the other cites, else the earlier published, else the one with the
 smaller id (``original_by`` says which).
@@ -42,7 +46,8 @@ from parley.clean.outlets import outlet_key
 from parley.embed import Embedder
 from parley.extract.fingerprint import MAX_SENTENCE_CHARS, LeadVectors, Sentence, sentences
 from parley.models import Span
-from parley.reconcile.facts import Difference, Facts, differences, facts, merge
+from parley.reconcile.facts import Difference, Facts, differences, facts, merge, share_a_name
+from parley.reconcile.same_clause import only_names_differ, only_negation_differs
 
 NEAR_JACCARD = 0.5
 CANDIDATE_COSINE = 0.6
@@ -57,6 +62,7 @@ NEGATION_SIMILARITY = 0.75
 MIN_ALIGNED = 3
 MIN_COVERAGE = 0.6
 MAX_SENTENCES = 150
+ALTERED_DAYS = 1  # a report with a fact changed published later than this is an update, not altered
 
 
 @dataclass(frozen=True)
@@ -168,13 +174,43 @@ def compare(a: Doc, b: Doc, reader: Reader, jaccard: float = 0.0) -> Verdict:
         found = [
             d
             for d in differences(fo[i], fl[j], all_o, all_l)
-            if not (d.kind == "name" and kind == "translation")  # names are transliterated, inflected
-            and (d.kind != "negation" or not _negation_explained(fo, i, fl, j, sims[(i, j)]))
+            if (d.kind != "name" or _name_changed(so[i].text, sl[j].text, kind))
+            and (
+                d.kind != "negation"
+                or _negation_changed(fo, i, fl, j, sims[(i, j)], (so[i].text, sl[j].text), kind)
+            )
         ]
         changed_pairs += bool(found)
         changes.extend(Change(d, so[i].span, sl[j].span) for d in found)
-    status = "copy" if not changes else "altered" if changed_pairs * 2 <= len(run) else None
+    altered = changed_pairs * 2 <= len(run) and share_a_name(all_o, all_l) and _same_days(original, later)
+    status = "copy" if not changes else "altered" if altered else None
     return Verdict(original.id, later.id, status, kind, similarity, coverage, len(run), by, tuple(changes))
+
+
+def _same_days(original: Doc, later: Doc) -> bool:
+    """Whether the two were published within a day of each other (or either is undated): a report
+    of the same story days later gives the day's figures (a share price, a count), an update and
+    no rewrite with a fact changed."""
+    if original.published is None or later.published is None:
+        return True
+    return abs((later.published - original.published).days) <= ALTERED_DAYS
+
+
+def _name_changed(original: str, later: str, kind: str) -> bool:
+    """Whether a name replaced by another is a changed fact: never in a translation (names are
+    transliterated and inflected), else only when the sentences are the same words but for their
+    names (two sentences of one story in other words name other things)."""
+    return kind != "translation" and only_names_differ(original, later)
+
+
+def _negation_changed(
+    fo: list[Facts], i: int, fl: list[Facts], j: int, similarity: float, texts: tuple[str, str], kind: str
+) -> bool:
+    """Whether a negation one sentence has and the other lacks is a changed claim: not explained
+    (below), and, within one language, the same clause with and without the negation."""
+    if _negation_explained(fo, i, fl, j, similarity):
+        return False
+    return kind == "translation" or only_negation_differs(*texts)
 
 
 def _negation_explained(fo: list[Facts], i: int, fl: list[Facts], j: int, similarity: float) -> bool:

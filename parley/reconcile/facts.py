@@ -11,12 +11,16 @@ later article a *different report*, not a copy.
 - **dates**: month and weekday names (English, German, French, Spanish, Russian, Ukrainian); days
   and years are numbers.
 - **names**: runs of two or more capitalised words, compared by their last word (a surname, fuzzily,
-  so "Umierov" is "Umerov"); only within one script, so a transliteration is not a change.
+  so "Umierov" is "Umerov"); only within one script, so a transliteration is not a change. A name
+  is lost or gained only when the other article has no such word at all (any case), nor one near
+  it among its capitalised words ("Rahman" of "Abdul Rahman al-Fahd" is in "Abdul Rahman Al
+  Fahd"); a particle ("al", "bin", "van") is never a name.
 - **negation**: whether the sentence carries a negation or a denial word (``not``, ``never``,
   ``denied``, ``nicht``, ``не`` ...).
 
 A difference is reported only when both sides have something the other lacks (a number replaced
-by another, a name by another), never for a detail one side merely leaves out.
+by another, a name by another), never for a detail one side merely leaves out. Whether the rest
+of the two sentences says the same thing is :mod:`parley.reconcile.same_clause`'s to tell.
 """
 
 from __future__ import annotations
@@ -80,7 +84,7 @@ _WEEKDAYS = (
     ("saturday", "samstag", "samedi", "sábado", "суббот", "субот"),
     ("sunday", "sonntag", "dimanche", "domingo", "воскресен", "неділ"),
 )
-_NEGATION = re.compile(
+NEGATION = re.compile(
     r"(n't|n’t)\b|\b(not|no|never|none|nothing|nobody|neither|nor|cannot|without|den(y|ies|ied|ial)|"
     r"reject\w*|refus\w*|dismiss\w*|nicht|kein\w*|nie|niemals|ne|pas|jamais|aucun\w*|nunca|ningún|"
     r"ninguna|не|нет|ни|ні|немає|никогда|ніколи)\b",
@@ -102,7 +106,16 @@ _NOT_NAMES = {
     "on", "at", "after", "before", "when", "as", "but", "and", "der", "die", "das", "ein", "eine",
     "le", "la", "les", "el", "los", "las",
 }  # fmt: skip
-_CAPITALISED_RUN = re.compile(r"(?:\b[A-ZА-ЯЁІЇЄҐ][\w'’-]+(?:\s+|$)){2,}")
+# the last word of a run may be followed by a comma or a full stop ("Attorney General Janet Reno,")
+CAPITALISED_RUN = re.compile(r"\b[A-ZА-ЯЁІЇЄҐ][\w'’-]+(?:\s+[A-ZА-ЯЁІЇЄҐ][\w'’-]+)+")
+_PARTICLES = {
+    "al", "el", "ul", "bin", "ibn", "bint", "abu", "abd", "de", "del", "della", "da", "di", "do", "dos",
+    "du", "van", "von", "der", "den", "ten", "ter", "le", "la", "st", "mc", "mac",
+}  # fmt: skip
+_SUFFIXES = frozenset(
+    {"inc", "corp", "co", "ltd", "plc", "llc", "ag", "sa", "nv", "gmbh", "group", "company"}
+)
+_POSSESSIVE = re.compile(r"['’]s$")
 
 
 @dataclass(frozen=True)
@@ -113,6 +126,8 @@ class Facts:
     names: frozenset[str]
     negated: bool
     script: str  # "latin", "cyrillic" or "other": names are compared within one script
+    words: frozenset[str] = frozenset()  # every word, case folded
+    name_words: frozenset[str] = frozenset()  # every word of a run of capitalised words, case folded
 
 
 @dataclass(frozen=True)
@@ -128,8 +143,10 @@ def facts(sentence: str) -> Facts:
         months=frozenset(_months(sentence)),
         weekdays=frozenset(_weekdays(sentence)),
         names=frozenset(_names(sentence)),
-        negated=bool(_NEGATION.search(sentence)),
+        negated=bool(NEGATION.search(sentence)),
         script=_script(sentence),
+        words=frozenset(_WORD.findall(sentence.casefold())),
+        name_words=frozenset(_name_words(sentence)),
     )
 
 
@@ -180,15 +197,25 @@ def _weekdays(text: str) -> set[int]:
 
 def _names(text: str) -> set[str]:
     """The last word of each run of two or more capitalised words (after a leading article or
-    pronoun: "The Russian" is no name): mostly surnames."""
+    pronoun: "The Russian" is no name; a trailing particle and a possessive "'s" dropped): mostly
+    surnames."""
     found = set()
-    for run in _CAPITALISED_RUN.findall(text):
-        words = run.split()
-        while words and words[0].casefold() in _NOT_NAMES:
+    for run in CAPITALISED_RUN.findall(text):
+        words = [_POSSESSIVE.sub("", w.strip("'’-")).casefold() for w in run.split()]
+        while words and words[0] in _NOT_NAMES:
             words.pop(0)
+        while words and words[-1] in _PARTICLES:
+            words.pop()
         if len(words) >= 2:
-            found.add(words[-1].strip("'’-").casefold())
+            found.add(words[-1])
     return found
+
+
+def _name_words(text: str) -> set[str]:
+    """Every word of the runs of two or more capitalised words, case folded, but articles,
+    pronouns and particles ("The", "al")."""
+    words = {w for run in CAPITALISED_RUN.findall(text) for w in _WORD.findall(run.casefold())}
+    return words - _NOT_NAMES - _PARTICLES
 
 
 def _script(text: str) -> str:
@@ -214,8 +241,8 @@ def differences(original: Facts, changed: Facts, original_all: Facts, changed_al
         if lost and gained:
             found.append(Difference(kind, _values(kind, lost), _values(kind, gained)))
     if original.script == changed.script != "other":
-        lost_names = sorted(n for n in original.names if not _fuzzy_in(n, changed_all.names))
-        gained_names = sorted(n for n in changed.names if not _fuzzy_in(n, original_all.names))
+        lost_names = sorted(n for n in original.names if not _named_in(n, changed_all))
+        gained_names = sorted(n for n in changed.names if not _named_in(n, original_all))
         if lost_names and gained_names:
             found.append(Difference("name", ", ".join(lost_names), ", ".join(gained_names)))
     if original.negated != changed.negated:
@@ -238,11 +265,26 @@ def merge(all_facts: list[Facts]) -> Facts:
         names=frozenset().union(*(f.names for f in all_facts)),
         negated=any(f.negated for f in all_facts),
         script=all_facts[0].script if all_facts else "other",
+        words=frozenset().union(*(f.words for f in all_facts)),
+        name_words=frozenset().union(*(f.name_words for f in all_facts)),
     )
 
 
-def _fuzzy_in(name: str, names: frozenset[str]) -> bool:
-    return name in names or any(fuzz.ratio(name, other) >= 80 for other in names)
+def share_a_name(original: Facts, later: Facts) -> bool:
+    """Whether the later article names something its original names: a word of one of the
+    original's runs of capitalised words (a company's suffix aside) anywhere in the later one. An
+    original naming nothing passes. Two notices of one template filled in for two companies share
+    their wording and none of their names: not one report with a fact changed."""
+    own = original.name_words - _SUFFIXES
+    return not own or bool(own & later.words)
+
+
+def _named_in(name: str, text: Facts) -> bool:
+    """Whether a text (its facts) has the name: the word itself in any case, or one near it among
+    its names and the words of its runs of capitalised words ("Umierov" for "Umerov")."""
+    if name in text.words or name in text.name_words:
+        return True
+    return any(fuzz.ratio(name, other) >= 80 for other in text.names | text.name_words)
 
 
 def _values(kind: str, values: list) -> str:

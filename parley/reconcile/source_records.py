@@ -4,8 +4,9 @@ All corpus scope, written by the corpus steps in :mod:`parley.reconcile.source_s
 
 - ``fingerprint``: what copy and story detection compare, one per article (kept so a new run
   never reads or encodes an old article again);
-- ``copy``: a later article that repeats (``status="copy"``) or rewrites with a fact changed
-  (``status="altered"``, with its differences) an earlier one;
+- ``copy``: a later article that repeats (``status="copy"``, one record for the article in its
+  copy group) or rewrites with a fact changed (``status="altered"``, with its differences) an
+  earlier one;
 - ``citation``: an outlet an article names as its origin, with the articles of that outlet in the
   corpus it points to;
 - ``story``: articles grouped by what they report, with a stable id;
@@ -54,6 +55,7 @@ class Copy:
     coverage: float  # share of the shorter article's sentences aligned, in order
     original_by: str  # how the original was told: "citation", "date" or "undetermined"
     changes: tuple[CopyChange, ...] = ()
+    also_of: tuple[str, ...] = ()  # the other articles of its copy group it was found to repeat
 
 
 @dataclass(frozen=True)

@@ -4,8 +4,9 @@ types back (the store writes only those that changed).
 
 - ``copies``: fingerprints the articles analysed in this run (and any it has not seen), compares
   each with its candidates (:mod:`parley.reconcile.copies`), keeps the earlier verdicts between
-  old articles, then recomputes the copy groups (a new, older article can become the original)
-  and resolves every citation to the cited outlet's articles on the same story.
+  old articles, then recomputes the copy groups (a new, older article can become the original),
+  writes one ``copy`` record for each copying article (:func:`one_per_group`) and resolves every
+  citation to the cited outlet's articles on the same story.
 - ``stories``: places the articles no story holds yet (a copy in the story of what it copies);
   placed ones never move.
 - ``independence``: for each event, how many of its sources are independent.
@@ -14,8 +15,8 @@ types back (the store writes only those that changed).
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterator, Mapping
-from dataclasses import dataclass
+from collections.abc import Iterable, Iterator, Mapping
+from dataclasses import dataclass, replace
 from itertools import chain
 
 import numpy as np
@@ -43,7 +44,7 @@ from parley.reconcile.stories import Cluster, Clusterer, Item
 from parley.store import Store
 from parley.store.lazy import StoredArticles
 
-VERSION = "1"
+VERSION = "2"
 BATCH = 64
 
 
@@ -106,11 +107,12 @@ def copies_step(ctx: CorpusContext) -> int:
         """The earlier verdicts between articles still present, none new, streamed from the
         store on each walk (not held: there is about one for each copied article)."""
         for c in store.records("copy"):
-            if c.article_id not in new and c.of_id not in new and c.article_id in leads and c.of_id in leads:
-                yield _verdict(c)
+            for v in _verdicts(c):
+                if v.copy not in new and v.original not in new and v.copy in leads and v.original in leads:
+                    yield v
 
     originals = groups(chain(kept(), found), dates)
-    changed = store.replace_records("copy", (_copy(v, originals) for v in chain(kept(), found)))
+    changed = store.replace_records("copy", one_per_group(chain(kept(), found), originals))
     changed += store.replace_records("citation", _citations(leads, ids, vectors))
     # last: an article whose fingerprint is stored has had its copies and citations stored too.
     # The new ones, then the stored ones still present, read again as they are written.
@@ -258,13 +260,40 @@ def _lsh_hits(
     return {i: sorted(found) for i, found in hits.items()}
 
 
-def _verdict(c: Copy) -> Verdict:
+def _verdicts(c: Copy) -> Iterator[Verdict]:
+    """The verdicts a stored record stands for: its own, and a bare ``copy`` verdict for each other
+    article of the group it was found to repeat (they keep the group whole in the next run)."""
     changes = tuple(
         Change(Difference(x.kind, x.original, x.changed), x.original_span, x.copy_span) for x in c.changes
     )
-    return Verdict(
+    yield Verdict(
         c.of_id, c.article_id, c.status, c.kind, c.similarity, c.coverage, 0, c.original_by, changes
     )
+    for other in c.also_of:
+        yield Verdict(other, c.article_id, "copy", c.kind, original_by=c.original_by)
+
+
+def one_per_group(verdicts: Iterable[Verdict], originals: dict[str, str]) -> list[Copy]:
+    """The copy records: one for each article that copies (a rewrite of a story many sites
+    rewrote matches every one of them, and was listed once for each), against the group's
+    original when it was compared with it, else the article it matched best; the others it
+    matched are kept in ``also_of``. Each ``altered`` verdict is its own record."""
+    found: list[Copy] = []
+    copies: dict[str, list[Verdict]] = {}
+    for v in verdicts:
+        if v.status == "copy":
+            copies.setdefault(v.copy, []).append(v)
+        else:
+            found.append(_copy(v, originals))
+    for article_id, mine in copies.items():
+        root = originals.get(article_id)
+        best = max(
+            mine,
+            key=lambda v: (v.original == root and v.similarity > 0, v.coverage, v.similarity, v.original),
+        )
+        others = tuple(sorted({v.original for v in mine} - {best.original}))
+        found.append(replace(_copy(best, originals), also_of=others))
+    return found
 
 
 def _copy(v: Verdict, originals: dict[str, str]) -> Copy:
