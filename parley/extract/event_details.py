@@ -115,16 +115,20 @@ class Scope:
         # not past a phrase ("said on Monday after two days of talks": the talks' last day)
         self.later: set[int] = set()
         bounded = False
+        # "Dr. X, who survived the attack at his home": above a relative clause is whom it
+        # describes, and a date there ("the warrant issued Monday charged ...") is not the trigger's
+        described = False
         while t.head.i != t.i and (t.dep_ != "ccomp" or narrated):
             if t.dep_ == "ccomp":
                 narrated = False
             narrated = narrated or _narrated(t)
             bounded = bounded or _bound_clause(t)
+            described = described or t.dep_ == "relcl"
             t = t.head
             if t.i in self.event_words:
                 break
             self.domain.add(t.i)
-            if bounded:
+            if bounded or described:
                 self.later.add(t.i)
 
     def owns(self, start: int, end: int, bounds: bool = False) -> bool:

@@ -10,7 +10,16 @@
 - consent, not agreement: "agreed to an interview" (``consent_nouns``); a person as what is agreed
   or approved (``person_objects: false``): "endorsed Clinton", "all agreed Pence won" concur;
 - a document handed over: "delivered the agreements to X" (a noun of the type as the object of
-  one of ``document_verbs`` with a recipient), not the agreement itself.
+  one of ``document_verbs`` with a recipient), not the agreement itself;
+- an idiom of a verb and its object, ``idiom_objects``: "striking a blow for a principle";
+- a route or a distance, not a visit: one of ``route_verbs`` with a direct object and no "to"
+  ("traveled the country and the world", "flew 12 hours"; but "flew a team to Lagos" is one);
+- a verdict, not a statement: one of ``verdict_verbs`` with a complement ("was declared dead",
+  "declared him the winner");
+- a thing that comes, not a visit: a subject of ``cargo_nouns`` ("the first batch of evidence
+  arrived at the lab", "the shipment arrived");
+- words just said, not a document: one of ``spoken_objects`` after "this" or "that" ("delivered
+  this message to the board", after the speech it sums up).
 
 Used by :func:`parley.extract.event_triggers.fires`.
 """
@@ -41,6 +50,11 @@ class Senses:
     consent_nouns: frozenset[str] = frozenset()  # "agreed to an interview"
     person_objects: bool = True  # False: "endorsed Clinton" is no agreement
     document_verbs: frozenset[str] = frozenset()  # "delivered the agreements to X"
+    idiom_objects: frozenset[str] = frozenset()  # "striking a blow for a principle"
+    route_verbs: frozenset[str] = frozenset()  # "traveled the country": no visit
+    verdict_verbs: frozenset[str] = frozenset()  # "was declared dead": no statement
+    cargo_nouns: frozenset[str] = frozenset()  # "the evidence arrived": no visit
+    spoken_objects: frozenset[str] = frozenset()  # "delivered this message": words, no document
 
 
 ATTACK_KEYS = ("verbal_verbs", "force_words", "speaker_nouns", "target_nouns", "speech_nouns")
@@ -68,6 +82,11 @@ def load_senses(path: str | None = None) -> dict[str, Senses]:
                 _words(data, "consent_nouns"),
                 bool(data.get("person_objects", True)),
                 _words(data, "document_verbs"),
+                _words(data, "idiom_objects"),
+                _words(data, "route_verbs"),
+                _words(data, "verdict_verbs"),
+                _words(data, "cargo_nouns"),
+                _words(data, "spoken_objects"),
             )
         return out
     except (OSError, yaml.YAMLError, KeyError, TypeError, AttributeError) as exc:
@@ -84,6 +103,7 @@ def misread(token: Token, type_id: str, mentions: Sequence[Mention], speech: fro
             verbal_attack(token, senses.attacks, mentions, speech)
             or _idiom(token, senses)
             or _consent(token, senses, mentions)
+            or _object_sense(token, senses)
         )
     return _appeal(token, senses) or _handed_over(token, senses)
 
@@ -95,6 +115,47 @@ def _idiom(verb: Token, senses: Senses) -> bool:
     if not preps or any(c.dep_ in ("dobj", "nsubjpass") for c in verb.children):
         return False
     return any(c.dep_ == "prep" and c.lower_ in preps and not _times(c) for c in verb.children)
+
+
+def _object_sense(verb: Token, senses: Senses) -> bool:
+    """ "striking a blow for the principle" (an idiom), "traveled the country and the world" (a
+    route), "was declared dead" (a verdict), "the evidence arrived" (a thing), "delivered this
+    message" (words just said)."""
+    lemma = verb.lemma_.lower()
+    objects = [c for c in verb.children if c.dep_ == "dobj"]
+    if any(o.lemma_.lower() in senses.idiom_objects for o in objects):
+        return True
+    doc = verb.doc
+    # a noun right in the verb's words, not one after a dash the parser hung on it ("flew here
+    # ... - one he has waged")
+    if lemma in senses.route_verbs and any(
+        o.pos_ == "NOUN" and not any(t.is_punct for t in doc[verb.i + 1 : o.i]) for o in objects
+    ):
+        # "traveled the country and the world"; but "flew a team to Lagos" went there
+        return not any(c.dep_ == "prep" and c.lower_ in ("to", "into", "for") for c in verb.children)
+    if any(
+        o.lemma_.lower() in senses.spoken_objects and any(c.lower_ in DEMONSTRATIVES for c in o.children)
+        for o in objects
+    ):
+        return True  # "delivered this message to the board": what was just said
+    subjects = [c for c in verb.children if c.dep_ == "nsubj"]
+    if any(w.lemma_.lower() in senses.cargo_nouns for s in subjects for w in (s, *_of_objects(s))):
+        return True  # "the first batch of evidence arrived at the lab"
+    return lemma in senses.verdict_verbs and any(c.dep_ in ("oprd", "acomp") for c in verb.children)
+
+
+DEMONSTRATIVES = {"this", "that", "these", "those"}
+
+
+def _of_objects(noun: Token) -> list[Token]:
+    """ "a batch of evidence": the noun after "of"."""
+    return [
+        o
+        for c in noun.children
+        if c.dep_ == "prep" and c.lower_ == "of"
+        for o in c.children
+        if o.dep_ == "pobj"
+    ]
 
 
 def _times(prep: Token) -> bool:

@@ -114,8 +114,11 @@ def _has_object(verb: Token, objects: frozenset[str]) -> bool:
 
 
 def negated(token: Token) -> bool:
+    """ "did not meet", "no talks"; also a "not" the parser hung on the auxiliary ("were not yet
+    approved")."""
     head = token if token.pos_ == "VERB" else token.head
-    return any(c.dep_ == "neg" for c in head.children) or any(
+    aux = [c for c in head.children if c.dep_ in ("aux", "auxpass")]
+    return any(c.dep_ == "neg" for t in (head, *aux) for c in t.children) or any(
         c.dep_ == "det" and c.lower_ == "no" for c in token.children
     )
 

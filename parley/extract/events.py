@@ -1,9 +1,8 @@
 """Event reports in one parsed article: typed by the taxonomy in ``parley/data/events.yaml``.
 
-For each sentence, the first trigger word of each type that makes a concrete report gives one
-:class:`EventMention`; so does each other item of a list of nouns it heads ("talks in X, and a
-summit in Y") that tells something of its own. Two reports told as one course of action share the
-sentence's one date (:mod:`.event_clauses`).
+Per sentence, the first trigger word of each type that makes a concrete report gives one
+:class:`EventMention`, as does each other item of a list of nouns it heads that tells something of
+its own ("talks in X, and a summit in Y"); one course of action shares a date (:mod:`.event_clauses`).
 
 A detail belongs to a trigger only when it hangs from the trigger, or from the words above it,
 without passing another event word first: in "they met in Miami, the first talks since the
@@ -22,13 +21,12 @@ round since the resignation of X", X resigned, he did not negotiate. So:
 - duration: "five-hour", "nearly six hours", but never a distance in time ("a day after",
   "within days", "over the next two years") nor an unknown amount ("for hours");
 - casualty figures, for the types that count them (``figures: true``);
-- status: "planned" for "will meet", "could be scheduled", "is expected to"; "claimed" or
-  "denied" for an event told under a verb of claiming or denial ("claimed that they agreed").
+- status: "planned" ("will meet", "is expected to"); "claimed" or "denied" under a verb of
+  claiming or denial ("claimed that they agreed").
 
-Negated triggers ("did not meet"), triggers inside direct quotes and in headings are skipped, and
-so are words that make no event (:mod:`parley.extract.event_readings`): "met an ill fate", "meets
-its demands", "agreed with the statement", "signed a law", "Russia occupies 20%".
-"""
+Negated triggers ("did not meet"), triggers inside quotes and headings are skipped, and so are
+words that make no event (:mod:`.event_readings`, :mod:`.event_hypotheses`): "met an ill fate",
+"signed a law", "Russia occupies 20%", "the possibility of a meeting", "bombing victims"."""
 
 from __future__ import annotations
 
@@ -63,6 +61,7 @@ from parley.extract.event_details import (
     place_name,
     place_named,
 )
+from parley.extract.event_hypotheses import no_happening
 from parley.extract.event_links import (
     chosen_place,
     filled,
@@ -191,6 +190,7 @@ def find_events(
             if (
                 (event_type.id in fired and not list_item(token, fired[event_type.id]))
                 or negated(token)
+                or no_happening(token)
                 or done_by_instrument(token, event_type.id, tuple(taxonomy))
             ):
                 continue
