@@ -96,8 +96,8 @@ def test_what_the_other_sides_command_aims_at_is_no_stance_of_the_speaker():
 
 def test_a_plain_obligation_in_a_speakers_words_is_still_a_demand():
     got = read(
-        "Kenneth Walsh, an analyst at a research institute, said on Monday that the Kremlin must "
-        "order a partial military call-up to keep the offensive going."
+        "Kenneth Walsh, an analyst at a research institute, said on Monday that Kyiv must "
+        "order a partial military call-up to keep the defence going."
     )
     assert [s.position for s in got if s.issue == "army-size"] == ["demands"]
 

@@ -137,8 +137,11 @@ class Collector:
         sims = {t: {m.issue: m.similarity for m in ms} for t, ms in zip(texts, matched, strict=True)}
         stances: dict[tuple, Stance] = {}
         provisions: dict[tuple, Provision] = {}
+        away = self.r.scope.away(f"{self.article.title or ''}\n{self.text}")  # issues of parties never named
         for c in self.candidates:
             s = c.stance
+            if s.issue in away:
+                continue
             if c.hit is not None:
                 similarity = sims.get(c.unit_text, {}).get(s.issue)
                 if similarity is None:

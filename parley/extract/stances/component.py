@@ -36,7 +36,7 @@ def reader_for(dossier: Dossier) -> StanceReader:
     # 12: direction against the proposition (`opposite`), the issue's `beneficiary`, a
     # speaker's forecast of another is no stance, "reach" only an agreement; 13: nor what the other
     # side's body aims at in a speaker's words
-    version="16",
+    version="17",
 )
 def stances(ctx: Context) -> Step:
     reader = reader_for(Dossier.from_registry(ctx.registry))

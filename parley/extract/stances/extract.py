@@ -14,8 +14,7 @@ the position is read from the parse on the way up from them (:mod:`.parse`), and
 3. a known document when it is the subject ("the plan calls for ...") or the sentence is set in it
    ("under the draft, ...", "in the current version of the plan, ...") — or in the sentence before
    it, going on to say what each side will do: a provision, and a stance that the document
-   proposes it. A stance on a document of one issue ("a framework under which the app is sold")
-   is on that issue.
+   proposes it. A stance on a document of one issue ("a framework under which the app is sold") is on it.
 """
 
 from __future__ import annotations
@@ -40,6 +39,8 @@ from parley.extract.stances.clauses import (
 from parley.extract.stances.collect import CONDITION_CUE, Candidate, Collector
 from parley.extract.stances.direction import opposite_words, orient
 from parley.extract.stances.documents import DocumentFinder, DocumentRef
+from parley.extract.stances.doings import below as _below
+from parley.extract.stances.doings import given_a_role
 from parley.extract.stances.holders import Holder, HolderFinder
 from parley.extract.stances.issues import CueHit, IssueMatcher
 from parley.extract.stances.objects import conditioned, foretold, not_the_issue, reached_nothing
@@ -59,6 +60,7 @@ from parley.extract.stances.parse import (
 )
 from parley.extract.stances.period import change_signal, earlier_cue, place
 from parley.extract.stances.records import Provision, Stance
+from parley.extract.stances.scope import Scope
 from parley.extract.stances.units import Unit, units
 from parley.models import Article, Span, Statement, TimeExpression
 from parley.nlp import text_of
@@ -73,7 +75,7 @@ class StanceReader:
         self.documents = DocumentFinder(dossier)
         self.plan_issue = dossier.plan_issue.id if dossier.plan_issue else None
         self.opposites, self.beneficiary = opposite_words(dossier), beneficiaries(dossier)
-        self.plan_words = document_kinds.plan_modifiers(dossier)
+        self.plan_words, self.scope = document_kinds.plan_modifiers(dossier), Scope(dossier)
 
     def read(
         self,
@@ -83,8 +85,8 @@ class StanceReader:
         mentions: Sequence,
         times: Sequence[TimeExpression] = (),
     ) -> tuple[list[Stance], list[Provision]]:
-        if not self.dossier.issues:
-            return [], []
+        if not self.dossier.issues or self.scope.before(article.published):
+            return [], []  # no issues; or an article from long before the negotiation (:mod:`.scope`)
         text = text_of(doc)
         doc.user_data[TEXT_KEY] = text
         refs = self.documents.find(text, article.published)
@@ -159,10 +161,13 @@ class _Run(Collector):
             found += [(h, x, []) for h, x in self._participle(unit, token)]  # it hangs on the word itself
             if unit.also:  # "The two capitals agreed ...": each speaker's
                 found += [(o, x, b) for h, x, b in found if h is unit.speaker for o in unit.also]
+            oppose = self.r.opposites.get(issue, frozenset())
             for holder, signal, below in found:
                 if holder.kind == "document" and holder.id == document_id:
                     continue
                 under = _below(below, signal.token)
+                if isinstance(hit, CueHit) and given_a_role(under, signal.token, self.issue_at, oppose):
+                    continue  # "want our membership to serve as a bridge": a stance on the role
                 signal = place(conditioned(signal, under), under, token)
                 oriented = orient(signal, token, issue, self.r.opposites)
                 if oriented is None or (oriented is not signal and holder.kind == "document"):
@@ -390,11 +395,3 @@ class _Run(Collector):
     def _token(self, span: Span) -> Token | None:
         piece = self.doc.char_span(span.start, span.end, alignment_mode="expand")
         return piece.root if piece is not None and len(piece) else None
-
-
-def _below(path: list[Token], stop: Token) -> list[Token]:
-    """The words of ``path`` below the stance word ``stop`` (all of them if it is not on it)."""
-    for i, t in enumerate(path):
-        if t.i == stop.i:
-            return path[:i]
-    return path

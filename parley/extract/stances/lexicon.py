@@ -216,6 +216,8 @@ class PeriodWords:
     leaving_words: frozenset[str] = frozenset()
     place_nouns: frozenset[str] = frozenset()
     event_nouns: frozenset[str] = frozenset()
+    before_negotiation_days: int | None = None
+    target_prepositions: frozenset[str] = frozenset()
 
 
 def load_period_words(path: str | None = None) -> PeriodWords:
@@ -252,6 +254,8 @@ def load_period_words(path: str | None = None) -> PeriodWords:
         leaving_words=words("leaving_words"),
         place_nouns=words("place_nouns"),
         event_nouns=words("event_nouns"),
+        before_negotiation_days=data.get("before_negotiation_days"),
+        target_prepositions=words("target_prepositions"),
     )
 
 
