@@ -20,7 +20,7 @@ from parley.errors import StoreError
 from parley.models import Article, Failure
 from parley.store import ArticleFilter, ArticleRecords, IngestRun, RecordQuery, StoredFailure
 from parley.store.sqlite.records import RecordTable
-from parley.store.sqlite.schema import MIGRATIONS
+from parley.store.sqlite.schema import MIGRATIONS, set_up
 from parley.store.views import RecordViews
 
 __all__ = ["MIGRATIONS", "SQLiteStore"]
@@ -63,11 +63,7 @@ class SQLiteStore(RecordViews):
         try:
             self.db = sqlite3.connect(path, isolation_level=None, timeout=30)
             self.db.row_factory = sqlite3.Row
-            if path != ":memory:":
-                self.db.execute("PRAGMA journal_mode=WAL")
-            self.db.execute("PRAGMA synchronous=NORMAL")
-            self.db.execute("PRAGMA foreign_keys=ON")
-            self._migrate()
+            set_up(self.db, path, self._migrate)
             self.table = RecordTable(self.db, self._transaction)
         except sqlite3.Error as exc:
             raise StoreError(f"cannot open the SQLite store at {path}: {exc}") from exc

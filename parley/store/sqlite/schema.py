@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import json
 import sqlite3
+import time
 from collections.abc import Callable
 
 
@@ -234,3 +235,23 @@ MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = [
     _v6_article_data,
     _v7_record_keys,
 ]
+
+
+def set_up(db: sqlite3.Connection, path: str, migrate: Callable[[], None], wait: float = 30.0) -> None:
+    """WAL mode, pragmas and ``migrate``. Switching a new file to WAL takes a lock SQLite's busy
+    timeout does not always wait for, so while another process opening the same new file holds it
+    ("database is locked"), try again for up to ``wait`` seconds."""
+    deadline, pause = time.monotonic() + wait, 0.05
+    while True:
+        try:
+            if path != ":memory:":
+                db.execute("PRAGMA journal_mode=WAL")
+            db.execute("PRAGMA synchronous=NORMAL")
+            db.execute("PRAGMA foreign_keys=ON")
+            migrate()
+            return
+        except sqlite3.OperationalError as exc:
+            if "locked" not in str(exc) or time.monotonic() + pause > deadline:
+                raise
+            time.sleep(pause)
+            pause = min(pause * 2, 1.0)
