@@ -16,6 +16,7 @@ from parley.extract.statements import build_statements
 from parley.pipeline import Analysis, Context, Step, component
 
 
+# 11: titles only in the negotiation's period, things and companies no persons (TempEval-3 stream);
 # 8: a title the name starts with joins the role ("Major" + "Archbishop"); a plural is no role;
 # 7: a transcript's speaker lines are no headings; 6: titles alone, places by their nouns, bodies
 # the text names or a publication noun introduces;

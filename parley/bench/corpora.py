@@ -73,9 +73,12 @@ def _polnear(root: Path, splits: tuple[str, ...] = ("train", "dev")) -> Iterator
             }
 
 
-def _fnc1(root: Path) -> Iterator[dict]:
+FNC1_BODIES = ("train_bodies.csv", "competition_test_bodies.csv")
+
+
+def _fnc1(root: Path, names: tuple[str, ...] = FNC1_BODIES) -> Iterator[dict]:
     csv.field_size_limit(1 << 30)
-    for name in ("train_bodies.csv", "competition_test_bodies.csv"):
+    for name in names:
         with (root / name).open(encoding="utf-8") as f:
             for body_id, body in list(csv.reader(f))[1:]:
                 yield {
@@ -131,19 +134,12 @@ def _tempeval3(root: Path) -> Iterator[dict]:
         }
 
 
-def _fnc1_test(root: Path) -> Iterator[dict]:
-    """FNC-1's competition test bodies only (no outlet, no date)."""
-    for item in _fnc1(root):
-        if "/competition/" in item["url"]:
-            yield item
-
-
 # What ``main`` can write: a name, the folder under ../shared/datasets, the reader of that folder.
 STREAMS = {
     "dev": ("polnear", lambda root: _polnear(root, ("dev",))),
     "train": ("polnear", lambda root: _polnear(root, ("train",))),
     "tempeval3": ("tempeval3", _tempeval3),
-    "fnc1": ("fnc1", _fnc1_test),
+    "fnc1": ("fnc1", lambda root: _fnc1(root, ("competition_test_bodies.csv",))),  # the test bodies
 }
 
 
@@ -174,7 +170,7 @@ def main(argv: list[str] | None = None) -> int:
                 item.pop("set")
                 f.write(json.dumps(item, ensure_ascii=False) + "\n")
                 written += 1
-        except (OSError, StopIteration, KeyError, ValueError) as err:
+        except (OSError, KeyError, ValueError) as err:
             args.out.unlink()
             parser.error(f"cannot read {args.set} under {root}: {err}")
     if not written:

@@ -87,7 +87,6 @@ _CREDIT = (
     r"\((?:additional |further )?(?:reporting|writing|editing|compiled|edited|written|research)"
     r"(?: and (?:writing|editing|reporting))? by\b[^()]{0,300}\)"
 )
-CREDIT_LINE = re.compile(r"^\s*" + _CREDIT + r"\s*$", re.IGNORECASE)
 CREDIT_TAIL = re.compile(r"\s*" + _CREDIT + r"\s*$", re.IGNORECASE)
 BOILERPLATE_LINE = re.compile(r"^\s*(?:-\s+)?(?:" + "|".join(_LINE_PATTERNS) + r")\s*$", re.IGNORECASE)
 
@@ -207,7 +206,7 @@ def is_boilerplate(line: str) -> bool:
         return True  # "Image: ..." at the head of a line is a caption, however long its description
     if len(line) > MAX_NOTICE_CHARS:
         return False
-    if line.startswith("(") and CREDIT_LINE.match(line):
+    if line.startswith("(") and CREDIT_TAIL.match(line):
         return True  # "(Reporting by A; Editing by B)"
     low = line.lower()
     if len(line) <= MAX_BOILERPLATE_CHARS:

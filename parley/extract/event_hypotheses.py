@@ -9,8 +9,8 @@
 - a requirement or a rule: a verb under "must" or "ought" ("any decision must be agreed
   jointly");
 - advice or a habit: a gerund after "when", "whenever", "if" or "while" in a clause in the
-  present ("Americans should exercise caution when visiting X"), not one told in the past ("while
-  visiting Kyiv on Monday, he said ...");
+  present ("travellers should exercise caution when visiting X"), not one told in the past ("while
+  visiting the capital on Monday, he said ...");
 - an event named inside another thing: a noun that qualifies one of ``inside_nouns``, or the
   object of "of" under one ("bombing victims", "victims of the attacks", "the anniversary of the
   bombing"; also "bombing victims" the parser read as a verb and its object): the sentence is
@@ -94,7 +94,7 @@ def _qualifies(noun: Token, inside: frozenset[str]) -> bool:
 
 
 def _would_do(noun: Token, happen: frozenset[str]) -> bool:
-    """ "US air strikes could harm relations": the noun is the subject of a verb with "could",
+    """ "air strikes could harm relations": the noun is the subject of a verb with "could",
     "might" or "may" that tells what it would do, not that it would happen ("could take place",
     "might resume", "could be held" are planned events)."""
     if noun.dep_ != "nsubj" or noun.head.pos_ != "VERB":

@@ -2,18 +2,18 @@
 ``parley/data/events.yaml``):
 
 - a verbal attack (``verbal_verbs``, ``force_words``, ``speaker_nouns``, ``target_nouns``,
-  ``speech_nouns``): "X attacked Clinton for her record", "the paper attacked the plan", "she
+  ``speech_nouns``): "X attacked the senator for her record", "the paper attacked the plan", "she
   attacked loopholes" is no strike (:mod:`parley.extract.event_attacks`);
 - an idiom of a verb and a preposition, ``idiom_preps``: "seized on a report" exploits it;
 - an appeal or an idiom of a noun: "a call for more aid" (``appeal_preps``), "a wake-up call"
   (``idiom_modifiers``); never with one of ``kinds`` on the noun ("a phone call");
 - consent, not agreement: "agreed to an interview" (``consent_nouns``); a person as what is agreed
-  or approved (``person_objects: false``): "endorsed Clinton", "all agreed Pence won" concur;
+  or approved (``person_objects: false``): "endorsed the senator", "all agreed the challenger won" concur;
 - a document handed over: "delivered the agreements to X" (a noun of the type as the object of
   one of ``document_verbs`` with a recipient), not the agreement itself;
 - an idiom of a verb and its object, ``idiom_objects``: "striking a blow for a principle";
 - a route or a distance, not a visit: one of ``route_verbs`` with a direct object and no "to"
-  ("traveled the country and the world", "flew 12 hours"; but "flew a team to Lagos" is one);
+  ("traveled the country and the world", "flew 12 hours"; but "flew a team to the capital" is one);
 - a verdict, not a statement: one of ``verdict_verbs`` with a complement ("was declared dead",
   "declared him the winner");
 - a thing that comes, not a visit: a subject of ``cargo_nouns`` ("the first batch of evidence
@@ -42,13 +42,13 @@ from parley.models import Mention
 
 @dataclass(frozen=True)
 class Senses:
-    attacks: Attacks = Attacks()  # "X attacked Clinton": words, not force
+    attacks: Attacks = Attacks()  # "X attacked the senator": words, not force
     idiom_preps: tuple[tuple[str, frozenset[str]], ...] = ()  # ("seize", {"on", "upon"})
     appeal_preps: frozenset[str] = frozenset()  # "a call for more aid"
     idiom_modifiers: frozenset[str] = frozenset()  # "a wake-up call"
     kinds: frozenset[str] = frozenset()  # "a phone call": always the event
     consent_nouns: frozenset[str] = frozenset()  # "agreed to an interview"
-    person_objects: bool = True  # False: "endorsed Clinton" is no agreement
+    person_objects: bool = True  # False: "endorsed the senator" is no agreement
     document_verbs: frozenset[str] = frozenset()  # "delivered the agreements to X"
     idiom_objects: frozenset[str] = frozenset()  # "striking a blow for a principle"
     route_verbs: frozenset[str] = frozenset()  # "traveled the country": no visit
@@ -131,7 +131,7 @@ def _object_sense(verb: Token, senses: Senses) -> bool:
     if lemma in senses.route_verbs and any(
         o.pos_ == "NOUN" and not any(t.is_punct for t in doc[verb.i + 1 : o.i]) for o in objects
     ):
-        # "traveled the country and the world"; but "flew a team to Lagos" went there
+        # "traveled the country and the world"; but "flew a team to the capital" went there
         return not any(c.dep_ == "prep" and c.lower_ in ("to", "into", "for") for c in verb.children)
     if any(
         o.lemma_.lower() in senses.spoken_objects and any(c.lower_ in DEMONSTRATIVES for c in o.children)
@@ -183,7 +183,7 @@ def _appeal(noun: Token, senses: Senses) -> bool:
 
 
 def _consent(verb: Token, senses: Senses, mentions: Sequence[Mention]) -> bool:
-    """ "agreed to an interview": one party's consent; "endorsed Clinton", "all agreed Pence won"
+    """ "agreed to an interview": one party's consent; "endorsed the senator", "all agreed the challenger won"
     (a name the parser took for the object of a clause): backing or concurring, no agreement."""
     tos = [o for c in verb.children if c.dep_ == "prep" and c.lower_ == "to" for o in c.children]
     if any(o.dep_ == "pobj" and o.lemma_.lower() in senses.consent_nouns for o in tos):
@@ -197,7 +197,7 @@ def _consent(verb: Token, senses: Senses, mentions: Sequence[Mention]) -> bool:
         if is_person(o, mentions):
             return True
         if o.pos_ == "PROPN" and following is not None and following.tag_ in ("VBD", "VBZ", "VBP", "MD"):
-            return True  # "all agreed Pence won": a clause, not what was agreed
+            return True  # "all agreed the challenger won": a clause, not what was agreed
     return False
 
 

@@ -14,6 +14,7 @@
 from __future__ import annotations
 
 import re
+from functools import cache
 
 from parley.reconcile.claim_words import Words
 
@@ -65,14 +66,18 @@ _FALSE_END = r"[\s\"'“”‘’«».,!]*$"
 def false_predicate(words: Words, text: str) -> int | None:
     """Where a predicate calling the words before it false begins, when the text ends with one
     ("... were 'totally untrue.'": at "were"); None when it does not."""
-    false = words.pattern("false_words").pattern
-    tail = re.compile(
+    m = _false_tail(words.pattern("false_words").pattern).search(text)
+    return m.start() if m and m.start() > 0 else None
+
+
+@cache
+def _false_tail(false: str) -> re.Pattern[str]:
+    """The predicate calling what comes before it false, for the words ``false`` (compiled once)."""
+    return re.compile(
         rf"\s+(?:{_COPULA}\s+)?[\"'“‘«]?(?:{_DEGREE}\s+)?[\"'“‘«]?(?:\w+[\"'”’»]?\s+(?:and|or)\s+[\"'“‘«]?)?"
         rf"(?:{false})(?:[\"'”’»,]*\s+(?:and|or)\s+[\"'“‘«]?\w+)*{_FALSE_END}",
         re.IGNORECASE,
     )
-    m = tail.search(text)
-    return m.start() if m and m.start() > 0 else None
 
 
 def _verdict(words: Words, text: str, start: int, end: int) -> bool:

@@ -44,7 +44,7 @@ from parley.reconcile.claim_words import (
     sentence_at,
 )
 from parley.reconcile.claims import Corpus, denied_claim, is_denial, says_not
-from parley.reconcile.contested_claimants import Unverifier, disputed_after, unverifier
+from parley.reconcile.contested_claimants import disputed_after, unverifier
 from parley.reconcile.contested_objects import Alone, alone_denials, borrowed_cue, own_object
 from parley.reconcile.contested_records import Claim, Contested, ContestedSide
 from parley.reconcile.contested_sides import (
@@ -55,6 +55,7 @@ from parley.reconcile.contested_sides import (
     side,
     statement_side,
     text_side,
+    who_of,
 )
 from parley.reconcile.contested_unverified import (
     before_doubt,
@@ -283,10 +284,8 @@ def unverified(corpus: Corpus, words: Words, claims: list[Claim]) -> list[Contes
             note = text_side(corpus, article_id, sent.span, "says it is not verified")
             mentions = corpus.mentions.get(article_id, [])
             by = unverifier(words, article.text, sent.span, mentions, article.outlet)
-            if speaker is not None and (by is None or by.who is None):
-                by = Unverifier(
-                    statement_side(corpus, speaker, "").who, speaker.speaker_actor_id, by.phrase if by else ""
-                )
+            if speaker is not None and by is not None and by.who is None:  # the speaker's own words
+                by = replace(by, who=who_of(corpus, speaker), actor_id=speaker.speaker_actor_id)
             if by is not None and by.who is not None:
                 value = "has not confirmed it" if "confirm" in by.phrase.casefold() else "has not verified it"
                 note = replace(note, value=value, who=by.who, actor_id=by.actor_id)

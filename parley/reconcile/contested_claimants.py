@@ -258,6 +258,11 @@ _PASSIVE = re.compile(r"\bbe(?:en)?\b", re.I)
 _FINITE = frozenset({"has", "have", "had", "could", "cannot", "did"})
 
 
+def active(phrase: str) -> bool:
+    """Whether a "not confirmed" phrase has a subject ("has not confirmed"), not a passive."""
+    return phrase.split()[0].casefold() in _FINITE and not _PASSIVE.search(phrase)
+
+
 @dataclass(frozen=True)
 class Unverifier:
     who: str | None  # as the article names them; None: the outlet, in its own voice
@@ -278,8 +283,7 @@ def unverifier(
         return None
     phrase = found.group(0)
     before = sentence[: found.start()]
-    active = phrase.split()[0].casefold() in _FINITE and not _PASSIVE.search(phrase)
-    named = _WHO_BEFORE.search(before) if active else None
+    named = _WHO_BEFORE.search(before) if active(phrase) else None
     if named is None or named.group("who").casefold() in _OWN_VOICE | _PRONOUNS:
         return Unverifier(None, None, phrase)
     who = clean(named.group("who"))

@@ -35,7 +35,7 @@ def statement_side(corpus: Corpus, s: Statement, value: str) -> ContestedSide:
     return ContestedSide(
         text=clean(sentence.text if sentence else s.text),
         value=value,
-        who=_who(corpus, s),
+        who=who_of(corpus, s),
         actor_id=s.speaker_actor_id,
         article_id=s.article_id,
         span=span,
@@ -46,7 +46,7 @@ def statement_side(corpus: Corpus, s: Statement, value: str) -> ContestedSide:
     )
 
 
-def _who(corpus: Corpus, s: Statement) -> str | None:
+def who_of(corpus: Corpus, s: Statement) -> str | None:
     """The speaker as the article names them; the resolved actor's name when the article says
     only "I" or "he" (a transcript's speaker, a pronoun resolved from the sentence before)."""
     actor = corpus.actors.get(s.speaker_actor_id) if s.speaker_actor_id else None

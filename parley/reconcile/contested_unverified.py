@@ -15,12 +15,10 @@ from parley.models import Statement
 from parley.reconcile.claim_senses import unverified_phrase
 from parley.reconcile.claim_words import Sentence, Words
 from parley.reconcile.claims import Corpus
+from parley.reconcile.contested_claimants import active
 from parley.reconcile.contested_records import Claim
 from parley.reconcile.contested_sides import PRONOUN
 
-# the words that have a subject ("could not confirm"), not a passive ("could not be verified")
-_FINITE = frozenset({"has", "have", "had", "could", "cannot", "did"})
-_PASSIVE = re.compile(r"\bbe(?:en)?\b", re.I)
 _NOTHING = re.compile(r"^\s+(?:anything|nothing)\b", re.I)
 
 
@@ -31,8 +29,7 @@ def speaker_unverifies(corpus: Corpus, words: Words, article_id: str, sent: Sent
     found = unverified_phrase(words, sent.text)
     if found is None:
         return None
-    phrase = found.group(0)
-    if phrase.split()[0].casefold() not in _FINITE or _PASSIVE.search(phrase):
+    if not active(found.group(0)):  # "could not confirm", not "could not be verified"
         return None
     at = sent.span.start + found.start()
     for s in corpus.statements_of().get(article_id, []):

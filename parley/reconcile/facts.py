@@ -11,10 +11,10 @@ later article a *different report*, not a copy.
 - **dates**: month and weekday names (English, German, French, Spanish, Russian, Ukrainian); days
   and years are numbers.
 - **names**: runs of two or more capitalised words, compared by their last word (a surname, fuzzily,
-  so "Umierov" is "Umerov"); only within one script, so a transliteration is not a change. A name
+  so "Petrenkov" is "Petrenko"); only within one script, so a transliteration is not a change. A name
   is lost or gained only when the other article has no such word at all (any case), nor one near
-  it among its capitalised words ("Rahman" of "Abdul Rahman al-Fahd" is in "Abdul Rahman Al
-  Fahd"); a particle ("al", "bin", "van") is never a name.
+  it among its capitalised words ("Karim" of "Abdul Karim al-Nasser" is in "Abdul Karim Al
+  Nasser"); a particle ("al", "bin", "van") is never a name.
 - **negation**: whether the sentence carries a negation or a denial word (``not``, ``never``,
   ``denied``, ``nicht``, ``не`` ...).
 
@@ -106,7 +106,7 @@ _NOT_NAMES = {
     "on", "at", "after", "before", "when", "as", "but", "and", "der", "die", "das", "ein", "eine",
     "le", "la", "les", "el", "los", "las",
 }  # fmt: skip
-# the last word of a run may be followed by a comma or a full stop ("Attorney General Janet Reno,")
+# the last word of a run may be followed by a comma or a full stop ("Attorney General Jane Roe,")
 CAPITALISED_RUN = re.compile(r"\b[A-ZА-ЯЁІЇЄҐ][\w'’-]+(?:\s+[A-ZА-ЯЁІЇЄҐ][\w'’-]+)+")
 _PARTICLES = {
     "al", "el", "ul", "bin", "ibn", "bint", "abu", "abd", "de", "del", "della", "da", "di", "do", "dos",
@@ -281,7 +281,7 @@ def share_a_name(original: Facts, later: Facts) -> bool:
 
 def _named_in(name: str, text: Facts) -> bool:
     """Whether a text (its facts) has the name: the word itself in any case, or one near it among
-    its names and the words of its runs of capitalised words ("Umierov" for "Umerov")."""
+    its names and the words of its runs of capitalised words ("Petrenkov" for "Petrenko")."""
     if name in text.words or name in text.name_words:
         return True
     return any(fuzz.ratio(name, other) >= 80 for other in text.names | text.name_words)

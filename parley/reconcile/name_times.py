@@ -6,8 +6,9 @@ names in full with that surname, even in an article that never gives the first n
 within one story's coverage; across years it does not: a stream of news spanning a decade names
 one Roe as president in one year and another Roe as governor ten years on, and the surname alone
 in the first year's articles is not the second. So the link is made when the surname's article
-was published within ``NEAR_DAYS`` of an article that names the person in full, when either side
-has no known date (nothing to tell them apart then), or when the article gives the surname a
+was published within ``NEAR_DAYS`` of a dated article that names the person in full, when the
+surname's article or every article naming the person in full has no known date (nothing to tell
+them apart then), or when the article gives the surname a
 title ("President Roe") that a full-name mention of the person carries ("President Jon Roe"),
 compared by the title's last word ("U.S. President" and "President" agree); a courtesy title
 ("Mr.") tells nothing.

@@ -7,8 +7,8 @@ read as a changed fact. A change is one only when the rest of the words agree:
 
 - :func:`only_names_differ`: with the words of every run of capitalised words taken out of both,
   the remaining words are nearly the same (rapidfuzz ratio, or token-sort ratio for words
-  reordered, >= 85): "Attorney General
-  Janet Reno said on Monday" / "Attorney General Eric Holder said Monday".
+  reordered, >= 85): "Attorney General Jane Roe said on Monday" / "Attorney General John Doe
+  said Monday".
 - :func:`only_negation_differs`: with the negation words ("not", "never", "n't", "denied" ...) and
   the "do" that carries them taken out, and each word cut to a crude stem ("accepted" and
   "accept" are one), the remaining words are nearly the same, and the word the negation bears on

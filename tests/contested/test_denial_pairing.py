@@ -201,7 +201,8 @@ def test_the_writers_doubt_is_not_part_of_the_claim():
 # -- an offer rejected is no claim denied ---------------------------------------------------------
 def test_an_offer_the_board_rejected_is_no_denial():
     text = (
-        "Earlier this year, the fund made a $12-a-share offer for the firm, which the board rejected as low."
+        "Earlier this year, the fund made a $12-a-share offer for the firm, "
+        "which the Alder board rejected as low."
     )
     assert _contested([_article("a1", text)], []) == []
     claimed = "The army claimed the capture of the bridge, which the Interior Ministry rejected."

@@ -100,6 +100,12 @@ def test_a_plain_obligation_in_a_speakers_words_is_still_a_demand():
         "order a partial military call-up to keep the defence going."
     )
     assert [s.position for s in got if s.issue == "army-size"] == ["demands"]
+    # the other side's call-up, in an article naming none of the issue's parties, is not the issue
+    other = read(
+        "Kenneth Walsh, an analyst at a research institute, said on Monday that the Kremlin must "
+        "order a partial military call-up to keep the offensive going."
+    )
+    assert [s.position for s in other if s.issue == "army-size"] == []
 
 
 # -- "reach" accepts only an agreement ------------------------------------------------------------

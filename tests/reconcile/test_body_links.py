@@ -108,11 +108,13 @@ def test_a_name_written_with_a_company_closing_word_elsewhere_is_the_company(men
         "Halvard Pump Corp. said its third-quarter profit fell 12%. "
         "Halvard Pump attributed the drop to higher costs at its plant in Ohio."
     )
-    assert found.get("Halvard Pump") != "PERSON", found
+    assert found.get("Halvard Pump") == "ORG", found
 
 
-def test_a_corporate_suffix_makes_a_company(mentions):
+def test_a_name_with_a_corporate_suffix_stays_a_company(mentions):
+    # a guard: the model reads this one as a company already, and no person rule may undo that
     found = mentions("The company said its Tolland Stores Inc. unit had returned to profit last year.")
+    assert any("Tolland" in name for name in found), found
     assert all(label != "PERSON" for name, label in found.items() if "Tolland" in name), found
 
 
@@ -132,7 +134,7 @@ def test_a_person_in_a_list_of_brands_is_no_one(mentions):
     found = mentions(
         "Sales fell in such core brands as Corn Flakes, Rice Krispies and Frosted Flakes, the company said."
     )
-    assert found.get("Rice Krispies") != "PERSON", found
+    assert "Rice Krispies" not in found, found
 
 
 def test_people_in_a_list_stay_people(mentions):
@@ -152,7 +154,7 @@ def test_a_word_in_capitals_after_a_name_is_no_part_of_it(mentions):
 
 def test_a_numeral_after_a_name_stays_part_of_it(mentions):
     found = mentions("Harold Bexley III, the fund's manager, said the stake was sold on Monday.")
-    assert any(n.startswith("Harold Bexley") and label == "PERSON" for n, label in found.items()), found
+    assert found.get("Harold Bexley III") == "PERSON", found
 
 
 def test_a_person_who_co_founded_a_company_stays_a_person(mentions):

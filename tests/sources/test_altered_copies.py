@@ -150,7 +150,7 @@ def test_a_rewrite_matching_every_member_of_a_group_has_one_copy_record():
     verdicts = [
         _copy("y", "z"),
         _copy("y", "x", coverage=0.7),
-        _copy("z", "x", coverage=0.9),  # matched better, but y is the group's original
+        _copy("z", "x", coverage=0.9),  # matched better, but z copies y: not the group's original
         _copy("w", "x", coverage=0.8),
         Verdict("v", "x", "altered", "rewrite", 0.8, 0.7, 3, "date"),
     ]

@@ -216,7 +216,6 @@ class PeriodWords:
     leaving_words: frozenset[str] = frozenset()
     place_nouns: frozenset[str] = frozenset()
     event_nouns: frozenset[str] = frozenset()
-    before_negotiation_days: int | None = None
     target_prepositions: frozenset[str] = frozenset()
 
 
@@ -254,7 +253,6 @@ def load_period_words(path: str | None = None) -> PeriodWords:
         leaving_words=words("leaving_words"),
         place_nouns=words("place_nouns"),
         event_nouns=words("event_nouns"),
-        before_negotiation_days=data.get("before_negotiation_days"),
         target_prepositions=words("target_prepositions"),
     )
 

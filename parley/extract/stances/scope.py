@@ -1,12 +1,13 @@
 """What a dossier's negotiation covers, so that news of another time or of other parties gives no
 stances on its issues (for :mod:`.extract`):
 
-- its time: an article published long before the first of the dossier's documents was reported
-  (``before_negotiation_days`` in ``parley/data/stance_periods.yaml``) is about another time, and
-  holds no stances at all (:meth:`Scope.before`);
-- its parties: an issue whose description names sides ("Whether Kyiv gives up joining the bloc")
+- its time: an article published before the negotiation's period (the registry's
+  :meth:`~parley.extract.registry.ActorRegistry.period`: the dossier's ``negotiation.from``, else
+  a year before its first dated document) is about another time, and holds no stances at all
+  (:meth:`Scope.before`);
+- its parties: an issue whose description names sides ("Whether X gives up joining the bloc")
   concerns them, and an article that names none of them (no name, adjective or place of the side,
-  no actor of it) nor any of the issue's cues that is a name ("the Donbas") holds no stance on
+  no actor of it) nor any of the issue's cues that is a name ("the Y region") holds no stance on
   that issue; an issue whose description names no side, in an article that names no side at
   all, neither (:meth:`Scope.away`);
 - a country in the clause: an issue's word aimed at a country that is none of the dossier's sides
@@ -34,15 +35,14 @@ def _words_pattern(words: Iterable[str], flags: int = 0) -> re.Pattern[str] | No
     if not words:
         return None
     alternation = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in words)
-    return re.compile(rf"(?<![\w-])(?:{alternation})s?(?![\w-])", flags)  # case kept: "US" is not "us"
+    return re.compile(rf"(?<![\w-])(?:{alternation})s?(?![\w-])", flags)  # case kept: "IT" is not "it"
 
 
 class Scope:
     def __init__(self, dossier: Dossier) -> None:
-        dates = [d.date for d in dossier.documents if d.date is not None]
-        days = W.before_negotiation_days
-        self.start = min(dates) - dt.timedelta(days=days) if dates and days is not None else None
         registry = dossier.registry
+        period = registry.period()
+        self.start = period[0] if period is not None else None
         side_words = {s.id: (s.name, *s.adjectives, *s.places) for s in registry.sides.values()}
         named = {side: _words_pattern(words) for side, words in side_words.items()}
         people: dict[str, list[str]] = {side: [] for side in side_words}
@@ -55,7 +55,7 @@ class Scope:
             i.id: {side for side, p in named.items() if p is not None and p.search(i.description)}
             for i in dossier.issues
         }
-        self._names = {  # issue id -> its cues that are names ("the Donbas"): the issue's own places
+        self._names = {  # issue id -> its cues that are names: the issue's own places
             i.id: _words_pattern((c for c in i.cues if c[:1].isupper()), re.IGNORECASE)
             for i in dossier.issues
         }
@@ -66,7 +66,7 @@ class Scope:
 
     def away(self, text: str) -> set[str]:
         """The issues whose parties the article never names (an issue whose description names no
-        side: no side at all), nor any of the issue's cues that is a name ("the Donbas"): it cannot
+        side: no side at all), nor any of the issue's cues that is a name ("the Y region"): it cannot
         be about them."""
         named = {side for side, p in self._mentions.items() if p is not None and p.search(text)}
         return {

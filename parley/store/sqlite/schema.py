@@ -237,11 +237,11 @@ MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = [
 ]
 
 
-def set_up(db: sqlite3.Connection, path: str, migrate: Callable[[], None], wait: float = 30.0) -> None:
+def set_up(db: sqlite3.Connection, path: str, migrate: Callable[[], None]) -> None:
     """WAL mode, pragmas and ``migrate``. Switching a new file to WAL takes a lock SQLite's busy
     timeout does not always wait for, so while another process opening the same new file holds it
-    ("database is locked"), try again for up to ``wait`` seconds."""
-    deadline, pause = time.monotonic() + wait, 0.05
+    ("database is locked"), try again for up to 30 seconds."""
+    deadline, pause = time.monotonic() + 30.0, 0.05
     while True:
         try:
             if path != ":memory:":
