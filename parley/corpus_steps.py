@@ -24,7 +24,7 @@ from parley.reconcile.body_names import body_key, generic, introduced, kind_of, 
 from parley.reconcile.events import merge_events, report_words
 from parley.reconcile.speaker_names import SpeakerNames, speaker_words
 from parley.store import RecordQuery
-from parley.store.lazy import StoredArticles
+from parley.store.lazy import ArticleDates, StoredArticles
 
 SpanKey = tuple[str, int, int]
 ARTICLES_AT_ONCE = 500  # articles whose mentions and statements the actors step resolves together
@@ -34,16 +34,16 @@ ARTICLES_AT_ONCE = 500  # articles whose mentions and statements the actors step
     "actors",
     reads=("mention", "statement", "event_mention", "article"),
     writes=("actor", "mention", "statement"),
-    # 2: governments events name; 3: organisations that speak; 4: titles; 5: merged bodies stay so;
-    # 6: one body by a side's word however written ("Ukraine's General Staff"), outlets a noun names;
-    # 7: a body described by its kind, a person's exact name, no speaker in an "including" aside
-    version="10",
+    # 2: governments events name; 3: organisations that speak; 4: titles; 5: merged bodies stay so; 6: one
+    # body by a side's word however written, outlets a noun names; 7: a body described by its kind, a
+    # person's exact name, no speaker in an "including" aside; 11: a surname before "Jr."; dotted initials
+    version="11",
 )
 def actors_step(ctx: CorpusContext) -> int:
     store = ctx.store
     overrides = [Override(*o) for o in store.overrides()]
     extracted = store.records("mention", extracted=True)
-    resolution = Resolution.of(extracted, ctx.registry, overrides, store.article)
+    resolution = Resolution.of(extracted, ctx.registry, overrides, ArticleDates(store))
     known = {a.id: a for a in resolution.actors}
     merged = _merges(overrides)
     # a body a user merged another into was made by this step when it spoke: its record from the

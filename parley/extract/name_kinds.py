@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 from spacy.tokens import Doc
 from spacy.tokens import Span as SpacySpan
 
-from parley.extract.registry import ActorRegistry, fold
+from parley.extract.registry import ROMAN_NUMERALS, ActorRegistry, fold
 from parley.extract.surnames import TITLE_WORDS, a_person_by_its_words
 
 if TYPE_CHECKING:
@@ -151,6 +151,24 @@ def _right_after_outlet_noun(ent: SpacySpan, words: NameWords) -> bool:
     # verb whose subject it could be ("the magazine Jane Roe edits", however it is parsed)
     ends = after is None or after.is_punct or after.text[:1].isupper() or after.pos_ in ("ADP", "CCONJ")
     return ends and not any(r.dep_ in ("nsubj", "nsubjpass") for r in roots)
+
+
+def without_glued_words(ent: SpacySpan) -> SpacySpan:
+    """A person's name without marks a line began with before it ("--- Jane Roe") and a word in
+    capitals after it that is no numeral ("Jane Roe TWA": what the person flies for, glued on by
+    a lost break). :func:`without_trailing` drops the small words a lost break glues on."""
+    doc, start, end = ent.doc, ent.start, ent.end
+    while start < end and not any(c.isalpha() for c in doc[start].text):
+        start += 1
+    last = doc[end - 1].text if end > start else ""
+    proper = [t for t in doc[start : end - 1] if t.text[:1].isupper() and t.text[1:].islower()]
+    capitals = len(last) >= 2 and last.isalpha() and last.isupper()
+    if len(proper) >= 2 and capitals and last.casefold() not in _NUMERALS:
+        end -= 1
+    return ent if (start, end) == (ent.start, ent.end) else SpacySpan(doc, start, end, label=ent.label)
+
+
+_NUMERALS = frozenset(ROMAN_NUMERALS[:10])  # "Jon Roe III", "Pope Jon X": one to ten
 
 
 def without_trailing(ent: SpacySpan, words: NameWords) -> SpacySpan:

@@ -111,11 +111,14 @@ def _gender(entry: dict[str, Any], source: object) -> str | None:
     return PRONOUNS[key]
 
 
+# the Roman numerals from one to sixteen, in order and folded: a monarch's ("King Jon XII"), a
+# generation's ("Jon Roe III"); each reader takes the range it needs
+ROMAN_NUMERALS = tuple("i ii iii iv v vi vii viii ix x xi xii xiii xiv xv xvi".split())
 # generational suffixes written after a surname ("Jon Roe Jr.", "Jon Roe III"): no surname
-GENERATIONAL = frozenset({"jr", "sr", "ii", "iii", "iv"})
+GENERATIONAL = frozenset({"jr", "sr", *ROMAN_NUMERALS[1:4]})
 
 
-def name_words(folded: str) -> list[str]:
+def words_without_suffix(folded: str) -> list[str]:
     """A folded name's words without a generational suffix after the surname ("jon roe iii");
     one after a single name ("jon jr") is kept: there is no surname to tell then."""
     words = folded.split()
@@ -126,14 +129,14 @@ def name_words(folded: str) -> list[str]:
 
 def surname_of(folded: str) -> str:
     """A folded person's name's surname: its last word but a generational suffix."""
-    words = name_words(folded)
+    words = words_without_suffix(folded)
     return words[-1] if words else ""
 
 
 def names_agree(a: str, b: str) -> bool:
     """Do two person names (already folded) plausibly name the same person? A generational suffix
     ("Jr.", "III") is no surname: two names that share only that are two people."""
-    wa, wb = name_words(a), name_words(b)
+    wa, wb = words_without_suffix(a), words_without_suffix(b)
     if not wa or not wb:
         return False
     sa, sb = wa[-1], wb[-1]

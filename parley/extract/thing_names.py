@@ -2,42 +2,51 @@
 the rest of the article (for :mod:`parley.extract.mentions`, before its own checks):
 
 - a name the article writes elsewhere with a company's closing word after it ("Roe Truck" and
-  "Roe Truck Corp.", "Jane Roe & Partners": ``company_closing_words`` of ``names.yaml``) is the
-  company's (ORG), unless a courtesy title comes before its last word somewhere ("Mr. Roe") or
-  it is a registered person's;
+  "Roe Truck Corp.", "Jane Roe & Partners": ``company_legal_forms`` and ``company_closing_words``
+  of ``names.yaml``) is the company's (ORG), unless a courtesy title comes before its last word
+  somewhere ("Mr. Roe") or it is a registered person's;
 - a name the model tags a product's, a work's, a building's or a place's elsewhere in the article
   more often than a person's, or one in a list with products or with companies alone ("Roe Flakes,
   Doe Puffs and Fen Crisps"), is no one;
 - the marks a line began with ("--- Jane Roe") are no part of the name, nor is a word in capitals
-  after it ("Jane Roe TWA": the name of what the person flies for, glued on by a lost break).
+  after it ("Jane Roe TWA": the name of what the person flies for, glued on by a lost break;
+  :func:`parley.extract.name_kinds.without_glued_words`).
 """
 
 from __future__ import annotations
 
 import re
 from collections import Counter
-from functools import cache
-from importlib import resources
+from functools import cache, lru_cache
 
-import yaml
 from spacy.tokens import Doc
 from spacy.tokens import Span as SpacySpan
 
-from parley.extract.registry import COURTESY_TITLES, ActorRegistry, fold
+from parley.extract.name_kinds import without_glued_words
+from parley.extract.registry import COURTESY_TITLES, ActorRegistry, _names_yaml, fold
 from parley.nlp import text_of
 
 NO_ONE = "THING"  # the label of a name that is no one's: no entity label the mentions keep
 _THING_LABELS = frozenset({"PRODUCT", "WORK_OF_ART", "FAC", "LOC", "GPE", "EVENT"})
-_ROMAN = re.compile(r"^(?:I{1,3}|IV|V|VI{1,3}|IX|X)$")
 
 
 @cache
 def _closing() -> re.Pattern[str]:
-    data = yaml.safe_load((resources.files("parley.data") / "names.yaml").read_text(encoding="utf-8"))
-    words = sorted((str(w) for w in data.get("company_closing_words") or ()), key=len, reverse=True)
+    """A company's closing word after a name (``company_legal_forms`` and ``company_closing_words``
+    of names.yaml, read once): "Roe Corp.", "Roe, Inc.", "Roe & Co.", "Roe amp Partners" (an
+    "&amp;" that lost its marks)."""
+    listed = (w for k in ("company_legal_forms", "company_closing_words") for w in _names_yaml().get(k) or ())
+    words = sorted({str(w) for w in listed}, key=len, reverse=True)
     alternatives = "|".join(re.escape(w) for w in words)
-    # "Roe Corp.", "Roe, Inc.", "Roe & Co.", "Roe amp Partners" (an "&amp;" that lost its marks)
     return re.compile(rf",?\s+(?:(?:&|amp|&amp;)\s+)?(?:{alternatives})(?![\w-])")
+
+
+@lru_cache(maxsize=1024)
+def _titled(last: str) -> re.Pattern[str]:
+    """A courtesy title before the word ``last``, one word between them at most ("Mr. Roe",
+    "Mrs. Jane Roe"): compiled once a word."""
+    titles = "|".join(sorted(COURTESY_TITLES))
+    return re.compile(rf"\b(?:{titles})\.?\s+(?:\S+\s+)?{re.escape(last)}\b", re.IGNORECASE)
 
 
 class ThingNames:
@@ -53,7 +62,7 @@ class ThingNames:
         """The name's words and the label they are read with (:data:`NO_ONE` for no one's)."""
         if ent.label_ != "PERSON":
             return ent, ent.label_
-        ent = _trimmed(ent)
+        ent = without_glued_words(ent)
         if not len(ent):
             return ent, NO_ONE
         name = _bare(ent.text)
@@ -75,8 +84,7 @@ class ThingNames:
         closed = (_closing().match(self.text, m.end()) for m in _occurrences(name, self.text))
         if not words or not any(closed):
             return False
-        titled = rf"\b(?:{'|'.join(sorted(COURTESY_TITLES))})\.?\s+(?:\S+\s+)?{re.escape(words[-1])}\b"
-        return re.search(titled, self.text, re.IGNORECASE) is None
+        return _titled(words[-1]).search(self.text) is None
 
     def _listed_with_things(self, ent: SpacySpan) -> bool:
         """Whether the name is one of a list of names the model tags a product's, or of two
@@ -99,16 +107,3 @@ def _bare(text: str) -> str:
 
 def _occurrences(name: str, text: str):
     return re.finditer(rf"(?<!\w){re.escape(name)}(?!\w)", text)
-
-
-def _trimmed(ent: SpacySpan) -> SpacySpan:
-    """The name without marks before it ("--- Jane Roe") and a word in capitals after it that
-    is no numeral ("Jane Roe TWA")."""
-    doc, start, end = ent.doc, ent.start, ent.end
-    while start < end and not any(c.isalpha() for c in doc[start].text):
-        start += 1
-    last = doc[end - 1].text if end > start else ""
-    proper = [t for t in doc[start : end - 1] if t.text[:1].isupper() and t.text[1:].islower()]
-    if len(proper) >= 2 and len(last) >= 2 and last.isalpha() and last.isupper() and not _ROMAN.match(last):
-        end -= 1
-    return ent if (start, end) == (ent.start, ent.end) else SpacySpan(doc, start, end, label=ent.label)

@@ -361,9 +361,10 @@ def acronym(name: str) -> str | None:
 
 
 def initials(name: str) -> str:
-    """The capitals a name abbreviates to ("Institute for the Study of War" -> "ISW")."""
-    words = re.split(r"[\s-]+", name)
-    return "".join(w[0] for w in words if w[:1].isupper() and fold(w) not in FUNCTION_WORDS)
+    """The capitals a name abbreviates to ("Institute for the Study of War" -> "ISW"), all the
+    letters of a word written as initials with dots ("U.S. Trade Office" -> "USTO")."""
+    words = [w for w in re.split(r"[\s-]+", name) if w[:1].isupper() and fold(w) not in FUNCTION_WORDS]
+    return "".join(w.replace(".", "") if re.fullmatch(r"(?:[A-Z]\.){2,3}", w) else w[0] for w in words)
 
 
 def body_name(text: str) -> str:

@@ -1,7 +1,9 @@
 """The bodies that speak, found or added by name (:class:`Bodies`, for the actors step in
 :mod:`parley.corpus_steps`): by a name or abbreviation an actor goes by, by the same kind of body
 qualified by the same country (:mod:`parley.reconcile.body_names`), by a near spelling, or by an
-abbreviation that is the initials of its name (:mod:`parley.reconcile.body_initials`)."""
+abbreviation that is the initials of its name (:mod:`parley.reconcile.body_initials`). The bodies
+heard so far are held by their names, keys and abbreviations, so a name heard is looked up, not
+compared with each of them."""
 
 from __future__ import annotations
 
@@ -12,7 +14,7 @@ from rapidfuzz.distance import OSA
 from parley.extract.registry import ActorRegistry, fold
 from parley.models import Actor
 from parley.reconcile.actors import _free_id, acronym, slug
-from parley.reconcile.body_initials import abbreviated, spelled_out
+from parley.reconcile.body_initials import BodyInitials
 from parley.reconcile.body_names import body_key, qualified, same_country, shown_name
 
 
@@ -22,15 +24,18 @@ class Bodies:
 
     def __init__(self, known: dict[str, Actor], registry: ActorRegistry) -> None:
         self.known, self.registry = known, registry
-        self.ids: dict[str, str] = {}
+        self.ids: dict[str, str] = {}  # a folded name or abbreviation -> the body's id
         self.keys: dict[tuple[str, frozenset[str]], str] = {}  # see body_names.body_key
+        self.initials = BodyInitials(registry)  # the bodies by the abbreviations they spell or go by
+        self.seen: set[str] = set()  # the ids of ``known`` indexed so far
         for a in known.values():
             self.add(a)
-        self.listed = [  # the registry's bodies, with their keys (read once, not per name heard)
-            (spec.actor, _keys_of(spec.actor, registry))
-            for spec in registry.specs.values()
-            if spec.actor.kind != "person"
-        ]
+        # the registry's bodies in order (read once, not per name heard), and the first with each key
+        self.listed = [spec.actor for spec in registry.specs.values() if spec.actor.kind != "person"]
+        self.listed_keys: dict[tuple[str, frozenset[str]], int] = {}
+        for n, listed in enumerate(self.listed):
+            for k in _keys_of(listed, registry):
+                self.listed_keys.setdefault(k, n)
 
     def actor(self, name: str, short: str | None, evidence: str) -> Actor:
         """The actor of ``known`` or the registry by that name, its abbreviation, the same kind
@@ -45,20 +50,7 @@ class Bodies:
             found_id = self.keys.get(key)
         found = self.known.get(found_id) if found_id else None
         if found is None:
-            found = next(
-                (
-                    listed
-                    for listed, listed_keys in self.listed
-                    if (key is not None and key in listed_keys)
-                    or any(
-                        OSA.normalized_similarity(k, fold(n)) >= BODY_SIMILARITY
-                        and same_country(name, n, self.registry)
-                        for k in keys
-                        for n in (listed.name, *listed.aliases)
-                    )
-                ),
-                None,
-            )
+            found = self._listed(name, keys, key)
             found = self.known.get(found.id, found) if found is not None else None
         if found is None:
             found = self._by_initials(name)
@@ -74,23 +66,49 @@ class Bodies:
             found = replace(found, aliases=tuple(sorted(set(found.aliases) | spelled)))
         return self.add(found)
 
+    def _listed(self, name: str, keys: set[str], key: tuple[str, frozenset[str]] | None) -> Actor | None:
+        """The first of the registry's bodies with the key of ``name`` or a name near one of
+        ``keys`` in spelling (of a country not other than the one qualifying ``name``)."""
+        first = self.listed_keys.get(key, len(self.listed)) if key is not None else len(self.listed)
+        near = (
+            listed
+            for listed in self.listed[:first]
+            if any(
+                OSA.normalized_similarity(k, fold(n)) >= BODY_SIMILARITY
+                and same_country(name, n, self.registry)
+                for k in keys
+                for n in (listed.name, *listed.aliases)
+            )
+        )
+        return next(near, self.listed[first] if first < len(self.listed) else None)
+
     def _by_initials(self, name: str) -> Actor | None:
         """The one body heard before whose name ``name`` abbreviates, or that goes by the
         abbreviation ``name`` is spelled out by (:mod:`parley.reconcile.body_initials`), shown by
         its name in full from then on unless the dossier names it."""
-        bodies = [a for a in self.known.values() if a.kind != "person"]
+        self._catch_up()
         short = acronym(name)
         if short:
-            return spelled_out(short, bodies, self.registry)
-        found = abbreviated(name, bodies, self.registry)
+            return self.initials.spelled_out(short)
+        found = self.initials.abbreviated(name)
         if found is None or self.registry.actor(found.id) is not None:
             return found  # a registered body keeps the name the dossier gives it
         shown = shown_name(name, self.registry)
         return replace(found, name=shown, aliases=tuple(sorted({*found.aliases, found.name} - {shown})))
 
+    def _catch_up(self) -> None:
+        """Index the actors put in ``known`` without :meth:`add` (a side's government that speaks
+        is added so by the actors step); ``known`` only grows while its bodies are looked up."""
+        if len(self.known) != len(self.seen):
+            for i, a in [(i, a) for i, a in self.known.items() if i not in self.seen]:
+                self.seen.add(i)
+                self.initials.add(a)
+
     def add(self, actor: Actor) -> Actor:
         """Put ``actor`` among the known ones, to be found by the names it goes by."""
         self.known[actor.id] = actor
+        self.seen.add(actor.id)
+        self.initials.add(actor)
         if actor.kind != "person":
             self.ids.update((n, actor.id) for n in _names_of(actor))
             for key in _keys_of(actor, self.registry):

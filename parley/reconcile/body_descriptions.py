@@ -12,10 +12,9 @@ import re
 from collections.abc import Iterable
 from functools import cache
 
-from parley.extract.registry import ActorRegistry, fold
+from parley.extract.registry import ActorRegistry, _names_yaml, fold
 from parley.models import Mention
 from parley.reconcile.actors import body_name
-from parley.reconcile.body_names import _names_yaml
 
 _ANOTHER = frozenset("other another second third new different".split())
 

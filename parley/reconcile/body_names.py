@@ -18,11 +18,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import cache
-from importlib import resources
 
-import yaml
-
-from parley.extract.registry import ActorRegistry, Side, fold
+from parley.extract.registry import ActorRegistry, Side, _names_yaml, fold
 
 # Words of a body's name that say what kind of body it is but not whose: a name of these alone
 # ("the Ministry of Defence", "the General Staff") names a different body in each country.
@@ -37,11 +34,6 @@ GENERIC_BODY_WORDS = frozenset(
 )
 FUNCTION_WORDS = frozenset("the of for and on in to at de".split())
 _POSSESSIVE = re.compile(r"['’]s?$")
-
-
-@cache
-def _names_yaml() -> dict:
-    return yaml.safe_load((resources.files("parley.data") / "names.yaml").read_text(encoding="utf-8"))
 
 
 @cache

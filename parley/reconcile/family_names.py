@@ -113,10 +113,10 @@ def not_this_person(m: Mention, actor_id: str, registry: ActorRegistry) -> bool:
     spec = registry.specs.get(actor_id)
     if spec is None or spec.actor.kind != "person":
         return False
-    words = fold(spec.actor.name).split()
+    surname = surname_of(fold(spec.actor.name))
     name = fold(m.text).split()
     return other_gender(m, actor_id, registry) or (
-        len(name) == 1 and bool(words) and plural_of(name[0], {words[-1]})
+        len(name) == 1 and bool(surname) and plural_of(name[0], {surname})
     )
 
 
@@ -136,15 +136,16 @@ def prominent_bearer(local: T, bearers: Sequence[T], articles: dict[int, int]) -
 
 def registered_bearer(m: Mention, registry: ActorRegistry) -> str | None:
     """The registered person a name of one word the extractor left unresolved is: their very
-    surname or name (not a near spelling: "Roeva" may be Roe's wife), unless it is another of
-    the family (:func:`not_this_person`)."""
+    surname (the last word but a generational suffix: "Roe" of "Jon Roe Jr.") or name (not a
+    near spelling: "Roeva" may be Roe's wife), unless it is another of the family
+    (:func:`not_this_person`)."""
     name = fold(strip_honorifics(m.text))
     found = registry.match_name(name)
     actor = registry.actor(found) if found else None
     if actor is None or actor.kind != "person" or not_this_person(m, actor.id, registry):
         return None
     spelled = {fold(n) for n in (actor.name, *actor.aliases)}
-    return actor.id if name in spelled or name in {n.split()[-1] for n in spelled if n} else None
+    return actor.id if name in spelled or name in {surname_of(n) for n in spelled if n} else None
 
 
 _WORD_BEFORE = re.compile(r"(?<![\w'’-])([^\W\d_][\w'’-]*) $")

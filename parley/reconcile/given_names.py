@@ -20,7 +20,7 @@ from collections.abc import Callable, Iterable
 from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, replace
 
-from parley.extract.registry import HONORIFICS, ActorRegistry, fold, strip_honorifics
+from parley.extract.registry import HONORIFICS, ROMAN_NUMERALS, ActorRegistry, fold, strip_honorifics
 from parley.models import Mention
 from parley.reconcile.name_times import near_in_time
 
@@ -29,7 +29,7 @@ ROYAL_TITLES = frozenset(
     "king queen prince princess crown emir amir sheikh sheik sultan sultana shah pope emperor empress"
     " tsar czar tsarina czarina kaiser infanta infante maharaja maharajah rajah archduke archduchess".split()
 )
-_REGNAL = frozenset("i ii iii iv v vi vii viii ix x xi xii xiii xiv xv xvi".split())
+_REGNAL = frozenset(ROMAN_NUMERALS)  # a monarch's numeral after the name, one to sixteen
 
 
 def given_after_title(words: list[str]) -> str | None:

@@ -12,14 +12,19 @@ them apart then), or when the article gives the surname a
 title ("President Roe") that a full-name mention of the person carries ("President Jon Roe"),
 compared by the title's last word ("U.S. President" and "President" agree); a courtesy title
 ("Mr.") tells nothing.
+
+The dates come from the store in one read of every article's id and date (never the articles'
+text), and each person's dates are kept sorted, so a surname is checked against them by bisection
+whatever the number of articles naming the person.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+from bisect import bisect_left
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Sequence
-from typing import Protocol
+from typing import Protocol, runtime_checkable
 
 from parley.extract.registry import COURTESY_TITLES, fold
 from parley.models import Article, Mention
@@ -31,8 +36,20 @@ class _Named(Protocol):
     mentions: list[Mention]
 
 
+@runtime_checkable
+class DatedArticles(Protocol):
+    """An article id -> the article, which also gives an article's date alone (``published``):
+    :class:`parley.store.lazy.ArticleDates`, a store's."""
+
+    def __call__(self, article_id: str) -> Article | None: ...
+    def published(self, article_id: str) -> dt.date | None: ...
+
+
 def publication_dates(articles: Callable[[str], Article | None] | None) -> Callable[[str], dt.date | None]:
-    """An article id -> its publication date (None when unknown), each article read once."""
+    """An article id -> its publication date (None when unknown): the dates ``articles`` gives
+    alone when it does (:class:`DatedArticles`), else each article read once."""
+    if isinstance(articles, DatedArticles):
+        return articles.published
     dates: dict[str, dt.date | None] = {}
 
     def published(article_id: str) -> dt.date | None:
@@ -76,6 +93,7 @@ class NameTimes:
     ):
         self.published = published
         self.named_in = {id(c): {m.article_id for m in c.mentions} for c in clusters}
+        self.days: dict[int, list[int]] = {}  # a cluster's dated articles' days, sorted (when first asked)
         self.titles = {id(c): {t for m in c.mentions if (t := title(m.role))} for c in clusters}
         self.given: dict[tuple[str, str], set[str]] = defaultdict(set)  # (article, surname) -> titles
         for m, surname in alone:
@@ -83,6 +101,20 @@ class NameTimes:
                 self.given[(m.article_id, surname)].add(t)
 
     def links(self, m: Mention, surname: str, cluster: _Named) -> bool:
-        if near_in_time(m.article_id, self.named_in[id(cluster)], self.published):
+        if self.near(m.article_id, id(cluster)):
             return True
         return bool(self.given.get((m.article_id, surname), set()) & self.titles[id(cluster)])
+
+    def near(self, article_id: str, cluster: int) -> bool:
+        """:func:`near_in_time` for the articles naming the cluster in full, by bisection of
+        their days (day numbers, sorted, each once)."""
+        day = self.published(article_id)
+        if day is None:
+            return True
+        days = self.days.get(cluster)
+        if days is None:
+            dated = {d.toordinal() for d in map(self.published, self.named_in[cluster]) if d is not None}
+            days = self.days[cluster] = sorted(dated)
+        n = day.toordinal()
+        first = bisect_left(days, n - NEAR_DAYS)  # the first day not more than a year before
+        return not days or (first < len(days) and days[first] <= n + NEAR_DAYS)

@@ -3,12 +3,15 @@
 The corpus steps look articles up by id again and again (a statement's sentence, a claim's
 date) and walk every article and statement a few times; holding all of them at once makes their
 memory grow with the corpus. :class:`StoredArticles` keeps only the ids (in the store's article
-order) and the articles read last; :class:`RecordsByArticle` reads one type's records of an
-article when asked for them; :class:`StoredRecords` streams a type's records on each walk.
+order) and the articles read last; :class:`ArticleDates` reads an article when asked for it, and
+every article's date (ids and dates only) at once; :class:`RecordsByArticle` reads one type's
+records of an article when asked for them; :class:`StoredRecords` streams a type's records on
+each walk.
 """
 
 from __future__ import annotations
 
+import datetime as dt
 from collections import OrderedDict
 from collections.abc import Iterable, Iterator, Mapping
 from itertools import groupby
@@ -65,6 +68,25 @@ class StoredArticles(Mapping[str, Article]):
         self._kept[article.id] = article
         if len(self._kept) > self._keep:
             self._kept.popitem(last=False)
+
+
+class ArticleDates:
+    """A store's articles by id, each read whole when called for (None: no such article), and
+    their publication dates (:meth:`published`): every article's id and date, read in one query
+    the first time a date is asked for and kept."""
+
+    def __init__(self, store: Store) -> None:
+        self._store = store
+        self._dates: dict[str, dt.date | None] | None = None
+
+    def __call__(self, article_id: str) -> Article | None:
+        return self._store.article(article_id)
+
+    def published(self, article_id: str) -> dt.date | None:
+        """The article's publication date; None when unknown or when no article has this id."""
+        if self._dates is None:
+            self._dates = self._store.published()
+        return self._dates.get(article_id)
 
 
 class RecordsByArticle(Mapping[str, list[Any]]):

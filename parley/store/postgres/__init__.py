@@ -156,6 +156,15 @@ class PostgresStore(RecordViews):
         return {r[0]: r[1] for r in rows}
 
     @translated
+    def published(self, ids: Iterable[str] | None = None) -> dict[str, dt.date | None]:
+        if ids is None:
+            rows = self.db.execute("SELECT id, published FROM articles").fetchall()
+        else:
+            query = "SELECT id, published FROM articles WHERE id = ANY(%s::text[])"
+            rows = self.db.execute(query, (list(ids),)).fetchall()
+        return {r[0]: r[1] for r in rows}
+
+    @translated
     def article_ids(self, prefix: str, limit: int = 10) -> list[str]:
         """Ids starting with ``prefix`` (an exact id first), at most ``limit``."""
         if not prefix:

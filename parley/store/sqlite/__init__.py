@@ -199,6 +199,15 @@ class SQLiteStore(RecordViews):
         return found
 
     @_translated
+    def published(self, ids: Iterable[str] | None = None) -> dict[str, dt.date | None]:
+        found: dict[str, dt.date | None] = {}
+        for chunk in [None] if ids is None else _chunks(list(ids), 500):
+            where = "" if chunk is None else f" WHERE id IN ({','.join('?' * len(chunk))})"
+            rows = self.db.execute(f"SELECT id, published FROM articles{where}", chunk or ())
+            found.update({r[0]: dt.date.fromisoformat(r[1]) if r[1] else None for r in rows})
+        return found
+
+    @_translated
     def articles(self, where: ArticleFilter = ArticleFilter()) -> Iterator[Article]:
         q = _Query("SELECT * FROM articles")
         q.where("outlet = ? COLLATE NOCASE", where.outlet)
