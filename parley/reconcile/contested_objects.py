@@ -89,12 +89,11 @@ def alone_denials(corpus: Corpus, words: Words, lone: list[Alone]) -> list[Conte
             seen.add(key)
             sides.append(side)
         if sides:
-            why = explain("denial", 0) if len(sides) == 1 else f"{len(sides)} statements denying {_NO_SOURCE}"
+            why = explain("lone-denial", len(sides))
             found.append(record("denial", denied_subject(words, text, disputed), sides, why))
     return found
 
 
-_NO_SOURCE = "a claim no source in the corpus makes"
 # a quote inside the quote (single marks: the outer ones are double); a closing single mark
 # followed by a letter is an apostrophe
 NESTED_QUOTE = re.compile(r"‘.*?’(?!\w)|(?<!\w)'.*?'(?!\w)")

@@ -110,11 +110,17 @@ def explain_wordings(kind: str, claims: int, n: int) -> str:
     return f"one claim in {claims} wordings, and {n} statement{'s' * (n != 1)} {what} each of them"
 
 
+_NO_SOURCE = "a denial of a claim no source in the corpus makes"
+
+
 def explain(kind: str, n: int) -> str:
+    """Why an item of ``kind`` is listed; ``n``: how many statements answer the claim (for a
+    ``lone-denial``, deny a claim no source makes), or how many values the sources give."""
     return {
-        "denial": f"a claim and {n} statement{'s' * (n != 1)} denying it"
-        if n
-        else "a denial of a claim no source in the corpus makes",
+        "denial": f"a claim and {n} statement{'s' * (n != 1)} denying it" if n else _NO_SOURCE,
+        "lone-denial": _NO_SOURCE
+        if n <= 1
+        else f"{n} statements denying a claim no source in the corpus makes",
         "attribution": f"words attributed to someone, and {n} statement{'s' * (n != 1)} disputing them",
         "unverified": "a report that a source says is not verified or confirmed",
         "quantity": f"the sources give {n} different values",

@@ -149,12 +149,31 @@ def test_a_time_well_before_the_article_dates_an_earlier_stance_by_the_text():
             "a", s.span, "t", monday, period=period, period_cue="dropped its demand", date_from="text"
         )
         assert day_shown(monday, dropped) == "2026-02-02"
-    # undated article: the text's year cannot be compared with anything, so nothing is moved
+    # undated article: a year written out before the negotiation's period (the dossier's first
+    # document less a year) still places the stance then
     (u,) = [
         u
         for u in read("In December 2021, Moscow demanded that NATO stop expanding.", None)
         if u.issue == "nato"
     ]
+    assert (u.period, u.date, u.period_cue) == ("earlier", dt.date(2021, 12, 1), "December 2021")
+
+
+def read_undated(text: str) -> list:
+    return [s for s in read(text, None) if s.issue == "nato"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # inside the negotiation's period: what it demands now, as far as anyone can tell
+        "In December 2025, Moscow demanded that NATO stop expanding.",
+        # no year written: an undated article cannot place a month
+        "In December, Moscow demanded that NATO stop expanding.",
+    ],
+)
+def test_an_undated_article_keeps_a_stance_current_without_a_year_before_the_negotiation(text):
+    (u,) = read_undated(text)
     assert (u.period, u.date) == ("current", None)
 
 

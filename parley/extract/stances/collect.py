@@ -84,7 +84,7 @@ class Collector:
         period, period_cue, replaces = signal.period, signal.period_cue, signal.replaces
         if period == CURRENT and unit.cue is not None and (said := earlier_cue(unit.cue)):
             period, period_cue, replaces = EARLIER, said, None  # "previously stated that ..."
-        when = earlier_time((signal.token, unit.cue), self.times, self.article.published)
+        when = earlier_time((signal.token, unit.cue), self.times, self.article.published, self.r.scope.start)
         if when is not None:  # "In December 2021, the ministry called for ...": then, not now
             period, period_cue, replaces = EARLIER, when.text, None
             date, date_from = when.start, "text"

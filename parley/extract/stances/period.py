@@ -12,6 +12,7 @@ itself ("dropped its demand for X": the demand), ``earlier``: that stance is rec
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Iterable, Sequence
 from dataclasses import replace
 
@@ -31,6 +32,7 @@ OPPOSITE = {
     "supports": "opposes",
     "open_to_discuss": "rejects",
 }
+_YEAR = re.compile(r"\b(?:1[5-9]|20)\d\d\b")  # a year written out
 # dependencies that keep a time expression inside the clause of the word it is attached to
 PHRASAL_DEPS = {
     "prep", "pobj", "pcomp", "npadvmod", "compound", "nmod", "amod", "poss", "det", "nummod",
@@ -163,18 +165,30 @@ def place(signal: Signal, path: Sequence[Token], issue: Token) -> Signal:
 
 
 def earlier_time(
-    tokens: Iterable[Token | None], times: Sequence[TimeExpression], published: dt.date | None
+    tokens: Iterable[Token | None],
+    times: Sequence[TimeExpression],
+    published: dt.date | None,
+    start: dt.date | None = None,
 ) -> TimeExpression | None:
     """A time expression attached to one of ``tokens`` (the stance word, the verb of saying)
     by phrases only, ending well before the article's publication: "In December 2021, the
-    ministry demanded ...", "demanded in his June 2024 speech"."""
-    if published is None or not times:
+    ministry demanded ...", "demanded in his June 2024 speech". In an undated article, one
+    that writes its year out and ends before the negotiation's period begins (``start``, the
+    dossier's :meth:`~parley.extract.registry.ActorRegistry.period`): "In the talks of 2022,
+    X demanded ..." is not what X demands now."""
+    if not times:
+        return None
+    if published is not None:
+        limit = published - dt.timedelta(days=W.earlier_by_days)
+    elif start is not None:
+        limit = start
+        times = [t for t in times if _YEAR.search(t.text)]
+    else:
         return None
     anchors = [t for t in tokens if t is not None]
     if not anchors:
         return None
     doc = anchors[0].doc
-    limit = published - dt.timedelta(days=W.earlier_by_days)
     for time in times:
         if time.end is None or time.start is None or time.end >= limit or time.type != "DATE":
             continue

@@ -23,7 +23,7 @@ from collections.abc import Iterable, Mapping
 from spacy.tokens import Token
 
 from parley.dossier import Dossier
-from parley.extract.registry import ActorRegistry
+from parley.extract.registry import ActorRegistry, fold, surname_of
 from parley.extract.stances import lexicon as lx
 
 W = lx.PERIOD
@@ -38,6 +38,14 @@ def _words_pattern(words: Iterable[str], flags: int = 0) -> re.Pattern[str] | No
     return re.compile(rf"(?<![\w-])(?:{alternation})s?(?![\w-])", flags)  # case kept: "IT" is not "it"
 
 
+def surname(name: str) -> str:
+    """A registered person's surname as written, the word the registry reads as one
+    (:func:`~parley.extract.registry.surname_of`: the last word but a "Jr." or "III")."""
+    words = name.split()
+    last = surname_of(fold(name))
+    return next((w for w in reversed(words) if fold(w) == last), words[-1] if words else name)
+
+
 class Scope:
     def __init__(self, dossier: Dossier) -> None:
         registry = dossier.registry
@@ -48,8 +56,8 @@ class Scope:
         people: dict[str, list[str]] = {side: [] for side in side_words}
         for spec in registry.specs.values():
             a = spec.actor
-            if a.side in people:  # a person by surname too, as the registry reads one
-                people[a.side] += [n.split()[-1] if a.kind == "person" else n for n in (a.name, *a.aliases)]
+            if a.side in people:  # a person by surname too
+                people[a.side] += [surname(n) if a.kind == "person" else n for n in (a.name, *a.aliases)]
         self._mentions = {side: _words_pattern((*words, *people[side])) for side, words in side_words.items()}
         self.parties = {  # issue id -> the sides its description names
             i.id: {side for side, p in named.items() if p is not None and p.search(i.description)}
