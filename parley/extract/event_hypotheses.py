@@ -1,5 +1,6 @@
-"""Trigger words that tell of no event that happened (the ``hypotheses`` lists of
-``parley/data/events.yaml``), skipped by :mod:`parley.extract.events`:
+"""Trigger words that tell of no event that happened (the ``hypotheses`` lists of the taxonomy,
+``parley/data/events.yaml`` by default, read with it by :mod:`.event_taxonomy`), skipped by
+:mod:`parley.extract.events`:
 
 - a possibility, not an event: the object of "of" under one of ``possibility_nouns`` ("the
   possibility of a meeting reemerged", "the threat of strikes"), or the subject of a verb with
@@ -20,14 +21,8 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import cache
-from importlib import resources
-from pathlib import Path
 
-import yaml
 from spacy.tokens import Token
-
-from parley.errors import ConfigError
 
 POSSIBLE_AUX = {"could", "might", "may"}
 REQUIRED_AUX = {"must", "ought"}
@@ -42,25 +37,20 @@ class Hypotheses:
     inside_nouns: frozenset[str] = frozenset()  # "victims of the attacks"
 
 
-@cache
-def load_hypotheses(path: str | None = None) -> Hypotheses:
-    """The taxonomy file's ``hypotheses`` lists (lemmas, lower case)."""
-    source = Path(path) if path else resources.files("parley.data") / "events.yaml"
-    try:
-        data = (yaml.safe_load(source.read_text(encoding="utf-8")) or {}).get("hypotheses") or {}
-        return Hypotheses(
-            *(
-                frozenset(str(w).lower() for w in data.get(key) or ())
-                for key in ("possibility_nouns", "happen_verbs", "inside_nouns")
-            )
+def hypotheses_of(data: dict) -> Hypotheses:
+    """The taxonomy file's ``hypotheses`` lists (lemmas, lower case), read by
+    :func:`parley.extract.event_taxonomy.load_taxonomy`."""
+    return Hypotheses(
+        *(
+            frozenset(str(w).lower() for w in data.get(key) or ())
+            for key in ("possibility_nouns", "happen_verbs", "inside_nouns")
         )
-    except (OSError, yaml.YAMLError, AttributeError, TypeError) as exc:
-        raise ConfigError(f"invalid hypotheses in {source}: {exc}") from exc
+    )
 
 
-def no_happening(token: Token, lists: Hypotheses | None = None) -> bool:
-    """Whether the trigger tells of no event that happened (see the module)."""
-    lists = lists or load_hypotheses()
+def no_happening(token: Token, lists: Hypotheses) -> bool:
+    """Whether the trigger tells of no event that happened (see the module); ``lists`` are the
+    taxonomy's (``EventType.hypotheses``)."""
     if token.pos_ in ("NOUN", "PROPN"):
         return (
             _of_noun(token, lists.possibility_nouns | lists.inside_nouns)

@@ -1,5 +1,5 @@
-"""Trigger words read in a sense that is no event of their type (the ``senses`` of a type in
-``parley/data/events.yaml``):
+"""Trigger words read in a sense that is no event of their type (the ``senses`` of a type in the
+taxonomy, ``parley/data/events.yaml`` by default, read with it by :mod:`.event_taxonomy`):
 
 - a verbal attack (``verbal_verbs``, ``force_words``, ``speaker_nouns``, ``target_nouns``,
   ``speech_nouns``): "X attacked the senator for her record", "the paper attacked the plan", "she
@@ -28,14 +28,9 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
-from functools import cache
-from importlib import resources
-from pathlib import Path
 
-import yaml
 from spacy.tokens import Token
 
-from parley.errors import ConfigError
 from parley.extract.event_attacks import Attacks, is_person, verbal_attack
 from parley.models import Mention
 
@@ -64,40 +59,29 @@ def _words(data: dict, key: str) -> frozenset[str]:
     return frozenset(str(w).lower() for w in data.get(key) or ())
 
 
-@cache
-def load_senses(path: str | None = None) -> dict[str, Senses]:
-    """Each type's ``senses`` (lemmas, lower case), by type id."""
-    source = Path(path) if path else resources.files("parley.data") / "events.yaml"
-    try:
-        types = yaml.safe_load(source.read_text(encoding="utf-8"))["types"]
-        out = {}
-        for t in types:
-            data = t.get("senses") or {}
-            out[t["id"]] = Senses(
-                Attacks(*(_words(data, k) for k in ATTACK_KEYS)),
-                tuple((v, frozenset(p)) for v, p in (data.get("idiom_preps") or {}).items()),
-                _words(data, "appeal_preps"),
-                _words(data, "idiom_modifiers"),
-                _words(data, "kinds"),
-                _words(data, "consent_nouns"),
-                bool(data.get("person_objects", True)),
-                _words(data, "document_verbs"),
-                _words(data, "idiom_objects"),
-                _words(data, "route_verbs"),
-                _words(data, "verdict_verbs"),
-                _words(data, "cargo_nouns"),
-                _words(data, "spoken_objects"),
-            )
-        return out
-    except (OSError, yaml.YAMLError, KeyError, TypeError, AttributeError) as exc:
-        raise ConfigError(f"invalid event senses in {source}: {exc}") from exc
+def senses_of(data: dict) -> Senses:
+    """A type's ``senses`` in the taxonomy file (lemmas, lower case), read by
+    :func:`parley.extract.event_taxonomy.load_taxonomy`."""
+    return Senses(
+        Attacks(*(_words(data, k) for k in ATTACK_KEYS)),
+        tuple((v, frozenset(p)) for v, p in (data.get("idiom_preps") or {}).items()),
+        _words(data, "appeal_preps"),
+        _words(data, "idiom_modifiers"),
+        _words(data, "kinds"),
+        _words(data, "consent_nouns"),
+        bool(data.get("person_objects", True)),
+        _words(data, "document_verbs"),
+        _words(data, "idiom_objects"),
+        _words(data, "route_verbs"),
+        _words(data, "verdict_verbs"),
+        _words(data, "cargo_nouns"),
+        _words(data, "spoken_objects"),
+    )
 
 
-def misread(token: Token, type_id: str, mentions: Sequence[Mention], speech: frozenset[str]) -> bool:
-    """Whether the trigger word is meant in a sense that is no event of the type."""
-    senses = load_senses().get(type_id)
-    if senses is None:
-        return False
+def misread(token: Token, senses: Senses, mentions: Sequence[Mention], speech: frozenset[str]) -> bool:
+    """Whether the trigger word is meant in a sense that is no event of its type (``senses``, the
+    type's: ``EventType.senses``)."""
     if token.pos_ == "VERB":
         return (
             verbal_attack(token, senses.attacks, mentions, speech)

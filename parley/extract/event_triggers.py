@@ -43,7 +43,7 @@ def fires(
                 continue  # "Russia occupies 20%"
             if unilateral(token, t.not_objects):
                 continue  # "signed a law"
-            if misread(token, t.id, mentions, lists.speech_verbs):
+            if misread(token, t.senses, mentions, lists.speech_verbs):
                 continue  # "Trump attacked Clinton", "seized on a report", "agreed to an interview"
             if not t.objects or _has_object(token, t.objects):
                 return t
@@ -52,7 +52,7 @@ def fires(
         ):
             return t
         elif token.pos_ in ("NOUN", "PROPN") and lemma in t.nouns and _noun_fires(token, lemma, t):
-            if misread(token, t.id, mentions, lists.speech_verbs):
+            if misread(token, t.senses, mentions, lists.speech_verbs):
                 continue  # "a call for more aid", "a wake-up call", "delivered the agreements to X"
             return t
     return None

@@ -31,19 +31,14 @@ words that make no event (:mod:`.event_readings`, :mod:`.event_hypotheses`): "me
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
 from functools import cache
-from importlib import resources
-from pathlib import Path
 
 import numpy as np
-import yaml
 from spacy.attrs import LEMMA, POS
 from spacy.symbols import NOUN, PROPN, VERB
 from spacy.tokens import Doc, Token
 from spacy.tokens import Span as Span_
 
-from parley.errors import ConfigError
 from parley.extract.event_clauses import date_phrases, list_item, same_details, shared_dates
 from parley.extract.event_context import in_context, told_next
 from parley.extract.event_dates import in_dateline, lasting, within_telling
@@ -86,6 +81,7 @@ from parley.extract.event_readings import (
     reported_by,
     told_as,
 )
+from parley.extract.event_taxonomy import EventType, load_taxonomy
 from parley.extract.event_triggers import bare_noun, fires, habitual, negated, planned, sides_modifying
 from parley.extract.layout import Headings
 from parley.extract.registry import ActorRegistry
@@ -95,62 +91,6 @@ from parley.nlp import text_of
 PARTICIPANT_LABELS = {"PERSON", "ROLE", "ORG", "FAC"}
 # "held talks", "hold a summit": a noun trigger these verbs take is as concrete as a verb
 LIGHT_VERBS = {"hold", "have", "conduct", "attend", "host", "begin", "start", "open", "end", "join"}
-
-
-@dataclass(frozen=True)
-class EventType:
-    id: str
-    description: str
-    verbs: frozenset[str]
-    nouns: frozenset[str]
-    objects: frozenset[str]
-    requires_any: frozenset[str]
-    verb_deps: frozenset[str]
-    figures: bool = False  # casualty figures in its sentence are its own
-    verbs_with_objects: tuple[tuple[str, frozenset[str]], ...] = ()  # ("launch", {"drone", ...})
-    place_words: frozenset[str] = frozenset()  # more words before a place: "to" for a visit
-    party_verbs: frozenset[str] = frozenset()  # a meeting only when someone meets someone
-    not_objects: frozenset[str] = frozenset()  # one party's acts: "signed a law"
-    not_preps: frozenset[str] = frozenset()  # "agreed with the statement": an opinion
-    stative_verbs: frozenset[str] = frozenset()  # "occupies": a state unless told in the past
-    nouns_with_of: tuple[tuple[str, frozenset[str]], ...] = ()  # "a round of talks"
-    plural_nouns: frozenset[str] = frozenset()  # "talks", not "talk of war"
-    agent_modifiers: bool = False  # "Russian air strikes": the side's adjective names the doer
-    recurring: bool = False  # happens day after day: a day apart and one party is not enough to merge
-    place_objects: frozenset[str] = frozenset()  # verbs whose object is the place: "visited Kyiv"
-
-
-@cache
-def load_taxonomy(path: str | None = None) -> tuple[EventType, ...]:
-    source = Path(path) if path else resources.files("parley.data") / "events.yaml"
-    try:
-        data = yaml.safe_load(source.read_text(encoding="utf-8"))
-        return tuple(
-            EventType(
-                t["id"],
-                t.get("description", ""),
-                frozenset(t.get("verbs") or ()),
-                frozenset(t.get("nouns") or ()),
-                frozenset(t.get("objects") or ()),
-                frozenset(t.get("requires_any") or ()),
-                frozenset(t.get("verb_deps") or ()),
-                bool(t.get("figures", False)),
-                tuple((v, frozenset(o)) for v, o in (t.get("verbs_with_objects") or {}).items()),
-                frozenset(t.get("place_words") or ()),
-                frozenset(t.get("party_verbs") or ()),
-                frozenset(t.get("not_objects") or ()),
-                frozenset(t.get("not_preps") or ()),
-                frozenset(t.get("stative_verbs") or ()),
-                tuple((n, frozenset(o)) for n, o in (t.get("nouns_with_of") or {}).items()),
-                frozenset(t.get("plural_nouns") or ()),
-                bool(t.get("agent_modifiers", False)),
-                bool(t.get("recurring", False)),
-                frozenset(t.get("place_objects") or ()),
-            )
-            for t in data["types"]
-        )
-    except (OSError, yaml.YAMLError, KeyError, TypeError, AttributeError) as exc:
-        raise ConfigError(f"invalid event taxonomy {source}: {exc}") from exc
 
 
 def find_events(
@@ -190,7 +130,7 @@ def find_events(
             if (
                 (event_type.id in fired and not list_item(token, fired[event_type.id]))
                 or negated(token)
-                or no_happening(token)
+                or no_happening(token, event_type.hypotheses)
                 or done_by_instrument(token, event_type.id, tuple(taxonomy))
             ):
                 continue

@@ -4,12 +4,14 @@
 large corpus most drafts are weeks away from the report and their dates rule them out. This
 index returns, in the order the drafts were made, every draft whose dates do *not* rule the
 report out (and possibly a few more): the scoring then decides exactly as it would over all
-drafts. What the dates allow (see ``events._date_score``):
+drafts. What the dates allow (see :func:`.event_when.date_score`):
 
 - a report dated to the day D: a draft with a day within a day of D, a week or month holding D,
   or no dates at all and every source published within ``window`` days after D (or none dated);
 - a report dated to a week or month [S, E]: a draft with a day or period inside [S, E], or no
   dates and its sources published within ``window`` days after S;
+- a report dated coarser than a month ("in 2022", :mod:`.event_when`): every draft; a draft so
+  dated is looked at every time;
 - an undated report of an article published on P: a draft whose first date is within ``window``
   days of P, or an undated draft with a source published within ``window`` days of P; an
   undated report of an undated article: every draft.
@@ -26,6 +28,7 @@ from collections.abc import Iterable
 from typing import Any
 
 from parley.models import Article, EventMention
+from parley.reconcile.event_when import coarse
 
 LONGEST_PERIOD_DAYS = 62  # a week or a month; anything longer is looked at every time
 
@@ -53,6 +56,8 @@ class DraftIndex:
                 self._always[key] = draft
             for day in days or ():
                 self._put("period", day, draft)
+        elif coarse(m):
+            self._always[key] = draft  # "in 2022": any report of that year may join it
         if article and article.published:
             self._put("published", article.published, draft)
         elif len(draft.reports) == 1:
@@ -75,6 +80,8 @@ class DraftIndex:
             self._get(found, "day", days)
             self._get(found, "period", days)
             self._get(found, "published", _span(m.date, 0, self.window))
+        elif coarse(m):
+            return list(self.drafts)  # "in 2022": any draft of that year
         elif published is not None:
             self._get(found, "first", _span(published, -self.window, self.window))
             self._get(found, "published", _span(published, -self.window, self.window))

@@ -8,7 +8,8 @@ type only, an event of the second type of a pair joins the one event of the firs
 (:func:`_joins`):
 
 - names a party it names too (the same person, body or government; a side standing for its
-  people is not enough), and
+  people is not enough), and both or neither are of someone they do not name ("his son's visit",
+  :mod:`.event_doers`), and
 - holds or lies in its place, when both name one, and is not only denied while the other is not,
   and
 - shares a day with it, no day of either being more than a day from the other's; or is told in
@@ -31,6 +32,7 @@ import yaml
 
 from parley.errors import ConfigError
 from parley.reconcile.event_conflicts import same_place
+from parley.reconcile.event_doers import unnamed_apart
 
 # The gap, in characters, between two sentences told one after the other (the space between them)
 ADJACENT_GAP = 3
@@ -66,6 +68,7 @@ def merge_kin(
             host = found[0]
             for i, report in enumerate(d.reports):
                 host.add(report, frozenset(d.words) if i == 0 else frozenset())
+            host.unnamed = getattr(host, "unnamed", False) or getattr(d, "unnamed", False)
             gone.add(id(d))
     return [d for d in drafts if id(d) not in gone]
 
@@ -74,6 +77,8 @@ def _joins(d: Any, host: Any, places: dict[str, str]) -> bool:
     """Whether draft ``d`` stands for the same happening as ``host`` (module docstring)."""
     if not (d.participants & host.participants):
         return False
+    if unnamed_apart(getattr(d, "unnamed", False), getattr(host, "unnamed", False)):
+        return False  # "his son's visit" is not his meeting
     if d.places() and host.places():
         if not any(same_place(a, b, places) for a in d.places() for b in host.places()):
             return False

@@ -8,7 +8,9 @@ then the evidence is scored:
   (for a planned event: no earlier than ``REPORT_WINDOW_DAYS`` before it) and at most
   ``REPORT_WINDOW_DAYS`` after it (0); days a day apart (0, kept as a conflict); further apart,
   or a day outside the other's week or month: never the same event. Two undated reports must be
-  published within ``REPORT_WINDOW_DAYS`` of each other;
+  published within ``REPORT_WINDOW_DAYS`` of each other; a date coarser than a month ("in 2022")
+  only rules out an event outside it, and a report so dated needs the evidence of an undated one
+  (:mod:`.event_when`);
 - participants: overlap coefficient |A∩B| / min(|A|,|B|) at least 0.5 (+2), any overlap (+1),
   none while both name someone: never the same event;
 - place: the same, or one inside the other ("Geneva" and "Switzerland", by the ``places`` of
@@ -41,10 +43,12 @@ less evidence, unless it names someone of no side beside an event of the sides' 
 (:func:`.event_parties.outsider`). Conflicting details (date, place, duration) are kept side by
 side, one entry per value with every source that gives it. What is left undated joins the one dated
 event it can be of on what the pass does not read (:mod:`.event_attach`); a visit joins the meeting
-it was for (:mod:`.event_kin`); a strike told over a week is none (:mod:`.event_spans`). Then
-events whose evidence is too thin are dropped (:func:`thin`): one article, nobody named, no casualty
-figures, and not both a date and a place. An event's status is the surest its reports give
-(:data:`STATUS_ORDER`): reported if one article tells it as fact, else claimed, planned, denied."""
+it was for (:mod:`.event_kin`); a strike told over a week is none (:mod:`.event_spans`). A report
+whose own party is someone it does not name ("his son's meeting with X", :mod:`.event_doers`) is
+one event only with another such report. Then events whose evidence is too thin are dropped
+(:func:`thin`): one article, nobody named, no casualty figures, and not both a date and a place.
+An event's status is the surest its reports give (:data:`STATUS_ORDER`): reported if one article
+tells it as fact, else claimed, planned, denied."""
 
 from __future__ import annotations
 
@@ -53,22 +57,23 @@ import hashlib
 from collections import Counter
 from collections.abc import Callable, Iterable, Mapping
 from functools import cache, partial
+from typing import get_args
 
 from parley.extract.event_details import load_places
 from parley.models import Article, Event, EventMention, EventSource, Precision
 from parley.reconcile.event_attach import attach
 from parley.reconcile.event_conflicts import conflicts, main_place, same_place
+from parley.reconcile.event_doers import unnamed_apart, unnamed_doer
 from parley.reconcile.event_index import DraftIndex
 from parley.reconcile.event_kin import merge_kin
 from parley.reconcile.event_parties import beyond, outsider, recency, sole_event, stands_for
 from parley.reconcile.event_spans import spanned
+from parley.reconcile.event_when import REPORT_WINDOW_DAYS, coarse, date_score, fine_date
 from parley.reconcile.event_words import Words, content_agrees, needs_words
 
 MERGE_SCORE = 2
 # An undated report joins another article's dated event on more evidence (parties and a place)
 UNDATED_MERGE_SCORE = 3
-REPORT_WINDOW_DAYS = 10
-MAX_DATE_GAP_DAYS = 1
 OTHER_PLACE = -2
 # An article with this many reports of one type is a digest (a think tank's front-line report)
 DIGEST_REPORTS = 8
@@ -90,11 +95,13 @@ class _Draft:
         self.article_ids: set[str] = set()
         self._days: dict[dt.date, None] = {}  # in order of arrival, once each
         self._periods: dict[tuple[dt.date, dt.date, str], None] = {}
+        self._coarse: dict[tuple[dt.date, dt.date], None] = {}  # "in 2022" (``event_when``)
         self._places: set[str] = set()
         self._durations: set[str] = set()
         self._published: dict[dt.date, None] = {}
         self.words: set[str] = set()  # its reports' distinctive words (``event_words.Words``)
         self.figures: list[dict[str, int]] = []
+        self.unnamed = False  # a report's own party is someone it does not name (``event_doers``)
 
     def add(self, report: Report, words: frozenset[str] = frozenset()) -> None:
         m, people, article = report
@@ -108,6 +115,8 @@ class _Draft:
             self._days[m.date] = None
         if m.date and m.precision in ("week", "month"):
             self._periods[m.date, m.date_end or m.date, m.precision or ""] = None
+        if m.date and coarse(m):
+            self._coarse[m.date, m.date_end or m.date] = None
         if m.place:
             self._places.add(m.place)
         if m.duration:
@@ -120,6 +129,9 @@ class _Draft:
 
     def periods(self) -> list[tuple[dt.date, dt.date, str]]:
         return list(self._periods)
+
+    def coarse(self) -> list[tuple[dt.date, dt.date]]:
+        return list(self._coarse)
 
     def places(self) -> set[str]:
         return self._places
@@ -160,7 +172,15 @@ def merge_events(
         words = partial(report_words, articles)
     tallies = spanned(reports, words, _recurring())  # a week's total is no one day's strike
     reports = [m for m in reports if id(m) not in tallies]
-    distinctive = Words(reports, words)
+    doers: set[int] = set()  # reports of someone they do not name: "his son's meeting with X"
+
+    def reading(m: EventMention) -> str:  # each report's words read once, for both
+        text = words(m)
+        if unnamed_doer(m, text):
+            doers.add(id(m))
+        return text
+
+    distinctive = Words(reports, reading)
     ordered = sorted(reports, key=lambda m: (m.date or dt.date.max, m.article_id, m.span.start))
     for m in ordered:
         people = participants.get(id(m), frozenset(m.participants))
@@ -171,6 +191,7 @@ def merge_events(
             draft = _Draft(m.type, sole=False)
             drafts.append(draft)
             draft.add((m, people, article), distinctive.of(m))  # its words for ``attach``
+            draft.unnamed = id(m) in doers
             continue
         index = of_type.setdefault(m.type, DraftIndex(REPORT_WINDOW_DAYS))
         scored: list[tuple[_Draft, int]] = []
@@ -178,7 +199,8 @@ def merge_events(
         mine = distinctive.of(m)
         # the drafts whose dates do not rule it out
         for d in index.drafts if exhaustive else index.candidates(m, article):
-            score = _score(d, m, people, article, where, mine, (sides or {}, governments or {}))
+            parties = (sides or {}, governments or {})
+            score = _score(d, m, people, article, where, mine, parties, id(m) in doers)
             if score is not None and score >= _needed(d, m):
                 scored.append((d, score))
             elif score is not None and d.sole and (d.dates() or d.periods()):
@@ -197,6 +219,7 @@ def merge_events(
             drafts.append(draft)
             index.new(draft)
         draft.add((m, people, article), mine)
+        draft.unnamed = draft.unnamed or id(m) in doers
         index.added(draft, m, article)
     drafts = attach(drafts, where, (sides or {}, governments or {}), REPORT_WINDOW_DAYS, _recurring())
     drafts = merge_kin(drafts, where)  # a visit and the meeting it was for
@@ -225,7 +248,7 @@ def thin(e: Event) -> bool:
 def _needed(d: _Draft, m: EventMention) -> int:
     """The score a report needs to join a draft event."""
     same_article = m.article_id in d.article_ids
-    if m.date or not (d.dates() or d.periods()) or same_article:
+    if fine_date(m) or not (d.dates() or d.periods()) or same_article:
         return MERGE_SCORE
     return UNDATED_MERGE_SCORE
 
@@ -238,16 +261,23 @@ def _score(
     places: dict[str, str],
     words: frozenset[str] = frozenset(),
     parties: tuple[Mapping[str, str], Mapping[str, str]] = ({}, {}),
+    unnamed: bool = False,
 ) -> int | None:
-    when = _date_score(d, m, article)
+    """The evidence that report ``m`` is of draft ``d`` (the module docstring); None: not the
+    same event. ``unnamed``: the report's own party is someone it does not name."""
+    theirs = d.participants
+    if unnamed_apart(unnamed, d.unnamed):
+        return None  # "his son's meeting with X" is not his meeting with X
+    when = date_score(d, m, article.published if article else None)
     if when is None:
         return None
     score = when
-    theirs = d.participants
     shared = 0
     dated = bool(d.dates()) or any(p[2] == "week" for p in d.periods())
     # one article's narration goes on about an event it has dated ("the summit ... the meeting")
-    told_here = m.article_id in d.article_ids and (dated or (m.date is not None and m.precision != "month"))
+    told_here = m.article_id in d.article_ids and (
+        dated or (m.date is not None and m.precision in ("day", "week"))
+    )
     if people and theirs:
         shared = len(people & theirs) or stands_for(people, theirs, *parties)
         if not shared:
@@ -294,48 +324,6 @@ def _recurring() -> frozenset[str]:
     return frozenset(t.id for t in load_taxonomy() if t.recurring)
 
 
-def _date_score(d: _Draft, m: EventMention, article: Article | None) -> int | None:
-    """What the dates say (see the module docstring); None: not the same event."""
-    days, periods = d.dates(), d.periods()
-    if m.date and m.precision == "day":
-        if days:
-            gap = min(abs((m.date - x).days) for x in days)
-            return None if gap > MAX_DATE_GAP_DAYS else (2 if gap == 0 else 0)
-        if periods:
-            inside = [p for p in periods if p[0] <= m.date <= p[1]]
-            return (1 if any(p[2] == "week" for p in inside) else 0) if inside else None
-        return _published_after(m.date, d.published())
-    if m.date and m.precision in ("week", "month"):
-        end = m.date_end or m.date
-        if days:
-            if not any(m.date <= x <= end for x in days):
-                return None
-            return 1 if m.precision == "week" else 0
-        if periods:
-            if not any(p[0] <= end and m.date <= p[1] for p in periods):
-                return None
-            return 1 if any(p[:2] == (m.date, end) and p[2] == "week" for p in periods) else 0
-        return _published_after(m.date, d.published())
-    # the report has no date of its own
-    mine = [article.published] if article and article.published else []
-    if days or periods:
-        return _published_after(days[0] if days else periods[0][0], mine, planned=m.status == "planned")
-    theirs = d.published()
-    if mine and theirs and min(abs((mine[0] - x).days) for x in theirs) > REPORT_WINDOW_DAYS:
-        return None
-    return 0
-
-
-def _published_after(day: dt.date, published: list[dt.date], planned: bool = False) -> int | None:
-    """0 when every publication date is within the report window after the event (or, for a
-    report of a planned event, before it), else None."""
-    window = dt.timedelta(days=REPORT_WINDOW_DAYS)
-    for p in published:
-        if not (day - (window if planned else dt.timedelta(0)) <= p <= day + window):
-            return None
-    return 0
-
-
 def _event(d: _Draft, places: dict[str, str], words: Callable[[EventMention], str]) -> Event:
     first, _, _ = min(d.reports, key=_summary_rank)
     days = Counter(m.date for m, _, _ in d.reports if m.date and m.precision == "day")
@@ -378,7 +366,7 @@ def _event(d: _Draft, places: dict[str, str], words: Callable[[EventMention], st
     )
 
 
-_PRECISION = ("day", "week", "month")
+_PRECISION = get_args(Precision)  # finest first: a coarse date ("in 2022") last
 # An event's status is the surest its reports give: told as fact by one article, it happened;
 # else claimed by someone; else planned; else only denied.
 STATUS_ORDER = ("reported", "claimed", "planned", "denied")
