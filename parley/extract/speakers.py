@@ -15,10 +15,10 @@ Who is the speaker of an attribution's source words:
    X" are not X); a relative pronoun ("Yuri Ushakov, who said ...": the extractor returns
    "who") stands for the noun the relative clause hangs from, and is resolved as that noun
    phrase by 1 and 2; the statement's speaker words and span are then that noun phrase too;
-3. a pronoun, by its person (:func:`_antecedent`): "I"/"we" inside another statement's direct
-   quote -> that quote's speaker, else the person of the latest transcript label ("Name:"
-   opening a paragraph), else for "we" a body named earlier in the sentence ("At the
-   institute, we believe"); "he"/"she" -> by :mod:`parley.extract.pronouns`: walking back
+3. a pronoun, by its person (:func:`_antecedent`): "I"/"we" by :mod:`parley.extract.first_person`
+   (a quote's speaker, a transcript label's person, for "we" a body named earlier in the
+   sentence, the subject of "X wrote:" closing the paragraph before; else no one, and the
+   statement keeps no speaker); "he"/"she" -> by :mod:`parley.extract.pronouns`: walking back
    sentence by sentence, the subjects of clauses and the speakers of statements (main clause
    first, latest first), a possessor or a topic ("As for X, ...") of the pronoun's own sentence,
    a pronoun subject of the same gender following its own antecedent; never a person of the
@@ -60,6 +60,7 @@ from collections.abc import Sequence
 from spacy.tokens import Doc, Token
 
 from parley.extract.attribution import find_quotes, relative_antecedent
+from parley.extract.first_person import FIRST_PERSON, first_person_speaker, intro_subject, transcript_labels
 from parley.extract.group_pronouns import it_antecedent, they_antecedent
 from parley.extract.pronouns import _he_or_she
 from parley.extract.registry import ActorRegistry, fold
@@ -81,12 +82,9 @@ from parley.models import Attribution, Mention, Span
 from parley.nlp import text_of
 
 PRONOUNS = {"he", "she", "him", "her"}
-FIRST_PERSON = {"i", "we"}
 GROUP_PRONOUNS = {"they", "we"}
 THING_PRONOUNS = {"it"}
 ALL_PRONOUNS = PRONOUNS | FIRST_PERSON | GROUP_PRONOUNS | THING_PRONOUNS
-# A transcript label: a short name and a colon opening a paragraph ("Jane Doe: I think ...").
-_LABEL = re.compile(r"(?m)^[^\S\n]*([^\n:]{2,60}):")
 
 
 def speaker_context(
@@ -95,7 +93,7 @@ def speaker_context(
     """A fresh context for one article: sentences, paragraphs, quotes and transcript labels."""
     text = text_of(doc)
     ctx = SpeakerContext(doc, text, article_id, mentions, registry, [s.start_char for s in doc.sents])
-    ctx.labels = _transcript_labels(text, mentions)
+    ctx.labels = transcript_labels(text, mentions)
     ctx.quoted = [(q.start, q.end) for q in find_quotes(text)]
     ctx.paragraphs = [0] + [m.end() for m in re.finditer(r"\n+", text)]
     return ctx
@@ -111,7 +109,7 @@ def speaker_mention(ctx: SpeakerContext, att: Attribution) -> Mention | None:
     return found
 
 
-def _speaker_of(ctx: SpeakerContext, att: Attribution, source: Span) -> Mention | None:
+def _speaker_of(ctx: SpeakerContext, att: Attribution | None, source: Span) -> Mention | None:
     doc, text, article_id, registry = ctx.doc, ctx.text, ctx.article_id, ctx.registry
     words = source.of(text).strip().lower()
     if words in ALL_PRONOUNS:
@@ -324,17 +322,15 @@ def _antecedent(
 ) -> Mention | None:
     """The mention a pronoun speaker stands for (rule 3 of the module docstring), or None."""
     if pronoun in FIRST_PERSON:
-        for parts, speaker in reversed(ctx.quotes):  # "I" inside someone's quote: that someone
-            if any(p.start <= source.start < p.end for p in parts):
-                return speaker
-        label = next((m for start, m in reversed(ctx.labels) if start < source.start), None)
-        if label is not None:
-            return label
-        if pronoun == "i":
-            return None
-        body = _body_in_sentence(ctx, source)
-        if body is not None:
-            return body
+        found = first_person_speaker(ctx, source) or (
+            _body_in_sentence(ctx, source) if pronoun == "we" else None
+        )
+        subject = intro_subject(ctx, source) if found is None else None
+        if subject is not None:  # "X wrote:" closing the paragraph before
+            found = _speaker_of(ctx, att, subject)
+            found = found if found is not None and (pronoun == "we" or _is_person(ctx, found)) else None
+        if found is not None or pronoun == "i":
+            return found
     sentence = ctx.sentence(source.start)
     last = ctx.history[-1] if ctx.history and sentence - ctx.history[-1][0] <= PRONOUN_REACH else None
     if pronoun in PRONOUNS:
@@ -391,10 +387,3 @@ def _empty_it(doc: Doc, source: Span) -> bool:
     return head.lemma_ in ("be", "seem", "appear") and any(
         c.dep_ in ("acomp", "attr", "ccomp", "xcomp") for c in head.children
     )
-
-
-def _transcript_labels(text: str, mentions: Sequence[Mention]) -> list[tuple[int, Mention]]:
-    """Paragraphs opening with a person's name and a colon ("Jane Doe: I think ..."): the
-    speaker of the first-person words that follow, until the next label."""
-    people = {(m.span.start, m.span.end): m for m in mentions if m.label == "PERSON"}
-    return [(x.start(1), people[x.span(1)]) for x in _LABEL.finditer(text) if x.span(1) in people]

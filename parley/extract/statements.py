@@ -7,7 +7,7 @@ others, and its ``text`` joins them with " … ".
 The speaker is the mention the attribution's source words stand for, resolved in text order by
 :mod:`parley.extract.speakers` (names, appositions, relative pronouns, pronouns by their
 person, role words, places standing for governments); otherwise the speaker keeps only its
-words ("an unnamed US official").
+words ("an unnamed US official"), except an "I" or "we" nothing ties to anyone: no speaker.
 
 An embedded statement (``embedded_in``: its content is part of a claim another statement's
 speaker denies, relays or is asked about, "Peskov refuted assertions that Putin has dismissed
@@ -31,6 +31,7 @@ from spacy.tokens import Doc
 from parley.extract import cues as C
 from parley.extract.attribution import relative_antecedent
 from parley.extract.described_speakers import DESCRIBED
+from parley.extract.first_person import first_person_alone
 from parley.extract.registry import ActorRegistry
 from parley.extract.said_on import said_on as dated
 from parley.extract.said_on_carry import Carry
@@ -71,6 +72,8 @@ def build_statements(
         ref = speaker_mention(ctx, att) if att.source and not embedded else None
         if ref is not None and ref.label == DESCRIBED:  # "He" after "the secretary of a judge"
             speaker_span, speaker_words = ref.span, ref.text
+        if ref is None and first_person_alone(speaker_words):
+            speaker_span, speaker_words = None, None  # an "I" nothing ties to anyone: no speaker
         anchor = att.cue or att.source or att.content
         if ref is not None:
             ctx.history.append((ctx.sentence(anchor.start), ref, anchor.start))
@@ -124,7 +127,8 @@ def _once(statements: list[Statement]) -> list[Statement]:
     once) keeps the one :func:`_ranked` puts first. A paragraph the page repeats (a summary's
     bullets, a takeaway or a pull quote told again) gives the same words by the same speaker
     twice (:func:`same_words`): the first whose speaker is resolved is kept, else the first with
-    speaker words, else the first; a
+    speaker words, else the first with a cue ("I thought 'it is over'" with no one for "I": the
+    thought, not the bare quote), else the first; a
     quote inside the same speaker's longer statement goes (:func:`quote_inside`); a statement
     nested in a dropped one is moved to the kept."""
     by_id: dict[str, Statement] = {}
@@ -136,7 +140,7 @@ def _once(statements: list[Statement]) -> list[Statement]:
     kept: dict[str, str] = {}  # statement id -> the id of the one kept for it
     for same in same_words(statements):
         keep = next((s for s in same if s.speaker_actor_id), None)
-        keep = keep or next((s for s in same if s.speaker), same[0])
+        keep = keep or next((s for s in same if s.speaker), None) or next((s for s in same if s.cue), same[0])
         kept.update((s.id, keep.id) for s in same)
     for s in statements:
         if kept.get(s.id, s.id) == s.id:

@@ -37,7 +37,7 @@ from spacy.tokens import Token
 from parley.extract import cues as C
 
 from .document import DocIndex, Found, extend_to_quotes
-from .put_to import aside_ask, reply_of
+from .put_to import aside_ask, aside_reply, put_to_subject
 from .verbs import is_cue_verb, is_verb
 
 # Which label wins when a cue sits under several markers.
@@ -160,9 +160,9 @@ def _embedding(ix: DocIndex, f: Found, by_cue: dict[int, Found]) -> tuple[str, F
 
 def _reply(cur: Token, h: Token) -> bool:
     """``cur`` is the reply after the aside question ``h`` (``X, asked whether ..., replied``)."""
-    if cur.i < h.i or not aside_ask(h):
+    if cur.i < h.i:
         return False
-    reply = reply_of(h)
+    reply = aside_reply(h)
     return reply is not None and reply.i == cur.i
 
 
@@ -241,9 +241,7 @@ def _put_to_speaker(v: Token) -> bool:
         return True  # "X, asked whether ..., replied: ..." (the parser making X its subject)
     deps = {c.dep_ for c in v.children}
     question = "ccomp" in deps or any(c.dep_ == "prep" and c.lower_ == "about" for c in v.children)
-    if not question or "xcomp" in deps:
-        return False
-    return bool(deps & {"nsubjpass", "auxpass"}) or (v.tag_ == "VBN" and not deps & {"nsubj", "aux"})
+    return question and "xcomp" not in deps and put_to_subject(v)
 
 
 def _direct_question(ix: DocIndex, root: Token) -> bool:

@@ -34,17 +34,17 @@ _REPLY_DEPS = frozenset({"ccomp", "conj", "parataxis", "advcl"})
 def aside_ask(v: Token) -> bool:
     """Whether ``v`` is a verb of asking set off by commas right after its subject and followed
     by the subject's reply (``X, asked whether ..., replied: ...``; ``X, asked about it, said``)."""
+    return aside_reply(v) is not None
+
+
+def aside_reply(v: Token) -> Token | None:
+    """The reply's verb of saying when ``v`` is such an aside question (:func:`aside_ask`): the
+    first verb of saying after the comma that closes the aside; None when ``v`` is none."""
     if v.lemma_.lower() not in C.ASK_VERBS or v.tag_ not in ("VBD", "VBN") or v.i == 0:
-        return False
+        return None
     doc = v.doc
     if doc[v.i - 1].text != "," or any(c.dep_ in ("aux", "auxpass", "dobj", "dative") for c in v.children):
-        return False
-    return reply_of(v) is not None
-
-
-def reply_of(v: Token) -> Token | None:
-    """The verb of saying after the comma that closes the aside of ``v`` (see :func:`aside_ask`)."""
-    doc = v.doc
+        return None
     for c in v.children:
         if c.dep_ not in _REPLY_DEPS or c.i <= v.i or not is_verb(c):
             continue
@@ -56,9 +56,16 @@ def reply_of(v: Token) -> Token | None:
     return None
 
 
+def put_to_subject(v: Token) -> bool:
+    """``v`` puts what it asks to its subject: a passive (``X was asked ...``) or a participle
+    with no subject nor auxiliary of its own (``Asked whether ..., X said``)."""
+    deps = {c.dep_ for c in v.children}
+    return bool(deps & {"nsubjpass", "auxpass"}) or (v.tag_ == "VBN" and not deps & {"nsubj", "aux"})
+
+
 def drop_put_to(ix: DocIndex, found: list[Found]) -> list[Found]:
     """``found`` without requests put by no one named and terms of anonymity."""
-    return [f for f in found if not _put_to(ix, f)]
+    return [f for f in found if not (f.kind == "reported" and f.cue_i >= 0 and _put_to(ix.doc[f.cue_i]))]
 
 
 def put_to_cue(ix: DocIndex, att: Attribution) -> bool:
@@ -69,29 +76,18 @@ def put_to_cue(ix: DocIndex, att: Attribution) -> bool:
         return False
     cue = ix.doc.char_span(att.cue.start, att.cue.end, alignment_mode="expand")
     v = next((t for t in cue or () if is_verb(t)), None)
-    if v is None:
-        return False
-    lemma = v.lemma_.lower()
-    if lemma in C.ASK_VERBS and (aside_ask(v) or _asked_passive(v)):
-        return True
-    if lemma in _REQUEST_VERBS and _passive_request(v):
-        return True
-    return (lemma in C.REFUSAL_VERBS or lemma in C.ASK_VERBS) and _anonymity(v)
+    return v is not None and _put_to(v, questions=True)
 
 
-def _asked_passive(v: Token) -> bool:
-    """``X was asked whether ...``, ``Asked whether ...``: a question put to the verb's subject."""
-    deps = {c.dep_ for c in v.children}
-    return bool(deps & {"nsubjpass", "auxpass"}) or (v.tag_ == "VBN" and not deps & {"nsubj", "aux"})
-
-
-def _put_to(ix: DocIndex, f: Found) -> bool:
-    if f.kind != "reported" or f.cue_i < 0:
-        return False
-    v = ix.doc[f.cue_i]
+def _put_to(v: Token, questions: bool = False) -> bool:
+    """Whether cue verb ``v`` puts a request to a passive's subject by no one named or states a
+    term of anonymity; with ``questions``, or puts a question to its subject (``X was asked
+    whether ...``, an aside question): the rules leave those to :mod:`.embedding`."""
     if not is_verb(v):
         return False
     lemma = v.lemma_.lower()
+    if questions and lemma in C.ASK_VERBS and (aside_ask(v) or put_to_subject(v)):
+        return True
     if lemma in _REQUEST_VERBS and _passive_request(v):
         return True
     return (lemma in C.REFUSAL_VERBS or lemma in C.ASK_VERBS) and _anonymity(v)
@@ -101,9 +97,7 @@ def _passive_request(v: Token) -> bool:
     """``v`` is a passive with an infinitive and no agent (``was asked to leave``, ``Asked to
     comment, X said``): a request to its subject from no one named."""
     deps = {c.dep_ for c in v.children}
-    if "xcomp" not in deps or "agent" in deps:
-        return False
-    return bool(deps & {"nsubjpass", "auxpass"}) or (v.tag_ == "VBN" and not deps & {"nsubj", "aux"})
+    return "xcomp" in deps and "agent" not in deps and put_to_subject(v)
 
 
 def _anonymity(v: Token) -> bool:
