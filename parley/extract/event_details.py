@@ -5,22 +5,20 @@ to the next event word, without passing another event word or entering another c
 someone said, a relative clause describing someone) on the way: :class:`Scope`. On top of that:
 places (:func:`place_like`), how long it lasted and datelines whose date is the article's
 (:mod:`parley.extract.event_dates`), who only tells of the event (:func:`according_to`) and casualty
-figures (:func:`figures_in`). The taxonomy's ``places`` (where each place lies) are read here too.
+figures (:func:`figures_in`). The taxonomy's ``places`` (where each place lies) are those of the
+taxonomy the extractor was given (:func:`load_places`: the shipped file's).
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from functools import cache
-from importlib import resources
-from pathlib import Path
 from typing import Any
 
-import yaml
 from spacy.tokens import Span as SpacySpan
 from spacy.tokens import Token
 
-from parley.errors import ConfigError
 from parley.extract.event_bounds import after_bound_phrase
 from parley.extract.event_places import holds_place, names_document, names_location
 from parley.extract.registry import ActorRegistry
@@ -76,16 +74,12 @@ _CASUALTIES = re.compile(
 )
 
 
-@cache
 def load_places(path: str | None = None) -> dict[str, str]:
-    """Where each place lies (``places`` of the taxonomy file): keys folded to lower case,
-    values as written."""
-    source = Path(path) if path else resources.files("parley.data") / "events.yaml"
-    try:
-        data = yaml.safe_load(source.read_text(encoding="utf-8"))
-        return {str(k).casefold(): str(v) for k, v in (data.get("places") or {}).items()}
-    except (OSError, yaml.YAMLError, AttributeError) as exc:
-        raise ConfigError(f"invalid places in {source}: {exc}") from exc
+    """Where each place lies (``places`` of the taxonomy file, the shipped one by default, read once
+    with its types): keys folded to lower case, values as written."""
+    from parley.extract.event_taxonomy import load_taxonomy  # not at the top: it leads back here
+
+    return load_taxonomy(path).places
 
 
 class Scope:
@@ -218,14 +212,19 @@ def _narrated(t: Token) -> bool:
 
 
 def place_like(
-    text: str, scope: Scope, m: Mention, registry: ActorRegistry, more_words: frozenset[str] = frozenset()
+    text: str,
+    scope: Scope,
+    m: Mention,
+    registry: ActorRegistry,
+    more_words: frozenset[str] = frozenset(),
+    places: Mapping[str, str] | None = None,
 ) -> bool:
     """A place of the event: a place entity after "in"/"at"/"near", or a registered institution
     named as where it happened ("at the Kremlin", "the Kremlin talks"), whose preposition hangs
     from the event's own words, or from what it is done to or with (:func:`.event_places.
     holds_place`: "met with the teams in Geneva", "struck a depot in X"; not "called for a new
     order in Europe", "a plan to end the war in Ukraine"); or a known place naming where it went
-    on ("arrived at his Kyiv hotel")."""
+    on ("arrived at his Kyiv hotel"): one of ``places`` (the taxonomy's; the shipped file's by default)."""
     actor = registry.actor(m.actor_id) if m.actor_id else None
     institution = actor is not None and actor.kind == "institution"
     before = text[max(0, m.span.start - 10) : m.span.start]
@@ -250,7 +249,7 @@ def place_like(
             return False
         # "called for a new security order in Europe": the order's place, not the call's
         return holds_place(span.root.head, scope.trigger, scope.domain, more_words)
-    known = place_name(m.text).casefold() in load_places()
+    known = place_name(m.text).casefold() in (load_places() if places is None else places)
     if institution or m.label in ("LOC", "FAC") or known:
         # "the Kremlin talks", "the Geneva round"; but "US-Ukraine talks" are between parties
         span = scope.sent.doc.char_span(m.span.start, m.span.end, alignment_mode="expand")

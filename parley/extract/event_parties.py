@@ -24,7 +24,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 
 from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
@@ -341,12 +341,16 @@ def missed_names(sent: SpacySpan, mentions: Sequence[Mention]) -> list[tuple[Men
 
 
 def missed_places(
-    sent: SpacySpan, mentions: Sequence[Mention], registry: ActorRegistry, article_id: str
+    sent: SpacySpan,
+    mentions: Sequence[Mention],
+    registry: ActorRegistry,
+    article_id: str,
+    places: Mapping[str, str] | None = None,
 ) -> list[Mention]:
     """Place names after "in", "at", "near" or "to" the model tagged as nothing ("flew to Kyiv"),
     or naming what follows them ("at his Kyiv hotel"): those of the taxonomy's ``places`` or a
-    side's places, as place mentions."""
-    known = load_places()
+    side's places, as place mentions. ``places``: the taxonomy's (the shipped file's by default)."""
+    known = load_places() if places is None else places
     found = []
     for t in sent:
         if t.pos_ != "PROPN" or t.ent_type_:
@@ -365,14 +369,21 @@ def missed_places(
 
 
 def visited(
-    sent: SpacySpan, m: Mention, trigger: Token, verbs: frozenset[str], registry: ActorRegistry
+    sent: SpacySpan,
+    m: Mention,
+    trigger: Token,
+    verbs: frozenset[str],
+    registry: ActorRegistry,
+    places: Mapping[str, str] | None = None,
 ) -> bool:
     """ "Visited Kyiv", "visited the White House": a place, or a known building (a place of the
     taxonomy's ``places``), that is the object of one of ``verbs`` (a type's ``place_objects``)
     is where the event happened, not a party to it."""
     if trigger.pos_ != "VERB" or trigger.lemma_.lower() not in verbs:
         return False
-    known = m.label in ("GPE", "LOC", "FAC") or place_name(m.text).casefold() in load_places()
+    known = m.label in ("GPE", "LOC", "FAC") or place_name(m.text).casefold() in (
+        load_places() if places is None else places
+    )
     if not (known or registry.place_side(m.text)):
         return False
     span = sent.doc.char_span(m.span.start, m.span.end, alignment_mode="expand")

@@ -22,14 +22,9 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
-from functools import cache
-from importlib import resources
-from pathlib import Path
 
-import yaml
 from spacy.tokens import Token
 
-from parley.errors import ConfigError
 from parley.models import Mention
 
 PARTY_ENTITIES = {"PERSON", "ORG", "GPE", "NORP"}
@@ -53,30 +48,31 @@ class Words:
     measured_attend_preps: frozenset[str] = frozenset()  # "after six hours of talks, X said"
 
 
-@cache
+# the lists of the file's ``words``, in the order of :class:`Words`' fields
+WORD_LISTS = (
+    "party_nouns",
+    "reporting_verbs",
+    "claim_verbs",
+    "denial_verbs",
+    "side_nouns",
+    "title_nouns",
+    "speech_verbs",
+    "attend_preps",
+    "measured_attend_preps",
+)
+
+
+def words_of(data: dict) -> Words:
+    """The taxonomy file's ``words`` lists (lemmas, lower case), read by
+    :func:`parley.extract.event_taxonomy.load_taxonomy`."""
+    return Words(*(frozenset(str(w).lower() for w in data.get(key) or ()) for key in WORD_LISTS))
+
+
 def load_words(path: str | None = None) -> Words:
-    """The taxonomy file's ``words`` lists (lemmas, lower case)."""
-    source = Path(path) if path else resources.files("parley.data") / "events.yaml"
-    try:
-        data = (yaml.safe_load(source.read_text(encoding="utf-8")) or {}).get("words") or {}
-        return Words(
-            *(
-                frozenset(str(w).lower() for w in data.get(key) or ())
-                for key in (
-                    "party_nouns",
-                    "reporting_verbs",
-                    "claim_verbs",
-                    "denial_verbs",
-                    "side_nouns",
-                    "title_nouns",
-                    "speech_verbs",
-                    "attend_preps",
-                    "measured_attend_preps",
-                )
-            )
-        )
-    except (OSError, yaml.YAMLError, AttributeError, TypeError) as exc:
-        raise ConfigError(f"invalid words in {source}: {exc}") from exc
+    """The ``words`` of the taxonomy file (the shipped one by default), read once with its types."""
+    from parley.extract.event_taxonomy import load_taxonomy  # not at the top: it imports this module
+
+    return load_taxonomy(path).words
 
 
 def is_party(token: Token, mentions: Sequence[Mention], words: Words) -> bool:

@@ -1,20 +1,26 @@
 """The event taxonomy (``parley/data/events.yaml`` by default, or another file of that form):
 its types, each with the senses of its words that are no event of it (:mod:`.event_senses`)
 and the file's words under which a trigger tells of no event that happened
-(:mod:`.event_hypotheses`). The file is read once; the extractor and the rules it calls read
-these lists from the types it was given, so that another taxonomy's lists are the ones used."""
+(:mod:`.event_hypotheses`); and, beside the types (:class:`Taxonomy`), the file's ``words``
+(:mod:`.event_readings`: who can meet, verbs of reporting, claiming, denial ...), ``places``
+(where each place lies) and ``kin`` (types that stand for one happening, :mod:`parley.reconcile.
+event_kin`). The file is read once; the extractor and the rules it calls read these lists from
+the taxonomy it was given, so that another taxonomy's lists are the ones used."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass, field
 from functools import cache
 from importlib import resources
 from pathlib import Path
+from typing import overload
 
 import yaml
 
 from parley.errors import ConfigError
 from parley.extract.event_hypotheses import Hypotheses, hypotheses_of
+from parley.extract.event_readings import Words, words_of
 from parley.extract.event_senses import Senses, senses_of
 
 
@@ -43,13 +49,57 @@ class EventType:
     hypotheses: Hypotheses = Hypotheses()  # the file's ``hypotheses``, the same for each of its types
 
 
+@dataclass(frozen=True, eq=False)
+class Taxonomy(Sequence[EventType]):
+    """A taxonomy file's types, in its order (what the taxonomy holds and iterates over), with its
+    lists that are no one type's: ``words``, ``places`` (keys folded to lower case, values as
+    written) and ``kin`` (pairs: the type kept, the type that joins it)."""
+
+    types: tuple[EventType, ...]
+    words: Words = Words()
+    places: dict[str, str] = field(default_factory=dict)
+    kin: tuple[tuple[str, str], ...] = ()
+
+    @overload
+    def __getitem__(self, index: int) -> EventType: ...
+
+    @overload
+    def __getitem__(self, index: slice) -> tuple[EventType, ...]: ...
+
+    def __getitem__(self, index: int | slice) -> EventType | tuple[EventType, ...]:
+        return self.types[index]
+
+    def __len__(self) -> int:
+        return len(self.types)
+
+    def __iter__(self) -> Iterator[EventType]:
+        return iter(self.types)
+
+
+def load_taxonomy(path: str | None = None) -> Taxonomy:
+    """The taxonomy of the file at ``path`` (the shipped ``events.yaml`` by default), read once."""
+    return _read(path or None)
+
+
+def taxonomy_of(types: Sequence[EventType] | None) -> Taxonomy:
+    """``types`` as a taxonomy: the shipped one when none are given; types given without their
+    file's lists (a list of :class:`EventType`) take the shipped file's ``words``, ``places`` and
+    ``kin``."""
+    if isinstance(types, Taxonomy):
+        return types
+    shipped = load_taxonomy()
+    if not types:
+        return shipped
+    return Taxonomy(tuple(types), shipped.words, shipped.places, shipped.kin)
+
+
 @cache
-def load_taxonomy(path: str | None = None) -> tuple[EventType, ...]:
+def _read(path: str | None) -> Taxonomy:
     source = Path(path) if path else resources.files("parley.data") / "events.yaml"
     try:
         data = yaml.safe_load(source.read_text(encoding="utf-8"))
         hypotheses = hypotheses_of(data.get("hypotheses") or {})
-        return tuple(
+        types = tuple(
             EventType(
                 t["id"],
                 t.get("description", ""),
@@ -75,5 +125,11 @@ def load_taxonomy(path: str | None = None) -> tuple[EventType, ...]:
             )
             for t in data["types"]
         )
-    except (OSError, yaml.YAMLError, KeyError, TypeError, AttributeError) as exc:
+        return Taxonomy(
+            types,
+            words_of(data.get("words") or {}),
+            {str(k).casefold(): str(v) for k, v in (data.get("places") or {}).items()},
+            tuple((str(kept), str(joins)) for kept, joins in data.get("kin") or ()),
+        )
+    except (OSError, yaml.YAMLError, KeyError, TypeError, AttributeError, ValueError) as exc:
         raise ConfigError(f"invalid event taxonomy {source}: {exc}") from exc

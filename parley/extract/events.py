@@ -50,7 +50,6 @@ from parley.extract.event_details import (
     done_by_instrument,
     figures_in,
     is_subject,
-    load_places,
     other_items,
     place_like,
     place_name,
@@ -75,13 +74,9 @@ from parley.extract.event_parties import (
     title_of_other,
     visited,
 )
-from parley.extract.event_readings import (
-    Words,
-    load_words,
-    reported_by,
-    told_as,
-)
-from parley.extract.event_taxonomy import EventType, load_taxonomy
+from parley.extract.event_readings import reported_by, told_as
+from parley.extract.event_taxonomy import EventType, Taxonomy, taxonomy_of
+from parley.extract.event_taxonomy import load_taxonomy as load_taxonomy  # read from here too
 from parley.extract.event_triggers import bare_noun, fires, habitual, negated, planned, sides_modifying
 from parley.extract.layout import Headings
 from parley.extract.registry import ActorRegistry
@@ -102,13 +97,13 @@ def find_events(
     registry: ActorRegistry,
     taxonomy: Sequence[EventType] | None = None,
 ) -> list[EventMention]:
-    taxonomy = taxonomy or load_taxonomy()
-    lists = load_words()
+    given = taxonomy_of(taxonomy)  # its types, with its words and places
+    types, lists = given.types, given.words
     quotes = [part for a in attributions if a.kind == "direct" for part in a.parts]
     text = text_of(doc)
     headings = Headings(text)
     found: list[EventMention] = []
-    maybe = _maybe_triggers(doc, tuple(taxonomy))
+    maybe = _maybe_triggers(doc, types)
     k = 0
     for sent in doc.sents:
         words: set[str] | None = None  # the sentence's lemmas, read when a word may fire
@@ -120,7 +115,7 @@ def find_events(
                 continue
             if words is None:
                 words = {t.lemma_.lower() for t in sent}
-            event_type = fires(token, taxonomy, words, mentions, lists)
+            event_type = fires(token, types, words, mentions, lists)
             if event_type is not None:
                 candidates.append((token, event_type))
         event_words = {token.i for token, _ in candidates}
@@ -131,11 +126,11 @@ def find_events(
                 (event_type.id in fired and not list_item(token, fired[event_type.id]))
                 or negated(token)
                 or no_happening(token, event_type.hypotheses)
-                or done_by_instrument(token, event_type.id, tuple(taxonomy))
+                or done_by_instrument(token, event_type.id, types)
             ):
                 continue
             scope = Scope(sent, token, event_words, reported_by(token, lists))
-            event = _mention(text, scope, event_type, article_id, mentions, times, registry, lists)
+            event = _mention(text, scope, event_type, article_id, mentions, times, registry, given)
             if _concrete(event, token) and not (event_type.id in fired and same_details(event, here)):
                 # a list item of a type already reported is its own event ("talks in X, and a
                 # summit in Y"), unless it only restates the first
@@ -150,7 +145,7 @@ def find_events(
                             mentions,
                             times,
                             registry,
-                            lists,
+                            given,
                         )
                         event = filled(event, more)
                 here.append((token, event))
@@ -158,13 +153,13 @@ def find_events(
     return told_next(found, doc, text, times)
 
 
-def _where(m: Mention, registry: ActorRegistry) -> str:
+def _where(m: Mention, registry: ActorRegistry, places: dict[str, str]) -> str:
     """A place's name; a registered institution named as the place ("at the Kremlin") stands for
     the city it lies in (``places`` of the taxonomy), so that it agrees with "in Moscow"."""
     name = place_name(m.text)
     actor = registry.actor(m.actor_id) if m.actor_id else None
     if actor is not None and actor.kind == "institution":
-        return load_places().get(name.casefold(), name)
+        return places.get(name.casefold(), name)
     return name
 
 
@@ -227,14 +222,15 @@ def _mention(
     mentions: Sequence[Mention],
     times: Sequence[TimeExpression],
     registry: ActorRegistry,
-    lists: Words,
+    taxonomy: Taxonomy,
 ) -> EventMention:
     sent, trigger = scope.sent, scope.trigger
+    lists = taxonomy.words
     start, end = sent.start_char, sent.end_char
     inside = [m for m in mentions if start <= m.span.start and m.span.end <= end]
     # names and places the model missed: "Medvedev gave an interview", "flew to Kyiv"
     named_elsewhere = dict(missed_names(sent, mentions))
-    inside += [*named_elsewhere, *missed_places(sent, inside, registry, article_id)]
+    inside += [*named_elsewhere, *missed_places(sent, inside, registry, article_id, taxonomy.places)]
     linked, implied = linked_chars(trigger, scope.reporter, lists)
     refs, known = [], []
     places: list[tuple[tuple[bool, int], str, Token | None]] = []
@@ -246,14 +242,15 @@ def _mention(
             continue  # another event's participant, or named by whoever reports this one
         if in_outlet_name(m, outlets):
             pass  # "the India Today interview": a word of an outlet's name is no place
-        elif visited(sent, m, trigger, event_type.place_objects, registry):
-            places.append(((False, -1), _where(m, registry), None))  # "visited Kyiv": the place itself
+        elif visited(sent, m, trigger, event_type.place_objects, registry, taxonomy.places):
+            # "visited Kyiv": the place itself
+            places.append(((False, -1), _where(m, registry, taxonomy.places), None))
             continue
-        elif place_like(text, scope, m, registry, event_type.place_words):
+        elif place_like(text, scope, m, registry, event_type.place_words, taxonomy.places):
             # the nearest to the trigger: in its own words first ("during his meeting with
             # envoys in Moscow", not "a plan to end the war in Ukraine")
             rank = (m.span.start not in subtree, abs(m.span.start - trigger.idx))
-            places.append((rank, _where(m, registry), _head(sent, m)))
+            places.append((rank, _where(m, registry, taxonomy.places), _head(sent, m)))
             continue
         if not any(m.span.start <= c < m.span.end for c in linked) or according_to(text, m):
             continue  # named in the sentence but not a party to this event (e.g. who reports it)
