@@ -83,11 +83,11 @@ def actors_step(ctx: CorpusContext) -> int:
     return changed + store.replace_records("actor", sorted(known.values(), key=lambda a: a.id))
 
 
-# 2: an undated report joins the one dated event it can be; a person and their side's government are not
-# two parties; 3: undated ones attached after the pass; 4: a digest's meeting with a resolved party and a
-# date or place counts; 5: kin types are one event, a week's tally joins no day's; 6: an undated report
-# joins its article's one month-dated event; 9: a year-dated report is no day's; a son's meeting its like
-@corpus_step("events", reads=("event_mention", "mention", "actor", "article"), writes=("event",), version="9")
+# 2-6: undated reports joined or attached, a person and their government one party, digests, kin types,
+# tallies; 9: a year-dated report is no day's, a son's meeting joins its like (10: when attached too)
+@corpus_step(
+    "events", reads=("event_mention", "mention", "actor", "article"), writes=("event",), version="10"
+)
 def events_step(ctx: CorpusContext) -> int:
     store = ctx.store
     by_span = ctx.actor_spans()

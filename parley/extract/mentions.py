@@ -38,10 +38,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import cache
-from importlib import resources
 
 import numpy as np
-import yaml
 from spacy.attrs import ENT_TYPE, POS
 from spacy.symbols import PROPN
 from spacy.tokens import Doc, Token
@@ -59,7 +57,7 @@ from parley.extract.name_kinds import (
     without_leading,
     without_trailing,
 )
-from parley.extract.registry import HONORIFICS, ActorRegistry, fold, strip_honorifics
+from parley.extract.registry import HONORIFICS, ActorRegistry, _names_yaml, fold, strip_honorifics
 from parley.extract.surnames import a_person_by_its_words, first_name_before, surname_mentions
 from parley.extract.thing_names import ThingNames
 from parley.models import Mention, Span
@@ -88,7 +86,9 @@ class NameWords:
 
 @cache
 def name_words() -> NameWords:
-    data = yaml.safe_load((resources.files("parley.data") / "names.yaml").read_text(encoding="utf-8"))
+    """The word lists of parley/data/names.yaml a name is checked against, folded (read by the
+    registry's one cached loader)."""
+    data = _names_yaml()
 
     def words(key: str) -> frozenset[str]:
         return frozenset(fold(str(w)) for w in data.get(key) or ())

@@ -42,14 +42,12 @@ from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, replace
 from functools import cache
-from importlib import resources
-
-import yaml
 
 from parley.clean.outlets import default_registry as known_outlets
 from parley.extract.registry import (
     COURTESY_TITLES,
     ActorRegistry,
+    _names_yaml,
     fold,
     names_agree,
     strip_honorifics,
@@ -86,8 +84,8 @@ NOT_A_ROLE = re.compile(
 
 @cache
 def _name_list(key: str) -> frozenset[str]:
-    data = yaml.safe_load((resources.files("parley.data") / "names.yaml").read_text(encoding="utf-8"))
-    return frozenset(fold(str(w)) for w in data.get(key) or ())
+    """A word list of parley/data/names.yaml, folded (read by the registry's one cached loader)."""
+    return frozenset(fold(str(w)) for w in _names_yaml().get(key) or ())
 
 
 def particles() -> frozenset[str]:

@@ -23,6 +23,9 @@ has any; two or more there, and it stays apart:
    days: "the summit in Alaska", months later, when the Anchorage summit is the one dated
    event there. Moscow, where talks come and go, never qualifies.
 
+A report whose own party is someone it does not name ("his son's meeting with X",
+:mod:`.event_doers`) joins only an event of such reports, and another report never joins one.
+
 Last, an undated draft still apart joins the one event dated only to a month that fits it as
 above and is told by one of its own articles on the terms of the first tier (:func:`_to_months`).
 """
@@ -34,6 +37,7 @@ from collections.abc import Collection, Mapping
 from typing import Any
 
 from parley.reconcile.event_conflicts import same_place
+from parley.reconcile.event_doers import unnamed_apart
 from parley.reconcile.event_parties import beyond, stands_for
 from parley.reconcile.event_words import content_agrees
 
@@ -113,6 +117,8 @@ def _spans(d: Any) -> list[Span]:
 
 def _fits(d: Any, e: Any, places: dict[str, str], parties: Parties, spans: list[Span] | None = None) -> bool:
     spans = spans or _spans(e)
+    if unnamed_apart(getattr(d, "unnamed", False), getattr(e, "unnamed", False)):
+        return False  # "his son's meeting with X" is not his meeting with X
     if not all(any(s <= b and a <= t for a, b in spans) for s, t, _ in d.periods()):
         return False  # "in August" is not of a summit in June
     if not all(same_place(p, q, places) for p in d.places() for q in e.places()):

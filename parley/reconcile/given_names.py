@@ -15,6 +15,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from bisect import bisect_left, insort
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable
 from collections.abc import Set as AbstractSet
@@ -22,7 +23,7 @@ from dataclasses import dataclass, replace
 
 from parley.extract.registry import HONORIFICS, ROMAN_NUMERALS, ActorRegistry, fold, strip_honorifics
 from parley.models import Mention
-from parley.reconcile.name_times import near_in_time
+from parley.reconcile.name_times import NEAR_DAYS
 
 # titles of monarchs, princes and rulers: the name after them is a given (or regnal) name
 ROYAL_TITLES = frozenset(
@@ -104,6 +105,36 @@ def kept_registered(m: Mention, registry: ActorRegistry) -> bool:
     return actor is not None and fold(m.text) in {fold(n) for n in (actor.name, *actor.aliases)}
 
 
+class Days:
+    """The days of the dated articles naming one person, kept sorted (each article once), so
+    that whether an article is near in time to one of them is answered by bisection, whatever
+    their number (:func:`parley.reconcile.name_times.near_in_time`, which reads every article's
+    date on every call). Articles may be added between questions."""
+
+    def __init__(self, published: Callable[[str], dt.date | None]) -> None:
+        self.published = published
+        self.articles: set[str] = set()
+        self.days: list[int] = []  # day numbers of the dated articles, sorted
+
+    def add(self, article_id: str) -> None:
+        if article_id in self.articles:
+            return
+        self.articles.add(article_id)
+        day = self.published(article_id)
+        if day is not None:
+            insort(self.days, day.toordinal())  # at the end when added in date order
+
+    def near(self, article_id: str) -> bool:
+        """Whether the article is published within ``NEAR_DAYS`` of one of the dated articles,
+        or the dates cannot tell (it has none, or none of them has one)."""
+        day = self.published(article_id)
+        if day is None or not self.days:
+            return True
+        n = day.toordinal()
+        first = bisect_left(self.days, n - NEAR_DAYS)  # the first day not more than a year before
+        return first < len(self.days) and self.days[first] <= n + NEAR_DAYS
+
+
 def _extends(lead: list[str], name: list[str]) -> bool:
     """Whether a name's words (as written) are the folded leading words ``lead`` and more words
     of a name, each starting with a capital ("Jon Paul" + "Roe"; not "Jon Roe" + "rescue")."""
@@ -140,6 +171,7 @@ def leading_names(
             if _extends(key.split()[:n], words):
                 by_lead[" ".join(key.split()[:n])].add(key)
     found: dict[tuple[str, str], str] = {}
+    days: dict[str, Days] = {}  # a longer name -> the days of the articles naming it (when asked)
     for article_id, keys in by_article.items():
         for key in keys:
             if (article_id, key.split()[-1]) in alone:
@@ -150,7 +182,11 @@ def leading_names(
                 found[(article_id, key)] = next(iter(here))
             elif not here and len(longer) == 1:
                 (lead,) = longer
-                if near_in_time(article_id, named_in[lead], published):
+                if lead not in days:
+                    days[lead] = Days(published)
+                    for named in named_in[lead]:
+                        days[lead].add(named)
+                if days[lead].near(article_id):
                     found[(article_id, key)] = lead
     return found
 
@@ -166,8 +202,9 @@ class Cluster:
 def royal_people(mentions: Iterable[Mention], published: Callable[[str], dt.date | None]) -> list[Cluster]:
     """The people named by a royal title and a given name ("King Jon", or "Jon" read with the
     role "King"): one per title and given name, its mentions in articles near in time to each
-    other (two kings of one name a generation apart are two people)."""
-    groups: dict[str, list[Cluster]] = defaultdict(list)
+    other (two kings of one name a generation apart are two people). Each person's article
+    days are kept sorted (:class:`Days`) as the mentions are read in date order."""
+    groups: dict[str, list[tuple[Cluster, Days]]] = defaultdict(list)
     for m in sorted(mentions, key=lambda m: (published(m.article_id) or dt.date.min, m.article_id)):
         given = royal_given_name(m)
         words = (m.text or "").split()
@@ -176,15 +213,11 @@ def royal_people(mentions: Iterable[Mention], published: Callable[[str], dt.date
         shown = m.text if len(words) > 1 else f"{(m.role or '').split()[-1].capitalize()} {m.text}"
         titles = [fold(w) for w in shown.split()[:-1] if fold(w) in ROYAL_TITLES]
         key = f"{titles[-1] if titles else ''} {given}"
-        near = (
-            g
-            for g in groups[key]
-            if near_in_time(m.article_id, {x.article_id for x in g.mentions}, published)
-        )
-        home = next(near, None)
+        home = next((g for g in groups[key] if g[1].near(m.article_id)), None)
         if home is None:
-            home = Cluster(Counter(), [])
+            home = (Cluster(Counter(), []), Days(published))
             groups[key].append(home)
-        home.names[shown] += 1
-        home.mentions.append(m)
-    return [g for found in groups.values() for g in found]
+        home[0].names[shown] += 1
+        home[0].mentions.append(m)
+        home[1].add(m.article_id)
+    return [g for found in groups.values() for g, _ in found]
