@@ -7,7 +7,8 @@
   who made it ("rejected claims by an official that ..."). A denial that names no actor is linked
   to claims of the same family about the same document, made within ``DENIAL_DAYS``. A claim
   read only from inside denials, its maker unnamed, is no claim the corpus makes: the denial is
-  listed alone (:mod:`parley.reconcile.contested_objects`);
+  listed alone (:mod:`parley.reconcile.contested_objects`); a lone denial of "such allegations"
+  is paired with the sentence before it when that makes them (:mod:`parley.reconcile.denied_antecedents`);
 - **attribution** — the quoted party disputes the words put in its mouth ("not in those terms"):
   linked to that party's quotes and to claims of what it said: those its own article reports
   when it reports any, else those said within ``DENIAL_DAYS`` of it;
@@ -63,6 +64,7 @@ from parley.reconcile.contested_unverified import (
     said_by,
     speaker_unverifies,
 )
+from parley.reconcile.denied_antecedents import pointed_back
 from parley.reconcile.quantities import quantities_in
 from parley.reconcile.roles import role_contests
 
@@ -80,7 +82,8 @@ def find_contested(
 ) -> list[Contested]:
     """Every contested item; ``side_names`` maps a side's name and adjectives, case folded, to
     its name ("russian" -> "Russia"): a claim "Russian claims ..." names its claimant by it."""
-    found = denials(corpus, words, claims) + disputed_after(corpus, words, side_names)
+    found = pointed_back(corpus, words, denials(corpus, words, claims), side_names)
+    found += disputed_after(corpus, words, side_names)
     found += unverified(corpus, words, claims)
     found += quantity_contests(corpus, words)
     found += event_contests(corpus, events)

@@ -9,13 +9,14 @@ words report somebody else's claim, the claimant is who they name, in this order
    said ...", "fighting went on, with Russia claiming ...");
 2. the maker a claim noun names ("claims by X that", "X's allegation", "Russian claims": the
    side the adjective belongs to);
-3. with a claim noun or a hedge but no maker named in the sentence, the paragraph: an earlier
-   sentence holding the noun the claim's sentence points back to ("... use disinformation to
-   supplement this tactic. A recent example of this tactic is a fake about ...") or the next
-   sentence saying what its subject did with it ("the Russians used this as a pretext"): the
-   subject those sentences open with;
-4. else no one (shown as "unknown"): a reported claim whose maker the article does not name is
-   not the outlet's.
+3. else no one (shown as "unknown"): a reported claim whose maker the article does not name is
+   not the outlet's, nor that of whoever the paragraph around it names ("A recent example of
+   this tactic is a fake about ...": the sentence names no one who made it).
+
+A clause that calls what is denied invented or false ("a fake about attacks on Y, which was
+denied by Z", "false claims that ...") is the writer's judgement, no claim: what is shown as
+denied is what the fake is about ("attacks on Y"), claimed by the maker the clause names
+("Russia's fake about ..."), else listed as a denial of a claim no source makes.
 """
 
 from __future__ import annotations
@@ -25,8 +26,8 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
 
 from parley.models import Mention, Span
-from parley.reconcile.claim_senses import unverified_phrase
-from parley.reconcile.claim_words import Sentence, Words, clean
+from parley.reconcile.claim_senses import calls_false, unverified_phrase
+from parley.reconcile.claim_words import Words, clean
 from parley.reconcile.claims import Corpus
 from parley.reconcile.contested_records import Contested
 from parley.reconcile.contested_sides import explain, record, text_side
@@ -58,20 +59,7 @@ _BY = re.compile(
 )
 _POSSESSOR = re.compile(r"(?P<who>(?:the\s+)?[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*)*)['’]s?\s+(?:[a-z-]+\s+){0,2}$")
 _ADJECTIVE = re.compile(r"\b(?P<adj>[A-Z][\w.-]+)\s+(?:[a-z-]+\s+){0,2}$")
-# "this tactic", "such claims" (not "that": more often "reports that ..."; not a name)
-_POINTS_BACK = re.compile(r"\b(?i:this|these|those|such|the\s+same)\s+(?P<noun>[a-z]{4,})\b")
-_USED_IT = re.compile(
-    r"^\s+(?:\w+\s+){0,2}?(?:used|repeated|spread|cited|circulated|amplified|promoted|pushed|invoked|"
-    r"presented|seized\s+on)\s+(?:this|it|that|these|the\s+(?:claim|story|fake|report|allegation)s?)\b",
-    re.I,
-)
-# plural nouns that make a people adjective a group ("Russian negotiators")
-_GROUPS = re.compile(
-    r"\s+(?P<noun>negotiators|officials|forces|troops|authorities|government|media|diplomats|"
-    r"leaders|military|propagandists|bloggers|milbloggers|sources|side)\b"
-)
 _MAX_WORDS = 8
-_REACH = 3  # sentences back in the paragraph an earlier mention of the noun may be
 
 
 @dataclass(frozen=True)
@@ -80,14 +68,7 @@ class Claimant:
     own: bool  # the article makes the claim in its own voice: its outlet is the claimant
 
 
-def claimant(
-    words: Words,
-    text: str,
-    span: Span,
-    sentences: Sequence[Sentence],
-    mentions: Sequence[Mention],
-    side_names: Mapping[str, str] | None = None,
-) -> Claimant:
+def claimant(words: Words, text: str, span: Span, side_names: Mapping[str, str] | None = None) -> Claimant:
     """Who makes the claim at ``span`` of the article ``text``."""
     clause = clean(text[span.start : span.end])
     opened = clause[_OPENING.match(clause).end() :]  # type: ignore[union-attr]
@@ -103,7 +84,7 @@ def claimant(
         return Claimant(named, False)
     if not reported and not words.has("hedges", clause):
         return Claimant(None, True)
-    return Claimant(_from_paragraph(text, span, sentences, mentions), False)
+    return Claimant(None, False)
 
 
 def _claim_noun(words: Words, clause: str, side_names: Mapping[str, str]) -> tuple[bool, str | None]:
@@ -124,61 +105,6 @@ def _claim_noun(words: Words, clause: str, side_names: Mapping[str, str]) -> tup
             return True, side
         reported = reported or bool(_AFTER_NOUN.match(after))
     return reported, None
-
-
-def _from_paragraph(
-    text: str, span: Span, sentences: Sequence[Sentence], mentions: Sequence[Mention]
-) -> str | None:
-    """The claimant the claim's paragraph names around it (rule 3 of the module docstring)."""
-    lo = text.rfind("\n", 0, span.start) + 1
-    hi = text.find("\n", span.end)
-    hi = len(text) if hi < 0 else hi
-    at = next((i for i, s in enumerate(sentences) if s.span.start <= span.start < s.span.end), None)
-    if at is None:
-        return None
-    back = _POINTS_BACK.search(sentences[at].text)
-    if back:
-        noun = re.compile(rf"\b{re.escape(back.group('noun'))}\b", re.I)
-        for s in reversed(sentences[max(at - _REACH, 0) : at]):
-            if s.span.start < lo:
-                break
-            if noun.search(s.text):
-                who = _opening_subject(text, s, mentions)
-                if who:
-                    return who
-    if at + 1 < len(sentences) and sentences[at + 1].span.end <= hi:
-        after = sentences[at + 1]
-        who = _opening_subject(text, after, mentions)
-        rest = text[_subject_end(text, after, mentions) : after.span.end] if who else ""
-        if who and _USED_IT.match(rest):
-            return who
-    return None
-
-
-def _opening_subject(text: str, s: Sentence, mentions: Sequence[Mention]) -> str | None:
-    """The mention a sentence opens with (after a bullet, a connective and "the"), with a group
-    noun after a people adjective ("Russian negotiators")."""
-    m = _opening_mention(text, s, mentions)
-    if m is None:
-        return None
-    group = _GROUPS.match(text, m.span.end) if m.label == "NORP" else None
-    return clean(text[m.span.start : group.end() if group else m.span.end])
-
-
-def _subject_end(text: str, s: Sentence, mentions: Sequence[Mention]) -> int:
-    m = _opening_mention(text, s, mentions)
-    if m is None:
-        return s.span.start
-    group = _GROUPS.match(text, m.span.end) if m.label == "NORP" else None
-    return group.end() if group else m.span.end
-
-
-def _opening_mention(text: str, s: Sentence, mentions: Sequence[Mention]) -> Mention | None:
-    opened = _OPENING.match(s.text)
-    start = s.span.start + (opened.end() if opened else 0)
-    if text[start : start + 4].casefold() == "the ":
-        start += 4
-    return next((m for m in mentions if m.span.start == start and m.label != "ROLE"), None)
 
 
 DISPUTED_AFTER = re.compile(
@@ -228,19 +154,53 @@ def disputed_after(
             if m is None or not _claimed(words, m):
                 continue
             claim_span = Span(sent.span.start, sent.span.start + m.end("claim"))
-            claimed = text_side(corpus, article_id, claim_span, "claims")
-            maker = claimant(
-                words, article.text, claim_span, corpus.sentences(article_id),
-                corpus.mentions.get(article_id, []), side_names,
-            )  # fmt: skip
-            if not maker.own:
-                claimed = replace(claimed, who=maker.who)
+            maker = claimant(words, article.text, claim_span, side_names)
             who = _denier(m.group("who") or m.group("by") or "")
             denial = replace(text_side(corpus, article_id, sent.span, "denies"), who=who)
-            found.append(
-                record("denial", clean(m.group("claim"))[:160], [claimed, denial], explain("denial", 1))
-            )
+            judged = judged_made_up(words, m.group("claim"))
+            if judged is not None:  # "a fake about X, which was denied by Y": X is what is denied
+                what = Span(sent.span.start + judged[0], sent.span.start + judged[1])
+                subject = clean(sent.text[judged[0] : judged[1]])
+                if maker.who is None:
+                    found.append(record("denial", f"denied: {subject}"[:170], [denial], explain("denial", 0)))
+                    continue
+                claim_span, subject = what, subject[:160]
+            else:
+                subject = clean(m.group("claim"))[:160]
+            claimed = text_side(corpus, article_id, claim_span, "claims")
+            if not maker.own:
+                claimed = replace(claimed, who=maker.who)
+            found.append(record("denial", subject, [claimed, denial], explain("denial", 1)))
     return found
+
+
+# the words calling a thing invented ("narrative" does not: it may be true; "lie" only as a noun,
+# not "the answer lies between")
+_JUDGED = re.compile(
+    r"\b(?:fakes?|hoax(?:es)?|fabrications?|disinformation|propaganda)\b|\ba\s+lie\b|\blies\s+(?:about|that)\b",
+    re.I,
+)
+# what the invented thing is about: "a fake about attacks on Y", "the hoax that Y"
+_JUDGED_OBJECT = re.compile(r"\s+(?:about|that|of|claiming|saying|alleging|suggesting)\s+(?:that\s+)?", re.I)
+
+
+def judged_made_up(words: Words, clause: str) -> tuple[int, int] | None:
+    """Where, in a clause calling what it speaks of invented or false ("a recent example is a
+    fake about attacks on Y", "false claims that X"), the thing called so is ("attacks on Y"):
+    the words after the noun, else the whole clause; None when the clause calls nothing so."""
+    found = _JUDGED.search(clause)
+    if found is None:
+        if not calls_false(words, clause):
+            return None
+        found = words.pattern("false_words").search(clause)
+    if found is not None:
+        after = _JUDGED_OBJECT.match(clause, found.end())
+        if after is None and words.has("claim_nouns", clause[found.end() : found.end() + 20]):
+            noun = words.pattern("claim_nouns").search(clause, found.end())
+            after = _JUDGED_OBJECT.match(clause, noun.end()) if noun else None
+        if after is not None and after.end() < len(clause):
+            return after.end(), len(clause.rstrip())
+    return 0, len(clause.rstrip())
 
 
 # the name right before "has not confirmed": who says a report is not verified

@@ -28,7 +28,9 @@ from parley.store.lazy import RecordsByArticle, StoredArticles, StoredRecords
 # signal for a hedge repeated in an article, "apparently" no hedge; 13: (its claims only);
 # 12: a denial of words answers the quotes its own article reports;
 # 11: a passive, or the outlet by name, speaks for the outlet; 10: "X has not confirmed"
-VERSION = "17"
+# 18: "a fake about X, which was denied by Y" denies X and claims nothing; a claimant only named by the
+# text; "denied such allegations" paired with the sentence before when it alleges (denied_antecedents)
+VERSION = "18"
 
 
 CORPUS_READS = ("article", "statement", "mention", "actor", "copy", "fingerprint")

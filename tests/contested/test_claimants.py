@@ -1,5 +1,6 @@
 """Who claims what "X, which Y disputed" disputes: the outlet only when the article says it in its
-own voice; else who the sentence or its paragraph names, or no one. Short articles written for
+own voice; else who the sentence names, or no one (not the paragraph's subject, nor the maker of
+a fake: tests/contested/test_claim_not_denied.py). Short articles written for
 these tests, read without a parser (the mentions are given by hand)."""
 
 from __future__ import annotations
@@ -51,24 +52,6 @@ def test_the_subject_of_claiming_is_the_claimant_not_the_outlet():
 def test_a_claim_the_article_makes_in_its_own_voice_is_the_outlets():
     text = "The eastern bridge fell to the northern brigades on Monday, which the Southern command disputed."
     assert _sides(text) == [("the-ledger.example", "the Southern command")]
-
-
-def test_a_fake_the_paragraph_credits_to_a_side_is_that_sides_claim():
-    text = (
-        "Northern negotiators bluff and spread invented stories to support this tactic. A recent "
-        "example of this tactic is a hastily made fake about drones striking the lake house of the "
-        "southern leader, which was denied by foreign intelligence after checking."
-    )
-    (found,) = _sides(text, (("Northern", "NORP"),))
-    assert found == ("Northern negotiators", "foreign intelligence")
-
-
-def test_who_used_the_rumour_in_the_next_sentence_is_its_claimant():
-    text = (
-        "A rumour about poisoned wells in the valley spread quickly last week, which was denied by "
-        "the water board. Nevertheless, the Northerners used it as a pretext for the raid."
-    )
-    assert _sides(text, (("Northerners", "NORP"),)) == [("Northerners", "the water board")]
 
 
 def test_claims_by_someone_and_a_sides_claims_name_them():
