@@ -87,11 +87,12 @@ class DocumentFinder:
         return self._resolve(refs, published)
 
     def _about_something_else(self, words: str, text: str, end: int) -> bool:
-        """ "a French proposal to hold a joint sporting event": an indefinite document whose own
-        words say what it is for, and name no issue under negotiation and no document, is another
-        one; so is any document for another, named treaty the dossier does not know ("Moscow's
-        proposal to extend the New Strategic Arms Reduction Treaty")."""
-        purpose = _PURPOSE.match(text, end)
+        """ "a French proposal to hold a joint sporting event", "a long-term plan of support": an
+        indefinite document whose own words say what it is for or of, and name no issue under
+        negotiation and no document, is another one; so is any document for another, named treaty
+        the dossier does not know ("Moscow's proposal to extend the New Strategic Arms Reduction
+        Treaty")."""
+        purpose = _PURPOSE.match(text, end) or _OF_WHAT.match(text, end)
         if purpose is None:
             return False
         said = purpose.group(1)  # an issue, or a document ("to put the earlier consensus into effect")
@@ -177,6 +178,9 @@ class DocumentFinder:
 
 # what a document is for, told right after its noun: "to hold ...", "for a joint ...", "on ..."
 _PURPOSE = re.compile(r"\s+((?:to|for|on)\s+[^.;:!?\n]{3,160})")
+# what an indefinite document is of, up to a comma: "a long-term plan of support" is another one
+# unless the words name an issue or a document ("a framework of guarantees")
+_OF_WHAT = re.compile(r"\s+(of\s+[^.,;:!?\n]{3,80})")
 # a treaty or an agreement named by its proper name: "the New Strategic Arms Reduction Treaty"
 # as what the document is for ("to extend the New ... Treaty"), not named later in the sentence
 _NAMED_TREATY = re.compile(

@@ -217,6 +217,10 @@ class PeriodWords:
     place_nouns: frozenset[str] = frozenset()
     event_nouns: frozenset[str] = frozenset()
     target_prepositions: frozenset[str] = frozenset()
+    indifference_words: frozenset[str] = frozenset()
+    hostility_words: frozenset[str] = frozenset()
+    sending_words: frozenset[str] = frozenset()
+    role_nouns: frozenset[str] = frozenset()
 
 
 def load_period_words(path: str | None = None) -> PeriodWords:
@@ -254,6 +258,10 @@ def load_period_words(path: str | None = None) -> PeriodWords:
         place_nouns=words("place_nouns"),
         event_nouns=words("event_nouns"),
         target_prepositions=words("target_prepositions"),
+        indifference_words=words("indifference_words"),
+        hostility_words=words("hostility_words"),
+        sending_words=words("sending_words"),
+        role_nouns=words("role_nouns"),
     )
 
 

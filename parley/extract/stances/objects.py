@@ -21,6 +21,7 @@ from parley.extract.stances.beneficiary import for_another
 from parley.extract.stances.clauses import qualifies_only
 from parley.extract.stances.holders import HolderFinder
 from parley.extract.stances.issues import CueHit
+from parley.extract.stances.mentions import mentioned_only
 from parley.extract.stances.parse import TEXT_KEY, Signal, condition_with_marker, negated
 from parley.extract.stances.scope import another_country
 from parley.extract.stances.senses import another_sense
@@ -72,7 +73,8 @@ def not_the_issue(
     airspace"), a circumstance of another issue's thing (:func:`adjunct_of_other`), the issue's
     thing given to another side than the one it is for ("guarantees for the other country"), or a
     word in another sense (:func:`.senses.another_sense`: "vote for him", "withdraw from running"),
-    or aimed at a country that is none of the sides (:func:`.scope.another_country`)?"""
+    aimed at a country that is none of the sides (:func:`.scope.another_country`), or only named
+    (:func:`.mentions.mentioned_only`: "regardless of X", "a conflict with X", "the role of X")?"""
     return (
         qualifies_only(token, hit)
         or adjunct_of_other(token, hit.issue, issue_at)
@@ -80,6 +82,7 @@ def not_the_issue(
         or time_only(token)
         or another_sense(token, issue_at)
         or another_country(token, holders.registry, issue_at)
+        or mentioned_only(token)
     )
 
 
