@@ -16,7 +16,7 @@ words report somebody else's claim, the claimant is who they name, in this order
 A clause that calls what is denied invented or false ("a fake about attacks on Y, which was
 denied by Z", "false claims that ...") is the writer's judgement, no claim: what is shown as
 denied is what the fake is about ("attacks on Y"), claimed by the maker the clause names
-("Russia's fake about ..."), else listed as a denial of a claim no source makes.
+("X's fake about ..."), else listed as a denial of a claim no source makes.
 """
 
 from __future__ import annotations

@@ -1,5 +1,5 @@
 """What a denial of "such allegations" denies: the sentence right before it, when that sentence
-makes them ("Ukraine has accused Moscow of X. Moscow has denied such allegations").
+makes them ("Y has accused X of Z. X has denied such allegations").
 
 A denial no claim of the corpus answers, whose object is only a noun pointing back ("such
 allegations", "that notion", "the report"), is shown with the sentence right before it as the

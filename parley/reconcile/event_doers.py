@@ -1,5 +1,5 @@
 """Reports whose own party is someone they do not name, a person or body known only as someone's:
-"his son's meeting with X", "the president's aide's visit", "Putin's son met X". Such a report
+"his son's meeting with X", "the president's aide's visit", "Roe's son met X". Such a report
 names X alone, and so looks like a report of any meeting with X, the son's father's among them;
 but it tells of someone else's. It is one event only with another report of that kind, never
 with one of a party it names or of no one in particular. Read from the report's words
@@ -13,11 +13,11 @@ import re
 from parley.models import EventMention
 
 # someone's: "his", "her", "their", "its", or a name or noun with "'s"; then up to two words
-# ("Putin's top aide")
+# ("Roe's top aide")
 _OWNER = r"(?:\b(?i:his|her|their|its)|[\w.-]['’]s)\s+(?:[a-z][\w-]*\s+){0,2}?"
-# "his son's meeting", "Putin's top aide's first visit": the doer owns the noun trigger
+# "his son's meeting", "Roe's top aide's first visit": the doer owns the noun trigger
 BEFORE_NOUN = re.compile(_OWNER + r"(?P<doer>[a-z][\w-]*)['’]s\s+(?:[a-z][\w-]*\s+){0,2}$")
-# "Putin's son met", "his aide will meet", "the boy's father was ready to travel": the doer is the
+# "Roe's son met", "his aide will meet", "the boy's father was ready to travel": the doer is the
 # verb trigger's subject (a verb in the past, or after an auxiliary: never "his first meeting")
 BEFORE_VERB = re.compile(
     _OWNER + r"(?P<doer>[a-z][\w-]*)\s+(?P<aux>(?:(?:will|would|shall|has|had|have|was|were|is|are|also|then|"
@@ -43,7 +43,7 @@ def unnamed_doer(m: EventMention, words: str) -> bool:
     if found is None:
         verb = BEFORE_VERB.search(before)
         told = trigger.endswith("ed") or trigger in PAST_FORMS or (verb is not None and verb.group("aux"))
-        # a doer is a noun: not "previously" in "Hughes's previously announced plan"
+        # a doer is a noun: not "previously" in "Roe's previously announced plan"
         found = verb if verb is not None and told and not verb.group("doer").endswith(("ly", "ed")) else None
     if found is None or found.group("doer").lower() in TIME_WORDS:
         return False

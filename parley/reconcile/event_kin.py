@@ -59,7 +59,6 @@ def merge_kin(
             host = found[0]
             for i, report in enumerate(d.reports):
                 host.add(report, frozenset(d.words) if i == 0 else frozenset())
-            host.unnamed = getattr(host, "unnamed", False) or getattr(d, "unnamed", False)
             gone.add(id(d))
     return [d for d in drafts if id(d) not in gone]
 
