@@ -15,7 +15,6 @@
 from __future__ import annotations
 
 import datetime as dt
-from bisect import bisect_left, insort
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable
 from collections.abc import Set as AbstractSet
@@ -23,7 +22,7 @@ from dataclasses import dataclass, replace
 
 from parley.extract.registry import HONORIFICS, ROMAN_NUMERALS, ActorRegistry, fold, strip_honorifics
 from parley.models import Mention
-from parley.reconcile.name_times import NEAR_DAYS
+from parley.reconcile.name_times import Days
 
 # titles of monarchs, princes and rulers: the name after them is a given (or regnal) name
 ROYAL_TITLES = frozenset(
@@ -103,36 +102,6 @@ def kept_registered(m: Mention, registry: ActorRegistry) -> bool:
     only when the dossier spells that person so, title and all."""
     actor = registry.actor(m.actor_id) if m.actor_id else None
     return actor is not None and fold(m.text) in {fold(n) for n in (actor.name, *actor.aliases)}
-
-
-class Days:
-    """The days of the dated articles naming one person, kept sorted (each article once), so
-    that whether an article is near in time to one of them is answered by bisection, whatever
-    their number (:func:`parley.reconcile.name_times.near_in_time`, which reads every article's
-    date on every call). Articles may be added between questions."""
-
-    def __init__(self, published: Callable[[str], dt.date | None]) -> None:
-        self.published = published
-        self.articles: set[str] = set()
-        self.days: list[int] = []  # day numbers of the dated articles, sorted
-
-    def add(self, article_id: str) -> None:
-        if article_id in self.articles:
-            return
-        self.articles.add(article_id)
-        day = self.published(article_id)
-        if day is not None:
-            insort(self.days, day.toordinal())  # at the end when added in date order
-
-    def near(self, article_id: str) -> bool:
-        """Whether the article is published within ``NEAR_DAYS`` of one of the dated articles,
-        or the dates cannot tell (it has none, or none of them has one)."""
-        day = self.published(article_id)
-        if day is None or not self.days:
-            return True
-        n = day.toordinal()
-        first = bisect_left(self.days, n - NEAR_DAYS)  # the first day not more than a year before
-        return first < len(self.days) and self.days[first] <= n + NEAR_DAYS
 
 
 def _extends(lead: list[str], name: list[str]) -> bool:

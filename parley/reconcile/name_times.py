@@ -21,7 +21,7 @@ whatever the number of articles naming the person.
 from __future__ import annotations
 
 import datetime as dt
-from bisect import bisect_left
+from bisect import bisect_left, insort
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Sequence
 from typing import Protocol, runtime_checkable
@@ -80,6 +80,36 @@ def title(role: str | None) -> str | None:
     return words[-1] if words and words[-1] not in COURTESY_TITLES else None
 
 
+class Days:
+    """The days of the dated articles naming one person, kept sorted (each article once), so
+    that whether an article is near in time to one of them is answered by bisection, whatever
+    their number (:func:`near_in_time` reads every article's date on every call and is kept as the
+    plain statement of the same test). Articles may be added between questions."""
+
+    def __init__(self, published: Callable[[str], dt.date | None]) -> None:
+        self.published = published
+        self.articles: set[str] = set()
+        self.days: list[int] = []  # day numbers of the dated articles, sorted
+
+    def add(self, article_id: str) -> None:
+        if article_id in self.articles:
+            return
+        self.articles.add(article_id)
+        day = self.published(article_id)
+        if day is not None:
+            insort(self.days, day.toordinal())  # at the end when added in date order
+
+    def near(self, article_id: str) -> bool:
+        """Whether the article is published within ``NEAR_DAYS`` of one of the dated articles,
+        or the dates cannot tell (it has none, or none of them has one)."""
+        day = self.published(article_id)
+        if day is None or not self.days:
+            return True
+        n = day.toordinal()
+        first = bisect_left(self.days, n - NEAR_DAYS)  # the first day not more than a year before
+        return first < len(self.days) and self.days[first] <= n + NEAR_DAYS
+
+
 class NameTimes:
     """Whether a surname alone (a mention, its folded surname) links to a full-name cluster read
     in other articles: ``links``. Built from the surnames alone (each with its folded surname) and
@@ -93,7 +123,7 @@ class NameTimes:
     ):
         self.published = published
         self.named_in = {id(c): {m.article_id for m in c.mentions} for c in clusters}
-        self.days: dict[int, list[int]] = {}  # a cluster's dated articles' days, sorted (when first asked)
+        self.days: dict[int, Days] = {}  # a cluster's dated articles' days (when first asked)
         self.titles = {id(c): {t for m in c.mentions if (t := title(m.role))} for c in clusters}
         self.given: dict[tuple[str, str], set[str]] = defaultdict(set)  # (article, surname) -> titles
         for m, surname in alone:
@@ -107,14 +137,10 @@ class NameTimes:
 
     def near(self, article_id: str, cluster: int) -> bool:
         """:func:`near_in_time` for the articles naming the cluster in full, by bisection of
-        their days (day numbers, sorted, each once)."""
-        day = self.published(article_id)
-        if day is None:
-            return True
+        their days (:class:`Days`, made when first asked)."""
         days = self.days.get(cluster)
         if days is None:
-            dated = {d.toordinal() for d in map(self.published, self.named_in[cluster]) if d is not None}
-            days = self.days[cluster] = sorted(dated)
-        n = day.toordinal()
-        first = bisect_left(days, n - NEAR_DAYS)  # the first day not more than a year before
-        return not days or (first < len(days) and days[first] <= n + NEAR_DAYS)
+            days = self.days[cluster] = Days(self.published)
+            for article_id_ in self.named_in[cluster]:
+                days.add(article_id_)
+        return days.near(article_id)

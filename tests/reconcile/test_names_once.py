@@ -17,7 +17,8 @@ from parley.extract.registry import _names_yaml
 from parley.models import Article, EventMention, Mention, Span
 from parley.reconcile import actors as actors_module
 from parley.reconcile.events import merge_events
-from parley.reconcile.given_names import Days, leading_names, royal_people
+from parley.reconcile.given_names import leading_names, royal_people
+from parley.reconcile.name_times import Days
 
 # -- 1. names.yaml read once -------------------------------------------------------------------
 
