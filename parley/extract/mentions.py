@@ -57,7 +57,7 @@ from parley.extract.name_kinds import (
     without_leading,
     without_trailing,
 )
-from parley.extract.registry import HONORIFICS, ActorRegistry, _names_yaml, fold, strip_honorifics
+from parley.extract.registry import HONORIFICS, ActorRegistry, fold, name_list, strip_honorifics
 from parley.extract.surnames import a_person_by_its_words, first_name_before, surname_mentions
 from parley.extract.thing_names import ThingNames
 from parley.models import Mention, Span
@@ -88,11 +88,7 @@ class NameWords:
 def name_words() -> NameWords:
     """The word lists of parley/data/names.yaml a name is checked against, folded (read by the
     registry's one cached loader)."""
-    data = _names_yaml()
-
-    def words(key: str) -> frozenset[str]:
-        return frozenset(fold(str(w)) for w in data.get(key) or ())
-
+    words = name_list
     return NameWords(
         words("particles"),
         words("place_last_words"),

@@ -46,6 +46,12 @@ def _names_yaml() -> dict[str, Any]:
     return data if isinstance(data, dict) else {}
 
 
+@cache
+def name_list(key: str) -> frozenset[str]:
+    """A word list of parley/data/names.yaml, folded."""
+    return frozenset(fold(str(w)) for w in _names_yaml().get(key) or ())
+
+
 def _title_list(key: str) -> frozenset[str]:
     return frozenset(str(w).casefold() for w in _names_yaml().get(key) or ())
 

@@ -41,14 +41,13 @@ import unicodedata
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, replace
-from functools import cache
 
 from parley.clean.outlets import default_registry as known_outlets
 from parley.extract.registry import (
     COURTESY_TITLES,
     ActorRegistry,
-    _names_yaml,
     fold,
+    name_list,
     names_agree,
     strip_honorifics,
     surname_of,
@@ -82,15 +81,9 @@ NOT_A_ROLE = re.compile(
 )
 
 
-@cache
-def _name_list(key: str) -> frozenset[str]:
-    """A word list of parley/data/names.yaml, folded (read by the registry's one cached loader)."""
-    return frozenset(fold(str(w)) for w in _names_yaml().get(key) or ())
-
-
 def particles() -> frozenset[str]:
     """Particles inside a name ("von der Leyen"): a name starting with one is a surname (names.yaml)."""
-    return _name_list("particles")
+    return name_list("particles")
 
 
 @dataclass(frozen=True)
@@ -388,7 +381,7 @@ def is_body_name(name: str, after_the: bool, registry: ActorRegistry) -> bool:
     folded = [fold(w) for w in words]
     if not [w for w in folded if w not in FUNCTION_WORDS and w not in GENERIC_BODY_WORDS]:
         return False  # "the Ministry of Defence", "the General Staff"
-    shaped = folded[-1] in _name_list("organisation_last_words") or any(
+    shaped = folded[-1] in name_list("organisation_last_words") or any(
         w in ("of", "for") for w in folded[1:-1]
     )
     return after_the or shaped or known_outlets().known(name)

@@ -19,7 +19,7 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
-from parley.extract.registry import ActorRegistry, Side, _names_yaml, fold
+from parley.extract.registry import ActorRegistry, Side, _names_yaml, fold, name_list
 
 # Words of a body's name that say what kind of body it is but not whose: a name of these alone
 # ("the Ministry of Defence", "the General Staff") names a different body in each country.
@@ -46,11 +46,6 @@ def _forms() -> dict[frozenset[str], tuple[frozenset[str], str]]:
         for form in line:
             found.setdefault(_words(str(form)), (kind, first))
     return found
-
-
-@cache
-def _body_nouns() -> frozenset[str]:
-    return frozenset(fold(str(w)) for w in _names_yaml().get("body_nouns") or ())
 
 
 def _words(text: str) -> frozenset[str]:
@@ -176,4 +171,4 @@ def same_country(a: str, b: str, registry: ActorRegistry) -> bool:
 def introduced(text: str, start: int) -> bool:
     """Whether a noun for a kind of body stands right before a name ("broadcaster Yle")."""
     before = re.search(r"(\S+)[ \t]+$", text[max(0, start - 40) : start])
-    return before is not None and fold(before.group(1)) in _body_nouns()
+    return before is not None and fold(before.group(1)) in name_list("body_nouns")

@@ -13,7 +13,7 @@ import pytest
 import yaml
 
 from parley.extract import mentions as mentions_module
-from parley.extract.registry import _names_yaml
+from parley.extract.registry import _names_yaml, name_list
 from parley.models import Article, EventMention, Mention, Span
 from parley.reconcile import actors as actors_module
 from parley.reconcile.events import merge_events
@@ -31,17 +31,17 @@ def test_the_mention_and_actor_word_lists_come_from_the_one_cached_loader(monkey
     _names_yaml()  # the registry has read the file
     before = mentions_module.name_words()
     particles = actors_module.particles()
-    organisation_last = actors_module._name_list("organisation_last_words")
+    organisation_last = name_list("organisation_last_words")
     mentions_module.name_words.cache_clear()
-    actors_module._name_list.cache_clear()
+    name_list.cache_clear()
     monkeypatch.setattr(yaml, "safe_load", _unreadable)
     try:
         assert mentions_module.name_words() == before
         assert actors_module.particles() == particles
-        assert actors_module._name_list("organisation_last_words") == organisation_last
+        assert name_list("organisation_last_words") == organisation_last
     finally:
         mentions_module.name_words.cache_clear()
-        actors_module._name_list.cache_clear()
+        name_list.cache_clear()
 
 
 def test_the_word_lists_are_still_folded_and_filled():
