@@ -50,9 +50,9 @@ def attributions(ctx: Context) -> Step:
 
 
 @component(
-    "times", requires=("article",), produces=("time_expression",), version="4"
+    "times", requires=("article",), produces=("time_expression",), version="5"
 )  # 2: dates without a year in a text telling of an earlier year take that year; 3: or its season;
-# 4: "this weekend" in a past clause of a weekday is the one just gone
+# 4: "this weekend" in a past clause of a weekday is the one just gone; 5: "the delayed Monday talks"
 def times(ctx: Context) -> Step:
     from parley.extract.timex import find_time_expressions
 
@@ -111,8 +111,9 @@ def statements(ctx: Context) -> Step:
     # 9: trigger words in a sense that is no event of their type (a verbal attack, "seized on", "a call
     # for", "agreed to an interview", "endorsed X", agreements handed over); 10: a place naming a
     # document, a building visited, the maker "in a statement", a noun trigger's own maker, people of
-    # a clause beside the trigger
-    version="11",
+    # a clause beside the trigger; 12: the taxonomy of the PARLEY_EVENTS setting, an -ed adjective before
+    # a weekday is no tense
+    version="12",
 )
 def events(ctx: Context) -> Step:
     def step(a: Analysis) -> dict:

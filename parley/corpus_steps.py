@@ -84,9 +84,9 @@ def actors_step(ctx: CorpusContext) -> int:
 
 
 # 2-6: undated reports joined or attached, a person and their government one party, digests, kin types,
-# tallies; 9: a year-dated report is no day's, a son's meeting joins its like (10: when attached too)
+# tallies; 9: a year-dated report no day's, a son's meeting (10: attached); 11: PARLEY_EVENTS kin/places
 @corpus_step(
-    "events", reads=("event_mention", "mention", "actor", "article"), writes=("event",), version="10"
+    "events", reads=("event_mention", "mention", "actor", "article"), writes=("event",), version="11"
 )
 def events_step(ctx: CorpusContext) -> int:
     store = ctx.store

@@ -24,4 +24,10 @@ MAX_CHARS = Setting(
     "PARLEY_MAX_CHARS", "500000", "Articles longer than this are not analysed; the reason is recorded."
 )
 
-SETTINGS = [DB, MAX_BYTES, TIMEOUT, MAX_CHARS]
+EVENTS = Setting(
+    "PARLEY_EVENTS",
+    "",
+    "Event taxonomy YAML (types, words, places, kin) for `parley analyse`; unset: the bundled events.yaml.",
+)
+
+SETTINGS = [DB, MAX_BYTES, TIMEOUT, MAX_CHARS, EVENTS]

@@ -6,7 +6,7 @@ someone said, a relative clause describing someone) on the way: :class:`Scope`. 
 places (:func:`place_like`), how long it lasted and datelines whose date is the article's
 (:mod:`parley.extract.event_dates`), who only tells of the event (:func:`according_to`) and casualty
 figures (:func:`figures_in`). The taxonomy's ``places`` (where each place lies) are those of the
-taxonomy the extractor was given (:func:`load_places`: the shipped file's).
+taxonomy the extractor was given.
 """
 
 from __future__ import annotations
@@ -72,14 +72,6 @@ _CASUALTIES = re.compile(
     r"wounded|injured)\b",
     re.IGNORECASE,
 )
-
-
-def load_places(path: str | None = None) -> dict[str, str]:
-    """Where each place lies (``places`` of the taxonomy file, the shipped one by default, read once
-    with its types): keys folded to lower case, values as written."""
-    from parley.extract.event_taxonomy import load_taxonomy  # not at the top: it leads back here
-
-    return load_taxonomy(path).places
 
 
 class Scope:
@@ -216,15 +208,15 @@ def place_like(
     scope: Scope,
     m: Mention,
     registry: ActorRegistry,
-    more_words: frozenset[str] = frozenset(),
-    places: Mapping[str, str] | None = None,
+    more_words: frozenset[str],
+    places: Mapping[str, str],
 ) -> bool:
     """A place of the event: a place entity after "in"/"at"/"near", or a registered institution
     named as where it happened ("at the Kremlin", "the Kremlin talks"), whose preposition hangs
     from the event's own words, or from what it is done to or with (:func:`.event_places.
     holds_place`: "met with the teams in Geneva", "struck a depot in X"; not "called for a new
     order in Europe", "a plan to end the war in Ukraine"); or a known place naming where it went
-    on ("arrived at his Kyiv hotel"): one of ``places`` (the taxonomy's; the shipped file's by default)."""
+    on ("arrived at his Kyiv hotel"): one of ``places`` (the taxonomy's)."""
     actor = registry.actor(m.actor_id) if m.actor_id else None
     institution = actor is not None and actor.kind == "institution"
     before = text[max(0, m.span.start - 10) : m.span.start]
@@ -249,7 +241,7 @@ def place_like(
             return False
         # "called for a new security order in Europe": the order's place, not the call's
         return holds_place(span.root.head, scope.trigger, scope.domain, more_words)
-    known = place_name(m.text).casefold() in (load_places() if places is None else places)
+    known = place_name(m.text).casefold() in places
     if institution or m.label in ("LOC", "FAC") or known:
         # "the Kremlin talks", "the Geneva round"; but "US-Ukraine talks" are between parties
         span = scope.sent.doc.char_span(m.span.start, m.span.end, alignment_mode="expand")

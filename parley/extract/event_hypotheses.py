@@ -20,7 +20,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, fields
 
 from spacy.tokens import Token
 
@@ -31,7 +31,7 @@ PAST_TAGS = {"VBD", "VBN"}
 
 
 @dataclass(frozen=True)
-class Hypotheses:
+class Hypotheses:  # the file's ``hypotheses`` lists, by the names of its fields
     possibility_nouns: frozenset[str] = frozenset()  # "the possibility of a meeting"
     happen_verbs: frozenset[str] = frozenset()  # "talks could take place": planned, kept
     inside_nouns: frozenset[str] = frozenset()  # "victims of the attacks"
@@ -41,16 +41,13 @@ def hypotheses_of(data: dict) -> Hypotheses:
     """The taxonomy file's ``hypotheses`` lists (lemmas, lower case), read by
     :func:`parley.extract.event_taxonomy.load_taxonomy`."""
     return Hypotheses(
-        *(
-            frozenset(str(w).lower() for w in data.get(key) or ())
-            for key in ("possibility_nouns", "happen_verbs", "inside_nouns")
-        )
+        **{f.name: frozenset(str(w).lower() for w in data.get(f.name) or ()) for f in fields(Hypotheses)}
     )
 
 
 def no_happening(token: Token, lists: Hypotheses) -> bool:
     """Whether the trigger tells of no event that happened (see the module); ``lists`` are the
-    taxonomy's (``EventType.hypotheses``)."""
+    taxonomy's (``Taxonomy.hypotheses``)."""
     if token.pos_ in ("NOUN", "PROPN"):
         return (
             _of_noun(token, lists.possibility_nouns | lists.inside_nouns)

@@ -29,7 +29,7 @@ from collections.abc import Mapping, Sequence
 from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 
-from parley.extract.event_details import Scope, load_places, own_clause, place_name
+from parley.extract.event_details import Scope, own_clause, place_name
 from parley.extract.event_links import attended_by, spoken_in_loosely, understood_subject
 from parley.extract.event_readings import SUBJECT_DEPS, Words
 from parley.extract.registry import ActorRegistry
@@ -345,12 +345,11 @@ def missed_places(
     mentions: Sequence[Mention],
     registry: ActorRegistry,
     article_id: str,
-    places: Mapping[str, str] | None = None,
+    places: Mapping[str, str],
 ) -> list[Mention]:
     """Place names after "in", "at", "near" or "to" the model tagged as nothing ("flew to Kyiv"),
     or naming what follows them ("at his Kyiv hotel"): those of the taxonomy's ``places`` or a
-    side's places, as place mentions. ``places``: the taxonomy's (the shipped file's by default)."""
-    known = load_places() if places is None else places
+    side's places, as place mentions. ``places``: the taxonomy's."""
     found = []
     for t in sent:
         if t.pos_ != "PROPN" or t.ent_type_:
@@ -359,7 +358,7 @@ def missed_places(
         if object_.dep_ != "pobj" or object_.head.lower_ not in _PLACE_PREPOSITIONS:
             continue
         name = _name(t)
-        if name.casefold() not in known and not registry.place_side(name):
+        if name.casefold() not in places and not registry.place_side(name):
             continue
         start = t.idx - (len(name) - len(t.text))
         if any(m.span.start < t.idx + len(t) and start < m.span.end for m in mentions):
@@ -374,16 +373,14 @@ def visited(
     trigger: Token,
     verbs: frozenset[str],
     registry: ActorRegistry,
-    places: Mapping[str, str] | None = None,
+    places: Mapping[str, str],
 ) -> bool:
     """ "Visited Kyiv", "visited the White House": a place, or a known building (a place of the
     taxonomy's ``places``), that is the object of one of ``verbs`` (a type's ``place_objects``)
     is where the event happened, not a party to it."""
     if trigger.pos_ != "VERB" or trigger.lemma_.lower() not in verbs:
         return False
-    known = m.label in ("GPE", "LOC", "FAC") or place_name(m.text).casefold() in (
-        load_places() if places is None else places
-    )
+    known = m.label in ("GPE", "LOC", "FAC") or place_name(m.text).casefold() in places
     if not (known or registry.place_side(m.text)):
         return False
     span = sent.doc.char_span(m.span.start, m.span.end, alignment_mode="expand")

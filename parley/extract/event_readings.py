@@ -21,7 +21,7 @@ capture, and whether the event is told as fact, claimed or denied.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, fields
 
 from spacy.tokens import Token
 
@@ -36,7 +36,7 @@ SUBJECT_DEPS = ("nsubj", "nsubjpass")
 
 
 @dataclass(frozen=True)
-class Words:
+class Words:  # the file's ``words`` lists, by the names of its fields
     party_nouns: frozenset[str] = frozenset()
     reporting_verbs: frozenset[str] = frozenset()
     claim_verbs: frozenset[str] = frozenset()
@@ -48,31 +48,10 @@ class Words:
     measured_attend_preps: frozenset[str] = frozenset()  # "after six hours of talks, X said"
 
 
-# the lists of the file's ``words``, in the order of :class:`Words`' fields
-WORD_LISTS = (
-    "party_nouns",
-    "reporting_verbs",
-    "claim_verbs",
-    "denial_verbs",
-    "side_nouns",
-    "title_nouns",
-    "speech_verbs",
-    "attend_preps",
-    "measured_attend_preps",
-)
-
-
 def words_of(data: dict) -> Words:
     """The taxonomy file's ``words`` lists (lemmas, lower case), read by
     :func:`parley.extract.event_taxonomy.load_taxonomy`."""
-    return Words(*(frozenset(str(w).lower() for w in data.get(key) or ()) for key in WORD_LISTS))
-
-
-def load_words(path: str | None = None) -> Words:
-    """The ``words`` of the taxonomy file (the shipped one by default), read once with its types."""
-    from parley.extract.event_taxonomy import load_taxonomy  # not at the top: it imports this module
-
-    return load_taxonomy(path).words
+    return Words(**{f.name: frozenset(str(w).lower() for w in data.get(f.name) or ()) for f in fields(Words)})
 
 
 def is_party(token: Token, mentions: Sequence[Mention], words: Words) -> bool:

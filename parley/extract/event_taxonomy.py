@@ -1,16 +1,17 @@
-"""The event taxonomy (``parley/data/events.yaml`` by default, or another file of that form):
-its types, each with the senses of its words that are no event of it (:mod:`.event_senses`)
-and the file's words under which a trigger tells of no event that happened
-(:mod:`.event_hypotheses`); and, beside the types (:class:`Taxonomy`), the file's ``words``
-(:mod:`.event_readings`: who can meet, verbs of reporting, claiming, denial ...), ``places``
-(where each place lies) and ``kin`` (types that stand for one happening, :mod:`parley.reconcile.
-event_kin`). The file is read once; the extractor and the rules it calls read these lists from
-the taxonomy it was given, so that another taxonomy's lists are the ones used."""
+"""The event taxonomy (the file the ``PARLEY_EVENTS`` setting names, by default the shipped
+``parley/data/events.yaml``; or another file of that form given by path): its types, each with
+the senses of its words that are no event of it (:mod:`.event_senses`); and, beside the types
+(:class:`Taxonomy`), the file's ``words`` (:mod:`.event_readings`: who can meet, verbs of
+reporting, claiming, denial ...), ``hypotheses`` (words under which a trigger tells of no event
+that happened, :mod:`.event_hypotheses`), ``places`` (where each place lies) and ``kin`` (types
+that stand for one happening, :mod:`parley.reconcile.event_kin`). Each file is read once; the
+extractor, the event merge and the rules they call read these lists from the taxonomy they were
+given (the setting's when none is), so that another taxonomy's lists are the ones used."""
 
 from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import cache
 from importlib import resources
 from pathlib import Path
@@ -18,6 +19,7 @@ from typing import overload
 
 import yaml
 
+from parley import settings
 from parley.errors import ConfigError
 from parley.extract.event_hypotheses import Hypotheses, hypotheses_of
 from parley.extract.event_readings import Words, words_of
@@ -46,17 +48,17 @@ class EventType:
     recurring: bool = False  # happens day after day: a day apart and one party is not enough to merge
     place_objects: frozenset[str] = frozenset()  # verbs whose object is the place: "visited Kyiv"
     senses: Senses = Senses()  # its ``senses``: "X attacked the senator" is no strike
-    hypotheses: Hypotheses = Hypotheses()  # the file's ``hypotheses``, the same for each of its types
 
 
 @dataclass(frozen=True, eq=False)
 class Taxonomy(Sequence[EventType]):
     """A taxonomy file's types, in its order (what the taxonomy holds and iterates over), with its
-    lists that are no one type's: ``words``, ``places`` (keys folded to lower case, values as
-    written) and ``kin`` (pairs: the type kept, the type that joins it)."""
+    lists that are no one type's: ``words``, ``hypotheses``, ``places`` (keys folded to lower
+    case, values as written) and ``kin`` (pairs: the type kept, the type that joins it)."""
 
     types: tuple[EventType, ...]
     words: Words = Words()
+    hypotheses: Hypotheses = Hypotheses()
     places: dict[str, str] = field(default_factory=dict)
     kin: tuple[tuple[str, str], ...] = ()
 
@@ -77,20 +79,21 @@ class Taxonomy(Sequence[EventType]):
 
 
 def load_taxonomy(path: str | None = None) -> Taxonomy:
-    """The taxonomy of the file at ``path`` (the shipped ``events.yaml`` by default), read once."""
-    return _read(path or None)
+    """The taxonomy of the file at ``path``; by default the one the ``PARLEY_EVENTS`` setting
+    names (the shipped ``events.yaml`` when it is unset). Each file is read once."""
+    return _read(path or settings.EVENTS.get() or None)
 
 
 def taxonomy_of(types: Sequence[EventType] | None) -> Taxonomy:
-    """``types`` as a taxonomy: the shipped one when none are given; types given without their
-    file's lists (a list of :class:`EventType`) take the shipped file's ``words``, ``places`` and
-    ``kin``."""
+    """``types`` as a taxonomy: the setting's (:func:`load_taxonomy`) when none are given; types
+    given without their file's lists (a list of :class:`EventType`) take that taxonomy's
+    ``words``, ``hypotheses``, ``places`` and ``kin``."""
     if isinstance(types, Taxonomy):
         return types
-    shipped = load_taxonomy()
+    default = load_taxonomy()
     if not types:
-        return shipped
-    return Taxonomy(tuple(types), shipped.words, shipped.places, shipped.kin)
+        return default
+    return replace(default, types=tuple(types))
 
 
 @cache
@@ -98,7 +101,6 @@ def _read(path: str | None) -> Taxonomy:
     source = Path(path) if path else resources.files("parley.data") / "events.yaml"
     try:
         data = yaml.safe_load(source.read_text(encoding="utf-8"))
-        hypotheses = hypotheses_of(data.get("hypotheses") or {})
         types = tuple(
             EventType(
                 t["id"],
@@ -121,13 +123,13 @@ def _read(path: str | None) -> Taxonomy:
                 bool(t.get("recurring", False)),
                 frozenset(t.get("place_objects") or ()),
                 senses_of(t.get("senses") or {}),
-                hypotheses,
             )
             for t in data["types"]
         )
         return Taxonomy(
             types,
             words_of(data.get("words") or {}),
+            hypotheses_of(data.get("hypotheses") or {}),
             {str(k).casefold(): str(v) for k, v in (data.get("places") or {}).items()},
             tuple((str(kept), str(joins)) for kept, joins in data.get("kin") or ()),
         )

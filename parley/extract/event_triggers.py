@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 from spacy.tokens import Token
 
 from parley.extract.event_details import PLANNED_AUX
-from parley.extract.event_readings import Words, a_state, load_words, meets_someone, unilateral
+from parley.extract.event_readings import Words, a_state, meets_someone, unilateral
 from parley.extract.event_senses import misread
 from parley.extract.registry import ActorRegistry
 from parley.models import Mention
@@ -26,11 +26,10 @@ def fires(
     token: Token,
     taxonomy: Sequence[EventType],
     words: set[str],
-    mentions: Sequence[Mention] = (),
-    lists: Words | None = None,
+    mentions: Sequence[Mention],
+    lists: Words,
 ) -> EventType | None:
     lemma = token.lemma_.lower()
-    lists = lists or load_words()
     for t in taxonomy:
         if t.requires_any and not (t.requires_any & words):
             continue

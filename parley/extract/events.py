@@ -1,4 +1,4 @@
-"""Event reports in one parsed article: typed by the taxonomy in ``parley/data/events.yaml``.
+"""Event reports in one parsed article: typed by the event taxonomy (:mod:`.event_taxonomy`).
 
 Per sentence, the first trigger word of each type that makes a concrete report gives one
 :class:`EventMention`, as does each other item of a list of nouns it heads that tells something of
@@ -125,7 +125,7 @@ def find_events(
             if (
                 (event_type.id in fired and not list_item(token, fired[event_type.id]))
                 or negated(token)
-                or no_happening(token, event_type.hypotheses)
+                or no_happening(token, given.hypotheses)
                 or done_by_instrument(token, event_type.id, types)
             ):
                 continue

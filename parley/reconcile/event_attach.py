@@ -18,7 +18,7 @@ has any; two or more there, and it stays apart:
    distinctive words in common, or naming the same person or body, its articles published
    within ``NEAR_DAYS`` of the event ("Putin's first visit to the United States", told the day
    of his dated visit);
-3. else told in a named place (one the ``places`` of ``parley/data/events.yaml`` put inside
+3. else told in a named place (one the ``places`` of the event taxonomy put inside
    another: "Alaska", not a country) where no report of any type is dated outside the event's
    days: "the summit in Alaska", months later, when the Anchorage summit is the one dated
    event there. Moscow, where talks come and go, never qualifies.

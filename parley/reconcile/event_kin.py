@@ -1,8 +1,8 @@
 """Events of two types that stand for one happening, told as one event: a visit and the meeting it
 was for ("the visit of the envoy to Russia, who met the president in Moscow on Tuesday"), an
-interview and the statements made in it. The pairs are the ``kin`` of the taxonomy (those of
-``parley/data/events.yaml`` unless :func:`merge_kin` is given another's); the first type of a pair
-is the one kept.
+interview and the statements made in it. The pairs are the ``kin`` of the taxonomy
+(:attr:`parley.extract.event_taxonomy.Taxonomy.kin`, given by the event merge); the first type of a
+pair is the one kept.
 
 After the single pass (:func:`parley.reconcile.events.merge_events`), which merges reports of one
 type only, an event of the second type of a pair joins the one event of the first type that
@@ -26,7 +26,6 @@ from __future__ import annotations
 
 from typing import Any
 
-from parley.extract.event_taxonomy import load_taxonomy
 from parley.reconcile.event_conflicts import same_place
 from parley.reconcile.event_doers import unnamed_apart
 
@@ -34,21 +33,13 @@ from parley.reconcile.event_doers import unnamed_apart
 ADJACENT_GAP = 3
 
 
-def load_kin(path: str | None = None) -> tuple[tuple[str, str], ...]:
-    """The ``kin`` pairs of the taxonomy file (the shipped one by default, read once with its
-    types): (type kept, type that joins it)."""
-    return load_taxonomy(path).kin
-
-
-def merge_kin(
-    drafts: list[Any], places: dict[str, str], pairs: tuple[tuple[str, str], ...] | None = None
-) -> list[Any]:
+def merge_kin(drafts: list[Any], places: dict[str, str], pairs: tuple[tuple[str, str], ...]) -> list[Any]:
     """The drafts left once each of a kin pair's second type has joined the one draft of the first
     type it stands for (see the module docstring). A draft has ``type``, ``reports``,
     ``participants``, ``words``, ``dates()``, ``periods()``, ``places()`` and ``add``. ``pairs``
-    are a taxonomy's ``kin`` (:attr:`.event_taxonomy.Taxonomy.kin`), the shipped file's by default."""
+    are a taxonomy's ``kin`` (:attr:`.event_taxonomy.Taxonomy.kin`): (type kept, type that joins it)."""
     gone: set[int] = set()
-    for kept, joins in load_kin() if pairs is None else pairs:
+    for kept, joins in pairs:
         hosts = [d for d in drafts if d.type == kept and id(d) not in gone]
         for d in drafts:
             if d.type != joins or id(d) in gone:

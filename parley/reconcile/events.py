@@ -13,8 +13,8 @@ then the evidence is scored:
   (:mod:`.event_when`);
 - participants: overlap coefficient |A∩B| / min(|A|,|B|) at least 0.5 (+2), any overlap (+1),
   none while both name someone: never the same event;
-- place: the same, or one inside the other ("Geneva" and "Switzerland", by the ``places`` of
-  ``parley/data/events.yaml``; "South Florida" and "Florida") (+1); two places neither of which
+- place: the same, or one inside the other ("Geneva" and "Switzerland", by the ``places`` of the
+  event taxonomy; "South Florida" and "Florida") (+1); two places neither of which
   holds the other (-2: only the same day and the same people merge them, and the places are
   then kept as a conflict);
 - duration: the same (+1).
@@ -56,10 +56,10 @@ import datetime as dt
 import hashlib
 from collections import Counter
 from collections.abc import Callable, Iterable, Mapping
-from functools import cache, partial
+from functools import partial
 from typing import get_args
 
-from parley.extract.event_details import load_places
+from parley.extract.event_taxonomy import Taxonomy, load_taxonomy
 from parley.models import Article, Event, EventMention, EventSource, Precision
 from parley.reconcile.event_attach import attach
 from parley.reconcile.event_conflicts import conflicts, main_place, same_place
@@ -147,30 +147,36 @@ def merge_events(
     reports: Iterable[EventMention],
     participants: dict[int, frozenset[str]],
     articles: Mapping[str, Article],
-    places: dict[str, str] | None = None,
+    taxonomy: Taxonomy | None = None,
     exhaustive: bool = False,
     words: Callable[[EventMention], str] | None = None,
     sides: Mapping[str, str] | None = None,
     governments: Mapping[str, str] | None = None,
 ) -> list[Event]:
-    """``participants`` maps ``id(report)`` to its resolved actor ids; ``places`` says where each
-    place lies (lower case; the taxonomy file's by default). ``exhaustive`` scores every report
-    against every draft of its type: the reference the fast path must match (tests use it).
+    """``participants`` maps ``id(report)`` to its resolved actor ids; ``taxonomy`` (by default the
+    one of the ``PARLEY_EVENTS`` setting, :func:`.event_taxonomy.load_taxonomy`) says where each
+    place lies, which types happen day after day and which stand for one happening. ``exhaustive``
+    scores every report against every draft of its type: the reference the fast path must match
+    (tests use it).
     ``words`` gives a report's words for the event's summary; by default they are read from its
     article in ``articles`` (a caller may give articles without their text, to hold less, and
     read the words elsewhere). ``sides`` gives the side of each actor (by id) and
     ``governments`` the side each government stands for, so that "the US envoys" (the US
     government) and the envoys by name are parties in common."""
-    where = load_places() if places is None else places
+    given = load_taxonomy() if taxonomy is None else taxonomy
+    where = given.places
+    recurring = frozenset(t.id for t in given if t.recurring)  # strikes: they happen day after day
     reports = list(reports)
     per_article = Counter((m.article_id, m.type) for m in reports)
     digest = {k for k, n in per_article.items() if n >= DIGEST_REPORTS}
-    reports = [m for m in reports if (m.article_id, m.type) not in digest or _kept(m, participants)]
+    reports = [
+        m for m in reports if (m.article_id, m.type) not in digest or _kept(m, participants, recurring)
+    ]
     drafts: list[_Draft] = []
     of_type: dict[str, DraftIndex] = {}
     if words is None:
         words = partial(report_words, articles)
-    tallies = spanned(reports, words, _recurring())  # a week's total is no one day's strike
+    tallies = spanned(reports, words, recurring)  # a week's total is no one day's strike
     reports = [m for m in reports if id(m) not in tallies]
     doers: set[int] = set()  # reports of someone they do not name: "his son's meeting with X"
 
@@ -200,14 +206,14 @@ def merge_events(
         # the drafts whose dates do not rule it out
         for d in index.drafts if exhaustive else index.candidates(m, article):
             parties = (sides or {}, governments or {})
-            score = _score(d, m, people, article, where, mine, parties, id(m) in doers)
+            score = _score(d, m, people, article, where, mine, parties, id(m) in doers, recurring)
             if score is not None and score >= _needed(d, m):
                 scored.append((d, score))
             elif score is not None and d.sole and (d.dates() or d.periods()):
                 here = m.place is not None and any(same_place(m.place, p, where) for p in d.places())
                 possible.append((d, score, here))
         open_to = _best_possible(m, people) >= MERGE_SCORE  # as the fast path: see above
-        if not scored and not m.date and m.type not in _recurring() and open_to:
+        if not scored and not m.date and m.type not in recurring and open_to:
             # nothing reached the score an undated report needs: the one dated event it can be of
             sole = sole_event(possible, people, frozenset(governments or ()))
             scored = [(sole, UNDATED_MERGE_SCORE)] if sole is not None else []
@@ -221,8 +227,8 @@ def merge_events(
         draft.add((m, people, article), mine)
         draft.unnamed = draft.unnamed or id(m) in doers
         index.added(draft, m, article)
-    drafts = attach(drafts, where, (sides or {}, governments or {}), REPORT_WINDOW_DAYS, _recurring())
-    drafts = merge_kin(drafts, where)  # a visit and the meeting it was for
+    drafts = attach(drafts, where, (sides or {}, governments or {}), REPORT_WINDOW_DAYS, recurring)
+    drafts = merge_kin(drafts, where, given.kin)  # a visit and the meeting it was for
     return [e for e in (_event(d, where, words) for d in drafts) if not thin(e)]
 
 
@@ -262,9 +268,11 @@ def _score(
     words: frozenset[str] = frozenset(),
     parties: tuple[Mapping[str, str], Mapping[str, str]] = ({}, {}),
     unnamed: bool = False,
+    recurring: frozenset[str] = frozenset(),
 ) -> int | None:
     """The evidence that report ``m`` is of draft ``d`` (the module docstring); None: not the
-    same event. ``unnamed``: the report's own party is someone it does not name."""
+    same event. ``unnamed``: the report's own party is someone it does not name; ``recurring``:
+    the types that happen day after day."""
     theirs = d.participants
     if unnamed_apart(unnamed, d.unnamed):
         return None  # "his son's meeting with X" is not his meeting with X
@@ -300,7 +308,7 @@ def _score(
     if lasted:
         score += 1
     counted = bool(m.figures and m.figures in d.figures)
-    if d.type in _recurring():
+    if d.type in recurring:
         # a day apart, reports of a type that happens daily are one event's only with more than
         # one party in common, or words ("Russia launched drones" on Wednesday and "Russian
         # strikes" on Thursday are two strikes)
@@ -311,17 +319,10 @@ def _score(
     return score
 
 
-def _kept(m: EventMention, people: Mapping[int, frozenset[str]]) -> bool:  # a digest's report that counts
-    told = m.type not in _recurring() and bool(people.get(id(m))) and bool(m.date or m.place)
+def _kept(m: EventMention, people: Mapping[int, frozenset[str]], recurring: frozenset[str]) -> bool:
+    """A report of an article's digest that counts (``recurring``: types that happen day after day)."""
+    told = m.type not in recurring and bool(people.get(id(m))) and bool(m.date or m.place)
     return bool(m.figures or m.participants) or told
-
-
-@cache
-def _recurring() -> frozenset[str]:
-    """The types that happen day after day (``recurring`` in the taxonomy: strikes)."""
-    from parley.extract.events import load_taxonomy
-
-    return frozenset(t.id for t in load_taxonomy() if t.recurring)
 
 
 def _event(d: _Draft, places: dict[str, str], words: Callable[[EventMention], str]) -> Event:

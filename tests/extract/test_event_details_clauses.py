@@ -10,9 +10,11 @@ public figures."""
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import replace
 
 import pytest
 
+from parley.extract.event_taxonomy import load_taxonomy
 from parley.extract.registry import default_registry
 from parley.extract.timex import find_time_expressions
 from parley.models import Article, EventMention, Span
@@ -243,7 +245,7 @@ def _merge(told):
         reports,
         {id(m): frozenset(m.participants) for m in reports},
         {a: _article(a) for a in {m.article_id for m in reports}},
-        places={},
+        taxonomy=replace(load_taxonomy(), places={}),
         words=lambda m: texts[m.article_id, m.span.start],
     )
 

@@ -11,7 +11,7 @@ import pytest
 from spacy.tokens import Doc
 
 from parley.extract.event_parties import missed_names, missed_places, title_of_other
-from parley.extract.event_readings import load_words
+from parley.extract.event_taxonomy import load_taxonomy
 from parley.extract.registry import default_registry
 from parley.models import Article, Mention, Span
 from parley.nlp import SpacyParser, load_model
@@ -149,7 +149,7 @@ def test_a_known_place_the_model_missed_after_to_is_a_place():
         [1, 1, 1, 2, 1],
         ["B-PERSON", "O", "O", "O", "O"],
     )
-    (place,) = missed_places(doc[0:5], [], default_registry(), "a")
+    (place,) = missed_places(doc[0:5], [], default_registry(), "a", load_taxonomy().places)
     assert (place.text, place.label, place.span) == ("Kyiv", "GPE", Span(14, 18))
 
 
@@ -166,7 +166,7 @@ def test_a_name_before_a_title_and_another_name_is_a_word_of_the_title():
     tass = Mention("a", Span(31, 35), "TASS", "ORG")
     popov = Mention("a", Span(55, 65), "Ivan Popov", "PERSON")
     assert doc.text[31:65] == "TASS and met journalist Ivan Popov"
-    words = load_words()
+    words = load_taxonomy().words
     assert title_of_other(doc, kremlin, [kremlin, tass, popov], words)
     # "TASS and met journalist Ivan Popov": a verb stands between, TASS is no word of a title
     assert not title_of_other(doc, tass, [kremlin, tass, popov], words)

@@ -5,7 +5,9 @@ party of talks between two sides. Reports built by hand; places and people inven
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import replace
 
+from parley.extract.event_taxonomy import load_taxonomy
 from parley.models import Article, EventMention, Span
 from parley.reconcile.events import merge_events
 
@@ -54,7 +56,7 @@ def _merge(told, published, exhaustive=False):
         reports,
         {id(m): frozenset(m.participants) for m in reports},
         articles,
-        places=PLACES,
+        taxonomy=replace(load_taxonomy(), places=PLACES),
         exhaustive=exhaustive,
         words=lambda m: texts[m.article_id, m.span.start],
         sides=SIDES,

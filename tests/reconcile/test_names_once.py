@@ -8,11 +8,13 @@ and sentences written for these tests; mentions and reports built by hand."""
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import replace
 
 import pytest
 import yaml
 
 from parley.extract import mentions as mentions_module
+from parley.extract.event_taxonomy import load_taxonomy
 from parley.extract.registry import _names_yaml, name_list
 from parley.models import Article, EventMention, Mention, Span
 from parley.reconcile import actors as actors_module
@@ -181,7 +183,7 @@ def _merge(told):
         reports,
         {id(m): frozenset(m.participants) for m in reports},
         articles,
-        places={},
+        taxonomy=replace(load_taxonomy(), places={}),
         words=lambda m: texts[m.article_id, m.span.start],
     )
     return sorted(sorted((s.article_id, s.span.start) for s in e.sources) for e in events)
