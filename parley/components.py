@@ -40,8 +40,9 @@ def mentions(ctx: Context) -> Step:
 # 16: a story's "would go on to say" is said; 15: a transcript needs someone speaking twice;
 # 14: a direct quote's source from the model where it holds the rule's or the rule has none;
 # 13: a transcript's labelled answers, no heading's words; 12: a report's section label is no
-# speaker; 11: a day is no "called on"; 10: no supposed cue
-@component("attributions", requires=("doc",), produces=("attribution",), version="25")
+# speaker; 11: a day is no "called on"; 10: no supposed cue; 26: a text wants nothing ("the
+# statements aim to"), a noun of saying with its owner ("X's claim that", "X expressed concern that")
+@component("attributions", requires=("doc",), produces=("attribution",), version="26")
 def attributions(ctx: Context) -> Step:
     def step(a: Analysis) -> dict:
         return {"attribution": extract_attributions(a.parsed)}
@@ -80,8 +81,9 @@ def times(ctx: Context) -> Step:
     # 13: said when the paragraph tells of (a day well before the article's, in the past tense);
     # 12: organisations named in the speaker words; 11: ascribed (a thought, wish or stand, not
     # words); 10: "the archbishop" is the one named so; names the model missed in the words;
-    # 23: a bare "I"/"we" the article ties to no one has no speaker (first_person)
-    version="23",
+    # 23: a bare "I"/"we" the article ties to no one has no speaker (first_person);
+    # 24: "X and Russian officials" parsed as one noun is no single speaker
+    version="24",
 )
 def statements(ctx: Context) -> Step:
     def step(a: Analysis) -> dict:

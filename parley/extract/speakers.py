@@ -209,10 +209,19 @@ def _coordinated(root: Token, source: Span) -> bool:
     if root.pos_ not in ("PROPN", "NOUN", "PRON"):
         return False
     heads = [root, *(c for c in root.children if c.dep_ == "appos" and c.pos_ == "PROPN")]
-    return any(
+    if any(
         c.dep_ == "conj" and c.pos_ in ("PROPN", "NOUN") and source.start <= c.idx < source.end
         for h in heads
         for c in h.children
+    ):
+        return True
+    # "X and Russian officials" parsed with X a modifier of "officials" and "Russian" its conjunct:
+    # a name coordinated with words outside it (not "Bosnia and Herzegovina", one name)
+    names = (c for c in root.children if c.dep_ in ("nmod", "compound") and c.pos_ == "PROPN")
+    return any(
+        k.dep_ == "conj" and k.ent_iob_ != "I" and source.start <= k.idx < source.end
+        for c in names
+        for k in c.children
     )
 
 

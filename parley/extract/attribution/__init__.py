@@ -15,6 +15,7 @@ Modules, by the job they do, in the order the passes run:
 * :mod:`.labels`: attributions marked by a colon or a dash, and ``Name: …`` headlines;
 * :mod:`.reported`: reported speech (``X said that …``, ``X vowed to …``, ``according to
   X``);
+* :mod:`.noun_cues`: a noun of saying with its owner (``X's claim that …``);
 * :mod:`.continuation`: a quote without a cue continues the attribution before it;
 * :mod:`.parenthetical`: a cue set off by commas inside reported content (``The plan, he said,
   is dead``) leaves it, the content in two parts around it;
@@ -51,6 +52,7 @@ from .headings import drop_heading_words
 from .labels import headline_pass
 from .learned import combine, learned_attributions
 from .not_words import posted_picture
+from .noun_cues import noun_cue_pass
 from .parenthetical import split_around_cues
 from .put_to import drop_put_to, put_to_cue
 from .quotes import QuoteRegion, find_quotes
@@ -86,7 +88,7 @@ def extract_attributions(doc: Doc, learned: bool = True) -> list[Attribution]:
 def rule_attributions(ix: DocIndex) -> list[Attribution]:
     """The rule-based passes' records for an indexed document."""
     direct, bare = direct_pass(ix)
-    reported = reported_pass(ix) + headline_pass(ix)
+    reported = reported_pass(ix) + headline_pass(ix) + noun_cue_pass(ix)
     found = direct + reported
     found += resolve_bare(ix, bare, found)
     found = drop_put_to(ix, mark_embedded(ix, drop_nested(ix, found)))  # requests put to X: not X's

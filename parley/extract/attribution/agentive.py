@@ -7,7 +7,8 @@ subject can hold a view: a name of a person, body, country or people (entity typ
 GPE, NORP; or any proper noun), a pronoun for someone (not ``it`` or ``this``), a relative
 pronoun whose noun can, a noun for a person with a role, for people and the bodies they form
 (``officials``, ``the ministry``, ``critics``, ``historians``), or a document or finding (``the
-report``, ``an assessment``). Abstract and
+report``, ``an assessment``; but not for a verb of wanting or aiming: ``the statements aim to
+justify ...``, ``the plan seeks to ...`` say what a text is for, not what anyone wants). Abstract and
 recording subjects (``the data shows``, ``footage indicates``, ``the talks show``, ``efforts that
 seek``, ``a hand that refuses``) are no speakers, and a cue inside what they show is no one's
 statement either (``a map suggests that Moscow aims to ...``). A verb of taking a stand that also
@@ -25,6 +26,9 @@ from parley.extract.speaker_reading import ANALYST_NOUNS, ROLE_NOUNS
 
 _VIEW_ENTS = frozenset({"PERSON", "ORG", "GPE", "NORP"})
 _NOUNS = ROLE_NOUNS | ANALYST_NOUNS | C.PEOPLE_NOUNS | C.SOURCE_NOUNS
+_TEXT_NOUNS = C.SOURCE_NOUNS - ROLE_NOUNS - ANALYST_NOUNS - C.PEOPLE_NOUNS  # "report", "plan", "statement"
+# Verbs of wanting or aiming whose subject must be someone, not a text (``the plan aims to``).
+_AIM_VERBS = C.WISH_VERBS | frozenset({"try", "strive", "attempt", "endeavour", "endeavor"})
 _PARTS = frozenset(
     "some all many most part parts one none each any several number lot handful dozens majority".split()
 )
@@ -39,14 +43,16 @@ def needs_agent(lemma: str, plain_object: bool) -> tuple[bool, bool]:
     return strict or plain_object, strict
 
 
-def can_hold_view(s: Token) -> bool:
-    """Whether subject ``s`` names someone who can believe, want or say something."""
+def can_hold_view(s: Token, cue_lemma: str = "") -> bool:
+    """Whether subject ``s`` names someone who can believe, want or say something; with the
+    lemma of a verb of wanting or aiming (``cue_lemma``), a text does not (``the statements aim
+    to ...``)."""
     low = s.lower_
     if low in ("that", "which") and s.head.dep_ == "relcl" and s.head.head.i != s.head.i:
-        return can_hold_view(s.head.head)  # "a hand that refuses": the hand
+        return can_hold_view(s.head.head, cue_lemma)  # "a hand that refuses": the hand
     inner = _of_part(s)
     if inner is not None:
-        return can_hold_view(inner)  # "a number of cities that ...", "some of the officials"
+        return can_hold_view(inner, cue_lemma)  # "a number of cities that ...", "some of the officials"
     if s.ent_type_ in _VIEW_ENTS:
         return True
     if low in C.PERSON_PRONOUNS or s.pos_ == "PROPN":
@@ -54,6 +60,8 @@ def can_hold_view(s: Token) -> bool:
     if s.pos_ != "NOUN":
         return False
     lemma = s.lemma_.lower()
+    if cue_lemma in _AIM_VERBS and (lemma in _TEXT_NOUNS or low in _TEXT_NOUNS):
+        return False  # "the statements aim to justify ...": what a text is for, no one's wish
     # a noun for someone by what they do or where they come from ("historians", "columnists")
     if lemma in _NOUNS or low in _NOUNS or (len(lemma) > 5 and lemma.endswith(("ist", "ian"))):
         return True

@@ -63,7 +63,7 @@ def attribution_for_cue(
                     v = g
                 break
     s = subject_of(ix, v, fallback=agent != "parsed")
-    if agent and (s is None or not can_hold_view(s)):
+    if agent and (s is None or not can_hold_view(s, v.lemma_.lower())):
         ix.np_right = None
         return Found(content, kind, None, cue_span(ix, v), channel_of(ix, v, content), v.i)
     if s is not None and s.pos_ == "NOUN" and s.lemma_.lower() in C.TIME_NOUNS:

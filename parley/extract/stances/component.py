@@ -38,8 +38,9 @@ def reader_for(dossier: Dossier) -> StanceReader:
     # side's body aims at in a speaker's words; 18: a person's side by the surname before "Jr."; in an
     # undated article, a year written out before the negotiation's period makes the stance earlier
     # 19: an issue's word after "regardless of", an adversary ("a conflict with X"), an addressee
-    # ("drafts to X"), a role's owner ("the role of X"), "a plan of support": no stance
-    version="19",
+    # ("drafts to X"), a role's owner ("the role of X"), "a plan of support": no stance;
+    # 20: a party told to act ("demanded that X capitulate") takes no stance on X's issue
+    version="20",
 )
 def stances(ctx: Context) -> Step:
     reader = reader_for(Dossier.from_registry(ctx.registry))

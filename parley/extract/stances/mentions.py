@@ -8,6 +8,10 @@
   against sanctions" opposes a measure (:func:`adversary`);
 - an addressee: "submitted two drafts to Y and X", "its ultimatums to X" name X as who a text was
   sent to (:func:`addressee`);
+- a party told to act: "demanded that Y and X capitulate", "urged X to withdraw" name X as who a
+  demand is put to, not a stance on the issue X's word stands for — unless the act demanded is
+  about joining or widening ("demanded that X halt its expansion", "urged X to admit Y")
+  (:func:`told_to_act`);
 - the part a thing plays: "X's role", "the role of bodies such as X", "X's say" — a stance on that
   part, not on the issue (:func:`role_of`).
 
@@ -26,11 +30,31 @@ INDIFFERENT_OPENERS = {"whatever", "whichever"}
 # what may stand between an issue's word and the noun of the phrase it is part of: "the role of
 # other stakeholders, including bodies such as X"
 PHRASE_DEPS = {"pobj", "prep", "conj", "appos", "compound", "amod", "poss", "nmod", "cc", "case"}
+# verbs that put a demand to someone, besides the stance verbs of demanding ("told X to ...")
+TELLING_VERBS = {"ask", "tell", "order", "call", "push", "force", "pressure", "expect"}
+# words of joining a body or widening it: a demand on a named body about these is about membership
+MEMBERSHIP_WORDS = {
+    "member",
+    "membership",
+    "join",
+    "accession",
+    "accede",
+    "admit",
+    "admission",
+    "expand",
+    "expansion",
+    "enlarge",
+    "enlargement",
+    "widen",
+    "widening",
+    "entry",
+    "enter",
+}
 
 
 def mentioned_only(token: Token) -> bool:
     """Is the issue's word (``token``) named here without a stance on its issue (module docstring)?"""
-    return indifferent(token) or adversary(token) or addressee(token) or role_of(token)
+    return indifferent(token) or adversary(token) or addressee(token) or role_of(token) or told_to_act(token)
 
 
 def indifferent(token: Token) -> bool:
@@ -70,6 +94,37 @@ def _named_party(token: Token, prepositions: tuple[str, ...], heads: frozenset[s
         return False  # "a fight against sanctions": against a measure is opposing it; a named body is a party
     prep = t.head
     return prep.head is not prep and prep.head.lemma_.lower() in heads
+
+
+def told_to_act(token: Token) -> bool:
+    """Is the word, a name (or a word it is coordinated with), who a demand is put to: the subject of
+    the clause a verb of demanding governs ("demanded that Y and X capitulate"), or the object of one
+    with an infinitive ("urged X to withdraw", "called on X to stop") — when the act demanded says
+    nothing of joining or widening (:data:`MEMBERSHIP_WORDS`)?"""
+    if token.pos_ != "PROPN" and not token.ent_type_:
+        return False  # "demanded that sanctions end": the measure itself
+    t = token
+    while t.dep_ in ("conj", "appos") and t.head is not t:
+        t = t.head
+    head = t.head
+    if t.dep_ == "pobj" and head.lower_ == "on" and head.dep_ == "prep":
+        t, head = head, head.head  # "called on X to stop"
+    act: Token | None = None
+    if t.dep_ in ("nsubj", "nsubjpass") and head.dep_ in ("ccomp", "xcomp") and _demanding(head.head):
+        act = head
+    elif t.dep_ in ("dobj", "prep") and _demanding(head):
+        act = next((c for c in head.children if c.dep_ == "xcomp" and c.i > t.i), None)
+    if act is None:
+        return False
+    party = {w.i for w in t.subtree}
+    return not any(w.lemma_.lower() in MEMBERSHIP_WORDS for w in act.subtree if w.i not in party)
+
+
+def _demanding(verb: Token) -> bool:
+    """Is ``verb`` a verb of demanding (a stance verb of "demands") or of telling someone to act?"""
+    lemma = verb.lemma_.lower()
+    demands = lx.STANCE_VERBS.get(lemma) == "demands"
+    return verb.pos_ in ("VERB", "AUX") and (demands or lemma in TELLING_VERBS)
 
 
 def role_of(token: Token) -> bool:

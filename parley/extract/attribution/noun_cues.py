@@ -1,0 +1,102 @@
+"""A noun of saying or believing with its owner and its "that" clause: ``X's claim that ...``,
+``the minister's assertion that ...``, ``the claim by X that ...`` are X's reported statement,
+the noun its cue and the clause its content; so is the object of a verb of voicing it (``X
+repeated his claim that ...``, ``X expressed concern that ...``, ``X issued a warning that ...``):
+the verb's subject speaks, the verb and the noun are the cue.
+
+Only a noun of saying has an owner (``X's view that ...`` is the writer's account of what X
+thinks, a view only when voiced: ``X voiced the view that ...``); the owner is one that can hold
+a view (:func:`.agentive.can_hold_view`: a name, a body, a person by role), without its "'s",
+and not a possessive pronoun (``his claim that ...``: who "his" is is left to no one). Only a
+clause that the noun governs and that opens with "that" as a conjunction (not a relative "that":
+``the claim that he made``), never inside a quote or a direct quote's words, and not under a
+negated verb of voicing (``did not repeat his warning that ...``).
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from .agentive import can_hold_view
+from .document import DocIndex, Found, clause_span
+from .speakers import attribution_for_cue, np_span
+
+# Nouns of saying or believing whose "that" clause is what was said or held.
+SAYING_NOUNS = frozenset(
+    """
+    claim assertion contention allegation accusation argument insistence prediction warning
+    promise pledge assurance suggestion statement denial admission
+    """.split()
+)
+# Nouns of a view held: a view only when voiced ("voiced the view that"); "X's view that ..." is
+# the writer's account of what X thinks.
+VIEW_NOUNS = frozenset("view belief conclusion concern fear hope doubt".split())
+# Verbs of voicing a view: their subject holds the view their object names ("voiced concern that").
+VOICING_VERBS = frozenset("make repeat reiterate restate renew express voice share issue".split())
+VOICED_NOUNS = SAYING_NOUNS | VIEW_NOUNS
+
+
+def noun_cue_pass(ix: DocIndex) -> list[Found]:
+    """Reported statements cued by a noun of saying with an owner (module docstring)."""
+    found = []
+    for t in ix.doc:
+        if (
+            t.pos_ != "NOUN"
+            or t.lemma_.lower() not in VOICED_NOUNS
+            or ix.qid[t.i] >= 0
+            or t.i in ix.used_cues
+        ):
+            continue
+        clause = _that_clause(t)
+        if clause is None:
+            continue
+        content = clause_span(ix, clause, t)
+        if content is None or ix.overlaps_direct(content):
+            continue
+        v = t.head
+        if t.dep_ == "dobj" and v.lemma_.lower() in VOICING_VERBS and v.i < t.i and v.i not in ix.used_cues:
+            if _negated(v):
+                continue
+            f = attribution_for_cue(ix, v, content, "reported", agent="parsed")
+            if f.source is None or f.cue is None:
+                continue
+            f.cue = (f.cue[0], max(f.cue[1], t.idx + len(t.text)))  # "expressed concern"
+            found.append(f)
+            ix.used_cues.update((v.i, t.i))
+            continue
+        owner = _owner(t, clause) if t.lemma_.lower() in SAYING_NOUNS else None
+        source = np_span(ix, owner, content, t.i) if owner is not None else None
+        if source is None or owner is None:
+            continue
+        case = next((c for c in owner.children if c.dep_ == "case" and source[0] < c.idx < source[1]), None)
+        if case is not None:  # "Moscow's": the owner without its possessive ending
+            source = (source[0], len(ix.text[: case.idx].rstrip()))
+        found.append(Found(content, "reported", source, (t.idx, t.idx + len(t.text)), None, t.i))
+        ix.used_cues.add(t.i)
+    return found
+
+
+def _negated(v: Token) -> bool:
+    return any(c.dep_ == "neg" for c in v.children)
+
+
+def _that_clause(noun: Token) -> Token | None:
+    """The clause after ``noun`` that it governs and that opens with the conjunction "that"."""
+    for c in noun.children:
+        if c.dep_ in ("acl", "ccomp") and c.i > noun.i:
+            if any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children):
+                return c
+    return None
+
+
+def _owner(noun: Token, clause: Token) -> Token | None:
+    """Whose the noun is: its possessor (``X's claim``) or the object of "by" before the clause
+    (``the claim by X that``), when it can hold a view."""
+    for c in noun.children:
+        if c.dep_ == "poss":
+            return c if c.pos_ != "PRON" and can_hold_view(c) else None
+    for c in noun.children:
+        if c.dep_ == "prep" and c.lower_ == "by" and c.i < clause.i:
+            g = next((g for g in c.children if g.dep_ == "pobj"), None)
+            return g if g is not None and can_hold_view(g) else None
+    return None
