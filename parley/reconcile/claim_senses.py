@@ -123,6 +123,22 @@ def unverified_phrase(words: Words, sentence: str) -> re.Match[str] | None:
     return next((m for m in found if not conditional(words, sentence, m.start())), None)
 
 
+# where a clause ends: a semicolon or colon, or a contrast ("..., but searches show that ...")
+_CLAUSE_BREAK = re.compile(r"[;:]|,?\s+(?:but|while|whereas|although|though|yet)\s+", re.I)
+
+
+def unverified_clause(words: Words, sentence: str) -> str:
+    """The clause of the sentence that says a report is not verified ("We could not verify its
+    origin, but searches show the image is old": "We could not verify its origin"); the whole
+    sentence when it says nothing is."""
+    found = unverified_phrase(words, sentence)
+    if found is None:
+        return sentence
+    start = max((m.end() for m in _CLAUSE_BREAK.finditer(sentence, 0, found.start())), default=0)
+    after = _CLAUSE_BREAK.search(sentence, found.end())
+    return sentence[start : after.start() if after else len(sentence)]
+
+
 def reports_unverified(words: Words, sentence: str) -> bool:
     """Whether the sentence says a report is not verified (:func:`unverified_phrase`)."""
     return unverified_phrase(words, sentence) is not None

@@ -14,7 +14,7 @@
   when it reports any, else those said within ``DENIAL_DAYS`` of it;
 - **unverified** — a report someone says is not verified or confirmed ("has not verified the
   transcript", "a claim that Moscow has not confirmed"), linked to the claims of the same
-  sentence, else to the leak or report of the article it names; a speaker's own "could not
+  sentence, else to the leak or report of the article its clause names; a speaker's own "could not
   confirm" is theirs (:mod:`parley.reconcile.contested_unverified`);
 - **quantity** — one quantity given with different values by different articles (an army of
   600,000 or 800,000; 90 % or 95 % agreed), one side per value with every article giving it;
@@ -34,7 +34,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, replace
 
 from parley.models import Event, Span, Statement
-from parley.reconcile.claim_senses import reports_unverified
+from parley.reconcile.claim_senses import reports_unverified, unverified_clause
 from parley.reconcile.claim_words import (
     FIRST_PERSON,
     NEGATION,
@@ -52,6 +52,7 @@ from parley.reconcile.contested_sides import (
     claim_side,
     explain,
     explain_wordings,
+    one_per_copy,
     record,
     side,
     statement_side,
@@ -64,7 +65,6 @@ from parley.reconcile.contested_unverified import (
     said_by,
     speaker_unverifies,
 )
-from parley.reconcile.denied_antecedents import pointed_back
 from parley.reconcile.quantities import quantities_in
 from parley.reconcile.roles import role_contests
 
@@ -82,7 +82,7 @@ def find_contested(
 ) -> list[Contested]:
     """Every contested item; ``side_names`` maps a side's name and adjectives, case folded, to
     its name ("russian" -> "Russia"): a claim "Russian claims ..." names its claimant by it."""
-    found = pointed_back(corpus, words, denials(corpus, words, claims), side_names)
+    found = denials(corpus, words, claims, side_names)
     found += disputed_after(corpus, words, side_names)
     found += unverified(corpus, words, claims)
     found += quantity_contests(corpus, words)
@@ -91,7 +91,9 @@ def find_contested(
     return sorted(found, key=lambda c: (c.date or dt.date.max, c.kind, c.id))
 
 
-def denials(corpus: Corpus, words: Words, claims: list[Claim]) -> list[Contested]:
+def denials(
+    corpus: Corpus, words: Words, claims: list[Claim], side_names: Mapping[str, str] | None = None
+) -> list[Contested]:
     by_claim: dict[str, list[ContestedSide]] = defaultdict(list)
     deniers: dict[str, list[Statement]] = defaultdict(list)
     kinds: dict[str, str] = {}
@@ -126,7 +128,7 @@ def denials(corpus: Corpus, words: Words, claims: list[Claim]) -> list[Contested
     for cid in own:
         said = [(s, x) for s, x in zip(deniers[cid], by_claim[cid], strict=True) if id(s) not in paired]
         lone.append((claims_by_id[cid].text, kinds[cid] == "attribution", said))
-    found = alone_denials(corpus, words, lone)
+    found = alone_denials(corpus, words, lone, side_names)
     # claims the very same statements deny are one claim in other words (two outlets' paraphrases
     # of one report): one item with every wording, not one item per wording
     answered: dict[tuple[str, tuple], list[Claim]] = defaultdict(list)
@@ -275,7 +277,7 @@ def unverified(corpus: Corpus, words: Words, claims: list[Claim]) -> list[Contes
             # the leak or report the sentence names ("the transcript"), unless it reports the
             # claim itself ("Unconfirmed claims: a milblogger claimed that ...")
             if not same and speaker is None and not SAYS_ITSELF.search(sent.text):
-                named = [w.casefold() for w in _nouns(sent.text)]
+                named = [w.casefold() for w in _nouns(unverified_clause(words, sent.text))]
                 same = [
                     c
                     for c in mine
@@ -299,7 +301,7 @@ def unverified(corpus: Corpus, words: Words, claims: list[Claim]) -> list[Contes
             else:
                 sides, subject = [note], clean(sent.text)[:160]
             found.append(record("unverified", subject, sides, explain("unverified", 1)))
-    return found
+    return one_per_copy(corpus, found)
 
 
 SAYS_ITSELF = re.compile(
@@ -315,8 +317,6 @@ def _context(corpus: Corpus, article_id: str, c: Claim) -> str:
 
 def _nouns(text: str) -> list[str]:
     """Words longer than four letters after "the"/"these"/"this": what is not verified."""
-    import re
-
     # not "that": it is more often "claimed that Russian forces ..." than "that report"
     return re.findall(r"\b(?:the|these|this|those)\s+(?:\w+\s+)?(\w{5,})", text, re.IGNORECASE)
 

@@ -5,8 +5,9 @@ denied by Z").
 The outlet is the claimant only when the article makes the claim in its own voice. When the
 words report somebody else's claim, the claimant is who they name, in this order:
 
-1. the subject of a verb of claiming in the clause ("Russia claimed ...", "Kremlin officials
-   said ...", "fighting went on, with Russia claiming ...");
+1. the subject of a verb of claiming or complaining in the clause ("Russia claimed ...", "Kremlin
+   officials said ...", "fighting went on, with Russia claiming ..."), also a group of people
+   named by a plural noun ("critics", "many residents", "some Kenyans have complained ...");
 2. the maker a claim noun names ("claims by X that", "X's allegation", "Russian claims": the
    side the adjective belongs to);
 3. else no one (shown as "unknown"): a reported claim whose maker the article does not name is
@@ -30,16 +31,20 @@ from parley.reconcile.claim_senses import calls_false, unverified_phrase
 from parley.reconcile.claim_words import Words, clean
 from parley.reconcile.claims import Corpus
 from parley.reconcile.contested_records import Contested
-from parley.reconcile.contested_sides import explain, record, text_side
+from parley.reconcile.contested_sides import denied_subject, explain, record, text_side
 
+# Nouns that only call a thing invented ("narrative" may be true; "lie" and "lies" have other
+# senses: "the answer lies between")
+INVENTED = ("fake", "fakes", "hoax", "hoaxes", "fabrication", "fabrications", "disinformation", "propaganda")
 # Nouns for a claim besides the word list's ``claim_nouns``: what calls it invented.
-MADE_UP = ("fake", "fakes", "hoax", "hoaxes", "lie", "lies", "fabrication", "fabrications",
-           "disinformation", "propaganda", "narrative", "narratives")  # fmt: skip
+MADE_UP = (*INVENTED, "lie", "lies", "narrative", "narratives")
 _MADE_UP = re.compile(rf"\b(?:{'|'.join(MADE_UP)})\b", re.I)
+# the verbs of claiming proper ("claimed", "alleges"), and with them those of saying or reporting
+CLAIMING = r"claim(?:ed|s|ing)|assert(?:ed|s|ing)|alleg(?:ed|es|ing)|insist(?:ed|s|ing)"
 _CLAIM_VERB = (
     r"(?:has\s+|have\s+|had\s+)?(?:also\s+|repeatedly\s+|previously\s+|earlier\s+|falsely\s+)?"
-    r"(?:claim(?:ed|s|ing)|assert(?:ed|s|ing)|alleg(?:ed|es|ing)|said|says|saying|report(?:ed|s|ing)|"
-    r"announc(?:ed|es|ing)|insist(?:ed|s|ing)|stat(?:ed|es|ing)|accus(?:ed|es|ing))\b"
+    rf"(?:{CLAIMING}|said|says|saying|report(?:ed|s|ing)|announc(?:ed|es|ing)|stat(?:ed|es|ing)|"
+    r"accus(?:ed|es|ing))\b"
 )
 # a name, with "of" inside ("Ministry of Defence") and a group noun after ("Russian officials")
 _WHO = (
@@ -50,12 +55,37 @@ _WHO = (
 _OPENING = re.compile(
     r"^(?:[-–•*]\s*)?(?:(?:but|and|yet|so|however|nevertheless|still|meanwhile)\b,?\s+)?", re.I
 )
-# the subject of a verb of claiming: opening the clause, or after "with", "as", "and" or a comma
-_SUBJECT_CLAIMS = re.compile(rf"(?:^|\bwith\s+|\bas\s+|\band\s+|[,;]\s+){_WHO}\s+{_CLAIM_VERB}")
-_AFTER_NOUN = re.compile(r"^\s+(?:about|that|of|claiming|saying|alleging|suggesting|by|from)\b", re.I)
+# a verb of claiming, or of complaining ("have complained that ..."), that has a claimant
+_CLAIMANT_VERB = (
+    rf"(?:{_CLAIM_VERB}|(?:has\s+|have\s+|had\s+)?(?:also\s+|long\s+|repeatedly\s+|previously\s+|earlier\s+)?"
+    r"complain(?:ed|s|ing)\b)"
+)
+# where the subject of a verb of claiming stands: opening the clause, or after "with", "as", "and"
+# or a comma
+_SUBJECT_AT = r"(?:^|\bwith\s+|\bas\s+|\band\s+|[,;]\s+)"
+_SUBJECT_CLAIMS = re.compile(rf"{_SUBJECT_AT}{_WHO}\s+{_CLAIMANT_VERB}")
+# a group of people the text names by a plural noun: "critics", "many residents", "some Kenyans"
+# (a quantifier and a people's name), "Kenyan farmers" (a people's adjective and a group noun)
+GROUP_NOUNS = (
+    "critics", "opponents", "supporters", "residents", "locals", "villagers", "citizens", "voters",
+    "activists", "campaigners", "analysts", "observers", "experts", "commentators", "protesters",
+    "demonstrators", "witnesses", "survivors", "relatives", "families", "victims", "parents", "farmers",
+    "workers", "employees", "students", "lawmakers", "legislators", "politicians", "economists",
+    "scientists", "researchers", "doctors", "sceptics", "skeptics", "detractors", "neighbours", "neighbors",
+)  # fmt: skip
+_QUANTIFIER = r"(?i:some|many|several|most|other|numerous|a\s+few|a\s+number\s+of|(?:dozens|hundreds)\s+of)"
+_PEOPLES = r"[A-Z][a-z]+(?:an|ese|ish|i|ch)"  # "Kenyan", "Chinese", "British", "Israeli", "French"
+_GROUP = (
+    rf"(?P<group>(?:{_QUANTIFIER}\s+)?(?:{_PEOPLES}\s+)?(?i:{'|'.join(GROUP_NOUNS)})"
+    rf"|{_QUANTIFIER}\s+[A-Z][a-z]+s)"
+)
+_GROUP_CLAIMS = re.compile(rf"{_SUBJECT_AT}{_GROUP}\s+{_CLAIMANT_VERB}")
+# the words opening what a claim noun says ("claims that", "a fake about")
+_OF_NOUN = r"about|that|of|claiming|saying|alleging|suggesting"
+_AFTER_NOUN = re.compile(rf"^\s+(?:{_OF_NOUN}|by|from)\b", re.I)
 _BY = re.compile(
     r"^\s+(?:by|from)\s+(?P<who>(?:the\s+)?[A-Z][^,;.]{1,60}?)"
-    r"(?=\s+(?:that|about|of|claiming|saying|alleging|suggesting|which|on|in)\b|[,;.]|$)"
+    rf"(?=\s+(?:{_OF_NOUN}|which|on|in)\b|[,;.]|$)"
 )
 _POSSESSOR = re.compile(r"(?P<who>(?:the\s+)?[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*)*)['’]s?\s+(?:[a-z-]+\s+){0,2}$")
 _ADJECTIVE = re.compile(r"\b(?P<adj>[A-Z][\w.-]+)\s+(?:[a-z-]+\s+){0,2}$")
@@ -79,6 +109,9 @@ def claimant(words: Words, text: str, span: Span, side_names: Mapping[str, str] 
             continue  # "Southern claims that ...": a side's adjective and a noun (rule 2)
         if len(m.group("who").split()) <= _MAX_WORDS:
             return Claimant(clean(m.group("who")), False)
+    group = _GROUP_CLAIMS.search(opened)
+    if group:  # "Some Kenyans have complained that ...": the group is who the text names
+        return Claimant(clean(group.group("group")), False)
     reported, named = _claim_noun(words, clause, sides)
     if named:
         return Claimant(named, False)
@@ -117,7 +150,7 @@ DISPUTED_AFTER = re.compile(
 
 _WHICH = re.compile(r",\s+which\s")
 _OFFER_OR_CLAIM = re.compile(r"\b(?:rejected|dismissed)\b", re.I)
-_CLAIMED = re.compile(rf"{_CLAIM_VERB}|\b(?:{'|'.join(MADE_UP)})\b", re.I)
+_CLAIMED = re.compile(rf"{_CLAIM_VERB}|{_MADE_UP.pattern}", re.I)
 
 
 def _claimed(words: Words, m: re.Match[str]) -> bool:
@@ -162,7 +195,8 @@ def disputed_after(
                 what = Span(sent.span.start + judged[0], sent.span.start + judged[1])
                 subject = clean(sent.text[judged[0] : judged[1]])
                 if maker.who is None:
-                    found.append(record("denial", f"denied: {subject}"[:170], [denial], explain("denial", 0)))
+                    shown = denied_subject(words, subject)
+                    found.append(record("denial", shown, [denial], explain("lone-denial", 1)))
                     continue
                 claim_span, subject = what, subject[:160]
             else:
@@ -174,14 +208,10 @@ def disputed_after(
     return found
 
 
-# the words calling a thing invented ("narrative" does not: it may be true; "lie" only as a noun,
-# not "the answer lies between")
-_JUDGED = re.compile(
-    r"\b(?:fakes?|hoax(?:es)?|fabrications?|disinformation|propaganda)\b|\ba\s+lie\b|\blies\s+(?:about|that)\b",
-    re.I,
-)
+# the words calling a thing invented; "lie" only as a noun
+_JUDGED = re.compile(rf"\b(?:{'|'.join(INVENTED)})\b|\ba\s+lie\b|\blies\s+(?:about|that)\b", re.I)
 # what the invented thing is about: "a fake about attacks on Y", "the hoax that Y"
-_JUDGED_OBJECT = re.compile(r"\s+(?:about|that|of|claiming|saying|alleging|suggesting)\s+(?:that\s+)?", re.I)
+_JUDGED_OBJECT = re.compile(rf"\s+(?:{_OF_NOUN})\s+(?:that\s+)?", re.I)
 
 
 def judged_made_up(words: Words, clause: str) -> tuple[int, int] | None:

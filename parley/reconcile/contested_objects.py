@@ -10,7 +10,9 @@ listed on their own (shared by :mod:`parley.reconcile.contested`).
 - a quote given to a denial verb of another sentence ("X disputes the report. 'She is my
   daughter ...'") is no denial unless its own words call something false;
 - a denial listed alone needs a speaker, something denied beyond one bare word ("denies claim",
-  a headline's shorthand), and is listed once for its sentence and speaker.
+  a headline's shorthand), and is listed once for its sentence and speaker;
+- one that denies only a noun pointing back ("denied such allegations") is shown with the claim
+  the sentence before it makes (:mod:`parley.reconcile.denied_antecedents`).
 """
 
 from __future__ import annotations
@@ -19,14 +21,14 @@ import re
 from collections.abc import Mapping, Sequence
 
 from parley.models import Span, Statement
-from parley.reconcile.claim_senses import calls_false, false_predicate
+from parley.reconcile.claim_senses import calls_false
 from parley.reconcile.claim_words import Words, clean, sentence_at
 from parley.reconcile.claims import Corpus, denied_claim
 from parley.reconcile.contested_records import Claim, Contested, ContestedSide
-from parley.reconcile.contested_sides import PRONOUN, explain, record
+from parley.reconcile.contested_sides import PRONOUN, denied_object, denied_subject, explain, record
+from parley.reconcile.denied_antecedents import pointed_back
 
 _QUOTE_OPENING = re.compile(r"^\s*[\"“«‘']")
-_THAT = re.compile(r"^that\s+", re.IGNORECASE)
 
 
 def own_object(claim: Claim, denials: Mapping[str, Sequence[Span]]) -> bool:
@@ -37,19 +39,6 @@ def own_object(claim: Claim, denials: Mapping[str, Sequence[Span]]) -> bool:
         any(d.start <= src.span.start and src.span.end <= d.end for d in denials.get(src.article_id, ()))
         for src in claim.sources
     )
-
-
-def denied_subject(words: Words, text: str, attribution: bool = False) -> str:
-    """How a denial of a claim no source makes is headed: what is denied, without the words
-    calling it false ("that speculation that X was untrue": "denied: speculation that X"); a
-    dispute of words put in the speaker's mouth says so ("says misquoted: his quote was ...")."""
-    shown = clean(text)
-    if attribution:
-        return f"says misquoted: {_THAT.sub('', shown)}"[:170]
-    cut = false_predicate(words, shown)
-    if cut is not None:
-        shown = _THAT.sub("", shown[:cut].rstrip(" ,;:"))
-    return f"denied: {shown}"[:170]
 
 
 def borrowed_cue(corpus: Corpus, words: Words, s: Statement) -> bool:
@@ -76,9 +65,13 @@ def listed_alone(s: Statement) -> bool:
 Alone = tuple[str, bool, list[tuple[Statement, ContestedSide]]]
 
 
-def alone_denials(corpus: Corpus, words: Words, lone: list[Alone]) -> list[Contested]:
+def alone_denials(
+    corpus: Corpus, words: Words, lone: list[Alone], side_names: Mapping[str, str] | None = None
+) -> list[Contested]:
     """Denials of claims no source in the corpus makes, one item for what is denied, each
-    denying statement listed once (two statements of one sentence by one speaker are one)."""
+    denying statement listed once (two statements of one sentence by one speaker are one). One
+    denial of a noun pointing back ("denied such allegations") is shown with the claim the
+    sentence before it makes, when it makes one (:mod:`parley.reconcile.denied_antecedents`)."""
     found, seen = [], set()
     for text, disputed, said in lone:
         sides = []
@@ -88,9 +81,13 @@ def alone_denials(corpus: Corpus, words: Words, lone: list[Alone]) -> list[Conte
                 continue
             seen.add(key)
             sides.append(side)
-        if sides:
-            why = explain("lone-denial", len(sides))
-            found.append(record("denial", denied_subject(words, text, disputed), sides, why))
+        if not sides:
+            continue
+        paired = None
+        if len(sides) == 1 and not disputed:
+            paired = pointed_back(corpus, words, denied_object(words, text), sides[0], side_names)
+        why = explain("lone-attribution" if disputed else "lone-denial", len(sides))
+        found.append(paired or record("denial", denied_subject(words, text, disputed), sides, why))
     return found
 
 

@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import hashlib
 import re
+from dataclasses import replace
 
 from parley.models import Span, Statement
-from parley.reconcile.claim_words import clean, sentence_at
+from parley.reconcile.claim_senses import false_predicate
+from parley.reconcile.claim_words import Words, clean, sentence_at
 from parley.reconcile.claims import Corpus
 from parley.reconcile.contested_records import Claim, Contested, ContestedSide
 
@@ -104,6 +106,28 @@ def record(kind: str, subject: str, sides: list[ContestedSide], explanation: str
     )
 
 
+def one_per_copy(corpus: Corpus, found: list[Contested]) -> list[Contested]:
+    """Items of one side with the same subject from copies of one article (no source independent
+    of the others) are one item, whose side names every copy as a source."""
+    kept: list[Contested] = []
+    at: dict[tuple[str, str], list[int]] = {}  # by kind and subject, the items of one side kept
+    for c in found:
+        same = at.setdefault((c.kind, c.subject), [])
+        copy = next((i for i in same if _copies(corpus, kept[i].sides[0].sources, c)), None)
+        if copy is None:
+            same.extend([len(kept)] if len(c.sides) == 1 else [])
+            kept.append(c)
+        else:
+            first = kept[copy].sides[0]
+            kept[copy] = replace(kept[copy], sides=(replace(first, sources=(*first.sources, c.article_id)),))
+    return kept
+
+
+def _copies(corpus: Corpus, ids: tuple[str, ...], c: Contested) -> bool:
+    """Whether the item of one side ``c`` comes from a copy of the articles ``ids``."""
+    return len(c.sides) == 1 and corpus.independent((*ids, c.article_id)) == 1
+
+
 def explain_wordings(kind: str, claims: int, n: int) -> str:
     """:func:`explain` for one claim made in ``claims`` wordings, all answered by the same ``n``."""
     what = "denying" if kind == "denial" else "disputing"
@@ -111,17 +135,42 @@ def explain_wordings(kind: str, claims: int, n: int) -> str:
 
 
 _NO_SOURCE = "a denial of a claim no source in the corpus makes"
+_THAT = re.compile(r"^that\s+", re.IGNORECASE)
+
+
+def denied_object(words: Words, text: str) -> str:
+    """What a denial of a claim no source makes denies, in plain words: the text without the
+    words calling it false ("that speculation that X was untrue": "speculation that X")."""
+    shown = clean(text)
+    cut = false_predicate(words, shown)
+    return _THAT.sub("", shown[:cut].rstrip(" ,;:")) if cut is not None else shown
+
+
+def denied_subject(words: Words, text: str, attribution: bool = False) -> str:
+    """How a denial of a claim no source makes is headed: "denied: " and what is denied
+    (:func:`denied_object`); a dispute of words put in the speaker's mouth says so ("says
+    misquoted: his quote was ...")."""
+    if attribution:
+        return f"says misquoted: {_THAT.sub('', clean(text))}"[:170]
+    return f"denied: {denied_object(words, text)}"[:170]
 
 
 def explain(kind: str, n: int) -> str:
-    """Why an item of ``kind`` is listed; ``n``: how many statements answer the claim (for a
-    ``lone-denial``, deny a claim no source makes), or how many values the sources give."""
+    """Why an item of ``kind`` is listed; ``n``: how many statements answer the claim, or how
+    many values the sources give. A ``lone-denial`` denies a claim no source makes, a
+    ``lone-attribution`` disputes words no source reports (``n``: how many statements do); a
+    ``denial`` no statement answers (``n`` 0) is a ``lone-denial``: one wording for both."""
+    if kind == "denial" and n == 0:
+        kind, n = "lone-denial", 1
     return {
-        "denial": f"a claim and {n} statement{'s' * (n != 1)} denying it" if n else _NO_SOURCE,
+        "denial": f"a claim and {n} statement{'s' * (n != 1)} denying it",
         "lone-denial": _NO_SOURCE
         if n <= 1
         else f"{n} statements denying a claim no source in the corpus makes",
         "attribution": f"words attributed to someone, and {n} statement{'s' * (n != 1)} disputing them",
+        "lone-attribution": "a dispute of words attributed to someone that no source in the corpus reports"
+        if n <= 1
+        else f"{n} statements disputing words attributed to someone that no source in the corpus reports",
         "unverified": "a report that a source says is not verified or confirmed",
         "quantity": f"the sources give {n} different values",
         "event-detail": f"the sources of one event give {n} different values",

@@ -17,14 +17,14 @@ import re
 from collections.abc import Mapping
 from dataclasses import replace
 
-from parley.reconcile.claim_words import Words, clean
+from parley.reconcile.claim_words import Words, clean, sentence_at
 from parley.reconcile.claims import Corpus
-from parley.reconcile.contested_claimants import claimant
-from parley.reconcile.contested_records import Contested
+from parley.reconcile.contested_claimants import CLAIMING, claimant
+from parley.reconcile.contested_records import Contested, ContestedSide
 from parley.reconcile.contested_sides import explain, record, text_side
 
 _POINTER = re.compile(
-    r"^denied: (?:such|these|those|that|this|the)\s+(?:(?:same|latest|recent|new)\s+)?(?P<noun>[a-z]+)$", re.I
+    r"^(?:such|these|those|that|this|the)\s+(?:(?:same|latest|recent|new)\s+)?(?P<noun>[a-z]+)$", re.I
 )
 # the noun pointing back, and the words of the sentence before that make a claim of its kind
 _KINDS = (
@@ -35,43 +35,39 @@ _KINDS = (
     (re.compile(r"^reports?$"), re.compile(r"\breport(?:ed|s|ing)?\b", re.I)),
     (
         re.compile(r"^(?:claims?|notion|assertions?|suggestions?|idea)$"),
-        re.compile(
-            r"\b(?:claim(?:ed|s|ing)|assert(?:ed|s|ing)|alleg(?:ed|es|ing)|insist(?:ed|s|ing)|"
-            r"(?:complain|suggest|argu)\w*\s+that)\b",
-            re.I,
-        ),
+        re.compile(rf"\b(?:{CLAIMING}|(?:complain|suggest|argu)\w*\s+that)\b", re.I),
     ),
 )
 
 
 def pointed_back(
-    corpus: Corpus, words: Words, found: list[Contested], side_names: Mapping[str, str] | None = None
-) -> list[Contested]:
-    """The items ``found``, each lone denial of a noun pointing back given the claim the
-    sentence before it makes (see the module docstring)."""
-    return [_with_claim(corpus, words, c, side_names) for c in found]
-
-
-def _with_claim(
-    corpus: Corpus, words: Words, c: Contested, side_names: Mapping[str, str] | None
-) -> Contested:
-    m = _POINTER.match(c.subject)
-    if c.kind != "denial" or m is None or len(c.sides) != 1:
-        return c
-    kind = next((said for noun, said in _KINDS if noun.match(m.group("noun").casefold())), None)
-    denial = c.sides[0]
+    corpus: Corpus,
+    words: Words,
+    denied: str,
+    denial: ContestedSide,
+    side_names: Mapping[str, str] | None = None,
+) -> Contested | None:
+    """The lone denial ``denial`` of ``denied`` (what it denies, in plain words), given the claim
+    the sentence before it makes when ``denied`` is only a noun pointing back (see the module
+    docstring); None when it is not, or the sentence before makes no claim of its kind."""
+    m = _POINTER.match(denied)
+    noun = m.group("noun").casefold() if m else ""
+    kind = next((said for kind_noun, said in _KINDS if kind_noun.match(noun)), None)
+    if kind is None:
+        return None
     sentences = corpus.sentences(denial.article_id)
-    at = next((i for i, s in enumerate(sentences) if s.span.start <= denial.span.start < s.span.end), None)
-    if kind is None or not at:
-        return c
+    here = sentence_at(sentences, denial.span)
+    at = sentences.index(here) if here else 0
+    if not at:
+        return None
     before = sentences[at - 1]
     if not kind.search(before.text) or words.has("denial_verbs", before.text):
-        return c
+        return None
     if words.has("false_words", before.text) or before.text.rstrip().endswith("?"):
-        return c
+        return None
     article = corpus.articles.get(denial.article_id)
     if article is None:
-        return c
+        return None
     maker = claimant(words, article.text, before.span, side_names)
     claimed = replace(text_side(corpus, denial.article_id, before.span, "claims"), who=maker.who)
     return record("denial", clean(before.text)[:160], [claimed, denial], explain("denial", 1))

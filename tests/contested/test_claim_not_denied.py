@@ -147,7 +147,7 @@ def test_that_notion_is_the_complaint_before_it_whose_maker_is_not_the_outlet():
         "But the envoy disputed that notion, saying every life counted the same."
     )
     [item] = _denial(text, "that notion", "the envoy", "disputed")
-    assert [(x.value, x.who) for x in item.sides] == [("claims", None), ("denies", "the envoy")]
+    assert [(x.value, x.who) for x in item.sides] == [("claims", "Some villagers"), ("denies", "the envoy")]
 
 
 def test_a_sentence_before_of_another_kind_leaves_the_denial_alone():
