@@ -1,35 +1,28 @@
 """Grouping claims that say the same thing: each claim joins the first earlier group whose
 first claim it matches, else starts a group. Matching needs a token-set ratio of at least
-``floor`` (and more, depending on the pair), so the ratios of a block of claims against the
-first claim of every group begun before the block are computed at once in C (rapidfuzz
-``cdist``, both cores); only the groups above the floor, and those begun within the block, are
-looked at in Python, the ratio then computed again exactly as the pair test would. The groups
-are the same as comparing each claim with every group in turn
-(``exhaustive=True``, the reference the tests compare with)."""
+``floor`` (and more, depending on the pair). The first claims of the groups are indexed
+(:class:`parley.reconcile.head_index.HeadIndex`): a claim is compared in full only with the
+groups whose first claim can match it (by a bound on the ratio, or a key it shares, ``keys``),
+in order, the ratio computed exactly as the pair test would. No other group can match, so the
+groups are the same as comparing each claim with every group in turn (``exhaustive=True``, the
+reference the tests compare with)."""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Hashable, Iterable, Sequence
 from typing import Any, TypeVar
 
-import numpy as np
-from rapidfuzz import fuzz, process
+from rapidfuzz import fuzz
 
-BLOCK = 256  # claims whose ratios are computed together
-NEAR = 0.01  # a float32 ratio this close to a threshold is computed again in full precision
-
+from parley.reconcile.head_index import HeadIndex
 
 T = TypeVar("T", bound=Any)  # anything with a ``text``
+Keys = Callable[[Any], Iterable[Hashable]]
 
 
-def _joins(
-    head: T, x: T, same: Callable[[T, T, float], bool], thresholds: Sequence[float], score: float | None
-) -> bool:
-    """``same`` on a block ratio, or on the exact ratio when there is none or it lies within
-    ``NEAR`` of a threshold (exactly as the pair test would)."""
-    if score is None or any(abs(score - t) < NEAR for t in thresholds):
-        score = fuzz.token_set_ratio(head.text, x.text)
-    return same(head, x, score)
+def _joins(head: T, x: T, same: Callable[[T, T, float], bool]) -> bool:
+    """``same`` on the exact ratio of the pair."""
+    return same(head, x, fuzz.token_set_ratio(head.text, x.text))
 
 
 def group_claims(
@@ -37,11 +30,12 @@ def group_claims(
     same: Callable[[T, T, float], bool],
     thresholds: Sequence[float],
     exhaustive: bool = False,
+    keys: Keys | None = None,
 ) -> list[list[T]]:
     """``same(first_of_group, claim, ratio)`` decides, comparing ``ratio``
-    (``fuzz.token_set_ratio(first_of_group.text, claim.text)``) with ``thresholds`` only; a
-    ratio computed in a block is used as it is unless it lies within ``NEAR`` of one of them."""
-    floor = min(thresholds)
+    (``fuzz.token_set_ratio(first_of_group.text, claim.text)``) with ``thresholds`` only. With
+    ``keys``, ``same`` must be false for a pair whose ratio is below the highest threshold unless
+    they share a key (a claim's keys: ``keys(claim)``)."""
     groups: list[list[T]] = []
     if exhaustive:
         for x in ordered:
@@ -51,34 +45,14 @@ def group_claims(
             else:
                 group.append(x)
         return groups
-    texts = [x.text for x in ordered]
-    heads: list[int] = []  # index of each group's first claim, in group order
-    group_at: dict[int, list[T]] = {}
-    for start in range(0, len(texts), BLOCK):
-        end = min(len(texts), start + BLOCK)
-        earlier = np.asarray(heads, dtype=np.int64)
-        scores = None
-        if len(earlier):
-            scores = process.cdist(
-                texts[start:end], [texts[h] for h in heads], scorer=fuzz.token_set_ratio,
-                score_cutoff=max(floor - 1, 0), dtype=np.float32, workers=-1,
-            )  # fmt: skip
-        for row, j in enumerate(range(start, end)):
-            x = ordered[j]
-            near: list[tuple[int, float | None]] = []
-            if scores is not None:
-                above = np.nonzero(scores[row] > 0)[0]
-                near = list(zip(earlier[above].tolist(), scores[row, above].tolist(), strict=True))
-            new = [(h, None) for h in heads[len(earlier) :]]  # begun in this block, after the rest
-            h = next(
-                (h for h, score in (*near, *new) if _joins(ordered[h], x, same, thresholds, score)), None
-            )
-            if h is None:
-                heads.append(j)
-                group_at[j] = [x]
-                groups.append(group_at[j])
-            else:
-                group_at[h].append(x)
+    index = HeadIndex(thresholds, keys)
+    for x in ordered:
+        k = next((k for k in index.candidates(x) if _joins(groups[k][0], x, same)), None)
+        if k is None:
+            index.add(x)
+            groups.append([x])
+        else:
+            groups[k].append(x)
     return groups
 
 
@@ -87,6 +61,7 @@ def regroup(
     ordered: Sequence[T],
     same: Callable[[T, T, float], bool],
     thresholds: Sequence[float],
+    keys: Keys | None = None,
 ) -> list[list[T]]:
     """The groups :func:`group_claims` gives for ``ordered``, computed from ``previous`` (its
     groups of an earlier list, most of whose claims are still in ``ordered``, in the same order).
@@ -96,46 +71,47 @@ def regroup(
     a group's first claim can only be taken by a group begun before that one by a claim that
     did not begin a group last time (a new claim, or one whose group lost its first claim): only
     those are compared with it. A new claim, and one whose group's first claim is gone or now
-    belongs to another group, is compared with every group, as :func:`group_claims` does."""
-    floor = min(thresholds)
+    belongs to another group, is compared with every group, as :func:`group_claims` does (each
+    only with the groups the index says it can join)."""
     first_of = {x: g[0] for g in previous for x in g}
     position = {x: j for j, x in enumerate(ordered)}
     if len(position) != len(ordered):  # claims equal in every field: compare from scratch
-        return group_claims(ordered, same, thresholds)
-    heads: list[int] = []
-    head_texts: list[str] = []
-    fresh: list[int] = []  # heads that were not heads last time, in order
-    group_at: dict[int, list[T]] = {}  # by head
+        return group_claims(ordered, same, thresholds, keys=keys)
+    index = HeadIndex(thresholds, keys)
+    heads: list[int] = []  # position in ``ordered`` of each head, by its number in the index
+    fresh: set[int] = set()  # numbers of the heads that were not heads last time
+    min_fresh = 0  # the first of them
+    group_at: dict[int, list[T]] = {}  # by head position
     groups: list[list[T]] = []
 
-    def joins(h: int, x: T, score: float | None = None) -> bool:
-        return _joins(ordered[h], x, same, thresholds, score)
-
-    def any_head(x: T) -> int | None:
-        if not heads:
-            return None
-        scores = process.cdist(
-            [x.text], head_texts, scorer=fuzz.token_set_ratio, score_cutoff=max(floor - 1, 0),
-            dtype=np.float32, workers=1,
-        )[0]  # fmt: skip
-        above = np.nonzero(scores > 0)[0].tolist()
-        return next((heads[i] for i in above if joins(heads[i], x, scores[i])), None)
+    def first(x: T, before: int | None = None, among: set[int] | None = None) -> int | None:
+        """The position of the first head (begun before ``before``, one of ``among``) ``x`` joins."""
+        for k in index.candidates(x):
+            h = heads[k]
+            if before is not None and h >= before:
+                return None
+            if (among is None or k in among) and _joins(ordered[h], x, same):
+                return h
+        return None
 
     for j, x in enumerate(ordered):
         old = first_of.get(x)
         chosen: int | None
         if old is None or (old != x and position.get(old, -1) not in group_at):
-            chosen = any_head(x)  # new, or its group's first claim is gone or taken
+            chosen = first(x)  # new, or its group's first claim is gone or taken
         else:
             before = j if old == x else position[old]
-            chosen = next((h for h in fresh if h < before and joins(h, x)), None)
+            chosen = None
+            if fresh and heads[min_fresh] < before:
+                chosen = first(x, before, fresh)
             if chosen is None and old != x:
                 chosen = position[old]
         if chosen is None:
-            heads.append(j)
-            head_texts.append(x.text)
             if old != x:
-                fresh.append(j)
+                min_fresh = min_fresh if fresh else len(heads)
+                fresh.add(len(heads))
+            heads.append(j)
+            index.add(x)
             group_at[j] = [x]
             groups.append(group_at[j])
         else:

@@ -17,7 +17,15 @@ from collections.abc import Iterable
 from parley.models import Article, Statement
 from parley.reconcile.claim_groups import group_claims, regroup
 from parley.reconcile.claim_words import Words
-from parley.reconcile.claims import THRESHOLDS, Corpus, claim_of, in_order, said_in, same_claim
+from parley.reconcile.claims import (
+    THRESHOLDS,
+    Corpus,
+    claim_keys,
+    claim_of,
+    in_order,
+    said_in,
+    same_claim,
+)
 from parley.reconcile.contested_records import ArticleClaims, Claim, Said
 
 # what an article's claims are read with; changed with the reading rules, so that claims kept
@@ -45,9 +53,9 @@ def update_claims(
     ordered = in_order(x for _, found in said.values() for x in found)
     previous = _groups(kept_by_article.values())
     if previous is None:
-        groups = group_claims(ordered, same_claim, THRESHOLDS)
+        groups = group_claims(ordered, same_claim, THRESHOLDS, keys=claim_keys)
     else:
-        groups = regroup(previous, ordered, same_claim, THRESHOLDS)
+        groups = regroup(previous, ordered, same_claim, THRESHOLDS, claim_keys)
     claims = [claim_of(corpus, g) for g in groups]
     claim_id = {id(x): claim.id for claim, g in zip(claims, groups, strict=True) for x in g}
     records = [

@@ -344,10 +344,16 @@ def same_claim(a: Said, b: Said, ratio: float | None = None) -> bool:
     return ratio >= COPIED_CLAIM_WORDS and a.negated == b.negated
 
 
+def claim_keys(x: Said) -> set[tuple[str, str | None, bool, str]]:
+    """What :func:`same_claim` needs two claims to share below ``COPIED_CLAIM_WORDS``."""
+    words = content_words(x.text) if x.family else ()
+    return {(a, x.family, x.negated, w) for a in x.about for w in words}
+
+
 def merge_claims(corpus: Corpus, said: list[Said], exhaustive: bool = False) -> list[Claim]:
-    """Claims merged across articles from scratch, earliest first (the claims step continues
-    from its last run instead: :mod:`parley.reconcile.claim_updates`, checked against this)."""
-    return [claim_of(corpus, g) for g in group_claims(in_order(said), same_claim, THRESHOLDS, exhaustive)]
+    """Claims merged from scratch, earliest first (the step continues instead: ``claim_updates``)."""
+    groups = group_claims(in_order(said), same_claim, THRESHOLDS, exhaustive, claim_keys)
+    return [claim_of(corpus, g) for g in groups]
 
 
 THRESHOLDS = (SAME_CLAIM_WORDS, COPIED_CLAIM_WORDS)

@@ -8,7 +8,9 @@ from dataclasses import dataclass
 
 import pytest
 
-from parley.reconcile.claim_groups import BLOCK, group_claims, regroup
+from parley.reconcile.claim_groups import group_claims, regroup
+
+BLOCK = 256  # claims the groups were once compared in blocks of
 
 WORDS = "the envoy said plan rejected accepted troops border talks Geneva Miami ceasefire army cap".split()
 
