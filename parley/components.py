@@ -41,8 +41,10 @@ def mentions(ctx: Context) -> Step:
 # 14: a direct quote's source from the model where it holds the rule's or the rule has none;
 # 13: a transcript's labelled answers, no heading's words; 12: a report's section label is no
 # speaker; 11: a day is no "called on"; 10: no supposed cue; 26: a text wants nothing ("the
-# statements aim to"), a noun of saying with its owner ("X's claim that", "X expressed concern that")
-@component("attributions", requires=("doc",), produces=("attribution",), version="26")
+# statements aim to"), a noun of saying with its owner ("X's claim that", "X expressed concern that");
+# 27: "X have, according to Y, given Z" in two parts; "According to" after a full stop opens a
+# sentence; a verb the parser cut from its subject continues the content before it
+@component("attributions", requires=("doc",), produces=("attribution",), version="27")
 def attributions(ctx: Context) -> Step:
     def step(a: Analysis) -> dict:
         return {"attribution": extract_attributions(a.parsed)}

@@ -7,6 +7,12 @@
 * ``"…" – according to the briefing.``: an ``according to X`` right after a closing quote, ending
   its sentence, makes X the speaker of the whole quote (:func:`according_after_quote`), not of the
   quote's last sentence.
+* ``X have, according to Y, given Z``: the parser hung the phrase on the auxiliary "have"; the
+  clause is that of the verb the auxiliary helps ("given"), so the content is the whole clause,
+  which :mod:`.parenthetical` then cuts in two around the phrase (:func:`past_auxiliary`).
+* ``… worth €400m. According to X, …``: the parser read "m." as an abbreviation and ran the two
+  sentences into one; a capitalised "According" right after a word ending in a full stop opens
+  its own sentence, and the content is the rest of it after the phrase (:func:`opens_sentence`).
 """
 
 from __future__ import annotations
@@ -87,3 +93,24 @@ def according_after_quote(ix: DocIndex, qi: int) -> Found | None:
     if src is None:
         return None
     return Found(content, "direct", src, (v.idx, to.idx + len(to.text)), None, v.i)
+
+
+def past_auxiliary(h: Token) -> Token:
+    """The verb that ``h`` helps when ``h`` is an auxiliary before it (``have, according to Y,
+    given``: "given"); else ``h``."""
+    if h.dep_ in ("aux", "auxpass") and h.i < h.head.i and is_verb(h.head):
+        return h.head
+    return h
+
+
+# what ends the word before a capitalised "According" that opens a sentence
+_STOPS = (".", "!", "?")
+
+
+def opens_sentence(ix: DocIndex, v: Token, sa: int) -> bool:
+    """Whether ``According`` token ``v`` opens a sentence that the parser ran into the one before
+    (which starts at ``sa``): ``v`` is capitalised and follows a word ending in a full stop. The
+    parse of such a sentence is no guide to the content's bounds: it is the rest of the sentence
+    after the phrase."""
+    doc = ix.doc
+    return v.i > sa and v.text == "According" and doc[v.i - 1].text.endswith(_STOPS)

@@ -33,6 +33,7 @@ from .clause_ends import (
     past_word_end,
     through_cue_conjunct,
 )
+from .loose_clauses import loose_predicate
 from .quotes import QuoteRegion, find_quotes
 from .tokens import TokenTable
 from .verbs import SAYING_OR_THINKING, is_cue_verb, is_verb
@@ -271,6 +272,7 @@ def clause_span(ix: DocIndex, c: Token, v: Token) -> tuple[int, int] | None:
         if a < m and ix.doc[m - 1].text == ",":
             a = m
         b = _through_conjunct(ix.doc, a, b, v)
+        b = _through_predicate(c, b)
         b = through_cue_conjunct(ix.doc, b, v)
         b = past_bare_auxiliary(ix.doc, a, b, v)
         b = past_hyphen(ix.doc, a, b)
@@ -283,6 +285,13 @@ def clause_span(ix: DocIndex, c: Token, v: Token) -> tuple[int, int] | None:
         return None
     span = balance_brackets(ix.doc, ix.text, extend_to_quotes(ix, span, v))
     return cut_after_quote(ix, cut_writer_comment(ix.text, span))
+
+
+def _through_predicate(c: Token, b: int) -> int:
+    """The end of clause ``c`` run on through the verb it is the subject of, which the parser cut
+    loose (``believe A shows B``: :mod:`.loose_clauses`), else ``b``."""
+    s = loose_predicate(c)
+    return b if s is None else max(b, s.right_edge.i + 1)
 
 
 def _through_conjunct(doc: Doc, a: int, b: int, v: Token) -> int:

@@ -34,7 +34,7 @@ from spacy.tokens import Token
 
 from parley.extract import cues as C
 
-from .according_forms import apposed_subject
+from .according_forms import apposed_subject, opens_sentence, past_auxiliary
 from .agentive import expletive_it, needs_agent, stand_object_ok
 from .as_said import as_said
 from .channels import channel_in
@@ -51,6 +51,7 @@ from .document import (
 )
 from .hypothetical import hypothetical, unsaid
 from .inverted_aside import inverted_aside
+from .loose_clauses import subject_cut_loose
 from .not_words import seen_doing
 from .parenthetical import fronted_subject
 from .participle_cue import participle_cue
@@ -102,9 +103,10 @@ def reported_pass(ix: DocIndex) -> list[Found]:
             speech or cognition or commissive or lemma in C.DESCRIBE_VERBS or lemma in C.OBJECT_CONTENT_VERBS
         ):
             continue
-        if hypothetical(v) or unsaid(v) or expletive_it(v):
+        if hypothetical(v) or unsaid(v) or expletive_it(v) or subject_cut_loose(v):
             # "Should Russia conclude that ...", "Ukraine could conclude that ...", "will likely
-            # require Putin to worry that ...": what someone might think or say, not a statement
+            # require Putin to worry that ...": what someone might think or say, not a statement;
+            # "believe A shows B": "shows" the verb of A, the believer's content
             continue
         if (speech or cognition) and _negated_host(v):
             # "has not collected any evidence to assess that ...", "found no evidence to
@@ -253,12 +255,15 @@ def according(ix: DocIndex, v: Token) -> Found | None:
     h = v.head
     if h.i == v.i or h.i == to.i:
         return None
+    h = past_auxiliary(h)
     for _ in range(3):
         if is_verb(h) or h.head.i == h.i:
             break
         h = h.head
     pa, pb = v.left_edge.i, max(v.right_edge.i, to.right_edge.i) + 1
     sa, sb = ix.sbounds[ix.sid[v.i]]
+    fresh = opens_sentence(ix, v, sa)
+    sa = v.i if fresh else sa
     host = h
     if pa > sa and doc[pa - 1].text == ",":
         # "..., exploiting loopholes, according to a report": the sentence before the comma;
@@ -268,7 +273,9 @@ def according(ix: DocIndex, v: Token) -> Found | None:
             h = h.head
     ha, hb = min(h.left_edge.i, pa), max(h.right_edge.i + 1, pb)
     src_end = None
-    if h.i != host.i:
+    if fresh:
+        a, b = pb, sb  # the parse ran two sentences together: the rest of this one
+    elif h.i != host.i:
         a, b = ha, pa
     elif pa <= ha + 1:
         a, b = pb, hb
