@@ -27,13 +27,14 @@ from parley.reconcile.plans import build_documents
 
 GOVERNMENT = "-government"
 EARLIER = "earlier"
+DENIES = "denies"
 
 
 @corpus_step(
     "positions",
     reads=("stance", "provision", "statement", "mention", "actor", "article"),
     writes=("stance", "position", "document"),
-    version="3",
+    version="4",  # 4: a denial is no row's position while the row holds another stance
 )
 def positions_step(ctx: CorpusContext) -> int:
     store = ctx.store
@@ -143,10 +144,12 @@ def chronological(stances: Iterable[Stance]) -> list[Stance]:
 
 
 def latest(history: list) -> int:
-    """The index of the position in a history in order: its last current entry, else its last."""
-    return next(
-        (i for i in range(len(history) - 1, -1, -1) if history[i].period != EARLIER), len(history) - 1
-    )
+    """The index of the position in a history in order: its last current entry, else its last;
+    a denial ("denied reports that ...": a claim said false, no stand on the issue) only when the
+    history holds nothing else."""
+    stands = [i for i, s in enumerate(history) if s.position != DENIES] or list(range(len(history)))
+    current = [i for i in stands if history[i].period != EARLIER]
+    return (current or stands)[-1]
 
 
 def _implied(group: list[Stance]) -> list[Stance]:

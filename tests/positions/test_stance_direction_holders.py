@@ -27,9 +27,9 @@ def test_the_dossier_declares_the_opposite_words_and_the_beneficiary():
 
 
 def test_keeping_the_alliance_from_expanding_demands_giving_membership_up():
-    got = triples("Moscow seeks to prevent any further NATO expansion to the east.")
-    assert ("russia", "nato", "demands") in got
-    assert ("russia", "nato", "opposes") not in got
+    got = triples("Peskov said Moscow seeks to prevent any further NATO expansion to the east.")
+    assert ("dmitry-peskov", "nato", "demands") in got
+    assert ("dmitry-peskov", "nato", "opposes") not in got
 
 
 def test_insisting_on_membership_rejects_giving_it_up():

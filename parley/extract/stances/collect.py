@@ -38,6 +38,10 @@ REFUSED_UNLESS = {"rejects", "opposes"}
 CONDITION_CUE = "condition: "  # the cue of a demand read from another stance's condition
 
 
+# the marks a list item opens with
+LIST_MARKS = frozenset("-*•–—·")
+
+
 @dataclass(frozen=True)
 class Candidate:
     """A stance before its issue is confirmed against the sentence embedding."""
@@ -61,7 +65,7 @@ class Collector:
 
     def _add(self, unit: Unit, holder, signal, issue, hit, document_id, provision=False) -> None:
         sentence = unit.sentence
-        span = Span(unit.start, unit.end) if unit.statement else Span(sentence.start_char, sentence.end_char)
+        span = Span(unit.start, unit.end) if unit.statement else _trimmed(self.text, sentence)
         position, condition, cue = signal.position, None, signal.cue
         if holder.kind == "document":  # "the proposal urges ...": what a document says, it proposes
             position, provision = "proposes", True
@@ -201,3 +205,16 @@ def _superseded(s: Stance, every) -> bool:
 def _short(text: str, limit: int = 160) -> str:
     text = " ".join(text.split())
     return text if len(text) <= limit else text[: limit - 1].rsplit(" ", 1)[0] + "…"
+
+
+def _trimmed(text: str, sentence: SpacySpan) -> Span:
+    """A sentence's characters without the list mark it opens with ("- ", "• ") and the blank
+    space around it: the words a reader is shown."""
+    start, end = sentence.start_char, sentence.end_char
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    while start < end and (text[start].isspace() or text[start] in LIST_MARKS):
+        if text[start] in LIST_MARKS and not (start + 1 < end and text[start + 1].isspace()):
+            break  # "-5 degrees": a sign, not a list mark
+        start += 1
+    return Span(start, end)

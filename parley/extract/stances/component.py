@@ -39,8 +39,10 @@ def reader_for(dossier: Dossier) -> StanceReader:
     # undated article, a year written out before the negotiation's period makes the stance earlier
     # 19: an issue's word after "regardless of", an adversary ("a conflict with X"), an addressee
     # ("drafts to X"), a role's owner ("the role of X"), "a plan of support": no stance;
-    # 20: a party told to act ("demanded that X capitulate") takes no stance on X's issue
-    version="20",
+    # 20: a party told to act ("demanded that X capitulate") takes no stance on X's issue; 21: the
+    # writer's reading of an aim ("X seeks to prevent ...") is none; "and to reject" takes the subject
+    # of the infinitive before; "used X to" is no habit; a sentence's list mark is no evidence
+    version="21",
 )
 def stances(ctx: Context) -> Step:
     reader = reader_for(Dossier.from_registry(ctx.registry))

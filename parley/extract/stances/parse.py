@@ -121,6 +121,7 @@ def earlier_cue(token: Token) -> str | None:
         token.dep_ == "xcomp"
         and head.lemma_.lower() in lx.PERIOD.habit_verbs
         and head.tag_ == "VBD"
+        and not children_of(head, "dobj")  # "used an interview to reject": a means, not a habit
         and any(a.lower_ == "to" for a in children_of(token, "aux"))
     ):
         return f"{head.text} to"  # "used to demand"
@@ -346,6 +347,10 @@ def subject_of(token: Token) -> Token | None:
             return subject if subject.dep_ == "nsubj" else None
         if any(c.dep_ == "nsubjpass" for c in token.children):
             return None
+        if token.dep_ == "conj" and _to_verb(token) and not _to_verb(token.head):
+            # "to reaffirm that the demands remain and to reject X": it pairs with "to reaffirm"
+            token = next((a for a in token.head.ancestors if _to_verb(a)), token.head)
+            continue
         if token.dep_ in ("conj", "xcomp", "acomp", "advcl") and token.head is not token:
             token = token.head
             continue
@@ -353,6 +358,11 @@ def subject_of(token: Token) -> Token | None:
             return token.head
         return None
     return None
+
+
+def _to_verb(token: Token) -> bool:
+    """An infinitive with "to" ("to reject")."""
+    return token.pos_ in ("VERB", "AUX") and any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children)
 
 
 def condition_of(sentence: SpacySpan, text: str, within: tuple[int, int]) -> tuple[int, int] | None:

@@ -15,6 +15,10 @@ from parley.extract.stances.holders import Holder, HolderFinder
 from parley.extract.stances.parse import Signal, embedded_claim, signal_at
 from parley.models import Statement
 
+# verbs of an aim worked towards ("seeks to", "aims to", "intends to"): a statement the writer
+# ascribes with one is the writer's reading of a strategy, not words said, and no stance; a wish
+# ("X wants to join") is read as one
+AIM_VERBS = frozenset("seek aim intend plan strive".split())
 SPEECH_POSITIONS = {"demands", "rejects", "denies", "accepts", "supports", "opposes"}
 
 
@@ -55,6 +59,8 @@ def units(
             continue
         cue = doc.char_span(s.cue_span.start, s.cue_span.end, alignment_mode="expand") if s.cue_span else None
         verb = cue.root if cue is not None and len(cue) else None
+        if s.ascribed and verb is not None and verb.lemma_.lower() in AIM_VERBS:
+            continue  # "X seeks to prevent ...": the writer's account of an aim, not X's words
         speech = signal_at(verb) if verb is not None else None
         if speech is not None and (
             speech.position not in SPEECH_POSITIONS or speech.modal or speech.commitment
