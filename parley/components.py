@@ -43,8 +43,10 @@ def mentions(ctx: Context) -> Step:
 # speaker; 11: a day is no "called on"; 10: no supposed cue; 26: a text wants nothing ("the
 # statements aim to"), a noun of saying with its owner ("X's claim that", "X expressed concern that");
 # 27: "X have, according to Y, given Z" in two parts; "According to" after a full stop opens a
-# sentence; a verb the parser cut from its subject continues the content before it
-@component("attributions", requires=("doc",), produces=("attribution",), version="27")
+# sentence; a verb the parser cut from its subject continues the content before it; 28: a received
+# thing speaks, not its receiver; "by saying" the noun phrase before its verb; a bare pronoun object
+# is no content; a gerund is no inverted "said X"; "asked not to specify their country"
+@component("attributions", requires=("doc",), produces=("attribution",), version="28")
 def attributions(ctx: Context) -> Step:
     def step(a: Analysis) -> dict:
         return {"attribution": extract_attributions(a.parsed)}

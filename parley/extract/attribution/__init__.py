@@ -51,7 +51,7 @@ from .embedding import drop_nested, mark_embedded
 from .headings import drop_heading_words
 from .labels import headline_pass
 from .learned import combine, learned_attributions
-from .not_words import posted_picture
+from .not_words import no_words
 from .noun_cues import noun_cue_pass
 from .parenthetical import split_around_cues
 from .put_to import drop_put_to, put_to_cue
@@ -76,11 +76,11 @@ def extract_attributions(doc: Doc, learned: bool = True) -> list[Attribution]:
     if not learned:
         return rules
     # the model must not put back a question or request put to someone, which the rules drop,
-    # nor take a picture posted for words
+    # nor take a picture posted or a bare pronoun object for words
     proposals = [
         p
         for p in learned_attributions(ix, rules)
-        if not (put_to_cue(ix, p.attribution) or posted_picture(ix, p.attribution))
+        if not (put_to_cue(ix, p.attribution) or no_words(ix, p.attribution))
     ]
     return drop_heading_words(ix, combine(rules, proposals))
 

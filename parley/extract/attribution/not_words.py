@@ -1,10 +1,12 @@
 """Narration that a cue verb makes look like someone's words.
 
 * ``She tweeted images of the ceremony``, ``He posted a selfie with ...``: what was posted is a
-  picture, not words (:func:`posted_picture`, for the learned model's proposals);
+  picture, not words (:func:`posted_picture`; :func:`no_words` for the learned model's proposals);
 * ``Staff found the patient hitting a nurse``, ``Police found him lying in the street``: "find"
   whose clause is a bare present participle (no "that", no auxiliary) tells
-  what was seen, not a belief (:func:`seen_doing`).
+  what was seen, not a belief (:func:`seen_doing`);
+* ``X rejected them``, ``dismissed it``: a verb of taking a stand whose whole content is a
+  pronoun says nothing a reader can take from the statement (:func:`bare_pronoun`).
 """
 
 from __future__ import annotations
@@ -26,6 +28,28 @@ _PICTURES = frozenset(
 _POSTING = frozenset("tweet post share publish upload retweet".split())
 # Verbs whose bare participle clause is something seen ("found him lying ...").
 _SEEING = frozenset({"find"})
+# Pronouns that, alone, are no content: "rejected them", "dismissed it".
+_BARE_PRONOUNS = frozenset("it them this that these those him her".split())
+
+
+def no_words(ix: DocIndex, att: Attribution) -> bool:
+    """Whether a proposal of the learned model holds no words: a picture posted
+    (:func:`posted_picture`) or a bare pronoun object (:func:`pronoun_content`)."""
+    return posted_picture(ix, att) or pronoun_content(ix, att)
+
+
+def pronoun_content(ix: DocIndex, att: Attribution) -> bool:
+    """Whether reported ``att`` opens its content with a bare pronoun object of its cue
+    (``dismissed them until ...``): what the rules leave out (:func:`bare_pronoun`)."""
+    if att.kind != "reported" or att.cue is None:
+        return False
+    doc = ix.doc
+    cue = doc.char_span(att.cue.start, att.cue.end, alignment_mode="expand")
+    first = doc.char_span(att.content.start, att.content.end, alignment_mode="expand")
+    if cue is None or first is None or len(first) == 0:
+        return False
+    t = first[0]
+    return t.dep_ == "dobj" and t.head.i == cue.root.i and bare_pronoun(t)
 
 
 def posted_picture(ix: DocIndex, att: Attribution) -> bool:
@@ -50,3 +74,9 @@ def seen_doing(v: Token, clause: Token) -> bool:
     if any(c.dep_ in ("aux", "auxpass", "mark") for c in kids):
         return False
     return any(c.dep_ in ("nsubj", "nsubjpass") and c.i < clause.i for c in kids)
+
+
+def bare_pronoun(content: Token) -> bool:
+    """Whether the plain object a cue has as its content is a pronoun alone (``rejected them``,
+    ``dismissed it``): no words a reader can take from the statement."""
+    return content.lower_ in _BARE_PRONOUNS and content.n_lefts == 0 and content.n_rights == 0

@@ -9,7 +9,8 @@
   ``Residents were urged to leave``, ``Asked to comment, X said``): dropped; with an agent
   (``was asked by the government to ...``) the agent is the speaker and the record stays;
 * a term of anonymity (``who refused to identify himself``, ``asked not to be named``,
-  ``declined to be identified``): a condition of the source, not a statement, dropped.
+  ``declined to be identified``, ``asked not to specify their country``): a condition of the
+  source, not a statement, dropped.
 """
 
 from __future__ import annotations
@@ -26,8 +27,8 @@ from .verbs import is_verb
 _REQUEST_VERBS = (
     C.ASK_VERBS | C.PROMPTING_VERBS | frozenset("request order instruct tell advise encourage".split())
 )
-# Verbs of naming a source: "to identify himself", "not to be named".
-_NAMING = frozenset("identify name".split())
+# Verbs of naming a source: "to identify himself", "not to be named", "not to specify their country".
+_NAMING = frozenset("identify name specify disclose reveal".split())
 _REPLY_DEPS = frozenset({"ccomp", "conj", "parataxis", "advcl"})
 
 
@@ -110,4 +111,11 @@ def _anonymity(v: Token) -> bool:
             return True  # "not to be named", "to be identified"
         if any(k.dep_ == "dobj" and k.lower_.endswith(("self", "selves")) for k in kids):
             return True  # "to identify himself"
+        if any(k.dep_ == "neg" for k in kids) and any(k.dep_ == "dobj" and _own(k) for k in kids):
+            return True  # "asked not to specify their country", "not to reveal his name"
     return False
+
+
+def _own(obj: Token) -> bool:
+    """Whether ``obj`` is owned by a pronoun (``their country``, ``his name``): the source's own."""
+    return any(c.dep_ == "poss" and c.pos_ == "PRON" for c in obj.children)

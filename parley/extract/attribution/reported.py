@@ -52,7 +52,7 @@ from .document import (
 from .hypothetical import hypothetical, unsaid
 from .inverted_aside import inverted_aside
 from .loose_clauses import subject_cut_loose
-from .not_words import seen_doing
+from .not_words import bare_pronoun, seen_doing
 from .parenthetical import fronted_subject
 from .participle_cue import participle_cue
 from .speakers import attribution_for_cue, np_span
@@ -168,6 +168,8 @@ def reported_pass(ix: DocIndex) -> list[Found]:
                     break
             if comp is not None and not stand_object_ok(lemma, comp):
                 continue  # "supported flooding response": an action, not a stand
+        if plain and comp is not None and bare_pronoun(comp):
+            continue  # "dismissed them", "rejected it": no words a reader can take
         if comp is None and lemma in C.DESCRIBE_VERBS:
             # "called the plan "a disaster"": only with a quote in the complement (or
             # the preposition of DESCRIBE_PREPS)

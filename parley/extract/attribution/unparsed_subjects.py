@@ -1,7 +1,9 @@
 """Speakers the parse does not give as the cue's subject: the person a recording shows (``footage
 of X saying``), an inverted ``said X``, a clause the parser hung before the cue, a noun phrase
-right before a subjectless cue, a subject the parser joined to the object before it ("said A
-and Democrats accused B") (the fallbacks of :func:`.speakers.subject_of`)."""
+right before a subjectless cue (or before the verb a ``by saying`` hangs from), a subject the
+parser joined to the object before it ("said A and Democrats accused B"), the thing received
+that speaks ("received intelligence suggesting ...": :mod:`.received`) (the fallbacks of
+:func:`.speakers.subject_of`). A gerund is never an inverted ``said X``."""
 
 from __future__ import annotations
 
@@ -10,6 +12,7 @@ from spacy.tokens import Token
 from parley.extract import cues as C
 
 from .document import NOMINAL_POS, DocIndex
+from .received import received_object
 
 _INVERTED_DEPS = frozenset({"dobj", "attr", "npadvmod", "nsubj", "dative", "oprd", "appos", "dep"})
 
@@ -21,6 +24,8 @@ def inverted_subject(ix: DocIndex, v: Token) -> Token | None:
     if i >= ix.n or ix.pid[i] != ix.pid[v.i]:
         return None
     t = doc[i]
+    if v.tag_ == "VBG":
+        return None  # a gerund is never inverted: "insisting Ukrainians were ...": what is insisted
     if t.head.i == v.i and t.dep_ in _INVERTED_DEPS and t.pos_ in ("PROPN", "PRON", "NUM"):
         if not (t.dep_ in ("dobj", "dative") and v.lemma_.lower() in C.ADDRESSEE_VERBS):
             return t  # not "informed India Today that ...": the addressee
@@ -92,8 +97,10 @@ def _in_adverbial(t: Token) -> bool:
 
 def preceding_np(ix: DocIndex, v: Token) -> Token | None:
     """A noun phrase right before a subjectless cue that the parser hung elsewhere
-    (``In a statement to the paper, her adviser, Jane Doe, said: …``)."""
+    (``In a statement to the paper, her adviser, Jane Doe, said: …``); for a gerund after a
+    preposition, the verb it hangs from (``X, Y, pushed them to agree by saying ...``)."""
     doc = ix.doc
+    v = _host_verb(v)
     j = v.i - 1
     while j >= 0 and doc[j].is_punct and not doc[j].is_quote:
         j -= 1
@@ -113,6 +120,17 @@ def preceding_np(ix: DocIndex, v: Token) -> Token | None:
     if _in_adverbial(h) and v.head.i != h.i:  # not "with language calling for ...": the language's
         return None  # "X, lying on a sidewalk in Y, said": a place of the verb before, no speaker
     ix.np_right = j + 1
+    return h
+
+
+def _host_verb(v: Token) -> Token:
+    """The verb a gerund after a preposition hangs from, up through infinitives and conjuncts
+    (``pushed them to agree by saying``: pushed); ``v`` itself otherwise."""
+    h = v.head.head
+    if not (v.dep_ == "pcomp" and v.head.pos_ == "ADP" and h.pos_ in ("VERB", "AUX") and h.dep_ != "prep"):
+        return v  # not "..., including by saying": "including" is no verb of the sentence
+    while h.dep_ in ("xcomp", "conj") and h.head.i < h.i and h.head.pos_ in ("VERB", "AUX"):
+        h = h.head
     return h
 
 
@@ -150,5 +168,6 @@ def conjoined_subject(ix: DocIndex, v: Token) -> Token | None:
 
 def unparsed_subject(ix: DocIndex, v: Token) -> Token | None:
     """The person a recording shows (:func:`recorded_speaker`), else the subject joined to an
-    object before the cue (:func:`conjoined_subject`)."""
-    return recorded_speaker(ix, v) or conjoined_subject(ix, v)
+    object before the cue (:func:`conjoined_subject`), else the thing received that speaks
+    (:func:`.received.received_object`)."""
+    return recorded_speaker(ix, v) or conjoined_subject(ix, v) or received_object(ix, v)
