@@ -45,8 +45,9 @@ def mentions(ctx: Context) -> Step:
 # 27: "X have, according to Y, given Z" in two parts; "According to" after a full stop opens a
 # sentence; a verb the parser cut from its subject continues the content before it; 28: a received
 # thing speaks, not its receiver; "by saying" the noun phrase before its verb; a bare pronoun object
-# is no content; a gerund is no inverted "said X"; "asked not to specify their country"
-@component("attributions", requires=("doc",), produces=("attribution",), version="28")
+# is no content; a gerund is no inverted "said X"; "asked not to specify their country"; 29: a noun
+# of saying not voiced when hypothetical, unsaid, "no claim", a day's ("Monday's statement")
+@component("attributions", requires=("doc",), produces=("attribution",), version="29")
 def attributions(ctx: Context) -> Step:
     def step(a: Analysis) -> dict:
         return {"attribution": extract_attributions(a.parsed)}

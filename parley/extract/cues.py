@@ -262,6 +262,15 @@ CLAIM_NOUNS: frozenset[str] = frozenset(
     contention narrative notion assumption
     """.split()
 )
+# Nouns of saying whose "that" clause is what was said and whose owner said it ("X's claim that
+# ...", for :mod:`.attribution.noun_cues`): the claim nouns but those of a thing no one owner says
+# ("rumour", "speculation", "narrative"), a view held ("notion", "assumption"), a text ("report")
+# or a hint ("insinuation"), and more nouns of saying.
+SAYING_NOUNS: frozenset[str] = (
+    CLAIM_NOUNS - frozenset("report rumour rumor speculation insinuation narrative notion assumption".split())
+) | frozenset(
+    "argument insistence prediction warning promise pledge assurance statement denial admission".split()
+)
 # Words that open a question clause ("knew what was coming", "clarified what he meant").
 QUESTION_WORDS: frozenset[str] = frozenset("how what why where when who whom which whether".split())
 # Those that, after a verb of saying, name the matter spoken of rather than what was said

@@ -88,14 +88,16 @@ class NameWords:
 def name_words() -> NameWords:
     """The word lists of parley/data/names.yaml a name is checked against, folded (read by the
     registry's one cached loader)."""
-    words = name_list
     return NameWords(
-        words("particles"),
-        words("place_last_words"),
-        words("place_first_words"),
-        *(words(k) for k in ("organisation_last_words", "not_name_first_words", "trailing_non_name_words")),
-        *(words(k) for k in ("place_prepositions", "locative_role_words", "body_nouns", "place_nouns")),
-        *(words(k) for k in ("office_words", "outlet_nouns")),
+        name_list("particles"),
+        name_list("place_last_words"),
+        name_list("place_first_words"),
+        *(
+            name_list(k)
+            for k in ("organisation_last_words", "not_name_first_words", "trailing_non_name_words")
+        ),
+        *(name_list(k) for k in ("place_prepositions", "locative_role_words", "body_nouns", "place_nouns")),
+        *(name_list(k) for k in ("office_words", "outlet_nouns")),
     )
 
 

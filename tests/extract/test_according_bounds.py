@@ -38,9 +38,9 @@ def _records(parser, text: str) -> list[tuple[str, str | None, str | None, tuple
     "text, source, parts",
     [
         (
-            "Together, the states and their banks have, according to the Oslo Institute, given the "
+            "Together, the states and their banks have, according to the Velmar Institute, given the "
             "army loans exceeding $90bn since the war began.",
-            "the Oslo Institute",
+            "the Velmar Institute",
             (
                 "Together, the states and their banks have",
                 "given the army loans exceeding $90bn since the war began",

@@ -1,17 +1,22 @@
 """Attribution and stance rules of this session, on sentences written for these tests: a text is no
 one who aims or seeks (``the statements aim to justify ...``); a named body told to act by a demand
-is no stance on the issue its name stands for (``demanded that Y and X capitulate``); and a noun of
-saying with its owner or its voicing verb is a reported statement (``X's claim that ...``, ``X
-expressed concern that ...``)."""
+is no stance on the issue its name stands for (``demanded that Y and X capitulate``) unless the act
+names the issue's opposite (``halt its expansion``); and a noun of saying with its owner or its
+voicing verb is a reported statement (``X's claim that ...``, ``X expressed concern that ...``)."""
 
 from __future__ import annotations
+
+import textwrap
 
 import pytest
 import spacy
 
+from parley.extract.registry import ActorRegistry
+from parley.nlp import SpacyParser
+from parley.pipeline import Context, Pipeline, default_components
 from tests.extract.statement_runs import one, text_and_statements
 from tests.extract.test_attribution_news_defects import _reported
-from tests.positions.test_stance_issue_objects import triples
+from tests.positions.test_stance_issue_objects import _read
 
 
 @pytest.fixture(scope="module")
@@ -46,32 +51,67 @@ def test_a_body_that_aims_and_a_report_that_shows_still_speak(nlp, text, source,
 
 
 # -- a named body told to act is no stance on its issue ------------------------------------------
-def _on(text: str, issue: str) -> set[tuple[str | None, str, str]]:
-    return {t for t in triples(text) if t[1] == issue}
+# invented talks on joining a named body; the issue's opposite words say what joining is
+LEAGUE = textwrap.dedent(
+    """
+    negotiation: {id: league-talks, name: Northland-Southland talks}
+    sides:
+      - {id: north, name: Northland, adjectives: [Northern], places: [Northland, Velmar]}
+      - {id: south, name: Southland, adjectives: [Southern], places: [Southland, Pellin]}
+    actors:
+      - {id: ivo-marsh, name: Ivo Marsh, side: north, roles: [President of Northland]}
+      - {id: tomas-kade, name: Tomas Kade, side: north, roles: [Foreign Minister of Northland]}
+      - {id: lena-roe, name: Lena Roe, side: south, roles: [President of Southland]}
+    issues:
+      - id: league
+        name: League membership
+        description: Whether Southland gives up joining the Harbour League.
+        cues: [Harbour League]
+        opposite: [membership, join, accession, accede, admit, expansion, expand, enlargement, enlarge]
+    """
+)
+
+
+@pytest.fixture(scope="module")
+def on_league(tmp_path_factory):
+    path = tmp_path_factory.mktemp("league") / "league.yaml"
+    path.write_text(LEAGUE, encoding="utf-8")
+    parser = SpacyParser()
+    pipeline = Pipeline(default_components(), parser, Context(ActorRegistry.load(path), parser.name))
+    return lambda text: {(s.holder, s.position) for s in _read(pipeline, text) if s.issue == "league"}
 
 
 @pytest.mark.parametrize(
     "text",
     [
-        "Putin demanded that Ukraine and NATO capitulate to the terms Moscow set out last summer.",
-        "Lavrov urged NATO to stop arming Kyiv and to withdraw its instructors.",
-        "Peskov called on NATO to halt its military drills near the border.",
+        "Ivo Marsh demanded that Southland and the Harbour League capitulate to the terms Velmar set out.",
+        "Tomas Kade urged the Harbour League to stop arming Pellin and to withdraw its instructors.",
+        "Ivo Marsh urged the Harbour League to halt its military drills near the border.",
     ],
 )
-def test_a_body_told_to_act_is_no_stance_on_its_issue(text):
-    assert not _on(text, "nato")
+def test_a_body_told_to_act_is_no_stance_on_its_issue(on_league, text):
+    assert on_league(text) == set()
 
 
 @pytest.mark.parametrize(
-    "text",
+    ("text", "holder", "position"),
     [
-        "Putin demanded that NATO halt its expansion to the east.",
-        "Zelensky demanded that NATO admit Ukraine without delay.",
-        "Lavrov said Moscow wants to prevent NATO expansion to the east.",
+        (
+            "Ivo Marsh demanded that the Harbour League halt its expansion to the east.",
+            "ivo-marsh",
+            "demands",
+        ),
+        # demanding that Southland be let in is against giving up joining
+        ("Lena Roe demanded that the Harbour League admit Southland without delay.", "lena-roe", "rejects"),
+        (
+            "Tomas Kade said Velmar wants to prevent Harbour League expansion to the east.",
+            "tomas-kade",
+            "demands",
+        ),
     ],
 )
-def test_a_demand_about_joining_or_widening_the_body_is_still_read(text):
-    assert {pos for _, _, pos in _on(text, "nato")} == {"demands"}
+def test_a_demand_naming_the_opposite_of_the_issue_is_still_read(on_league, text, holder, position):
+    assert on_league(text) == {(holder, position)}
 
 
 # -- a noun of saying with its owner -------------------------------------------------------------
@@ -85,7 +125,7 @@ def test_a_demand_about_joining_or_widening_the_body_is_still_read(text):
             "that the harbour had been cleared of mines",
         ),
         (
-            "The claim by the ministry that the talks had collapsed was denied in Geneva.",
+            "The claim by the ministry that the talks had collapsed was denied in Velmar.",
             "the ministry",
             "claim",
             "that the talks had collapsed",
@@ -119,10 +159,19 @@ def test_a_noun_of_saying_with_its_owner_is_a_statement(nlp, text, source, cue, 
         "The closure of the crossing raised fears that the border would stay shut.",
         # a voicing denied
         "The minister did not repeat his warning that the ceasefire would collapse.",
+        # a voicing only supposed
+        "The envoy may repeat his warning that the ceasefire will not hold.",
+        "If the minister expresses concern that the talks could fail, the envoy will leave at once.",
+        # renewing fears causes them
+        "The decision renewed fears that the border would close for the winter.",
+        # a noun denied
+        "He made no claim that the harbour was safe.",
+        # a day owns no statement
+        "Monday's statement that the talks had failed surprised the delegates.",
     ],
 )
 def test_a_noun_of_saying_without_a_speaker_is_no_statement(nlp, text):
-    assert not [r for r in _reported(nlp, text) if r[1] in ("claim", "raised fears", "repeat his warning")]
+    assert _reported(nlp, text) == []
 
 
 def test_a_view_the_writer_gives_someone_is_no_statement(nlp):

@@ -9,31 +9,36 @@ thinks, a view only when voiced: ``X voiced the view that ...``); the owner is o
 a view (:func:`.agentive.can_hold_view`: a name, a body, a person by role), without its "'s",
 and not a possessive pronoun (``his claim that ...``: who "his" is is left to no one). Only a
 clause that the noun governs and that opens with "that" as a conjunction (not a relative "that":
-``the claim that he made``), never inside a quote or a direct quote's words, and not under a
-negated verb of voicing (``did not repeat his warning that ...``).
+``the claim that he made``), never inside a quote or a direct quote's words, not of a noun denied
+(``made no claim that ...``), not under a verb of voicing denied or only supposed (``did not repeat
+his warning that ...``, ``may repeat``, ``If X expresses concern that ...``: :mod:`.hypothetical`),
+and not owned by a day or a time (``Monday's statement that ...``). A verb of renewing or issuing
+voices only a noun of saying (``renewed his pledge that``): ``renewed fears that ...`` causes them.
 """
 
 from __future__ import annotations
 
 from spacy.tokens import Token
 
+from parley.extract.cues import SAYING_NOUNS
+from parley.extract.timex.lexicon import MONTHS, WEEKDAYS
+
 from .agentive import can_hold_view
 from .document import DocIndex, Found, clause_span
+from .hypothetical import hypothetical, unsaid
 from .speakers import attribution_for_cue, np_span
 
-# Nouns of saying or believing whose "that" clause is what was said or held.
-SAYING_NOUNS = frozenset(
-    """
-    claim assertion contention allegation accusation argument insistence prediction warning
-    promise pledge assurance suggestion statement denial admission
-    """.split()
-)
 # Nouns of a view held: a view only when voiced ("voiced the view that"); "X's view that ..." is
 # the writer's account of what X thinks.
 VIEW_NOUNS = frozenset("view belief conclusion concern fear hope doubt".split())
 # Verbs of voicing a view: their subject holds the view their object names ("voiced concern that").
 VOICING_VERBS = frozenset("make repeat reiterate restate renew express voice share issue".split())
 VOICED_NOUNS = SAYING_NOUNS | VIEW_NOUNS
+# Those of them that may also cause what they name ("the decision renewed fears that ..."): they
+# voice only a noun of saying ("renewed his pledge that", "issued a warning that").
+CAUSING_VERBS = frozenset("renew issue".split())
+# Words of a day or a month that own a noun as its time, not as its speaker ("Monday's statement")
+TIME_OWNERS = frozenset(WEEKDAYS) | frozenset(m for m in MONTHS if len(m) > 3)
 
 
 def noun_cue_pass(ix: DocIndex) -> list[Found]:
@@ -45,6 +50,7 @@ def noun_cue_pass(ix: DocIndex) -> list[Found]:
             or t.lemma_.lower() not in VOICED_NOUNS
             or ix.qid[t.i] >= 0
             or t.i in ix.used_cues
+            or any(c.dep_ == "det" and c.lower_ == "no" for c in t.children)  # "made no claim that"
         ):
             continue
         clause = _that_clause(t)
@@ -55,8 +61,10 @@ def noun_cue_pass(ix: DocIndex) -> list[Found]:
             continue
         v = t.head
         if t.dep_ == "dobj" and v.lemma_.lower() in VOICING_VERBS and v.i < t.i and v.i not in ix.used_cues:
-            if _negated(v):
-                continue
+            if _negated(v) or hypothetical(v) or unsaid(v):
+                continue  # "did not repeat", "may repeat", "If X expresses concern that ..."
+            if v.lemma_.lower() in CAUSING_VERBS and t.lemma_.lower() not in SAYING_NOUNS:
+                continue  # "The decision renewed fears that ...": causing fears is not voicing them
             f = attribution_for_cue(ix, v, content, "reported", agent="parsed")
             if f.source is None or f.cue is None:
                 continue
@@ -66,10 +74,10 @@ def noun_cue_pass(ix: DocIndex) -> list[Found]:
             continue
         owner = _owner(t, clause) if t.lemma_.lower() in SAYING_NOUNS else None
         source = np_span(ix, owner, content, t.i) if owner is not None else None
-        if source is None or owner is None:
+        if source is None or owner is None:  # the owner again, for the type checker
             continue
         case = next((c for c in owner.children if c.dep_ == "case" and source[0] < c.idx < source[1]), None)
-        if case is not None:  # "Moscow's": the owner without its possessive ending
+        if case is not None:  # "Northland's": the owner without its possessive ending
             source = (source[0], len(ix.text[: case.idx].rstrip()))
         found.append(Found(content, "reported", source, (t.idx, t.idx + len(t.text)), None, t.i))
         ix.used_cues.add(t.i)
@@ -94,9 +102,14 @@ def _owner(noun: Token, clause: Token) -> Token | None:
     (``the claim by X that``), when it can hold a view."""
     for c in noun.children:
         if c.dep_ == "poss":
-            return c if c.pos_ != "PRON" and can_hold_view(c) else None
+            return c if c.pos_ != "PRON" and _holder(c) else None
     for c in noun.children:
         if c.dep_ == "prep" and c.lower_ == "by" and c.i < clause.i:
             g = next((g for g in c.children if g.dep_ == "pobj"), None)
-            return g if g is not None and can_hold_view(g) else None
+            return g if g is not None and _holder(g) else None
     return None
+
+
+def _holder(t: Token) -> bool:
+    """Can ``t`` hold a view, being no day or time ("Monday's statement", "the morning's claim")?"""
+    return t.ent_type_ not in ("DATE", "TIME") and t.lower_ not in TIME_OWNERS and can_hold_view(t)

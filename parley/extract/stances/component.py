@@ -41,8 +41,9 @@ def reader_for(dossier: Dossier) -> StanceReader:
     # ("drafts to X"), a role's owner ("the role of X"), "a plan of support": no stance;
     # 20: a party told to act ("demanded that X capitulate") takes no stance on X's issue; 21: the
     # writer's reading of an aim ("X seeks to prevent ...") is none; "and to reject" takes the subject
-    # of the infinitive before; "used X to" is no habit; a sentence's list mark is no evidence
-    version="21",
+    # of the infinitive before; "used X to" is no habit; a sentence's list mark is no evidence;
+    # 22: a demand on a party is about its issue by the issue's opposite words (the dossier's)
+    version="22",
 )
 def stances(ctx: Context) -> Step:
     reader = reader_for(Dossier.from_registry(ctx.registry))

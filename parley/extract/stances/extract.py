@@ -141,8 +141,7 @@ class _Run(Collector):
         for hit in hits:
             token = self._token(hit.span)
             if token is None or (
-                isinstance(hit, CueHit)
-                and not_the_issue(token, hit, self.issue_at, self.r.beneficiary.get(hit.issue), self.holders)
+                isinstance(hit, CueHit) and not_the_issue(token, hit, self.issue_at, self.r, self.holders)
             ):
                 continue  # "NATO airspace"; "troops on X territory"; "guarantees for the other side"
             issue = hit.issue if isinstance(hit, CueHit) else self.r.plan_issue

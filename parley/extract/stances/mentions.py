@@ -9,9 +9,9 @@
 - an addressee: "submitted two drafts to Y and X", "its ultimatums to X" name X as who a text was
   sent to (:func:`addressee`);
 - a party told to act: "demanded that Y and X capitulate", "urged X to withdraw" name X as who a
-  demand is put to, not a stance on the issue X's word stands for — unless the act demanded is
-  about joining or widening ("demanded that X halt its expansion", "urged X to admit Y")
-  (:func:`told_to_act`);
+  demand is put to, not a stance on the issue X's word stands for — unless the act demanded names
+  the opposite of the issue's proposition, the dossier issue's ``opposite`` words ("demanded that
+  X halt its expansion", "urged X to admit Y" when "admit" is one) (:func:`told_to_act`);
 - the part a thing plays: "X's role", "the role of bodies such as X", "X's say" — a stance on that
   part, not on the issue (:func:`role_of`).
 
@@ -32,29 +32,18 @@ INDIFFERENT_OPENERS = {"whatever", "whichever"}
 PHRASE_DEPS = {"pobj", "prep", "conj", "appos", "compound", "amod", "poss", "nmod", "cc", "case"}
 # verbs that put a demand to someone, besides the stance verbs of demanding ("told X to ...")
 TELLING_VERBS = {"ask", "tell", "order", "call", "push", "force", "pressure", "expect"}
-# words of joining a body or widening it: a demand on a named body about these is about membership
-MEMBERSHIP_WORDS = {
-    "member",
-    "membership",
-    "join",
-    "accession",
-    "accede",
-    "admit",
-    "admission",
-    "expand",
-    "expansion",
-    "enlarge",
-    "enlargement",
-    "widen",
-    "widening",
-    "entry",
-    "enter",
-}
 
 
-def mentioned_only(token: Token) -> bool:
-    """Is the issue's word (``token``) named here without a stance on its issue (module docstring)?"""
-    return indifferent(token) or adversary(token) or addressee(token) or role_of(token) or told_to_act(token)
+def mentioned_only(token: Token, opposite: frozenset[str]) -> bool:
+    """Is the issue's word (``token``) named here without a stance on its issue (module docstring)?
+    ``opposite``: the words that name the opposite of the issue's proposition."""
+    return (
+        indifferent(token)
+        or adversary(token)
+        or addressee(token)
+        or role_of(token)
+        or told_to_act(token, opposite)
+    )
 
 
 def indifferent(token: Token) -> bool:
@@ -96,11 +85,11 @@ def _named_party(token: Token, prepositions: tuple[str, ...], heads: frozenset[s
     return prep.head is not prep and prep.head.lemma_.lower() in heads
 
 
-def told_to_act(token: Token) -> bool:
+def told_to_act(token: Token, opposite: frozenset[str]) -> bool:
     """Is the word, a name (or a word it is coordinated with), who a demand is put to: the subject of
     the clause a verb of demanding governs ("demanded that Y and X capitulate"), or the object of one
     with an infinitive ("urged X to withdraw", "called on X to stop") — when the act demanded says
-    nothing of joining or widening (:data:`MEMBERSHIP_WORDS`)?"""
+    nothing of the opposite of the issue's proposition (a word of ``opposite``: "halt its expansion")?"""
     if token.pos_ != "PROPN" and not token.ent_type_:
         return False  # "demanded that sanctions end": the measure itself
     t = token
@@ -117,7 +106,9 @@ def told_to_act(token: Token) -> bool:
     if act is None:
         return False
     party = {w.i for w in t.subtree}
-    return not any(w.lemma_.lower() in MEMBERSHIP_WORDS for w in act.subtree if w.i not in party)
+    return not any(
+        w.lemma_.lower() in opposite or w.lower_ in opposite for w in act.subtree if w.i not in party
+    )
 
 
 def _demanding(verb: Token) -> bool:

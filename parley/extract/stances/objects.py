@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from dataclasses import replace
+from typing import Protocol
 
 from spacy.tokens import Token
 
@@ -66,23 +67,36 @@ def adjunct_of_other(token: Token, issue: str, issue_at: Mapping[int, str]) -> b
     return False
 
 
+class IssueWords(Protocol):
+    """The dossier's words of each issue by its id (:class:`.extract.StanceReader`)."""
+
+    @property
+    def beneficiary(self) -> Mapping[str, str]:  # the side the issue is for
+        ...
+
+    @property
+    def opposites(self) -> Mapping[str, frozenset[str]]:  # the words of the opposite of its proposition
+        ...
+
+
 def not_the_issue(
-    token: Token, hit: CueHit, issue_at: Mapping[int, str], beneficiary: str | None, holders: HolderFinder
+    token: Token, hit: CueHit, issue_at: Mapping[int, str], words: IssueWords, holders: HolderFinder
 ) -> bool:
     """Is the issue's word (``token``) not the issue here: a word that only qualifies a thing ("X
     airspace"), a circumstance of another issue's thing (:func:`adjunct_of_other`), the issue's
     thing given to another side than the one it is for ("guarantees for the other country"), or a
     word in another sense (:func:`.senses.another_sense`: "vote for him", "withdraw from running"),
     aimed at a country that is none of the sides (:func:`.scope.another_country`), or only named
-    (:func:`.mentions.mentioned_only`: "regardless of X", "a conflict with X", "the role of X")?"""
+    (:func:`.mentions.mentioned_only`: "regardless of X", "a conflict with X", "the role of X";
+    the words of the opposite of ``hit``'s issue that a demand may name: ``words``)?"""
     return (
         qualifies_only(token, hit)
         or adjunct_of_other(token, hit.issue, issue_at)
-        or for_another(token, beneficiary, holders)
+        or for_another(token, words.beneficiary.get(hit.issue), holders)
         or time_only(token)
         or another_sense(token, issue_at)
         or another_country(token, holders.registry, issue_at)
-        or mentioned_only(token)
+        or mentioned_only(token, words.opposites.get(hit.issue, frozenset()))
     )
 
 
