@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
+from parley import settings
 from parley.extract.attribution import extract_attributions
 from parley.extract.events import find_events
 from parley.extract.mentions import find_mentions
@@ -56,9 +57,10 @@ def attributions(ctx: Context) -> Step:
 
 
 @component(
-    "times", requires=("article",), produces=("time_expression",), version="5"
+    "times", requires=("article",), produces=("time_expression",), version="6"
 )  # 2: dates without a year in a text telling of an earlier year take that year; 3: or its season;
-# 4: "this weekend" in a past clause of a weekday is the one just gone; 5: "the delayed Monday talks"
+# 4: "this weekend" in a past clause of a weekday is the one just gone; 5: "the delayed Monday talks";
+# 6: an -ed word after an article or possessive is no past tense anywhere in the window
 def times(ctx: Context) -> Step:
     from parley.extract.timex import find_time_expressions
 
@@ -121,6 +123,7 @@ def statements(ctx: Context) -> Step:
     # a clause beside the trigger; 12: the taxonomy of the PARLEY_EVENTS setting, an -ed adjective before
     # a weekday is no tense
     version="12",
+    config=settings.EVENTS.file_digest,  # a taxonomy of the setting's own: analysed again when it changes
 )
 def events(ctx: Context) -> Step:
     def step(a: Analysis) -> dict:

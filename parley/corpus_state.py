@@ -1,11 +1,11 @@
 """What each corpus step last did, so a run does only the steps whose inputs changed.
 
 A ``corpus_step`` record per step says which version of the step ran, on which inputs (a digest
-of the actor registry and the user's merge/split decisions), whether it finished, how many
-records it changed and how long it took. :func:`parley.corpus.run_corpus_steps` marks every step
-pending before a run that has something new to read, and each step done when it has written
-its records: a run cut short leaves the rest pending, and the next run does them even with no
-new article.
+of the actor registry, the user's merge/split decisions and the ``PARLEY_EVENTS`` file), whether
+it finished, how many records it changed and how long it took.
+:func:`parley.corpus.run_corpus_steps` marks every step pending before a run that has something
+new to read, and each step done when it has written its records: a run cut short leaves the rest
+pending, and the next run does them even with no new article.
 """
 
 from __future__ import annotations
@@ -17,6 +17,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, Literal
 
+from parley import settings
 from parley.records import record_type
 
 if TYPE_CHECKING:
@@ -40,13 +41,17 @@ class CorpusStepRun:
 
 
 def inputs_digest(registry: ActorRegistry, overrides: Iterable[tuple[str, str, str]]) -> str:
-    """Changes when the dossier's actors, sides or issues, or the user's merges and splits, do."""
-    parts = [
+    """Changes when the dossier's actors, sides or issues, the user's merges and splits, or the
+    content of the event taxonomy the ``PARLEY_EVENTS`` setting names, do."""
+    parts: list[Any] = [
         _stable(list(registry.sides.values())),
         _stable(list(registry.specs.values())),
         _stable(registry.sections),
         sorted(list(o) for o in overrides),
     ]
+    taxonomy = settings.EVENTS.file_digest()
+    if taxonomy:  # none when unset: the bundled file, which the steps' versions cover
+        parts.append(["events", taxonomy])
     text = json.dumps(parts, sort_keys=True, default=repr)
     return hashlib.sha256(text.encode()).hexdigest()[:16]
 

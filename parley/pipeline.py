@@ -76,21 +76,38 @@ class ComponentSpec:
     produces: tuple[str, ...]
     factory: Callable[[Context], Step]
     version: str
+    # a digest of what the component reads besides its code (a file a setting names; "" for none),
+    # appended to its version so that records made with other settings are made again
+    config: Callable[[], str] | None = None
+
+    @property
+    def full_version(self) -> str:
+        """``version``, and the digest of its ``config`` when there is one."""
+        digest = self.config() if self.config else ""
+        return f"{self.version}~{digest}" if digest else self.version
 
 
 COMPONENTS: dict[str, ComponentSpec] = {}
 
 
-def component(name: str, *, requires: Iterable[str], produces: Iterable[str], version: str = "1"):
+def component(
+    name: str,
+    *,
+    requires: Iterable[str],
+    produces: Iterable[str],
+    version: str = "1",
+    config: Callable[[], str] | None = None,
+):
     """Register a component factory: ``factory(context) -> step(analysis) -> {product: records}``.
 
     ``produces`` names what the step returns: a registered article-scope record type is stored,
-    any other name is handed to later components only."""
+    any other name is handed to later components only. ``config`` gives a digest of what the step
+    reads besides its code (see :attr:`ComponentSpec.config`)."""
 
     def register(factory: Callable[[Context], Step]) -> Callable[[Context], Step]:
         if set(produces) & PROVIDED:
             raise ConfigError(f"component {name!r} cannot produce {sorted(set(produces) & PROVIDED)}")
-        COMPONENTS[name] = ComponentSpec(name, tuple(requires), tuple(produces), factory, version)
+        COMPONENTS[name] = ComponentSpec(name, tuple(requires), tuple(produces), factory, version, config)
         return factory
 
     return register
@@ -125,7 +142,7 @@ class Pipeline:
     @property
     def version(self) -> str:
         """Identifies what produced the stored records: parser and component versions."""
-        parts = [self.parser.name] + [f"{s.name}@{s.version}" for s in self.specs]
+        parts = [self.parser.name] + [f"{s.name}@{s.full_version}" for s in self.specs]
         return "+".join(parts)
 
     def run(self, articles: Iterable[Article]) -> Iterator[Analysis | AnalysisFailure]:

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import hashlib
 import os
 from dataclasses import dataclass
+from pathlib import Path
 
 
 @dataclass(frozen=True)
@@ -14,6 +16,18 @@ class Setting:
 
     def get(self) -> str:
         return os.environ.get(self.name) or self.default
+
+    def file_digest(self) -> str:
+        """A digest of the content of the file the setting names, so that what was made with it
+        is made again when it changes; "" when it names none (the bundled file, which the
+        versions of the code cover), "unreadable" when it cannot be read."""
+        path = self.get()
+        if not path:
+            return ""
+        try:
+            return hashlib.sha256(Path(path).read_bytes()).hexdigest()[:12]
+        except OSError:
+            return "unreadable"
 
 
 DB = Setting("PARLEY_DB", "parley.db", "Path of the SQLite store (the --db option wins).")

@@ -58,6 +58,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         "--forget", action="store_true", help="remove what the steps kept of the N new articles first"
     )
     args = parser.parse_args(argv)
+    if args.forget and not args.new:
+        parser.error("--forget needs --new N (the articles whose kept records are removed)")
     store = open_store(args.store)
     names = args.steps.split(",") if args.steps else None
     changed: list[str] = []

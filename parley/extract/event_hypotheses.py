@@ -20,9 +20,11 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, fields
+from dataclasses import dataclass
 
 from spacy.tokens import Token
+
+from parley.extract.event_readings import lists_of
 
 POSSIBLE_AUX = {"could", "might", "may"}
 REQUIRED_AUX = {"must", "ought"}
@@ -40,9 +42,7 @@ class Hypotheses:  # the file's ``hypotheses`` lists, by the names of its fields
 def hypotheses_of(data: dict) -> Hypotheses:
     """The taxonomy file's ``hypotheses`` lists (lemmas, lower case), read by
     :func:`parley.extract.event_taxonomy.load_taxonomy`."""
-    return Hypotheses(
-        **{f.name: frozenset(str(w).lower() for w in data.get(f.name) or ()) for f in fields(Hypotheses)}
-    )
+    return lists_of(Hypotheses, data)
 
 
 def no_happening(token: Token, lists: Hypotheses) -> bool:

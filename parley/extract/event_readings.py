@@ -22,10 +22,13 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass, fields
+from typing import TypeVar
 
 from spacy.tokens import Token
 
 from parley.models import Mention
+
+_T = TypeVar("_T")
 
 PARTY_ENTITIES = {"PERSON", "ORG", "GPE", "NORP"}
 PARTY_MENTIONS = {"PERSON", "ROLE", "ORG", "GPE", "NORP"}
@@ -48,10 +51,17 @@ class Words:  # the file's ``words`` lists, by the names of its fields
     measured_attend_preps: frozenset[str] = frozenset()  # "after six hours of talks, X said"
 
 
+def lists_of(kind: type[_T], data: dict) -> _T:
+    """A ``kind`` (a dataclass of word sets) of the taxonomy file's lists of ``data`` named by its
+    fields (lemmas, lower case; a list not given is empty)."""
+    names = [f.name for f in fields(kind)]  # type: ignore[arg-type]
+    return kind(**{name: frozenset(str(w).lower() for w in data.get(name) or ()) for name in names})
+
+
 def words_of(data: dict) -> Words:
     """The taxonomy file's ``words`` lists (lemmas, lower case), read by
     :func:`parley.extract.event_taxonomy.load_taxonomy`."""
-    return Words(**{f.name: frozenset(str(w).lower() for w in data.get(f.name) or ()) for f in fields(Words)})
+    return lists_of(Words, data)
 
 
 def is_party(token: Token, mentions: Sequence[Mention], words: Words) -> bool:

@@ -7,7 +7,7 @@ words report somebody else's claim, the claimant is who they name, in this order
 
 1. the subject of a verb of claiming or complaining in the clause ("Russia claimed ...", "Kremlin
    officials said ...", "fighting went on, with Russia claiming ..."), also a group of people
-   named by a plural noun ("critics", "many residents", "some Kenyans have complained ...");
+   named by a plural noun ("critics", "many residents", "some Northerners have complained ...");
 2. the maker a claim noun names ("claims by X that", "X's allegation", "Russian claims": the
    side the adjective belongs to);
 3. else no one (shown as "unknown"): a reported claim whose maker the article does not name is
@@ -26,6 +26,7 @@ import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
 
+from parley.extract.cues import PEOPLE_NOUNS, PERSON_PRONOUNS
 from parley.models import Mention, Span
 from parley.reconcile.claim_senses import calls_false, unverified_phrase
 from parley.reconcile.claim_words import Words, clean
@@ -41,9 +42,10 @@ MADE_UP = (*INVENTED, "lie", "lies", "narrative", "narratives")
 _MADE_UP = re.compile(rf"\b(?:{'|'.join(MADE_UP)})\b", re.I)
 # the verbs of claiming proper ("claimed", "alleges"), and with them those of saying or reporting
 CLAIMING = r"claim(?:ed|s|ing)|assert(?:ed|s|ing)|alleg(?:ed|es|ing)|insist(?:ed|s|ing)"
+# an auxiliary and an adverb before a verb of claiming or complaining ("has long claimed")
+_AUX_ADV = r"(?:has\s+|have\s+|had\s+)?(?:also\s+|long\s+|repeatedly\s+|previously\s+|earlier\s+|falsely\s+)?"
 _CLAIM_VERB = (
-    r"(?:has\s+|have\s+|had\s+)?(?:also\s+|repeatedly\s+|previously\s+|earlier\s+|falsely\s+)?"
-    rf"(?:{CLAIMING}|said|says|saying|report(?:ed|s|ing)|announc(?:ed|es|ing)|stat(?:ed|es|ing)|"
+    rf"{_AUX_ADV}(?:{CLAIMING}|said|says|saying|report(?:ed|s|ing)|announc(?:ed|es|ing)|stat(?:ed|es|ing)|"
     r"accus(?:ed|es|ing))\b"
 )
 # a name, with "of" inside ("Ministry of Defence") and a group noun after ("Russian officials")
@@ -56,25 +58,36 @@ _OPENING = re.compile(
     r"^(?:[-–•*]\s*)?(?:(?:but|and|yet|so|however|nevertheless|still|meanwhile)\b,?\s+)?", re.I
 )
 # a verb of claiming, or of complaining ("have complained that ..."), that has a claimant
-_CLAIMANT_VERB = (
-    rf"(?:{_CLAIM_VERB}|(?:has\s+|have\s+|had\s+)?(?:also\s+|long\s+|repeatedly\s+|previously\s+|earlier\s+)?"
-    r"complain(?:ed|s|ing)\b)"
-)
+_CLAIMANT_VERB = rf"(?:{_CLAIM_VERB}|{_AUX_ADV}complain(?:ed|s|ing)\b)"
 # where the subject of a verb of claiming stands: opening the clause, or after "with", "as", "and"
 # or a comma
 _SUBJECT_AT = r"(?:^|\bwith\s+|\bas\s+|\band\s+|[,;]\s+)"
 _SUBJECT_CLAIMS = re.compile(rf"{_SUBJECT_AT}{_WHO}\s+{_CLAIMANT_VERB}")
-# a group of people the text names by a plural noun: "critics", "many residents", "some Kenyans"
-# (a quantifier and a people's name), "Kenyan farmers" (a people's adjective and a group noun)
-GROUP_NOUNS = (
-    "critics", "opponents", "supporters", "residents", "locals", "villagers", "citizens", "voters",
-    "activists", "campaigners", "analysts", "observers", "experts", "commentators", "protesters",
-    "demonstrators", "witnesses", "survivors", "relatives", "families", "victims", "parents", "farmers",
-    "workers", "employees", "students", "lawmakers", "legislators", "politicians", "economists",
-    "scientists", "researchers", "doctors", "sceptics", "skeptics", "detractors", "neighbours", "neighbors",
-)  # fmt: skip
+
+
+def plural(noun: str) -> str:
+    """The plural of a ``noun`` of the word lists ("critic": "critics", "ally": "allies")."""
+    if noun.endswith("y") and noun[-2:-1] not in ("a", "e", "o", "u"):
+        return noun[:-1] + "ies"
+    if noun.endswith("s") and not noun.endswith("ss"):
+        return noun  # "headquarters"
+    return noun + "es" if noun.endswith(("ss", "sh", "ch", "x")) else noun + "s"
+
+
+# a group of people the text names by a plural noun: "critics", "many residents", "some Northerners"
+# (a quantifier and a people's name), "Roese farmers" (a people's adjective and a group noun):
+# the plurals of the word list's nouns for who can hold a view, and a few more
+GROUP_NOUNS = tuple(
+    sorted(
+        plural(w)
+        for w in (PEOPLE_NOUNS - PERSON_PRONOUNS)
+        | {"local", "villager", "witness", "relative", "victim", "parent", "researcher", "sceptic"}
+        | {"skeptic", "detractor"}
+    )
+)
+
 _QUANTIFIER = r"(?i:some|many|several|most|other|numerous|a\s+few|a\s+number\s+of|(?:dozens|hundreds)\s+of)"
-_PEOPLES = r"[A-Z][a-z]+(?:an|ese|ish|i|ch)"  # "Kenyan", "Chinese", "British", "Israeli", "French"
+_PEOPLES = r"[A-Z][a-z]+(?:an|ese|ish|i|ch)"  # a people's adjective: "Roese", "Westish", "Eastlandi"
 _GROUP = (
     rf"(?P<group>(?:{_QUANTIFIER}\s+)?(?:{_PEOPLES}\s+)?(?i:{'|'.join(GROUP_NOUNS)})"
     rf"|{_QUANTIFIER}\s+[A-Z][a-z]+s)"
@@ -110,7 +123,7 @@ def claimant(words: Words, text: str, span: Span, side_names: Mapping[str, str] 
         if len(m.group("who").split()) <= _MAX_WORDS:
             return Claimant(clean(m.group("who")), False)
     group = _GROUP_CLAIMS.search(opened)
-    if group:  # "Some Kenyans have complained that ...": the group is who the text names
+    if group:  # "Some Northerners have complained that ...": the group is who the text names
         return Claimant(clean(group.group("group")), False)
     reported, named = _claim_noun(words, clause, sides)
     if named:

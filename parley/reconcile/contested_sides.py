@@ -115,7 +115,8 @@ def one_per_copy(corpus: Corpus, found: list[Contested]) -> list[Contested]:
         same = at.setdefault((c.kind, c.subject), [])
         copy = next((i for i in same if _copies(corpus, kept[i].sides[0].sources, c)), None)
         if copy is None:
-            same.extend([len(kept)] if len(c.sides) == 1 else [])
+            if len(c.sides) == 1:
+                same.append(len(kept))
             kept.append(c)
         else:
             first = kept[copy].sides[0]
@@ -158,10 +159,7 @@ def denied_subject(words: Words, text: str, attribution: bool = False) -> str:
 def explain(kind: str, n: int) -> str:
     """Why an item of ``kind`` is listed; ``n``: how many statements answer the claim, or how
     many values the sources give. A ``lone-denial`` denies a claim no source makes, a
-    ``lone-attribution`` disputes words no source reports (``n``: how many statements do); a
-    ``denial`` no statement answers (``n`` 0) is a ``lone-denial``: one wording for both."""
-    if kind == "denial" and n == 0:
-        kind, n = "lone-denial", 1
+    ``lone-attribution`` disputes words no source reports (``n``: how many statements do)."""
     return {
         "denial": f"a claim and {n} statement{'s' * (n != 1)} denying it",
         "lone-denial": _NO_SOURCE

@@ -31,8 +31,9 @@ from parley.store.lazy import RecordsByArticle, StoredArticles, StoredRecords
 # 18: "a fake about X, which was denied by Y" denies X and claims nothing; a claimant only named by the
 # text; "denied such allegations" paired with the sentence before when it alleges (denied_antecedents)
 # 19: a group named by a plural noun claims ("some Kenyans have complained"); "not verified" paired
-# within its own clause, one item for copies of one article; a lone misquote claim worded as such
-VERSION = "19"
+# within its own clause, one item for copies of one article; a lone misquote claim worded as such;
+# 20: any plural noun for people claims ("and officials said"), "has long claimed"
+VERSION = "20"
 
 
 CORPUS_READS = ("article", "statement", "mention", "actor", "copy", "fingerprint")

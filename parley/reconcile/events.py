@@ -206,7 +206,7 @@ def merge_events(
         # the drafts whose dates do not rule it out
         for d in index.drafts if exhaustive else index.candidates(m, article):
             parties = (sides or {}, governments or {})
-            score = _score(d, m, people, article, where, mine, parties, id(m) in doers, recurring)
+            score = _score(d, m, people, article, where, mine, parties, id(m) in doers, recurring=recurring)
             if score is not None and score >= _needed(d, m):
                 scored.append((d, score))
             elif score is not None and d.sole and (d.dates() or d.periods()):
@@ -268,7 +268,8 @@ def _score(
     words: frozenset[str] = frozenset(),
     parties: tuple[Mapping[str, str], Mapping[str, str]] = ({}, {}),
     unnamed: bool = False,
-    recurring: frozenset[str] = frozenset(),
+    *,
+    recurring: frozenset[str],
 ) -> int | None:
     """The evidence that report ``m`` is of draft ``d`` (the module docstring); None: not the
     same event. ``unnamed``: the report's own party is someone it does not name; ``recurring``:

@@ -7,7 +7,7 @@ A head is a candidate for a claim ``x`` when:
   with no key in common unless their ratio reaches ``high``, the highest threshold); or
 - its rapidfuzz ``token_set_ratio`` with ``x`` can reach ``high`` (``floor`` when no ``keys`` are
   given), by the bound below; or
-- either text holds whitespace other than a single space (then every head is a candidate).
+- either text holds U+0085 or U+00A0 (then every head is a candidate).
 
 The bound. ``token_set_ratio`` splits each text on whitespace into a set of words: ``I`` the
 words both have, ``A`` and ``B`` those only one has; ``len`` of a set is the length of its words
@@ -39,8 +39,9 @@ import numpy as np
 
 BUCKETS = 64
 MARGIN = 0.5  # the bound is compared with the threshold less this (rounding in either ratio)
-# whitespace other than single spaces between words: a text rapidfuzz might split otherwise
-_ODD_SPACE = re.compile(r"[^\S ]|  |^ | $")
+# the only whitespace ``str.split`` and rapidfuzz split on differently (every code point checked):
+# tabs, runs of spaces and spaces at either end give both the same words
+_ODD_SPACE = re.compile("[\x85\xa0]")
 
 
 class HeadIndex:

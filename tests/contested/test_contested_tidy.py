@@ -79,10 +79,19 @@ def test_a_group_that_claims_is_the_claimant_not_the_outlet():
 
 
 def test_group_nouns_with_a_quantifier_or_a_peoples_adjective_are_named_as_written():
-    assert _who("Critics said the envoy had overstepped his brief.") == "Critics"
+    assert _who("The well ran dry, and many villagers said the pump had been taken.") == "many villagers"
     assert _who("The talks stalled, with critics claiming the envoy had overstepped.") == "critics"
-    assert _who("Kenyan farmers have long complained that the levy is unfair.") == "Kenyan farmers"
-    assert _who("Several Northerners alleged that the ballots were burned.") == "Several Northerners"
+    assert _who("Roese farmers have long complained that the levy is unfair.") == "Roese farmers"
+    assert _who("The count was late; several observers alleged that the ballots were burned.") == (
+        "several observers"
+    )
+
+
+def test_an_auxiliary_and_an_adverb_go_before_a_verb_of_claiming_or_complaining():
+    assert _who("Northland has long claimed that the river is its border.") == "Northland"
+    assert _who("Some Northerners have falsely complained that the border crossing was closed.") == (
+        "Some Northerners"
+    )
 
 
 def test_a_named_side_that_complains_is_the_claimant():
@@ -166,7 +175,7 @@ def test_a_fake_no_one_is_named_making_is_a_lone_denial_in_the_one_wording():
     )
     [item] = disputed_after(_corpus(text), WORDS, SIDES)
     assert item.subject == "denied: the reservoir being poisoned near the border"
-    assert item.explanation == explain("lone-denial", 1) == explain("denial", 0)
+    assert item.explanation == explain("lone-denial", 1)
     assert explain("denial", 1) == "a claim and 1 statement denying it"
 
 

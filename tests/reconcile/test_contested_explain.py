@@ -76,4 +76,4 @@ def test_two_denials_of_one_claim_no_source_makes_are_counted():
 def test_a_claim_and_its_denials_keep_their_own_wording():
     assert explain("denial", 1) == "a claim and 1 statement denying it"
     assert explain("denial", 2) == "a claim and 2 statements denying it"
-    assert explain("denial", 0) == "a denial of a claim no source in the corpus makes"
+    assert explain("lone-denial", 1) == "a denial of a claim no source in the corpus makes"

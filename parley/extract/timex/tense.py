@@ -10,9 +10,9 @@ a cue.
 * Past cues: ``said``, ``was``, ``were``, ``had``, ``did``, ``since``, a list of irregular
   past forms, and any other lower-case word ending in ``-ed`` ("United" is a name) that is
   not a passive participle (after ``be``/``been``/``being``/``is``...).
-* No cue: an ``-ed`` word right before the expression and right after an article or a
-  possessive ("the delayed Monday talks", "a scheduled Tuesday call") qualifies the noun the
-  expression names; it says nothing of the clause's time, which is read as if it were not there.
+* No cue: an ``-ed`` word right after an article or a possessive ("the delayed Monday talks",
+  "a scheduled Tuesday call", "the reduced dividend") qualifies a noun; it says nothing of the
+  clause's time, which is read as if it were not there.
 
 The words before the expression are read first (up to ten, back to the start of the clause);
 with ``both_sides`` the words after it are read next, the same way. No cue gives None, which
@@ -67,6 +67,9 @@ def _tokens(text: str) -> list[str]:
 def _cue(words: list[str], i: int) -> str | None:
     w = words[i].lower()
     prev = words[i - 1].lower() if i > 0 else ""
+    ed = w.endswith("ed") and len(w) > 4 and words[i].islower() and w not in _NOT_PAST_ED
+    if ed and prev in _ARTICLES:
+        return None  # "the delayed Monday talks", "a scheduled call": an adjective of a noun
     if w in _FUTURE:
         if w == "next" and i + 1 < len(words) and words[i + 1].lower() == "to":
             return None  # "next to": a place
@@ -79,23 +82,9 @@ def _cue(words: list[str], i: int) -> str | None:
         return "future"
     if w in _PAST:
         return "past"
-    if w.endswith("ed") and len(w) > 4 and words[i].islower() and w not in _NOT_PAST_ED:
-        return None if prev in _BE else "past"
+    if ed:
+        return None if prev in _BE else "past"  # "was delayed": a passive participle
     return None
-
-
-def _qualifies(words: list[str], i: int) -> bool:
-    """ "the delayed [Monday talks]", "a scheduled [Tuesday call]": an ``-ed`` word after an
-    article or a possessive (:data:`_ARTICLES`) is an adjective of what follows it."""
-    w = words[i]
-    return (
-        i > 0
-        and w.islower()
-        and len(w) > 4
-        and w.endswith("ed")
-        and w not in _NOT_PAST_ED
-        and words[i - 1].lower() in _ARTICLES
-    )
 
 
 # Words before an adjective of a noun; not "that" ("the truce that started Monday" tells a past)
@@ -159,8 +148,6 @@ def tense_near(text: str, start: int, end: int, both_sides: bool = True) -> str 
     """``"past"``, ``"future"`` or None for the expression at ``text[start:end]``."""
     before = _tokens(text[max(0, start - 150) : start])
     for i in _before(before):
-        if i == len(before) - 1 and _qualifies(before, i):
-            continue  # "the delayed Monday talks": the talks' adjective, not the clause's verb
         found = _cue(before, i)
         if found:
             return found
