@@ -47,8 +47,9 @@ def mentions(ctx: Context) -> Step:
 # sentence; a verb the parser cut from its subject continues the content before it; 28: a received
 # thing speaks, not its receiver; "by saying" the noun phrase before its verb; a bare pronoun object
 # is no content; a gerund is no inverted "said X"; "asked not to specify their country"; 29: a noun
-# of saying not voiced when hypothetical, unsaid, "no claim", a day's ("Monday's statement")
-@component("attributions", requires=("doc",), produces=("attribution",), version="29")
+# of saying not voiced when hypothetical, unsaid, "no claim", a day's ("Monday's statement");
+# 30: the later nouns of a list called for that the parser hung on the verb
+@component("attributions", requires=("doc",), produces=("attribution",), version="30")
 def attributions(ctx: Context) -> Step:
     def step(a: Analysis) -> dict:
         return {"attribution": extract_attributions(a.parsed)}

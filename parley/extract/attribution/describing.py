@@ -26,6 +26,7 @@ def describe_span(ix: DocIndex, v: Token, lemma: str) -> tuple[int, int] | None:
     parts = [c for c in v.children if c.i > v.i and ix.pid[c.i] == p and c.dep_ in _DESCRIBE_DEPS]
     if not parts:
         return None
+    parts += _listed_on(v, max(c.right_edge.i for c in parts))
     a = min(c.left_edge.i for c in parts)
     b = max(c.right_edge.i for c in parts) + 1
     a, b = ix.para_clip(a, b, v.i)
@@ -51,6 +52,23 @@ def describe_span(ix: DocIndex, v: Token, lemma: str) -> tuple[int, int] | None:
         # is described (before the cue, or nowhere) the rest says nothing
         return None
     return span
+
+
+def _listed_on(v: Token, end: int) -> list[Token]:
+    """The later nouns of a list the parser hung on the verb itself, not on the list's first noun
+    (``called for a ceasefire, security guarantees and compromises``: "guarantees" a conjunct of
+    "called"): nouns right after ``end`` with only commas and "and"/"or" between, no subject."""
+    doc = v.doc
+    found = []
+    for c in v.children:
+        if c.dep_ != "conj" or c.pos_ not in ("NOUN", "PROPN") or c.left_edge.i <= end:
+            continue
+        between = doc[end + 1 : c.left_edge.i]
+        if len(between) and all(t.lower_ in (",", "and", "or") for t in between):
+            if not any(g.dep_ in _SUBJ for g in c.children):
+                found.append(c)
+                end = c.right_edge.i
+    return found
 
 
 def _a_time(prep: Token) -> bool:
