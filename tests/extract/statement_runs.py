@@ -26,6 +26,22 @@ sides:
 """
 
 
+# one side and its finance minister: what a test of one speaker's statements needs
+ONE_MINISTER = """\
+sides:
+  - id: north
+    name: Northland
+    adjectives: [Northern]
+    places: [Northland]
+actors:
+  - id: tomas-lind
+    name: Tomas Lind
+    kind: person
+    side: north
+    roles: [Finance minister]
+"""
+
+
 def load_registry(tmp_path_factory, text: str) -> ActorRegistry:
     path = tmp_path_factory.mktemp("registry") / "actors.yaml"
     path.write_text(text, encoding="utf-8")

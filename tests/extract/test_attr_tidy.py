@@ -9,22 +9,10 @@ import spacy
 
 from parley.extract.attribution.put_to import aside_ask, aside_reply, put_to_subject
 from parley.extract.first_person import first_person_alone
-from tests.extract.statement_runs import one, text_and_statements
+from tests.extract.statement_runs import ONE_MINISTER, one, text_and_statements
 from tests.extract.test_attribution import run
 
-REGISTRY = """\
-sides:
-  - id: north
-    name: Northland
-    adjectives: [Northern]
-    places: [Northland]
-actors:
-  - id: tomas-lind
-    name: Tomas Lind
-    kind: person
-    side: north
-    roles: [Finance minister]
-"""
+REGISTRY = ONE_MINISTER
 LEAD = "Talks on the border trade pact\n\nThe second round ended late on Friday.\n\n"
 
 

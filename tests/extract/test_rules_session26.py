@@ -14,7 +14,7 @@ import spacy
 from parley.extract.registry import ActorRegistry
 from parley.nlp import SpacyParser
 from parley.pipeline import Context, Pipeline, default_components
-from tests.extract.statement_runs import one, text_and_statements
+from tests.extract.statement_runs import ONE_MINISTER, one, text_and_statements
 from tests.extract.test_attribution_news_defects import _reported
 from tests.positions.test_stance_issue_objects import _read
 
@@ -183,19 +183,7 @@ def test_a_view_the_writer_gives_someone_is_no_statement(nlp):
 
 
 # -- a name coordinated with other speakers is no one actor ----------------------------------------
-REGISTRY = """\
-sides:
-  - id: north
-    name: Northland
-    adjectives: [Northern]
-    places: [Northland]
-actors:
-  - id: tomas-lind
-    name: Tomas Lind
-    kind: person
-    side: north
-    roles: [Finance minister]
-"""
+REGISTRY = ONE_MINISTER
 
 
 @pytest.fixture(scope="module")
