@@ -26,14 +26,10 @@ import weakref
 from collections import Counter
 from collections.abc import Callable, Hashable, Iterable
 from dataclasses import dataclass, field, replace
-from functools import cache
-from importlib import resources
 from typing import Any, TypeVar
 
-import yaml
-
 from parley import records
-from parley.errors import AmbiguousId, ConfigError, InvalidOverride, NotFound
+from parley.errors import AmbiguousId, InvalidOverride, NotFound
 from parley.extract.registry import ActorRegistry, fold
 from parley.models import Actor, Article, Event, Span, Statement
 from parley.store import RecordQuery, Store
@@ -341,11 +337,11 @@ def sentence_context(text: str, span: Span) -> tuple[str, str, str]:
     return text[start : span.start], span.of(text), text[span.end : stop]
 
 
-@cache
 def event_types() -> tuple[str, ...]:
-    """The event types of the bundled taxonomy (``parley/data/events.yaml``), in its order."""
-    source = resources.files("parley.data") / "events.yaml"
-    try:
-        return tuple(t["id"] for t in yaml.safe_load(source.read_text(encoding="utf-8"))["types"])
-    except (OSError, yaml.YAMLError, KeyError, TypeError) as exc:
-        raise ConfigError(f"invalid event taxonomy {source}: {exc}") from exc
+    """The event types of the taxonomy in use (the file the ``PARLEY_EVENTS`` setting names, by
+    default the bundled ``parley/data/events.yaml``), in its order: the types the extractor finds,
+    read through :func:`~parley.extract.event_taxonomy.load_taxonomy` (read again only when the
+    file changes). Raises :class:`~parley.errors.ConfigError` for a file that cannot be read."""
+    from parley.extract.event_taxonomy import load_taxonomy  # the extractors' modules: when asked
+
+    return tuple(t.id for t in load_taxonomy())

@@ -79,7 +79,11 @@ def _stored(store: Store, issue: str | None = None) -> list[Position]:
 
 
 def _side_names(found: list[Position]) -> dict[str, str]:
-    return {p.side: p.holder_name for p in found if p.holder_kind == "side" and p.side}
+    """Each side's name: as a side-held position names it, else as the dossier the store was
+    analysed with does (every position carries its side's name), else its id."""
+    names = {p.side: p.side_name for p in found if p.side and p.side_name}
+    names.update({p.side: p.holder_name for p in found if p.holder_kind == "side" and p.side})
+    return names
 
 
 def _rows(

@@ -10,9 +10,10 @@ given (the setting's when none is), so that another taxonomy's lists are the one
 
 from __future__ import annotations
 
+import os
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field, replace
-from functools import cache
+from functools import lru_cache
 from importlib import resources
 from pathlib import Path
 from typing import overload
@@ -24,6 +25,8 @@ from parley.errors import ConfigError
 from parley.extract.event_hypotheses import Hypotheses, hypotheses_of
 from parley.extract.event_readings import Words, words_of
 from parley.extract.event_senses import Senses, senses_of
+
+KEPT_READINGS = 16  # taxonomies kept: a file read once per version, the oldest dropped
 
 
 @dataclass(frozen=True)
@@ -80,8 +83,21 @@ class Taxonomy(Sequence[EventType]):
 
 def load_taxonomy(path: str | None = None) -> Taxonomy:
     """The taxonomy of the file at ``path``; by default the one the ``PARLEY_EVENTS`` setting
-    names (the shipped ``events.yaml`` when it is unset). Each file is read once."""
-    return _read(path or settings.EVENTS.get() or None)
+    names (the shipped ``events.yaml`` when it is unset). A file is read again only when it
+    changes (its modification time or size), so a long-running process sees an edited file; the
+    shipped one is read once."""
+    path = path or settings.EVENTS.get() or None
+    return _read(path, _stamp(path) if path else None)
+
+
+def _stamp(path: str) -> tuple[int, int] | None:
+    """The file's modification time (ns) and size; None when it cannot be read (:func:`_read`
+    then raises the error)."""
+    try:
+        found = os.stat(path)
+    except OSError:
+        return None
+    return found.st_mtime_ns, found.st_size
 
 
 def taxonomy_of(types: Sequence[EventType] | None) -> Taxonomy:
@@ -96,8 +112,10 @@ def taxonomy_of(types: Sequence[EventType] | None) -> Taxonomy:
     return replace(default, types=tuple(types))
 
 
-@cache
-def _read(path: str | None) -> Taxonomy:
+@lru_cache(maxsize=KEPT_READINGS)
+def _read(path: str | None, stamp: tuple[int, int] | None) -> Taxonomy:
+    """The taxonomy of the file at ``path`` (the shipped one when None), kept by its path and
+    its ``stamp`` (:func:`_stamp`): an edited file has a new stamp and is read anew."""
     source = Path(path) if path else resources.files("parley.data") / "events.yaml"
     try:
         data = yaml.safe_load(source.read_text(encoding="utf-8"))

@@ -122,10 +122,14 @@ def parse_date(ctx: click.Context, param: click.Parameter, value: str | None) ->
 
 def one_of(valid: Callable[[], Iterable[str]], what: str) -> Callable:
     """A callback that refuses a value not in ``valid()`` (read only when the option is given),
-    listing the valid ones."""
+    listing the valid ones; a ``valid()`` that cannot be read (a bad taxonomy file) is an error
+    of the command (exit 3), as in its body."""
 
     def check(ctx: click.Context, param: click.Parameter, value: str | None) -> str | None:
-        choices = list(valid()) if value is not None else []
+        try:
+            choices = list(valid()) if value is not None else []
+        except ParleyError as exc:
+            fail(str(exc), EXIT_STORE)
         if value is not None and value not in choices:
             raise click.BadParameter(f"{value!r} is not {what}; choose from {', '.join(choices)}")
         return value

@@ -34,7 +34,7 @@ DENIES = "denies"
     "positions",
     reads=("stance", "provision", "statement", "mention", "actor", "article"),
     writes=("stance", "position", "document"),
-    version="4",  # 4: a denial is no row's position while the row holds another stance
+    version="5",  # 5: each position names its side as the dossier does (side_name)
 )
 def positions_step(ctx: CorpusContext) -> int:
     store = ctx.store
@@ -187,6 +187,7 @@ def build_positions(stances: Iterable[Stance], names: dict[str, str]) -> list[Po
                 date=latest_stance.date,
                 evidence=evidence(latest_stance),
                 history=tuple(evidence(s, id(s) in marked) for s in history),
+                side_name=names.get(latest_stance.side) if latest_stance.side else None,
             )
         )
     return out

@@ -109,6 +109,7 @@ class Position:
     date: dt.date | None
     evidence: Evidence
     history: tuple[Evidence, ...] = ()  # oldest first; undated first of all; earlier before current
+    side_name: str | None = None  # the dossier's name for ``side`` ("European allies" for "europe")
 
 
 @dataclass(frozen=True)
