@@ -49,7 +49,7 @@ def mentions(ctx: Context) -> Step:
 # is no content; a gerund is no inverted "said X"; "asked not to specify their country"; 29: a noun
 # of saying not voiced when hypothetical, unsaid, "no claim", a day's ("Monday's statement");
 # 30: the later nouns of a list called for that the parser hung on the verb
-@component("attributions", requires=("doc",), produces=("attribution",), version="30")
+@component("attributions", requires=("doc",), produces=("attribution",), version="31")
 def attributions(ctx: Context) -> Step:
     def step(a: Analysis) -> dict:
         return {"attribution": extract_attributions(a.parsed)}

@@ -13,6 +13,9 @@
 * ``… worth €400m. According to X, …``: the parser read "m." as an abbreviation and ran the two
   sentences into one; a capitalised "According" right after a word ending in a full stop opens
   its own sentence, and the content is the rest of it after the phrase (:func:`opens_sentence`).
+* ``The plan had been, according to diplomats, drafted in secret``: the parser hung "drafted" on
+  the source; the phrase set off inside a verb group ends at its closing comma, and the content
+  is the clause without it (:func:`verb_group_aside`).
 """
 
 from __future__ import annotations
@@ -114,3 +117,30 @@ def opens_sentence(ix: DocIndex, v: Token, sa: int) -> bool:
     after the phrase."""
     doc = ix.doc
     return v.i > sa and v.text == "According" and doc[v.i - 1].text.endswith(_STOPS)
+
+
+# the verb forms that may go on a verb group after an aside: "will, according to X, withdraw",
+# "had been, according to X, drafted", "is, according to X, expected"
+_NON_FINITE = frozenset({"VB", "VBN", "VBG"})
+_HELPERS = frozenset({"have", "be", "do"})
+
+
+def verb_group_aside(ix: DocIndex, v: Token, pobj: Token, sb: int) -> int | None:
+    """Token index of the comma that closes an ``according to X`` set off inside a verb group
+    (``The plan had been, according to diplomats, drafted in secret``): the phrase follows an
+    auxiliary and a comma, and a comma after the source is followed by the rest of the verb group
+    (an infinitive or a participle). The source ends at that comma; the content is the clause
+    without the phrase. None when the phrase is no such aside."""
+    doc = ix.doc
+    pa = v.i
+    if pa < 2 or doc[pa - 1].text != "," or v.i + 1 >= sb:
+        return None
+    aux = doc[pa - 2]
+    if not (aux.tag_ == "MD" or (aux.pos_ == "AUX" and aux.lemma_.lower() in _HELPERS)):
+        return None
+    for j in range(pobj.i + 1, sb - 1):
+        if doc[j].text in ".;:—–" or ix.in_quote(j):
+            return None
+        if doc[j].text == "," and doc[j + 1].tag_ in _NON_FINITE and doc[j + 1].pos_ in ("VERB", "AUX"):
+            return j
+    return None

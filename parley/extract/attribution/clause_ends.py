@@ -9,6 +9,11 @@
   ``report that profits fell and new orders | have stopped``, ``stated that X has no cards
   and | should agree ...``, ``said that A | should it reject B``, ``said that A and | that B``.
 * A word the tokenizer split (:func:`past_word_end`): ``as strong as those who do | n't``.
+* A second clause the parser hung on a cue after it (:func:`through_second_clause`): ``attacks
+  are deepening the crisis — and | faith remains central, the bishop told X``.
+* A bare auxiliary and its "not" (:func:`past_bare_auxiliary`): ``that X is not, | and has never
+  been, a state``.
+* A letter that took the sentence's full stop (:func:`past_letter`): ``there was no plan | B.``.
 * The dash closing an aside (:func:`past_dash_aside`): ``note that X — even as he says Y — | has
   proposed little``.
 """
@@ -149,7 +154,7 @@ def _continues(doc: Doc, k: Token, v: Token, coordinated: bool) -> bool:
         if k.dep_ != "conj":
             return False
         if first.dep_ == "mark" and first.lower_ == "that" and first.head.i == k.i:
-            return not _says(k)  # "... but that legislators removed it"
+            return True  # "... but that legislators removed it", "and that its use has threatened ..."
         return not has_subject and first.tag_ == "MD" and first.head.i == k.i  # "and should agree"
     if first.lower_ in _INVERTED and first.head.i == k.i:
         subj = [c for c in k.children if c.dep_ in _SUBJECTS]
@@ -162,20 +167,35 @@ def _continues(doc: Doc, k: Token, v: Token, coordinated: bool) -> bool:
     return first.pos_ == "AUX" and first.head.i == k.i and k.tag_ in ("VBN", "VBG", "VB")
 
 
+def through_second_clause(doc: Doc, c: Token, b: int, v: Token) -> int:
+    """The end of clause ``c`` before its cue ``v`` (ending at ``b``) run on through a second
+    clause the parser hung on the cue right after it (``attacks are deepening the crisis — and
+    faith remains central, the prelate told X``: both are what was told). Else ``b``."""
+    for k in v.children:
+        if k.dep_ != "ccomp" or not (c.i < k.i < v.i) or k.left_edge.i < b:
+            continue
+        if all(t.is_punct or t.pos_ == "CCONJ" for t in doc[b : k.left_edge.i]) and k.right_edge.i < v.i:
+            return k.right_edge.i + 1
+    return b
+
+
 _BARE = frozenset({"have", "be", "do"})
 
 
 def past_bare_auxiliary(doc: Doc, a: int, b: int, v: Token) -> int:
     """The end of a clause ``[a, b)`` that stops on a bare auxiliary before a comma (``adding that
-    it has, and will continue to be, "a costly war"``): the end of the cue's own phrase, where the
-    parser hung the rest. Else ``b``."""
+    it has, and will continue to be, "a costly war"``; ``that X is not, and has never been, a
+    state``): the end of the cue's own phrase, where the parser hung the rest, or of the verb
+    after the comma when the parser hung it on a verb before the cue. Else ``b``."""
     last = b - 1
     while last > a and (doc[last].is_punct or doc[last].is_space):
         last -= 1
     t = doc[last]
+    if t.dep_ == "neg" and t.head.i == last - 1:
+        t = t.head  # "that Ukraine is not, and has never been, a ...": the auxiliary and its "not"
     if last <= a or b >= len(doc) or doc[b].text != ",":
         return b
-    if not (t.lemma_.lower() in _BARE or t.tag_ == "MD") or t.right_edge.i != t.i:
+    if not (t.lemma_.lower() in _BARE or t.tag_ == "MD") or t.right_edge.i != last:
         return b
     if any(c.dep_ in ("dobj", "attr", "acomp", "xcomp", "ccomp") for c in t.children):
         return b
@@ -185,6 +205,8 @@ def past_bare_auxiliary(doc: Doc, a: int, b: int, v: Token) -> int:
     if not is_verb(k) or any(c.dep_ in _SUBJECTS for c in k.children):
         return b  # "it has, and he added ...": a clause of its own
     end = v.right_edge.i + 1
+    if end <= b and b < k.left_edge.i <= b + 2:
+        end = k.right_edge.i + 1  # the rest hung on a verb before the cue: on through its clause
     return end if end > b and doc[end - 1].sent == t.sent else b
 
 
@@ -263,6 +285,42 @@ def _word_rest(text: str) -> bool:
     """Whether a token glued to the word before it is the rest of that word: letters or digits,
     or a clitic (``n't``, ``'s``, ``’ll``)."""
     return text[:1].isalnum() or (len(text) > 1 and text[0] in "'’" and text[1:].isalpha())
+
+
+_LETTER = re.compile(r"^[A-Z]\.$")
+
+
+def past_letter(doc: Doc, a: int, b: int) -> int:
+    """The end of a clause ``[a, b)`` at a capital letter with a full stop after a noun it names
+    when its sentence ends there (``there was no plan B. | The talks ...``, ``... plan B.`` at the
+    end of a paragraph): the tokenizer read "B." as an abbreviation, so the parse ran on past
+    it or hung it elsewhere. Not a name's initial (``the analyst J. Smith``). Else ``b``."""
+    n = len(doc)
+    for k in range(a + 1, min(b + 1, n)):
+        if _LETTER.match(doc[k].text) and _names_noun(doc[k - 1]):
+            nxt = doc[k + 1] if k + 1 < n else None
+            if nxt is None or (nxt.is_space and "\n" in nxt.text):
+                return k + 1
+            if nxt.text[:1].isupper() and nxt.pos_ != "PROPN" and not nxt.is_punct:
+                return k + 1
+    return b
+
+
+def _names_noun(t: Token) -> bool:
+    """Whether ``t`` is a lower-case noun a letter after it can name (``plan`` of "plan B")."""
+    return t.is_alpha and t.is_lower and t.pos_ in ("NOUN", "PROPN") and bool(t.whitespace_)
+
+
+_LAST_LETTER = re.compile(r"[a-z] [A-Z]\.$")
+
+
+def letter_stop(text: str, span: tuple[int, int]) -> tuple[int, int]:
+    """``span`` without the full stop of a letter naming the noun before it at its end (``there
+    was no plan B.``: the sentence's full stop, which the tokenizer gave the letter)."""
+    start, end = span
+    if _LAST_LETTER.search(text, max(start, end - 4), end):
+        return start, end - 1
+    return span
 
 
 _DASHES = frozenset({"—", "–"})

@@ -27,11 +27,14 @@ from .clause_ends import (
     balance_brackets,
     before_hyphen,
     cut_writer_comment,
+    letter_stop,
     past_bare_auxiliary,
     past_dash_aside,
     past_hyphen,
+    past_letter,
     past_word_end,
     through_cue_conjunct,
+    through_second_clause,
 )
 from .loose_clauses import loose_predicate
 from .quotes import QuoteRegion, find_quotes
@@ -278,11 +281,14 @@ def clause_span(ix: DocIndex, c: Token, v: Token) -> tuple[int, int] | None:
         b = past_hyphen(ix.doc, a, b)
         b = past_dash_aside(ix.doc, a, b)
         a = before_hyphen(ix.doc, a)
+    else:
+        b = through_second_clause(ix.doc, c, b, v)
     a, b = ix.para_clip(a, b, c.i)
-    b = past_word_end(ix.doc, a, b)
+    b = past_letter(ix.doc, a, past_word_end(ix.doc, a, b))
     span = ix.trim(a, b)
     if span is None:
         return None
+    span = letter_stop(ix.text, span)  # "there was no plan B.": the sentence's full stop out
     span = balance_brackets(ix.doc, ix.text, extend_to_quotes(ix, span, v))
     return cut_after_quote(ix, cut_writer_comment(ix.text, span))
 
@@ -314,11 +320,13 @@ def _through_conjunct(doc: Doc, a: int, b: int, v: Token) -> int:
 
 # a second clause under the same cue after a quote: ", but that ...", "and that ..."
 _GOES_ON = re.compile(r"^,?\s*(and|but)\s+(that|whether)\b", re.IGNORECASE)
+_LIST = re.compile(r"^,\s*including\b", re.IGNORECASE)
 
 
 def cut_after_quote(ix: DocIndex, span: tuple[int, int]) -> tuple[int, int]:
     """End a clause at its last quote when only a comma-separated aside follows
-    (``said the deal was "dead," referring to ...``, ``"glow in the dark," for instance``)."""
+    (``said the deal was "dead," referring to ...``, ``"glow in the dark," for instance``); not
+    before a second clause of the cue (``, but that ...``) nor a list (``, including ...``)."""
     start, end = span
     qs = ix.quotes_between(start, end)
     if not qs:
@@ -328,8 +336,10 @@ def cut_after_quote(ix: DocIndex, span: tuple[int, int]) -> tuple[int, int]:
         return span
     inner = ix.text[q.start : q.end].rstrip("\"“”«»„‘’'` ")[-1:]
     after = ix.text[q.end : end].lstrip()
-    if _GOES_ON.match(after):
-        return span  # "... threats," but that legislators removed it: a second clause of the cue
+    if _GOES_ON.match(after) or _LIST.match(after):
+        # "... threats," but that legislators removed it: a second clause of the cue; "... going
+        # after everyone", including drivers: the list of what the quote's last words name
+        return span
     if inner == "," or after.startswith((",", "—", "–", " -")):
         return start, q.end
     return span

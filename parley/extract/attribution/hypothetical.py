@@ -53,7 +53,8 @@ def unsaid(v: Token) -> bool:
     (``only if his team recognizes that ...``, ``unless you want to ...``, ``If X helped to reassure
     Y that ...``), an infinitive of wishing (``wanted to run, to tell them that ...``, ``plans to
     announce that ...``), a thought caused (``leading people to believe ...``), or a refusal to
-    speak (``declined to comment``, ``refused to confirm that ...``: both verbs)."""
+    speak (``declined to comment``, ``refused to confirm that ...``: both verbs), or an impulse
+    felt (``part of him wanted to run, shouting that ...``: :func:`_impulse`)."""
     lemma = v.lemma_.lower()
     t = v
     for _ in range(8):
@@ -85,7 +86,7 @@ def unsaid(v: Token) -> bool:
             return True
         if h.lemma_.lower() in C.REFUSAL_VERBS and lemma in C.NO_COMMENT_VERBS:
             return True
-    if held_back(v):
+    if held_back(v) or _impulse(v):
         return True
     return lemma in C.REFUSAL_VERBS and any(
         c.dep_ == "xcomp" and c.lemma_.lower() in _WORDS for c in v.children
@@ -190,3 +191,27 @@ _PERFORMATIVE = frozenset(
     """say tell add note admit confess stress emphasise emphasize repeat reiterate acknowledge
     concede confirm insist argue""".split()
 )
+
+
+# the words that name an impulse inside someone: "part of him", "something in her"
+_IMPULSE_HEADS = {"part": "of", "something": "in"}
+
+
+def _impulse(v: Token) -> bool:
+    """Whether cue ``v`` hangs (as an infinitive, a participle or a conjunct) on a wish whose
+    subject is an impulse inside someone (``part of him wanted to run, shouting that ...``,
+    ``something in her wanted to scream that ...``): a wish felt, nothing said."""
+    t = v
+    for _ in range(3):
+        h = t.head
+        if h.i == t.i or t.dep_ not in ("xcomp", "advcl", "conj"):
+            return False
+        if h.lemma_.lower() in C.UNREALISED_VERBS:
+            subj = next((c for c in h.children if c.dep_ == "nsubj"), None)
+            prep = _IMPULSE_HEADS.get(subj.lower_, "") if subj is not None else ""
+            return any(
+                c.dep_ == "prep" and c.lower_ == prep and any(g.pos_ == "PRON" for g in c.children)
+                for c in (subj.children if subj is not None else ())
+            )
+        t = h
+    return False

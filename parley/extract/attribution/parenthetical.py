@@ -10,7 +10,9 @@ one of its noun phrases (``Jane Doe, a spokeswoman, said``, ``said in talks with
 never over a comma before a word the parser hung on the cue itself. The content stays whole when
 the cue clause is not set off by a pair of commas (or of dashes), when the speaker lies outside
 it, when another cue gives the very same content (``explains that A that, according to her,
-B``: one statement), or when either part would hold no word.
+B``: one statement), or when either part would hold no word. A past verb with no subject nor
+auxiliary after the cue clause (``The talks had stalled, he said, and then left the room``) is
+what the speaker did next, in the writer's words: the content is the part before the cue.
 
 The subject of a clause before a parenthetical cue that the parser gave to the cue (``The deal,
 the minister said in talks, is dead``, "the deal" a second subject of "said") opens the content
@@ -43,7 +45,7 @@ def split_around_cues(ix: DocIndex, found: list[Found]) -> None:
             continue  # "She explains that A that, according to her, B": one statement, said once
         parts = _around(ix, f)
         if parts is not None:
-            f.content, f.more = parts[0], [parts[1]]
+            f.content, f.more = parts[0], ([] if _speaker_goes_on(ix, f, parts[1]) else [parts[1]])
 
 
 def _around(ix: DocIndex, f: Found) -> tuple[tuple[int, int], tuple[int, int]] | None:
@@ -67,6 +69,23 @@ def _around(ix: DocIndex, f: Found) -> tuple[tuple[int, int], tuple[int, int]] |
     if first is None or second is None:
         return None
     return first, second
+
+
+def _speaker_goes_on(ix: DocIndex, f: Found, second: tuple[int, int]) -> bool:
+    """Whether the part after the cue clause is only a verb in the past with no subject or
+    auxiliary of its own, joined by "and" (``The talks had stalled, he said, and then left the
+    room``): what the speaker did next, in the writer's words, not what he said."""
+    doc = ix.doc
+    span = doc.char_span(second[0], second[1], alignment_mode="expand")
+    cue = doc[f.cue_i]
+    if span is None or len(span) < 2 or span[0].lower_ != "and" or cue.tag_ != "VBD":
+        return False
+    k = next((t for t in span[1:] if t.pos_ != "ADV"), None)
+    if k is None or k.tag_ != "VBD" or k.dep_ != "conj" or k.head.i >= span.start:
+        return False
+    if any(c.dep_ in _SUBJECTS or c.dep_ in ("aux", "auxpass") for c in k.children):
+        return False
+    return k.right_edge.i >= span.end - 1 and k.left_edge.i >= span.start
 
 
 def cue_clause(doc: Doc, v: Token) -> tuple[int, int] | None:

@@ -34,7 +34,7 @@ from spacy.tokens import Token
 
 from parley.extract import cues as C
 
-from .according_forms import apposed_subject, opens_sentence, past_auxiliary
+from .according_forms import apposed_subject, opens_sentence, past_auxiliary, verb_group_aside
 from .agentive import expletive_it, needs_agent, stand_object_ok
 from .as_said import as_said
 from .channels import channel_in
@@ -264,6 +264,8 @@ def according(ix: DocIndex, v: Token) -> Found | None:
         h = h.head
     pa, pb = v.left_edge.i, max(v.right_edge.i, to.right_edge.i) + 1
     sa, sb = ix.sbounds[ix.sid[v.i]]
+    aside = verb_group_aside(ix, v, pobj, sb)  # "had been, according to X, drafted": ends at X
+    pb = pb if aside is None else aside
     fresh = opens_sentence(ix, v, sa)
     sa = v.i if fresh else sa
     host = h
@@ -274,9 +276,11 @@ def according(ix: DocIndex, v: Token) -> Found | None:
         while h.dep_ in ("advcl", "conj") and h.head.i < pa and is_verb(h.head) and h.head.i >= sa:
             h = h.head
     ha, hb = min(h.left_edge.i, pa), max(h.right_edge.i + 1, pb)
-    src_end = None
+    src_end = aside
     if fresh:
         a, b = pb, sb  # the parse ran two sentences together: the rest of this one
+    elif aside is not None:
+        a, b = ha, max(hb, doc[aside + 1].right_edge.i + 1)  # the whole clause, cut in two later
     elif h.i != host.i:
         a, b = ha, pa
     elif pa <= ha + 1:

@@ -13,6 +13,7 @@ from parley.extract import cues as C
 
 from .document import NOMINAL_POS, DocIndex
 from .received import received_object
+from .then_said import then_speaker
 
 _INVERTED_DEPS = frozenset({"dobj", "attr", "npadvmod", "nsubj", "dative", "oprd", "appos", "dep"})
 
@@ -66,7 +67,14 @@ def inverted_subject(ix: DocIndex, v: Token) -> Token | None:
 def clause_subject_before(ix: DocIndex, v: Token) -> Token | None:
     """The subject of a clause the parser hung before a subjectless cue that has its content
     after it (``Jane Doe, a lawyer who co-authored the report, said the findings show ...``,
-    parsed as ``Doe ... authored the report`` said ``the findings show ...``): Jane Doe."""
+    parsed as ``Doe ... authored the report`` said ``the findings show ...``): Jane Doe. Or the
+    speaker of the verb of saying before a subjectless ``then`` cue (:func:`.then_said.then_speaker`:
+    ``X first told the judges A, then shouted B``: X)."""
+    return _misread_clause_subject(ix, v) or then_speaker(ix, v)
+
+
+def _misread_clause_subject(ix: DocIndex, v: Token) -> Token | None:
+    """``Jane Doe, a lawyer who co-authored the report, said ...`` (see :func:`clause_subject_before`)."""
     p = ix.pid[v.i]
     kids = [c for c in v.children if c.dep_ == "ccomp" and ix.pid[c.i] == p]
     if not any(c.i > v.i for c in kids):
