@@ -25,6 +25,7 @@ from parley.lookups import (
 )
 from parley.models import Statement
 from parley.present.text_layout import _heading, _n, _wrap
+from parley.signals import flagged_articles
 from parley.store import Store
 
 TOP_SPEAKERS = 8  # how many actors the brief lists
@@ -36,6 +37,7 @@ BUSIEST_DAYS = 3
 SHOWN_CHANGES = 4  # items of each kind the text lists under "what changed" (the JSON has more)
 TOP_POSITIONS = 12  # the latest positions, when the positions step has run
 POSITION_TYPE = "position"  # the record type that holds them (registered by the positions package)
+TOP_WARNINGS = 6  # articles with warning signs: those with the most kinds of signal
 MAX_WIDTH = 100  # prose is hard to read wider than this, however wide the terminal
 
 
@@ -52,6 +54,7 @@ class Brief:
     counts: dict[str, int] = field(default_factory=dict)
     positions: list[dict[str, Any]] = field(default_factory=list)  # when positions are recorded
     changes: dict[str, Any] | None = None  # what is new since a day (parley.changes)
+    warnings: list[dict[str, Any]] = field(default_factory=list)  # articles with warning signs
 
     def as_dict(self) -> dict[str, Any]:
         return {f.name: getattr(self, f.name) for f in fields(self)} | {
@@ -72,6 +75,7 @@ def build_brief(store: Store, since: dt.date | None = None) -> Brief:
         counts=counts_section(store),
         positions=positions_section(store),
         changes=changes_section(store, since),
+        warnings=warnings_section(store),
     )
 
 
@@ -178,6 +182,13 @@ def positions_section(store: Store, limit: int = TOP_POSITIONS) -> list[dict[str
         return [records.get(POSITION_TYPE).export(p) for p in reversed(found[-limit:])]
 
     return cached(store, ("positions", limit), make)
+
+
+def warnings_section(store: Store, limit: int = TOP_WARNINGS) -> list[dict[str, Any]]:
+    """The articles with warning signs (:func:`parley.signals.flagged_articles`), the most kinds
+    of signal first, each with its signals in their export form."""
+    found = lambda: [f.as_dict() for f in flagged_articles(store, limit=limit)]  # noqa: E731
+    return cached(store, ("warnings", limit), found)
 
 
 # -- as text ---------------------------------------------------------------------------------------

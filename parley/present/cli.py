@@ -34,6 +34,7 @@ from parley.present.contested import contested, contested_lines
 from parley.present.options import db_option, json_option, out, store_options
 from parley.present.positions import COMMANDS as POSITION_COMMANDS
 from parley.present.positions import LABELS
+from parley.present.signals import signal_lines, signals
 from parley.store import Store
 
 
@@ -68,7 +69,7 @@ def cli() -> None:
 def brief(store: Store, fmt: str, as_json: bool, since: dt.date | None) -> None:
     """The brief: what changed since a day, articles per day and the top outlets, the most quoted
     actors with their latest statements, the most reported events, what the last ingest could not
-    read, then each side's latest positions and what is contested."""
+    read, then each side's latest positions, what is contested and the articles with warning signs."""
     b = build_brief(store, since=since)
     if as_json:
         click.echo(json.dumps(b.as_dict(), ensure_ascii=False, indent=2))
@@ -95,12 +96,12 @@ def brief(store: Store, fmt: str, as_json: bool, since: dt.date | None) -> None:
         for row, items in rows.items():
             for wrapped in textwrap.wrap(f"{row}: " + "; ".join(items), width, subsequent_indent="    "):
                 console.print(wrapped, markup=False, overflow="ignore", crop=False)
-    contested = contested_lines(store, width - 4)  # its lines run a little past the width given
-    if contested:
-        console.print()
-        console.print(contested[0], style="bold", markup=False)
-        for text in contested[1:]:
-            console.print(text, markup=False, overflow="ignore", crop=False)
+    for section in (contested_lines(store, width - 4), signal_lines(store, width - 4)):
+        if section:  # its lines run a little past the width given
+            console.print()
+            console.print(section[0], style="bold", markup=False)
+            for text in section[1:]:
+                console.print(text, markup=False, overflow="ignore", crop=False)
 
 
 def _day(value: str | None) -> dt.date | None:
@@ -117,6 +118,7 @@ for command in POSITION_COMMANDS:  # positions, changes, dossier init
     cli.add_command(command)
 cli.add_command(check)
 cli.add_command(contested)
+cli.add_command(signals)
 cli.add_command(watch)
 cli.add_command(doctor)
 cli.add_command(copy)

@@ -35,6 +35,8 @@ from parley.present.options import (
     store_options,
     wrap,
 )
+from parley.present.signals import signal_line
+from parley.signals import article_signals
 from parley.store import ArticleFilter, EventFilter, StatementFilter, Store
 
 CLIPPED = 160  # characters of a statement a list shows without --full
@@ -76,6 +78,13 @@ def articles(store: Store, article_id: str | None, as_json: bool, **filters: Any
         if as_json:
             return _json(record)
         _fields(console, [(key, record[key]) for key in ARTICLE_FIELDS])
+        warnings = article_signals(store, article.id)
+        if warnings:  # the reasons to read it closely, before the text they point into
+            console.print()
+            console.print(f"warning signs ({len(warnings)}; `parley signals` lists all)", style="bold")
+            for s in warnings:
+                for line in signal_line(s, min(console.width, 100), indent=2):
+                    console.print(line, markup=False, overflow="ignore", crop=False)
         console.print()
         console.print(article.text, markup=False)
         return

@@ -124,6 +124,7 @@ def test_each_brief_section_is_the_cli_brief(api, sample_db):
     assert api.get("/api/brief/events").json() == whole["events"]
     assert api.get("/api/brief/counts").json() == whole["counts"]
     assert api.get("/api/brief/positions").json() == whole["positions"]
+    assert api.get("/api/brief/warnings").json() == whole["warnings"]
     ingest = api.get("/api/brief/ingest").json()
     assert ingest == {"last_run": whole["last_run"], "failures": whole["failures"]}
 

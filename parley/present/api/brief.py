@@ -72,6 +72,11 @@ def positions(store: StoreDep) -> list[dict[str, Any]]:
     return brief.positions_section(store)
 
 
+@router.get("/brief/warnings", summary="The articles with warning signs, the most kinds of signal first")
+def warnings(store: StoreDep) -> list[dict[str, Any]]:
+    return brief.warnings_section(store)
+
+
 @router.get("/brief/ingest", summary="The last ingest run and what it could not read")
 def ingest(store: StoreDep) -> dict[str, Any]:
     return brief.ingest_section(store)

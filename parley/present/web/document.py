@@ -63,6 +63,19 @@ def render_markdown(b: Brief) -> str:
                 f"`{str(evidence.get('article_id', ''))[:8]} {span[0]}-{span[1]}`"
             )
         out.append("")
+    if b.warnings:
+        out += ["## Warning signs", ""]
+        for w in b.warnings:
+            out.append(
+                f"- {w['published'] or UNKNOWN} {_md(str(w['outlet'] or 'outlet unknown'))}: "
+                f"{_md(str(w['title'] or '(no title)'))} `{w['article_id'][:8]}`"
+            )
+            for x in w["signals"]:
+                span = x.get("span") or None
+                where = f"{span[0]}-{span[1]}" if span else "metadata"
+                words = " ".join(str(x.get("text") or "").split())
+                out.append(f"  - {x['kind']} `{where}`: “{_md(words)}” — {_md(x['explanation'])}")
+        out.append("")
     if b.speakers:
         out += ["## Who said what", ""]
         for sp in b.speakers:
