@@ -194,6 +194,10 @@ def test_the_overview_and_timeline_pages_show_what_changed_and_independent_sourc
     for ev in changes["events"]:
         assert f"#ev-{ev['id']}" in html
     assert api.get("/", params={"since": "someday"}).status_code == 400
+    warnings = api.get("/api/brief/warnings").json()
+    assert warnings, "the sample corpus has articles with warning signs"
+    for w in warnings:  # each flagged article links to its page, where its signals are marked
+        assert f'href="/articles/{w["article_id"]}"' in html and w["kinds"][0] in html
     timeline = " ".join(api.get("/timeline").text.split())
     independence = {i["subject_id"]: i for i in walk(api, "/api/records/independence")}
     some = next(i for i in independence.values() if i["independent"] < i["sources"])
