@@ -86,26 +86,27 @@ def flagged_articles(
     by_article: dict[str, list[Signal]] = {}
     for s in store.records(SIGNAL_TYPE, query):
         by_article.setdefault(s.article_id, []).append(s)
+    dates = store.published(by_article)  # ids and dates only: an article is read once chosen
+    if since or until:
+        dates = {
+            i: d for i, d in dates.items() if d and not (since and d < since) and not (until and d > until)
+        }
+
+    def rank(article_id: str) -> tuple[int, int, int, str]:
+        found = by_article[article_id]
+        day = dates[article_id] or dt.date.min
+        return (-len({s.kind for s in found}), -len(found), -day.toordinal(), article_id)
+
+    chosen = sorted(dates, key=rank)
     flagged = []
-    for article_id, found in by_article.items():
+    for article_id in chosen[:limit] if limit is not None else chosen:
         article = store.article(article_id)
-        if article is None:
-            continue
-        day = article.published
-        if (since or until) and (day is None or (since and day < since) or (until and day > until)):
-            continue
-        flagged.append(
-            FlaggedArticle(article_id, article.title, article.outlet, day, tuple(sorted(found, key=_in_text)))
-        )
-    flagged.sort(
-        key=lambda f: (
-            -len(f.kinds),
-            -len(f.signals),
-            -(f.published or dt.date.min).toordinal(),
-            f.article_id,
-        )
-    )
-    return flagged[:limit] if limit is not None else flagged
+        if article is not None:
+            signals = tuple(sorted(by_article[article_id], key=_in_text))
+            flagged.append(
+                FlaggedArticle(article_id, article.title, article.outlet, article.published, signals)
+            )
+    return flagged
 
 
 def _rank(kind: str) -> int:
