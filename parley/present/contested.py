@@ -15,7 +15,7 @@ from typing import Any
 import click
 
 from parley import records
-from parley.present.options import clip, day, json_option, one_of, out, parse_date, store_options, wrap
+from parley.present.options import clip, day, json_option, listing_options, out, store_options, wrap
 from parley.store import RecordQuery, Store
 
 KINDS = ("denial", "attribution", "unverified", "quantity", "event-detail", "role")
@@ -74,15 +74,7 @@ def contested_lines(store: Store, width: int = 80, limit: int = BRIEF_ITEMS) -> 
 
 
 @click.command()
-@click.option(
-    "--kind",
-    metavar="KIND",
-    callback=one_of(lambda: KINDS, "a kind of contested item"),
-    help=f"Only this kind: {', '.join(KINDS)}.",
-)
-@click.option("--since", callback=parse_date, metavar="YYYY-MM-DD", help="On or after YYYY-MM-DD.")
-@click.option("--until", callback=parse_date, metavar="YYYY-MM-DD", help="On or before YYYY-MM-DD.")
-@click.option("--limit", type=int, default=None, help="At most this many items.")
+@listing_options(lambda: KINDS, "a kind of contested item", "", "items")
 @json_option
 @store_options
 def contested(

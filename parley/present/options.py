@@ -111,6 +111,33 @@ def json_option(command: Callable) -> Callable:
     return click.option("--json", "as_json", is_flag=True, help="Print JSON for scripts.")(command)
 
 
+DAY = "YYYY-MM-DD"
+
+
+def listing_options(kinds: Callable[[], Iterable[str]], what: str, dated: str, items: str) -> Callable:
+    """The options of a listing command: ``--kind`` (one of ``kinds()``, ``what`` in its error),
+    ``--since``/``--until`` (``dated``: "Published", or "" for the items' own dates) and
+    ``--limit`` (at most so many ``items``)."""
+    on = f"{dated} on" if dated else "On"
+
+    def add(command: Callable) -> Callable:
+        for option in reversed(
+            (
+                click.option(
+                    "--kind", metavar="KIND", callback=one_of(kinds, what),
+                    help=f"Only this kind: {', '.join(kinds())}.",
+                ),
+                click.option("--since", callback=parse_date, metavar=DAY, help=f"{on} or after {DAY}."),
+                click.option("--until", callback=parse_date, metavar=DAY, help=f"{on} or before {DAY}."),
+                click.option("--limit", type=int, default=None, help=f"At most this many {items}."),
+            )
+        ):  # fmt: skip
+            command = option(command)
+        return command
+
+    return add
+
+
 def parse_date(ctx: click.Context, param: click.Parameter, value: str | None) -> dt.date | None:
     if value is None:
         return None

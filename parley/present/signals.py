@@ -14,7 +14,7 @@ import json
 import click
 
 from parley.lookups import find_article
-from parley.present.options import clip, day, json_option, one_of, out, parse_date, store_options, wrap
+from parley.present.options import clip, day, json_option, listing_options, out, store_options, wrap
 from parley.reconcile.contested_records import Signal
 from parley.signals import FlaggedArticle, article_signals, flagged_articles, signal_kinds
 from parley.store import Store
@@ -59,15 +59,7 @@ def signal_lines(store: Store, width: int = 80, limit: int = BRIEF_ARTICLES) -> 
 
 @click.command()
 @click.argument("article_id", required=False)
-@click.option(
-    "--kind",
-    metavar="KIND",
-    callback=one_of(signal_kinds, "a kind of signal"),
-    help=f"Only this kind: {', '.join(signal_kinds())}.",
-)
-@click.option("--since", callback=parse_date, metavar="YYYY-MM-DD", help="Published on or after YYYY-MM-DD.")
-@click.option("--until", callback=parse_date, metavar="YYYY-MM-DD", help="Published on or before YYYY-MM-DD.")
-@click.option("--limit", type=int, default=None, help="At most this many articles.")
+@listing_options(signal_kinds, "a kind of signal", "Published", "articles")
 @json_option
 @store_options
 def signals(
