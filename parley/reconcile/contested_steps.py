@@ -33,7 +33,10 @@ from parley.store.lazy import RecordsByArticle, StoredArticles, StoredRecords
 # 19: a group named by a plural noun claims ("some Kenyans have complained"); "not verified" paired
 # within its own clause, one item for copies of one article; a lone misquote claim worded as such;
 # 20: any plural noun for people claims ("and officials said"), "has long claimed"
-VERSION = "20"
+# 21: signals: a misspelt name is a near spelling of the surname (not a part, suffix or particle of the name,
+# not the spelling most articles use); a hedge with a footnote, a legal "allegedly", the writer's
+# "supposedly", a report's own hedge or what footage "purportedly shows" is no unattributed claim
+VERSION = "21"
 
 
 CORPUS_READS = ("article", "statement", "mention", "actor", "copy", "fingerprint")

@@ -9,9 +9,14 @@ was read from and why it is shown. None of them says the article is wrong.
   (``Article.date_conflicts``);
 - ``machine-rewrite``: lines a rewriting tool or an aggregator leaves ("Source Article",
   "Generated on:"), in the text or among the clutter removed at ingest;
-- ``unattributed``: a hedged claim ("reportedly") that names no source at all;
-- ``misspelt-name``: a name written unlike the actor's name, beyond transliteration
-  ("Sybhia" for Sybiha; "Zelenskyy" for Zelensky is a transliteration, not a signal);
+- ``unattributed``: a hedged claim ("reportedly") that names no source at all; not a hedge
+  with a footnote marker after it (the footnote is the source), a legal "allegedly" near an
+  arrest or charge, the writer's own doubt (", supposedly for ..."), a hedge in what a report
+  the sentence begins with says ("The rumour hinted that ..."), nor what a video or photo
+  "purportedly shows" (:func:`excused_hedge`);
+- ``misspelt-name``: a surname written a letter or two unlike the actor's ("Sybhia" for
+  Sybiha), beyond transliteration ("Zelenskyy" for Zelensky is none), and not a part of the
+  name ("Juan Miguel" for Juan Miguel Gonzalez), a suffix ("III") or a particle ("arap");
 - ``lone-claim``: a value (a quantity, an event's date, place or duration) that no other article
   gives while at least ``LONE_AGAINST`` independent others give another.
 """
@@ -22,6 +27,9 @@ import datetime as dt
 import re
 import unicodedata
 from dataclasses import replace
+from functools import cache
+
+from rapidfuzz.distance import OSA
 
 from parley.models import Actor, Mention, Span
 from parley.reconcile.claim_words import load_words
@@ -50,13 +58,20 @@ def find_signals(
     markers: tuple[str, ...],
 ) -> list[Signal]:
     found: list[Signal] = []
+    spelt: list[Signal] = []
+    named_in: dict[str, set[str]] = {}  # actor id -> the articles that name it
     for article_id, article in corpus.articles.items():
         found += weekday_signals(article_id, article.text, article.published)
         if article.date_conflicts:
             told = "; ".join(f"{source}: {value}" for source, value in article.date_conflicts)
             found.append(Signal(article_id, "date-conflict", None, told, _DATES))
         found += rewrite_signals(article_id, article.text, article.removed, markers)
-        found += name_signals(article_id, corpus.mentions.get(article_id, []), corpus.actors, registry_names)
+        mentions = corpus.mentions.get(article_id, [])
+        for m in mentions:
+            if m.actor_id:
+                named_in.setdefault(m.actor_id, set()).add(article_id)
+        spelt += name_signals(article_id, mentions, corpus.actors, registry_names)
+    found += [s for s in spelt if not _more_often_written(corpus, s, named_in, registry_names)]
     for clash in role_clashes(corpus, registry_roles):
         name = corpus.actors[clash.actor_id].name if clash.actor_id in corpus.actors else clash.actor_id
         others = len({m.article_id for m in clash.current})
@@ -65,7 +80,7 @@ def find_signals(
             why += f", and the dossier lists {', '.join(clash.registered)}"
         for m in clash.former:
             found.append(Signal(m.article_id, "role", m.span, m.role or "", why))
-    found += unattributed_signals(claims)
+    found += unattributed_signals(claims, corpus)
     found += lone_signals(contested)
     unique = {(s.article_id, s.kind, s.span.start if s.span else -1): s for s in found}
     return sorted(unique.values(), key=lambda s: (s.article_id, s.span.start if s.span else -1, s.kind))
@@ -75,30 +90,100 @@ _DATES = "the article's metadata, address and dateline give different dates; its
 _UNATTRIBUTED = "a hedged claim ('reportedly', 'according to') that names no source"
 
 
-def unattributed_signals(claims: list[Claim]) -> list[Signal]:
+def unattributed_signals(claims: list[Claim], corpus: Corpus | None = None) -> list[Signal]:
     """A hedged claim that names no source; where one article hedges ``REPEATED_HEDGE`` or more
     sentences with the same word and no source (a daily report's "Elements of X are reportedly
-    operating ..." lines), one signal for all of them, the first, saying how many."""
+    operating ..." lines), one signal for all of them, the first, saying how many. A sentence
+    whose every hedge is excused (:func:`excused_hedge`) is none."""
     by_hedge: dict[tuple[str, str], list[Signal]] = {}
     hedges = load_words().pattern("hedges")
     for c in claims:
         if c.claimant_kind != "article":
             continue
         for src in c.sources:
-            word = hedges.search(src.text)
+            article = corpus.articles.get(src.article_id) if corpus else None
+            before = article.text[max(0, src.span.start - LEGAL_BEFORE) : src.span.start] if article else ""
+            after = article.text[src.span.end : src.span.end + 8] if article else ""
+            said = list(hedges.finditer(src.text))
+            open_ = [w for w in said if not excused_hedge(src.text, w, before, after)]
+            if said and not open_:
+                continue  # every hedge of the sentence has its source or is no claim
+            word = open_[0] if open_ else None
             key = (src.article_id, word.group().casefold() if word else src.text)
             by_hedge.setdefault(key, []).append(
                 Signal(src.article_id, "unattributed", src.span, src.text, _UNATTRIBUTED)
             )
-    found = []
+    found_signals = []
     for (_, hedged), same in by_hedge.items():
         if len(same) < REPEATED_HEDGE:
-            found += same
+            found_signals += same
             continue
         first = min(same, key=lambda s: s.span.start if s.span else -1)
         why = f"{_UNATTRIBUTED}; {len(same)} sentences of the article are hedged so ('{hedged}')"
-        found.append(replace(first, explanation=why))
-    return found
+        found_signals.append(replace(first, explanation=why))
+    return found_signals
+
+
+# A footnote or citation marker: "[12]" or "^12" right after a hedge ("reportedly[12]"), or "[12]"
+# or superscript digits at the end of its sentence.
+_SUPERSCRIPT = "\u00b9\u00b2\u00b3\u2070-\u2079"
+_MARKER_AFTER = re.compile(r"\s?\[\d{1,3}\]|\^\d{1,3}")
+_MARKER_AT_END = re.compile(rf"(?:\[\d{{1,3}}\]|[{_SUPERSCRIPT}]+)[.\s]*$")
+_MARKER_NEXT = re.compile(rf"\s?(?:\[\d{{1,3}}\]|[{_SUPERSCRIPT}]+)")
+_LEGAL = re.compile(
+    r"\b(?:arrest|arrested|arrests|indicted|indictment|accused|suspects?|suspected|defendants?|"
+    r"prosecutors?|prosecuting|prosecution|charged\s+with|charges|trial|custody|convicted|"
+    r"pleaded|extradited|lawsuit|sued|jury)\b",
+    re.IGNORECASE,
+)
+LEGAL_BEFORE = 400  # characters before a sentence read for an arrest or a charge
+# The writer's doubt about a description or purpose: ", supposedly for ...", "the supposedly
+# secret talks".
+_OWN_DOUBT = re.compile(r"(?:,\s*|\b(?:a|an|the)\s+)$", re.IGNORECASE)
+_MEDIA = re.compile(
+    r"\b(?:footage|videos?|images?|photos?|photographs?|pictures?|clips?|recordings?)\b", re.IGNORECASE
+)
+_SHOWING = re.compile(r"\s+(?:shows?|showing|showed|depicts?|depicting|of)\b", re.IGNORECASE)
+_OF_WHAT = re.compile(r"\bof\s+what\s+$", re.IGNORECASE)
+MEDIA_BEFORE = 60  # characters before a hedge read for the video or photo it describes
+# A sentence whose subject is a report that says what follows: "The rumour, which began on a
+# blog, hinted that ...", "The story went on to detail how ..." (the report is the source); the
+# word before "that" a verb ("hinted", "to detail"), not "from that summit".
+REPORT_NOUNS = ("story", "stories", "article", "articles")  # besides the claim nouns of the word list
+
+
+@cache
+def _report_says(nouns: tuple[str, ...]) -> re.Pattern[str]:
+    return re.compile(
+        r"^\W*(?:the|a|an|this|that|one|another)\s+(?:[\w-]+\s+){0,2}?"
+        rf"(?:{'|'.join(map(re.escape, nouns))})\b[^;:]*?\b(?:\w+(?:ed|s|ing)|to\s+\w+)\s+(?:that|how)\s",
+        re.IGNORECASE,
+    )
+
+
+def excused_hedge(text: str, hedge: re.Match[str], before: str = "", after: str = "") -> bool:
+    """A hedge that leaves no claim without a source: a footnote marker right after it or at the
+    end of its sentence (the footnote is the source); "allegedly" in or just after words of an
+    arrest or a charge (a reporter's caution about charges); the writer's "supposedly" set off by
+    a comma or inside a noun phrase ("moved troops, supposedly for exercises"); a hedge in what a
+    report the sentence begins with says ("The rumour hinted that ... would supposedly ..."); what
+    a video or photo "purportedly shows" ("footage purportedly showing ...", "images of what is
+    said to be")."""
+    word = hedge.group().casefold()
+    ahead, behind = text[hedge.end() :], text[: hedge.start()]
+    if _MARKER_AFTER.match(ahead) or _MARKER_AT_END.search(text) or _MARKER_NEXT.match(after):
+        return True
+    if word == "allegedly" and _LEGAL.search(f"{before} {text}"):
+        return True
+    if word == "supposedly" and _OWN_DOUBT.search(behind):
+        return True
+    if _report_says((*REPORT_NOUNS, *load_words().lists["claim_nouns"])).match(behind):
+        return True
+    if not _MEDIA.search(behind[-MEDIA_BEFORE:]):
+        return False
+    return bool(
+        word in ("purportedly", "allegedly", "reportedly", "supposedly") and _SHOWING.match(ahead)
+    ) or bool(word.endswith("said to") and _OF_WHAT.search(behind))
 
 
 REPEATED_HEDGE = 3
@@ -146,25 +231,56 @@ def translit(name: str) -> str:
     return re.sub(r"(.)\1+", r"\1", text)
 
 
+# Words of a name that are not its spelling: generational suffixes and the particles that join
+# a family name ("Daniel arap Moi", "Abu Bakr al-...", "van der ..."); a single letter is an initial.
+NAME_SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv", "v", "vi"})
+NAME_PARTICLES = frozenset(
+    {"al", "el", "bin", "ibn", "bint", "abu", "arap", "van", "von", "der", "den", "de", "del", "della",
+     "di", "da", "dos", "du", "la", "le", "ben", "ter", "ten", "y"}
+)  # fmt: skip
+
+
+def name_words(name: str) -> list[str]:
+    """The words of a name that spell it: no suffix ("Jr.", "III"), no initial, no "'s"."""
+    words = [re.sub(r"['’]s$", "", w).strip(".,'’\"“”()") for w in name.split()]
+    return [w for w in words if len(w) > 1 and w.casefold() not in NAME_SUFFIXES]
+
+
+def near_spelling(written: str, name: str) -> bool:
+    """Two folded spellings a letter or two apart (one for a name of five letters or fewer): a
+    letter added, dropped, changed or two swapped."""
+    a, b = translit(written), translit(name)
+    limit = 1 if min(len(a), len(b)) <= 5 else 2
+    return 0 < OSA.distance(a, b, score_cutoff=limit) <= limit  # swaps of neighbours count one
+
+
 def name_signals(
     article_id: str,
     mentions: list[Mention],
     actors: dict[str, Actor],
     registry_names: dict[str, tuple[str, ...]],
 ) -> list[Signal]:
+    """A person's surname written a letter or two unlike the actor's (or as the dossier lists a
+    misspelling); a part of the name, a suffix, a particle or a different word is no signal."""
     found = []
     for m in mentions:
-        if m.label != "PERSON" or not m.actor_id or len(m.text.split()) < 1:
+        if m.label != "PERSON" or not m.actor_id:
             continue
         names = registry_names.get(m.actor_id)
         actor = actors.get(m.actor_id)
         canonical = names[0] if names else (actor.name if actor and actor.kind == "person" else None)
-        if not canonical:
+        own = name_words(canonical) if canonical else []
+        written_words = name_words(m.text)
+        if not own or not written_words:
             continue
-        written = m.text.split()[-1].strip(".,'’")
-        if translit(written) == translit(canonical.split()[-1]):
-            continue
-        listed = names is not None and any(written.casefold() == n.split()[-1].casefold() for n in names[1:])
+        written = written_words[-1]
+        if written.casefold() in NAME_PARTICLES or translit(written) in {translit(w) for w in own}:
+            continue  # "Daniel arap", "Juan Miguel", "Mr. Gerstner": a part of the name
+        listed = names is not None and any(
+            translit(written) == translit(w) for n in names[1:] for w in name_words(n)[-1:]
+        )
+        if not listed and not near_spelling(written, own[-1]):
+            continue  # another word ("Steven Joel" for Steven Sotloff): no spelling of the surname
         how = (
             "a spelling the dossier lists as a misspelling"
             if listed
@@ -173,6 +289,28 @@ def name_signals(
         why = f"written '{written}'; the actor is {canonical} ({how})"
         found.append(Signal(article_id, "misspelt-name", m.span, m.text, why))
     return found
+
+
+def _more_often_written(
+    corpus: Corpus, signal: Signal, named_in: dict[str, set[str]], registry_names: dict[str, tuple[str, ...]]
+) -> bool:
+    """The articles naming the actor write the signal's spelling more often than the actor's
+    name: the name was taken from the odd one out ("Stweard" once, "Steward" elsewhere). A
+    dossier's name is never outvoted."""
+    mention = next(
+        (m for m in corpus.mentions.get(signal.article_id, []) if m.span == signal.span and m.actor_id), None
+    )
+    if mention is None or mention.actor_id in registry_names or mention.actor_id not in corpus.actors:
+        return False
+    written = name_words(mention.text)[-1]
+    own = name_words(corpus.actors[mention.actor_id].name)[-1]
+    written_in = own_in = 0
+    for article_id in named_in.get(mention.actor_id, ()):
+        article = corpus.articles.get(article_id)
+        text = article.text if article else ""
+        written_in += bool(re.search(rf"(?<![\w-]){re.escape(written)}(?![\w-])", text))
+        own_in += bool(re.search(rf"(?<![\w-]){re.escape(own)}(?![\w-])", text))
+    return written_in > own_in
 
 
 def lone_signals(contested: list[Contested]) -> list[Signal]:
