@@ -83,10 +83,10 @@ def actors_step(ctx: CorpusContext) -> int:
     return changed + store.replace_records("actor", sorted(known.values(), key=lambda a: a.id))
 
 
-# 2-6: undated reports joined or attached, a person and their government one party, digests, kin types,
-# tallies; 9: a year-dated report no day's, a son's meeting (10: attached); 11: PARLEY_EVENTS kin/places
+# 2-6: undated joined/attached, person and government one party, digests, kin types, tallies; 9: a year
+# no day, a son's meeting (10: attached); 11: PARLEY_EVENTS kin/places; 12: reconcile/event_apart.py
 @corpus_step(
-    "events", reads=("event_mention", "mention", "actor", "article"), writes=("event",), version="11"
+    "events", reads=("event_mention", "mention", "actor", "article"), writes=("event",), version="12"
 )
 def events_step(ctx: CorpusContext) -> int:
     store = ctx.store

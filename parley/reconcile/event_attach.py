@@ -24,7 +24,8 @@ has any; two or more there, and it stays apart:
    event there. Moscow, where talks come and go, never qualifies.
 
 A report whose own party is someone it does not name ("his son's meeting with X",
-:mod:`.event_doers`) joins only an event of such reports, and another report never joins one.
+:mod:`.event_doers`) joins only an event of such reports, and another report never joins one. A
+report told with "also" joins no event its article told before it (:mod:`.event_apart`).
 
 Last, an undated draft still apart joins the one event dated only to a month that fits it as
 above and is told by one of its own articles on the terms of the first tier (:func:`_to_months`).
@@ -36,6 +37,7 @@ import datetime as dt
 from collections.abc import Collection, Mapping
 from typing import Any
 
+from parley.reconcile.event_apart import told_apart
 from parley.reconcile.event_conflicts import same_place
 from parley.reconcile.event_doers import unnamed_apart
 from parley.reconcile.event_parties import beyond, stands_for
@@ -76,6 +78,8 @@ def attach(
         for report in d.reports:
             e.add(report)
         e.words |= d.words
+        if getattr(d, "also", None):
+            e.also.extend(d.also)
     return _to_months([d for d in drafts if id(d) not in moves], places, parties, recurring)
 
 
@@ -103,6 +107,8 @@ def _to_months(
         for report in d.reports:
             e.add(report)
         e.words |= d.words
+        if getattr(d, "also", None):
+            e.also.extend(d.also)
     return [d for d in drafts if id(d) not in moves]
 
 
@@ -119,6 +125,9 @@ def _fits(d: Any, e: Any, places: dict[str, str], parties: Parties, spans: list[
     spans = spans or _spans(e)
     if unnamed_apart(getattr(d, "unnamed", False), getattr(e, "unnamed", False)):
         return False  # "his son's meeting with X" is not his meeting with X
+    also = getattr(d, "also", [])
+    if any(told_apart(m, any(m is x for x in also), e) for m, _, _ in d.reports):
+        return False  # "X also met Y": not the meeting its article told before
     if not all(any(s <= b and a <= t for a, b in spans) for s, t, _ in d.periods()):
         return False  # "in August" is not of a summit in June
     if not all(same_place(p, q, places) for p in d.places() for q in e.places()):

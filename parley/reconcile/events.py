@@ -45,7 +45,9 @@ side, one entry per value with every source that gives it. What is left undated 
 event it can be of on what the pass does not read (:mod:`.event_attach`); a visit joins the meeting
 it was for (:mod:`.event_kin`); a strike told over a week is none (:mod:`.event_spans`). A report
 whose own party is someone it does not name ("his son's meeting with X", :mod:`.event_doers`) is
-one event only with another such report. Then events whose evidence is too thin are dropped
+one event only with another such report. A report told with "also" joins no event its article told
+before it, and an undated one as good a match for two events of its own article stays apart
+(:mod:`.event_apart`). Then events whose evidence is too thin are dropped
 (:func:`thin`): one article, nobody named, no casualty figures, and not both a date and a place.
 An event's status is the surest its reports give (:data:`STATUS_ORDER`): reported if one article
 tells it as fact, else claimed, planned, denied."""
@@ -61,6 +63,7 @@ from typing import get_args
 
 from parley.extract.event_taxonomy import Taxonomy, load_taxonomy
 from parley.models import Article, Event, EventMention, EventSource, Precision
+from parley.reconcile.event_apart import also_told, ambiguous, told_apart
 from parley.reconcile.event_attach import attach
 from parley.reconcile.event_conflicts import conflicts, main_place, same_place
 from parley.reconcile.event_doers import unnamed_apart, unnamed_doer
@@ -102,6 +105,7 @@ class _Draft:
         self.words: set[str] = set()  # its reports' distinctive words (``event_words.Words``)
         self.figures: list[dict[str, int]] = []
         self.unnamed = False  # a report's own party is someone it does not name (``event_doers``)
+        self.also: list[EventMention] = []  # its reports told with "also" (``event_apart``)
 
     def add(self, report: Report, words: frozenset[str] = frozenset()) -> None:
         m, people, article = report
@@ -179,11 +183,14 @@ def merge_events(
     tallies = spanned(reports, words, recurring)  # a week's total is no one day's strike
     reports = [m for m in reports if id(m) not in tallies]
     doers: set[int] = set()  # reports of someone they do not name: "his son's meeting with X"
+    more: set[int] = set()  # reports told with "also": one more event than their article told before
 
-    def reading(m: EventMention) -> str:  # each report's words read once, for both
+    def reading(m: EventMention) -> str:  # each report's words read once, for all three
         text = words(m)
         if unnamed_doer(m, text):
             doers.add(id(m))
+        if also_told(m, text):
+            more.add(id(m))
         return text
 
     distinctive = Words(reports, reading)
@@ -207,12 +214,16 @@ def merge_events(
         for d in index.drafts if exhaustive else index.candidates(m, article):
             parties = (sides or {}, governments or {})
             score = _score(d, m, people, article, where, mine, parties, id(m) in doers, recurring=recurring)
+            if score is not None and told_apart(m, id(m) in more, d):
+                continue  # "X also struck Y": not the strike its article told before
             if score is not None and score >= _needed(d, m):
                 scored.append((d, score))
             elif score is not None and d.sole and (d.dates() or d.periods()):
                 here = m.place is not None and any(same_place(m.place, p, where) for p in d.places())
                 possible.append((d, score, here))
         open_to = _best_possible(m, people) >= MERGE_SCORE  # as the fast path: see above
+        if ambiguous(m, scored):
+            scored, open_to = [], False  # as good a match for two events its article tells
         if not scored and not m.date and m.type not in recurring and open_to:
             # nothing reached the score an undated report needs: the one dated event it can be of
             sole = sole_event(possible, people, frozenset(governments or ()))
@@ -226,6 +237,8 @@ def merge_events(
             index.new(draft)
         draft.add((m, people, article), mine)
         draft.unnamed = draft.unnamed or id(m) in doers
+        if id(m) in more:
+            draft.also.append(m)
         index.added(draft, m, article)
     drafts = attach(drafts, where, (sides or {}, governments or {}), REPORT_WINDOW_DAYS, recurring)
     drafts = merge_kin(drafts, where, given.kin)  # a visit and the meeting it was for
