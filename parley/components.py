@@ -58,7 +58,7 @@ def attributions(ctx: Context) -> Step:
 
 
 @component(
-    "times", requires=("article",), produces=("time_expression",), version="6"
+    "times", requires=("article",), produces=("time_expression",), version="7"
 )  # 2: dates without a year in a text telling of an earlier year take that year; 3: or its season;
 # 4: "this weekend" in a past clause of a weekday is the one just gone; 5: "the delayed Monday talks";
 # 6: an -ed word after an article or possessive is no past tense anywhere in the window
@@ -122,8 +122,9 @@ def statements(ctx: Context) -> Step:
     # for", "agreed to an interview", "endorsed X", agreements handed over); 10: a place naming a
     # document, a building visited, the maker "in a statement", a noun trigger's own maker, people of
     # a clause beside the trigger; 12: the taxonomy of the PARLEY_EVENTS setting, an -ed adjective before
-    # a weekday is no tense
-    version="12",
+    # a weekday is no tense; 13: a timetable verb or a far future clause makes a day ahead, a date on a
+    # verb of saying dates no event answered, a reported event dated after publication is planned
+    version="13",
     config=settings.EVENTS.file_digest,  # a taxonomy of the setting's own: analysed again when it changes
 )
 def events(ctx: Context) -> Step:

@@ -15,6 +15,9 @@ And an undated report told right before a sentence of its paragraph that only te
 ("... but he had to make do with a phone call. It was November 2021.", "That was in March.",
 "It was November 2021, and ...") takes that time, a day or month named by its month, never after
 the publication date (:func:`told_next`).
+
+A report whose date lies after the publication date, told by no verb in the past, is planned
+(:func:`ahead`).
 """
 
 from __future__ import annotations
@@ -28,7 +31,7 @@ from spacy.tokens import Doc, Token
 from spacy.tokens import Span as Sentence
 
 from parley.extract.event_clauses import date_phrases
-from parley.extract.event_dates import not_after_telling, publication
+from parley.extract.event_dates import not_after_telling, publication, told_in_past
 from parley.models import EventMention, Precision, TimeExpression
 
 # A sentence that only tells a time: "It was November 2021.", "That was in March.", "It was
@@ -124,7 +127,9 @@ def told_next(
     found: list[EventMention], doc: Doc, text: str, times: Sequence[TimeExpression]
 ) -> list[EventMention]:
     """The article's reports, an undated one (not planned) given the time of the sentence right
-    after its own, in its paragraph, when that sentence only tells a time (module docstring)."""
+    after its own, in its paragraph, when that sentence only tells a time (module docstring); and
+    one dated after the publication date planned (:func:`ahead`)."""
+    found = ahead(found, doc, times)
     if all(r.date or r.status == "planned" for r in found):
         return found
     out = list(found)
@@ -145,6 +150,24 @@ def told_next(
                 out[i] = replace(
                     r, date=time.start, date_end=time.end, precision=time.precision, date_text=time.text
                 )
+    return out
+
+
+def ahead(found: list[EventMention], doc: Doc, times: Sequence[TimeExpression]) -> list[EventMention]:
+    """A report ("reported") whose date begins after the publication date, told by no verb in the
+    past, has not happened by then: it is planned ("they meet separately Monday" read on a Friday,
+    "before next week's talks in London"). Told in the past ("In a panel this weekend, X told
+    ...") it did happen, whatever its date says; claimed and denied reports keep their status."""
+    published = publication(times)
+    if published is None:
+        return found
+    out = []
+    for r in found:
+        if r.status == "reported" and r.date and r.date > published:
+            trigger = doc.char_span(r.trigger.start, r.trigger.end, alignment_mode="expand")
+            if trigger is not None and not told_in_past(trigger.root):
+                r = replace(r, status="planned")
+        out.append(r)
     return out
 
 

@@ -89,7 +89,10 @@ def within_telling(
     """The date of a report told by ``trigger`` (:func:`not_after_telling`); None when a verb in
     the past still has a day, week or month after the publication date (read from the article's
     ``times``), however it was read ("a day later the army announced" after a date read as the
-    coming April): what is told as done cannot have happened after its telling."""
+    coming April): what is told as done cannot have happened after its telling; None too for the
+    date of a verb of saying the trigger only answers or is spoken of in (:func:`dates_the_saying`)."""
+    if dates_the_saying(date, trigger):
+        return None
     date = not_after_telling(date, trigger)
     published = publication(times)
     if published is None or date.start is None or date.start <= published:
@@ -117,3 +120,37 @@ def told_in_past(trigger: Token) -> bool:
     if auxiliaries & PLANNED_AUX:
         return False
     return verb.tag_ == "VBD" or (verb.tag_ == "VBN" and bool(auxiliaries & {"had", "was", "were"}))
+
+
+# Verbs of saying: a date on one of them is the day it was said.
+SAYING = frozenset(
+    "say tell add state note announce declare explain comment respond reply react warn insist speak".split()
+)
+# Words that make what follows the cause of a saying or its topic: "said Friday in response to the
+# attacks", "responding to the strikes", "responded Friday to the strikes", "spoke on Friday about
+# the strikes"
+ANSWERING = frozenset("response reaction reply answer respond react".split())
+TOPIC = frozenset("about regarding concerning".split())
+
+
+def dates_the_saying(date: TimeExpression, trigger: Token) -> bool:
+    """The date hangs from a verb of saying ("said Friday", "said on Friday") and the trigger
+    from that verb only through words of answering or of a topic ("New Zealand said Friday in
+    response to U.S. missile attacks", "X responded Friday to the strikes", "spoke on Friday
+    about the strikes"): the day it was said, not the day of what it answers or tells of."""
+    doc = trigger.doc
+    span = doc.char_span(date.span.start, date.span.end, alignment_mode="expand")
+    if span is None:
+        return False
+    verb = span.root.head
+    if span.root.dep_ == "pobj" and verb.dep_ == "prep":
+        verb = verb.head  # "said on Friday"
+    if verb.i == trigger.i or verb.pos_ != "VERB" or verb.lemma_.lower() not in SAYING:
+        return False
+    t, through = trigger, verb.lemma_.lower() in ANSWERING
+    while t.head.i != t.i and t.i != verb.i:
+        through = through or t.lemma_.lower() in ANSWERING or (t.dep_ == "prep" and t.lower_ in TOPIC)
+        if t.head.i == verb.i:
+            return through and t.dep_ in ("prep", "advcl", "npadvmod")
+        t = t.head
+    return False

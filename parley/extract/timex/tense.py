@@ -11,13 +11,19 @@ a cue.
   past forms, and any other lower-case word ending in ``-ed`` ("United" is a name) that is
   not a passive participle (after ``be``/``been``/``being``/``is``...).
 * No cue: an ``-ed`` word right after an article or a possessive ("the delayed Monday talks",
-  "a scheduled Tuesday call", "the reduced dividend") qualifies a noun; it says nothing of the
-  clause's time, which is read as if it were not there.
+  "a scheduled Tuesday call", "the reduced dividend") qualifies a noun, and a past form there
+  is a noun ("on the ground", "the left"); it says nothing of the clause's time, which is read
+  as if it were not there.
+* A verb of a timetable in the present right before the expression ("they meet separately
+  Monday", "the delegation leaves on Friday") is future, in a line of prose (not a heading).
 
 The words before the expression are read first (up to ten, back to the start of the clause);
-with ``both_sides`` the words after it are read next, the same way. No cue gives None, which
-callers read as "news default" (see the callers). :func:`governed_by` looks only at the
-preposition in front ("since March", "by March") which places a month or a date outright.
+with ``both_sides`` the words after it are read next, the same way, then, when neither has a cue,
+up to thirty words back in the clause for a future one (a phrase with no verb of its own after
+a future clause: "is scheduled to spend five hours in X, her first stop Tuesday morning").
+No cue gives None, which callers read as "news default" (see the callers). :func:`governed_by`
+looks only at the preposition in front ("since March", "by March") which places a month or a
+date outright.
 """
 
 from __future__ import annotations
@@ -68,8 +74,10 @@ def _cue(words: list[str], i: int) -> str | None:
     w = words[i].lower()
     prev = words[i - 1].lower() if i > 0 else ""
     ed = w.endswith("ed") and len(w) > 4 and words[i].islower() and w not in _NOT_PAST_ED
-    if ed and prev in _ARTICLES:
-        return None  # "the delayed Monday talks", "a scheduled call": an adjective of a noun
+    if (ed or w in _PAST) and prev in _ARTICLES:
+        # "the delayed Monday talks", "a scheduled call": an adjective of a noun; "on the
+        # ground", "the left": a noun spelt like a past form
+        return None
     if w in _FUTURE:
         if w == "next" and i + 1 < len(words) and words[i + 1].lower() == "to":
             return None  # "next to": a place
@@ -147,13 +155,68 @@ def _before(words: list[str]) -> list[int]:
 def tense_near(text: str, start: int, end: int, both_sides: bool = True) -> str | None:
     """``"past"``, ``"future"`` or None for the expression at ``text[start:end]``."""
     before = _tokens(text[max(0, start - 150) : start])
+    if _scheduled(before) and _in_prose(text, start):
+        return "future"  # "they meet separately Monday", "the council votes Tuesday"
     for i in _before(before):
         found = _cue(before, i)
         if found:
             return found
     if not both_sides:
         return None
-    return _after(text, end)
+    return _after(text, end) or _far_future(text, start)
+
+
+def _scheduled(words: list[str]) -> bool:
+    """The words right before the expression are a verb of a schedule in the present ("they meet
+    Monday", "the team leaves on Friday", "talks resume again Tuesday"): news prose tells what is
+    done in the past tense, so a present one with a day is a timetable. Not after "to", an
+    auxiliary or a determiner ("agreed to meet Monday", "did not meet", "the meet Monday")."""
+    i = len(words) - 1
+    if i >= 0 and words[i].lower() == "on":
+        i -= 1
+    if i >= 0 and (words[i].lower().endswith("ly") or words[i].lower() == "again"):
+        i -= 1  # "meet separately Monday"
+    if i < 1 or words[i].lower() not in _SCHEDULE_VERBS or not words[i].islower():
+        return False
+    prev = words[i - 1]
+    return prev.lower() not in _NOT_SUBJECT and prev not in _CLAUSE_END and prev != "."
+
+
+def _in_prose(text: str, start: int) -> bool:
+    """The expression's line ends like a sentence: a heading ("Envoy meets leaders Sunday") tells
+    a past event in the present."""
+    end = text.find("\n", start)
+    line = text[start : end if end >= 0 else len(text)].rstrip()
+    return bool(re.search(r"[.!?][\"'’”)]*$", line))
+
+
+# Verbs of a timetable, present forms (general English words; not those often a noun, "a vote
+# Monday", "his return Monday").
+_SCHEDULE_VERBS = frozenset(
+    "meet meets leave leaves arrive arrives depart departs resume resumes reconvene reconvenes "
+    "convene convenes begin begins travels fly flies testify testifies".split()
+)
+_NOT_SUBJECT = frozenset(
+    "to not n't never did do does will would can could may might should must shall "
+    "the a an its his her their our this that these those".split()
+)
+_FAR = 30  # how far back, in words, a future clause reaches a phrase with no verb of its own
+
+
+def _far_future(text: str, start: int) -> str | None:
+    """No cue near the expression: a future cue further back in the clause, with none nearer
+    ("is scheduled to spend five hours in X, her first stop Tuesday morning"): the phrase with no
+    verb of its own is of that clause. Only a future cue counts (the default is the past)."""
+    before = _tokens(text[max(0, start - 400) : start])
+    n = 0
+    for i in range(len(before) - 1, -1, -1):
+        if before[i] in _CLAUSE_END or before[i] == "." or n >= _FAR:
+            return None
+        n += 1
+        found = _cue(before, i)
+        if found:
+            return "future" if found == "future" else None
+    return None
 
 
 def _after(text: str, end: int) -> str | None:
