@@ -54,6 +54,7 @@ from parley.extract.name_kinds import (
     only_titles,
     person_at_end,
     relative_place,
+    several_people,
     without_leading,
     without_trailing,
 )
@@ -303,8 +304,8 @@ def _role_piece(piece: SpacySpan, ent: SpacySpan, words: NameWords) -> SpacySpan
             break
     if not piece.text.strip(" ,") or piece.text.strip(" ,").isdigit():
         return None  # nothing, or an age ("Jane Roe, 43")
-    if piece.root.tag_ == "NNS" and piece.root.lower_ != piece.root.lemma_.lower():
-        return None  # "experts A, B and C": a plural describes several people, no one's role
+    if several_people(piece):
+        return None  # "experts A, B and C", "his wife and two aides": no one's role
     if _DATE.search(piece.text) or _DATELINE.match(piece.text) or "/" in piece.text:
         return None  # a date, a dateline or a photo credit ("Outlet photo/Name")
     for other in piece.ents:

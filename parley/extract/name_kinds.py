@@ -237,3 +237,13 @@ def only_titles(text: str, words: NameWords) -> bool:
     work ("Associate Dean", "Deputy Head"): no one's name."""
     names = [fold(w).rstrip(".,") for w in text.split()]
     return len(names) >= 2 and all(w in TITLE_WORDS or w in words.offices for w in names)
+
+
+def several_people(piece: SpacySpan) -> bool:
+    """Whether words beside a name describe several people, so no one's role: a plural head
+    ("experts A, B and C"; not a plural the model leaves as its own lemma) or a plural joined to
+    the head by "and" ("his wife and three other people")."""
+    root = piece.root
+    if root.tag_ == "NNS" and root.lower_ != root.lemma_.lower():
+        return True
+    return any(t.tag_ == "NNS" for t in root.conjuncts)

@@ -32,7 +32,7 @@ from spacy.tokens import Span as SpacySpan
 from parley.clean.outlets import default_registry as known_outlets
 from parley.extract.cues import SPEECH_VERBS
 from parley.extract.layout import Headings
-from parley.extract.registry import HONORIFICS, ActorRegistry, fold, names_agree, strip_honorifics
+from parley.extract.registry import HONORIFICS, ActorRegistry, fold, name_list, names_agree, strip_honorifics
 from parley.extract.speaker_reading import PERSON_NOUNS, ROLE_NOUNS
 from parley.models import Mention, Span
 from parley.nlp import text_of
@@ -93,6 +93,7 @@ def first_name_before(
         or before.head.i != span.start
         or before.whitespace_ != " "
         or not _first_name_word(before.text, words, registry)
+        or fold(before.text) in place_words(doc)
     ):
         return start
     registered = registry.match_name(surname, person=True)
@@ -101,6 +102,25 @@ def first_name_before(
         if registry.match_name(f"{before.text} {surname}", person=True) != registered:
             return start
     return before.idx
+
+
+def place_words(doc: Doc) -> frozenset[str]:
+    """The folded one-word names the article tags places alone right after a preposition of
+    place ("in Oakdale": "Oakdale" of "the Oakdale Roe family" is no first name; the model tags
+    some first names places, but no one writes "in Jane"), read once a document."""
+    found = doc.user_data.get("parley.surnames.places")
+    if found is None:
+        after = name_list("place_prepositions")
+        found = frozenset(
+            fold(e.text)
+            for e in doc.ents
+            if e.label_ in ("GPE", "LOC")
+            and len(e) == 1
+            and e.start
+            and doc[e.start - 1].text.lower() in after
+        )
+        doc.user_data["parley.surnames.places"] = found
+    return found
 
 
 def a_person_by_its_words(

@@ -8,6 +8,9 @@ the rest of the article (for :mod:`parley.extract.mentions`, before its own chec
 - a name the model tags a product's, a work's, a building's or a place's elsewhere in the article
   more often than a person's, or one in a list with products or with companies alone ("Roe Flakes,
   Doe Puffs and Fen Crisps"), is no one;
+- a name of two words that is a place the article writes alone after "in" (or another preposition
+  of place) and the surname of a person it names in full ("the Oakdale Roe family") is no one
+  (nor is that place a first name before the surname: :func:`parley.extract.surnames.place_words`);
 - the marks a line began with ("--- Jane Roe") are no part of the name, nor is a word in capitals
   after it ("Jane Roe TWA": the name of what the person flies for, glued on by a lost break;
   :func:`parley.extract.name_kinds.without_glued_words`).
@@ -24,6 +27,7 @@ from spacy.tokens import Span as SpacySpan
 
 from parley.extract.name_kinds import without_glued_words
 from parley.extract.registry import COURTESY_TITLES, ActorRegistry, _names_yaml, fold
+from parley.extract.surnames import place_words
 from parley.nlp import text_of
 
 NO_ONE = "THING"  # the label of a name that is no one's: no entity label the mentions keep
@@ -55,8 +59,11 @@ class ThingNames:
     def __init__(self, doc: Doc, registry: ActorRegistry) -> None:
         self.doc, self.registry, self.text = doc, registry, text_of(doc)
         self.tags: dict[str, Counter[str]] = {}
+        self.full: set[tuple[str, str]] = set()  # (first word, last word) of the people named in full
         for e in doc.ents:
             self.tags.setdefault(fold(_bare(e.text)), Counter())[e.label_] += 1
+            if e.label_ == "PERSON" and len(words := _bare(e.text).split()) >= 2:
+                self.full.add((fold(words[0]), fold(words[-1])))
 
     def of(self, ent: SpacySpan) -> tuple[SpacySpan, str]:
         """The name's words and the label they are read with (:data:`NO_ONE` for no one's)."""
@@ -70,12 +77,19 @@ class ThingNames:
             return ent, "PERSON"
         if self._company(name):
             return ent, "ORG"
+        words = [fold(w) for w in name.split()]
+        if len(words) == 2 and words[0] in place_words(self.doc) and self._other_full(words[1], words[0]):
+            return ent, NO_ONE  # "the Oakdale Roe family": a place before another person's surname
         tags = self.tags.get(fold(name), Counter())
         if sum(n for label, n in tags.items() if label in _THING_LABELS) > tags["PERSON"] > 0:
             return ent, NO_ONE  # "Roe Flakes" a product twice, "a person" once
         if self._listed_with_things(ent):
             return ent, NO_ONE
         return ent, "PERSON"
+
+    def _other_full(self, surname: str, first: str) -> bool:
+        """Whether the article names a person in full with that surname and another first word."""
+        return any(last == surname and given != first for given, last in self.full)
 
     def _company(self, name: str) -> bool:
         """Whether the article writes the name with a company's closing word after it, and never

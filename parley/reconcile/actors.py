@@ -12,7 +12,8 @@ Registered actors come from the registry. People the registry does not list are 
    a courtesy title says another gender; else it joins the full-name cluster with that surname
    (or a near spelling of it) in the same article, else the only one in the corpus with just that
    surname, if named so within a year or with the same title (:mod:`parley.reconcile.name_times`);
-   when two clusters share the surname, or no full name has it, it stays unresolved. A surname the
+   when two clusters share the surname, or no full name has it, it stays unresolved, unless articles
+   near in time give it a title ("President Roe": :mod:`parley.reconcile.titled_surnames`). A surname the
    article uses before it names a less-known bearer in full is the best-known one, and a surname
    in the plural ("the Kallases") is a family, no one (:mod:`parley.reconcile.family_names`);
 3. the cluster's name is its most frequent full spelling; role and side are the most frequent
@@ -70,8 +71,9 @@ from parley.reconcile.family_names import (
     surname_is,
 )
 from parley.reconcile.given_names import Cluster as _Cluster
-from parley.reconcile.given_names import RoyalNames, leading_names, leads_another, royal_people
+from parley.reconcile.given_names import RoyalNames, leading_names, leads_another, royal_people, writes_word
 from parley.reconcile.name_times import NameTimes, publication_dates
+from parley.reconcile.titled_surnames import titled_people
 
 PLACE_LABELS = ("GPE", "LOC", "FAC")
 _MONTH = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?"
@@ -171,7 +173,8 @@ class Resolution:
         people = [m for m in people if (m.article_id, m.span.start, m.span.end) not in assigned]
         actors: dict[str, Actor] = {}
         dated = publication_dates(articles)
-        for cluster in _cluster_people(people, dated) + royal_people(royal.titled, dated):
+        clustered = _cluster_people(people, dated, writes_word(articles)) + royal_people(royal.titled, dated)
+        for cluster in clustered:
             name = _canonical(cluster.names)
             actor_id = _free_id(slug(name), registry, actors)
             roles = Counter(m.role for m in cluster.mentions if m.role and _plausible_role(m.role))
@@ -214,7 +217,9 @@ def _plausible_role(role: str) -> bool:
     return not NOT_A_ROLE.search(role) and fold(role).rstrip(".") not in COURTESY_TITLES
 
 
-def _cluster_people(people: list[Mention], dated: Callable[[str], dt.date | None]) -> list[_Cluster]:
+def _cluster_people(
+    people: list[Mention], dated: Callable[[str], dt.date | None], writes: Callable[[str, str], bool]
+) -> list[_Cluster]:
     full = [m for m in people if _full_name(_name(m))]
     single = [m for m in people if not _full_name(_name(m))]
     clusters: list[_Cluster] = []
@@ -225,7 +230,7 @@ def _cluster_people(people: list[Mention], dated: Callable[[str], dt.date | None
     # first one's surname initial: a name is looked for only among the clusters of its initial
     by_initial: dict[str, list[_Cluster]] = defaultdict(list)
     alone = {(m.article_id, fold(_name(m))) for m in single}
-    leads = leading_names(((m.article_id, _name(m)) for m in full), dated, alone)  # "Jon Paul" (Roe)
+    leads = leading_names(((m.article_id, _name(m)) for m in full), dated, alone, writes)  # "Jon Paul" (Roe)
     for m in sorted(full, key=lambda m: -len(_name(m))):
         key = fold(_name(m))
         home_key = leads.get((m.article_id, key)) or key
@@ -258,6 +263,7 @@ def _cluster_people(people: list[Mention], dated: Callable[[str], dt.date | None
     for m in single:
         where2 = (m.article_id, fold(_name(m)))
         first_alone[where2] = min(first_alone.get(where2, m.span.start), m.span.start)
+    untaken: list[tuple[Mention, str]] = []
     for m in single:
         key = fold(_name(m))
         if plural_of(key, surnames):
@@ -274,11 +280,14 @@ def _cluster_people(people: list[Mention], dated: Callable[[str], dt.date | None
                 target = prominent_bearer(target, bearers, named_in) or target
         elif not local and len(corpus) == 1 and bearers and times.links(m, key, corpus[0]):
             target = corpus[0]  # in another article only by the very surname, and near in time
+        elif not local and not any(times.links(m, key, c) for c in corpus):
+            untaken.append((m, key))  # no full name it may be: a titled surname's own (titled_people)
         if target is None:
             target = loose.setdefault(key, _Cluster(Counter(), []))
         target.names[_name(m)] += 1
         target.mentions.append(m)
-    return clusters  # a surname never seen with a first name ("Post") is no actor: left unresolved
+    # a surname never seen with a first name ("Post") is no actor, unless titled in articles near in time
+    return clusters + titled_people(untaken, dated)
 
 
 def _full_name(name: str) -> bool:

@@ -34,8 +34,8 @@ T = TypeVar("T")
 PROMINENT_TIMES = 3  # how many times as many articles the best-known bearer is named in, at least
 MIN_PROMINENT_ARTICLES = 3
 # courtesy titles that say whether the person is a man or a woman
-_TITLE_GENDER = {"mr": "m", "mister": "m", "sir": "m", "mrs": "f", "ms": "f", "miss": "f", "madam": "f"}
-_TITLE_GENDER |= {"madame": "f", "dame": "f"}
+TITLE_GENDER = {"mr": "m", "mister": "m", "sir": "m", "mrs": "f", "ms": "f", "miss": "f", "madam": "f"}
+TITLE_GENDER |= {"madame": "f", "dame": "f"}
 _VOWELS = re.compile(r"[aeiou]")
 
 
@@ -91,7 +91,7 @@ def title_gender(m: Mention) -> str | None:
     if m.role:
         words.append(m.role)
     for w in words:
-        gender = _TITLE_GENDER.get(fold(w).rstrip("."))
+        gender = TITLE_GENDER.get(fold(w).rstrip("."))
         if gender:
             return gender
     return None

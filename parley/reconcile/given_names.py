@@ -9,19 +9,23 @@
 - The leading words of a full name ("Jon Paul" of "Jon Paul Roe") are that person's given names,
   not a person of their own: a name made of them is the one longer name its article gives that
   starts with them, else, when its article gives none, the one the corpus gives, named so in an
-  article near in time (:func:`leading_names`).
+  article near in time and tied to them by the text: an article that writes both ("Jon Paul Roe
+  ... Jon Paul said"), the surname written in its own article, or a name cut off before the
+  surname ("Jon van" of "Jon van Roe"); "Jon Paul" alone may be another's whole name (a pope's)
+  (:func:`leading_names`, :func:`writes_word`).
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable
 from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, replace
 
 from parley.extract.registry import HONORIFICS, ROMAN_NUMERALS, ActorRegistry, fold, strip_honorifics
-from parley.models import Mention
+from parley.models import Article, Mention
 from parley.reconcile.name_times import Days
 
 # titles of monarchs, princes and rulers: the name after them is a given (or regnal) name
@@ -121,17 +125,22 @@ def leading_names(
     names: Iterable[tuple[str, str]],
     published: Callable[[str], dt.date | None],
     alone: AbstractSet[tuple[str, str]] = frozenset(),
+    writes: Callable[[str, str], bool] | None = None,
 ) -> dict[tuple[str, str], str]:
     """(article, folded full name) -> the one longer folded full name whose leading words it
     is: the one its article gives, else (when the article gives none) the one the corpus gives,
-    named so in an article near in time. ``names``: (article, full name as written) of each
-    mention. A name whose last word its article also writes alone (``alone``: article, folded
-    name) ends in a surname, and one named in more articles than the longer name is a name of
-    its own ("Jon Roe" beside a headline's "Jon Roe Rescue"): neither is the longer one's."""
+    named so in an article near in time, when an article gives both names, the name's article
+    writes the longer one's surname (``writes``: article, folded word; "Jon Paul 'Ace' Roe") or
+    the name is cut off before the surname (its last word in small letters). ``names``: (article, full name as
+    written) of each mention. A name whose last word its article also writes alone (``alone``:
+    article, folded name) ends in a surname, and one named in more articles than the longer name
+    is a name of its own ("Jon Roe" beside a headline's "Jon Roe Rescue"): neither is the longer
+    one's."""
     by_article: dict[str, set[str]] = defaultdict(set)
     named_in: dict[str, set[str]] = defaultdict(set)
     by_lead: dict[str, set[str]] = defaultdict(set)  # leading words -> the longer names
-    for article_id, name in names:
+    seen = list(names)
+    for article_id, name in seen:
         key = fold(name)
         by_article[article_id].add(key)
         named_in[key].add(article_id)
@@ -139,6 +148,10 @@ def leading_names(
         for n in range(2, len(words)):
             if _extends(key.split()[:n], words):
                 by_lead[" ".join(key.split()[:n])].add(key)
+    # (leading words, longer name) an article gives both of, and names cut off before a surname
+    # ("Jon van"): only those link across articles
+    tied = {(k, n) for keys in by_article.values() for k in keys for n in by_lead.get(k, set()) & keys}
+    cut = {fold(name) for _, name in seen if not name.split()[-1][:1].isupper()}
     found: dict[tuple[str, str], str] = {}
     days: dict[str, Days] = {}  # a longer name -> the days of the articles naming it (when asked)
     for article_id, keys in by_article.items():
@@ -151,6 +164,10 @@ def leading_names(
                 found[(article_id, key)] = next(iter(here))
             elif not here and len(longer) == 1:
                 (lead,) = longer
+                if not (
+                    key in cut or (key, lead) in tied or (writes and writes(article_id, lead.split()[-1]))
+                ):
+                    continue
                 if lead not in days:
                     days[lead] = Days(published)
                     for named in named_in[lead]:
@@ -158,6 +175,17 @@ def leading_names(
                 if days[lead].near(article_id):
                     found[(article_id, key)] = lead
     return found
+
+
+def writes_word(articles: Callable[[str], Article | None] | None) -> Callable[[str, str], bool]:
+    """(article id, folded word) -> whether the article's text has that word, any case."""
+
+    def writes(article_id: str, word: str) -> bool:
+        article = articles(article_id) if articles is not None else None
+        pattern = rf"(?<![\w'’-]){re.escape(word)}(?![\w-])"
+        return article is not None and re.search(pattern, article.text, re.IGNORECASE) is not None
+
+    return writes
 
 
 @dataclass

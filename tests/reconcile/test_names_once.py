@@ -145,9 +145,11 @@ def test_leading_words_join_the_longer_name_only_when_named_near_in_time():
         "full2": dt.date(1996, 5, 1),
     }
     names = [("full", "Jon Paul Roe"), ("full2", "Jon Paul Roe"), ("near", "Jon Paul"), ("far", "Jon Paul")]
+    names += [("full2", "Jon Paul"), ("full3", "Jon Paul Roe")]  # an article ties the two names
+    dates["full3"] = dt.date(1996, 6, 1)
     published, calls = _counted(dates)
     found = leading_names(names, published)
-    assert found == {("near", "jon paul"): "jon paul roe"}
+    assert found == {("near", "jon paul"): "jon paul roe", ("full2", "jon paul"): "jon paul roe"}
     assert calls.count("full") == 1  # the longer name's days read once for both questions
 
 
