@@ -6,7 +6,8 @@ misspelt name, a role others do not give, a value no other source gives), groupe
 - :func:`article_signals` — one article's signals, in the order of the text.
 - :func:`flagged_articles` — each article with a signal, with its title, outlet and date: those
   with the most kinds of signal first (an article with a rewriting tool's lines *and* dates that
-  disagree is read before one with a single hedge), then the most signals, then the newest.
+  disagree is read before one with a single hedge), then those whose most telling kind comes
+  first in :data:`KIND_ORDER`, then the most signals, then the newest.
 
 None of them says an article is wrong; each says why to read it closely, with the words it was
 read from (``span``: characters of the article's text; None for the article's metadata).
@@ -92,10 +93,11 @@ def flagged_articles(
             i: d for i, d in dates.items() if d and not (since and d < since) and not (until and d > until)
         }
 
-    def rank(article_id: str) -> tuple[int, int, int, str]:
+    def rank(article_id: str) -> tuple[int, int, int, int, str]:
         found = by_article[article_id]
+        kinds = {s.kind for s in found}
         day = dates[article_id] or dt.date.min
-        return (-len({s.kind for s in found}), -len(found), -day.toordinal(), article_id)
+        return (-len(kinds), min(map(_rank, kinds)), -len(found), -day.toordinal(), article_id)
 
     chosen = sorted(dates, key=rank)
     flagged = []
