@@ -23,7 +23,14 @@ from parley import records
 from parley.reconcile.contested_records import Signal
 from parley.store import RecordQuery, Store
 
-__all__ = ["FlaggedArticle", "SIGNAL_TYPE", "article_signals", "flagged_articles", "signal_kinds"]
+__all__ = [
+    "FlaggedArticle",
+    "SIGNAL_TYPE",
+    "article_signals",
+    "flagged_articles",
+    "flagged_count",
+    "signal_kinds",
+]
 SIGNAL_TYPE = "signal"  # the record type (registered with the contested steps)
 # the kinds, those most telling of a careless or copied page first (the order a list shows them in)
 KIND_ORDER = (
@@ -72,6 +79,11 @@ def article_signals(store: Store, article_id: str) -> list[Signal]:
     """The signals of one article (full id), in the order of its text."""
     found = store.records(SIGNAL_TYPE, RecordQuery(equals=(("article_id", (article_id,)),)))
     return sorted(found, key=_in_text)
+
+
+def flagged_count(store: Store) -> int:
+    """How many stored articles have a signal (no article is read)."""
+    return len(store.published({s.article_id for s in store.records(SIGNAL_TYPE)}))
 
 
 def flagged_articles(

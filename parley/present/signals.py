@@ -14,13 +14,13 @@ import json
 import click
 
 from parley.lookups import find_article
+from parley.present.brief import TOP_WARNINGS
 from parley.present.options import clip, day, json_option, listing_options, out, store_options, wrap
 from parley.reconcile.contested_records import Signal
-from parley.signals import FlaggedArticle, article_signals, flagged_articles, signal_kinds
+from parley.signals import FlaggedArticle, article_signals, flagged_articles, flagged_count, signal_kinds
 from parley.store import Store
 
-BRIEF_ARTICLES = 6  # how many flagged articles the brief lists
-BRIEF_SIGNALS = 3  # and how many signals of each
+BRIEF_SIGNALS = 3  # signals of each flagged article the brief lists
 
 
 def signal_line(s: Signal, width: int, indent: int = 4) -> list[str]:
@@ -43,14 +43,13 @@ def article_lines(f: FlaggedArticle, width: int, most: int | None = None) -> lis
     return lines
 
 
-def signal_lines(store: Store, width: int = 80, limit: int = BRIEF_ARTICLES) -> list[str]:
+def signal_lines(store: Store, width: int = 80, limit: int = TOP_WARNINGS) -> list[str]:
     """The brief's "warning signs" section: the articles with the most kinds of signal first;
     empty when no article has one."""
-    flagged = flagged_articles(store)
-    if not flagged:
+    chosen = flagged_articles(store, limit=limit)
+    if not chosen:
         return []
-    chosen = flagged[:limit]
-    n = len(flagged)
+    n = flagged_count(store)
     lines = [f"Warning signs ({n} article{'s' * (n != 1)} flagged; {len(chosen)} shown; `parley signals`)"]
     for f in chosen:
         lines += article_lines(f, width, BRIEF_SIGNALS)

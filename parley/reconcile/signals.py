@@ -14,9 +14,10 @@ was read from and why it is shown. None of them says the article is wrong.
   arrest or charge, the writer's own doubt (", supposedly for ..."), a hedge in what a report
   the sentence begins with says ("The rumour hinted that ..."), nor what a video or photo
   "purportedly shows" (:func:`excused_hedge`);
-- ``misspelt-name``: a surname written a letter or two unlike the actor's ("Sybhia" for
-  Sybiha), beyond transliteration ("Zelenskyy" for Zelensky is none), and not a part of the
-  name ("Juan Miguel" for Juan Miguel Gonzalez), a suffix ("III") or a particle ("arap");
+- ``misspelt-name``: a surname written a letter or two unlike the actor's ("Rhoe" for Roe),
+  beyond transliteration ("Zelenskyy" for Zelensky is none), and not a part of the name ("Jon
+  Paul" for Jon Paul Roe), a suffix ("III") or a particle (``names.yaml``'s ``particles`` and
+  ``name_particles``);
 - ``lone-claim``: a value (a quantity, an event's date, place or duration) that no other article
   gives while at least ``LONE_AGAINST`` independent others give another.
 """
@@ -31,6 +32,7 @@ from functools import cache
 
 from rapidfuzz.distance import OSA
 
+from parley.extract.registry import GENERATIONAL, ROMAN_NUMERALS, name_list
 from parley.models import Actor, Mention, Span
 from parley.reconcile.claim_words import load_words
 from parley.reconcile.claims import Corpus
@@ -71,7 +73,8 @@ def find_signals(
             if m.actor_id:
                 named_in.setdefault(m.actor_id, set()).add(article_id)
         spelt += name_signals(article_id, mentions, corpus.actors, registry_names)
-    found += [s for s in spelt if not _more_often_written(corpus, s, named_in, registry_names)]
+    counted: dict[tuple[str, str], bool] = {}  # (actor, written) -> written more often than the name
+    found += [s for s in spelt if not _more_often_written(corpus, s, named_in, registry_names, counted)]
     for clash in role_clashes(corpus, registry_roles):
         name = corpus.actors[clash.actor_id].name if clash.actor_id in corpus.actors else clash.actor_id
         others = len({m.article_id for m in clash.current})
@@ -113,15 +116,15 @@ def unattributed_signals(claims: list[Claim], corpus: Corpus | None = None) -> l
             by_hedge.setdefault(key, []).append(
                 Signal(src.article_id, "unattributed", src.span, src.text, _UNATTRIBUTED)
             )
-    found_signals = []
+    found = []
     for (_, hedged), same in by_hedge.items():
         if len(same) < REPEATED_HEDGE:
-            found_signals += same
+            found += same
             continue
         first = min(same, key=lambda s: s.span.start if s.span else -1)
         why = f"{_UNATTRIBUTED}; {len(same)} sentences of the article are hedged so ('{hedged}')"
-        found_signals.append(replace(first, explanation=why))
-    return found_signals
+        found.append(replace(first, explanation=why))
+    return found
 
 
 # A footnote or citation marker: "[12]" or "^12" right after a hedge ("reportedly[12]"), or "[12]"
@@ -231,16 +234,19 @@ def translit(name: str) -> str:
     return re.sub(r"(.)\1+", r"\1", text)
 
 
-# Words of a name that are not its spelling: generational suffixes and the particles that join
-# a family name ("Daniel arap Moi", "Abu Bakr al-...", "van der ..."); a single letter is an initial.
-NAME_SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv", "v", "vi"})
-NAME_PARTICLES = frozenset(
-    {"al", "el", "bin", "ibn", "bint", "abu", "arap", "van", "von", "der", "den", "de", "del", "della",
-     "di", "da", "dos", "du", "la", "le", "ben", "ter", "ten", "y"}
-)  # fmt: skip
+# Words of a name that are not its spelling: generational suffixes ("Jr.", "III", "VI"); a single
+# letter is an initial. The particles that join a family name ("van der", "al-") are names.yaml's.
+NAME_SUFFIXES = GENERATIONAL | frozenset(ROMAN_NUMERALS[:6])
 
 
-def name_words(name: str) -> list[str]:
+@cache
+def name_particles() -> frozenset[str]:
+    """The particles a mention stands inside a name (``particles``) and those only a spelling
+    skips (``name_particles``), from ``names.yaml``."""
+    return name_list("particles") | name_list("name_particles")
+
+
+def spelling_words(name: str) -> list[str]:
     """The words of a name that spell it: no suffix ("Jr.", "III"), no initial, no "'s"."""
     words = [re.sub(r"['’]s$", "", w).strip(".,'’\"“”()") for w in name.split()]
     return [w for w in words if len(w) > 1 and w.casefold() not in NAME_SUFFIXES]
@@ -269,18 +275,18 @@ def name_signals(
         names = registry_names.get(m.actor_id)
         actor = actors.get(m.actor_id)
         canonical = names[0] if names else (actor.name if actor and actor.kind == "person" else None)
-        own = name_words(canonical) if canonical else []
-        written_words = name_words(m.text)
+        own = spelling_words(canonical) if canonical else []
+        written_words = spelling_words(m.text)
         if not own or not written_words:
             continue
         written = written_words[-1]
-        if written.casefold() in NAME_PARTICLES or translit(written) in {translit(w) for w in own}:
-            continue  # "Daniel arap", "Juan Miguel", "Mr. Gerstner": a part of the name
+        if written.casefold() in name_particles() or translit(written) in {translit(w) for w in own}:
+            continue  # "Jon van", "Jon Paul", "Mr. Roe": a part of the name
         listed = names is not None and any(
-            translit(written) == translit(w) for n in names[1:] for w in name_words(n)[-1:]
+            translit(written) == translit(w) for n in names[1:] for w in spelling_words(n)[-1:]
         )
         if not listed and not near_spelling(written, own[-1]):
-            continue  # another word ("Steven Joel" for Steven Sotloff): no spelling of the surname
+            continue  # another word ("Jon Kerr" for Jon Kerr Roe): no spelling of the surname
         how = (
             "a spelling the dossier lists as a misspelling"
             if listed
@@ -292,20 +298,31 @@ def name_signals(
 
 
 def _more_often_written(
-    corpus: Corpus, signal: Signal, named_in: dict[str, set[str]], registry_names: dict[str, tuple[str, ...]]
+    corpus: Corpus,
+    signal: Signal,
+    named_in: dict[str, set[str]],
+    registry_names: dict[str, tuple[str, ...]],
+    counted: dict[tuple[str, str], bool],
 ) -> bool:
     """The articles naming the actor write the signal's spelling more often than the actor's
-    name: the name was taken from the odd one out ("Stweard" once, "Steward" elsewhere). A
-    dossier's name is never outvoted."""
+    name: the name was taken from the odd one out ("Rhoe" once, "Roe" elsewhere). A dossier's
+    name is never outvoted."""
     mention = next(
         (m for m in corpus.mentions.get(signal.article_id, []) if m.span == signal.span and m.actor_id), None
     )
     if mention is None or mention.actor_id in registry_names or mention.actor_id not in corpus.actors:
         return False
-    written = name_words(mention.text)[-1]
-    own = name_words(corpus.actors[mention.actor_id].name)[-1]
+    written = spelling_words(mention.text)[-1]
+    key = (mention.actor_id, written)
+    if key not in counted:  # each actor's articles read once for each spelling, not once a signal
+        counted[key] = _written_more(corpus, written, mention.actor_id, named_in)
+    return counted[key]
+
+
+def _written_more(corpus: Corpus, written: str, actor_id: str, named_in: dict[str, set[str]]) -> bool:
+    own = spelling_words(corpus.actors[actor_id].name)[-1]
     written_in = own_in = 0
-    for article_id in named_in.get(mention.actor_id, ()):
+    for article_id in named_in.get(actor_id, ()):
         article = corpus.articles.get(article_id)
         text = article.text if article else ""
         written_in += bool(re.search(rf"(?<![\w-]){re.escape(written)}(?![\w-])", text))

@@ -71,6 +71,16 @@ def test_the_article_with_most_kinds_of_signal_comes_first(db):
     assert article_signals(store, "c" * 16) == []
 
 
+def test_at_equal_kinds_the_most_telling_kind_comes_first(db):
+    """One kind each: a date conflict (read before a hedge) outranks two hedges."""
+    store = open_store(db)
+    hedge = Signal("a" * 16, "unattributed", Span(10, 20), HEDGED[10:20], "a hedged claim")
+    dated = Signal("c" * 16, "date-conflict", None, "metadata: 2026-05-01; url: 2026-05-02", "dates disagree")
+    store.replace_records("signal", [*store.records("signal"), hedge, dated])
+    found = flagged_articles(store, since=dt.date(2026, 5, 1))
+    assert [(f.article_id[0], len(f.signals)) for f in found] == [("c", 1), ("a", 2)]
+
+
 def test_the_signals_command_lists_articles_and_their_evidence(db):
     runner = CliRunner()
     shown = runner.invoke(cli, ["--db", db, "signals"], catch_exceptions=False).output

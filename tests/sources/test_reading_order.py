@@ -40,12 +40,15 @@ def test_groups_read_together(pairs):
 
 
 def test_an_article_many_compare_with_is_read_once_in_a_run():
-    """A hub (one earlier article that 40 new ones are candidates of) with ids that, sorted, put
-    its pairs among 40 pairs of unrelated articles: its pairs are read one after another."""
-    hub = "8000"
-    spokes = [f"{n:04x}" for n in range(0, 0x8000, 0x8000 // 40)][:40]
-    others = [(f"{n:04x}", f"{n + 1:04x}") for n in range(0x9000, 0x9000 + 80, 2)]
-    order = reading_order([(s, hub) for s in spokes] + others)
-    at = [n for n, p in enumerate(order) if hub in p]
+    """A hub (one earlier article that 40 new ones are candidates of) whose spokes' ids, sorted,
+    fall between those of 40 pairs of unrelated articles: its pairs are read one after another
+    (in id order they alternate with the others)."""
+    hub = "ffff"
+    spokes = [f"{n:04x}1" for n in range(0, 0x8000, 0x8000 // 40)][:40]
+    others = [(f"{n:04x}0", f"{n:04x}2") for n in range(0, 0x8000, 0x8000 // 40)][:40]
+    pairs = [(s, hub) for s in spokes] + others
+    in_id_order = [n for n, p in enumerate(sorted(pairs)) if hub in p]
+    assert in_id_order[-1] - in_id_order[0] > 39  # the order the step read them in before
+    at = [n for n, p in enumerate(reading_order(pairs)) if hub in p]
     assert len(at) == 40
     assert at[-1] - at[0] == 39
