@@ -156,7 +156,7 @@ def told_next(
 def ahead(found: list[EventMention], doc: Doc, times: Sequence[TimeExpression]) -> list[EventMention]:
     """A report ("reported") whose date begins after the publication date, told by no verb in the
     past, has not happened by then: it is planned ("they meet separately Monday" read on a Friday,
-    "before next week's talks in London"). Told in the past ("In a panel this weekend, X told
+    "before next week's talks in Oakdale"). Told in the past ("In a panel this weekend, X told
     ...") it did happen, whatever its date says; claimed and denied reports keep their status."""
     published = publication(times)
     if published is None:

@@ -135,8 +135,8 @@ TOPIC = frozenset("about regarding concerning".split())
 
 def dates_the_saying(date: TimeExpression, trigger: Token) -> bool:
     """The date hangs from a verb of saying ("said Friday", "said on Friday") and the trigger
-    from that verb only through words of answering or of a topic ("New Zealand said Friday in
-    response to U.S. missile attacks", "X responded Friday to the strikes", "spoke on Friday
+    from that verb only through words of answering or of a topic ("Norland said Friday in
+    response to the missile attacks", "X responded Friday to the strikes", "spoke on Friday
     about the strikes"): the day it was said, not the day of what it answers or tells of."""
     doc = trigger.doc
     span = doc.char_span(date.span.start, date.span.end, alignment_mode="expand")

@@ -178,12 +178,17 @@ def leading_names(
 
 
 def writes_word(articles: Callable[[str], Article | None] | None) -> Callable[[str, str], bool]:
-    """(article id, folded word) -> whether the article's text has that word, any case."""
+    """(article id, folded word) -> whether the article's text has that word, any case; each
+    article asked about read once."""
+    texts: dict[str, str | None] = {}
 
     def writes(article_id: str, word: str) -> bool:
-        article = articles(article_id) if articles is not None else None
+        if article_id not in texts:
+            article = articles(article_id) if articles is not None else None
+            texts[article_id] = article.text if article is not None else None
+        text = texts[article_id]
         pattern = rf"(?<![\w'’-]){re.escape(word)}(?![\w-])"
-        return article is not None and re.search(pattern, article.text, re.IGNORECASE) is not None
+        return text is not None and re.search(pattern, text, re.IGNORECASE) is not None
 
     return writes
 

@@ -5,8 +5,8 @@ said"), never in full. The actors step leaves a surname alone that it cannot joi
 unresolved (a one-word "person" may be a newspaper or a company). Such a surname is one person,
 an actor of its own, when:
 
-- at least ``MIN_ARTICLES`` articles give it a title (its role's last word, or the first word of
-  the mention: a courtesy title or an office, "Mr.", "President"), each published within
+- at least ``MIN_ARTICLES`` articles give it a title (its role's last word, or the word of the
+  mention before the surname: a courtesy title or an office, "Mr.", "President"), each published within
   ``NEAR_DAYS`` of the one before it (two presidents Roe a decade apart, with no article naming
   either between, are two people; an undated article joins only when every article is undated);
 - the titles agree: the courtesy titles say one gender ("Mr." and "Mrs." are two people) and the
@@ -34,8 +34,8 @@ MIN_ARTICLES = 2  # articles giving the surname a title, at least
 
 
 def mention_title(m: Mention) -> str | None:
-    """The folded title a mention of a surname is given: its role's last word or the title its
-    words start with, when that is a courtesy title or an office ("mr", "president"); else None."""
+    """The folded title a mention of a surname is given: its role's last word or the word before
+    the surname, when that is a courtesy title or an office ("mr", "president"); else None."""
     words = fold(m.role or "").split() or fold(m.text or "").split()[:-1]
     last = words[-1].rstrip(".") if words else ""
     return last if last in HONORIFICS else None

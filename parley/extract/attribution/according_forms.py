@@ -24,6 +24,7 @@ from spacy.tokens import Token
 
 from parley.extract import cues as C
 
+from .clause_ends import BARE_AUXILIARIES
 from .document import DocIndex, Found
 from .speakers import np_span
 from .verbs import is_verb
@@ -122,7 +123,6 @@ def opens_sentence(ix: DocIndex, v: Token, sa: int) -> bool:
 # the verb forms that may go on a verb group after an aside: "will, according to X, withdraw",
 # "had been, according to X, drafted", "is, according to X, expected"
 _NON_FINITE = frozenset({"VB", "VBN", "VBG"})
-_HELPERS = frozenset({"have", "be", "do"})
 
 
 def verb_group_aside(ix: DocIndex, v: Token, pobj: Token, sb: int) -> int | None:
@@ -136,7 +136,7 @@ def verb_group_aside(ix: DocIndex, v: Token, pobj: Token, sb: int) -> int | None
     if pa < 2 or doc[pa - 1].text != "," or v.i + 1 >= sb:
         return None
     aux = doc[pa - 2]
-    if not (aux.tag_ == "MD" or (aux.pos_ == "AUX" and aux.lemma_.lower() in _HELPERS)):
+    if not (aux.tag_ == "MD" or (aux.pos_ == "AUX" and aux.lemma_.lower() in BARE_AUXILIARIES)):
         return None
     for j in range(pobj.i + 1, sb - 1):
         if doc[j].text in ".;:—–" or ix.in_quote(j):

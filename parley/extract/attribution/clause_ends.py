@@ -28,7 +28,7 @@ from .verbs import SAYING_OR_THINKING, is_cue_verb, is_verb
 
 _OPEN = {"(": ")", "[": "]"}
 _CLOSE = {")": "(", "]": "["}
-_SUBJECTS = frozenset({"nsubj", "nsubjpass", "expl", "csubj"})
+SUBJECTS = frozenset({"nsubj", "nsubjpass", "expl", "csubj"})  # a clause's own subject
 # a conditional told by inverting its verb: "should it reject", "had they known", "were it to"
 _INVERTED = frozenset({"should", "had", "were"})
 _COORD = frozenset({"and", "but"})
@@ -149,7 +149,7 @@ def _continues(doc: Doc, k: Token, v: Token, coordinated: bool) -> bool:
     if not is_verb(k):
         return False
     first = doc[k.left_edge.i]
-    has_subject = any(c.dep_ in _SUBJECTS for c in k.children)
+    has_subject = any(c.dep_ in SUBJECTS for c in k.children)
     if coordinated:
         if k.dep_ != "conj":
             return False
@@ -157,7 +157,7 @@ def _continues(doc: Doc, k: Token, v: Token, coordinated: bool) -> bool:
             return True  # "... but that legislators removed it", "and that its use has threatened ..."
         return not has_subject and first.tag_ == "MD" and first.head.i == k.i  # "and should agree"
     if first.lower_ in _INVERTED and first.head.i == k.i:
-        subj = [c for c in k.children if c.dep_ in _SUBJECTS]
+        subj = [c for c in k.children if c.dep_ in SUBJECTS]
         return bool(subj) and subj[0].i == first.i + 1  # "should it reject the deal"
     if k.dep_ != "conj" or has_subject or _says(k):
         return False
@@ -179,7 +179,7 @@ def through_second_clause(doc: Doc, c: Token, b: int, v: Token) -> int:
     return b
 
 
-_BARE = frozenset({"have", "be", "do"})
+BARE_AUXILIARIES = frozenset({"have", "be", "do"})
 
 
 def past_bare_auxiliary(doc: Doc, a: int, b: int, v: Token) -> int:
@@ -192,17 +192,17 @@ def past_bare_auxiliary(doc: Doc, a: int, b: int, v: Token) -> int:
         last -= 1
     t = doc[last]
     if t.dep_ == "neg" and t.head.i == last - 1:
-        t = t.head  # "that Ukraine is not, and has never been, a ...": the auxiliary and its "not"
+        t = t.head  # "that X is not, and has never been, a ...": the auxiliary and its "not"
     if last <= a or b >= len(doc) or doc[b].text != ",":
         return b
-    if not (t.lemma_.lower() in _BARE or t.tag_ == "MD") or t.right_edge.i != last:
+    if not (t.lemma_.lower() in BARE_AUXILIARIES or t.tag_ == "MD") or t.right_edge.i != last:
         return b
     if any(c.dep_ in ("dobj", "attr", "acomp", "xcomp", "ccomp") for c in t.children):
         return b
     if b + 2 >= len(doc) or doc[b + 1].lower_ not in _COORD | {"or"}:
         return b
     k = doc[b + 2].head if doc[b + 2].dep_ == "aux" else doc[b + 2]
-    if not is_verb(k) or any(c.dep_ in _SUBJECTS for c in k.children):
+    if not is_verb(k) or any(c.dep_ in SUBJECTS for c in k.children):
         return b  # "it has, and he added ...": a clause of its own
     end = v.right_edge.i + 1
     if end <= b and b < k.left_edge.i <= b + 2:
@@ -339,7 +339,7 @@ def past_dash_aside(doc: Doc, a: int, b: int) -> int:
     if first.sent != doc[k].sent or not (first.pos_ in ("AUX", "VERB") and first.tag_ in _FINITE):
         return b  # no predicate right after the aside
     verb = first if first.pos_ == "VERB" else first.head
-    if verb.i < k or any(c.dep_ in _SUBJECTS and c.i > k for c in verb.children):
+    if verb.i < k or any(c.dep_ in SUBJECTS and c.i > k for c in verb.children):
         return b  # a clause of its own
     end = first.sent.end
     while end > k + 1 and (doc[end - 1].is_punct or doc[end - 1].is_space):
@@ -347,7 +347,7 @@ def past_dash_aside(doc: Doc, a: int, b: int) -> int:
     rest = doc[k + 1 : end]
     if any(t.text in _DASHES or "\n" in t.text for t in rest):
         return b  # another aside, or a line break inside the sentence
-    if any(_says(t) and any(c.dep_ in _SUBJECTS and c.i > k for c in t.children) for t in rest):
+    if any(_says(t) and any(c.dep_ in SUBJECTS and c.i > k for c in t.children) for t in rest):
         return b
     return end
 

@@ -10,10 +10,10 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
+from .clause_ends import SUBJECTS
 from .document import DocIndex
 from .verbs import is_cue_verb
 
-_SUBJECTS = frozenset({"nsubj", "nsubjpass", "csubj", "expl"})
 # what may stand between the clause before and "then": a comma, a quote mark, "and"
 _JOINS = frozenset({",", "and", "”", '"', "’", "'", "''"})
 
@@ -22,7 +22,7 @@ def then_speaker(ix: DocIndex, v: Token) -> Token | None:
     """The subject of the verb of saying before cue ``v`` when ``v`` has no subject and ``then``
     right before it joins it to that verb's clause (see the module); else None."""
     doc = ix.doc
-    if any(c.dep_ in _SUBJECTS for c in v.children) or ix.qid[v.i] >= 0:
+    if any(c.dep_ in SUBJECTS for c in v.children) or ix.qid[v.i] >= 0:
         return None
     then = next((c for c in v.children if c.dep_ == "advmod" and c.lower_ == "then" and c.i < v.i), None)
     if then is None or any(doc[j].pos_ != "ADV" for j in range(then.i + 1, v.i)):

@@ -196,9 +196,10 @@ _SCHEDULE_VERBS = frozenset(
     "meet meets leave leaves arrive arrives depart departs resume resumes reconvene reconvenes "
     "convene convenes begin begins travels fly flies testify testifies".split()
 )
-_NOT_SUBJECT = frozenset(
-    "to not n't never did do does will would can could may might should must shall "
-    "the a an its his her their our this that these those".split()
+_DETERMINERS = frozenset("the a an its his her their our this that these those".split())
+_NOT_SUBJECT = (
+    frozenset("to not n't never did do does will would can could may might should must shall".split())
+    | _DETERMINERS
 )
 _FAR = 30  # how far back, in words, a future clause reaches a phrase with no verb of its own
 
@@ -268,7 +269,6 @@ _AUXILIARIES = frozenset("was were had did".split())
 _BE_NOW = frozenset("be being is are am".split())  # "will be held on ...": not a past verb
 _NOT_TOLD = frozenset("ago earlier yesterday since".split())
 _SUBJECTS = frozenset("he she it they we i who".split())
-_DETERMINERS = frozenset("the a an its his her their our this that these those".split())
 
 
 # Verbs that tell of what is said: the date after them may be of what is said, or to come.
