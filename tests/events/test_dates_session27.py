@@ -5,16 +5,15 @@ its publication. Sentences written for these tests."""
 from __future__ import annotations
 
 import datetime as dt
-import hashlib
 
 import pytest
 
 from parley.extract.registry import default_registry
 from parley.extract.timex import find_time_expressions
 from parley.extract.timex.tense import tense_near
-from parley.models import Article
 from parley.nlp import SpacyParser
-from parley.pipeline import Analysis, Context, Pipeline, default_components
+from parley.pipeline import Context, Pipeline, default_components
+from tests.extract.test_event_reports import one_event
 
 MONDAY = dt.date(2026, 3, 2)
 FRIDAY = dt.date(2026, 2, 20)
@@ -84,38 +83,15 @@ def pipeline() -> Pipeline:
     return Pipeline(default_components(), parser, Context(default_registry(), parser.name))
 
 
-def events(pipeline: Pipeline, text: str, published: dt.date) -> list:
-    digest = hashlib.sha256(text.encode()).hexdigest()
-    article = Article(
-        id=digest[:16],
-        sha256=digest,
-        title="",
-        text=text,
-        origin="test",
-        format="text",
-        published=published,
-        published_from="metadata",
-    )
-    (analysis,) = list(pipeline.run([article]))
-    assert isinstance(analysis, Analysis)
-    return list(analysis["event_mention"])
-
-
-def one(pipeline: Pipeline, text: str, kind: str, published: dt.date):
-    found = [e for e in events(pipeline, text, published) if e.type == kind]
-    assert len(found) == 1, found
-    return found[0]
-
-
 def test_a_meeting_told_in_the_present_for_a_coming_day_is_planned(pipeline: Pipeline) -> None:
     text = "The two foreign ministers meet separately Monday with the mediator in Geneva."
-    event = one(pipeline, text, "meeting", FRIDAY)
+    event = one_event(pipeline, text, "meeting", FRIDAY)
     assert (event.date, event.status) == (dt.date(2026, 2, 23), "planned")
 
 
 def test_a_meeting_told_as_done_stays_reported(pipeline: Pipeline) -> None:
     text = "The two foreign ministers met separately Monday with the mediator in Geneva."
-    event = one(pipeline, text, "meeting", FRIDAY)
+    event = one_event(pipeline, text, "meeting", FRIDAY)
     assert (event.date, event.status) == (dt.date(2026, 2, 16), "reported")
 
 
@@ -124,10 +100,10 @@ def test_the_day_of_a_saying_does_not_date_what_it_answers(pipeline: Pipeline) -
         "The government had every right to protect its people, Norway said Friday in response to "
         "the missile strikes on rebel camps in Yemen."
     )
-    event = one(pipeline, text, "strike", FRIDAY)
+    event = one_event(pipeline, text, "strike", FRIDAY)
     assert (event.date, event.place) == (None, "Yemen")
     text = "Norway said Friday, responding to the drone attacks on the port in Yemen, that they must stop."
-    assert one(pipeline, text, "strike", FRIDAY).date is None
+    assert one_event(pipeline, text, "strike", FRIDAY).date is None
 
 
 def test_a_date_of_the_answered_event_itself_is_kept(pipeline: Pipeline) -> None:
@@ -135,25 +111,25 @@ def test_a_date_of_the_answered_event_itself_is_kept(pipeline: Pipeline) -> None
         "The government had every right to protect its people, Norway said in response to the "
         "missile strikes on rebel camps in Yemen on Wednesday."
     )
-    event = one(pipeline, text, "strike", FRIDAY)
+    event = one_event(pipeline, text, "strike", FRIDAY)
     assert event.date == dt.date(2026, 2, 18)
 
 
 def test_an_event_dated_by_the_saying_verb_itself_keeps_the_date(pipeline: Pipeline) -> None:
     text = "Rebel forces fired missiles at the border town in Yemen on Wednesday, Norway said Friday."
-    event = one(pipeline, text, "strike", FRIDAY)
+    event = one_event(pipeline, text, "strike", FRIDAY)
     assert event.date == dt.date(2026, 2, 18)
 
 
 def test_talks_of_next_week_are_planned(pipeline: Pipeline) -> None:
     text = "The prime minister says wide gaps remain between the sides before next week's talks in London."
-    event = one(pipeline, text, "meeting", FRIDAY)
+    event = one_event(pipeline, text, "meeting", FRIDAY)
     assert (event.date, event.status) == (dt.date(2026, 2, 23), "planned")
 
 
 def test_talks_of_last_week_stay_reported(pipeline: Pipeline) -> None:
     text = "The prime minister says wide gaps remained after last week's talks in London."
-    event = one(pipeline, text, "meeting", FRIDAY)
+    event = one_event(pipeline, text, "meeting", FRIDAY)
     assert (event.date, event.status) == (dt.date(2026, 2, 9), "reported")
 
 
@@ -162,17 +138,17 @@ def test_an_event_told_in_the_past_is_not_planned_whatever_its_date(pipeline: Pi
         "In a panel discussion this weekend in Washington, the longtime chief executive of the "
         "national civil rights league forcefully told a young woman that every vote matters."
     )
-    event = one(pipeline, text, "meeting", MONDAY)
+    event = one_event(pipeline, text, "meeting", MONDAY)
     assert event.status == "reported"
 
 
 def test_the_day_of_a_response_does_not_date_what_it_responds_to(pipeline: Pipeline) -> None:
     text = "Norway responded Friday to the missile strikes on rebel camps in Yemen."
-    event = one(pipeline, text, "strike", FRIDAY)
+    event = one_event(pipeline, text, "strike", FRIDAY)
     assert (event.date, event.place) == (None, "Yemen")
 
 
 def test_a_meeting_the_saying_was_made_at_keeps_its_day(pipeline: Pipeline) -> None:
     text = "The foreign minister of Norway said Friday at a meeting with rebels in Yemen that peace was near."
-    event = one(pipeline, text, "meeting", FRIDAY)
+    event = one_event(pipeline, text, "meeting", FRIDAY)
     assert event.date == FRIDAY
