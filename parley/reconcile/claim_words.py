@@ -45,6 +45,7 @@ LISTS = (
     "verdict_grades",
     "conditionals",
     "machine_rewrite_markers",
+    "heading_rewrite_markers",
 )
 
 

@@ -36,7 +36,7 @@ from parley.store.lazy import RecordsByArticle, StoredArticles, StoredRecords
 # 21: signals: a misspelt name is a near spelling of the surname (not a part, suffix or particle of the name,
 # not the spelling most articles use); a hedge with a footnote, a legal "allegedly", the writer's
 # "supposedly", a report's own hedge or what footage "purportedly shows" is no unattributed claim
-VERSION = "21"
+VERSION = "22"
 
 
 CORPUS_READS = ("article", "statement", "mention", "actor", "copy", "fingerprint")
@@ -125,5 +125,6 @@ def signals_step(ctx: CorpusContext) -> int:
         registry_roles(ctx.registry),
         registry_names(ctx.registry),
         words.lists["machine_rewrite_markers"],
+        words.lists["heading_rewrite_markers"],
     )
     return ctx.store.replace_records("signal", found)

@@ -58,6 +58,7 @@ def find_signals(
     registry_roles: dict[str, tuple[str, ...]],
     registry_names: dict[str, tuple[str, ...]],
     markers: tuple[str, ...],
+    headings: tuple[str, ...] = (),
 ) -> list[Signal]:
     found: list[Signal] = []
     spelt: list[Signal] = []
@@ -67,7 +68,7 @@ def find_signals(
         if article.date_conflicts:
             told = "; ".join(f"{source}: {value}" for source, value in article.date_conflicts)
             found.append(Signal(article_id, "date-conflict", None, told, _DATES))
-        found += rewrite_signals(article_id, article.text, article.removed, markers)
+        found += rewrite_signals(article_id, article.text, article.removed, markers, headings)
         mentions = corpus.mentions.get(article_id, [])
         for m in mentions:
             if m.actor_id:
@@ -81,8 +82,11 @@ def find_signals(
         why = f"calls {name} 'former {clash.role}'; {others} other article(s) give the role without 'former'"
         if clash.registered:
             why += f", and the dossier lists {', '.join(clash.registered)}"
+        warned: set[str] = set()  # one signal an article: "former President" twice is one warning
         for m in clash.former:
-            found.append(Signal(m.article_id, "role", m.span, m.role or "", why))
+            if m.article_id not in warned:
+                warned.add(m.article_id)
+                found.append(Signal(m.article_id, "role", m.span, m.role or "", why))
     found += unattributed_signals(claims, corpus)
     found += lone_signals(contested)
     unique = {(s.article_id, s.kind, s.span.start if s.span else -1): s for s in found}
@@ -213,17 +217,38 @@ def weekday_signals(article_id: str, text: str, published: dt.date | None) -> li
 
 
 def rewrite_signals(
-    article_id: str, text: str, removed: tuple[str, ...], markers: tuple[str, ...]
+    article_id: str,
+    text: str,
+    removed: tuple[str, ...],
+    markers: tuple[str, ...],
+    headings: tuple[str, ...] = (),
 ) -> list[Signal]:
-    found = []
+    """At most one machine-rewrite signal: a marker in the text (else among the lines ingest
+    removed). A heading such as "Key Takeaways" opens lines that editors write too: it counts only
+    beside a marker or a second, different heading."""
+    found: list[tuple[Signal, bool]] = []
     why = "a line that rewriting tools and aggregators leave behind"
-    for marker in markers:
-        at = text.find(marker)
+    for marker, heading in [(m, False) for m in markers] + [(h, True) for h in headings]:
+        at = _heading_at(text, marker) if heading else text.find(marker)
         if at >= 0:
-            found.append(Signal(article_id, "machine-rewrite", Span(at, at + len(marker)), marker, why))
-        elif any(marker.casefold() in line.casefold() for line in removed):
-            found.append(Signal(article_id, "machine-rewrite", None, marker, why + " (removed at ingest)"))
-    return found[:1] if all(s.span is None for s in found) else [s for s in found if s.span][:1] or found[:1]
+            span = Span(at, at + len(marker))
+            found.append((Signal(article_id, "machine-rewrite", span, marker, why), heading))
+        elif any(
+            _heading_at(line, marker) >= 0 if heading else marker.casefold() in line.casefold()
+            for line in removed
+        ):
+            signal = Signal(article_id, "machine-rewrite", None, marker, why + " (removed at ingest)")
+            found.append((signal, heading))
+    if all(heading for _, heading in found) and len(found) < 2:
+        return []
+    signals = [s for s, _ in found]
+    return [s for s in signals if s.span][:1] or signals[:1]
+
+
+def _heading_at(text: str, heading: str) -> int:
+    """Where a line of the text opens with the heading (after bullets or marks), or -1."""
+    m = re.search(rf"(?mi)^[^\w\n]*({re.escape(heading)})(?!\w)", text)
+    return m.start(1) if m else -1
 
 
 def translit(name: str) -> str:
