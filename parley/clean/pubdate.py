@@ -36,6 +36,7 @@ from parley.models import Dateline, PublishedFrom
 __all__ = [
     "DateSaid",
     "Publication",
+    "dissenting_sources",
     "echoed_date",
     "parse_date_line",
     "parse_full_date",
@@ -321,6 +322,20 @@ def _agree(a: DateSaid, b: DateSaid) -> bool:
         if abs((first - second).days) <= AGREE_DAYS:
             return True
     return False
+
+
+def dissenting_sources(conflicts: tuple[tuple[str, str], ...], date: dt.date) -> list[str]:
+    """The sources of an article's date conflicts (``Publication.conflicts``: source, label)
+    whose date does not agree with ``date``."""
+    used = DateSaid("metadata", date.year, date.month, date.day)
+    return [source for source, label in conflicts if not _agree(_from_label(label), used)]
+
+
+def _from_label(label: str) -> DateSaid:
+    year, month, *day = label.split("-")
+    return DateSaid(
+        "metadata", None if year == "XXXX" else int(year), int(month), int(day[0]) if day else None
+    )
 
 
 def _said(source: PublishedFrom, match: re.Match[str]) -> DateSaid | None:

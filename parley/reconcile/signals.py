@@ -5,10 +5,12 @@ was read from and why it is shown. None of them says the article is wrong.
   "today (Thursday)" in an article published on another weekday;
 - ``role``: an actor called "former" something that other articles, or the dossier, give
   without "former" (:mod:`parley.reconcile.roles`);
-- ``date-conflict``: the article's metadata, address and dateline give different dates
-  (``Article.date_conflicts``);
+- ``date-conflict``: the article's metadata, address, text and dateline give different dates
+  (``Article.date_conflicts``), unless only the metadata disagrees with a date the article itself
+  gives (a crawl date or a stale page tag says nothing of the article);
 - ``machine-rewrite``: lines a rewriting tool or an aggregator leaves ("Source Article",
-  "Generated on:"), in the text or among the clutter removed at ingest;
+  "Generated on:"), in the text or among the clutter removed at ingest; a heading editors write
+  too ("Key Takeaways") only beside another;
 - ``unattributed``: a hedged claim ("reportedly") that names no source at all; not a hedge
   with a footnote marker after it (the footnote is the source), a legal "allegedly" near an
   arrest or charge, the writer's own doubt (", supposedly for ..."), a hedge in what a report
@@ -32,8 +34,9 @@ from functools import cache
 
 from rapidfuzz.distance import OSA
 
+from parley.clean.pubdate import dissenting_sources
 from parley.extract.registry import GENERATIONAL, ROMAN_NUMERALS, name_list
-from parley.models import Actor, Mention, Span
+from parley.models import Actor, Article, Mention, Span
 from parley.reconcile.claim_words import load_words
 from parley.reconcile.claims import Corpus
 from parley.reconcile.contested_records import Claim, Contested, Signal
@@ -65,9 +68,9 @@ def find_signals(
     named_in: dict[str, set[str]] = {}  # actor id -> the articles that name it
     for article_id, article in corpus.articles.items():
         found += weekday_signals(article_id, article.text, article.published)
-        if article.date_conflicts:
+        if article.date_conflicts and not _software_dissents(article):
             told = "; ".join(f"{source}: {value}" for source, value in article.date_conflicts)
-            found.append(Signal(article_id, "date-conflict", None, told, _DATES))
+            found.append(Signal(article_id, "date-conflict", None, told, _date_why(article)))
         found += rewrite_signals(article_id, article.text, article.removed, markers, headings)
         mentions = corpus.mentions.get(article_id, [])
         for m in mentions:
@@ -93,7 +96,24 @@ def find_signals(
     return sorted(unique.values(), key=lambda s: (s.article_id, s.span.start if s.span else -1, s.kind))
 
 
-_DATES = "the article's metadata, address and dateline give different dates; its date may be wrong"
+_DATES = "the article's metadata, address, text and dateline give different dates"
+
+
+def _software_dissents(article: Article) -> bool:
+    """Only the metadata (the crawler's or the page software's date) disagrees with a date the
+    article itself gives (its address, a date line, its dateline): no sign of the article's."""
+    if article.published is None or article.published_from == "metadata":
+        return False
+    return set(dissenting_sources(article.date_conflicts, article.published)) == {"metadata"}
+
+
+def _date_why(article: Article) -> str:
+    if article.published is None:
+        return f"{_DATES}; no date is used"
+    used = f"{article.published.isoformat()} ({article.published_from})"
+    return f"{_DATES}; the date used, {used}, may be wrong"
+
+
 _UNATTRIBUTED = "a hedged claim ('reportedly', 'according to') that names no source"
 
 

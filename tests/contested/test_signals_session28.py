@@ -62,3 +62,37 @@ def test_a_role_called_former_twice_in_one_article_is_one_warning():
     assert len(corpus.mentions["a"]) == 2
     found = [s for s in find_signals(corpus, [], [], {}, {}, ()) if s.kind == "role"]
     assert [(s.article_id, s.span) for s in found] == [("a", corpus.mentions["a"][0].span)]
+
+
+def _dated(conflicts: tuple[tuple[str, str], ...], published: str, source: str) -> list[str]:
+    import datetime as dt
+
+    article = Article(
+        "a",
+        "a",
+        "",
+        "The envoys met on Sunday.",
+        "test",
+        "text",
+        published=dt.date.fromisoformat(published),
+        published_from=source,  # type: ignore[arg-type]
+        date_conflicts=conflicts,
+    )
+    corpus = Corpus({"a": article}, [], {}, {})
+    return [s.explanation for s in find_signals(corpus, [], [], {}, {}, ()) if s.kind == "date-conflict"]
+
+
+def test_a_crawl_date_against_the_articles_own_date_is_no_warning():
+    # the address and the dateline agree; only the page's metadata (a stale tag) says otherwise
+    stale = (("metadata", "2024-06-13"), ("url", "2026-02-01"), ("dateline", "2026-02-01"))
+    assert _dated(stale, "2026-02-01", "url") == []
+    # a byline date a day off the address still agrees with it
+    assert _dated((("metadata", "2026-02-10"), ("text", "2026-02-05")), "2026-02-05", "text") == []
+
+
+def test_the_articles_own_dates_disagreeing_is_a_warning_naming_the_date_used():
+    (why,) = _dated((("url", "2026-02-01"), ("dateline", "2026-02-07")), "2026-02-01", "url")
+    assert "2026-02-01 (url)" in why
+    # the metadata alone gave the date used: the address that disagrees is a warning
+    (why,) = _dated((("metadata", "2026-02-01"), ("url", "2026-03-02")), "2026-02-01", "metadata")
+    assert "may be wrong" in why
