@@ -83,10 +83,10 @@ def actors_step(ctx: CorpusContext) -> int:
     return changed + store.replace_records("actor", sorted(known.values(), key=lambda a: a.id))
 
 
-# 2-6: undated joined/attached, person and government one party, digests, kin types, tallies; 9: a year
-# no day, a son's meeting (10: attached); 11: PARLEY_EVENTS kin/places; 12: reconcile/event_apart.py
+# 2-6: undated joined/attached, person and government one party, digests, kin types, tallies; 9: a year no
+# day, a son's meeting (10: attached); 11: PARLEY_EVENTS kin/places; 12: event_apart.py; 13: own_act types
 @corpus_step(
-    "events", reads=("event_mention", "mention", "actor", "article"), writes=("event",), version="12"
+    "events", reads=("event_mention", "mention", "actor", "article"), writes=("event",), version="13"
 )
 def events_step(ctx: CorpusContext) -> int:
     store = ctx.store

@@ -53,7 +53,9 @@ def verbal_attack(verb: Token, attacks: Attacks, mentions: Sequence[Mention], sp
     doers = _doers(verb)
     if not doers or _forceful(verb, doers, attacks.force_words, speech):
         return False
-    if any(d.ent_type_ in SIDE_ENTITIES or d.lower_ in SIDE_PRONOUNS or _place(d, mentions) for d in doers):
+    if any(
+        d.ent_type_ in SIDE_ENTITIES or d.lower_ in SIDE_PRONOUNS or place_token(d, mentions) for d in doers
+    ):
         return False
     persons = all(is_person(d, mentions) or d.lemma_.lower() in attacks.speaker_nouns for d in doers)
     if not persons and not all(d.lower_ == "it" for d in doers):
@@ -62,7 +64,9 @@ def verbal_attack(verb: Token, attacks: Attacks, mentions: Sequence[Mention], sp
         return True  # "in a speech, X attacked Y", "attacked Y in tweets", "attacked Y, saying ..."
     targets = [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")]
     if not targets or any(
-        _place(w, mentions) or w.lemma_.lower() in attacks.target_nouns for t in targets for w in t.subtree
+        place_token(w, mentions) or w.lemma_.lower() in attacks.target_nouns
+        for t in targets
+        for w in t.subtree
     ):
         return False
     if all(t.lower_ in PERSON_PRONOUNS for t in targets):
@@ -75,7 +79,7 @@ def verbal_attack(verb: Token, attacks: Attacks, mentions: Sequence[Mention], sp
     return all(is_person(t, mentions) for t in targets) and _for_or_as(verb, targets)
 
 
-def _place(word: Token, mentions: Sequence[Mention]) -> bool:
+def place_token(word: Token, mentions: Sequence[Mention]) -> bool:
     """A place by the parse or by a mention ("Kyiv", which the parser may take for a person)."""
     if word.ent_type_ in PLACE_LABELS:
         return True
@@ -91,7 +95,7 @@ def is_person(token: Token, mentions: Sequence[Mention]) -> bool:
         for w in (t, *(c for c in t.children if c.dep_ == "appos")):
             if w.pos_ == "PRON" and w.lower_ in PERSON_PRONOUNS:
                 return True
-            if _place(w, mentions):
+            if place_token(w, mentions):
                 continue
             if w.ent_type_ == "PERSON":
                 return True

@@ -19,7 +19,11 @@ taxonomy, ``parley/data/events.yaml`` by default, read with it by :mod:`.event_t
 - a thing that comes, not a visit: a subject of ``cargo_nouns`` ("the first batch of evidence
   arrived at the lab", "the shipment arrived");
 - words just said, not a document: one of ``spoken_objects`` after "this" or "that" ("delivered
-  this message to the board", after the speech it sums up).
+  this message to the board", after the speech it sums up);
+- a thing taken, not a place: one of ``place_verbs`` whose object (or passive subject, or the noun
+  its participle describes) is a common noun that is none of ``place_nouns`` nor "of" a place
+  ("occupied the front row", "seized weapons", "captured the moment"; but "seized the village",
+  "captured 300 square kilometres", "seized control of X", "occupied Crimea"): :func:`_thing_taken`.
 
 Used by :func:`parley.extract.event_triggers.fires`.
 """
@@ -31,7 +35,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Token
 
-from parley.extract.event_attacks import Attacks, is_person, verbal_attack
+from parley.extract.event_attacks import Attacks, is_person, place_token, verbal_attack
 from parley.models import Mention
 
 
@@ -50,6 +54,8 @@ class Senses:
     verdict_verbs: frozenset[str] = frozenset()  # "was declared dead": no statement
     cargo_nouns: frozenset[str] = frozenset()  # "the evidence arrived": no visit
     spoken_objects: frozenset[str] = frozenset()  # "delivered this message": words, no document
+    place_verbs: frozenset[str] = frozenset()  # "occupied the front row": a place only
+    place_nouns: frozenset[str] = frozenset()  # "seized the village": what is a place
 
 
 ATTACK_KEYS = ("verbal_verbs", "force_words", "speaker_nouns", "target_nouns", "speech_nouns")
@@ -76,6 +82,8 @@ def senses_of(data: dict) -> Senses:
         _words(data, "verdict_verbs"),
         _words(data, "cargo_nouns"),
         _words(data, "spoken_objects"),
+        _words(data, "place_verbs"),
+        _words(data, "place_nouns"),
     )
 
 
@@ -88,6 +96,7 @@ def misread(token: Token, senses: Senses, mentions: Sequence[Mention], speech: f
             or _idiom(token, senses)
             or _consent(token, senses, mentions)
             or _object_sense(token, senses)
+            or _thing_taken(token, senses, mentions)
         )
     return _appeal(token, senses) or _handed_over(token, senses)
 
@@ -129,6 +138,35 @@ def _object_sense(verb: Token, senses: Senses) -> bool:
 
 
 DEMONSTRATIVES = {"this", "that", "these", "those"}
+
+
+def _thing_taken(verb: Token, senses: Senses, mentions: Sequence[Mention]) -> bool:
+    """ "occupied the front row", "seized a car bomb", "capture the moment": one of
+    ``place_verbs`` whose object is a common noun that is no place: none of ``place_nouns``
+    ("village", "airfield", "kilometre"), no place by the parse or a mention, and with no
+    place after "of" ("control of the town", "20 percent of the region"). A name ("seized
+    Borivka", which the parser may not know for a place), a person ("seized in a raid" with a
+    name as its subject) or no object at all tells nothing: the verb stays a capture."""
+    if verb.lemma_.lower() not in senses.place_verbs:
+        return False
+    taken = [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")]
+    if not taken and verb.dep_ in ("amod", "acl") and verb.tag_ == "VBN":
+        taken = [verb.head]  # "the seized weapons", "weapons seized at the border"
+    if not taken:
+        return False
+    return all(o.pos_ == "NOUN" and not _place_noun(o, senses, mentions) for o in taken)
+
+
+def _place_noun(noun: Token, senses: Senses, mentions: Sequence[Mention]) -> bool:
+    """A common noun that names a place: one of ``place_nouns``, a place by the parse or a
+    mention, or a noun with a place after "of" ("control of X", "the rest of the region")."""
+    if (
+        noun.lemma_.lower() in senses.place_nouns
+        or noun.lower_ in senses.place_nouns
+        or place_token(noun, mentions)
+    ):
+        return True
+    return any(o.pos_ == "PROPN" or _place_noun(o, senses, mentions) for o in _of_objects(noun))
 
 
 def _of_objects(noun: Token) -> list[Token]:

@@ -51,6 +51,7 @@ class EventType:
     recurring: bool = False  # happens day after day: a day apart and one party is not enough to merge
     place_objects: frozenset[str] = frozenset()  # verbs whose object is the place: "visited Kyiv"
     senses: Senses = Senses()  # its ``senses``: "X attacked the senator" is no strike
+    own_act: bool = False  # one party's own act: reports naming different people are two events
 
 
 @dataclass(frozen=True, eq=False)
@@ -141,6 +142,7 @@ def _read(path: str | None, stamp: tuple[int, int] | None) -> Taxonomy:
                 bool(t.get("recurring", False)),
                 frozenset(t.get("place_objects") or ()),
                 senses_of(t.get("senses") or {}),
+                bool(t.get("own_act", False)),
             )
             for t in data["types"]
         )

@@ -12,7 +12,8 @@ then the evidence is scored:
   only rules out an event outside it, and a report so dated needs the evidence of an undated one
   (:mod:`.event_when`);
 - participants: overlap coefficient |A∩B| / min(|A|,|B|) at least 0.5 (+2), any overlap (+1),
-  none while both name someone: never the same event;
+  none while both name someone: never the same event; nor, of a type that is one person's own act
+  (``own_act`` in the taxonomy: a resignation), when each names someone the other does not;
 - place: the same, or one inside the other ("Geneva" and "Switzerland", by the ``places`` of the
   event taxonomy; "South Florida" and "Florida") (+1); two places neither of which
   holds the other (-2: only the same day and the same people merge them, and the places are
@@ -27,7 +28,9 @@ Friday"), and same-day ones with no party, place, duration or figures in common 
 sentences also share distinctive words (:mod:`parley.reconcile.event_words`: "Smolensk", "242",
 not "Russia"). So "Russia launched drones" in four articles of a fortnight is not one strike. A
 report of an article already among the event's sources needs no words when one side is dated
-(one article's narration goes on about the event it dated: "the summit ... the meeting").
+(one article's narration goes on about the event it dated: "the summit ... the meeting"), unless,
+of a type that is one person's own act (``own_act``), it names someone and the event no one ("a
+communique said ...", then "the decision, announced by X": X is no party of the communique).
 
 Reports from a digest (an article with ``DIGEST_REPORTS`` or more of one type, such as a think
 tank's daily list of every village attacked) count only with casualty figures, a registered party,
@@ -49,27 +52,26 @@ one event only with another such report. A report told with "also" joins no even
 before it, and an undated one as good a match for two events of its own article stays apart
 (:mod:`.event_apart`). Then events whose evidence is too thin are dropped
 (:func:`thin`): one article, nobody named, no casualty figures, and not both a date and a place.
-An event's status is the surest its reports give (:data:`STATUS_ORDER`): reported if one article
-tells it as fact, else claimed, planned, denied."""
+An event's status is the surest its reports give (:data:`.event_records.STATUS_ORDER`): reported
+if one article tells it as fact, else claimed, planned, denied."""
 
 from __future__ import annotations
 
 import datetime as dt
-import hashlib
 from collections import Counter
 from collections.abc import Callable, Iterable, Mapping
 from functools import partial
-from typing import get_args
 
 from parley.extract.event_taxonomy import Taxonomy, load_taxonomy
-from parley.models import Article, Event, EventMention, EventSource, Precision
+from parley.models import Article, Event, EventMention
 from parley.reconcile.event_apart import also_told, ambiguous, told_apart
 from parley.reconcile.event_attach import attach
-from parley.reconcile.event_conflicts import conflicts, main_place, same_place
+from parley.reconcile.event_conflicts import same_place
 from parley.reconcile.event_doers import unnamed_apart, unnamed_doer
 from parley.reconcile.event_index import DraftIndex
 from parley.reconcile.event_kin import merge_kin
 from parley.reconcile.event_parties import beyond, outsider, recency, sole_event, stands_for
+from parley.reconcile.event_records import Report, event_of
 from parley.reconcile.event_spans import spanned
 from parley.reconcile.event_when import REPORT_WINDOW_DAYS, coarse, date_score, fine_date
 from parley.reconcile.event_words import Words, content_agrees, needs_words
@@ -80,8 +82,6 @@ UNDATED_MERGE_SCORE = 3
 OTHER_PLACE = -2
 # An article with this many reports of one type is a digest (a think tank's front-line report)
 DIGEST_REPORTS = 8
-
-Report = tuple[EventMention, frozenset[str], Article | None]
 
 
 class _Draft:
@@ -170,6 +170,7 @@ def merge_events(
     given = load_taxonomy() if taxonomy is None else taxonomy
     where = given.places
     recurring = frozenset(t.id for t in given if t.recurring)  # strikes: they happen day after day
+    own = frozenset(t.id for t in given if t.own_act)  # resignations: one person's own act
     reports = list(reports)
     per_article = Counter((m.article_id, m.type) for m in reports)
     digest = {k for k, n in per_article.items() if n >= DIGEST_REPORTS}
@@ -213,7 +214,8 @@ def merge_events(
         # the drafts whose dates do not rule it out
         for d in index.drafts if exhaustive else index.candidates(m, article):
             parties = (sides or {}, governments or {})
-            score = _score(d, m, people, article, where, mine, parties, id(m) in doers, recurring=recurring)
+            unnamed = id(m) in doers
+            score = _score(d, m, people, article, where, mine, parties, unnamed, recurring=recurring, own=own)
             if score is not None and told_apart(m, id(m) in more, d):
                 continue  # "X also struck Y": not the strike its article told before
             if score is not None and score >= _needed(d, m):
@@ -242,7 +244,7 @@ def merge_events(
         index.added(draft, m, article)
     drafts = attach(drafts, where, (sides or {}, governments or {}), REPORT_WINDOW_DAYS, recurring)
     drafts = merge_kin(drafts, where, given.kin)  # a visit and the meeting it was for
-    return [e for e in (_event(d, where, words) for d in drafts) if not thin(e)]
+    return [e for e in (event_of(d, where, words) for d in drafts) if not thin(e)]
 
 
 def report_words(articles: Mapping[str, Article], m: EventMention) -> str:
@@ -283,10 +285,11 @@ def _score(
     unnamed: bool = False,
     *,
     recurring: frozenset[str],
+    own: frozenset[str] = frozenset(),
 ) -> int | None:
     """The evidence that report ``m`` is of draft ``d`` (the module docstring); None: not the
     same event. ``unnamed``: the report's own party is someone it does not name; ``recurring``:
-    the types that happen day after day."""
+    the types that happen day after day; ``own``: the types of one person's own act."""
     theirs = d.participants
     if unnamed_apart(unnamed, d.unnamed):
         return None  # "his son's meeting with X" is not his meeting with X
@@ -300,11 +303,16 @@ def _score(
     told_here = m.article_id in d.article_ids and (
         dated or (m.date is not None and m.precision in ("day", "week"))
     )
+    # but of one person's own act, a report naming someone is not its article's narration of one
+    # it told naming no one ("a communique said ...", then "the decision, announced by X")
+    told_here = told_here and not (d.type in own and people and not theirs)
     if people and theirs:
         shared = len(people & theirs) or stands_for(people, theirs, *parties)
         if not shared:
             return None
         mine_only, theirs_only = beyond(people, theirs, *parties), beyond(theirs, people, *parties)
+        if d.type in own and mine_only and theirs_only:
+            return None  # "X resigned from the firm", "Y resigned from the firm": two resignations
         # an article goes on about the event it dated with the parties it named ("the summit
         # ... the two leaders"), not with someone of no side ("X's talks with the US envoys in
         # Moscow ... X's summit with a prime minister of a country that is no side")
@@ -337,62 +345,3 @@ def _kept(m: EventMention, people: Mapping[int, frozenset[str]], recurring: froz
     """A report of an article's digest that counts (``recurring``: types that happen day after day)."""
     told = m.type not in recurring and bool(people.get(id(m))) and bool(m.date or m.place)
     return bool(m.figures or m.participants) or told
-
-
-def _event(d: _Draft, places: dict[str, str], words: Callable[[EventMention], str]) -> Event:
-    first, _, _ = min(d.reports, key=_summary_rank)
-    days = Counter(m.date for m, _, _ in d.reports if m.date and m.precision == "day")
-    dated = [m for m, _, _ in d.reports if m.date]
-    date: dt.date | None = None
-    precision: Precision | None = None
-    if days:
-        date, precision = min(days.items(), key=lambda kv: (-kv[1], kv[0]))[0], "day"
-    elif dated:
-        best = min(dated, key=lambda m: (_PRECISION.index(m.precision or "month"), m.date or dt.date.max))
-        date, precision = best.date, best.precision
-    durations = Counter(m.duration for m, _, _ in d.reports if m.duration)
-    figures: dict[str, int] = {}
-    for m, _, _ in d.reports:
-        for k, v in m.figures.items():
-            figures[k] = max(figures.get(k, 0), v)
-    participants = Counter(p for _, ps, _ in d.reports for p in ps)
-    told = {m.status for m, _, _ in d.reports}
-    status = next((st for st in STATUS_ORDER if st in told), min(told))
-    sources: list[EventSource] = []
-    for m, _, a in sorted(d.reports, key=lambda r: (r[0].article_id, r[0].span.start)):
-        origin = (a.published, a.outlet) if a else (None, None)
-        sources.append(EventSource(m.article_id, m.span, m.date, m.place, m.duration, *origin))
-    summary = " ".join(words(first).split())
-    key = f"{d.type}:{first.article_id}:{first.span.start}"
-    return Event(
-        id=hashlib.sha1(key.encode()).hexdigest()[:16],
-        type=d.type,
-        date=date,
-        precision=precision,
-        # most reported first; ties by id, so a re-run gives the same record
-        participants=tuple(sorted(participants, key=lambda p: (-participants[p], p))),
-        place=main_place([m.place for m, _, _ in d.reports], places),
-        summary=summary,
-        sources=tuple(sources),
-        duration=durations.most_common(1)[0][0] if durations else None,
-        figures=figures,
-        conflicts=conflicts(d.reports, places),
-        status=status,
-    )
-
-
-_PRECISION = get_args(Precision)  # finest first: a coarse date ("in 2022") last
-# An event's status is the surest its reports give: told as fact by one article, it happened;
-# else claimed by someone; else planned; else only denied.
-STATUS_ORDER = ("reported", "claimed", "planned", "denied")
-
-
-def _summary_rank(r: Report) -> tuple:
-    """The report whose sentence sums the event up: a report of what happened rather than of
-    what was claimed, planned or denied (:data:`STATUS_ORDER`), from the earliest article, the
-    one that gives the most details, then the first in the article."""
-    m, people, a = r
-    details = sum(bool(x) for x in (m.date, m.place, m.duration, m.figures)) + min(len(people), 2)
-    published = a.published if a and a.published else dt.date.max
-    rank = STATUS_ORDER.index(m.status) if m.status in STATUS_ORDER else len(STATUS_ORDER)
-    return (rank, published, m.article_id, -details, m.span.start)
