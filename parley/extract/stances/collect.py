@@ -19,6 +19,8 @@ from typing import TYPE_CHECKING
 from spacy.tokens import Doc
 from spacy.tokens import Span as SpacySpan
 
+from parley.extract.stances.beneficiary import receiver_before
+from parley.extract.stances.holders import HolderFinder
 from parley.extract.stances.issues import CueHit
 from parley.extract.stances.objects import condition_near
 from parley.extract.stances.parse import condition_with_marker
@@ -62,10 +64,14 @@ class Collector:
     text: str
     times: Sequence[TimeExpression]
     candidates: list[Candidate]
+    issue_at: dict[int, str]  # token index -> the issue of each issue word
+    holders: HolderFinder
 
     def _add(self, unit: Unit, holder, signal, issue, hit, document_id, provision=False) -> None:
         sentence = unit.sentence
         span = Span(unit.start, unit.end) if unit.statement else _trimmed(self.text, sentence)
+        if hit is not None and hit.antecedent is not None:  # "Y rejected the demand": from where it is named
+            span = Span(min(span.start, hit.antecedent.start), span.end)
         position, condition, cue = signal.position, None, signal.cue
         if holder.kind == "document":  # "the proposal urges ...": what a document says, it proposes
             position, provision = "proposes", True
@@ -84,6 +90,9 @@ class Collector:
                     position, cue = "demands", CONDITION_CUE + self.text[found[0] : found[1]][:40]
                 else:
                     position, condition = "accepts_on_condition", self.text[found[0] : found[1]]
+        receiver = receiver_before(self.doc, hit.span, issue, position, self) if hit is not None else None
+        if receiver is not None and holder.side == receiver:
+            return  # "X demanded that it receive guarantees. X first demanded 'guarantees'": for itself
         date, date_from = self._date(unit, sentence)
         period, period_cue, replaces = signal.period, signal.period_cue, signal.replaces
         if period == CURRENT and unit.cue is not None and (said := earlier_cue(unit.cue)):

@@ -42,8 +42,10 @@ def reader_for(dossier: Dossier) -> StanceReader:
     # 20: a party told to act ("demanded that X capitulate") takes no stance on X's issue; 21: the
     # writer's reading of an aim ("X seeks to prevent ...") is none; "and to reject" takes the subject
     # of the infinitive before; "used X to" is no habit; a sentence's list mark is no evidence;
-    # 22: a demand on a party is about its issue by the issue's opposite words (the dossier's)
-    version="22",
+    # 22: a demand on a party is about its issue by the issue's opposite words (the dossier's);
+    # 23: "rejected the demand" on the issue the demand just before names (anaphora.py); a thing the
+    # text has just given the holder's own side is for itself (beneficiary.receiver_before)
+    version="23",
 )
 def stances(ctx: Context) -> Step:
     reader = reader_for(Dossier.from_registry(ctx.registry))

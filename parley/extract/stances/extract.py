@@ -28,6 +28,7 @@ from spacy.tokens import Span as SpacySpan
 from parley.dossier import Dossier
 from parley.extract.stances import document_kinds
 from parley.extract.stances import lexicon as lx
+from parley.extract.stances.anaphora import with_anaphors
 from parley.extract.stances.beneficiary import beneficiaries
 from parley.extract.stances.clauses import (
     aim_of_refusal,
@@ -112,7 +113,7 @@ class _Run(Collector):
         self.refs: list[DocumentRef] = refs
         self.times: Sequence[TimeExpression] = times
         self.candidates: list[Candidate] = []
-        self.hits = reader.matcher.cue_hits(text)  # every issue word of the article, found once
+        self.hits = with_anaphors(doc, reader.matcher.cue_hits(text), reader)  # every issue word, found once
         self.said: list[Span] = [  # the statements' words: contents, speakers, verbs of saying
             p for st in statements for p in (*st.parts, st.cue_span, st.speaker_span) if p is not None
         ]

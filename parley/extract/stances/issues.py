@@ -26,6 +26,7 @@ MARGIN = 0.08
 class CueHit:
     issue: str
     span: Span
+    antecedent: Span | None = None  # a noun pointing back ("the demand"): where its issue is named
 
 
 @dataclass(frozen=True)
