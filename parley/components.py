@@ -48,8 +48,11 @@ def mentions(ctx: Context) -> Step:
 # thing speaks, not its receiver; "by saying" the noun phrase before its verb; a bare pronoun object
 # is no content; a gerund is no inverted "said X"; "asked not to specify their country"; 29: a noun
 # of saying not voiced when hypothetical, unsaid, "no claim", a day's ("Monday's statement");
-# 30: the later nouns of a list called for that the parser hung on the verb
-@component("attributions", requires=("doc",), produces=("attribution",), version="31")
+# 30: the later nouns of a list called for that the parser hung on the verb; 31: content bounds (a
+# second "and that", a clause hung on the cue, ", including"); 32: "according to" with its whole
+# source in an aside, a channel word cuts a source only where someone spoke, a full clause before
+# "according to" ends the content
+@component("attributions", requires=("doc",), produces=("attribution",), version="32")
 def attributions(ctx: Context) -> Step:
     def step(a: Analysis) -> dict:
         return {"attribution": extract_attributions(a.parsed)}

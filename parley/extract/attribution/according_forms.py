@@ -16,6 +16,15 @@
 * ``The plan had been, according to diplomats, drafted in secret``: the parser hung "drafted" on
   the source; the phrase set off inside a verb group ends at its closing comma, and the content
   is the clause without it (:func:`verb_group_aside`).
+* ``The mayor won 52 percent, according to X, but his lead is narrowing``: when the clause before
+  the phrase is whole (its verb and that verb's subject before the phrase), the content ends at
+  the phrase; what the writer adds after it (a clause joined by "but" or "although", a participle,
+  a comment) is no part of what X is credited with; a clause joined by "and" or "because" and more
+  of the fact (``in heavy fighting``, ``ahead of two rivals``) stay (:func:`clause_before`).
+* ``One of the choices, according to a person close to the talks, is to ...``: the content is the
+  whole clause around the phrase (cut in two later), so it holds the source too; what the source
+  must not reach into is the clause after the phrase's closing comma, and the source is the whole
+  noun phrase up to that comma, not its head noun alone (:func:`aside_rest`).
 """
 
 from __future__ import annotations
@@ -144,3 +153,66 @@ def verb_group_aside(ix: DocIndex, v: Token, pobj: Token, sb: int) -> int | None
         if doc[j].text == "," and doc[j + 1].tag_ in _NON_FINITE and doc[j + 1].pos_ in ("VERB", "AUX"):
             return j
     return None
+
+
+def aside_rest(ix: DocIndex, v: Token, pobj: Token, content: tuple[int, int]) -> tuple[int, int]:
+    """What the source of ``according to`` (``v``, source head ``pobj``) must not overlap: the
+    content; when the content is the whole clause around a phrase set off by commas (``X,
+    according to Y close to Z, is ...``), only the content after the comma that closes the phrase,
+    so that Y keeps its modifiers ("close to Z")."""
+    doc = ix.doc
+    end = pobj.right_edge.i + 1 if ix.np_right is None else ix.np_right  # set: an aside's comma
+    if not (content[0] < v.idx and doc[end - 1].idx < content[1]) or v.i < 1 or doc[v.i - 1].text != ",":
+        return content
+    if end >= ix.n or doc[end].text != "," or pobj.left_edge.i <= v.i + 1 or ix.pid[end] != ix.pid[v.i]:
+        return content
+    words = [t.text for t in doc[pobj.left_edge.i : end]]
+    if words.count("(") != words.count(")"):
+        return content  # "according to polls (a wide margin, but ...)": the comma is inside brackets
+    return (doc[end].idx, content[1])
+
+
+def clause_before(h: Token, pa: int, pb: int) -> bool:
+    """Whether the verb ``h`` that an ``according to`` phrase starting at token ``pa`` hangs on
+    has its clause before the phrase: ``h`` and its subject both before it, the phrase set off by
+    a comma (``X won 52 percent, according to Y, ...``), ``h`` the sentence's main verb, and what
+    follows the phrase (which ends before token ``pb``) the writer's (:func:`_aside_of_writer`),
+    not joined by "and" or "because"; not an
+    aside inside the clause (``At the heart of it, according to Y, was ...``: the verb after the
+    phrase), nor a clause before the main one (``While most were A, according to Y, two were B``)."""
+    if not is_verb(h) or h.dep_ != "ROOT" or h.i >= pa or h.doc[pa - 1].text != ",":
+        return False
+    kids = list(h.children)
+    if any(c.dep_ == "mark" for c in kids):
+        return False  # "While most were A, according to Y, ...": a subordinate clause misread
+    doc = h.doc
+    j = pb
+    while j < len(doc) and (doc[j].is_punct or doc[j].is_space):
+        j += 1
+    if j < len(doc) and doc[j].lower_ in _GOES_ON:
+        return False  # "A was killed, according to Y, and there were only B": Y's too
+    end = h.sent.end
+    if any(not (j <= t.head.i < end or t.head.i == h.i) for t in doc[j:end]):
+        return False  # "a man whose book, according to Y, draws ...": the clause goes on after it
+    has_object = any(c.dep_ in ("dobj", "attr") and c.i < pa for c in kids)
+    tail = [t for t in doc[j:end] if t.head.i == h.i and not t.is_punct]
+    if not all(_aside_of_writer(t, has_object) for t in tail):
+        return False  # "advanced two miles, according to Y, in heavy fighting": still the fact
+    return any(c.dep_ in _SUBJECTS and c.i < h.i for c in kids)
+
+
+def _aside_of_writer(t: Token, has_object: bool) -> bool:
+    """Whether ``t``, a word after an ``according to`` phrase that hangs on the clause's verb, opens
+    what the writer adds (a clause of contrast or consequence, ``but ...``, ``taking ...``; a
+    comment, ``a huge sum for ...``, ``compared with ...``, ``despite ...``), not more of the fact
+    (``in heavy fighting``, ``ahead of two rivals``, the verb's object)."""
+    if t.dep_ in ("cc", "conj", "advcl", "appos"):
+        return True
+    if t.dep_ in ("dobj", "npadvmod") and t.pos_ in _NOUNS:
+        return has_object  # a second object: a comment the parser hung on the verb
+    return t.dep_ == "prep" and t.pos_ != "ADP"  # "compared with", "despite"
+
+
+# words after an "according to" phrase that carry on what the source is credited with (a further
+# fact, a reason), not the writer's turn ("but", "although", "even as") or comment
+_GOES_ON = frozenset({"and", "or", "nor", "because"})

@@ -79,3 +79,18 @@ def channel_in(ix: DocIndex, a: int, b: int) -> str | None:
         if t.text == "X" and i > 0 and doc[i - 1].lower_ in C.X_PLATFORM_PREPS:
             return C.X_PLATFORM
     return None
+
+
+# prepositions whose phrase after a noun says who made it or what it is of, not where it was said:
+# "an analysis of filing data by a research website", "a report from a news website"
+_MAKER_PREPS = frozenset({"of", "by", "from"})
+
+
+def channel_phrase(ix: DocIndex, s: Token, prep: Token) -> bool:
+    """Whether ``prep``, a phrase after the source noun ``s``, names the channel the source spoke
+    on (``said X (D-Ill.) in an interview``), and so is no part of the source: a channel word in it,
+    ``prep`` no preposition of maker or matter (``of``, ``by``, ``from``), and ``s`` no channel
+    itself (``a letter to Facebook from Y``, ``a statement on its website``: one thing)."""
+    if prep.lower_ in _MAKER_PREPS or s.lower_ in C.CHANNEL_WORDS:
+        return False
+    return channel_in(ix, prep.i, prep.right_edge.i + 1) is not None

@@ -34,6 +34,7 @@ from spacy.tokens import Token
 
 from parley.extract import cues as C
 
+from . import according_forms as forms
 from .according_forms import apposed_subject, opens_sentence, past_auxiliary, verb_group_aside
 from .agentive import expletive_it, needs_agent, stand_object_ok
 from .as_said import as_said
@@ -293,6 +294,8 @@ def according(ix: DocIndex, v: Token) -> Found | None:
             src_end = comma
     elif pb >= hb - 1 or all(doc[j].is_punct or doc[j].is_space for j in range(pb, min(hb, sb))):
         a, b = ha, pa
+    elif forms.clause_before(h, pa, pb):  # "X won, according to Y, but ...": what follows is no part of it
+        a, b = ha, pa
     else:
         a, b = ha, hb
     a, b = ix.para_clip(max(a, sa), min(b, sb), v.i)
@@ -300,7 +303,7 @@ def according(ix: DocIndex, v: Token) -> Found | None:
     if content is None or ix.overlaps_direct(content):
         return None
     ix.np_right = src_end
-    src = np_span(ix, pobj, content, v.i)
+    src = np_span(ix, pobj, forms.aside_rest(ix, v, pobj, content), v.i)
     cue = (v.idx, to.idx + len(to.text))
     ch = channel_in(ix, pobj.left_edge.i, pobj.right_edge.i + 1)
     return Found(content, "reported", src, cue, ch, v.i)

@@ -31,7 +31,7 @@ from parley.extract import cues as C
 from parley.models import Span
 
 from .agentive import can_hold_view
-from .channels import channel_in, channel_of, cue_span
+from .channels import channel_of, channel_phrase, cue_span
 from .document import NOMINAL_POS, DocIndex, Found
 from .noun_participles import noun_speaks
 from .quotes import QUOTE_CHARS
@@ -276,7 +276,7 @@ def np_span(ix: DocIndex, s: Token, avoid: tuple[int, int] | None, cue_i: int) -
                 break
     for c in s.children:
         # "said X (D-Ill.) in an interview": the channel is not part of the speaker
-        if c.dep_ == "prep" and c.i > s.i and c.i < b and channel_in(ix, c.i, c.right_edge.i + 1):
+        if c.dep_ == "prep" and c.i > s.i and c.i < b and channel_phrase(ix, s, c):
             b = c.i
             break
     if bad:
