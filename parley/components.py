@@ -23,8 +23,9 @@ from parley.pipeline import Analysis, Context, Step, component
 # the text names or a publication noun introduces;
 # 5: a side from the role itself, not its topic or place; 4: titles from names.yaml, bodies by
 # their nouns, names by apposition; 3: one mention per name
-# 12: "LP" and dotted "L.L.C." close a company's name (company lists of names.yaml)
-@component("mentions", requires=("doc",), produces=("mention",), version="13")
+# 12: "LP" and dotted "L.L.C." close a company's name (company lists of names.yaml); 14: a nationality
+# word describing the noun after a name is no part of it, "X Y Group Inc." makes "X Y" a company
+@component("mentions", requires=("doc",), produces=("mention",), version="14")
 def mentions(ctx: Context) -> Step:
     def step(a: Analysis) -> dict:
         return {"mention": find_mentions(a.parsed, a.article.id, ctx.registry.on(a.article.published))}

@@ -45,16 +45,19 @@ SPRING = {"a1": dt.date(1990, 3, 1), "a2": dt.date(1990, 8, 1), "a3": dt.date(19
 
 
 def test_a_surname_titled_in_two_articles_near_in_time_is_one_person():
-    # "President Halvorsen signed the bill ... Halvorsen said"; "Mr. Halvorsen told reporters"
+    # "President Halvorsen signed the bill ... Halvorsen said"; "Mr. Halvorsen told reporters":
+    # both articles name his minister, Ada Brenner (another person both name shows one Halvorsen)
     mentions = [
         _m("a1", 0, "Halvorsen", "President"),
+        _m("a1", 40, "Ada Brenner", "minister"),
         _m("a1", 80, "Halvorsen"),
         _m("a2", 10, "Halvorsen", "Mr."),
+        _m("a2", 50, "Ada Brenner"),
         _m("a2", 90, "Halvorsen"),
     ]
     actors, ids = _resolve(mentions, SPRING)
     assert "halvorsen" in actors and actors["halvorsen"].name == "Halvorsen"
-    assert ids == ["halvorsen"] * 4
+    assert ids == ["halvorsen", "ada-brenner", "halvorsen", "halvorsen", "ada-brenner", "halvorsen"]
 
 
 def test_another_of_the_family_described_otherwise_is_not_joined():

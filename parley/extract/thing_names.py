@@ -3,8 +3,9 @@ the rest of the article (for :mod:`parley.extract.mentions`, before its own chec
 
 - a name the article writes elsewhere with a company's closing word after it ("Roe Truck" and
   "Roe Truck Corp.", "Jane Roe & Partners": ``company_legal_forms`` and ``company_closing_words``
-  of ``names.yaml``) is the company's (ORG), unless a courtesy title comes before its last word
-  somewhere ("Mr. Roe") or it is a registered person's;
+  of ``names.yaml``), or a name of two words or more with one or two capitalised words and then
+  one ("Roe Insurance" and "Roe Insurance Group Inc."), is the company's (ORG), unless a courtesy
+  title comes before its last word somewhere ("Mr. Roe") or it is a registered person's;
 - a name the model tags a product's, a work's, a building's or a place's elsewhere in the article
   more often than a person's, or one in a list with products or with companies alone ("Roe Flakes,
   Doe Puffs and Fen Crisps"), is no one;
@@ -13,7 +14,10 @@ the rest of the article (for :mod:`parley.extract.mentions`, before its own chec
   (nor is that place a first name before the surname: :func:`parley.extract.surnames.place_words`);
 - the marks a line began with ("--- Jane Roe") are no part of the name, nor is a word in capitals
   after it ("Jane Roe TWA": the name of what the person flies for, glued on by a lost break;
-  :func:`parley.extract.name_kinds.without_glued_words`).
+  :func:`parley.extract.name_kinds.without_glued_words`);
+- a word for a nationality (a side's adjective in the dossier, or a word the model tags a
+  nationality's alone in the article) never ends a person's name when it qualifies the noun after
+  the name ("to grant Jose Mexican citizenship": "Jose").
 """
 
 from __future__ import annotations
@@ -35,14 +39,16 @@ _THING_LABELS = frozenset({"PRODUCT", "WORK_OF_ART", "FAC", "LOC", "GPE", "EVENT
 
 
 @cache
-def _closing() -> re.Pattern[str]:
+def _closing(between: bool = False) -> re.Pattern[str]:
     """A company's closing word after a name (``company_legal_forms`` and ``company_closing_words``
     of names.yaml, read once): "Roe Corp.", "Roe, Inc.", "Roe & Co.", "Roe amp Partners" (an
-    "&amp;" that lost its marks)."""
+    "&amp;" that lost its marks); with ``between``, also after one or two capitalised words and
+    no comma ("Roe Insurance Group Inc.")."""
     listed = (w for k in ("company_legal_forms", "company_closing_words") for w in _names_yaml().get(k) or ())
     words = sorted({str(w) for w in listed}, key=len, reverse=True)
     alternatives = "|".join(re.escape(w) for w in words)
-    return re.compile(rf",?\s+(?:(?:&|amp|&amp;)\s+)?(?:{alternatives})(?![\w-])")
+    gap = r"(?:,|(?:\s+[A-Z][\w'’-]*){1,2})?" if between else ",?"
+    return re.compile(rf"{gap}\s+(?:(?:&|amp|&amp;)\s+)?(?:{alternatives})(?![\w-])")
 
 
 @lru_cache(maxsize=1024)
@@ -69,7 +75,7 @@ class ThingNames:
         """The name's words and the label they are read with (:data:`NO_ONE` for no one's)."""
         if ent.label_ != "PERSON":
             return ent, ent.label_
-        ent = without_glued_words(ent)
+        ent = self._without_nationality(without_glued_words(ent))
         if not len(ent):
             return ent, NO_ONE
         name = _bare(ent.text)
@@ -87,15 +93,34 @@ class ThingNames:
             return ent, NO_ONE
         return ent, "PERSON"
 
+    def _without_nationality(self, ent: SpacySpan) -> SpacySpan:
+        """The name without a word for a nationality at its end that qualifies the common noun
+        right after the name ("Jose Mexican citizenship")."""
+        if len(ent) < 2:
+            return ent
+        last = ent[-1]
+        word = last.text
+        nationality = (self.registry.side_of_word(word) and not self.registry.place_side(word)) or (
+            "NORP" in self.tags.get(fold(word), ())
+        )
+        head = last.head
+        qualifies = head.i == ent.end and head.pos_ == "NOUN" and head.text.islower()
+        if nationality and qualifies and word[:1].isupper():
+            return SpacySpan(ent.doc, ent.start, ent.end - 1, label=ent.label)
+        return ent
+
     def _other_full(self, surname: str, first: str) -> bool:
         """Whether the article names a person in full with that surname and another first word."""
         return any(last == surname and given != first for given, last in self.full)
 
     def _company(self, name: str) -> bool:
-        """Whether the article writes the name with a company's closing word after it, and never
-        a courtesy title before its last word."""
+        """Whether the article writes the name with a company's closing word after it (a name of
+        two words or more also with one or two capitalised words between), and never a courtesy
+        title before its last word. A one-word name with words between is often a family's
+        ("Roe" of "Roe Brothers Inc."), so it is left as the model reads it."""
         words = name.split()
-        closed = (_closing().match(self.text, m.end()) for m in _occurrences(name, self.text))
+        closing = _closing(len(words) >= 2)
+        closed = (closing.match(self.text, m.end()) for m in _occurrences(name, self.text))
         if not words or not any(closed):
             return False
         return _titled(words[-1]).search(self.text) is None

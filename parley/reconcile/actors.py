@@ -13,14 +13,16 @@ Registered actors come from the registry. People the registry does not list are 
    (or a near spelling of it) in the same article, else the only one in the corpus with just that
    surname, if named so within a year or with the same title (:mod:`parley.reconcile.name_times`);
    when two clusters share the surname, or no full name has it, it stays unresolved, unless articles
-   near in time give it a title ("President Roe": :mod:`parley.reconcile.titled_surnames`). A surname the
-   article uses before it names a less-known bearer in full is the best-known one, and a surname
-   in the plural ("the Kallases") is a family, no one (:mod:`parley.reconcile.family_names`);
+   near in time give it a title ("President Roe") and show it is one person: the same office, or
+   another person both name (:mod:`parley.reconcile.titled_surnames`). A surname the article uses
+   before it names a less-known bearer in full is the best-known one; one in the plural ("the
+   Kallases") is a family, no one (:mod:`parley.reconcile.family_names`);
 3. the cluster's name is its most frequent full spelling; role and side are the most frequent
    role words and side read next to its mentions, with those sentences as evidence.
 
-A name the model calls a place (GPE, LOC, FAC) more often than a person is no person, and a role
-holding a dateline, a date or a courtesy title alone ("Mr.") is no role.
+A name the model calls a place (GPE, LOC, FAC) or an organisation more often than a person is no
+person (:mod:`parley.reconcile.name_labels`); a role holding a dateline, a date or a courtesy title
+alone ("Mr.") is no role.
 
 Organisations the registry does not list become actors when they speak (the actors step,
 :class:`parley.reconcile.bodies.Bodies`): by name (:func:`is_body_name`), an abbreviation
@@ -72,10 +74,10 @@ from parley.reconcile.family_names import (
 )
 from parley.reconcile.given_names import Cluster as _Cluster
 from parley.reconcile.given_names import RoyalNames, leading_names, leads_another, royal_people, writes_word
+from parley.reconcile.name_labels import NameLabels
 from parley.reconcile.name_times import NameTimes, publication_dates
 from parley.reconcile.titled_surnames import titled_people
 
-PLACE_LABELS = ("GPE", "LOC", "FAC")
 _MONTH = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?"
 NOT_A_ROLE = re.compile(
     rf"\([^()]{{1,40}}\)\s*[-–—]|\b{_MONTH}\s+\d{{1,2}}\b|\b\d{{1,2}}\s+{_MONTH}(?:\s|$)|\b(?:19|20)\d\d\b",
@@ -139,8 +141,8 @@ class Resolution:
         people: list[Mention] = []
         full_names: dict[str, set[str]] = defaultdict(set)  # article -> the full names it gives people
         seen_names: dict[str, set[str]] = defaultdict(set)
-        as_place: Counter = Counter()  # how often each unregistered name is a place, and a person
-        as_person: Counter = Counter()
+        labels = NameLabels(articles)  # how often each unregistered name is a person's, a place's, a body's
+        registered: defaultdict[str, set[object]] = defaultdict(set)  # article -> registered actors it names
         refused: set[tuple[str, int, int]] = set()
         royal = RoyalNames(registry)  # given names after a royal title ("King Jon"): no surnames
         for m in mentions:
@@ -153,15 +155,13 @@ class Resolution:
             if m.label == "PERSON" and _full_name(_name(m)):
                 full_names[m.article_id].add(fold(_name(m)))
             if m.actor_id is None:
+                labels.see(m)
                 if m.label == "PERSON":
                     people.append(m)
-                    as_person[fold(m.text)] += 1
-                elif m.label in PLACE_LABELS:
-                    as_place[fold(m.text)] += 1
             elif m.label != "ROLE":
                 seen_names[m.actor_id].add(m.text)
-        # a name the model calls a place more often than a person is the place ("Chasiv Yar")
-        people = [m for m in people if as_place[fold(m.text)] <= as_person[fold(m.text)]]
+                registered[m.article_id].add(m.actor_id)
+        people = [m for m in people if labels.a_person(m)]  # more often a place's or a body's: no one's
         people, refused = royal.others(people), refused | royal.refused()  # not "Jon" by "King Jon"
         alone = [n for n, m in enumerate(people) if not _full_name(_name(m))]
         people = named_in_full(people, alone, full_names, articles)
@@ -173,7 +173,8 @@ class Resolution:
         people = [m for m in people if (m.article_id, m.span.start, m.span.end) not in assigned]
         actors: dict[str, Actor] = {}
         dated = publication_dates(articles)
-        clustered = _cluster_people(people, dated, writes_word(articles)) + royal_people(royal.titled, dated)
+        clustered = _cluster_people(people, dated, writes_word(articles), registered)
+        clustered += royal_people(royal.titled, dated)
         for cluster in clustered:
             name = _canonical(cluster.names)
             actor_id = _free_id(slug(name), registry, actors)
@@ -218,8 +219,12 @@ def _plausible_role(role: str) -> bool:
 
 
 def _cluster_people(
-    people: list[Mention], dated: Callable[[str], dt.date | None], writes: Callable[[str, str], bool]
+    people: list[Mention],
+    dated: Callable[[str], dt.date | None],
+    writes: Callable[[str, str], bool],
+    others: defaultdict[str, set[object]],
 ) -> list[_Cluster]:
+    """The people's clusters; ``others`` are the registered actors each article names."""
     full = [m for m in people if _full_name(_name(m))]
     single = [m for m in people if not _full_name(_name(m))]
     clusters: list[_Cluster] = []
@@ -248,7 +253,6 @@ def _cluster_people(
     for c in clusters:
         for article_id in {m.article_id for m in c.mentions}:
             by_article[article_id].append(c)
-    loose: dict[str, _Cluster] = {}
     fits: dict[str, list[_Cluster]] = {}  # by surname; only full names decide, and they are placed
     # what the family rules read of the full names, before any surname alone joins them
     surnames = {surname_of(fold(n)) for c in clusters for n in c.names}
@@ -282,12 +286,12 @@ def _cluster_people(
             target = corpus[0]  # in another article only by the very surname, and near in time
         elif not local and not any(times.links(m, key, c) for c in corpus):
             untaken.append((m, key))  # no full name it may be: a titled surname's own (titled_people)
-        if target is None:
-            target = loose.setdefault(key, _Cluster(Counter(), []))
-        target.names[_name(m)] += 1
-        target.mentions.append(m)
-    # a surname never seen with a first name ("Post") is no actor, unless titled in articles near in time
-    return clusters + titled_people(untaken, dated)
+        if target is not None:
+            target.names[_name(m)] += 1
+            target.mentions.append(m)
+    # a surname never seen with a first name ("Post") is no actor, unless titled in articles near in
+    # time that show it is one person (the same office, or another person both name)
+    return clusters + titled_people(untaken, dated, lambda a: {id(c) for c in by_article[a]} | others[a])
 
 
 def _full_name(name: str) -> bool:

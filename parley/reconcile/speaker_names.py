@@ -10,8 +10,10 @@
   (:class:`SpeakerNames`): a full name when one person in the corpus has it ("- Jane Roe"
   after a quote); a surname alone ("O'Roe") when the article's mentions with that surname are
   all that person's, or, when it has none, only one person in the corpus bears it. A surname
-  two people share, a pronoun, and a word the article also writes in small letters (a common
-  word) stay unresolved.
+  two people share, a pronoun, a word the article also writes in small letters (a common
+  word) and a word the article's names call an organisation or a place, and no person ("Roe
+  said" where "Roe" is a company's name: not the "Jane Roe" of another article), stay
+  unresolved.
 """
 
 from __future__ import annotations
@@ -29,6 +31,7 @@ from parley.reconcile.given_names import given_after_title
 _ASIDE = re.compile(r"(?:^|[\s,(–—-])(?:including|such as|among them|among whom)\b", re.IGNORECASE)
 _PRONOUNS = frozenset("he she it they we i you him her them us one who this that these those".split())
 _QUOTES_AND_DASHES = " \t\n\"'“”‘’«»–—-:,."
+_NOT_PEOPLE = frozenset({"ORG", "GPE", "LOC", "FAC", "NORP"})
 
 
 def outside_aside(s: Statement) -> Statement:
@@ -132,6 +135,7 @@ class SpeakerNames:
             return _one(self.full.get(" ".join(key), set()))
         if re.search(rf"(?<![\w'’-]){re.escape(shown[-1].lower())}(?![\w'’-])", text):
             return None  # a common word the article also writes in small letters
+        mentions = list(mentions)
         local = {
             m.actor_id
             for m in mentions
@@ -139,6 +143,8 @@ class SpeakerNames:
         }
         if local:
             return _one(local)
+        if any(m.label in _NOT_PEOPLE and _key(m.text) == key for m in mentions):
+            return None  # the article calls the word an organisation or a place ("Apple said")
         return _one(self.surnames.get(surname, set()))
 
 

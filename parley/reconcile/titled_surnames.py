@@ -11,6 +11,9 @@ an actor of its own, when:
   either between, are two people; an undated article joins only when every article is undated);
 - the titles agree: the courtesy titles say one gender ("Mr." and "Mrs." are two people) and the
   office titles are one office ("President" and "Senator" may be two of one family);
+- the articles show it is one person: each is linked to another of them by the same office title
+  ("President Roe" in both) or by another person both name (a full name's cluster or a registered
+  actor); "Mr. Roe" in two articles that share nothing else may be two people, and stays unresolved;
 - in each of those articles, the mentions joined are the titled ones and the ones with no role:
   a surname with other words for a role ("the younger Roe") may be another of the family.
 
@@ -42,10 +45,13 @@ def mention_title(m: Mention) -> str | None:
 
 
 def titled_people(
-    mentions: Iterable[tuple[Mention, str]], published: Callable[[str], dt.date | None]
+    mentions: Iterable[tuple[Mention, str]],
+    published: Callable[[str], dt.date | None],
+    others: Callable[[str], set[object]],
 ) -> list[Cluster]:
     """The people named by a titled surname alone: ``mentions`` are (mention, folded surname)
-    of surnames no full name took."""
+    of surnames no full name took; ``others`` gives the other people an article names (any
+    hashable key for each)."""
     by_surname: dict[str, dict[str, list[Mention]]] = defaultdict(lambda: defaultdict(list))
     for m, surname in mentions:
         if m.role is None or mention_title(m):
@@ -54,7 +60,8 @@ def titled_people(
     for articles in by_surname.values():
         titled = {a: {t for m in ms if (t := mention_title(m))} for a, ms in articles.items()}
         titled = {a: ts for a, ts in titled.items() if ts}
-        for group in _near_groups(sorted(titled), published):
+        near = _near_groups(sorted(titled), published)
+        for group in (g for n in near for g in _linked(n, titled, others)):
             titles = set().union(*(titled[a] for a in group))
             offices = {t for t in titles if t not in COURTESY_TITLES}
             genders = {g for t in titles if (g := TITLE_GENDER.get(t))}
@@ -67,6 +74,31 @@ def titled_people(
                     cluster.mentions.append(m)
             people.append(cluster)
     return people
+
+
+def _linked(
+    article_ids: list[str], titled: dict[str, set[str]], others: Callable[[str], set[object]]
+) -> list[list[str]]:
+    """The articles in groups that show one person: two are linked when they give the surname
+    the same office title or name another person in common; a group is the articles linked to
+    one another, directly or through others (in the order given)."""
+    parent = {a: a for a in article_ids}
+
+    def root(a: str) -> str:
+        while parent[a] != a:
+            parent[a] = a = parent[parent[a]]
+        return a
+
+    by_key: dict[object, str] = {}  # an office title or another person -> the first article with it
+    for a in article_ids:
+        keys = [("office", t) for t in titled[a] - COURTESY_TITLES] + [("named", o) for o in others(a)]
+        for key in keys:
+            first = by_key.setdefault(key, a)
+            parent[root(a)] = root(first)
+    groups: dict[str, list[str]] = {}
+    for a in article_ids:
+        groups.setdefault(root(a), []).append(a)
+    return list(groups.values())
 
 
 def _near_groups(article_ids: list[str], published: Callable[[str], dt.date | None]) -> list[list[str]]:
