@@ -20,7 +20,7 @@ from spacy.tokens import Span as SpacySpan
 from spacy.tokens import Token
 
 from parley.extract.event_bounds import after_bound_phrase
-from parley.extract.event_places import holds_place, names_document, names_location
+from parley.extract.event_places import beside_time, holds_place, names_document, names_location
 from parley.extract.registry import ActorRegistry
 from parley.models import Mention, TimeExpression
 
@@ -61,13 +61,13 @@ DAY_WORDS = re.compile(
 )
 
 
-_NUMBER_WORDS = {
+NUMBER_WORDS = {
     w: i for i, w in enumerate("zero one two three four five six seven eight nine ten eleven twelve".split())
 }
 
 
 _CASUALTIES = re.compile(
-    r"\b(?P<n>\d[\d,]*|" + "|".join(_NUMBER_WORDS) + r")\s+(?:(?:people|civilians|soldiers|persons|"
+    r"\b(?P<n>\d[\d,]*|" + "|".join(NUMBER_WORDS) + r")\s+(?:(?:people|civilians|soldiers|persons|"
     r"children)\s+)?(?:(?:were|have been|had been)\s+)?(?P<what>killed|dead|deaths|fatalities|died|"
     r"wounded|injured)\b",
     re.IGNORECASE,
@@ -160,12 +160,13 @@ class Scope:
         )
 
     def hops(self, token: Token) -> int | None:
-        """How far below the trigger's words a token hangs (0: one of them), None: not at all."""
+        """How far below the trigger's words a token hangs (0: one of them), None: not at all; a
+        date hung beside a word is no step ("the attacks Aug. 7 at the embassies")."""
         n = 0
         while token.i not in self.domain:
             if token.head.i == token.i or token.i in self.event_words:
                 return None
-            token, n = token.head, n + 1
+            token, n = token.head, n + (beside_time(token) is token)
         return n
 
 
@@ -314,7 +315,7 @@ def figures_in(sentence: str) -> dict[str, int]:
     figures: dict[str, int] = {}
     for match in _CASUALTIES.finditer(sentence):
         raw = match.group("n").lower().replace(",", "")
-        n = _NUMBER_WORDS.get(raw, int(raw) if raw.isdigit() else None)
+        n = NUMBER_WORDS.get(raw, int(raw) if raw.isdigit() else None)
         if n is None:
             continue
         what = match.group("what").lower()

@@ -10,7 +10,8 @@ from a noun the event is done to or with, hung from the trigger or its own verb:
 "against" or "on" ("met with the teams in Geneva", "an attack on civilians in X"), a location of
 its own ("at a station in X"), the time it took ("met for a second day in Riyadh") or a direction
 ("attacked north of X near Y"); or a noun one of these holds with "of" ("the headquarters of the
-army in X"). A known place naming such a location counts too ("arrived at his Kyiv hotel":
+army in X"). A date hung beside a word stands for that word ("the attacks Aug. 7 at the embassies
+in X": :func:`beside_time`). A known place naming such a location counts too ("arrived at his Kyiv hotel":
 :func:`names_location`). A place of any other noun is that noun's: "called for a new security
 order in Europe" places the order, not the call; "a diplomat in Moscow", "the war in Ukraine",
 "traders in Hong Kong" are no places of the event they are told with. A place naming a
@@ -83,7 +84,7 @@ def holds_place(prep: Token, trigger: Token, domain: Collection[int], place_prep
     and "near" that come before the type's place ("to" for a visit)."""
     while prep.dep_ == "conj" and prep.head.pos_ == "ADP" and prep.head.i != prep.i:
         prep = prep.head  # "near and within X"
-    head = prep.head
+    head = beside_time(prep.head)
     if _own(head, trigger) or (head.pos_ in ("VERB", "AUX") and head.i in domain):
         return True
     return _done_to(head, trigger, place_preps)
@@ -100,7 +101,7 @@ def _done_to(word: Token, trigger: Token, place_preps: Collection[str]) -> bool:
             return False
         if word.dep_ in OBJECT_DEPS:
             return _own(word.head, trigger)
-        above = word.head.head
+        above = beside_time(word.head.head)
         if word.dep_ != "pobj" or above.i == word.head.i:
             return False
         preposition = word.head.lower_
@@ -114,6 +115,18 @@ def _done_to(word: Token, trigger: Token, place_preps: Collection[str]) -> bool:
             return True  # "the capture of the town in X"
         word = above
     return False
+
+
+# how a date hangs beside the noun or verb it dates ("the attacks Aug. 7", "talks Monday")
+TIME_DEPS = {"appos", "npadvmod", "nmod"}
+
+
+def beside_time(token: Token) -> Token:
+    """The word a date hung beside it dates, for a date word ("the attacks Aug. 7 at the
+    embassies in X": "at" hangs from "Aug.", and X is where the attacks were); else the token."""
+    while token.ent_type_ in ("DATE", "TIME") and token.dep_ in TIME_DEPS and token.head.i != token.i:
+        token = token.head
+    return token
 
 
 def _own(token: Token, trigger: Token) -> bool:

@@ -20,7 +20,8 @@ round since the resignation of X", X resigned, he did not negotiate. So:
 - date: the day-, week- or month-precise time expression nearest the trigger;
 - duration: "five-hour", "nearly six hours", but never a distance in time ("a day after",
   "within days", "over the next two years") nor an unknown amount ("for hours");
-- casualty figures, for the types that count them (``figures: true``);
+- casualty figures, for the types that count them (``figures: true``): "12 people were killed",
+  or told by a verb of the trigger's ("the attacks killed 257": :mod:`.event_figures`);
 - status: "planned" ("will meet", "is expected to"); "claimed" or "denied" under a verb of
   claiming or denial ("claimed that they agreed").
 
@@ -48,13 +49,13 @@ from parley.extract.event_details import (
     according_to,
     describes_other,
     done_by_instrument,
-    figures_in,
     is_subject,
     other_items,
     place_like,
     place_name,
     place_named,
 )
+from parley.extract.event_figures import casualties
 from parley.extract.event_hypotheses import no_happening
 from parley.extract.event_links import (
     chosen_place,
@@ -309,7 +310,7 @@ def _mention(
         ),
         None,
     )
-    figures = figures_in(sent.text) if event_type.figures else {}
+    figures = casualties(scope) if event_type.figures else {}
     if event_type.agent_modifiers and (date or figures or not bare_noun(trigger)):
         # "Russian air strikes" on a day, or that killed people: Russia struck; but "Russian
         # attacks are a regular occurrence", "a period of Russian attacks" name no one strike
