@@ -19,7 +19,8 @@ import re
 
 from spacy.tokens import Token
 
-from parley.extract.event_details import NUMBER_WORDS, Scope, figures_in
+from parley.extract.event_details import NUMBER_WORDS, Scope, figures_in, own_clause
+from parley.extract.event_parties import other_doers
 
 # words that qualify a number without changing it: "at least 12", "more than 5,500"
 _ABOUT = (
@@ -68,6 +69,8 @@ def tells_of(verb: Token, trigger: Token) -> bool:
     trigger's noun phrase is ("the attacks ... killed 257 and injured 5,500", "carried out an
     attack, killing 3"); not a verb the trigger only dates or places ("hours after the strike on
     X, missiles killed 12")."""
+    if own_clause(verb) or other_doers(verb):
+        return False  # "shelled the depot while rebels killed 30": another happening's figure
     if verb.i in {t.i for t in trigger.subtree}:
         return True
     t = trigger

@@ -133,12 +133,12 @@ def linked_chars(
 def other_doers(clause: Token) -> bool:
     """ "X met Y while the department was investigating Z": a clause set beside the trigger
     ("while", "as", "after") with a subject of its own tells of another happening; its people
-    are no parties. So does a clause joined to a verb trigger by "and" or "but" with a subject
-    of its own ("X resigned and Y took over"), or a noun so joined to it, which is the subject
-    of a clause the parser split ("X resigned and its chairman, Y, is stepping in")."""
+    are no parties. So does a noun joined to a verb trigger by "and" or "but", the subject of a
+    clause the parser split ("X resigned and its chairman, Y, is stepping in"); a joined clause
+    with its own subject is :func:`.event_details.own_clause`'s."""
+    if clause.dep_ == "conj" and clause.head.pos_ == "VERB":
+        return clause.pos_ in ("NOUN", "PROPN")
     subject = any(c.dep_ in ("nsubj", "nsubjpass") for c in clause.children)
-    if clause.dep_ == "conj" and clause.head.pos_ == "VERB" and clause.head.i != clause.i:
-        return clause.pos_ in ("NOUN", "PROPN") or (clause.pos_ in ("VERB", "AUX") and subject)
     return clause.dep_ == "advcl" and clause.pos_ in ("VERB", "AUX") and subject
 
 

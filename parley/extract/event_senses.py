@@ -23,7 +23,7 @@ taxonomy, ``parley/data/events.yaml`` by default, read with it by :mod:`.event_t
 - a thing taken, not a place: one of ``place_verbs`` whose object (or passive subject, or the noun
   its participle describes) is a common noun that is none of ``place_nouns`` nor "of" a place
   ("occupied the front row", "seized weapons", "captured the moment"; but "seized the village",
-  "captured 300 square kilometres", "seized control of X", "occupied Crimea"): :func:`_thing_taken`.
+  "captured 300 square kilometres", "seized control of X", "occupied X"): :func:`_thing_taken`.
 
 Used by :func:`parley.extract.event_triggers.fires`.
 """
@@ -145,7 +145,7 @@ def _thing_taken(verb: Token, senses: Senses, mentions: Sequence[Mention]) -> bo
     ``place_verbs`` whose object is a common noun that is no place: none of ``place_nouns``
     ("village", "airfield", "kilometre"), no place by the parse or a mention, and with no
     place after "of" ("control of the town", "20 percent of the region"). A name ("seized
-    Borivka", which the parser may not know for a place), a person ("seized in a raid" with a
+    X", which the parser may not know for a place), a person ("seized in a raid" with a
     name as its subject) or no object at all tells nothing: the verb stays a capture."""
     if verb.lemma_.lower() not in senses.place_verbs:
         return False

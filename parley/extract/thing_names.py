@@ -17,7 +17,7 @@ the rest of the article (for :mod:`parley.extract.mentions`, before its own chec
   :func:`parley.extract.name_kinds.without_glued_words`);
 - a word for a nationality (a side's adjective in the dossier, or a word the model tags a
   nationality's alone in the article) never ends a person's name when it qualifies the noun after
-  the name ("to grant Jose Mexican citizenship": "Jose").
+  the name ("to grant Ana Southlandish citizenship": "Ana").
 """
 
 from __future__ import annotations
@@ -95,7 +95,7 @@ class ThingNames:
 
     def _without_nationality(self, ent: SpacySpan) -> SpacySpan:
         """The name without a word for a nationality at its end that qualifies the common noun
-        right after the name ("Jose Mexican citizenship")."""
+        right after the name ("Ana Southlandish citizenship")."""
         if len(ent) < 2:
             return ent
         last = ent[-1]

@@ -285,7 +285,7 @@ def _score(
     unnamed: bool = False,
     *,
     recurring: frozenset[str],
-    own: frozenset[str] = frozenset(),
+    own: frozenset[str],
 ) -> int | None:
     """The evidence that report ``m`` is of draft ``d`` (the module docstring); None: not the
     same event. ``unnamed``: the report's own party is someone it does not name; ``recurring``:

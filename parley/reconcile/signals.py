@@ -246,23 +246,29 @@ def rewrite_signals(
     """At most one machine-rewrite signal: a marker in the text (else among the lines ingest
     removed). A heading such as "Key Takeaways" opens lines that editors write too: it counts only
     beside a marker or a second, different heading."""
-    found: list[tuple[Signal, bool]] = []
     why = "a line that rewriting tools and aggregators leave behind"
-    for marker, heading in [(m, False) for m in markers] + [(h, True) for h in headings]:
-        at = _heading_at(text, marker) if heading else text.find(marker)
-        if at >= 0:
-            span = Span(at, at + len(marker))
-            found.append((Signal(article_id, "machine-rewrite", span, marker, why), heading))
-        elif any(
-            _heading_at(line, marker) >= 0 if heading else marker.casefold() in line.casefold()
-            for line in removed
-        ):
-            signal = Signal(article_id, "machine-rewrite", None, marker, why + " (removed at ingest)")
-            found.append((signal, heading))
-    if all(heading for _, heading in found) and len(found) < 2:
-        return []
-    signals = [s for s, _ in found]
-    return [s for s in signals if s.span][:1] or signals[:1]
+    strong = [s for m in markers if (s := _marker_signal(article_id, text, removed, m, why, heading=False))]
+    heads = [s for h in headings if (s := _marker_signal(article_id, text, removed, h, why, heading=True))]
+    if not strong and len(heads) < 2:
+        heads = []
+    found = strong + heads
+    return [s for s in found if s.span][:1] or found[:1]
+
+
+def _marker_signal(
+    article_id: str, text: str, removed: tuple[str, ...], marker: str, why: str, *, heading: bool
+) -> Signal | None:
+    """The marker in the text (a heading only where a line opens with it), else among the lines
+    ingest removed."""
+    at = _heading_at(text, marker) if heading else text.find(marker)
+    if at >= 0:
+        return Signal(article_id, "machine-rewrite", Span(at, at + len(marker)), marker, why)
+    if any(
+        _heading_at(line, marker) >= 0 if heading else marker.casefold() in line.casefold()
+        for line in removed
+    ):
+        return Signal(article_id, "machine-rewrite", None, marker, why + " (removed at ingest)")
+    return None
 
 
 def _heading_at(text: str, heading: str) -> int:

@@ -86,8 +86,9 @@ def test_a_crawl_date_against_the_articles_own_date_is_no_warning():
     # the address and the dateline agree; only the page's metadata (a stale tag) says otherwise
     stale = (("metadata", "2024-06-13"), ("url", "2026-02-01"), ("dateline", "2026-02-01"))
     assert _dated(stale, "2026-02-01", "url") == []
-    # a byline date a day off the address still agrees with it
-    assert _dated((("metadata", "2026-02-10"), ("text", "2026-02-05")), "2026-02-05", "text") == []
+    # a byline date a day off the address still agrees with it; the crawl date does not
+    crawled = (("metadata", "2026-02-10"), ("url", "2026-02-05"), ("text", "2026-02-06"))
+    assert _dated(crawled, "2026-02-05", "url") == []
 
 
 def test_the_articles_own_dates_disagreeing_is_a_warning_naming_the_date_used():

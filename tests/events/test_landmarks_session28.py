@@ -109,3 +109,14 @@ def test_a_report_with_only_a_place_is_still_dropped(pipeline: Pipeline) -> None
     assert (
         _events(pipeline, "The car bomb attack at the Spanish embassy in Quito was condemned abroad.") == []
     )
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Northern forces shelled the depot in Harrowgate on Monday while rebels killed 30 people.",
+        "Hours after the strike on the depot in Harrowgate on Monday, missiles killed 12 people.",
+    ],
+)
+def test_a_clause_with_its_own_doers_gives_the_strike_no_figures(pipeline: Pipeline, text: str) -> None:
+    assert all(not e.figures for e in _events(pipeline, text))

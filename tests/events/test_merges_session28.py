@@ -58,6 +58,7 @@ def test_a_thing_taken_is_no_capture(pipeline, text):
         "The town was captured by Russian troops on Wednesday.",
         "Russian forces captured two Ukrainian positions near the river on Monday.",
         "Navy commandos seized an oil tanker off the coast on Saturday.",
+        "Rebel troops seized the presidential palace on Monday.",
     ],
 )
 def test_a_place_taken_is_still_a_capture(pipeline, text):

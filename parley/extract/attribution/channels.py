@@ -90,7 +90,7 @@ def channel_phrase(ix: DocIndex, s: Token, prep: Token) -> bool:
     """Whether ``prep``, a phrase after the source noun ``s``, names the channel the source spoke
     on (``said X (D-Ill.) in an interview``), and so is no part of the source: a channel word in it,
     ``prep`` no preposition of maker or matter (``of``, ``by``, ``from``), and ``s`` no channel
-    itself (``a letter to Facebook from Y``, ``a statement on its website``: one thing)."""
+    itself (``a letter to a network from Y``, ``a statement on its website``: one thing)."""
     if prep.lower_ in _MAKER_PREPS or s.lower_ in C.CHANNEL_WORDS:
         return False
     return channel_in(ix, prep.i, prep.right_edge.i + 1) is not None

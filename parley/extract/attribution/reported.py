@@ -35,7 +35,6 @@ from spacy.tokens import Token
 from parley.extract import cues as C
 
 from . import according_forms as forms
-from .according_forms import apposed_subject, opens_sentence, past_auxiliary, verb_group_aside
 from .agentive import expletive_it, needs_agent, stand_object_ok
 from .as_said import as_said
 from .channels import channel_in
@@ -258,16 +257,16 @@ def according(ix: DocIndex, v: Token) -> Found | None:
     h = v.head
     if h.i == v.i or h.i == to.i:
         return None
-    h = past_auxiliary(h)
+    h = forms.past_auxiliary(h)
     for _ in range(3):
         if is_verb(h) or h.head.i == h.i:
             break
         h = h.head
     pa, pb = v.left_edge.i, max(v.right_edge.i, to.right_edge.i) + 1
     sa, sb = ix.sbounds[ix.sid[v.i]]
-    aside = verb_group_aside(ix, v, pobj, sb)  # "had been, according to X, drafted": ends at X
+    aside = forms.verb_group_aside(ix, v, pobj, sb)  # "had been, according to X, drafted": ends at X
     pb = pb if aside is None else aside
-    fresh = opens_sentence(ix, v, sa)
+    fresh = forms.opens_sentence(ix, v, sa)
     sa = v.i if fresh else sa
     host = h
     if pa > sa and doc[pa - 1].text == ",":
@@ -286,15 +285,17 @@ def according(ix: DocIndex, v: Token) -> Found | None:
         a, b = ha, pa
     elif pa <= ha + 1:
         a, b = pb, hb
-        comma = apposed_subject(ix, pobj, h)
+        comma = forms.apposed_subject(ix, pobj, h)
         if comma is not None:
             # "According to X, a Y at Z, one outcome ... is ...": the last apposition is the
             # clause's subject
             a = comma + 1
             src_end = comma
-    elif pb >= hb - 1 or all(doc[j].is_punct or doc[j].is_space for j in range(pb, min(hb, sb))):
-        a, b = ha, pa
-    elif forms.clause_before(h, pa, pb):  # "X won, according to Y, but ...": what follows is no part of it
+    elif (  # after the clause, or "X won, according to Y, but ...": what follows is no part of it
+        pb >= hb - 1
+        or all(doc[j].is_punct or doc[j].is_space for j in range(pb, min(hb, sb)))
+        or forms.clause_before(h, pa, pb)
+    ):
         a, b = ha, pa
     else:
         a, b = ha, hb

@@ -31,7 +31,7 @@ POINTING = frozenset("the this that these those such".split())
 # words after the noun that open what it is about: "the idea that", "the demand of", "the call for"
 CONTENT_WORDS = frozenset("that of for to on".split())
 # modifiers that leave the noun bare: "the latest demand", "the same offer"
-BARE_MODIFIERS = frozenset("such latest new same original main key".split())
+BARE_MODIFIERS = frozenset("latest new same original main key".split())
 # what the noun may be to a stance word: its object or subject, or the object of "to", "on" ...
 # after one ("objected to the demand", "open to the idea")
 ROLES = ("dobj", "nsubj", "nsubjpass")
@@ -40,10 +40,11 @@ OBJECT_PREPOSITIONS = frozenset("to on against with".split())
 # their nouns, and verbs of striving when they take the thing as an infinitive or with "for"
 DEMANDING = frozenset(
     {lemma for lemma, position in lx.STANCE_VERBS.items() if position in ("demands", "proposes")}
+    | {noun for noun, position in lx.PERIOD.stance_nouns.items() if position in ("demands", "proposes")}
     | NOUNS
-    | {"proposal", "insistence", "bid", "call", "ask", "suggest"}
+    | {"proposal", "ask", "suggest"}
 )
-STRIVING = frozenset("fight push press seek aim strive battle campaign work".split())
+STRIVING = frozenset(lx.INTENTION_VERBS | {"fight", "push", "battle", "campaign"})
 
 
 class Reader(Protocol):
@@ -55,12 +56,12 @@ class Reader(Protocol):
 
 def with_anaphors(doc: Doc, hits: Sequence[CueHit], reader: Reader) -> list[CueHit]:
     """``hits`` with a hit for each bare noun of a demand whose antecedent names one issue."""
-    excluded = NOUNS & {w.lower() for w in reader.dossier.document_words}
+    nouns = NOUNS - {w.lower() for w in reader.dossier.document_words}
     opposites = reader.opposites
     taken = [h.span for h in hits]
     found = list(hits)
     for token in doc:
-        if token.pos_ != "NOUN" or token.lemma_.lower() not in NOUNS - excluded or not _bare(token):
+        if token.pos_ != "NOUN" or token.lemma_.lower() not in nouns or not _bare(token):
             continue
         span = Span(token.idx, token.idx + len(token.text))
         if any(span.overlaps(t) for t in taken):
@@ -72,7 +73,7 @@ def with_anaphors(doc: Doc, hits: Sequence[CueHit], reader: Reader) -> list[CueH
 
 
 def _bare(noun: Token) -> bool:
-    """A noun pointing back ("the demand", "such an idea", "Moscow's offer") that says nothing of
+    """A noun pointing back ("the demand", "such an idea", "X's offer") that says nothing of
     what it is about, in a place a stance word takes it."""
     pointing = False
     for c in noun.children:

@@ -14,7 +14,6 @@ demanded that it receive security guarantees. X had first demanded 'security gua
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Protocol
 
 from spacy.tokens import Doc, Token
 
@@ -26,8 +25,6 @@ from parley.models import Span
 RECEIVING_VERBS = set("receive get obtain gain secure win enjoy".split())
 GIVING_VERBS = set("give grant offer provide extend promise".split())
 RECEIVER_PREPOSITIONS = {"for", "to"}
-# positions that refuse: "rejects security guarantees" with no receiver named is on the issue's
-REFUSING = {"rejects", "opposes", "denies"}
 
 
 def beneficiaries(dossier: Dossier) -> dict[str, str]:
@@ -43,33 +40,21 @@ def for_another(token: Token, side: str | None, holders: HolderFinder) -> bool:
     return bool(found) and side not in found
 
 
-class Reading(Protocol):
-    """One article's reading (:class:`.extract._Run`): the issue of each issue word by token index,
-    the holders, and the reader with each issue's beneficiary."""
-
-    @property
-    def issue_at(self) -> Mapping[int, str]: ...
-
-    @property
-    def holders(self) -> HolderFinder: ...
-
-    @property
-    def r(self) -> _Reader: ...
-
-
-class _Reader(Protocol):
-    @property
-    def beneficiary(self) -> Mapping[str, str]: ...
-
-
-def receiver_before(doc: Doc, span: Span, issue: str, position: str, run: Reading) -> str | None:
+def receiver_before(
+    doc: Doc,
+    span: Span,
+    issue: str,
+    beneficiary: str | None,
+    issue_at: Mapping[int, str],
+    holders: HolderFinder,
+) -> str | None:
     """The side the issue's thing is for where its word (at ``span``) names no receiver of its own
     but the words of the same issue just before do (earlier in the sentence, or in the one before
     it): their one receiver when it is not the issue's beneficiary — and only for a position other
-    than a refusal. A holder of that side wants the thing for itself: no stance on the issue."""
-    beneficiary, issue_at, holders = run.r.beneficiary.get(issue), run.issue_at, run.holders
+    than a refusal (the caller's check). A holder of that side wants the thing for itself: no
+    stance on the issue. ``issue_at``: the issue of each issue word by token index."""
     piece = doc.char_span(span.start, span.end, alignment_mode="expand")
-    if beneficiary is None or position in REFUSING or piece is None or not len(piece):
+    if beneficiary is None or piece is None or not len(piece):
         return None
     token = piece.root
     if _sides(token, holders):

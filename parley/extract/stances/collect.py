@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING
 from spacy.tokens import Doc
 from spacy.tokens import Span as SpacySpan
 
+from parley.extract.stances import lexicon as lx
 from parley.extract.stances.beneficiary import receiver_before
 from parley.extract.stances.holders import HolderFinder
 from parley.extract.stances.issues import CueHit
@@ -90,9 +91,11 @@ class Collector:
                     position, cue = "demands", CONDITION_CUE + self.text[found[0] : found[1]][:40]
                 else:
                     position, condition = "accepts_on_condition", self.text[found[0] : found[1]]
-        receiver = receiver_before(self.doc, hit.span, issue, position, self) if hit is not None else None
-        if receiver is not None and holder.side == receiver:
-            return  # "X demanded that it receive guarantees. X first demanded 'guarantees'": for itself
+        if hit is not None and holder.side is not None and position not in lx.REFUSALS:
+            beneficiary = self.r.beneficiary.get(issue)
+            receiver = receiver_before(self.doc, hit.span, issue, beneficiary, self.issue_at, self.holders)
+            if receiver == holder.side:
+                return  # "X demanded that it receive guarantees. X first demanded 'guarantees'": for itself
         date, date_from = self._date(unit, sentence)
         period, period_cue, replaces = signal.period, signal.period_cue, signal.replaces
         if period == CURRENT and unit.cue is not None and (said := earlier_cue(unit.cue)):

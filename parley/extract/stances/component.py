@@ -44,8 +44,9 @@ def reader_for(dossier: Dossier) -> StanceReader:
     # of the infinitive before; "used X to" is no habit; a sentence's list mark is no evidence;
     # 22: a demand on a party is about its issue by the issue's opposite words (the dossier's);
     # 23: "rejected the demand" on the issue the demand just before names (anaphora.py); a thing the
-    # text has just given the holder's own side is for itself (beneficiary.receiver_before)
-    version="23",
+    # text has just given the holder's own side is for itself (beneficiary.receiver_before); 24: the
+    # demanding words of anaphora.py from the lexicon's stance nouns and intention verbs
+    version="24",
 )
 def stances(ctx: Context) -> Step:
     reader = reader_for(Dossier.from_registry(ctx.registry))
