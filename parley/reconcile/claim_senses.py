@@ -9,6 +9,9 @@
 - a false-word set before a noun that is no claim ("false information", "a false address",
   "false advertising") describes the thing, it calls no claim false ("a false story", "false
   claims" do).
+
+A denial verb whose object is one's part in something ("denied any involvement in the attack",
+"denies responsibility for ...") denies the claim of that part (:data:`INVOLVEMENT`).
 """
 
 from __future__ import annotations
@@ -17,6 +20,13 @@ import re
 from functools import cache
 
 from parley.reconcile.claim_words import Words
+
+# one's part in something, as the object of a denial verb: "any involvement in", "responsibility for"
+INVOLVEMENT = re.compile(
+    r"^\s*(?:having\s+)?(?:(?:any|all|its|his|her|their|direct|personal)\s+)*(?:involvement|responsibility|"
+    r"wrongdoing|complicity|culpability|role\s+in|part\s+in|knowledge\s+of)\b",
+    re.IGNORECASE,
+)
 
 # how far before a false-word a verb of rating may stand, in one clause
 RATED_REACH = 80

@@ -34,7 +34,7 @@ from rapidfuzz import fuzz
 
 from parley.models import Actor, Article, Mention, Span, Statement
 from parley.reconcile.claim_groups import group_claims
-from parley.reconcile.claim_senses import calls_false, false_predicate
+from parley.reconcile.claim_senses import INVOLVEMENT, calls_false, false_predicate
 from parley.reconcile.claim_words import (
     FIRST_PERSON,
     NEGATION,
@@ -127,11 +127,11 @@ VERB_NEGATED = re.compile(
 
 
 def _denies_words(words: Words, text: str) -> bool:
-    """What a denial verb takes: a that-clause, a claim, a quote, or a negation."""
-    head = " ".join(text.split()[:6])
+    """A denial verb's object: a that-clause, a claim, a quote, a negation, one's part in a thing."""
     return bool(
         re.match(r"^\s*(?:that|[\"“«])", text)
-        or words.has("claim_nouns", head)
+        or INVOLVEMENT.match(text)
+        or words.has("claim_nouns", " ".join(text.split()[:6]))
         or NEGATION.search(text)
         or words.has("false_words", text)
     )

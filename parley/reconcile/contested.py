@@ -62,6 +62,7 @@ from parley.reconcile.contested_sides import (
 from parley.reconcile.contested_unverified import (
     before_doubt,
     confirms_nothing,
+    figures_before,
     said_by,
     speaker_unverifies,
 )
@@ -298,6 +299,8 @@ def unverified(corpus: Corpus, words: Words, claims: list[Claim]) -> list[Contes
                 claimed = claim_side(same[0])
                 claimed = replace(claimed, text=before_doubt(words, claimed.text))
                 sides, subject = [claimed, note], before_doubt(words, same[0].text)[:160]
+            elif speaker is None and (figures := figures_before(corpus, words, article_id, sent)):
+                sides, subject = [figures, note], figures.text[:160]  # the figures doubted, given before
             else:
                 sides, subject = [note], clean(sent.text)[:160]
             found.append(record("unverified", subject, sides, explain("unverified", 1)))

@@ -36,7 +36,7 @@ from parley.store.lazy import RecordsByArticle, StoredArticles, StoredRecords
 # 21: signals: a misspelt name is a near spelling of the surname (not a part, suffix or particle of the name,
 # not the spelling most articles use); a hedge with a footnote, a legal "allegedly", the writer's
 # "supposedly", a report's own hedge or what footage "purportedly shows" is no unattributed claim
-VERSION = "22"
+VERSION = "23"
 
 
 CORPUS_READS = ("article", "statement", "mention", "actor", "copy", "fingerprint")

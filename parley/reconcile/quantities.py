@@ -3,7 +3,11 @@
 personnel", "a 28-point plan", "about 90 percent agreed", "20% of Ukraine").
 
 A percentage is compared per thing counted ("of the Donbas", "of Ukraine"), or as "share
-agreed" when a word of agreement follows it; the other kinds are compared as one quantity.
+agreed" when a word of agreement follows it; a kind with ``by_region`` (an area regained) per
+compass region its sentence names ("in southern Ukraine", "those southern gains": south), and
+not at all in a sentence naming none or two; a kind with ``exact`` does not compare a floor or a
+ceiling ("at least 168 square kilometres" does not disagree with 300); the other kinds are
+compared as one quantity. A unit may follow the number without a space ("400sq km").
 """
 
 from __future__ import annotations
@@ -21,6 +25,11 @@ _NUMBER = (
 )
 _OBJECT = re.compile(r"^\s+of\s+(?:the\s+|its\s+|all\s+)?(?P<obj>[\w’'-]+(?:\s+[A-Z][\w-]+)?)")
 _YEAR = re.compile(r"^(19|20)\d\d$")
+_REGION = re.compile(r"\b(north|south)?-?(east|west)?(?:ern|erly)?\b", re.IGNORECASE)
+_BOUND = re.compile(
+    r"\b(?:at\s+least|at\s+most|more\s+than|less\s+than|fewer\s+than|up\s+to|upwards\s+of)\s+$",
+    re.IGNORECASE,
+)
 
 
 @dataclass(frozen=True)
@@ -36,7 +45,7 @@ class Quantity:
     def subject(self) -> str:
         if self.kind == "percent":
             return "share agreed" if self.topic == "agreed" else f"percent of {self.topic}"
-        return self.kind
+        return f"{self.kind} ({self.topic})" if self.topic else self.kind
 
     @property
     def shown(self) -> str:
@@ -47,7 +56,8 @@ class Quantity:
 @cache
 def _number_patterns(units: str) -> tuple[re.Pattern[str], re.Pattern[str]]:
     """A number followed by one of the unit words, and one of them followed by a number."""
-    after = re.compile(_NUMBER + r"\s*-?\s*(?:[A-Za-z’'-]+\s+){0,2}?(?P<unit>" + units + ")", re.I)
+    glued = units.replace(r"(?<![\w-])", r"(?<![^\W\d]|-)")  # "400sq km": a digit may come right before
+    after = re.compile(_NUMBER + r"\s*-?\s*(?:[A-Za-z’'-]+\s+){0,2}?(?P<unit>" + glued + ")", re.I)
     before = re.compile(r"(?P<unit>" + units + r")\s+(?:of|at)\s+(?:about\s+|some\s+)?" + _NUMBER, re.I)
     return after, before
 
@@ -70,7 +80,13 @@ def quantities_in(words: Words, text: str) -> list[Quantity]:
             if value is None or _YEAR.match(m.group("n")) or not _within(value, spec):
                 continue
             topic = ""
-            if spec.get("by_object"):
+            if spec.get("exact") and _BOUND.search(text[max(0, m.start() - 30) : m.start()]):
+                continue  # "at least 168.9": a floor, not a figure to compare
+            if spec.get("by_region"):
+                topic = region(text)
+                if not topic:
+                    continue  # no region or two: what is counted is not known
+            elif spec.get("by_object"):
                 tail = text[m.end() : m.end() + 100]
                 clause = re.split(r"[,;.:]", tail, maxsplit=1)[0]
                 if agreed.search(" ".join(clause.split()[:12])):
@@ -83,6 +99,17 @@ def quantities_in(words: Words, text: str) -> list[Quantity]:
                     continue
             found.append(Quantity(kind, topic, value, m.start(), m.end(), m.start("n")))
     return _unique(found)
+
+
+def region(text: str) -> str:
+    """The one compass region a sentence names ("southern" and "the south": south; "the
+    south-east": southeast), or "" when it names none or two different ones."""
+    found = {
+        (m.group(1) or "").casefold() + (m.group(2) or "").casefold()
+        for m in _REGION.finditer(text)
+        if m.group(1) or m.group(2)
+    }
+    return found.pop() if len(found) == 1 else ""
 
 
 def _value(raw: str, scale: str | None) -> float | None:
