@@ -12,11 +12,12 @@ Registered actors come from the registry. People the registry does not list are 
    a courtesy title says another gender; else it joins the full-name cluster with that surname
    (or a near spelling of it) in the same article, else the only one in the corpus with just that
    surname, if named so within a year or with the same title (:mod:`parley.reconcile.name_times`);
-   when two clusters share the surname, or no full name has it, it stays unresolved, unless articles
-   near in time give it a title ("President Roe") and show it is one person: the same office, or
-   another person both name (:mod:`parley.reconcile.titled_surnames`). A surname the article uses
-   before it names a less-known bearer in full is the best-known one; one in the plural ("the
-   Kallases") is a family, no one (:mod:`parley.reconcile.family_names`);
+   several bearers: the one the article names in full first, before using the surname alone, or
+   the one whose full name carries the office the article gives it ("President Roe", "Mr. Roe":
+   :mod:`parley.reconcile.surname_bearers`); no full name: one person when articles near in time
+   give it a title and show it (:mod:`parley.reconcile.titled_surnames`). A surname used before a
+   less-known bearer is named is the best-known one; "the Kallases" is a family, no one
+   (:mod:`parley.reconcile.family_names`);
 3. the cluster's name is its most frequent full spelling; role and side are the most frequent
    role words and side read next to its mentions, with those sentences as evidence.
 
@@ -76,6 +77,7 @@ from parley.reconcile.given_names import Cluster as _Cluster
 from parley.reconcile.given_names import RoyalNames, leading_names, leads_another, royal_people, writes_word
 from parley.reconcile.name_labels import NameLabels
 from parley.reconcile.name_times import NameTimes, publication_dates
+from parley.reconcile.surname_bearers import SurnameTitles, first_named, first_places, office_bearer
 from parley.reconcile.titled_surnames import titled_people
 
 _MONTH = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?"
@@ -142,7 +144,7 @@ class Resolution:
         full_names: dict[str, set[str]] = defaultdict(set)  # article -> the full names it gives people
         seen_names: dict[str, set[str]] = defaultdict(set)
         labels = NameLabels(articles)  # how often each unregistered name is a person's, a place's, a body's
-        registered: defaultdict[str, set[object]] = defaultdict(set)  # article -> registered actors it names
+        registered: defaultdict[str, set[object]] = defaultdict(set)  # article -> registered people it names
         refused: set[tuple[str, int, int]] = set()
         royal = RoyalNames(registry)  # given names after a royal title ("King Jon"): no surnames
         for m in mentions:
@@ -160,7 +162,7 @@ class Resolution:
                     people.append(m)
             elif m.label != "ROLE":
                 seen_names[m.actor_id].add(m.text)
-                registered[m.article_id].add(m.actor_id)
+                registered[m.article_id].update([m.actor_id] if m.label == "PERSON" else [])  # people only
         people = [m for m in people if labels.a_person(m)]  # more often a place's or a body's: no one's
         people, refused = royal.others(people), refused | royal.refused()  # not "Jon" by "King Jon"
         alone = [n for n, m in enumerate(people) if not _full_name(_name(m))]
@@ -258,15 +260,9 @@ def _cluster_people(
     surnames = {surname_of(fold(n)) for c in clusters for n in c.names}
     named_in = {id(c): len({m.article_id for m in c.mentions}) for c in clusters}
     times = NameTimes(((m, fold(_name(m))) for m in single), clusters, dated)
-    introduced: dict[tuple[str, int], int] = {}  # (article, cluster) -> where it is first named in full
-    for c in clusters:
-        for x in c.mentions:
-            where = (x.article_id, id(c))
-            introduced[where] = min(introduced.get(where, x.span.start), x.span.start)
-    first_alone: dict[tuple[str, str], int] = {}  # (article, surname) -> where it is first used alone
-    for m in single:
-        where2 = (m.article_id, fold(_name(m)))
-        first_alone[where2] = min(first_alone.get(where2, m.span.start), m.span.start)
+    titled = SurnameTitles(((m, fold(_name(m))) for m in single), clusters)
+    # (article, cluster) -> where it is first named in full; (article, surname) -> first used alone
+    introduced, first_alone = first_places(clusters, ((m, fold(_name(m))) for m in single))
     untaken: list[tuple[Mention, str]] = []
     for m in single:
         key = fold(_name(m))
@@ -282,9 +278,13 @@ def _cluster_people(
             target = local[0]
             if first_alone[(m.article_id, key)] < introduced[(m.article_id, id(target))]:
                 target = prominent_bearer(target, bearers, named_in) or target
-        elif not local and len(corpus) == 1 and bearers and times.links(m, key, corpus[0]):
+        elif local:  # several named in full: the first, when named before the surname is used alone
+            target = first_named(m, local, first_alone[(m.article_id, key)], introduced, titled, named_in)
+        elif len(corpus) == 1 and bearers and times.links(m, key, corpus[0]):
             target = corpus[0]  # in another article only by the very surname, and near in time
-        elif not local and not any(times.links(m, key, c) for c in corpus):
+        elif len(corpus) > 1 and (found := office_bearer(m, key, corpus, bearers, titled, times.near)):
+            target = found  # the one bearer whose full name carries the office the article gives
+        elif not any(times.links(m, key, c) for c in corpus):
             untaken.append((m, key))  # no full name it may be: a titled surname's own (titled_people)
         if target is not None:
             target.names[_name(m)] += 1

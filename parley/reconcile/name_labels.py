@@ -2,7 +2,7 @@
 organisation's that it sometimes tags a person's.
 
 A name the registry does not list is no person when the model calls it a place (GPE, LOC, FAC)
-more often than a person ("Chasiv Yar"), or an organisation more often than a person (a company
+more often than a person ("X Yar"), or an organisation more often than a person (a company
 named after its founder: "Roe Flakes said ... Roe Flakes' plant ... at Roe Flakes"). A name
 between a determiner and a common noun ("his Jane Roe ringtone", "the Roe Flakes brand") qualifies
 the noun, and its label says nothing of what the name is: it is not counted as an organisation's.
@@ -68,7 +68,7 @@ class NameLabels:
             text = texts[m.article_id]
             qualifies = (
                 text[m.span.start : m.span.end] == m.text
-                and _DETERMINER_BEFORE.search(text, 0, m.span.start) is not None
+                and _DETERMINER_BEFORE.search(text, max(0, m.span.start - 16), m.span.start) is not None
                 and _NOUN_AFTER.match(text, m.span.end) is not None
             )
             count += not qualifies

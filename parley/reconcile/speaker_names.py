@@ -24,6 +24,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import replace
 
 from parley.extract.registry import fold, strip_honorifics
+from parley.extract.surnames import OTHER_LABELS
 from parley.models import Actor, Mention, Span, Statement
 from parley.reconcile.actors import particles
 from parley.reconcile.given_names import given_after_title
@@ -31,7 +32,6 @@ from parley.reconcile.given_names import given_after_title
 _ASIDE = re.compile(r"(?:^|[\s,(–—-])(?:including|such as|among them|among whom)\b", re.IGNORECASE)
 _PRONOUNS = frozenset("he she it they we i you him her them us one who this that these those".split())
 _QUOTES_AND_DASHES = " \t\n\"'“”‘’«»–—-:,."
-_NOT_PEOPLE = frozenset({"ORG", "GPE", "LOC", "FAC", "NORP"})
 
 
 def outside_aside(s: Statement) -> Statement:
@@ -143,8 +143,8 @@ class SpeakerNames:
         }
         if local:
             return _one(local)
-        if any(m.label in _NOT_PEOPLE and _key(m.text) == key for m in mentions):
-            return None  # the article calls the word an organisation or a place ("Apple said")
+        if any(m.label in OTHER_LABELS and _key(m.text) == key for m in mentions):
+            return None  # the article calls the word a body or a place ("Roe said", Roe a company)
         return _one(self.surnames.get(surname, set()))
 
 
