@@ -94,8 +94,10 @@ def times(ctx: Context) -> Step:
     # 12: organisations named in the speaker words; 11: ascribed (a thought, wish or stand, not
     # words); 10: "the archbishop" is the one named so; names the model missed in the words;
     # 23: a bare "I"/"we" the article ties to no one has no speaker (first_person);
-    # 24: "X and Russian officials" parsed as one noun is no single speaker
-    version="24",
+    # 24: "X and Russian officials" parsed as one noun is no single speaker; 25: "told X then" and a
+    # story over paragraphs date the saying earlier (unknown or the story's date), a scene's month
+    # stops a carried day
+    version="25",
 )
 def statements(ctx: Context) -> Step:
     def step(a: Analysis) -> dict:

@@ -6,11 +6,13 @@ and not a date inside the cue's object ("told reporters about the 9 January atta
 a clause coordinated with the cue's that has a verb and subject of its own ("X first claimed it
 on 10 May, and Y reported that ...") -> unknown when that sentence puts the saying in an earlier
 month or year -> unknown when the cue tells of an earlier time and gives no date of its own
-("has previously said", "once predicted", "said at the time", "Earlier, X said", "had said")
--> when the paragraph is telling of a time well before the article's, for a cue in the simple
-past, the day it last named (unknown for a month or a year: :func:`_told_before`) -> the
-article's publication date -> unknown. A day after the publication date is never the day said
-(a yearless date put in the wrong year): unknown.
+("has previously said", "once predicted", "said at the time", "Earlier, X said", "had said",
+"told the paper then") -> when the paragraph is telling of a time well before the article's, for a
+cue in the simple past, the day it last named (unknown for a month or a year: :func:`_told_before`;
+a month before is enough when that date was of someone saying something, "In a March meeting, X
+said"; a story narrated in the past over paragraphs takes the date of the one or two before:
+:func:`_scene_before`) -> the article's publication date -> unknown. A day after the publication
+date is never the day said (a yearless date put in the wrong year): unknown.
 """
 
 from __future__ import annotations
@@ -67,7 +69,7 @@ def _said_on(
                 continue
             own = True
             ended = t.end or t.start
-            if article.published and ended < article.published - EARLIER_THAN and _tells_when(doc, t, att):
+            if article.published and ended < article.published - EARLIER_THAN and tells_when(doc, t, att.cue):
                 earlier = True
         if days:  # a date before a clock time, then the first in the text
             first = min(days, key=lambda t: (t.type != "DATE", t.span.start))
@@ -91,8 +93,8 @@ _EARLIER_ADVERBS = frozenset({"previously", "once", "earlier", "formerly"})
 
 def _earlier_cue(doc: Doc, att: Attribution) -> bool:
     """Whether the cue tells of a saying at an earlier time without giving it: an adverb
-    ("previously", "once", "earlier", "formerly"), "at the time", "in the past", or the past
-    perfect ("had said")."""
+    ("previously", "once", "earlier", "formerly", "then" after the cue), "at the time", "at that
+    time", "in the past", or the past perfect ("had said")."""
     cue = doc.char_span(att.cue.start, att.cue.end, alignment_mode="expand") if att.cue else None
     if cue is None:
         return False
@@ -101,8 +103,8 @@ def _earlier_cue(doc: Doc, att: Attribution) -> bool:
         return False
     for child in verb.children:
         word = child.lower_
-        if child.dep_ == "advmod" and word in _EARLIER_ADVERBS:
-            return True
+        if child.dep_ == "advmod" and (word in _EARLIER_ADVERBS or (word == "then" and child.i > verb.i)):
+            return True  # "then" after the cue is "at that time" ("told the paper then"), before it "next"
         if child.dep_ == "aux" and word == "had" and verb.tag_ == "VBN":
             return True
         if child.dep_ == "prep" and word in ("at", "in"):
@@ -113,9 +115,10 @@ def _earlier_cue(doc: Doc, att: Attribution) -> bool:
 
 
 def _the(token: Token) -> bool:
-    """Whether a noun has "the" and nothing else before it ("at the time", not "at the same time")."""
+    """Whether a noun has "the" or "that" and nothing else before it ("at the time", "at that
+    time", not "at the same time")."""
     before = [c for c in token.children if c.i < token.i]
-    return len(before) == 1 and before[0].lower_ == "the"
+    return len(before) == 1 and before[0].lower_ in ("the", "that")
 
 
 # nouns of a saying a date may stand before ("in his 1 February interview")
@@ -179,6 +182,8 @@ def _told_before(
     (``contents``); not "since 2022", "the 2023–2024 suspension", "has previously warned"; and
     the statement must go on with that sentence's story (:func:`_same_story`). None otherwise,
     or when that date is recent (nor is this asked when the cue's sentence has a time of its own).
+    When the date is of a saying ("In a March meeting, X said ... . X said"), a month before the
+    article's is not recent (:func:`_dated_saying`).
     """
     assert article.published is not None
     cue = doc.char_span(att.cue.start, att.cue.end, alignment_mode="expand") if att.cue else None
@@ -200,12 +205,113 @@ def _told_before(
             continue
         if last is None or t.span.start > last.span.start:
             last = t
-    ended = (last.end or last.start) if last is not None else None
-    if last is None or ended is None or ended >= article.published - TOLD_BEFORE or not _told_when(doc, last):
+    if last is None:
+        last = _scene_before(doc, times, sent, paragraph_start, cue_sentence)
+    if last is None or (ended := last.end or last.start) is None:
+        return None
+    said = _dated_saying(doc, last)  # "In a March meeting, X said ... . X said": a month before is enough
+    if ended >= article.published - (EARLIER_THAN if said else TOLD_BEFORE) or not (
+        said or told_when(doc, last)
+    ):
         return None
     if not _same_story(doc, att, last):
         return None  # "Russia invaded in February 2022. Zelensky said ...": background, then today
     return (last.start, "text") if last.precision == "day" else (None, "unknown")
+
+
+# verbs of saying a date told before may date ("In a March 2016 meeting, X said ...")
+_SAYING_VERBS = frozenset("say tell state announce claim declare warn argue write add insist stress".split())
+# nouns of an occasion one speaks at, besides the nouns of a saying
+_OCCASION_NOUNS = frozenset(
+    "meeting forum debate rally hearing session summit event conversation visit".split()
+)
+
+
+def _dated_saying(doc: Doc, t: TimeExpression) -> bool:
+    """Whether a date tells when someone said something, in the simple past: "on 3 March X said",
+    "In a March 2016 meeting with the board, X said", "X told the paper in June"."""
+    date = doc.char_span(t.span.start, t.span.end, alignment_mode="expand")
+    if date is None:
+        return False
+    token = date.root
+    if (
+        token.dep_ in ("nmod", "compound", "amod")
+        and token.head.lemma_.lower() in _SAYING_NOUNS | _OCCASION_NOUNS
+    ):
+        token = token.head  # "a March 2016 meeting"
+    if token.dep_ != "pobj" or token.head.lower_ not in ("in", "on", "at", "during"):
+        return False
+    verb = token.head.head
+    return verb.tag_ == "VBD" and verb.lemma_.lower() in _SAYING_VERBS
+
+
+def _scene_before(
+    doc: Doc, times: Sequence[TimeExpression], first: SpacySpan, paragraph_start: int, cue_sentence: int
+) -> TimeExpression | None:
+    """The date a story told over paragraphs is set on ("It was November 2021, ... [two paragraphs
+    on] Burns laid out his case, but Putin ignored him. His agencies had told him, he said, ..."):
+    when the statement's paragraph narrates in the simple past before the cue's sentence (``first``
+    is the earliest of the sentences read; none of them is someone saying something) and gives no
+    time of its own up to the cue, the last date of the one or two paragraphs before it, when
+    nothing else is in the way and it dates the main clause of its sentence. None otherwise."""
+    text = text_of(doc)
+    told = _sentences(doc, first, cue_sentence)
+    if first.start_char == cue_sentence or any(_reported(s) for s in told):
+        return None  # the statement opens its paragraph, or the paragraph does not narrate the past
+    if any(paragraph_start <= t.span.start < cue_sentence for t in times):
+        return None
+    reach = paragraph_start
+    for _ in range(2):  # the two paragraphs before (blank lines are none)
+        end = reach - 1
+        while end > 0 and text[end - 1] == "\n":
+            end -= 1
+        if end <= 0:
+            break
+        reach = text.rfind("\n", 0, end) + 1
+        if any(reach <= t.span.start < paragraph_start for t in times):
+            break
+    before = [t for t in times if reach <= t.span.start < paragraph_start and t.type == "DATE" and t.start]
+    last = max(before, key=lambda t: t.span.start, default=None)
+    return last if last is not None and main_clause(doc, last) else None
+
+
+def _reported(sentence: SpacySpan) -> bool:
+    """Whether a sentence is no narration in the simple past: its verb is in another tense, or
+    is one of saying ("The minister said that ...")."""
+    root = sentence.root
+    return root.tag_ != "VBD" or root.lemma_.lower() in _SAYING_VERBS | _TELLING_VERBS
+
+
+# verbs of telling besides those of saying a date may date
+_TELLING_VERBS = frozenset("recall explain ask reply admit note".split())
+
+
+def main_clause(doc: Doc, t: TimeExpression) -> bool:
+    """Whether a date dates its sentence's main clause: it stands on the sentence's verb or one
+    joined to it, alone or after a preposition ("It was November 2021, and ...", "On 24 February
+    the troops crossed"), not in a clause inside ("Four years after Russia invaded on 24 February
+    2022, the archbishop said ...") nor on a noun ("a close aide in 2012")."""
+    date = doc.char_span(t.span.start, t.span.end, alignment_mode="expand")
+    if date is None:
+        return False
+    token = date.root
+    verb = token.head.head if token.dep_ == "pobj" and token.head.dep_ == "prep" else token.head
+    if verb.pos_ not in ("VERB", "AUX"):
+        return False
+    root = verb.sent.root
+    return verb.i == root.i or (verb.dep_ == "conj" and verb.head.i == root.i)
+
+
+def _sentences(doc: Doc, first: SpacySpan, end: int) -> list[SpacySpan]:
+    """The sentences from ``first`` on that start before ``end``."""
+    found: list[SpacySpan] = []
+    sent = first
+    while sent.start_char < end:
+        found.append(sent)
+        if sent.end >= len(doc):
+            break
+        sent = doc[sent.end].sent
+    return found
 
 
 def _same_story(doc: Doc, att: Attribution, t: TimeExpression) -> bool:
@@ -228,18 +334,25 @@ def _same_story(doc: Doc, att: Attribution, t: TimeExpression) -> bool:
 _PRONOUNS = frozenset({"he", "she", "they", "we", "i"})
 
 
-def _told_when(doc: Doc, t: TimeExpression) -> bool:
+def told_when(doc: Doc, t: TimeExpression) -> bool:
     """Whether a date is told as when something happened: ``in``/``on``/``at``/``during`` it,
-    alone, or what a time "was" ("It was November 2021"), in a sentence in the simple past; not
+    alone, or what a time "was" ("It was November 2021"), in a sentence in the simple past; or
+    told from another ("Fifteen years earlier"), in the simple past or the past perfect; not
     "since 2022" nor "the 2023–2024 suspension"."""
     date = doc.char_span(t.span.start, t.span.end, alignment_mode="expand")
     if date is None:
         return False
-    root = date.root
+    root, verb = date.root, date.sent.root
     told = root.dep_ in ("npadvmod", "tmod", "attr") or (
         root.dep_ == "pobj" and root.head.lower_ in ("in", "on", "at", "during")
     )
-    return told and date.sent.root.tag_ == "VBD"
+    if root.dep_ == "advmod" and root.lower_ in _AFTER_OR_BEFORE:  # "Fifteen years earlier, he had been"
+        return verb.tag_ == "VBD" or (verb.tag_ == "VBN" and any(c.lower_ == "had" for c in verb.children))
+    return told and verb.tag_ == "VBD"
+
+
+# adverbs of a date told from another ("Fifteen years earlier", "Two days later")
+_AFTER_OR_BEFORE = frozenset({"earlier", "later", "before"})
 
 
 # how long before the publication date a month or year the sentence gives must have ended for
@@ -247,12 +360,13 @@ def _told_when(doc: Doc, t: TimeExpression) -> bool:
 EARLIER_THAN = dt.timedelta(days=31)
 
 
-def _tells_when(doc: Doc, t: TimeExpression, att: Attribution) -> bool:
-    """Whether the time expression dates the saying: the first verb above it is the cue or a verb
-    the cue's clause hangs from ("published its figures in September 2022, when it said ..."),
-    not a clause about something else ("the conflict, which began in February 2022")."""
+def tells_when(doc: Doc, t: TimeExpression, cue_span: Span | None) -> bool:
+    """Whether the time expression dates the saying of the cue at ``cue_span``: the first verb
+    above it is the cue or a verb the cue's clause hangs from ("published its figures in September
+    2022, when it said ..."), not a clause about something else ("the conflict, which began in
+    February 2022")."""
     date = doc.char_span(t.span.start, t.span.end, alignment_mode="expand")
-    cue = doc.char_span(att.cue.start, att.cue.end, alignment_mode="expand") if att.cue else None
+    cue = doc.char_span(cue_span.start, cue_span.end, alignment_mode="expand") if cue_span else None
     if date is None or cue is None:
         return False
     above_cue = {cue.root.i, *(a.i for a in cue.root.ancestors)}

@@ -13,7 +13,13 @@ adjectives, not an owner's: "Ukraine's air force" is not "Ukraine") are all amon
 of "A spokesperson of the corps"); a pronoun stands for the mention it was resolved to; a
 definite common noun ("The sources") for a noun of the earlier telling's sentence ("reported on
 31 January, citing unnamed sources"). Nothing is carried over a day told in between that is not
-the carried one ("On Monday X said ... . On Wednesday troops ... . He added ...").
+the carried one ("On Monday X said ... . On Wednesday troops ... . He added ..."), nor over a
+month or year told as when something happened that does not hold it ("In June, he called ...").
+
+No day is carried, but the day is unknown, when the same speaker by name was put in an earlier
+month or year in the same paragraph ("In a March meeting, X said ... . X said ..."), or was said
+at another time in the same sentence ("X said then ..., adding ..."), and the statement's cue is
+in the simple past or a participle going on from one; not "says".
 """
 
 from __future__ import annotations
@@ -28,7 +34,7 @@ from spacy.tokens import Doc
 from spacy.tokens import Span as SpacySpan
 
 from parley.extract.registry import COURTESY_TITLES
-from parley.extract.said_on import SaidOn
+from parley.extract.said_on import SaidOn, main_clause, tells_when, told_when
 from parley.models import Span, TimeExpression
 from parley.nlp import text_of
 
@@ -53,6 +59,8 @@ class _Told:
     names: frozenset[str]
     actor: str | None
     nouns: frozenset[str]  # the common nouns of its sentence outside anyone's words
+    before: bool = False  # its sentence put it in an earlier month or year: said then, not today
+    unknown: bool = False  # the text told it was said at another time than the article's
 
 
 class Carry:
@@ -65,6 +73,12 @@ class Carry:
         days = [t for t in times if t.precision == "day" and t.start is not None]
         self.own = days  # the days a sentence may give its saying
         self.days = [t for t in days if t.type == "DATE" and not self._quoted(t.span.start)]
+        # the months, years and seasons told outside anyone's words
+        self.months = [t for t in times if t.type == "DATE" and t.start and t.precision != "day"]
+        self.months = [t for t in self.months if not self._quoted(t.span.start)]
+        # a change of scene: a day told outside anyone's words, or a month or year told as when
+        # something happened ("In June, the senator called ..."; not "his June 2024 speech", "an ad in 2008")
+        self.dates = self.days + [t for t in self.months if told_when(doc, t) and main_clause(doc, t)]
         self.told: list[_Told] = [e for t in self.days if (e := self._event(t)) is not None]
 
     def _quoted(self, pos: int) -> bool:
@@ -78,12 +92,19 @@ class Carry:
     ) -> SaidOn:
         """The date a statement was said: ``found`` (:func:`parley.extract.said_on.said_on`), or the
         day carried to it when that is the article's. A day its own sentence gives, or one carried,
-        is kept to be carried on; one read from the story before it is not."""
+        is kept to be carried on; one read from the story before it is not, nor does it stop the
+        speaker's earlier day from being carried past it."""
         day, source = found
-        if source == "article" and (carried := self.day_for(anchor.start, speaker, actor)):
-            self.note(anchor.start, content, carried, speaker, actor)
-            return carried, "text"
+        carried = self.day_for(anchor.start, speaker, actor) if source == "article" else None
+        if carried and (carried[0] is not None or self._past(anchor)):  # not "says" after "said in March"
+            undated = carried[0] is None
+            self.note(anchor.start, content, carried[0], speaker, actor, before=undated, unknown=undated)
+            return carried
         sentence = self.doc.char_span(anchor.start, anchor.end, alignment_mode="expand")
+        if source == "unknown" and sentence is not None:
+            earlier = self._month_told(sentence.sent, anchor, speaker)
+            self.note(anchor.start, content, None, speaker, actor, before=earlier, unknown=True)
+            return found
         own = (
             source == "text"
             and sentence is not None
@@ -92,20 +113,52 @@ class Carry:
                 for t in self.own
             )
         )
+        if source == "text" and not own:
+            return found  # a day read from the story: neither carried on nor in the way of one
         self.note(anchor.start, content, day if own else None, speaker, actor)
         return found
 
     def note(
-        self, at: int, content: Span, day: dt.date | None, speaker: Sequence[Span], actor: str | None
+        self,
+        at: int,
+        content: Span,
+        day: dt.date | None,
+        speaker: Sequence[Span],
+        actor: str | None,
+        before: bool = False,
+        unknown: bool = False,
     ) -> None:
         """Keep a statement's telling: where its cue and its content are, its day (None when the text
-        gives none), the words of its speaker and of the mention they were resolved to."""
+        gives none), the words of its speaker and of the mention they were resolved to, and whether
+        its sentence put it in an earlier month or year (``before``) or the text told it was said
+        at another time than the article's (``unknown``)."""
         names = self._names(speaker)
         if names or actor:
-            self.told.append(_Told(at, max(at, content.start), day, names, actor, self._nouns(at)))
+            last = max(at, content.start)
+            self.told.append(_Told(at, last, day, names, actor, self._nouns(at), before, unknown))
 
-    def day_for(self, at: int, speaker: Sequence[Span], actor: str | None) -> dt.date | None:
-        """The day carried to a statement at ``at`` by ``speaker`` (None: nothing to carry)."""
+    def _month_told(self, sentence: SpacySpan, anchor: Span, speaker: Sequence[Span]) -> bool:
+        """Whether the sentence gives a month or year as when the cue at ``anchor`` was said ("In a
+        March meeting, X said"), outside the speaker's words ("X, who lived there until 1989,")."""
+        return any(
+            sentence.start_char <= t.span.start < sentence.end_char
+            and not any(w.start <= t.span.start < w.end for w in speaker)
+            and tells_when(self.doc, t, anchor)
+            for t in self.months
+        )
+
+    def _past(self, anchor: Span) -> bool:
+        """Whether the statement's cue is a verb in the simple past ("said") or a participle going
+        on from one ("adding"); not "says", "has appeared to acknowledge"."""
+        words = self.doc.char_span(anchor.start, anchor.end, alignment_mode="expand")
+        return words is not None and words.root.tag_ in ("VBD", "VBG")
+
+    def day_for(self, at: int, speaker: Sequence[Span], actor: str | None) -> SaidOn | None:
+        """The date carried to a statement at ``at`` by ``speaker`` (None: nothing to carry): the
+        day of the nearest earlier telling by the same speaker, or unknown when that one, in the
+        same paragraph, was put in an earlier month or year ("In a March meeting X said ... . X
+        said ..."), or, in the same sentence, was said at another time ("X said, adding ...").
+        Nothing is carried over a date told between that is not the day carried."""
         names = self._names(speaker)
         root = self._root(speaker[0]) if speaker else None
         earlier = sorted((t for t in self.told if t.at < at), key=lambda t: (t.at, t.last), reverse=True)
@@ -115,13 +168,22 @@ class Carry:
                 return None
             if not _same(names, actor, told) and not (root and root in told.nouns):
                 continue
+            between = [t for t in self.dates if told.at < t.span.start < at]
             if told.day is None:
+                paragraph = told.before and self._paragraph(told.last) == here
+                sentence = told.unknown and self._sentence(told.at) == self._sentence(at)
+                if not between and (paragraph or sentence) and _same(names, actor, told):
+                    return None, "unknown"  # one speaker by name, not "the source" of a noun there
                 return None
-            between = (t for t in self.days if told.at < t.span.start < at)
-            if any(t.start != told.day for t in between):
-                return None  # a change of scene
-            return told.day
+            if any(not (t.start and t.start <= told.day <= (t.end or t.start)) for t in between):
+                return None  # a change of scene ("On Monday X said ... . In June he ...")
+            return told.day, "text"
         return None
+
+    def _sentence(self, pos: int) -> int:
+        """Where the sentence holding ``pos`` starts."""
+        token = self.doc.char_span(pos, pos + 1, alignment_mode="expand")
+        return token.sent.start_char if token is not None else pos
 
     def _names(self, speaker: Sequence[Span]) -> frozenset[str]:
         names: set[str] = set()
