@@ -148,6 +148,10 @@ def test_a_full_name_ending_in_another_full_name_of_the_article_is_that_bearer()
     ]
     ids, resolved = _resolve(mentions)
     assert resolved[1] == resolved[3] == ids["Lena Pardo"]
+    # her given name alone in between ("Lena told ...") does not stop the later surname
+    with_given = [*mentions[:3], _m("a1", 350, "Lena"), mentions[3]]
+    ids, resolved = _resolve(with_given)
+    assert resolved[1] == resolved[4] == ids["Lena Pardo"]
 
 
 def test_of_two_full_names_of_one_bearer_the_one_the_corpus_names_more_is_taken():

@@ -225,6 +225,7 @@ _SAYING_VERBS = frozenset("say tell state announce claim declare warn argue writ
 _OCCASION_NOUNS = frozenset(
     "meeting forum debate rally hearing session summit event conversation visit".split()
 )
+_SPOKEN_AT = _SAYING_NOUNS | _OCCASION_NOUNS
 
 
 def _dated_saying(doc: Doc, t: TimeExpression) -> bool:
@@ -234,10 +235,7 @@ def _dated_saying(doc: Doc, t: TimeExpression) -> bool:
     if date is None:
         return False
     token = date.root
-    if (
-        token.dep_ in ("nmod", "compound", "amod")
-        and token.head.lemma_.lower() in _SAYING_NOUNS | _OCCASION_NOUNS
-    ):
+    if token.dep_ in ("nmod", "compound", "amod") and token.head.lemma_.lower() in _SPOKEN_AT:
         token = token.head  # "a March 2016 meeting"
     if token.dep_ != "pobj" or token.head.lower_ not in ("in", "on", "at", "during"):
         return False
@@ -249,7 +247,7 @@ def _scene_before(
     doc: Doc, times: Sequence[TimeExpression], first: SpacySpan, paragraph_start: int, cue_sentence: int
 ) -> TimeExpression | None:
     """The date a story told over paragraphs is set on ("It was November 2021, ... [two paragraphs
-    on] Burns laid out his case, but Putin ignored him. His agencies had told him, he said, ..."):
+    on] the envoy laid out his case, but the president ignored him. His agencies had told him, he said, ..."):
     when the statement's paragraph narrates in the simple past before the cue's sentence (``first``
     is the earliest of the sentences read; none of them is someone saying something) and gives no
     time of its own up to the cue, the last date of the one or two paragraphs before it, when
@@ -279,17 +277,18 @@ def _reported(sentence: SpacySpan) -> bool:
     """Whether a sentence is no narration in the simple past: its verb is in another tense, or
     is one of saying ("The minister said that ...")."""
     root = sentence.root
-    return root.tag_ != "VBD" or root.lemma_.lower() in _SAYING_VERBS | _TELLING_VERBS
+    return root.tag_ != "VBD" or root.lemma_.lower() in _REPORTING_VERBS
 
 
 # verbs of telling besides those of saying a date may date
 _TELLING_VERBS = frozenset("recall explain ask reply admit note".split())
+_REPORTING_VERBS = _SAYING_VERBS | _TELLING_VERBS
 
 
 def main_clause(doc: Doc, t: TimeExpression) -> bool:
     """Whether a date dates its sentence's main clause: it stands on the sentence's verb or one
     joined to it, alone or after a preposition ("It was November 2021, and ...", "On 24 February
-    the troops crossed"), not in a clause inside ("Four years after Russia invaded on 24 February
+    the troops crossed"), not in a clause inside ("Four years after the army invaded on 24 February
     2022, the archbishop said ...") nor on a noun ("a close aide in 2012")."""
     date = doc.char_span(t.span.start, t.span.end, alignment_mode="expand")
     if date is None:

@@ -74,8 +74,11 @@ class Carry:
         self.own = days  # the days a sentence may give its saying
         self.days = [t for t in days if t.type == "DATE" and not self._quoted(t.span.start)]
         # the months, years and seasons told outside anyone's words
-        self.months = [t for t in times if t.type == "DATE" and t.start and t.precision != "day"]
-        self.months = [t for t in self.months if not self._quoted(t.span.start)]
+        self.months = [
+            t
+            for t in times
+            if t.type == "DATE" and t.start and t.precision != "day" and not self._quoted(t.span.start)
+        ]
         # a change of scene: a day told outside anyone's words, or a month or year told as when
         # something happened ("In June, the senator called ..."; not "his June 2024 speech", "an ad in 2008")
         self.dates = self.days + [t for t in self.months if told_when(doc, t) and main_clause(doc, t)]

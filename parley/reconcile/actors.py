@@ -13,7 +13,7 @@ Registered actors come from the registry. People the registry does not list are 
    (or a near spelling of it) in the same article, else the only one in the corpus with just that
    surname, if named so within a year or with the same title (:mod:`parley.reconcile.name_times`);
    several bearers: the one the article names in full first, before using the surname alone, or
-   the one whose full name carries the office the article gives it ("President Roe", "Mr. Roe":
+   the one whose full name carries the office the article gives it ("President Roe":
    :mod:`parley.reconcile.surname_bearers`); no full name: one person when articles near in time
    give it a title and show it (:mod:`parley.reconcile.titled_surnames`). A surname used before a
    less-known bearer is named is the best-known one; "the Kallases" is a family, no one
@@ -162,7 +162,8 @@ class Resolution:
                     people.append(m)
             elif m.label != "ROLE":
                 seen_names[m.actor_id].add(m.text)
-                registered[m.article_id].update([m.actor_id] if m.label == "PERSON" else [])  # people only
+                if m.label == "PERSON":  # people only tie titled surnames
+                    registered[m.article_id].add(m.actor_id)
         people = [m for m in people if labels.a_person(m)]  # more often a place's or a body's: no one's
         people, refused = royal.others(people), refused | royal.refused()  # not "Jon" by "King Jon"
         alone = [n for n, m in enumerate(people) if not _full_name(_name(m))]
@@ -256,13 +257,12 @@ def _cluster_people(
         for article_id in {m.article_id for m in c.mentions}:
             by_article[article_id].append(c)
     fits: dict[str, list[_Cluster]] = {}  # by surname; only full names decide, and they are placed
-    # what the family rules read of the full names, before any surname alone joins them
-    surnames = {surname_of(fold(n)) for c in clusters for n in c.names}
+    surnames = {surname_of(fold(n)) for c in clusters for n in c.names}  # full names', before any joins
     named_in = {id(c): len({m.article_id for m in c.mentions}) for c in clusters}
-    times = NameTimes(((m, fold(_name(m))) for m in single), clusters, dated)
-    titled = SurnameTitles(((m, fold(_name(m))) for m in single), clusters)
+    keyed = [(m, fold(_name(m))) for m in single]
+    times, titled = NameTimes(keyed, clusters, dated), SurnameTitles(keyed, clusters)
     # (article, cluster) -> where it is first named in full; (article, surname) -> first used alone
-    introduced, first_alone = first_places(clusters, ((m, fold(_name(m))) for m in single))
+    introduced, first_alone = first_places(clusters, keyed)
     untaken: list[tuple[Mention, str]] = []
     for m in single:
         key = fold(_name(m))

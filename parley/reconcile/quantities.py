@@ -4,7 +4,7 @@ personnel", "a 28-point plan", "about 90 percent agreed", "20% of Ukraine").
 
 A percentage is compared per thing counted ("of the Donbas", "of Ukraine"), or as "share
 agreed" when a word of agreement follows it; a kind with ``by_region`` (an area regained) per
-compass region its sentence names ("in southern Ukraine", "those southern gains": south), and
+compass region its sentence names ("in the southern region", "those southern gains": south), and
 not at all in a sentence naming none or two; a kind with ``exact`` does not compare a floor or a
 ceiling ("at least 168 square kilometres" does not disagree with 300); the other kinds are
 compared as one quantity. A unit may follow the number without a space ("400sq km").

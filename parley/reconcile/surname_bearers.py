@@ -22,6 +22,7 @@ chooses here, and leaves the surname unresolved unless exactly one bearer fits:
 
 from __future__ import annotations
 
+import math
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Sequence
 
@@ -112,7 +113,7 @@ def first_named(
         first_at[id(home)] = min(first_at.get(id(home), at), at)
         members[id(home)].append(c)
     homes = sorted((c for c in local if id(c) in first_at), key=lambda c: first_at[id(c)])
-    second = first_at[id(homes[1])] if len(homes) > 1 else first_alone + 1
+    second = first_at[id(homes[1])] if len(homes) > 1 else math.inf
     if not first_at[id(homes[0])] < first_alone < second:
         return None
     home = homes[0]
