@@ -36,8 +36,8 @@ ARTICLES_AT_ONCE = 500  # articles whose mentions and statements the actors step
     writes=("actor", "mention", "statement"),
     # 2: governments events name; 3: organisations that speak; 4: titles; 5: merged bodies stay so; 6: one
     # body by a side's word however written, outlets a noun names; 7: a body described by its kind, a
-    # person's exact name, no "including" aside; 11: surname before "Jr."; 12, 13: titled_surnames; 14: bearer
-    version="14",
+    # person's exact name, no "including" aside; 11: "Jr."; 12-13: titled_surnames; 14-15: bearers
+    version="15",
 )
 def actors_step(ctx: CorpusContext) -> int:
     store = ctx.store
