@@ -22,6 +22,7 @@ from parley.reconcile.bodies import Bodies
 from parley.reconcile.body_descriptions import described_body
 from parley.reconcile.body_names import body_key, generic, introduced, kind_of, listed_kind, qualified
 from parley.reconcile.events import merge_events, report_words
+from parley.reconcile.speaker_gender import Genders
 from parley.reconcile.speaker_names import SpeakerNames, speaker_words
 from parley.store import RecordQuery
 from parley.store.lazy import ArticleDates, StoredArticles
@@ -36,8 +37,8 @@ ARTICLES_AT_ONCE = 500  # articles whose mentions and statements the actors step
     writes=("actor", "mention", "statement"),
     # 2: governments events name; 3: organisations that speak; 4: titles; 5: merged bodies stay so; 6: one
     # body by a side's word however written, outlets a noun names; 7: a body described by its kind, a
-    # person's exact name, no "including" aside; 11: "Jr."; 12-13: titled_surnames; 14-15: bearers
-    version="15",
+    # person's exact name, no "including" aside; 11: "Jr."; 12-13: titled_surnames; 14-16: bearers
+    version="16",
 )
 def actors_step(ctx: CorpusContext) -> int:
     store = ctx.store
@@ -46,14 +47,13 @@ def actors_step(ctx: CorpusContext) -> int:
     resolution = Resolution.of(extracted, ctx.registry, overrides, ArticleDates(store))
     known = {a.id: a for a in resolution.actors}
     merged = _merges(overrides)
-    # a body a user merged another into was made by this step when it spoke: its record from the
-    # last run stands in until it speaks again, so the merged one's words have somewhere to go
+    # a body a user merged another into was made by this step when it spoke: its last record stands in
     kept = {a.id: a for a in store.records("actor") if a.id in merged.values()} if merged else {}
     changed = 0
     people: SpeakerNames | None = SpeakerNames(known.values())  # the person actors, by their names
-    # the mentions and statements are resolved and written a few hundred articles at a time (a
-    # statement's speaker is a mention of its own article), so what is held does not grow with
-    # the corpus; the run is one step, owed again if it is cut short
+    genders = Genders(ctx.registry)  # "he" is no woman the courtesy titles seen so far show
+    # mentions and statements resolved and written a few hundred articles at a time (a speaker is a
+    # mention of its own article): what is held does not grow; the run is one step, owed if cut short
     every = store.unanalysed("")  # every article ("" is no pipeline)
     for start in range(0, len(every), ARTICLES_AT_ONCE):
         these = RecordQuery(article_ids=tuple(every[start : start + ARTICLES_AT_ONCE]))
@@ -61,10 +61,9 @@ def actors_step(ctx: CorpusContext) -> int:
         statements = list(store.records("statement", these, extracted=True))
         by_span = _by_span(mentions, statements, lambda a: getattr(store.article(a), "text", ""))
         by_span.built = people
-        speakers = [
-            (s, {"speaker_actor_id": _speaker(s, by_span, merged, known, ctx.registry, kept)})
-            for s in statements
-        ]
+        genders.see(mentions)
+        found = (genders.fits(s, _speaker(s, by_span, merged, known, ctx.registry, kept)) for s in statements)
+        speakers = [(s, {"speaker_actor_id": a}) for s, a in zip(statements, found, strict=True)]
         changed += store.annotate("mention", ((m, {"actor_id": m.actor_id}) for m in mentions))
         changed += store.annotate("statement", speakers)
         people = by_span.built  # None once a merge's kept person joined `known`: then made per batch
