@@ -260,9 +260,9 @@ def _cluster_people(
     surnames = {surname_of(fold(n)) for c in clusters for n in c.names}  # full names', before any joins
     named_in = {id(c): len({m.article_id for m in c.mentions}) for c in clusters}
     keyed = [(m, fold(_name(m))) for m in single]
-    times, titled = NameTimes(keyed, clusters, dated), SurnameTitles(keyed, clusters)
-    # (article, cluster) -> where it is first named in full; (article, surname) -> first used alone
-    introduced, first_alone = first_places(clusters, keyed)
+    times = NameTimes(keyed, clusters, dated)
+    titled = SurnameTitles(keyed, clusters, times.titles)
+    introduced, first_alone = first_places(clusters, keyed)  # where first named in full, first alone
     untaken: list[tuple[Mention, str]] = []
     for m in single:
         key = fold(_name(m))

@@ -30,23 +30,24 @@ from parley.extract.registry import COURTESY_TITLES, fold
 from parley.models import Mention
 from parley.reconcile.family_names import TITLE_GENDER, title_gender
 from parley.reconcile.given_names import Cluster
-from parley.reconcile.name_times import title
 from parley.reconcile.titled_surnames import mention_title
 
 
 class SurnameTitles:
     """The titles each article gives each surname alone, and what each full-name cluster's own
-    mentions show: the offices their roles end in and the genders their courtesy titles say. Built
-    from the surnames alone and the clusters of full names before any surname joins them."""
+    mentions show: the offices their roles end in (given) and the genders their courtesy titles
+    say. Built from the surnames alone and the clusters of full names before any surname joins them."""
 
-    def __init__(self, alone: Iterable[tuple[Mention, str]], clusters: Sequence[Cluster]) -> None:
+    def __init__(
+        self, alone: Iterable[tuple[Mention, str]], clusters: Sequence[Cluster], offices: dict[int, set[str]]
+    ) -> None:
         self.given: dict[tuple[str, str], set[str]] = defaultdict(set)  # (article, surname) -> titles
         self.words: dict[str, set[str]] = defaultdict(set)  # article -> the one-word names it uses
         for m, surname in alone:
             self.words[m.article_id].add(surname)
             if t := mention_title(m):
                 self.given[(m.article_id, surname)].add(t)
-        self.offices = {id(c): {t for m in c.mentions if (t := title(m.role))} for c in clusters}
+        self.offices = offices  # id of a cluster -> its offices (:attr:`.name_times.NameTimes.titles`)
         self.genders = {id(c): {g for m in c.mentions if (g := title_gender(m))} for c in clusters}
 
     def gender(self, cluster: Cluster) -> str | None:
