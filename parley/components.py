@@ -133,14 +133,21 @@ def statements(ctx: Context) -> Step:
     # 14: a place verb's thing taken is no capture ("occupied the front row"), a clause with its own
     # subject joined to the trigger is another happening; 15: figures told verb first ("killing at
     # least 12") when the verb tells of the trigger, a place after a date set beside the trigger;
-    # 16: not a verb of a clause with its own doers; buildings are places taken
-    version="16",
+    # 16: not a verb of a clause with its own doers; buildings are places taken; 17: a year in the
+    # trigger's own phrase dates a report ("resigned in 1993", "the 1998 bombings"), read against publication
+    version="17",
     config=settings.EVENTS.file_digest,  # a taxonomy of the setting's own: analysed again when it changes
 )
 def events(ctx: Context) -> Step:
     def step(a: Analysis) -> dict:
         found = find_events(
-            a.parsed, a.article.id, a["mention"], a["time_expression"], a["attribution"], ctx.registry
+            a.parsed,
+            a.article.id,
+            a["mention"],
+            a["time_expression"],
+            a["attribution"],
+            ctx.registry,
+            published=a.article.published,
         )
         return {"event_mention": found}
 

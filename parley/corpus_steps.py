@@ -83,9 +83,10 @@ def actors_step(ctx: CorpusContext) -> int:
 
 
 # 2-6: undated joined/attached, person and government one party, digests, kin types, tallies; 9: a year no
-# day, a son's meeting (10: attached); 11: PARLEY_EVENTS kin/places; 12: event_apart.py; 13: own_act types
+# day, a son's meeting (10: attached); 11: PARLEY_EVENTS kin/places; 12: event_apart.py; 13: own_act types;
+# 14: year-precision dates score as undated for merging and hold only days of their year
 @corpus_step(
-    "events", reads=("event_mention", "mention", "actor", "article"), writes=("event",), version="13"
+    "events", reads=("event_mention", "mention", "actor", "article"), writes=("event",), version="14"
 )
 def events_step(ctx: CorpusContext) -> int:
     store = ctx.store

@@ -278,7 +278,7 @@ def event_independence(store: Store, events: Iterable[Event]) -> dict[str, int]:
 
 
 def event_day(date: dt.date | str | None, precision: str | None) -> str:
-    """An event's date as it is known: "2025-12", "week of 2025-11-17", a day, or "undated"."""
+    """An event's date as it is known: "2025-12", "week of 2025-11-17", a day, "1993", or "undated"."""
     if date is None:
         return "undated"
     day = date if isinstance(date, str) else date.isoformat()
@@ -286,13 +286,20 @@ def event_day(date: dt.date | str | None, precision: str | None) -> str:
         return day[:7]
     if precision == "week":
         return f"week of {day}"
+    if precision == "year":
+        return day[:4]
     return day
 
 
 def most_reported_events(store: Store, limit: int = 10) -> list[Event]:
     """The dated, reported (not planned) events reported by the most articles, latest first
-    among equals; returned in date order."""
-    dated = [(e.date, e) for e in store.events() if e.date is not None and e.status == "reported"]
+    among equals; returned in date order. An event dated only by a year ("resigned in 1993") is
+    left out: what happened when is a matter of days."""
+    dated = [
+        (e.date, e)
+        for e in store.events()
+        if e.date is not None and e.precision in ("day", "week", "month") and e.status == "reported"
+    ]
     top = sorted(dated, key=lambda de: (de[1].source_articles, de[0]), reverse=True)[:limit]
     return [e for _, e in sorted(top, key=lambda de: de[0])]
 

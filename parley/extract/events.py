@@ -17,7 +17,9 @@ round since the resignation of X", X resigned, he did not negotiate. So:
   ``place_words``), the object of a ``place_objects`` verb ("visited Kyiv"), or a known place the
   model missed (:func:`.event_parties.missed_places`); an adjective of a side, "in Ukrainian
   strikes", is no place;
-- date: the day-, week- or month-precise time expression nearest the trigger;
+- date: the day-, week- or month-precise time expression nearest the trigger; failing one, or when
+  it lies outside that year, a year in the trigger's own words before the article's publication
+  date ``published`` ("resigned in 1993": :mod:`.event_years`);
 - duration: "five-hour", "nearly six hours", but never a distance in time ("a day after",
   "within days", "over the next two years") nor an unknown amount ("for hours");
 - casualty figures, for the types that count them (``figures: true``): "12 people were killed",
@@ -31,7 +33,9 @@ words that make no event (:mod:`.event_readings`, :mod:`.event_hypotheses`): "me
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Sequence
+from dataclasses import replace
 from functools import cache
 
 import numpy as np
@@ -42,7 +46,7 @@ from spacy.tokens import Span as Span_
 
 from parley.extract.event_clauses import date_phrases, list_item, same_details, shared_dates
 from parley.extract.event_context import in_context, told_next
-from parley.extract.event_dates import in_dateline, lasting, within_telling
+from parley.extract.event_dates import in_dateline, lasting, publication, within_telling
 from parley.extract.event_details import (
     DAY_WORDS,
     Scope,
@@ -79,6 +83,7 @@ from parley.extract.event_readings import reported_by, told_as
 from parley.extract.event_taxonomy import EventType, Taxonomy, taxonomy_of
 from parley.extract.event_taxonomy import load_taxonomy as load_taxonomy  # read from here too
 from parley.extract.event_triggers import bare_noun, fires, habitual, negated, planned, sides_modifying
+from parley.extract.event_years import own_year
 from parley.extract.layout import Headings
 from parley.extract.registry import ActorRegistry
 from parley.models import Attribution, EventMention, Mention, Span, TimeExpression
@@ -97,6 +102,7 @@ def find_events(
     attributions: Sequence[Attribution],
     registry: ActorRegistry,
     taxonomy: Sequence[EventType] | None = None,
+    published: dt.date | None = None,
 ) -> list[EventMention]:
     given = taxonomy_of(taxonomy)  # its types, with its words and places
     types, lists = given.types, given.words
@@ -104,6 +110,8 @@ def find_events(
     text = text_of(doc)
     headings = Headings(text)
     found: list[EventMention] = []
+    years: dict[int, TimeExpression] = {}  # by trigger: the year in its own words
+    published = published or publication(times)
     maybe = _maybe_triggers(doc, types)
     k = 0
     for sent in doc.sents:
@@ -132,6 +140,8 @@ def find_events(
                 continue
             scope = Scope(sent, token, event_words, reported_by(token, lists))
             event = _mention(text, scope, event_type, article_id, mentions, times, registry, given)
+            if event.status != "planned" and (year := own_year(text, scope, times, published)):
+                years[event.trigger.start] = year  # "resigned in 1993": unless a finer date in it comes
             if _concrete(event, token) and not (event_type.id in fired and same_details(event, here)):
                 # a list item of a type already reported is its own event ("talks in X, and a
                 # summit in Y"), unless it only restates the first
@@ -151,7 +161,18 @@ def find_events(
                         event = filled(event, more)
                 here.append((token, event))
         found += in_context(shared_dates(here, date_phrases(text, sent, times)), here, found, text, times)
-    return told_next(found, doc, text, times)
+    return [_in_year(r, years) for r in told_next(found, doc, text, times)]
+
+
+def _in_year(report: EventMention, years: dict[int, TimeExpression]) -> EventMention:
+    """A report given the year in its trigger's own words (:mod:`.event_years`) when it has no
+    date, or one outside that year."""
+    year = years.get(report.trigger.start)
+    if year is None or year.start is None or year.end is None:
+        return report
+    if report.date is not None and year.start <= report.date <= year.end:
+        return report  # "In 2010, ... on 21 April": the day, in that year
+    return replace(report, date=year.start, date_end=year.end, precision="year", date_text=year.text)
 
 
 def _where(m: Mention, registry: ActorRegistry, places: dict[str, str]) -> str:

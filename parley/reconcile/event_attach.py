@@ -6,9 +6,9 @@ The pass joins an undated report to a dated event on enough evidence and only wi
 window; what it leaves is read again here. Each draft with no day or week of its own (undated, or
 dated to a month) is set against the drafts of its type dated to a day or week that nothing rules
 out (:func:`_fits`): no place of either outside the other's, no party it names that the event
-neither names nor stands for, its month holding the event's days, its articles published after
-the event (for a planned one, before it). Of those it joins the only one of the first tier that
-has any; two or more there, and it stays apart:
+neither names nor stands for, its month or year ("in 2019") holding the event's days, its
+articles published after the event (for a planned one, before it). Of those it joins the only one
+of the first tier that has any; two or more there, and it stays apart:
 
 1. told by one of its own articles, agreeing on the place or on a party, with distinctive words
    in common ("after six hours of talks in the Kremlin, X announced ..." in the article that
@@ -130,6 +130,8 @@ def _fits(d: Any, e: Any, places: dict[str, str], parties: Parties, spans: list[
         return False  # "X also met Y": not the meeting its article told before
     if not all(any(s <= b and a <= t for a, b in spans) for s, t, _ in d.periods()):
         return False  # "in August" is not of a summit in June
+    if not all(any(s <= b and a <= t for a, b in spans) for s, t in d.coarse()):
+        return False  # "in 2019" is not of a summit in 2020
     if not all(same_place(p, q, places) for p in d.places() for q in e.places()):
         return False
     if d.participants and e.participants and beyond(d.participants, e.participants, *parties):

@@ -13,7 +13,8 @@ type only, an event of the second type of a pair joins the one event of the firs
   :mod:`.event_doers`), and
 - holds or lies in its place, when both name one, and is not only denied while the other is not,
   and
-- shares a day with it, no day of either being more than a day from the other's; or is told in
+- shares a day with it, no day of either being more than a day from the other's, and no year
+  ("in 1998") of either holding none of the other's dates; or is told in
   the same sentence with no day apart ("X's visit to Russia, where he met Y"); or, undated, is
   told in the sentence right before or after one of the other's reports ("This was X's first
   visit to the country", after the sentence dating the summit).
@@ -36,8 +37,9 @@ ADJACENT_GAP = 3
 def merge_kin(drafts: list[Any], places: dict[str, str], pairs: tuple[tuple[str, str], ...]) -> list[Any]:
     """The drafts left once each of a kin pair's second type has joined the one draft of the first
     type it stands for (see the module docstring). A draft has ``type``, ``reports``,
-    ``participants``, ``words``, ``dates()``, ``periods()``, ``places()`` and ``add``. ``pairs``
-    are a taxonomy's ``kin`` (:attr:`.event_taxonomy.Taxonomy.kin`): (type kept, type that joins it)."""
+    ``participants``, ``words``, ``dates()``, ``periods()``, ``coarse()``, ``places()`` and
+    ``add``. ``pairs`` are a taxonomy's ``kin`` (:attr:`.event_taxonomy.Taxonomy.kin`): (type
+    kept, type that joins it)."""
     gone: set[int] = set()
     for kept, joins in pairs:
         hosts = [d for d in drafts if d.type == kept and id(d) not in gone]
@@ -70,7 +72,7 @@ def _joins(d: Any, host: Any, places: dict[str, str]) -> bool:
         return False  # a day of one far from the other's
     if mine & theirs:
         return True
-    if (mine and theirs) or _other_periods(d, host):
+    if (mine and theirs) or _other_periods(d, host) or _other_years(d, host):
         return False
     if _same_sentence(d, host):
         return True
@@ -88,6 +90,16 @@ def _other_periods(d: Any, host: Any) -> bool:
         days = other.dates()
         for start, end, _ in one.periods():
             if days and not any(start <= x <= end for x in days):
+                return True
+    return False
+
+
+def _other_years(d: Any, host: Any) -> bool:
+    """A year of one ("the 1998 visit") that holds none of the other's days, periods or years."""
+    for one, other in ((d, host), (host, d)):
+        theirs = [(x, x) for x in other.dates()] + [p[:2] for p in other.periods()] + other.coarse()
+        for start, end in one.coarse():
+            if theirs and not any(start <= b and a <= end for a, b in theirs):
                 return True
     return False
 

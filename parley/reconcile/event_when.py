@@ -5,7 +5,9 @@ A date coarser than a month ("in 2022", "in the spring", "the first quarter") is
 says when the event was not, never which day it was. A coarse report joins only an event whose
 days or periods lie in its span, scoring nothing for the date, and is read as undated for the
 evidence it needs; a draft dated only coarsely takes a report of any day or period in its span
-(it neither shares that day nor rules it out by its articles' publication dates)."""
+(it neither shares that day nor rules it out by its articles' publication dates), and a coarse
+report in its span only as an undated report would be taken (its articles published within
+``REPORT_WINDOW_DAYS`` of the draft's: "in 2019" in two articles months apart is no one event)."""
 
 from __future__ import annotations
 
@@ -43,8 +45,12 @@ def date_score(d: Any, m: EventMention, published: dt.date | None) -> int | None
     days, periods = d.dates(), d.periods()
     if coarse(m):
         spans = [(x, x) for x in days] + [p[:2] for p in periods] + d.coarse()
-        if spans:
-            return 0 if _overlaps(span(m), spans) else None
+        if spans and not _overlaps(span(m), spans):
+            return None
+        if days or periods:
+            return 0
+        # a draft dated no finer than the report: read both as undated, so that "in 2019" in two
+        # articles months apart is not one event on the year alone
     elif m.date and m.precision == "day":
         if days:
             gap = min(abs((m.date - x).days) for x in days)
@@ -68,7 +74,7 @@ def date_score(d: Any, m: EventMention, published: dt.date | None) -> int | None
         if d.coarse():
             return 0 if _overlaps(span(m), d.coarse()) else None
         return published_after(m.date, d.published())
-    # the report has no date of its own (or a coarse one, and the draft none)
+    # the report has no date of its own (or a coarse one, and the draft none finer)
     mine = [published] if published else []
     if days or periods:
         return published_after(days[0] if days else periods[0][0], mine, planned=m.status == "planned")

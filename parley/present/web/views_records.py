@@ -69,7 +69,7 @@ def timeline(
     marks = [
         charts.Mark(e.date, e.type, f"{e.date} {e.type}: {e.summary}", f"#ev-{e.id}", len(e.sources))
         for e in events
-        if e.date is not None
+        if e.date is not None and e.precision != "year"  # a year is no day on the axis
     ]
     axis, earlier = charts.time_axis(marks)
     return render(
