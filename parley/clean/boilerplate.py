@@ -3,8 +3,9 @@
 A line is boilerplate only when the whole of it is: a short line matching one of the
 ``_LINE_PATTERNS`` (comment forms, share buttons, "Subscribe", "Skip to content"), a bar of
 share-network names, a call to action that no story sentence makes ("Sign up here", "opens new
-tab", "We use cookies"), a photo caption with its credit, or a tag list whose words a crawler
-glued together ("AnniversaryConflictUkraine destructionChurch"). So is a news agency's credit
+tab", "We use cookies"), a photo caption with its credit, a link to another story ("SEE ALSO:
+<headline>"), an outlet's listing of its own event, or a tag list whose words a crawler glued
+together ("AnniversaryConflictUkraine destructionChurch"). So is a news agency's credit
 line in brackets ("(Writing by A; Editing by B)"), on a line of its own or at the end of a
 paragraph (:data:`CREDIT_TAIL`). A sentence that merely mentions subscribing, a newsletter or a
 photograph stays.
@@ -136,8 +137,12 @@ APPEAL = re.compile(
     re.IGNORECASE,
 )
 # An outlet's advert for its own event: the whole paragraph, however long its blurb.
+# So is a listing of one: "Online Event Fri, January 30, 2026 • 9:00 am ET <its title>".
 EVENT_ADVERT = re.compile(
-    r"^join us (?:at|for) (?:the|our)\b.{0,80}\b(?:summit|conference|festival|webinar|forum)\b", re.IGNORECASE
+    r"^join us (?:at|for) (?:the|our)\b.{0,80}\b(?:summit|conference|festival|webinar|forum)\b"
+    r"|^(?:online|public|virtual|in-person|hybrid|upcoming|private) event:?\s+"
+    r"(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?\s+\w+\.?\s+\d",
+    re.IGNORECASE,
 )
 MAX_ADVERT_CHARS = 1000
 _QUOTE_MARKS = re.compile(r"[\"“”«»„]")
@@ -156,7 +161,7 @@ CAPTION_START = re.compile(
 )
 CAPTION_CREDIT = re.compile(
     r"(?:\b(?i:photograph|photo|image|picture)s?(?i: by)?:\s*[^.!?]{1,90}"
-    r"|\((?:photos?|image|pictured|file photo)\b[^()]{0,120}\)"
+    r"|\((?:photos?|image|pictured|file photo)\b[^()]{0,120}\)|\([Cc]redit\s*:[^()]{1,120}\)"
     rf"|\[[^\[\]]{{0,80}}(?:/|\b{_CREDIT_NAMES}\b)[^\[\]]{{0,80}}\]"
     rf"|^[^.!?]{{0,80}}(?:/\s*{_CREDIT_NAMES}\b[^.!?]{{0,40}}|\bvia Getty Images))\s*$"
 )
@@ -168,6 +173,13 @@ RELATED_HEADER = re.compile(
     r"|news feed|editor'?s? picks|you (may|might)( also)? like"
     r"|don'?t miss|further reading|useful (?:reading|links)|other (?:topics|stories|articles|news)"
     r"|what to read next|up next|next up|keep reading|list of \d+ items|in case you missed it)\b.{0,30}$",
+    re.I,
+)
+# A link to another story set in the text: "SEE ALSO: <its headline>", "Read more: ...", "FROM
+# EARLIER: ..."; the line goes however its headline reads.
+TEASER_LINE = re.compile(
+    r"^\s*(?:see also|read more|read also|also read|more on this|from earlier|don[’']?t miss|related)"
+    r"\s*:\s*\S",
     re.I,
 )
 SOURCE_LINE = re.compile(r"^\s*(?:source|original(?: article)?|via)\s*:\s*(?P<ref>\S.*?)\s*$", re.I)
@@ -208,6 +220,8 @@ def is_boilerplate(line: str) -> bool:
         return False
     if line.startswith("(") and CREDIT_TAIL.match(line):
         return True  # "(Reporting by A; Editing by B)"
+    if TEASER_LINE.match(line):
+        return True
     low = line.lower()
     if len(line) <= MAX_BOILERPLATE_CHARS:
         if BOILERPLATE_LINE.match(line) or _is_share_bar(low) or GLUED_CALL_TO_ACTION.search(line):

@@ -16,7 +16,8 @@ In order, each step written where it runs in :func:`clean_lines`:
 5. runs of menu lines and lists of linked headlines go (``navigation.py``);
 6. footnote numbers glued to a sentence's end go (``footnotes.py``), and the lines of a sentence
    a crawler broke where a link, an emphasis or a drop cap stood are joined (``joins.py``);
-7. a paragraph that repeats an earlier one goes.
+7. an editor's note to the reader goes, and so does a paragraph that repeats an earlier one; a
+   heading in capitals run into its paragraph is put on a line of its own (``asides.py``).
 
 Every line taken out is returned (as it was read) for the article's audit trail.
 """
@@ -28,6 +29,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 
+from parley.clean.asides import is_editor_note, split_run_in_headings
 from parley.clean.boilerplate import (
     CREDIT_TAIL,
     MAX_BOILERPLATE_CHARS,
@@ -155,6 +157,8 @@ def clean_lines(text: str, title: str | None, url: str | None = None) -> CleanTe
     for line in lines:
         line.text = drop_footnote_numbers(line.text) if line.kept else line.text
     join_broken_lines(lines, _story_started(lines))
+    for line in lines:
+        line.kept = line.kept and not is_editor_note(line.text)
     _drop_repeats(lines)
     for line in labels:  # a transcript's "Jane Roe:" lines are neither a menu nor repeats
         line.kept = True
@@ -163,8 +167,9 @@ def clean_lines(text: str, title: str | None, url: str | None = None) -> CleanTe
         # The title is all the text there is (a one-line file): it is the body, not a repeat.
         title_lines[0].kept = True
     kept = [line for line in lines if line.kept]
+    started = [seen for line, seen in zip(lines, _story_started(lines), strict=True) if line.kept]
     return CleanText(
-        paragraphs=[line.text for line in kept],
+        paragraphs=split_run_in_headings([line.text for line in kept], started),
         removed=[line.raw for line in lines if not line.kept and not line.joined] + tails + appendix,
         source_refs=refs,
         published_lines=published,

@@ -130,7 +130,7 @@ def unattributed_signals(claims: list[Claim], corpus: Corpus | None = None) -> l
         for src in c.sources:
             article = corpus.articles.get(src.article_id) if corpus else None
             before = article.text[max(0, src.span.start - LEGAL_BEFORE) : src.span.start] if article else ""
-            after = article.text[src.span.end : src.span.end + 8] if article else ""
+            after = article.text[src.span.end : src.span.end + AFTER_CHARS] if article else ""
             said = list(hedges.finditer(src.text))
             open_ = [w for w in said if not excused_hedge(src.text, w, before, after)]
             if said and not open_:
@@ -151,12 +151,13 @@ def unattributed_signals(claims: list[Claim], corpus: Corpus | None = None) -> l
     return found
 
 
-# A footnote or citation marker: "[12]" or "^12" right after a hedge ("reportedly[12]"), or "[12]"
-# or superscript digits at the end of its sentence.
+# A footnote mark ("[12]", "[xiv]", "^12") after a hedge, or a mark or superscript digits ending the sentence.
 _SUPERSCRIPT = "\u00b9\u00b2\u00b3\u2070-\u2079"
-_MARKER_AFTER = re.compile(r"\s?\[\d{1,3}\]|\^\d{1,3}")
-_MARKER_AT_END = re.compile(rf"(?:\[\d{{1,3}}\]|[{_SUPERSCRIPT}]+)[.\s]*$")
-_MARKER_NEXT = re.compile(rf"\s?(?:\[\d{{1,3}}\]|[{_SUPERSCRIPT}]+)")
+_NOTE = r"\[(?:\d{1,3}|[ivxlc]{1,8})\]"
+_MARKER_AFTER = re.compile(rf"\s?{_NOTE}|\^\d{{1,3}}")
+_MARKER_AT_END = re.compile(rf"(?:{_NOTE}|[{_SUPERSCRIPT}]+)[.\s]*$")
+_MARKER_NEXT = re.compile(rf"\s?(?:{_NOTE}|[{_SUPERSCRIPT}]+)")
+AFTER_CHARS = 12  # characters after a sentence read for its footnote mark ("[lxxxviii]")
 _LEGAL = re.compile(
     r"\b(?:arrest|arrested|arrests|indicted|indictment|accused|suspects?|suspected|defendants?|"
     r"prosecutors?|prosecuting|prosecution|charged\s+with|charges|trial|custody|convicted|"
