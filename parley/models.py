@@ -270,6 +270,7 @@ class EventSource:
     duration: str | None = None
     published: dt.date | None = None
     outlet: str | None = None
+    precision: str | None = None  # of ``date``: "day", "week", "month" or "year"
 
 
 @dataclass(frozen=True, slots=True)

@@ -284,8 +284,8 @@ def _event(console: Console, e: Event, actors: dict[str, Actor], whole: bool) ->
     for src in e.sources:
         told = (
             f"{shown(src.outlet)} ({day(src.published)}) {src.article_id[:8]} "
-            f"{src.span.start}-{src.span.end}: date {day(src.date)}, place {shown(src.place)}, "
-            f"duration {shown(src.duration)}"
+            f"{src.span.start}-{src.span.end}: date {event_day(src.date, src.precision)}, "
+            f"place {shown(src.place)}, duration {shown(src.duration)}"
         )
         for line in wrap(told, console.width, 4, indent=2):
             console.print(line, markup=False)

@@ -39,8 +39,10 @@ def event_of(d: Any, places: dict[str, str], words: Callable[[EventMention], str
     status = next((st for st in STATUS_ORDER if st in told), min(told))
     sources: list[EventSource] = []
     for m, _, a in sorted(d.reports, key=lambda r: (r[0].article_id, r[0].span.start)):
-        origin = (a.published, a.outlet) if a else (None, None)
-        sources.append(EventSource(m.article_id, m.span, m.date, m.place, m.duration, *origin))
+        published, outlet = (a.published, a.outlet) if a else (None, None)
+        sources.append(
+            EventSource(m.article_id, m.span, m.date, m.place, m.duration, published, outlet, m.precision)
+        )
     summary = " ".join(words(first).split())
     key = f"{d.type}:{first.article_id}:{first.span.start}"
     return Event(

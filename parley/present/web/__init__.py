@@ -19,7 +19,7 @@ from urllib.parse import quote, urlencode
 
 from jinja2 import Environment, FileSystemLoader
 
-from parley.lookups import UNKNOWN
+from parley.lookups import UNKNOWN, event_day
 from parley.models import Span
 
 
@@ -85,7 +85,7 @@ def environment() -> Environment:
         quote=path_part,
         stance_day=stance_day,
     )
-    env.filters.update(day=day, clip=clip)
+    env.filters.update(day=day, clip=clip, event_day=event_day)
     return env
 
 
