@@ -24,8 +24,9 @@ from parley.pipeline import Analysis, Context, Step, component
 # 5: a side from the role itself, not its topic or place; 4: titles from names.yaml, bodies by
 # their nouns, names by apposition; 3: one mention per name
 # 12: "LP" and dotted "L.L.C." close a company's name (company lists of names.yaml); 14: a nationality
-# word describing the noun after a name is no part of it, "X Y Group Inc." makes "X Y" a company
-@component("mentions", requires=("doc",), produces=("mention",), version="14")
+# word describing the noun after a name is no part of it, "X Y Group Inc." makes "X Y" a company;
+# 15: a firm's, a caucus's or a publication's closing word ("X Networks", "X Show")
+@component("mentions", requires=("doc",), produces=("mention",), version="15")
 def mentions(ctx: Context) -> Step:
     def step(a: Analysis) -> dict:
         return {"mention": find_mentions(a.parsed, a.article.id, ctx.registry.on(a.article.published))}

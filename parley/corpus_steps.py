@@ -22,7 +22,7 @@ from parley.reconcile.bodies import Bodies
 from parley.reconcile.body_descriptions import described_body
 from parley.reconcile.body_names import body_key, generic, introduced, kind_of, listed_kind, qualified
 from parley.reconcile.events import merge_events, report_words
-from parley.reconcile.speaker_gender import Genders
+from parley.reconcile.speaker_gender import Genders, keep_titled
 from parley.reconcile.speaker_names import SpeakerNames, speaker_words
 from parley.store import RecordQuery
 from parley.store.lazy import ArticleDates, StoredArticles
@@ -35,15 +35,16 @@ ARTICLES_AT_ONCE = 500  # articles whose mentions and statements the actors step
     "actors",
     reads=("mention", "statement", "event_mention", "article"),
     writes=("actor", "mention", "statement"),
-    # 2: governments events name; 3: organisations that speak; 4: titles; 5: merged bodies stay so; 6: one
-    # body by a side's word however written, outlets a noun names; 7: a body described by its kind, a
-    # person's exact name, no "including" aside; 11: "Jr."; 12-13: titled_surnames; 14-16: bearers
-    version="16",
+    # 2: governments events name; 3: bodies that speak; 4: titles; 5: merged bodies stay so; 6: a side's
+    # body, outlets a noun names; 7: bodies by kind, exact names; 11: "Jr."; 12-13: titled_surnames;
+    # 14-16: bearers; 17: spellings (name_spellings.py), thing roles, the corpus's titles
+    version="17",
 )
 def actors_step(ctx: CorpusContext) -> int:
     store = ctx.store
     overrides = [Override(*o) for o in store.overrides()]
-    extracted = store.records("mention", extracted=True)
+    titled: list[Mention] = []  # the mentions with a courtesy title, kept as the actors are found
+    extracted = keep_titled(store.records("mention", extracted=True), titled)
     resolution = Resolution.of(extracted, ctx.registry, overrides, ArticleDates(store))
     known = {a.id: a for a in resolution.actors}
     merged = _merges(overrides)
@@ -51,7 +52,8 @@ def actors_step(ctx: CorpusContext) -> int:
     kept = {a.id: a for a in store.records("actor") if a.id in merged.values()} if merged else {}
     changed = 0
     people: SpeakerNames | None = SpeakerNames(known.values())  # the person actors, by their names
-    genders = Genders(ctx.registry)  # "he" is no woman the courtesy titles seen so far show
+    genders = Genders(ctx.registry)  # "he" is no woman the corpus's courtesy titles show
+    genders.see(resolution.resolve(m) for m in titled)
     # mentions and statements resolved and written a few hundred articles at a time (a speaker is a
     # mention of its own article): what is held does not grow; the run is one step, owed if cut short
     every = store.unanalysed("")  # every article ("" is no pipeline)
@@ -61,7 +63,6 @@ def actors_step(ctx: CorpusContext) -> int:
         statements = list(store.records("statement", these, extracted=True))
         by_span = _by_span(mentions, statements, lambda a: getattr(store.article(a), "text", ""))
         by_span.built = people
-        genders.see(mentions)
         found = (genders.fits(s, _speaker(s, by_span, merged, known, ctx.registry, kept)) for s in statements)
         speakers = [(s, {"speaker_actor_id": a}) for s, a in zip(statements, found, strict=True)]
         changed += store.annotate("mention", ((m, {"actor_id": m.actor_id}) for m in mentions))
@@ -82,9 +83,8 @@ def actors_step(ctx: CorpusContext) -> int:
     return changed + store.replace_records("actor", sorted(known.values(), key=lambda a: a.id))
 
 
-# 2-6: undated joined/attached, person and government one party, digests, kin types, tallies; 9: a year no
-# day, a son's meeting (10: attached); 11: PARLEY_EVENTS kin/places; 12: event_apart.py; 13: own_act types;
-# 14: year-precision dates score as undated for merging and hold only days of their year
+# 2-6: undated joined/attached, one party, digests, kin types, tallies; 9: a year no day, a son's meeting
+# (10: attached); 11: PARLEY_EVENTS kin/places; 12: event_apart.py; 13: own_act; 14: years merge as undated
 @corpus_step(
     "events", reads=("event_mention", "mention", "actor", "article"), writes=("event",), version="14"
 )

@@ -5,7 +5,9 @@ Registered actors come from the registry. People the registry does not list are 
 1. full names ("Kaja Kallas") form clusters; two spellings join when their surnames are the
    same or a near-miss (``names_agree``: "Sybhia" ~ "Sybiha", a "Jr."/"III" after it no surname)
    *and* their first names are one given name however spelt ("Andrii" ~ "Andriy", not "Ivana" ~
-   "Ivanka"), so two people who share a surname are never merged; a full name's leading words
+   "Ivanka") or one with a letter dropped inside it, so two people who share a surname are never
+   merged; two spellings of a given name one article writes are two people, a hyphen written as
+   a space no other name (:mod:`parley.reconcile.name_spellings`); a full name's leading words
    ("Jon Paul" of "Jon Paul Roe") and a given name after a royal title ("King Jon") are no
    surname (:mod:`parley.reconcile.given_names`);
 2. a surname alone ("Kallas", "von der Leyen") is the registered person with that surname, unless
@@ -21,7 +23,8 @@ Registered actors come from the registry. People the registry does not list are 
 3. the cluster's name is its most frequent full spelling; role and side are the most frequent
    role words and side read next to its mentions, with those sentences as evidence.
 
-A name the model calls a place (GPE, LOC, FAC) or an organisation more often than a person is no
+A name the model calls a place (GPE, LOC, FAC) or an organisation more often than a person, or
+one whose every mention comes with a role saying what thing it is ("streaming service"), is no
 person (:mod:`parley.reconcile.name_labels`); a role holding a dateline, a date or a courtesy title
 alone ("Mr.") is no role.
 
@@ -52,7 +55,6 @@ from parley.extract.registry import (
     ActorRegistry,
     fold,
     name_list,
-    names_agree,
     strip_honorifics,
     surname_of,
 )
@@ -64,7 +66,6 @@ from parley.reconcile.body_names import (
     qualified,
 )
 from parley.reconcile.family_names import (
-    given_names_agree,
     named_in_full,
     not_this_person,
     plural_of,
@@ -75,7 +76,8 @@ from parley.reconcile.family_names import (
 )
 from parley.reconcile.given_names import Cluster as _Cluster
 from parley.reconcile.given_names import RoyalNames, leading_names, leads_another, royal_people, writes_word
-from parley.reconcile.name_labels import NameLabels
+from parley.reconcile.name_labels import NameLabels, described_as_thing
+from parley.reconcile.name_spellings import Spellings, initial
 from parley.reconcile.name_times import NameTimes, publication_dates
 from parley.reconcile.surname_bearers import SurnameTitles, first_named, first_places, office_bearer
 from parley.reconcile.titled_surnames import titled_people
@@ -179,6 +181,8 @@ class Resolution:
         clustered = _cluster_people(people, dated, writes_word(articles), registered)
         clustered += royal_people(royal.titled, dated)
         for cluster in clustered:
+            if described_as_thing(cluster.mentions):
+                continue  # "streaming service Roe Beats": a thing's name, no one's
             name = _canonical(cluster.names)
             actor_id = _free_id(slug(name), registry, actors)
             roles = Counter(m.role for m in cluster.mentions if m.role and _plausible_role(m.role))
@@ -239,16 +243,17 @@ def _cluster_people(
     by_initial: dict[str, list[_Cluster]] = defaultdict(list)
     alone = {(m.article_id, fold(_name(m))) for m in single}
     leads = leading_names(((m.article_id, _name(m)) for m in full), dated, alone, writes)  # "Jon Paul" (Roe)
+    spellings = Spellings(full)  # the articles and sides of each full name
     for m in sorted(full, key=lambda m: -len(_name(m))):
         key = fold(_name(m))
         home_key = leads.get((m.article_id, key)) or key
-        home = homes.get(home_key) or next(
-            (c for c in by_initial[_initial(key)] if all(_agree(key, fold(n)) for n in c.names)), None
-        )
-        if home is None:
-            home = _Cluster(Counter(), [])
-            clusters.append(home)
-            by_initial[_initial(key)].append(home)
+        home = homes.get(home_key)
+        if home is None:  # the cluster whose names all agree, else a new one; filed under this initial
+            home = spellings.home(key, by_initial)
+            if home is None:
+                home = _Cluster(Counter(), [])
+                clusters.append(home)
+            spellings.file(home, key, by_initial)
         homes[home_key] = home
         home.names[_name(m)] += 1
         home.mentions.append(m)
@@ -269,7 +274,7 @@ def _cluster_people(
         if plural_of(key, surnames):
             continue  # "the Roes": a family, no one
         if key not in fits:
-            fits[key] = [c for c in by_initial[_initial(key)] if surname_fits(key, c.names)]
+            fits[key] = [c for c in by_initial[initial(key)] if surname_fits(key, c.names)]
         corpus = fits[key]
         local = [c for c in by_article[m.article_id] if any(c is x for x in corpus)]
         bearers = [c for c in corpus if surname_is(key, c.names)]
@@ -298,16 +303,6 @@ def _full_name(name: str) -> bool:
     """A first name and a surname; "von der Leyen" is a surname alone."""
     words = name.split()
     return len(words) >= 2 and fold(words[0]) not in particles()
-
-
-def _initial(folded_name: str) -> str:
-    """The first letter of a folded name's surname (its last word)."""
-    return surname_of(folded_name)[:1]
-
-
-def _agree(a: str, b: str) -> bool:
-    """Two folded full names of one person: surnames alike and one given name."""
-    return names_agree(a, b) and given_names_agree(a, b)
 
 
 def _name(m: Mention) -> str:

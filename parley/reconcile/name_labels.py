@@ -6,20 +6,30 @@ more often than a person ("X Yar"), or an organisation more often than a person 
 named after its founder: "Roe Flakes said ... Roe Flakes' plant ... at Roe Flakes"). A name
 between a determiner and a common noun ("his Jane Roe ringtone", "the Roe Flakes brand") qualifies
 the noun, and its label says nothing of what the name is: it is not counted as an organisation's.
+
+A person the model found whose every mention comes with a role saying what kind of thing or body
+the name is ("South Korean newspaper Roe Ilbo", "Roe Insights, a trade newsletter": the role's
+head noun, in lower case, one of ``thing_role_nouns`` of names.yaml) is no one
+(:func:`described_as_thing`).
 """
 
 from __future__ import annotations
 
 import re
 from collections import Counter, defaultdict
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 
-from parley.extract.registry import fold
+from parley.extract.registry import fold, name_list
 from parley.models import Article, Mention
 
 PLACE_LABELS = ("GPE", "LOC", "FAC")
 _DETERMINER_BEFORE = re.compile(r"(?:^|\s)(?:his|her|its|their|our|my|your|the|a|an)\s+$", re.IGNORECASE)
 _NOUN_AFTER = re.compile(r"\s+[a-z]")
+# where a role's head noun ends: a comma, or a word that starts what qualifies it
+_HEAD_ENDS = re.compile(
+    r",|\s(?:of|for|at|with|in|from|on|to|by|that|which|who|whose|and|or|since|until)\s", re.IGNORECASE
+)
+_WORD = re.compile(r"[\w'’-]+")
 
 
 class NameLabels:
@@ -73,3 +83,21 @@ class NameLabels:
             )
             count += not qualifies
         return count
+
+
+def thing_role(role: str | None) -> bool:
+    """Whether a role says what kind of thing or body a name is: its head noun (the last word
+    before a comma or a word like "of", "that") is one of ``thing_role_nouns``, written in lower
+    case ("streaming service", "a trade newsletter"; not "Salem Radio's", nor "Provincial
+    Council", a body a person belongs to)."""
+    if not role or role.rstrip().endswith(("'s", "’s", "'", "’")):
+        return False
+    words = _WORD.findall(_HEAD_ENDS.split(role, maxsplit=1)[0])
+    return bool(words) and words[-1].islower() and words[-1] in name_list("thing_role_nouns")
+
+
+def described_as_thing(mentions: Iterable[Mention]) -> bool:
+    """Whether every one of a person's mentions comes with a role saying what thing or body the
+    name is (:func:`thing_role`): the name is that thing's, no one's."""
+    roles = [m.role for m in mentions]
+    return bool(roles) and all(thing_role(r) for r in roles)

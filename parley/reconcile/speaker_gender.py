@@ -5,14 +5,16 @@ a woman for "he" or a man for "she" (the writer's mother quoted after a paragrap
 president), the link is wrong. A person's gender is read from the dossier's ``pronouns`` for a
 registered person, else from the courtesy titles of the mentions resolved to the actor ("Mrs.
 Roe", "Mr. Roe": :func:`.family_names.title_gender`) when they agree; a name alone says none.
-Titles are gathered batch by batch as the actors step resolves mentions, so a link is dropped
-when a title seen so far says the other gender.
+The actors step reads the titles of the whole corpus before it ties any speaker: the mentions
+with a courtesy title are kept aside (:func:`keep_titled`) as the one pass that finds the actors
+reads every mention, and seen resolved once the actors are known, so a title in an article read
+late reaches a pronoun read early.
 """
 
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 
 from parley.extract.registry import ActorRegistry
 from parley.models import Mention, Statement
@@ -47,3 +49,11 @@ class Genders:
             return actor_id
         gender = self.of(actor_id)
         return None if gender is not None and gender != pronoun else actor_id
+
+
+def keep_titled(mentions: Iterable[Mention], titled: list[Mention]) -> Iterator[Mention]:
+    """The mentions, one by one, each with a courtesy title ("Mrs. Roe") also put in ``titled``."""
+    for m in mentions:
+        if title_gender(m) is not None:
+            titled.append(m)
+        yield m
