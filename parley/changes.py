@@ -17,9 +17,11 @@ happened, and a store analysed again from scratch would then show nothing, or ev
   one that moved (:func:`parley.positions.changes`: between two days, or stated in an article
   published since, ``stated``), with the number of stances read since;
 - contested items first raised since (denials among them), with each side's independent sources;
+  those touching the negotiation's parties or issues first (:mod:`parley.dossier_scope`), the
+  others marked and counted;
 - events first reported since, with how many of their sources are independent;
 - actors quoted since who were never quoted before (nor in an undated statement, which may be
-  older), and who was quoted most since.
+  older), and who was quoted most widely since (:mod:`parley.quoted`: in the most articles).
 
 Plan versions are left to ``parley changes``: a version's date is the dossier's, not the news'.
 
@@ -35,8 +37,10 @@ from dataclasses import asdict, dataclass, field
 from typing import Any
 
 from parley import records
-from parley.lookups import UNKNOWN, event_independence, speaker_tally
+from parley.dossier_scope import dossier_scope
+from parley.lookups import UNKNOWN, event_independence
 from parley.positions import changes, positions
+from parley.quoted import quoted_widely
 from parley.store import RecordQuery, Store
 
 __all__ = ["Changes", "changes_since", "default_since", "parse_since", "side_label"]
@@ -57,6 +61,7 @@ class Changes:
     moved_positions: list[dict[str, Any]] = field(default_factory=list)
     contested: list[dict[str, Any]] = field(default_factory=list)
     contested_total: int = 0
+    contested_outside: int = 0  # touching neither the dossier's parties nor its issues
     denials: int = 0
     events: list[dict[str, Any]] = field(default_factory=list)
     events_total: int = 0
@@ -176,11 +181,15 @@ def _contested(store: Store, since: dt.date, into: Changes) -> None:
     raised = list(store.records("contested", RecordQuery(since=since)))
     into.contested_total = len(raised)
     into.denials = sum(1 for c in raised if c.kind == "denial")
-    for c in raised[::-1][:SHOWN]:  # the latest first
+    scope = dossier_scope(store)
+    inside = {c.id: scope is None or scope.touches(c) for c in raised}
+    into.contested_outside = sum(1 for c in raised if not inside[c.id])
+    for c in sorted(raised[::-1], key=lambda c: not inside[c.id])[:SHOWN]:  # the latest first
         into.contested.append(
             {
                 "id": c.id,
                 "kind": c.kind,
+                "in_dossier": inside[c.id],
                 "subject": c.subject,
                 "date": c.date.isoformat() if c.date else None,
                 "article_id": c.article_id,
@@ -232,20 +241,19 @@ def _events(store: Store, since: dt.date, into: Changes) -> None:
 
 
 def _speakers(store: Store, since: dt.date, into: Changes) -> None:
-    """From the statements counted by speaker and day (one pass, shared with the brief's counts)."""
-    tally = speaker_tally(store, latest=0)
-    day = since.isoformat()
-    ranked = []
-    for actor_id, days in tally.days.items():
-        said = sum(n for d, n in days.items() if d is not None and d >= day)
-        if said:
-            before = any(d is None or d < day for d in days)  # undated: maybe before
-            ranked.append((-said, actor_id, before))
-    for minus, actor_id, before in sorted(ranked):
-        a = tally.actors[actor_id]
-        row = {"actor_id": a.id, "name": a.name, "side": a.side, "statements": -minus}
-        into.statements += -minus
-        if not before:
+    """Who was quoted since the day, the most widely quoted first (:func:`parley.quoted.quoted_widely`:
+    by articles, then a party's actor, then statements), and who of them never before."""
+    for q in quoted_widely(store, since):
+        a = q.actor
+        row = {
+            "actor_id": a.id,
+            "name": a.name,
+            "side": a.side,
+            "statements": q.statements,
+            "articles": q.articles,
+        }
+        into.statements += q.statements
+        if not q.earlier:
             into.new_actors.append(row)
         if len(into.most_quoted) < SHOWN:
             into.most_quoted.append(row)

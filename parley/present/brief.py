@@ -15,16 +15,16 @@ from parley import records
 from parley.changes import changes_since, side_label
 from parley.lookups import (
     UNKNOWN,
-    SpeakerTally,
     article_counts,
     cached,
     event_day,
     event_independence,
     most_reported_events,
-    speaker_tally,
 )
 from parley.models import Statement
-from parley.present.text_layout import _heading, _n, _wrap
+from parley.present.positions import LABELS
+from parley.present.text_layout import _heading, _n, _quoted, _sources, _wrap
+from parley.quoted import latest_said, quoted_widely, tally
 from parley.signals import flagged_articles
 from parley.store import Store
 
@@ -110,20 +110,22 @@ def ingest_section(store: Store) -> dict[str, Any]:
 
 
 def speakers_section(store: Store) -> list[dict[str, Any]]:
-    """The most quoted actors, each with their latest statements."""
-    return cached(store, "speakers", lambda: _speakers(speaker_tally(store, latest=LATEST_PER_SPEAKER)))
+    """The most widely quoted actors (:func:`parley.quoted.quoted_widely`: in the most articles),
+    each with their latest statements."""
+    return cached(store, "speakers", lambda: _speakers(store))
 
 
-def _speakers(tally: SpeakerTally) -> list[dict[str, Any]]:
+def _speakers(store: Store) -> list[dict[str, Any]]:
     return [
         {
             "actor_id": q.actor.id,
             "name": q.actor.name,
             "side": q.actor.side,
             "statements": q.statements,
-            "latest": [_said(s) for s in q.latest],
+            "articles": q.articles,
+            "latest": [_said(s) for s in latest_said(store, q.actor.id, LATEST_PER_SPEAKER)],
         }
-        for q in tally.most_quoted(TOP_SPEAKERS)
+        for q in quoted_widely(store, limit=TOP_SPEAKERS)
     ]
 
 
@@ -163,7 +165,7 @@ def counts_section(store: Store) -> dict[str, int]:
     """How many statements (and with a known speaker), actors and events."""
 
     def make() -> dict[str, int]:
-        t = speaker_tally(store, latest=0)
+        t = tally(store)  # the count by speaker and day the speakers' sections share
         counted = {"statements": t.total, "attributed": t.attributed, "actors": len(t.actors)}
         return counted | {"events": store.count("event")}
 
@@ -219,16 +221,16 @@ def render_brief(b: Brief, width: int) -> list[Text]:
     if b.articles:
         lines += ["", *_per_day(b.days, width), "", *_outlets(b.outlets, width)]
     if b.speakers:
-        lines += ["", _heading("Who said what", "most quoted; `parley quotes ID` shows one whole")]
+        lines += ["", _heading("Who said what", "most widely quoted; `parley quotes ID` shows one whole")]
         for sp in b.speakers:
-            heading = _wrap(
-                f"{sp['name']} ({sp['side'] or 'no side'}): {_n(sp['statements'], 'statement')}", width, 2
-            )
+            said = f"{_n(sp['statements'], 'statement')} in {_n(sp['articles'], 'article')}"
+            heading = _wrap(f"{sp['name']} ({sp['side'] or 'no side'}): {said}", width, 2)
             name = Text(str(heading[0]))
             name.stylize("bold", 2, 2 + len(sp["name"]))
             lines += [name, *heading[1:]]
             for st in sp["latest"]:
                 cue = (st["cue"] or "").rstrip(":").strip()  # a colon cue ("X: ...") adds none
+                cue = cue if any(ch.isalpha() for ch in cue) else ""  # nor a dash ("X – ...")
                 said = f"{st['said_on'] or UNKNOWN} {cue + ': ' if cue else ''}{st['text']}"
                 lines += _wrap(said, width, 4, 15, max_lines=2, tail=st["id"][:8])
     if b.events:
@@ -277,28 +279,31 @@ def _changes(c: dict[str, Any], width: int) -> list[Text | str]:
         f"{_n(c['articles'], 'article')} published{': ' * bool(top)}{', '.join(top)}{undated}", width, 2, 4
     )
     if c["statements"]:
-        quoted = ", ".join(f"{q['name']} {q['statements']}" for q in c["most_quoted"][:4])
+        quoted = ", ".join(_quoted(q, i == 0) for i, q in enumerate(c["most_quoted"][:4]))
         new = (
             "; first quoted: " + ", ".join(a["name"] for a in c["new_actors"][:4]) if c["new_actors"] else ""
         )
-        lines += _wrap(
-            f"{_n(c['statements'], 'statement')} by known speakers; most quoted: {quoted}{new}", width, 2, 4
-        )
+        said = _n(c["statements"], "statement")
+        lines += _wrap(f"{said} by known speakers; most widely quoted: {quoted}{new}", width, 2, 4)
     moved, taken = c["moved_positions"], c["new_positions"]
     if moved or taken or c["stances"]:
         told = f"positions: {len(taken)} first taken, {len(moved)} moved ({_n(c['stances'], 'stance')} read)"
         lines += _wrap(told, width, 2)
-    items = [(m, f"{m['before']} → {m['after']}") for m in moved] + [
-        (p, f"{p['position']} (new)") for p in taken
+    label = lambda p: LABELS.get(p, p)  # noqa: E731  as the positions section words them ("accepts if")
+    items = [(m, f"{label(m['before'])} → {label(m['after'])}") for m in moved] + [
+        (p, f"{label(p['position'])} (new)") for p in taken
     ]
     for item, what in items[:SHOWN_CHANGES]:
         said = f"{item['date'] or UNKNOWN} {item['row_name']} on {item['issue']}: {what}"
         lines += _wrap(said, width, 4, 15, 2, (item["article_id"] or "")[:8])
+    listed = [x for x in c["contested"] if x.get("in_dossier", True)]  # the others touch neither
     if c["contested_total"]:
-        total = c["contested_total"]
-        told = f"contested: {total} new ({_n(c['denials'], 'denial')}){_shown(total)}"
-        lines += _wrap(told, width, 2)
-    for x in c["contested"][:SHOWN_CHANGES]:
+        total, outside = c["contested_total"], c.get("contested_outside", 0)
+        told = f"contested: {total} new" + (f" ({_n(c['denials'], 'denial')})" if c["denials"] else "")
+        if outside:
+            told += (", " if outside == total else f"; {outside} ") + "outside the dossier, not listed"
+        lines += _wrap(told + _shown(total - outside), width, 2)
+    for x in listed[:SHOWN_CHANGES]:
         sides = " / ".join(
             f"{side_label(s)} ({_sources(s['sources'], s['independent'])})" for s in x["sides"]
         )
@@ -314,10 +319,6 @@ def _changes(c: dict[str, Any], width: int) -> list[Text | str]:
         told = f"{ev['date'] or UNKNOWN} {kind}: {who} ({when}{_sources(ev['sources'], ev['independent'])})"
         lines += _wrap(told, width, 4, 15, 2, ev["id"][:8])
     return lines
-
-
-def _sources(n: int, independent: int | None) -> str:  # "5 sources, 2 independent"
-    return _n(n, "source") + ("" if independent is None else f", {independent}\N{NO-BREAK SPACE}independent")
 
 
 def _per_day(days: list[tuple[str, int]], width: int) -> list[Text | str]:

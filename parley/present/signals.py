@@ -15,7 +15,8 @@ import click
 
 from parley.lookups import find_article
 from parley.present.brief import TOP_WARNINGS
-from parley.present.options import clip, day, json_option, listing_options, out, store_options, wrap
+from parley.present.options import day, json_option, listing_options, out, store_options, wrap
+from parley.present.text_layout import clip_words
 from parley.reconcile.contested_records import Signal
 from parley.signals import FlaggedArticle, article_signals, flagged_articles, flagged_count, signal_kinds
 from parley.store import Store
@@ -27,13 +28,13 @@ def signal_line(s: Signal, width: int, indent: int = 4) -> list[str]:
     """One signal: its kind, where it was read (characters of the text, or the metadata), the
     words, and why it is shown."""
     where = f"{s.span.start}-{s.span.end}" if s.span else "metadata"
-    words = f" “{clip(s.text, 160)}”" if s.text else ""
+    words = f" “{clip_words(s.text, 160)}”" if s.text else ""
     return wrap(f"{s.kind} ({where}):{words} — {s.explanation}", width, indent + 2, indent=indent)
 
 
 def article_lines(f: FlaggedArticle, width: int, most: int | None = None) -> list[str]:
     """A flagged article's head line, then its signals (the first ``most`` of them, if given)."""
-    head = f"{day(f.published)}  {f.outlet or 'outlet unknown'} — {clip(f.title or '(no title)', 90)}"
+    head = f"{day(f.published)}  {f.outlet or 'outlet unknown'} — {clip_words(f.title or '(no title)', 90)}"
     lines = wrap(f"{head}  {f.article_id[:8]}", width, 4)
     shown = f.signals if most is None else f.signals[:most]
     for s in shown:

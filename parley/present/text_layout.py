@@ -1,9 +1,11 @@
 """Text laid out for a terminal: a bold heading with a dim note, a count kept on one line,
-and wrapping with a hanging indent, a line limit and a dim tail (for :mod:`.brief`)."""
+counts of sources and of who was quoted where, wrapping with a hanging indent, a line limit and a
+dim tail (for :mod:`.brief`), and words cut short at a word's end (:func:`clip_words`)."""
 
 from __future__ import annotations
 
 import textwrap
+from typing import Any
 
 from rich.text import Text
 
@@ -16,6 +18,19 @@ def _n(count: int, noun: str) -> str:
     """The count and its noun ("3 sources"), kept on one line by a no-break space that
     :func:`_wrap` makes a space again."""
     return f"{count}\N{NO-BREAK SPACE}{noun}{'' if count == 1 else 's'}"
+
+
+def _quoted(q: dict[str, Any], first: bool) -> str:
+    """ "Ana North 5 statements in 3 articles" (the first of a list), then "Ben South 2 in 1"."""
+    if first:
+        return f"{q['name']} {_n(q['statements'], 'statement')} in {_n(q['articles'], 'article')}"
+    return f"{q['name']} {q['statements']} in {q['articles']}"
+
+
+def _sources(n: int, independent: int | None) -> str:
+    """ "5 sources, 2 independent"; "1 source" (one source is independent of none)."""
+    told = "" if independent is None or n == 1 else f", {independent}\N{NO-BREAK SPACE}independent"
+    return _n(n, "source") + told
 
 
 def _wrap(
@@ -43,3 +58,15 @@ def _wrap(
     if lines[-1].endswith(tail):
         last.stylize("dim", len(lines[-1]) - len(tail))
     return [*lines[:-1], last]
+
+
+def clip_words(text: str, limit: int) -> str:
+    """``text`` on one line, cut at the end of a word with "…" when longer than ``limit``
+    characters (a single word longer than that is cut where it must be)."""
+    text = " ".join(text.split())
+    if len(text) <= limit:
+        return text
+    cut = text[: limit - 1]
+    if cut[-1].isalnum() and text[limit - 1].isalnum() and " " in cut:  # inside a word: drop its start
+        cut = cut[: cut.rfind(" ")]
+    return cut.rstrip(" ,;:") + "…"

@@ -1,0 +1,110 @@
+"""Whether a contested item touches the negotiation: for the brief's short lists, which put those
+that do first and leave out those that touch neither its parties nor its issues (a figure from a
+world-news roundup in an article that also covers the talks); ``parley contested`` keeps every
+item and marks the others as outside the dossier.
+
+An item touches the negotiation when one of its sides is said by an actor with a side (a party
+of the negotiation, as the analysis found it), or when its words (what is contested, each side's
+words and who says them) name one of:
+
+- an actor with a side, by name, alias or (a person) surname, as the store holds them;
+- from the dossier the store was analysed with: a side's name, adjective or place, an actor's
+  name, alias or title, a document's name or alias, an issue's cues that are names or of several
+  words ("Donbas", "security guarantees"; a single common word, "army" or "vote", is in too many
+  other stories; the issue's own cues, not those of its options, which are a plan's wording).
+
+The dossier is the one ``parley analyse`` reads by default (``PARLEY_ACTORS``, else the bundled
+one), used only when it is the store's: every actor the store lists from a dossier
+(evidence ``registry``) is in it. Otherwise the store's actors alone say what touches. With no
+actor with a side and no dossier there is nothing to go by: every item touches.
+
+A word with no lower-case letter ("US", "EU", "NATO") is matched as written, so the pronoun "us"
+is no party; other words whatever their case, whole, with a plural or possessive ending.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from collections.abc import Iterable
+from typing import Any
+
+from parley.errors import ParleyError
+from parley.lookups import cached
+from parley.models import Actor
+from parley.quoted import tally
+from parley.store import Store
+
+__all__ = ["Scope", "dossier_scope"]
+
+MIN_SURNAME = 4  # a shorter last word of a name ("Li", "Ng") is too often another word
+
+
+class Scope:
+    """The words and actors of the negotiation, and :meth:`touches` to test an item with."""
+
+    def __init__(self, words: Iterable[str], actor_ids: Iterable[str]) -> None:
+        kept = sorted({" ".join(w.replace("’", "'").split()) for w in words if w and w.strip()}, key=len)
+        exact = [w for w in reversed(kept) if not any(c.islower() for c in w)]
+        folded = [w for w in reversed(kept) if any(c.islower() for c in w)]
+        self.actor_ids = frozenset(actor_ids)
+        self._exact = _pattern(exact, 0)
+        self._folded = _pattern(folded, re.IGNORECASE)
+
+    def names(self, text: str) -> bool:
+        """Whether ``text`` names a party, actor or issue of the negotiation."""
+        text = text.replace("’", "'")
+        return any(p is not None and p.search(text) for p in (self._exact, self._folded))
+
+    def touches(self, item: Any) -> bool:
+        """Whether a ``contested`` record touches the negotiation (see the module's rule)."""
+        if any(side.actor_id in self.actor_ids for side in item.sides):
+            return True
+        texts = [item.subject, *(t for side in item.sides for t in (side.who or "", side.text))]
+        return any(self.names(t) for t in texts)
+
+
+def _pattern(words: list[str], flags: int) -> re.Pattern[str] | None:
+    if not words:
+        return None
+    alternation = "|".join(re.escape(w) for w in words)
+    return re.compile(rf"(?<![\w-])(?:{alternation})(?:'s|'|s)?(?![\w-])", flags)
+
+
+def dossier_scope(store: Store) -> Scope | None:
+    """The negotiation's words and actors for this store (kept while the store is unchanged);
+    None when nothing says what the negotiation is (then every item touches it)."""
+    return cached(store, "dossier-scope", lambda: _scope(list(tally(store).actors.values())))
+
+
+def _scope(actors: list[Actor]) -> Scope | None:
+    sided = [a for a in actors if a.side]
+    words = [w for a in sided for w in (a.name, *a.aliases)]
+    words += [
+        a.name.split()[-1] for a in sided if a.kind == "person" and len(a.name.split()[-1]) >= MIN_SURNAME
+    ]
+    words += _dossier_words({a.id for a in actors if "registry" in a.evidence})
+    if not words:
+        return None
+    return Scope(words, (a.id for a in sided))
+
+
+def _dossier_words(listed: set[str]) -> list[str]:
+    """The dossier's words when it is the store's (every actor listed from a dossier is in it)."""
+    if not listed:
+        return []
+    from parley.dossier import Dossier  # read only when a store has actors from a dossier
+
+    try:
+        dossier = Dossier.load(os.environ.get("PARLEY_ACTORS") or None)
+    except (ParleyError, OSError):
+        return []
+    registry = dossier.registry
+    if not listed <= set(registry.specs):
+        return []
+    words = [w for s in registry.sides.values() for w in (s.name, *s.adjectives, *s.places)]
+    for spec in registry.specs.values():
+        words += [spec.actor.name, *spec.actor.aliases, *spec.titles]
+    words += [w for d in dossier.documents for w in d.names]
+    cues = [w for issue in dossier.issues for w in issue.cues]
+    return words + [w for w in cues if len(w.split()) > 1 or any(c.isupper() for c in w)]
