@@ -53,8 +53,9 @@ def mentions(ctx: Context) -> Step:
 # 30: the later nouns of a list called for that the parser hung on the verb; 31: content bounds (a
 # second "and that", a clause hung on the cue, ", including"); 32: "according to" with its whole
 # source in an aside, a channel word cuts a source only where someone spoke, a full clause before
-# "according to" ends the content
-@component("attributions", requires=("doc",), produces=("attribution",), version="32")
+# "according to" ends the content; 33: a dash credits only a quote opening its paragraph, lists of
+# the subject's verbs and what a colon announces stay in the content
+@component("attributions", requires=("doc",), produces=("attribution",), version="33")
 def attributions(ctx: Context) -> Step:
     def step(a: Analysis) -> dict:
         return {"attribution": extract_attributions(a.parsed)}

@@ -26,7 +26,8 @@ speaker label (``"HOST: …``, :func:`.labels.transcript_label`):
 * a credit line after a quote that ends its paragraph, or a dash and a name after it on its
   own line (:func:`.labels.dash_line`);
 * otherwise the quote is *bare*: it may continue the attribution before it
-  (:mod:`.continuation`).
+  (:mod:`.continuation`); not a phrase on a line of its own that opens in lower case (a pull
+  quote lifted from a sentence, ``"to improve their position"``): no one's words.
 """
 
 from __future__ import annotations
@@ -38,7 +39,7 @@ from parley.extract import cues as C
 from .according_forms import according_after_quote
 from .document import DocIndex, Found
 from .embedding import in_claim
-from .labels import colon_intro, dash_line, transcript_label
+from .labels import colon_intro, dash_line, lifted_phrase, opens_paragraph, transcript_label
 from .quotes import QUOTE_CHARS
 from .speakers import attribution_for_cue
 from .verbs import VERB_POS, is_cue_verb, is_verb
@@ -105,7 +106,8 @@ def direct_pass(ix: DocIndex) -> tuple[list[Found], list[int]]:
             res = dash_line(ix, qi)
         if res is None:
             nxt = ix.text[q.end : q.end + 2].strip()[:1]
-            if words >= 3 and not looks_like_title(ix, a, b) and not nxt.islower():
+            pull = opens_paragraph(ix, qi) and lifted_phrase(ix, qi)  # a phrase lifted, on its own line
+            if words >= 3 and not looks_like_title(ix, a, b) and not nxt.islower() and not pull:
                 bare.append(qi)
             continue
         if res.cue_i >= 0:

@@ -36,7 +36,9 @@ from .clause_ends import (
     through_cue_conjunct,
     through_second_clause,
 )
+from .colon_lists import past_colon
 from .loose_clauses import loose_predicate
+from .predicate_lists import through_predicate_list
 from .quotes import QuoteRegion, find_quotes
 from .tokens import TokenTable
 from .verbs import SAYING_OR_THINKING, is_cue_verb, is_verb
@@ -223,7 +225,10 @@ def complement(ix: DocIndex, v: Token) -> Token | None:
         if c.dep_ == "ccomp" and ix.pid[c.i] == p:
             if c.i > v.i:
                 return c
-            if before is None and not any(t.text in (":", ";") for t in ix.doc[c.right_edge.i + 1 : v.i]):
+            last = c.right_edge.i
+            while last > c.i and ix.doc[last].is_punct and ix.doc[last].text not in (":", ";"):
+                last -= 1  # the clause's own closing marks; a colon it ends on is between
+            if before is None and not any(t.text in (":", ";") for t in ix.doc[last : v.i]):
                 before = c  # not across a colon ("The front remains tense: the enemy continues ...")
     return before
 
@@ -260,8 +265,10 @@ def clause_span(ix: DocIndex, c: Token, v: Token) -> tuple[int, int] | None:
     interrupts the two (``said, before he left, that ...``), through a conjunct the parser hung
     on the cue (``that A, and B``) and the rest of the clause it hung there (:mod:`.clause_ends`:
     ``and new orders | have stopped``, ``... should it reject it``, a bare ``it has,``, a word
-    split on its hyphen), whole quotes and brackets, no aside after a last quote nor the
-    writer's comment at the end (``, though such claims could not be verified``)."""
+    split on its hyphen; :mod:`.predicate_lists`: ``fly low, | are hard to jam and ...``), what
+    its colon introduces when it announces it (:mod:`.colon_lists`: ``two conditions: | ...``),
+    whole quotes and brackets, no aside after a last quote nor the writer's comment at the end
+    (``, though such claims could not be verified``)."""
     a, b = c.left_edge.i, c.right_edge.i + 1
     if a <= v.i < b:  # not for a real child, but parses can be odd
         if v.i < c.i:
@@ -277,6 +284,7 @@ def clause_span(ix: DocIndex, c: Token, v: Token) -> tuple[int, int] | None:
         b = _through_conjunct(ix.doc, a, b, v)
         b = _through_predicate(c, b)
         b = through_cue_conjunct(ix.doc, b, v)
+        b = through_predicate_list(ix.doc, c, b, v)
         b = past_bare_auxiliary(ix.doc, a, b, v)
         b = past_hyphen(ix.doc, a, b)
         b = past_dash_aside(ix.doc, a, b)
@@ -290,6 +298,7 @@ def clause_span(ix: DocIndex, c: Token, v: Token) -> tuple[int, int] | None:
         return None
     span = letter_stop(ix.text, span)  # "there was no plan B.": the sentence's full stop out
     span = balance_brackets(ix.doc, ix.text, extend_to_quotes(ix, span, v))
+    span = past_colon(ix, span, v)
     return cut_after_quote(ix, cut_writer_comment(ix.text, span))
 
 

@@ -8,11 +8,15 @@
   said (``had a short answer:``) or its agent right before the colon (``is shown by this
   finding:``; not ``The services used this as their explanation: "…"``), else
   a short headline name (``Novak: "..."``, cue ``:``);
-* a credit line after a quote that ends its paragraph: a dash and a short name opening the
+* a credit line after a quote that is its whole paragraph: a dash and a short name opening the
   next paragraph (``"…"`` / ``- Jane Doe.``, ``-Jane Doe, Springfield.``; the name up to the
   first comma or period, cue the dash);
-* a credit on the quote's own line: a dash and a short name ending the paragraph (``"…" ― Jane
-  Doe``, a list of readers' or experts' words);
+* a credit on the quote's own line: a quote that opens its paragraph, then a dash and a short
+  name ending it (``"…" ― Jane Doe``, a list of readers' or experts' words);
+* for both, the quote stands alone: words said in a paragraph of their own, not the last
+  quote of a paragraph the writer began (``"…," she said. "…"`` / ``- Writer Name``: a
+  byline), nor a phrase lifted from a sentence, which opens in lower case and ends no sentence
+  inside it (a pull quote ``"to improve their position"`` / ``- General Staff``);
 * a transcript's speaker label: a name in capitals and a colon opening a quote or a paragraph
   (``"HOST: …``, ``SENATOR: …``), whatever the paragraph's length;
 * a short paragraph ``Name: what they said`` (a headline or a summary line), not a label with a
@@ -39,6 +43,7 @@ from .transcript import transcript_pass
 from .verbs import is_cue_verb, is_verb
 
 DASHES = ("-", "—", "–", "―")
+_SENTENCE_END = re.compile(r"[.!?…]\s")
 # verbs that may introduce a quote across a colon: of saying, answering, thinking or taking a
 # stand ("were supported by X, an expert: "…"")
 _COLON_CUES = C.SPEECH_VERBS | C.COGNITION_VERBS | C.STANCE_OBJECT_VERBS
@@ -186,8 +191,11 @@ def colon_label(ix: DocIndex, ci: int) -> tuple[int, int] | None:
 
 def dash_line(ix: DocIndex, qi: int) -> Found | None:
     """A quote that ends its paragraph, credited on the next line: ``"…"`` / ``- Jane
-    Doe.`` (or ``-Jane Doe, Springfield.``): the name up to the first comma or period."""
+    Doe.`` (or ``-Jane Doe, Springfield.``): the name up to the first comma or period. The
+    quote must stand alone (:func:`alone_on_line`)."""
     q = ix.quotes[qi]
+    if not alone_on_line(ix, qi):
+        return None
     _, b = ix.qtok[qi]
     doc = ix.doc
     n = ix.n
@@ -231,13 +239,41 @@ def dash_line(ix: DocIndex, qi: int) -> Found | None:
     return Found((q.start, q.end), "direct", src, (dash.idx, dash.idx + 1), None, dash.i)
 
 
+def alone_on_line(ix: DocIndex, qi: int) -> bool:
+    """Whether quote ``qi`` opens its paragraph (nothing but space before it since the line
+    break) and its words open as a sentence does, not in lower case (:func:`lifted_phrase`)."""
+    return opens_paragraph(ix, qi) and not lifted_phrase(ix, qi)
+
+
+def opens_paragraph(ix: DocIndex, qi: int) -> bool:
+    """Whether quote ``qi`` has nothing but space before it since the last line break."""
+    q = ix.quotes[qi]
+    _, crossed = ix.prev_nonspace(q.start)
+    return bool(crossed) or not ix.text[: q.start].strip()
+
+
+def lifted_phrase(ix: DocIndex, qi: int) -> bool:
+    """Whether quote ``qi`` is a phrase lifted from a sentence (``"to improve their position"``),
+    not words said that stand on their own: it opens in lower case right after its mark (not
+    after an ellipsis, which marks an excerpt cut from a speech) and holds no full stop, question
+    or exclamation mark of a sentence that ends inside it."""
+    q = ix.quotes[qi]
+    inner = ix.text[q.start : q.end].strip("\"“”«»„‘’'` ")
+    if not inner[:1].islower():
+        return False
+    return _SENTENCE_END.search(inner.rstrip(".!?…")) is None
+
+
 def dash_after(ix: DocIndex, qi: int, d: int, dash_at: int = -1) -> Found | None:
     """A credit on the quote's own line: the dash at token ``d`` right after the quote (at
     character ``dash_at`` when the token also holds the closing mark), then a short name (a
     proper noun among at most six words, no verb) and nothing but punctuation to the end of the
-    paragraph (``"…" ― Jane Doe``; not ``"…" — a claim he denied``)."""
+    paragraph (``"…" ― Jane Doe``; not ``"…" — a claim he denied``). The quote must stand
+    alone (:func:`alone_on_line`)."""
     doc = ix.doc
     n = ix.n
+    if not alone_on_line(ix, qi):
+        return None
     a = d + 1
     while a < n and doc[a].is_space and "\n" not in doc[a].text:
         a += 1
