@@ -137,8 +137,10 @@ def _changes_markdown(c: dict[str, Any]) -> list[str]:
         f"- {_plain_n(c['articles'], 'article')} published" + (f": {outlets}" if outlets else "") + undated
     )
     if c["statements"]:
-        quoted = ", ".join(f"{_md(q['name'])} {q['statements']}" for q in c["most_quoted"])
-        out.append(f"- {_plain_n(c['statements'], 'statement')} by known speakers; most quoted: {quoted}")
+        quoted = ", ".join(f"{_md(q['name'])} {_quoted_in(q)}" for q in c["most_quoted"])
+        out.append(
+            f"- {_plain_n(c['statements'], 'statement')} by known speakers; most widely quoted: {quoted}"
+        )
     if c["new_actors"]:
         out.append("- quoted for the first time: " + ", ".join(_md(a["name"]) for a in c["new_actors"]))
     for m in c["moved_positions"]:
@@ -150,6 +152,8 @@ def _changes_markdown(c: dict[str, Any]) -> list[str]:
         taken = f"{_md(p['row_name'])} on {_md(p['issue'])}: **{p['position']}** (new)"
         out.append(f"- {p['date'] or UNKNOWN} {taken} `{span}`")
     for x in c["contested"]:
+        if not x.get("in_dossier", True):
+            continue  # touching neither the dossier's parties nor its issues: `parley contested` has it
         sides = "; ".join(f"{_md(side_label(s))} ({_told(s)})" for s in x["sides"])
         out.append(
             f"- {x['date'] or UNKNOWN} contested ({x['kind']}): {_md(x['subject'])} — {sides} `{x['id'][:8]}`"
@@ -179,3 +183,9 @@ def _md(text: str) -> str:
 
 def _plain_n(count: int, noun: str) -> str:
     return f"{count} {noun}{'' if count == 1 else 's'}"
+
+
+def _quoted_in(q: dict) -> str:
+    """ "3" statements, or "3 in 2 articles" when the row counts its articles."""
+    n = q.get("articles")
+    return f"{q['statements']}" if n is None else f"{q['statements']} in {_plain_n(n, 'article')}"

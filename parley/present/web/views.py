@@ -19,6 +19,7 @@ from parley import records
 from parley.lookups import unique_id
 from parley.present.api.app import StoreDep
 from parley.present.brief import TOP_OUTLETS, build_brief
+from parley.present.contested import in_dossier
 from parley.present.web import charts
 from parley.present.web.render import POSITION_CLASSES, error_page, form_date, registered, render
 from parley.store import RecordQuery, Store
@@ -42,10 +43,11 @@ def overview(request: Request, store: StoreDep, since: str | None = None) -> HTM
         outlets = [*outlets, (f"{len(rest)} more outlets", sum(n for _, n in rest))]
     undated = dict(b.days).get("unknown", 0)
     contested = list(store.records("contested")) if registered("contested") else []
+    inside = in_dossier(store, contested)  # those touching neither its parties nor its issues: /contested
     return render(
         "overview.html",
         request,
-        contested=contested[-TOP_CONTESTED:][::-1],  # the latest first
+        contested=[c for c in contested if inside[c.id]][-TOP_CONTESTED:][::-1],  # the latest first
         contested_known=bool(registered("contested")),
         brief=b,
         since_form=since or "",
