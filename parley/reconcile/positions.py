@@ -10,7 +10,8 @@ one day, or undated, the stances an article places before its time of writing be
 make its history; the latest current one, the most confident of its day, is its position — an
 earlier stance is the position only when the holder has no current one. A current stance that
 says what it replaces ("now accepts", "agrees to X, long a point of contention") with no earlier
-stance in words beside it adds that earlier position to the history, marked ``implied``.
+stance in words beside it adds that earlier position to the history, marked ``implied``. A denial
+("denied reports that the leader rejected the plan") is no position and no step of a history.
 """
 
 from __future__ import annotations
@@ -34,7 +35,7 @@ DENIES = "denies"
     "positions",
     reads=("stance", "provision", "statement", "mention", "actor", "article"),
     writes=("stance", "position", "document"),
-    version="5",  # 5: each position names its side as the dossier does (side_name)
+    version="6",  # 5: each position names its side as the dossier does (side_name); 6: denials none
 )
 def positions_step(ctx: CorpusContext) -> int:
     store = ctx.store
@@ -145,8 +146,8 @@ def chronological(stances: Iterable[Stance]) -> list[Stance]:
 
 def latest(history: list) -> int:
     """The index of the position in a history in order: its last current entry, else its last;
-    a denial ("denied reports that ...": a claim said false, no stand on the issue) only when the
-    history holds nothing else."""
+    a denial (no stand on the issue: :func:`build_positions` leaves them out) only when the history
+    holds nothing else."""
     stands = [i for i, s in enumerate(history) if s.position != DENIES] or list(range(len(history)))
     current = [i for i in stands if history[i].period != EARLIER]
     return (current or stands)[-1]
@@ -164,9 +165,13 @@ def _implied(group: list[Stance]) -> list[Stance]:
 
 
 def build_positions(stances: Iterable[Stance], names: dict[str, str]) -> list[Position]:
+    """Each holder's position on each issue, with its history. A denial ("denied reports that the
+    leader rejected the plan", "said he did not endorse the plan") says a claim is false, not where
+    the holder stands: it stays a stance (the contested view lists it) but is no position, nor a
+    step of one's history."""
     groups: dict[tuple[str, str], list[Stance]] = {}
     for s in stances:
-        if s.holder is not None:
+        if s.holder is not None and s.position != DENIES:
             groups.setdefault((s.holder, s.issue), []).append(s)
     out = []
     for (holder, issue), group in sorted(groups.items()):

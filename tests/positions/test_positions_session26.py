@@ -89,12 +89,12 @@ def _stance(position: str, day: int | None, start: int) -> Stance:
 def test_a_denial_is_not_the_position_while_the_holder_has_a_stance():
     (found,) = build_positions([_stance("open_to_discuss", None, 0), _stance(DENIES, 3, 50)], {})
     assert found.position == "open_to_discuss"
-    assert [e.position for e in found.history] == ["open_to_discuss", DENIES]  # still in its history
+    # a denial is no step of a position's history either (session 29)
+    assert [e.position for e in found.history] == ["open_to_discuss"]
 
 
-def test_a_denial_alone_is_still_shown():
-    (found,) = build_positions([_stance(DENIES, 3, 50)], {})
-    assert found.position == DENIES
+def test_a_denial_alone_is_no_position():
+    assert build_positions([_stance(DENIES, 3, 50)], {}) == []  # session 29: was shown as the position
     assert latest([_stance(DENIES, 3, 50)]) == 0
 
 

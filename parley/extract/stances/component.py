@@ -45,8 +45,9 @@ def reader_for(dossier: Dossier) -> StanceReader:
     # 22: a demand on a party is about its issue by the issue's opposite words (the dossier's);
     # 23: "rejected the demand" on the issue the demand just before names (anaphora.py); a thing the
     # text has just given the holder's own side is for itself (beneficiary.receiver_before); 24: the
-    # demanding words of anaphora.py from the lexicon's stance nouns and intention verbs
-    version="24",
+    # demanding words of anaphora.py from the lexicon's stance nouns and intention verbs; 25: "confirmed"
+    # an agreement accepts it, a negated "reach"/"confirm" refuses nothing, a pronoun for the object before
+    version="25",
 )
 def stances(ctx: Context) -> Step:
     reader = reader_for(Dossier.from_registry(ctx.registry))

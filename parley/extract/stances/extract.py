@@ -60,6 +60,7 @@ from parley.extract.stances.parse import (
     subject_of,
 )
 from parley.extract.stances.period import change_signal, earlier_cue, place
+from parley.extract.stances.pronouns import with_pronouns
 from parley.extract.stances.records import Provision, Stance
 from parley.extract.stances.scope import Scope
 from parley.extract.stances.units import Unit, units
@@ -113,7 +114,8 @@ class _Run(Collector):
         self.refs: list[DocumentRef] = refs
         self.times: Sequence[TimeExpression] = times
         self.candidates: list[Candidate] = []
-        self.hits = with_anaphors(doc, reader.matcher.cue_hits(text), reader)  # every issue word, found once
+        hits = with_anaphors(doc, reader.matcher.cue_hits(text), reader)  # every issue word, found once
+        self.hits = with_pronouns(doc, hits, reader.opposites)  # "opposes X and demands that they ..."
         self.said: list[Span] = [  # the statements' words: contents, speakers, verbs of saying
             p for st in statements for p in (*st.parts, st.cue_span, st.speaker_span) if p is not None
         ]

@@ -23,7 +23,9 @@ STANCE_VERBS: dict[str, str] = {
     **dict.fromkeys(
         ("support", "back", "endorse", "welcome", "favour", "favor", "embrace", "praise"), "supports"
     ),
-    **dict.fromkeys(("accept", "agree", "approve", "consent", "concede", "sign", "reach"), "accepts"),
+    **dict.fromkeys(
+        ("accept", "agree", "approve", "consent", "concede", "sign", "reach", "confirm"), "accepts"
+    ),
     **dict.fromkeys(("oppose", "object", "resist", "criticise", "criticize", "disagree"), "opposes"),
     **dict.fromkeys(("reject", "dismiss", "refuse", "veto", "spurn", "rebuff", "repudiate"), "rejects"),
     **dict.fromkeys(("deny", "refute", "contest", "debunk"), "denies"),
@@ -33,10 +35,11 @@ STANCE_VERBS: dict[str, str] = {
     ),
 }
 # stance verbs that say less than their class: "would require", "wants", "depends on"
-WEAK_VERBS = {"require", "want", "need", "hinge", "depend", "condition", "reach"}
+WEAK_VERBS = {"require", "want", "need", "hinge", "depend", "condition", "reach", "confirm"}
 # stance verbs that take a position only on their direct object, and only when it is an agreement:
-# "reached a deal", not "reached the front line"
-OBJECT_ONLY = {"reach"}
+# "reached a deal", "confirmed a consensus on X", not "reached the front line", "confirmed the talks";
+# negated, they take none: "have not reached a deal", "could not confirm the truce" refuse nothing
+OBJECT_ONLY = {"reach", "confirm"}
 AGREEMENT_NOUNS = set(
     "deal agreement accord settlement compromise consensus understanding truce ceasefire armistice "
     "arrangement framework pact treaty solution resolution".split()

@@ -189,7 +189,7 @@ def signal_at(token: Token) -> Signal | None:
         if negated(token) or "never" in _modal_lemmas(token):
             if lemma in lx.NEGATED_VERBS:  # "we do not want a tariff war": opposed to it
                 return Signal(token, lx.NEGATED_VERBS[lemma], f"not {cue}", strength)
-            flipped = lx.NEGATED.get(position)
+            flipped = None if lemma in lx.OBJECT_ONLY else lx.NEGATED.get(position)  # "not reached": none
             if flipped is None:
                 return None
             return Signal(token, _negated_past(token, flipped), f"not {cue}", strength)

@@ -11,6 +11,7 @@ from dataclasses import dataclass, replace
 from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 
+from parley.extract.stances import lexicon as lx
 from parley.extract.stances.holders import Holder, HolderFinder
 from parley.extract.stances.parse import Signal, embedded_claim, signal_at
 from parley.models import Statement
@@ -63,7 +64,10 @@ def units(
             continue  # "X seeks to prevent ...": the writer's account of an aim, not X's words
         speech = signal_at(verb) if verb is not None else None
         if speech is not None and (
-            speech.position not in SPEECH_POSITIONS or speech.modal or speech.commitment
+            speech.position not in SPEECH_POSITIONS
+            or speech.modal
+            or speech.commitment
+            or (verb is not None and _nothing_reached(verb))
         ):
             speech = None  # "Should the government conclude that ...": a modal on it is no one's demand
         if speech is not None:
@@ -100,3 +104,11 @@ def _nested(doc: Doc, s: Statement, statements: Sequence[Statement]) -> bool:
         return True
     cue = doc.char_span(anchor.start, anchor.end, alignment_mode="expand")
     return cue is not None and len(cue) > 0 and embedded_claim(cue.root)
+
+
+def _nothing_reached(verb: Token) -> bool:
+    """A speech verb that takes a position only on an agreement as its object ("confirmed a
+    consensus on the app" accepts it; "confirmed that any settlement must ..." accepts nothing)."""
+    if verb.lemma_.lower() not in lx.OBJECT_ONLY:
+        return False
+    return not any(c.dep_ == "dobj" and c.lemma_.lower() in lx.AGREEMENT_NOUNS for c in verb.children)
