@@ -81,6 +81,11 @@ def find_event(store: Store, prefix: str) -> Event:
     return _find_record(store, "event", prefix)
 
 
+def find_contested(store: Store, prefix: str) -> Any:
+    """A contested item by its id or a unique prefix of it."""
+    return _find_record(store, "contested", prefix)
+
+
 def find_actor(store: Store, prefix: str) -> Actor:
     try:
         return _find_record(store, "actor", prefix)

@@ -26,6 +26,8 @@ __all__ = ["Quoted", "latest_said", "quoted_widely", "tally"]
 
 BY = ("speaker_actor_id", "article_id")
 CANDIDATES = 10  # over the whole store, articles are counted for this many times the speakers asked for
+PICK_FROM = 4  # a speaker's latest statements read for each one shown
+MIN_WORDS = 4  # words of a statement that tells something ("such allegations" does not)
 
 
 @dataclass(frozen=True)
@@ -71,8 +73,20 @@ def quoted_widely(store: Store, since: dt.date | None = None, limit: int | None 
 
 
 def latest_said(store: Store, actor_id: str, want: int) -> list[Statement]:
-    """The actor's latest statements, as :meth:`parley.lookups.SpeakerTally.latest` picks them."""
-    return replace(tally(store), store=store, latest_per_actor=want).latest(actor_id)
+    """The actor's latest statements to show, latest first: of the latest ``PICK_FROM`` times as
+    many as wanted (:meth:`parley.lookups.SpeakerTally.latest`), those that tell something
+    (``MIN_WORDS`` words at least: not "denied: such allegations") and touch the negotiation
+    (:mod:`parley.dossier_scope`: not a leader's remarks on another country's crisis) first."""
+    from parley.dossier_scope import dossier_scope  # it counts speakers with this module's tally
+
+    found = replace(tally(store), store=store, latest_per_actor=want * PICK_FROM).latest(actor_id)
+    scope = dossier_scope(store)
+
+    def shown_later(s: Statement) -> tuple[bool, bool]:
+        return len(s.text.split()) < MIN_WORDS, scope is not None and not scope.names(s.text)
+
+    chosen = set(map(id, sorted(found, key=shown_later)[:want]))  # sorted() keeps the latest first
+    return [s for s in found if id(s) in chosen]
 
 
 def _articles(store: Store, where: RecordQuery) -> dict[str, int]:

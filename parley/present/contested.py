@@ -18,6 +18,7 @@ import click
 
 from parley import records
 from parley.dossier_scope import dossier_scope
+from parley.lookups import find_contested
 from parley.present.options import day, json_option, listing_options, out, store_options, wrap
 from parley.present.text_layout import clip_words
 from parley.store import RecordQuery, Store
@@ -98,11 +99,13 @@ def contested_lines(store: Store, width: int = 80, limit: int = BRIEF_ITEMS) -> 
 
 
 @click.command()
+@click.argument("item_id", required=False)
 @listing_options(lambda: KINDS, "a kind of contested item", "", "items")
 @json_option
 @store_options
 def contested(
     store: Store,
+    item_id: str | None,
     kind: str | None,
     since: dt.date | None,
     until: dt.date | None,
@@ -111,8 +114,8 @@ def contested(
 ) -> None:
     """What the sources disagree on: each claim with its denials, values and event details given
     differently, roles stated differently, attributions disputed, reports not verified; every
-    side with its evidence, sources and dates."""
-    items = contested_items(store, kind, since, until, limit)
+    side with its evidence, sources and dates; or one item by its id (a unique prefix is enough)."""
+    items = [find_contested(store, item_id)] if item_id else contested_items(store, kind, since, until, limit)
     inside = in_dossier(store, items)
     if as_json:
         rt = records.get("contested")
@@ -125,4 +128,5 @@ def contested(
         for line in item_lines(c, width, inside[c.id]):
             console.print(line, markup=False)
         console.print()
-    console.print(f"{len(items)} contested item{'s' * (len(items) != 1)}")
+    if not item_id:
+        console.print(f"{len(items)} contested item{'s' * (len(items) != 1)}")
