@@ -37,7 +37,7 @@ from dataclasses import asdict, dataclass, field
 from typing import Any
 
 from parley import records
-from parley.dossier_scope import dossier_scope
+from parley.dossier_scope import in_dossier
 from parley.lookups import UNKNOWN, event_independence
 from parley.positions import changes, positions
 from parley.quoted import quoted_widely
@@ -181,8 +181,7 @@ def _contested(store: Store, since: dt.date, into: Changes) -> None:
     raised = list(store.records("contested", RecordQuery(since=since)))
     into.contested_total = len(raised)
     into.denials = sum(1 for c in raised if c.kind == "denial")
-    scope = dossier_scope(store)
-    inside = {c.id: scope is None or scope.touches(c) for c in raised}
+    inside = in_dossier(store, raised)
     into.contested_outside = sum(1 for c in raised if not inside[c.id])
     for c in sorted(raised[::-1], key=lambda c: not inside[c.id])[:SHOWN]:  # the latest first
         into.contested.append(

@@ -10,15 +10,15 @@ words and who says them) name one of:
 - an actor with a side, by name, alias or (a person) surname, as the store holds them;
 - from the dossier the store was analysed with: a side's name, adjective or place, an actor's
   name, alias or title, a document's name or alias, an issue's cues that are names or of several
-  words ("Donbas", "security guarantees"; a single common word, "army" or "vote", is in too many
-  other stories; the issue's own cues, not those of its options, which are a plan's wording).
+  words (a region's name, "security guarantees"; a single common word, "army" or "vote", is in too
+  many other stories; the issue's own cues, not those of its options, which are a plan's wording).
 
 The dossier is the one ``parley analyse`` reads by default (``PARLEY_ACTORS``, else the bundled
 one), used only when it is the store's: every actor the store lists from a dossier
 (evidence ``registry``) is in it. Otherwise the store's actors alone say what touches. With no
 actor with a side and no dossier there is nothing to go by: every item touches.
 
-A word with no lower-case letter ("US", "EU", "NATO") is matched as written, so the pronoun "us"
+A word with no lower-case letter (an acronym, "US") is matched as written, so the pronoun "us"
 is no party; other words whatever their case, whole, with a plural or possessive ending.
 """
 
@@ -32,10 +32,9 @@ from typing import Any
 from parley.errors import ParleyError
 from parley.lookups import cached
 from parley.models import Actor
-from parley.quoted import tally
 from parley.store import Store
 
-__all__ = ["Scope", "dossier_scope"]
+__all__ = ["Scope", "dossier_scope", "in_dossier"]
 
 MIN_SURNAME = 4  # a shorter last word of a name ("Li", "Ng") is too often another word
 
@@ -67,14 +66,22 @@ class Scope:
 def _pattern(words: list[str], flags: int) -> re.Pattern[str] | None:
     if not words:
         return None
-    alternation = "|".join(re.escape(w) for w in words)
-    return re.compile(rf"(?<![\w-])(?:{alternation})(?:'s|'|s)?(?![\w-])", flags)
+    alternation = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in words)
+    # a hyphen is an edge: "X-led talks", "the X-Y summit" name X
+    return re.compile(rf"(?<!\w)(?:{alternation})(?:'s|'|s)?(?!\w)", flags)
 
 
 def dossier_scope(store: Store) -> Scope | None:
     """The negotiation's words and actors for this store (kept while the store is unchanged);
     None when nothing says what the negotiation is (then every item touches it)."""
-    return cached(store, "dossier-scope", lambda: _scope(list(tally(store).actors.values())))
+    return cached(store, "dossier-scope", lambda: _scope(list(store.actors())))
+
+
+def in_dossier(store: Store, items: list[Any]) -> dict[str, bool]:
+    """Whether each contested item touches the negotiation (:meth:`Scope.touches`); every item
+    does when nothing says what the negotiation is."""
+    scope = dossier_scope(store)
+    return {c.id: scope is None or scope.touches(c) for c in items}
 
 
 def _scope(actors: list[Actor]) -> Scope | None:

@@ -18,6 +18,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, replace
 
+from parley.dossier_scope import dossier_scope
 from parley.lookups import OWN_WORDS, SpeakerTally, cached, speaker_tally
 from parley.models import Actor, Statement
 from parley.store import RecordQuery, Store
@@ -60,6 +61,8 @@ def quoted_widely(store: Store, since: dt.date | None = None, limit: int | None 
         return _ranked(t, said, articles, earlier)
     said = dict(t.by_actor)
     ids = sorted(said, key=lambda i: (-said[i], i))
+    if limit == 0:
+        return []
     want = len(ids) if limit is None else limit * CANDIDATES
     while True:
         chosen, rest = ids[:want], ids[want:]
@@ -77,13 +80,11 @@ def latest_said(store: Store, actor_id: str, want: int) -> list[Statement]:
     many as wanted (:meth:`parley.lookups.SpeakerTally.latest`), those that tell something
     (``MIN_WORDS`` words at least: not "denied: such allegations") and touch the negotiation
     (:mod:`parley.dossier_scope`: not a leader's remarks on another country's crisis) first."""
-    from parley.dossier_scope import dossier_scope  # it counts speakers with this module's tally
-
     found = replace(tally(store), store=store, latest_per_actor=want * PICK_FROM).latest(actor_id)
     scope = dossier_scope(store)
 
-    def shown_later(s: Statement) -> tuple[bool, bool]:
-        return len(s.text.split()) < MIN_WORDS, scope is not None and not scope.names(s.text)
+    def shown_later(s: Statement) -> tuple[bool, bool, bool]:  # words said before views ascribed
+        return s.ascribed, len(s.text.split()) < MIN_WORDS, scope is not None and not scope.names(s.text)
 
     chosen = set(map(id, sorted(found, key=shown_later)[:want]))  # sorted() keeps the latest first
     return [s for s in found if id(s) in chosen]

@@ -2,7 +2,8 @@
 
 - An editor's note ("Editor's note: ...", "EDITOR'S NOTE - ..."): a standing note the outlet puts
   under its stories (a view of a candidate, a helpline's number) or a word on how the story was
-  made. It is the page's, not the story's: no one in the story says it, so the paragraph goes.
+  made. It is the page's, not the story's: no one in the story says it, so the paragraph goes,
+  unless it is long, a correction, or all the text there is.
 - A heading in capitals run into the paragraph under it with a dash ("QUESTIONABLE CLAIMS — For
   years, ..."): the heading is put on a line of its own, so it is read as a heading, not as the
   start of the paragraph's first sentence. Only after the story has begun, and only when the
@@ -26,13 +27,18 @@ RUN_IN_HEADING = re.compile(
     r"(?P<rest>[\"“‘']?[A-Z](?:[a-z’']|\s).*)$",
     re.DOTALL,
 )
+MAX_NOTE_CHARS = 800  # a longer paragraph opened by "Editor's note:" holds the story too
+CORRECTION = re.compile(
+    r"\b(?:earlier version|correct(?:ed|ion|s)?|misstated|misidentified)\b", re.IGNORECASE
+)
 MIN_LONG_WORD = 4  # a heading has a word of this many letters at least
 MIN_RUN_IN_HEADINGS = 2
 
 
 def is_editor_note(text: str) -> bool:
-    """The paragraph is an editor's note to the reader."""
-    return bool(EDITOR_NOTE.match(text))
+    """The paragraph is an editor's note to the reader, short (``MAX_NOTE_CHARS``) and no
+    correction (which tells a fact the story got wrong: kept)."""
+    return bool(EDITOR_NOTE.match(text)) and len(text) <= MAX_NOTE_CHARS and not CORRECTION.search(text)
 
 
 def split_run_in_headings(paragraphs: list[str], story_started: list[bool]) -> list[str]:

@@ -141,7 +141,7 @@ APPEAL = re.compile(
 EVENT_ADVERT = re.compile(
     r"^join us (?:at|for) (?:the|our)\b.{0,80}\b(?:summit|conference|festival|webinar|forum)\b"
     r"|^(?:online|public|virtual|in-person|hybrid|upcoming|private) event:?\s+"
-    r"(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?\s+\w+\.?\s+\d",
+    r"(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d",
     re.IGNORECASE,
 )
 MAX_ADVERT_CHARS = 1000
@@ -175,10 +175,10 @@ RELATED_HEADER = re.compile(
     r"|what to read next|up next|next up|keep reading|list of \d+ items|in case you missed it)\b.{0,30}$",
     re.I,
 )
-# A link to another story set in the text: "SEE ALSO: <its headline>", "Read more: ...", "FROM
-# EARLIER: ..."; the line goes however its headline reads.
+# A link to another story set in the text: "SEE ALSO: <its headline>", "Read more: ..."; the line
+# goes however its headline reads ("FROM EARLIER:" is not one: a live blog's recap of its story).
 TEASER_LINE = re.compile(
-    r"^\s*(?:see also|read more|read also|also read|more on this|from earlier|don[’']?t miss|related)"
+    r"^\s*(?:see also|read more|read also|also read|more on this|don[’']?t miss|related)"
     r"\s*:\s*\S",
     re.I,
 )

@@ -157,8 +157,10 @@ def clean_lines(text: str, title: str | None, url: str | None = None) -> CleanTe
     for line in lines:
         line.text = drop_footnote_numbers(line.text) if line.kept else line.text
     join_broken_lines(lines, _story_started(lines))
-    for line in lines:
-        line.kept = line.kept and not is_editor_note(line.text)
+    notes = [line for line in lines if line.kept and is_editor_note(line.text)]
+    if len(notes) < sum(line.kept for line in lines):  # never all the text there is
+        for line in notes:
+            line.kept = False
     _drop_repeats(lines)
     for line in labels:  # a transcript's "Jane Roe:" lines are neither a menu nor repeats
         line.kept = True

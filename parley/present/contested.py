@@ -17,7 +17,7 @@ from typing import Any
 import click
 
 from parley import records
-from parley.dossier_scope import dossier_scope
+from parley.dossier_scope import in_dossier
 from parley.lookups import find_contested
 from parley.present.options import day, json_option, listing_options, out, store_options, wrap
 from parley.present.text_layout import clip_words
@@ -68,13 +68,6 @@ def item_lines(c: Any, width: int = 80, inside: bool = True) -> list[str]:
 
 def _day(value: dt.date | None) -> str:
     return day(value) if value else "undated"
-
-
-def in_dossier(store: Store, items: list[Any]) -> dict[str, bool]:
-    """Whether each item touches the dossier's parties or issues (:mod:`parley.dossier_scope`);
-    every item does when nothing says what the negotiation is."""
-    scope = dossier_scope(store)
-    return {c.id: scope is None or scope.touches(c) for c in items}
 
 
 def contested_lines(store: Store, width: int = 80, limit: int = BRIEF_ITEMS) -> list[str]:

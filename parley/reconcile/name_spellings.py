@@ -41,8 +41,10 @@ def initial(folded: str) -> str:
 
 
 def dropped_letter(a: str, b: str) -> bool:
-    """Whether one folded given name is the other with one letter dropped inside it: not its first
-    letter nor one of its last two, and the shorter of at least ``MIN_DROPPED_LETTERS`` letters."""
+    """Whether one folded given name is the other with one letter an encoding loses dropped inside
+    it: an "l" (for "ł") or a letter folding leaves as it is, not its first letter nor one of its
+    last two, and the shorter of at least ``MIN_DROPPED_LETTERS`` letters ("Martin" and "Marin",
+    "Yasmin" and "Yasin" are other names)."""
     short, long = sorted((a, b), key=len)
     if len(long) != len(short) + 1 or len(short) < MIN_DROPPED_LETTERS:
         return False
@@ -51,7 +53,9 @@ def dropped_letter(a: str, b: str) -> bool:
         return False
     while at > 0 and long[at - 1] == long[at]:
         at -= 1  # a doubled letter: the first of the two is the one dropped
-    return 1 <= at <= len(long) - 3
+    # a letter an encoding loses: one folded to "l" (a Polish "ł" dropped) or one left unfolded
+    lost = long[at] == "l" or not long[at].isascii()
+    return lost and 1 <= at <= len(long) - 3
 
 
 class Spellings:
@@ -96,6 +100,7 @@ class Spellings:
     def file(cluster: Cluster, key: str, by_initial: dict[str, list[Cluster]]) -> None:
         """File a cluster under the initial of a name it takes, once ("kim jong-un" under "j" as
         well as "u")."""
-        bucket = by_initial[initial(key)]
-        if not any(c is cluster for c in bucket):
-            bucket.append(cluster)
+        for letter in {initial(key), initial(spaced(key))}:
+            bucket = by_initial[letter]
+            if not any(c is cluster for c in bucket):
+                bucket.append(cluster)

@@ -128,7 +128,8 @@ def test_a_sentence_about_a_public_event_stays():
 
 def test_a_link_to_another_story_goes():
     assert is_boilerplate("SEE ALSO: Minister: Port Deal Is 'Dead' After Night Of Talks")
-    assert is_boilerplate("FROM EARLIER: Video: Ferry operator explains why the crossings were cut")
+    # a live blog's recap is the story's own text: kept
+    assert not is_boilerplate("FROM EARLIER: The foreign minister said the talks would resume on Friday.")
     assert is_boilerplate("Read more: Why the lakeside talks stalled again")
     assert _kept([*STORY, "SEE ALSO: Minister: Port Deal Is 'Dead' After Night Of Talks"]) == STORY
 
@@ -147,3 +148,17 @@ def test_a_caption_with_a_credit_in_brackets_goes():
 def test_a_bank_named_credit_in_brackets_is_no_caption():
     """Guard: a credit in brackets has a colon; a name in brackets is the sentence's."""
     assert not is_boilerplate("The loan was arranged by the country's largest lender (Credit Agricole)")
+
+
+def test_an_editors_correction_and_a_lone_note_stay():
+    from parley.clean.asides import is_editor_note
+
+    assert not is_editor_note(
+        "Editor's note: An earlier version of this story misstated the toll; forty died."
+    )
+    lone = "Editor's note: This story was updated. The two delegations met for six hours on Friday."
+    assert _kept([lone]) == [lone]  # all the text there is
+
+
+def test_a_public_event_told_in_a_sentence_stays():
+    assert not is_boilerplate("Public event Tuesday drew 4,000 people to the square, organisers said.")

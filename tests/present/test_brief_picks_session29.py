@@ -16,7 +16,7 @@ def _run(store, *args: str):
     )
 
 
-def _say(article_id: str, n: int, text: str) -> Statement:
+def _say(article_id: str, n: int, text: str, ascribed: bool = False) -> Statement:
     return Statement(
         id=f"vale-{n}",
         article_id=article_id,
@@ -27,6 +27,7 @@ def _say(article_id: str, n: int, text: str) -> Statement:
         kind="indirect",
         span=Span(100 + n, 110 + n),
         said_on=DAY,
+        ascribed=ascribed,
     )
 
 
@@ -45,6 +46,9 @@ def test_the_brief_shows_a_speakers_statements_that_tell_something_about_the_neg
     assert [s.id for s in latest_said(desk, "ines-vale", 1)] == ["vale-3"]
     assert [s.id for s in latest_said(desk, "ines-vale", 2)] == ["vale-2", "vale-3"]  # in their order
     assert len(latest_said(desk, "ines-vale", 3)) == 3  # none is dropped when there is room
+    view = _say(article, 0, "the catch limits are believed too low by every trawler crew", ascribed=True)
+    desk.save_analyses([ArticleRecords(article, {"statement": [view, *said]})], "v3")
+    assert [s.id for s in latest_said(desk, "ines-vale", 1)] == ["vale-3"]  # words said before a view
 
 
 def test_one_contested_item_by_its_id_or_a_unique_prefix(desk):  # noqa: F811

@@ -237,6 +237,9 @@ def test_the_dossier_is_used_only_when_it_is_the_stores(desk, tmp_path, monkeypa
     assert scope is not None and scope.names("a Harbourian trawler") and scope.names("new catch limits")
     assert scope.names("Ms Selden said") and not scope.names("a storm at the airport")
     assert not scope.names("trawlers sailed from a distant port")  # one common word: in too many stories
+    assert scope.names("the Harbourian-led talks") and scope.names(
+        "the new catch\nlimits"
+    )  # hyphen, line break
     other = tmp_path / "other.yaml"  # a dossier that does not list the store's negotiator
     other.write_text("sides:\n  - {id: east, name: Eastland, adjectives: [Eastern]}\n", encoding="utf-8")
     monkeypatch.setenv("PARLEY_ACTORS", str(other))
@@ -246,6 +249,7 @@ def test_the_dossier_is_used_only_when_it_is_the_stores(desk, tmp_path, monkeypa
     desk.replace_records("actor", [*desk.actors(), reader])
     scope = dossier_scope(desk)
     assert scope is not None and not scope.names("a Harbourian trawler")  # the dossier's words: not used
+    assert not scope.names("an Eastland port")  # nor the other dossier's: it is not the store's
     assert scope.names("Mira Selden said")  # the store's party actors still are
 
 

@@ -16,10 +16,10 @@ from fastapi.responses import HTMLResponse
 from jinja2 import UndefinedError
 
 from parley import records
+from parley.dossier_scope import in_dossier
 from parley.lookups import unique_id
 from parley.present.api.app import StoreDep
 from parley.present.brief import TOP_OUTLETS, build_brief
-from parley.present.contested import in_dossier
 from parley.present.web import charts
 from parley.present.web.render import POSITION_CLASSES, error_page, form_date, registered, render
 from parley.store import RecordQuery, Store
