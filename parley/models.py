@@ -96,6 +96,10 @@ class Article:
     # When the date sources disagreed: (source, what it said) for each, e.g. ("metadata",
     # "2024-06-13"), ("url", "2026-02-01"); "2026-02" is a month, "XXXX-02-01" a day without year.
     date_conflicts: tuple[tuple[str, str], ...] = ()
+    # The last words (case folded, up to six, back to their sentence's start) before each footnote
+    # mark the cleaner took out of the text ("reportedly operating near the river"): the sentence
+    # that ends so, or a hedge that does, cites a note. Not part of the text nor of the id.
+    noted: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)

@@ -112,6 +112,7 @@ def clean_article(
         dateline=dateline,
         removed=tuple(cleaned.removed + (header.lines if header else [])),
         links=tuple(cleaned.links),
+        noted=tuple(cleaned.noted),
     )
 
 

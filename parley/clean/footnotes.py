@@ -12,13 +12,16 @@ when it is one to three digits that stand
 
 A decimal ("2.5"), a version ("v2.1"), a time ("10.30"), "No. 2", "U.S. 2024" and a list's "2." are
 left as they are: there a digit (not a year), a space or an abbreviation stands before the number.
+
+What a number followed is kept (:func:`noted_words`): the last words of its sentence before it,
+so that a reader of the clean text can tell a claim the report sources in a note.
 """
 
 from __future__ import annotations
 
 import re
 
-__all__ = ["drop_footnote_numbers"]
+__all__ = ["NOTED_WORDS", "drop_footnote_numbers", "footnote_notes", "noted_words"]
 
 _CLOSING_QUOTES = '”’"»'
 FOOTNOTE_NUMBER = re.compile(
@@ -38,3 +41,29 @@ def drop_footnote_numbers(text: str) -> str:
     if not any(c.isdigit() for c in text):
         return text
     return FOOTNOTE_NUMBER.sub("", text)
+
+
+# The words kept of what a footnote mark followed: at most this many, back to its sentence's start,
+# read in the last ``NOTED_CHARS`` characters before it.
+NOTED_WORDS = 6
+NOTED_CHARS = 300
+# A sentence's end inside the words before a mark: its punctuation, any closing marks, a space and
+# a capital (or an opening mark and a capital).
+_SENTENCE_END = re.compile(r"[.!?][\"”’)\]]*\s+(?=[\"“‘(\[]?[A-Z])")
+_WORD = re.compile(r"\w+")
+
+
+def noted_words(before: str) -> str:
+    """The last words before a footnote mark (``before`` is the line up to it), back to the start
+    of their sentence and at most ``NOTED_WORDS``, case folded and one space apart; "" for none."""
+    before = before[-NOTED_CHARS:]
+    ends = list(_SENTENCE_END.finditer(before))
+    sentence = before[ends[-1].end() :] if ends else before
+    return " ".join(_WORD.findall(sentence.casefold())[-NOTED_WORDS:])
+
+
+def footnote_notes(text: str) -> list[str]:
+    """What each footnote number :func:`drop_footnote_numbers` takes out of the line followed."""
+    if not any(c.isdigit() for c in text):
+        return []
+    return [words for m in FOOTNOTE_NUMBER.finditer(text) if (words := noted_words(text[: m.start()]))]

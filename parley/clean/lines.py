@@ -19,7 +19,8 @@ In order, each step written where it runs in :func:`clean_lines`:
 7. an editor's note to the reader goes, and so does a paragraph that repeats an earlier one; a
    heading in capitals run into its paragraph is put on a line of its own (``asides.py``).
 
-Every line taken out is returned (as it was read) for the article's audit trail.
+Every line taken out is returned (as it was read) for the article's audit trail, and the words
+each footnote mark or number taken out of a kept line followed (``footnotes.noted_words``).
 """
 
 from __future__ import annotations
@@ -41,7 +42,7 @@ from parley.clean.boilerplate import (
     is_title_case,
 )
 from parley.clean.characters import normalise_characters
-from parley.clean.footnotes import drop_footnote_numbers
+from parley.clean.footnotes import drop_footnote_numbers, footnote_notes
 from parley.clean.joins import join_broken_lines
 from parley.clean.markdown import URLISH, key, read_line, split_link_appendix
 from parley.clean.navigation import MAX_TEASER_WORDS, MENU_WORDS, Line, drop_menus
@@ -86,6 +87,7 @@ class CleanText:
     published_lines: list[str]  # the values of "Published: ..." lines
     date_lines: list[dt.date]  # lines that are only a date, before the story
     links: list[tuple[str, str]]  # (words, URL) of the links in the kept text
+    noted: list[str]  # the words each footnote mark taken out of the kept text followed
 
 
 def clean_lines(text: str, title: str | None, url: str | None = None) -> CleanText:
@@ -96,6 +98,7 @@ def clean_lines(text: str, title: str | None, url: str | None = None) -> CleanTe
     title_keys = _title_keys(title)
     max_title = len(title or "") + 10
     lines: list[Line] = []
+    notes: list[list[str]] = []  # for each line, what its footnote marks followed
     title_lines: list[Line] = []
     refs: list[str] = []
     published: list[str] = []
@@ -111,6 +114,7 @@ def clean_lines(text: str, title: str | None, url: str | None = None) -> CleanTe
         line = Line(raw, md.text, link=linked, bullet=md.text != plain)
         line.links = md.links
         lines.append(line)
+        notes.append(list(md.noted))
         short = len(plain) <= MAX_BOILERPLATE_CHARS
         line.kept = False  # until it passes every test below
         if md.rule or md.image or md.url_only or not re.search(r"\w", plain):
@@ -154,12 +158,14 @@ def clean_lines(text: str, title: str | None, url: str | None = None) -> CleanTe
     labels = [line for line in _speaker_labels(lines) if line.kept]
     drop_menus(lines)
     _drop_end_teasers(lines, related_header)
-    for line in lines:
-        line.text = drop_footnote_numbers(line.text) if line.kept else line.text
+    for line, found in zip(lines, notes, strict=True):
+        if line.kept:
+            found += footnote_notes(line.text)
+            line.text = drop_footnote_numbers(line.text)
     join_broken_lines(lines, _story_started(lines))
-    notes = [line for line in lines if line.kept and is_editor_note(line.text)]
-    if len(notes) < sum(line.kept for line in lines):  # never all the text there is
-        for line in notes:
+    editors = [line for line in lines if line.kept and is_editor_note(line.text)]
+    if len(editors) < sum(line.kept for line in lines):  # never all the text there is
+        for line in editors:
             line.kept = False
     _drop_repeats(lines)
     for line in labels:  # a transcript's "Jane Roe:" lines are neither a menu nor repeats
@@ -170,6 +176,7 @@ def clean_lines(text: str, title: str | None, url: str | None = None) -> CleanTe
         title_lines[0].kept = True
     kept = [line for line in lines if line.kept]
     started = [seen for line, seen in zip(lines, _story_started(lines), strict=True) if line.kept]
+    noted = [words for line, found in zip(lines, notes, strict=True) if _present(line) for words in found]
     return CleanText(
         paragraphs=split_run_in_headings([line.text for line in kept], started),
         removed=[line.raw for line in lines if not line.kept and not line.joined] + tails + appendix,
@@ -177,6 +184,7 @@ def clean_lines(text: str, title: str | None, url: str | None = None) -> CleanTe
         published_lines=published,
         date_lines=dates,
         links=_links(kept, [line for line in lines if _present(line)], appendix_links),
+        noted=list(dict.fromkeys(noted)),
     )
 
 

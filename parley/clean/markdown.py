@@ -5,7 +5,8 @@ footnote marks ``[[iv]](#note4)``, emphasis (``**bold**``, ``_italic_``), headin
 bullets and backslash escapes in the text. :func:`read_line` turns a line into plain text (a link
 becomes its words, an image and a footnote mark become nothing) and reports what the line was:
 links only (a menu item, a related-story link), an image, a heading, a rule, a list of bare URLs.
-The link targets are kept so the article can keep them as metadata.
+The link targets are kept so the article can keep them as metadata, and so are the words each
+footnote mark followed (``footnotes.noted_words``): a mark left in the text breaks the sentences.
 
 Some crawlers instead put the page's links in a trailing list under a ``## Links`` heading and
 leave each link's words on a line of its own in the body; :func:`split_link_appendix` takes that
@@ -18,6 +19,8 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from urllib.parse import urljoin
+
+from parley.clean.footnotes import NOTED_CHARS, noted_words
 
 __all__ = ["MarkdownLine", "key", "read_line", "split_link_appendix"]
 
@@ -50,6 +53,9 @@ _EMPH = re.compile(
     r"|(?<![\w_])_(?=[^\s_])([^_\n]+?)(?<=[^\s_])_(?!\w)"
 )
 _STRAY = re.compile(r"\*{2,}|(?<!\w)_+(?=\S)|(?<=\S)_+(?!\w)")
+# What a footnote mark becomes while the words before it are read: NUL, which ``characters.py``
+# has taken out of the text before.
+NOTE_MARK = "\x00"
 
 
 @dataclass(frozen=True)
@@ -61,6 +67,7 @@ class MarkdownLine:
     heading: bool = False
     rule: bool = False  # a horizontal rule or a table's separator row
     url_only: bool = False  # nothing but bare URLs (a list of sources, an endnote)
+    noted: tuple[str, ...] = ()  # the words each footnote mark taken out followed (``noted_words``)
 
 
 def read_line(line: str, base_url: str | None = None) -> MarkdownLine:
@@ -77,17 +84,19 @@ def read_line(line: str, base_url: str | None = None) -> MarkdownLine:
         body = BULLET.sub("", body)
     links: list[Link] = []
     had_image = False
+    marks, mark = 0, ""  # footnote marks taken out; what one becomes (NOTE_MARK on a second reading)
 
     def replace(match: re.Match[str]) -> str:
-        nonlocal had_image
+        nonlocal had_image, marks
         if match.group("image"):
             had_image = True
             return ""
         words = _plain(LINK.sub(replace, match.group("text")))
         url = _resolve(match.group("url"), base_url)
         if FOOTNOTE_TEXT.match(words) and (not url or "#" in url or words.startswith("[")):
-            return ""  # a footnote mark: [[iv]](#edn4), [3](#fn3)
-        if words and url:
+            marks += 1
+            return mark  # a footnote mark: [[iv]](#edn4), [3](#fn3)
+        if words and url and not mark:  # the links are taken on the first reading only
             links.append((words, url))
         return words
 
@@ -99,6 +108,12 @@ def read_line(line: str, base_url: str | None = None) -> MarkdownLine:
     if "<" in stripped:
         stripped, rest = AUTOLINK.sub(r"\g<url>", stripped), AUTOLINK.sub("", rest)
     text = _plain(stripped)
+    noted: tuple[str, ...] = ()
+    if marks:  # read the line again with the marks in place, for the words before each
+        mark = NOTE_MARK
+        with_marks = LINK.sub(replace, body)
+        with_marks = AUTOLINK.sub(r"\g<url>", with_marks) if "<" in with_marks else with_marks
+        noted = _noted(_plain(with_marks))
     if bullet and text:
         text = "- " + text
     url_only = _has_url(text) and not re.search(r"\w", URLISH.sub("", text))
@@ -110,7 +125,18 @@ def read_line(line: str, base_url: str | None = None) -> MarkdownLine:
         image=had_image and not re.search(r"\w", text),
         heading=bool(heading),
         url_only=url_only,
+        noted=noted,
     )
+
+
+def _noted(marked: str) -> tuple[str, ...]:
+    """The words before each ``NOTE_MARK`` of the line (``footnotes.noted_words``)."""
+    found, before = [], ""
+    for piece in marked.split(NOTE_MARK)[:-1]:
+        before = (before + piece)[-NOTED_CHARS:]
+        if words := noted_words(before):
+            found.append(words)
+    return tuple(dict.fromkeys(found))
 
 
 def _has_url(text: str) -> bool:

@@ -11,11 +11,11 @@ was read from and why it is shown. None of them says the article is wrong.
 - ``machine-rewrite``: lines a rewriting tool or an aggregator leaves ("Source Article",
   "Generated on:"), in the text or among the clutter removed at ingest; a heading editors write
   too ("Key Takeaways") only beside another;
-- ``unattributed``: a hedged claim ("reportedly") that names no source at all; not a hedge
-  with a footnote marker after it (the footnote is the source), a legal "allegedly" near an
-  arrest or charge, the writer's own doubt (", supposedly for ..."), a hedge in what a report
-  the sentence begins with says ("The rumour hinted that ..."), nor what a video or photo
-  "purportedly shows" (:func:`excused_hedge`);
+- ``unattributed``: a hedged claim ("reportedly") that names no source at all; not a hedge with
+  a footnote mark after it, in the text or taken out at ingest (:mod:`.footnoted_hedges`), a legal
+  "allegedly" near an arrest or charge, the writer's own doubt (", supposedly for ..."), a hedge
+  in what a report the sentence begins with says ("The rumour hinted that ..."), nor what a video
+  or photo "purportedly shows" (:func:`excused_hedge`);
 - ``misspelt-name``: a surname written a letter or two unlike the actor's ("Rhoe" for Roe),
   beyond transliteration ("Zelenskyy" for Zelensky is none), and not a part of the name ("Jon
   Paul" for Jon Paul Roe), a suffix ("III") or a particle (``names.yaml``'s ``particles`` and
@@ -40,6 +40,7 @@ from parley.models import Actor, Article, Mention, Span
 from parley.reconcile.claim_words import load_words
 from parley.reconcile.claims import Corpus
 from parley.reconcile.contested_records import Claim, Contested, Signal
+from parley.reconcile.footnoted_hedges import AFTER_CHARS, footnoted
 from parley.reconcile.roles import role_clashes
 
 LONE_AGAINST = 2
@@ -132,7 +133,7 @@ def unattributed_signals(claims: list[Claim], corpus: Corpus | None = None) -> l
             before = article.text[max(0, src.span.start - LEGAL_BEFORE) : src.span.start] if article else ""
             after = article.text[src.span.end : src.span.end + AFTER_CHARS] if article else ""
             said = list(hedges.finditer(src.text))
-            open_ = [w for w in said if not excused_hedge(src.text, w, before, after)]
+            open_ = [w for w in said if not excused_hedge(src.text, w, before, after, article)]
             if said and not open_:
                 continue  # every hedge of the sentence has its source or is no claim
             word = open_[0] if open_ else None
@@ -151,13 +152,6 @@ def unattributed_signals(claims: list[Claim], corpus: Corpus | None = None) -> l
     return found
 
 
-# A footnote mark ("[12]", "[xiv]", "^12") after a hedge, or a mark or superscript digits ending the sentence.
-_SUPERSCRIPT = "\u00b9\u00b2\u00b3\u2070-\u2079"
-_NOTE = r"\[(?:\d{1,3}|[ivxlc]{1,8})\]"
-_MARKER_AFTER = re.compile(rf"\s?{_NOTE}|\^\d{{1,3}}")
-_MARKER_AT_END = re.compile(rf"(?:{_NOTE}|[{_SUPERSCRIPT}]+)[.\s]*$")
-_MARKER_NEXT = re.compile(rf"\s?(?:{_NOTE}|[{_SUPERSCRIPT}]+)")
-AFTER_CHARS = 12  # characters after a sentence read for its footnote mark ("[lxxxviii]")
 _LEGAL = re.compile(
     r"\b(?:arrest|arrested|arrests|indicted|indictment|accused|suspects?|suspected|defendants?|"
     r"prosecutors?|prosecuting|prosecution|charged\s+with|charges|trial|custody|convicted|"
@@ -189,17 +183,19 @@ def _report_says(nouns: tuple[str, ...]) -> re.Pattern[str]:
     )
 
 
-def excused_hedge(text: str, hedge: re.Match[str], before: str = "", after: str = "") -> bool:
-    """A hedge that leaves no claim without a source: a footnote marker right after it or at the
-    end of its sentence (the footnote is the source); "allegedly" in or just after words of an
-    arrest or a charge (a reporter's caution about charges); the writer's "supposedly" set off by
-    a comma or inside a noun phrase ("moved troops, supposedly for exercises"); a hedge in what a
-    report the sentence begins with says ("The rumour hinted that ... would supposedly ..."); what
-    a video or photo "purportedly shows" ("footage purportedly showing ...", "images of what is
-    said to be")."""
+def excused_hedge(
+    text: str, hedge: re.Match[str], before: str = "", after: str = "", article: Article | None = None
+) -> bool:
+    """A hedge that leaves no claim without a source: a footnote mark right after it or at the end
+    of its sentence, in the text or taken out by the cleaner (the footnote is the source,
+    :mod:`.footnoted_hedges`); "allegedly" in or just after words of an arrest or a charge (a
+    reporter's caution about charges); the writer's "supposedly" set off by a comma or inside a
+    noun phrase ("moved troops, supposedly for exercises"); a hedge in what a report the sentence
+    begins with says ("The rumour hinted that ... would supposedly ..."); what a video or photo
+    "purportedly shows" ("footage purportedly showing ...", "images of what is said to be")."""
     word = hedge.group().casefold()
     ahead, behind = text[hedge.end() :], text[: hedge.start()]
-    if _MARKER_AFTER.match(ahead) or _MARKER_AT_END.search(text) or _MARKER_NEXT.match(after):
+    if footnoted(text, hedge, after, article):
         return True
     if word == "allegedly" and _LEGAL.search(f"{before} {text}"):
         return True
