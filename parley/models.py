@@ -274,7 +274,7 @@ class EventSource:
     duration: str | None = None
     published: dt.date | None = None
     outlet: str | None = None
-    precision: str | None = None  # of ``date``: "day", "week", "month" or "year"
+    precision: Precision | None = None  # of ``date``
 
 
 @dataclass(frozen=True, slots=True)

@@ -52,16 +52,20 @@ def own_year(
     if published is None:
         return None
     sent, trigger = scope.sent, scope.trigger
+    years = [
+        t
+        for t in times
+        if sent.start_char <= t.span.start and t.span.end <= sent.end_char and _one_past_year(t, published)
+    ]
+    if not years:
+        return None  # most sentences: nothing more to read
     subtree = {t.idx for t in trigger.subtree}
     others = other_items(trigger)
     others_events = {i for i in scope.event_words if not restates(sent.doc[i], trigger)}
     found = [
         t
-        for t in times
-        if sent.start_char <= t.span.start
-        and t.span.end <= sent.end_char
-        and _one_past_year(t, published)
-        and t.span.start in subtree
+        for t in years
+        if t.span.start in subtree
         and t.span.start not in others
         and not RANGE_AFTER.match(text[t.span.end :])
         and not in_dateline(text, t)

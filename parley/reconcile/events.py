@@ -195,7 +195,11 @@ def merge_events(
         return text
 
     distinctive = Words(reports, reading)
-    ordered = sorted(reports, key=lambda m: (m.date or dt.date.max, m.article_id, m.span.start))
+    # a report dated only by a year goes with the undated (its 1 January is no day: before the days
+    # of its year it would be the draft they are scored against, which asks less of them)
+    ordered = sorted(
+        reports, key=lambda m: (m.date if fine_date(m) else dt.date.max, m.article_id, m.span.start)
+    )
     for m in ordered:
         people = participants.get(id(m), frozenset(m.participants))
         article = articles.get(m.article_id)

@@ -63,7 +63,8 @@ def test_a_year_opening_the_sentence_dates_its_verb(pipeline) -> None:
 
 def test_a_year_in_a_clause_of_its_own_verb_dates_that_verb(pipeline) -> None:
     text = "Ivan Petrov, who resigned in 1993, said on Monday that the talks had failed."
-    assert (_one(pipeline, text, "resignation").date, "year") == (dt.date(1993, 1, 1), "year")
+    event = _one(pipeline, text, "resignation")
+    assert (event.date, event.precision) == (dt.date(1993, 1, 1), "year")
 
 
 def test_last_year_is_the_year_before_publication(pipeline) -> None:
@@ -283,3 +284,16 @@ def test_guard_the_brief_keeps_events_dated_to_a_day_week_or_month(tmp_path) -> 
     store = open_store(_stored(tmp_path, days))
     assert [e.id[0] for e in most_reported_events(store, 10)] == ["f", "g", "h"]
     store.close()
+
+
+def test_a_year_report_asks_of_a_day_report_what_an_undated_one_would_in_either_order() -> None:
+    # one party and the same words, no place: not enough for a report with no day of its own
+    words = "Norland signed the Harbourtown water accord"
+    day = dt.date(2019, 5, 3)
+    for ids in (("a", "b"), ("b", "a")):  # the year's article first, or the day's
+        told = [
+            _report(ids[0], f"{words} on 3 May 2019.", date=day, precision="day", who=WHO[:1]),
+            _report(ids[1], f"{words} in 2019.", date=YEAR, precision="year", who=WHO[:1]),
+        ]
+        events = _merge(told, {ids[0]: dt.date(2019, 5, 4), ids[1]: dt.date(2024, 5, 6)})
+        assert len(events) == 2, ids

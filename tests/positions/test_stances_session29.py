@@ -84,7 +84,7 @@ def test_a_pronoun_elsewhere_or_of_another_number_is_not_read():
     # the pronoun inside a clause of a noun is not what the second verb takes
     found = triples("Moscow rejects the sanctions and demanded guarantees that they would end.")
     assert ("russia", "sanctions", "demands") not in found
-    # "them" for a singular noun
+    # "it" for a plural noun (the same sentence with "them" reads the demand)
     assert ("kremlin", "sanctions", "demands") not in triples(
-        "The Kremlin opposes the sanction and wants them lifted."
+        "The Kremlin opposes the Western sanctions and wants it lifted."
     )

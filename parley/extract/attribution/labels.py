@@ -248,8 +248,8 @@ def alone_on_line(ix: DocIndex, qi: int) -> bool:
 def opens_paragraph(ix: DocIndex, qi: int) -> bool:
     """Whether quote ``qi`` has nothing but space before it since the last line break."""
     q = ix.quotes[qi]
-    _, crossed = ix.prev_nonspace(q.start)
-    return bool(crossed) or not ix.text[: q.start].strip()
+    before, crossed = ix.prev_nonspace(q.start)
+    return bool(crossed) or not before  # a line break crossed, or the text's start
 
 
 def lifted_phrase(ix: DocIndex, qi: int) -> bool:
