@@ -140,15 +140,17 @@ def test_a_report_dated_only_to_its_year_makes_an_event_of_that_year():
 
 
 def test_a_year_holds_the_day_of_the_same_meeting_without_being_that_day():
+    # both name the place: a year gives no evidence of its own (session 29), the place does
     year = _report("a", "In 2022 Ivo Marek met Lena Brandt in Vienna.", "met", who=PAIR, **YEAR)
     day = _report(
         "b",
-        "Ivo Marek met Lena Brandt on 5 March 2022.",
+        "Ivo Marek met Lena Brandt in Vienna on 5 March 2022.",
         "met",
         who=PAIR,
         date=dt.date(2022, 3, 5),
         precision="day",
     )
+    year, day = ((replace(m, place="Vienna"), text) for m, text in (year, day))
     (event,) = _merge([year, day])
     assert (event.date, event.precision) == (dt.date(2022, 3, 5), "day")
     assert "date" not in event.conflicts  # the year is no other day
