@@ -1,12 +1,10 @@
-"""Who a "he" or "she" speaker stands for: the subjects and speakers walked back sentence by
-sentence, the chain of pronouns of the same gender, and the gender the text shows for each
-person (titles, nouns in apposition, the pronoun that follows a name in its own clause), so
-that a person of the other gender is never taken (rule 3 of :mod:`parley.extract.speakers`).
-Where the text shows no gender for a registered person, the ``pronouns`` the dossier gives
-them are the evidence (``they``: neither "he" nor "she" stands for them); where the
-text shows one, the text wins (the person meant may be another of the same name, or the
-dossier wrong).
-"""
+"""Who a "he" or "she" speaker stands for: the subjects and speakers walked back sentence by sentence,
+the chain of pronouns of the same gender, and the gender the text shows for each person (titles, nouns
+in apposition, the pronoun that follows a name in its own clause), so that a person of the other gender
+is never taken (rule 3 of :mod:`parley.extract.speakers`). Where the text shows no gender for a
+registered person, the ``pronouns`` the dossier gives them are the evidence (``they``: neither "he" nor
+"she" stands for them); where the text shows one, the text wins (the person meant may be another of
+the same name, or the dossier wrong)."""
 
 from __future__ import annotations
 
@@ -91,15 +89,17 @@ def _shown(ctx: SpeakerContext, key: str) -> set[str]:
 
 
 def _pronoun_after(ctx: SpeakerContext, t: Token, people: Sequence[Mention]) -> set[str]:
-    """The gender of the first third-person pronoun after subject ``t`` in its sentence that
-    belongs to its own clause, when no other person is named in between and it is not in a
-    quote: a possessive or reflexive ("X and his wife", "X ignored him and went on with his
-    notes"), or the subject of a clause joined to X's verb ("X insists as he waits", "X said
+    """The gender of the first third-person pronoun after subject ``t`` in its sentence and own clause,
+    no other person named between, not in a quote: a possessive or reflexive ("X and his wife", "X
+    ignored him and went on with his notes"), or the subject of a clause joined to X's verb ("X said
     he would"); not a pronoun deeper in a reported or relative clause ("X said her ...")."""
-    for w in ctx.doc[t.i + 1 : t.sent.end]:
-        if any(a <= w.idx < b for a, b in ctx.quoted):
-            return set()
-        if any(m.span.start <= w.idx < m.span.end and not m.span.start <= t.idx < m.span.end for m in people):
+    words = ctx.doc[t.i + 1 : t.sent.end]  # read against the quotes and the other people among them
+    lo, hi = (words[0].idx, words[-1].idx + 1) if len(words) else (0, 0)
+    near = [(m.span.start, m.span.end) for m in people if m.span.start < hi and m.span.end > lo]
+    spans = [(a, b) for a, b in ctx.quoted if a < hi and b > lo]
+    spans += [(a, b) for a, b in near if not a <= t.idx < b]
+    for w in words:
+        if any(a <= w.idx < b for a, b in spans):
             return set()
         low = w.lower_
         if low not in ("his", "her", "himself", "herself", "he", "she"):
