@@ -56,6 +56,7 @@ from parley.reconcile.contested_sides import (
     record,
     side,
     statement_side,
+    teller,
     text_side,
     who_of,
 )
@@ -340,7 +341,8 @@ def quantity_contests(corpus: Corpus, words: Words) -> list[Contested]:
         sides = []
         for value, given in sorted(values.items(), key=lambda kv: -len({a for a, _, _ in kv[1]})):
             article_id, span, text = given[0]
-            sides.append(side(corpus, article_id, span, text, value, None, None, [a for a, _, _ in given]))
+            who, actor_id = teller(corpus, article_id, span)  # the figure's speaker, else the outlet
+            sides.append(side(corpus, article_id, span, text, value, who, actor_id, [a for a, _, _ in given]))
         found.append(record("quantity", subject, sides, explain("quantity", len(sides))))
     return found
 

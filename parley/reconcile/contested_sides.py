@@ -60,6 +60,20 @@ def who_of(corpus: Corpus, s: Statement) -> str | None:
 PRONOUN = re.compile(r"^(?:I|we|he|she|they|it|you)$", re.IGNORECASE)
 
 
+def teller(corpus: Corpus, article_id: str, span: Span) -> tuple[str | None, str | None]:
+    """Who gives the words at ``span`` (a figure): the speaker (as :func:`who_of` names them) and
+    actor of a statement in its speaker's own words whose content holds them ("X told the agency
+    that forces had retaken 300 square kilometres"); (None, None) for the writer's own words."""
+    for s in corpus.statements_of().get(article_id, []):
+        if (
+            s.embedded_in is None
+            and s.speaker
+            and any(p.start <= span.start and span.end <= p.end for p in s.parts)
+        ):
+            return who_of(corpus, s), s.speaker_actor_id
+    return None, None
+
+
 def text_side(corpus: Corpus, article_id: str, span: Span, value: str) -> ContestedSide:
     return side(corpus, article_id, span, corpus.text(article_id, span), value, None, None, [article_id])
 

@@ -36,8 +36,9 @@ from parley.store.lazy import RecordsByArticle, StoredArticles, StoredRecords
 # 21: signals: a misspelt name is a near spelling of the surname (not a part, suffix or particle of the name,
 # not the spelling most articles use); a hedge with a footnote, a legal "allegedly", the writer's
 # "supposedly", a report's own hedge or what footage "purportedly shows" is no unattributed claim;
-# 24: a hedge sourced by a footnote mark the cleaner took out (Article.noted, footnoted_hedges.py)
-VERSION = "24"
+# 24: a hedge sourced by a footnote mark the cleaner took out (Article.noted, footnoted_hedges.py);
+# 25: a figure inside someone's statement is that speaker's side of a quantity, not the outlet's
+VERSION = "25"
 
 
 CORPUS_READS = ("article", "statement", "mention", "actor", "copy", "fingerprint")
