@@ -194,13 +194,6 @@ def article_counts(store: Store) -> ArticleCounts:
     )
 
 
-@dataclass(frozen=True)
-class QuotedActor:
-    actor: Actor
-    statements: int
-    latest: tuple[Statement, ...]  # latest said first; undated last
-
-
 # what a speaker says: not a claim they deny or relay, nor a question put to them
 OWN_WORDS = (("embedded_in", (None,)),)
 
@@ -220,10 +213,6 @@ class SpeakerTally:
     @property
     def attributed(self) -> int:
         return sum(self.by_actor.values())
-
-    def most_quoted(self, limit: int) -> list[QuotedActor]:
-        ranked = sorted(self.by_actor.items(), key=lambda kv: (-kv[1], kv[0]))[:limit]
-        return [QuotedActor(self.actors[i], n, tuple(self.latest(i))) for i, n in ranked]
 
     def latest(self, actor_id: str) -> list[Statement]:
         """The actor's latest statements, latest said first (the first stored first among those

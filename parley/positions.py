@@ -29,10 +29,6 @@ EARLIER = "earlier"
 # zone"), so one read after the other is no change of position. An article that says it changed
 # ("dropped its demand") is still read as a change.
 HARD_LINE = frozenset({"demands", "rejects", "opposes"})
-# A denial says a claim about the issue is false ("denied reports that the leader rejected the
-# plan"), not where the holder stands on it: the contested view shows it; here it is the position
-# only when the row holds nothing else, and no change of position is read to or from it.
-DENIES = "denies"
 
 
 def moved(before: str | None, after: str | None) -> bool:
@@ -129,9 +125,8 @@ def _order(entries: list[tuple[str, str, Evidence]]) -> list[tuple[str, str, Evi
 
 
 def _latest(history: list[tuple[str, str, Evidence]]) -> tuple[str, str, Evidence]:
-    """The last current stance of a history in order; the last of all when none is current; a
-    denial only when the history holds nothing else (:data:`DENIES`)."""
-    history = [x for x in history if x[2].position != DENIES] or history
+    """The last current stance of a history in order; the last of all when none is current (a
+    denial is no position: the positions step leaves denials out of every history)."""
     current = [x for x in history if x[2].period != EARLIER]
     return (current or history)[-1]
 
@@ -229,11 +224,7 @@ def _dated_moves(row, name, issue, entries, since) -> list[Move]:
     """Between days: each day's most confident stance held then — current ones, and earlier ones
     the text itself dates ("In December 2021, ...")."""
     dated = [
-        x
-        for x in entries
-        if x[2].date is not None
-        and x[2].position != DENIES
-        and (x[2].period != EARLIER or x[2].date_from == "text")
+        x for x in entries if x[2].date is not None and (x[2].period != EARLIER or x[2].date_from == "text")
     ]
     by_day = {x[2].date: x for x in _order(dated)}
     days = list(by_day.values())

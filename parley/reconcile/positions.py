@@ -145,12 +145,10 @@ def chronological(stances: Iterable[Stance]) -> list[Stance]:
 
 
 def latest(history: list) -> int:
-    """The index of the position in a history in order: its last current entry, else its last;
-    a denial (no stand on the issue: :func:`build_positions` leaves them out) only when the history
-    holds nothing else."""
-    stands = [i for i, s in enumerate(history) if s.position != DENIES] or list(range(len(history)))
-    current = [i for i in stands if history[i].period != EARLIER]
-    return (current or stands)[-1]
+    """The index of the position in a history in order: its last current entry, else its last
+    (a history holds no denial: :func:`build_positions` leaves them out)."""
+    current = [i for i, s in enumerate(history) if s.period != EARLIER]
+    return (current or [len(history) - 1])[-1]
 
 
 def _implied(group: list[Stance]) -> list[Stance]:

@@ -8,27 +8,13 @@ from __future__ import annotations
 
 import pytest
 
-from parley.extract.attribution import extract_attributions
 from parley.nlp import SpacyParser
+from tests.extract.attribution_records import records as _records
 
 
 @pytest.fixture(scope="module")
 def parser():
     return SpacyParser()
-
-
-def _records(parser, text: str) -> list[tuple[str, str | None, str | None, tuple[str, ...]]]:
-    """(kind, source words, cue words, content parts) of every attribution."""
-    doc = next(parser.parse([text]))
-    return [
-        (
-            a.kind,
-            a.source.of(text) if a.source else None,
-            a.cue.of(text) if a.cue else None,
-            tuple(p.of(text) for p in a.parts),
-        )
-        for a in extract_attributions(doc)
-    ]
 
 
 # -- "X have, according to Y, given Z": the content in two parts around the phrase ----------------

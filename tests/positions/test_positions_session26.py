@@ -11,8 +11,7 @@ import datetime as dt
 
 from parley.extract.stances.records import Evidence, Stance
 from parley.models import Span
-from parley.positions import DENIES
-from parley.reconcile.positions import build_positions, latest
+from parley.reconcile.positions import DENIES, build_positions, latest
 from tests.positions.test_stance_issue_objects import read, triples
 
 

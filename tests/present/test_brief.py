@@ -274,7 +274,7 @@ def test_counts_are_the_records_counted_one_by_one(talks):
         == {"ana-north": 4, "ben-south": 2}
         == {k: sum(1 for s in own if s.speaker_actor_id == k) for k in ("ana-north", "ben-south")}
     )
-    latest = {q.actor.id: [s.said_on.day for s in q.latest] for q in tally.most_quoted(8)}
+    latest = {i: [s.said_on.day for s in tally.latest(i)] for i in tally.by_actor}
     assert latest == {"ana-north": [5, 3], "ben-south": [6, 5]}
     counts = article_counts(talks)
     assert counts.total == 4 and counts.outlets == [("Coast Ledger", 2), ("Harbor Times", 2)]
