@@ -34,7 +34,8 @@ def signal_line(s: Signal, width: int, indent: int = 4) -> list[str]:
 
 def article_lines(f: FlaggedArticle, width: int, most: int | None = None) -> list[str]:
     """A flagged article's head line, then its signals (the first ``most`` of them, if given)."""
-    head = f"{day(f.published)}  {f.outlet or 'outlet unknown'} — {clip_words(f.title or '(no title)', 90)}"
+    when = day(f.published) if f.published else "undated"  # not "unknown" beside "outlet unknown"
+    head = f"{when}  {f.outlet or 'outlet unknown'} — {clip_words(f.title or '(no title)', 90)}"
     lines = wrap(f"{head}  {f.article_id[:8]}", width, 4)
     shown = f.signals if most is None else f.signals[:most]
     for s in shown:

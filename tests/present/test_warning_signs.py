@@ -85,7 +85,7 @@ def test_the_signals_command_lists_articles_and_their_evidence(db):
     runner = CliRunner()
     shown = runner.invoke(cli, ["--db", db, "signals"], catch_exceptions=False).output
     lines = shown.splitlines()
-    assert lines[0].startswith("unknown aggregator.example — Title of bbbb bbbbbbbb")
+    assert lines[0].startswith("undated aggregator.example — Title of bbbb bbbbbbbb")
     assert "machine-rewrite (metadata): “Source Article”" in shown
     assert f"machine-rewrite ({COPIED.index('Generated')}-{COPIED.index('Generated') + 13})" in shown
     assert lines[-1] == "4 signals in 2 articles"

@@ -67,7 +67,7 @@ def render_markdown(b: Brief) -> str:
         out += ["## Warning signs", ""]
         for w in b.warnings:
             out.append(
-                f"- {w['published'] or UNKNOWN} {_md(str(w['outlet'] or 'outlet unknown'))}: "
+                f"- {w['published'] or 'undated'} {_md(str(w['outlet'] or 'outlet unknown'))}: "
                 f"{_md(str(w['title'] or '(no title)'))} `{w['article_id'][:8]}`"
             )
             for x in w["signals"]:
