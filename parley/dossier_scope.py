@@ -13,10 +13,12 @@ words and who says them) name one of:
   words (a region's name, "security guarantees"; a single common word, "army" or "vote", is in too
   many other stories; the issue's own cues, not those of its options, which are a plan's wording).
 
-The dossier is the one ``parley analyse`` reads by default (``PARLEY_ACTORS``, else the bundled
-one), used only when it is the store's: every actor the store lists from a dossier
-(evidence ``registry``) is in it. Otherwise the store's actors alone say what touches. With no
-actor with a side and no dossier there is nothing to go by: every item touches.
+The dossier's words are those of the dossier the store was analysed with (``parley analyse
+--actors FILE``, ``PARLEY_ACTORS`` or the bundled one), whatever dossier a later command is given:
+the ``dossier_terms`` corpus step keeps them in the store (one ``dossier_terms`` record). A store
+analysed before that step existed has none until it is analysed again; then the store's actors
+alone say what touches. With no actor with a side and no dossier there is nothing to go by: every
+item touches.
 
 A word with no lower-case letter (an acronym, "US") is matched as written, so the pronoun "us"
 is no party; other words whatever their case, whole, with a plural or possessive ending.
@@ -24,17 +26,21 @@ is no party; other words whatever their case, whole, with a plural or possessive
 
 from __future__ import annotations
 
-import os
 import re
 from collections.abc import Iterable
-from typing import Any
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
 
-from parley.errors import ParleyError
+from parley.corpus import CorpusContext, corpus_step
 from parley.lookups import cached
 from parley.models import Actor
+from parley.records import record_type
 from parley.store import Store
 
-__all__ = ["Scope", "dossier_scope", "in_dossier"]
+if TYPE_CHECKING:
+    from parley.dossier import Dossier
+
+__all__ = ["DossierTerms", "Scope", "dossier_scope", "in_dossier"]
 
 MIN_SURNAME = 4  # a shorter last word of a name ("Li", "Ng") is too often another word
 
@@ -71,10 +77,37 @@ def _pattern(words: list[str], flags: int) -> re.Pattern[str] | None:
     return re.compile(rf"(?<!\w)(?:{alternation})(?:'s|'|s)?(?!\w)", flags)
 
 
+@record_type(
+    "dossier_terms",
+    scope="corpus",
+    key=lambda t: "dossier",
+    description="the names and issue words of the dossier the store was analysed with",
+)
+@dataclass(frozen=True)
+class DossierTerms:
+    dossier: str  # the dossier's id
+    words: tuple[str, ...]  # its sides', actors', documents' names and its issues' own words
+
+
+@corpus_step("dossier_terms", reads=(), writes=("dossier_terms",), version="1")
+def keep_dossier_terms(context: CorpusContext) -> int:
+    """Keep the words of the dossier this analysis runs with (a step with nothing to read runs
+    again only when its version or the dossier changes)."""
+    from parley.dossier import Dossier
+
+    dossier = Dossier.from_registry(context.registry)
+    terms = DossierTerms(dossier.id, tuple(dict.fromkeys(_dossier_words(dossier))))
+    return context.store.replace_records("dossier_terms", [terms])
+
+
 def dossier_scope(store: Store) -> Scope | None:
     """The negotiation's words and actors for this store (kept while the store is unchanged);
     None when nothing says what the negotiation is (then every item touches it)."""
-    return cached(store, "dossier-scope", lambda: _scope(list(store.actors())))
+    return cached(
+        store,
+        "dossier-scope",
+        lambda: _scope(list(store.actors()), [w for t in store.records("dossier_terms") for w in t.words]),
+    )
 
 
 def in_dossier(store: Store, items: list[Any]) -> dict[str, bool]:
@@ -84,31 +117,20 @@ def in_dossier(store: Store, items: list[Any]) -> dict[str, bool]:
     return {c.id: scope is None or scope.touches(c) for c in items}
 
 
-def _scope(actors: list[Actor]) -> Scope | None:
+def _scope(actors: list[Actor], dossier_words: Iterable[str] = ()) -> Scope | None:
     sided = [a for a in actors if a.side]
     words = [w for a in sided for w in (a.name, *a.aliases)]
     words += [
         a.name.split()[-1] for a in sided if a.kind == "person" and len(a.name.split()[-1]) >= MIN_SURNAME
     ]
-    words += _dossier_words({a.id for a in actors if "registry" in a.evidence})
+    words += dossier_words
     if not words:
         return None
     return Scope(words, (a.id for a in sided))
 
 
-def _dossier_words(listed: set[str]) -> list[str]:
-    """The dossier's words when it is the store's (every actor listed from a dossier is in it)."""
-    if not listed:
-        return []
-    from parley.dossier import Dossier  # read only when a store has actors from a dossier
-
-    try:
-        dossier = Dossier.load(os.environ.get("PARLEY_ACTORS") or None)
-    except (ParleyError, OSError):
-        return []
+def _dossier_words(dossier: Dossier) -> list[str]:
     registry = dossier.registry
-    if not listed <= set(registry.specs):
-        return []
     words = [w for s in registry.sides.values() for w in (s.name, *s.adjectives, *s.places)]
     for spec in registry.specs.values():
         words += [spec.actor.name, *spec.actor.aliases, *spec.titles]

@@ -67,6 +67,7 @@ record_type(
     description="an event merged across the articles reporting it, conflicts kept",
 )(Event)
 import parley.corpus_state  # noqa: E402, F401  (corpus_step)
+import parley.dossier_scope  # noqa: E402, F401  (dossier_terms, and its corpus step)
 import parley.extract.stances.records  # noqa: E402, F401  (stance, provision, position, document)
 import parley.reconcile.contested_records  # noqa: E402, F401  (claim, contested, signal)
 import parley.reconcile.source_records  # noqa: E402, F401  (fingerprint, copy, citation, story, independence)

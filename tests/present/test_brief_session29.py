@@ -46,7 +46,6 @@ def desk(tmp_path, monkeypatch):
     from parley.store import ArticleRecords, open_store
 
     (tmp_path / "dossier.yaml").write_text(DOSSIER, encoding="utf-8")
-    monkeypatch.setenv("PARLEY_ACTORS", str(tmp_path / "dossier.yaml"))
     store = open_store(str(tmp_path / "desk.db"))
     outlets = ["Quay Herald", "Ridge Courier", "Lantern Post", "Evening Slate", "Shore Weekly"]
     raws = [
@@ -134,8 +133,17 @@ def desk(tmp_path, monkeypatch):
             ),
         ],
     )
+    _analysed_with(store, tmp_path / "dossier.yaml")
     yield store
     store.close()
+
+
+def _analysed_with(store, dossier) -> None:
+    """What ``parley analyse --actors DOSSIER`` keeps of the dossier (its corpus step)."""
+    from parley.corpus import run_corpus_steps
+    from parley.extract.registry import ActorRegistry
+
+    run_corpus_steps(store, ActorRegistry.load(dossier), names=["dossier_terms"])
 
 
 def _brief_text(store, *args: str) -> str:
@@ -230,26 +238,23 @@ def test_what_changed_lists_items_in_the_dossier_first_and_marks_the_others(desk
     assert [(x["id"], x["in_dossier"]) for x in c.contested][-1] == ("c-far", False)
 
 
-def test_the_dossier_is_used_only_when_it_is_the_stores(desk, tmp_path, monkeypatch):
+def test_the_dossier_is_the_one_the_store_was_analysed_with(desk, tmp_path, monkeypatch):
     from parley.dossier_scope import dossier_scope
 
+    other = tmp_path / "other.yaml"  # a dossier of another negotiation
+    other.write_text("sides:\n  - {id: east, name: Eastland, adjectives: [Eastern]}\n", encoding="utf-8")
+    monkeypatch.setenv("PARLEY_ACTORS", str(other))  # what a later command is given does not count
     scope = dossier_scope(desk)
     assert scope is not None and scope.names("a Harbourian trawler") and scope.names("new catch limits")
     assert scope.names("Ms Selden said") and not scope.names("a storm at the airport")
+    assert not scope.names("an Eastland port")
     assert not scope.names("trawlers sailed from a distant port")  # one common word: in too many stories
     assert scope.names("the Harbourian-led talks") and scope.names(
         "the new catch\nlimits"
     )  # hyphen, line break
-    other = tmp_path / "other.yaml"  # a dossier that does not list the store's negotiator
-    other.write_text("sides:\n  - {id: east, name: Eastland, adjectives: [Eastern]}\n", encoding="utf-8")
-    monkeypatch.setenv("PARLEY_ACTORS", str(other))
-    from parley.models import Actor
-
-    reader = Actor("ida-lund", "Ida Lund", "person")  # any write: the scope is made again
-    desk.replace_records("actor", [*desk.actors(), reader])
+    _analysed_with(desk, other)  # analysed again with the other dossier: its words replace the first's
     scope = dossier_scope(desk)
-    assert scope is not None and not scope.names("a Harbourian trawler")  # the dossier's words: not used
-    assert not scope.names("an Eastland port")  # nor the other dossier's: it is not the store's
+    assert scope is not None and scope.names("an Eastland port") and not scope.names("a Harbourian trawler")
     assert scope.names("Mira Selden said")  # the store's party actors still are
 
 
