@@ -24,7 +24,6 @@ from parley.lookups import (
 from parley.models import Actor, Event, Statement
 from parley.present.export import article_record, as_record
 from parley.present.options import (
-    clip,
     day,
     err,
     json_option,
@@ -36,6 +35,7 @@ from parley.present.options import (
     wrap,
 )
 from parley.present.signals import signal_line
+from parley.present.text_layout import clip_words
 from parley.signals import article_signals
 from parley.store import ArticleFilter, EventFilter, StatementFilter, Store
 
@@ -163,7 +163,7 @@ def quotes(
         )
         text = f"({NESTED[s.embedded_in]}) {text}" if s.embedded_in in NESTED else text
         text = f"(ascribed) {text}" if s.ascribed else text
-        table.add_row(s.id[:8], day(s.said_on), who, s.cue or "", text if full else clip(text, CLIPPED))
+        table.add_row(s.id[:8], day(s.said_on), who, s.cue or "", text if full else clip_words(text, CLIPPED))
     console = out()
     console.print(table)
     notes = [f"{cut} cut short: --full, or `parley quotes ID` for one whole"] if cut else []
@@ -259,7 +259,7 @@ def timeline(
         )
         for line in lines:
             console.print(line, markup=False)
-        for line in wrap(clip(e.summary, 100), console.width, 4, indent=4):
+        for line in wrap(clip_words(e.summary, 100), console.width, 4, indent=4):
             console.print(line, style="dim", markup=False)
     console.print(f"{len(found)} events")
     if show_sources:

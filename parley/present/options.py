@@ -164,11 +164,6 @@ def one_of(valid: Callable[[], Iterable[str]], what: str) -> Callable:
     return check
 
 
-def clip(text: str, width: int) -> str:
-    text = " ".join(text.split())
-    return text if len(text) <= width else text[: width - 1] + "…"
-
-
 def day(value: dt.date | None) -> str:
     return value.isoformat() if value else UNKNOWN
 

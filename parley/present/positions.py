@@ -20,6 +20,7 @@ from parley.codec import to_data
 from parley.extract.stances.records import Evidence
 from parley.positions import Cell, Move, changes, day_shown, earlier, moved, plan_versions, positions
 from parley.present.options import json_option, parse_date, store_options
+from parley.present.text_layout import clip_words
 from parley.store import Store
 
 LABELS = {
@@ -90,7 +91,7 @@ def evidence_lines(cells: list[Cell], limit: int = 160) -> list[str]:
         when = day_shown(c.date, e, "date unknown")
         lines.append(
             f"{c.row_name} × {c.issue}: {c.position}{condition}{period}, {when}, "
-            f"by {c.holder_name} — {_where(e)} “{_clip(e.text, limit)}”"
+            f"by {c.holder_name} — {_where(e)} “{clip_words(e.text, limit)}”"
         )
         before = earlier(c)
         if e.period != "earlier" and any(moved(x.position, c.position) for _, x in before):
@@ -103,7 +104,7 @@ def evidence_lines(cells: list[Cell], limit: int = 160) -> list[str]:
         for h, x in [(h, x) for h, x in before if x is not e][-4:]:
             who = names.get(h, h)
             lines.append(
-                f"    earlier: {x.position}, by {who}{_stated(x)} — {_where(x)} “{_clip(x.text, 110)}”"
+                f"    earlier: {x.position}, by {who}{_stated(x)} — {_where(x)} “{clip_words(x.text, 110)}”"
             )
         others = [(h, x) for h, x in c.history if x.period != "earlier" and x is not e]
         if others:
@@ -141,15 +142,15 @@ def change_lines(moves: list[Move]) -> list[str]:
             )
             b, a = m.evidence_before, m.evidence_after
             if b is not None and a is not None and (b.span != a.span or b.article_id != a.article_id):
-                lines.append(f"    earlier{_stated(b)}: {_where(b)} “{_clip(b.text, 130)}”")
+                lines.append(f"    earlier{_stated(b)}: {_where(b)} “{clip_words(b.text, 130)}”")
             if a is not None:
                 cue = f" (“{a.period_cue}”)" if a.replaces and a.period_cue else ""
-                lines.append(f"    now{cue}: {_where(a)} “{_clip(a.text, 130)}”")
+                lines.append(f"    now{cue}: {_where(a)} “{clip_words(a.text, 130)}”")
         elif m.kind == "position":
             lines.append(f"{m.date} {m.row_name} on {m.issue}: {m.before} -> {m.after}")
             if m.evidence_after is not None:
                 e = m.evidence_after
-                lines.append(f"    {_where(e)} “{_clip(e.text, 140)}”")
+                lines.append(f"    {_where(e)} “{clip_words(e.text, 140)}”")
         else:
             lines.append(
                 f"{m.date} {m.row_name} vs {m.compared_with}, {m.issue}: "
@@ -157,7 +158,7 @@ def change_lines(moves: list[Move]) -> list[str]:
             )
             for label, said in (("earlier", m.evidence_before), ("now", m.evidence_after)):
                 if said is not None:  # the article's own words for the dossier option shown
-                    lines.append(f"    {label}: {_where(said)} “{_clip(said.text, 130)}”")
+                    lines.append(f"    {label}: {_where(said)} “{clip_words(said.text, 130)}”")
     return lines or ["(nothing moved)"]
 
 
@@ -189,11 +190,6 @@ def brief_lines(store: Store, *, as_of: dt.date | None = None, width: int = 100)
     out += evidence_lines(cells)
     out += ["", "What moved", *change_lines(changes(store)), "", "Plan versions", *plan_lines(store)]
     return out
-
-
-def _clip(text: str, limit: int) -> str:
-    text = " ".join(text.split())
-    return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
 # -- commands ----------------------------------------------------------------------------------

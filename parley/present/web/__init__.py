@@ -21,6 +21,7 @@ from jinja2 import Environment, FileSystemLoader
 
 from parley.lookups import UNKNOWN, event_day
 from parley.models import Span
+from parley.present.text_layout import clip_words
 
 
 def span_href(article_id: str, span: Span | Sequence[int] | None) -> str:
@@ -54,8 +55,8 @@ def stance_day(record: Any) -> str:
 
 
 def clip(text: str | None, width: int = 200) -> str:
-    text = " ".join((text or "").split())
-    return text if len(text) <= width else text[: width - 1] + "…"
+    """The template filter: ``text`` on one line, cut at a word's end (:func:`clip_words`)."""
+    return clip_words(text or "", width)
 
 
 def path_part(value: str) -> str:
