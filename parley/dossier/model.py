@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -78,6 +78,9 @@ class Dossier:
     documents: tuple[DocumentSpec, ...] = ()
     document_words: tuple[str, ...] = DOCUMENT_WORDS
     source: str | None = None
+    # side id -> the names of the arms and forces only that side uses ("Shahed" drones): a strike
+    # whose doer goes unnamed and whose weapon is one of them is that side's (dossier ``arms``)
+    arms: dict[str, tuple[str, ...]] = field(default_factory=dict)
 
     @classmethod
     def load(cls, path: str | Path | None = None) -> Dossier:
@@ -142,9 +145,13 @@ def _parse(registry: ActorRegistry) -> Dossier:
         issues = tuple(_issue(entry) for entry in data.get("issues") or [])
         documents = tuple(_document(entry) for entry in data.get("documents") or [])
         words = tuple(data.get("document_words") or DOCUMENT_WORDS)
+        arms = {str(side): _strings(names) for side, names in dict(data.get("arms") or {}).items()}
     except (KeyError, TypeError, ValueError) as exc:
         raise ConfigError(f"invalid dossier {where}: {exc}") from exc
     _check(where, registry, issues, documents)
+    unknown = sorted(side for side in arms if side not in registry.sides)
+    if unknown:
+        raise ConfigError(f"{where}: arms of unknown sides: {', '.join(unknown)}")
     return Dossier(
         id=str(head.get("id") or Path(where).stem),
         name=str(head.get("name") or head.get("id") or Path(where).stem),
@@ -153,6 +160,7 @@ def _parse(registry: ActorRegistry) -> Dossier:
         documents=documents,
         document_words=words,
         source=registry.source,
+        arms=arms,
     )
 
 

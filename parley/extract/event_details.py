@@ -20,7 +20,7 @@ from spacy.tokens import Span as SpacySpan
 from spacy.tokens import Token
 
 from parley.extract.event_bounds import after_bound_phrase
-from parley.extract.event_places import beside_time, holds_place, names_document, names_location
+from parley.extract.event_places import admin_area, beside_time, holds_place, names_document, names_location
 from parley.extract.registry import ActorRegistry
 from parley.models import Mention, TimeExpression
 
@@ -238,8 +238,8 @@ def place_like(
         if span is None or span.root.dep_ != "pobj":
             return False  # "in the India Today interview": a word of another noun
         hops = scope.hops(span.root.head.head)
-        if hops is None or hops > PLACE_HOPS:
-            return False
+        if hops is None or (hops > PLACE_HOPS and not admin_area(span.root)):
+            return False  # an area ("in X Oblast") may hang deep in what is struck: holds_place
         # "called for a new security order in Europe": the order's place, not the call's
         return holds_place(span.root.head, scope.trigger, scope.domain, more_words)
     known = place_name(m.text).casefold() in places

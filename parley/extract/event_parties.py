@@ -18,7 +18,8 @@
   spelled as a person the article names elsewhere is that person: the report points at that
   other mention, which the corpus stage resolves.
 - :func:`missed_places`: a place of the taxonomy's ``places`` or a side's place ("flew to Kyiv")
-  the model tagged as nothing is still a place.
+  the model tagged as nothing is still a place; so is an area named by an administrative word
+  ("in Dnipropetrovsk Oblast"), whatever the model tagged it (:func:`.event_places.missed_areas`).
 """
 
 from __future__ import annotations
@@ -31,6 +32,7 @@ from spacy.tokens import Span as SpacySpan
 
 from parley.extract.event_details import Scope, own_clause, place_name
 from parley.extract.event_links import attended_by, spoken_in_loosely, understood_subject
+from parley.extract.event_places import missed_areas
 from parley.extract.event_readings import SUBJECT_DEPS, Words
 from parley.extract.registry import ActorRegistry
 from parley.models import Mention, Span
@@ -365,7 +367,7 @@ def missed_places(
         if any(m.span.start < t.idx + len(t) and start < m.span.end for m in mentions):
             continue
         found.append(Mention(article_id, Span(start, t.idx + len(t)), name, "GPE"))
-    return found
+    return found + missed_areas(sent, [*mentions, *found], article_id)
 
 
 def visited(

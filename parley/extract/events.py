@@ -13,6 +13,8 @@ round since the resignation of X", X resigned, he did not negotiate. So:
   "with A", "X's visit"), never a place ("talks at the Kremlin", "the Kremlin meeting"), nor the
   owner of something else ("Trump's son-in-law", "Kremlin newswire TASS"), nor someone who only
   reports the event; and the sides of "US and Russian delegations" (:mod:`.event_parties`);
+  for a strike with no doer named, the side whose arms struck ("four Shahed drones struck",
+  :mod:`.event_arms`);
 - place: a place entity, or a registered institution, after "in", "at" or "near" (or the type's
   ``place_words``), the object of a ``place_objects`` verb ("visited Kyiv"), or a known place the
   model missed (:func:`.event_parties.missed_places`); an adjective of a side, "in Ukrainian
@@ -44,6 +46,7 @@ from spacy.symbols import NOUN, PROPN, VERB
 from spacy.tokens import Doc, Token
 from spacy.tokens import Span as Span_
 
+from parley.extract.event_arms import armed_sides
 from parley.extract.event_clauses import date_phrases, list_item, same_details, shared_dates
 from parley.extract.event_context import in_context, told_next
 from parley.extract.event_dates import in_dateline, lasting, publication, within_telling
@@ -336,6 +339,8 @@ def _mention(
         # "Russian air strikes" on a day, or that killed people: Russia struck; but "Russian
         # attacks are a regular occurrence", "a period of Russian attacks" name no one strike
         known += [registry.government(side).id for side in sides_modifying(trigger, registry)]
+        # "four Shahed drones struck a bus": the side whose arms (the dossier's) did it
+        known += [registry.government(side).id for side in armed_sides(trigger, registry)]
     status = "planned" if planned(trigger) else told_as(trigger, lists) or "reported"
     if date is not None and status != "planned":
         date = within_telling(date, trigger, times)
