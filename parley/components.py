@@ -98,8 +98,9 @@ def times(ctx: Context) -> Step:
     # 23: a bare "I"/"we" the article ties to no one has no speaker (first_person);
     # 24: "X and Russian officials" parsed as one noun is no single speaker; 25: "told X then" and a
     # story over paragraphs date the saying earlier (unknown or the story's date), a scene's month
-    # stops a carried day
-    version="25",
+    # stops a carried day; 26: a past-tense act told in an article that looks back years is dated
+    # unknown, not the publication day (said_on_retold)
+    version="26",
 )
 def statements(ctx: Context) -> Step:
     def step(a: Analysis) -> dict:

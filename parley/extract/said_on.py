@@ -11,8 +11,10 @@ month or year -> unknown when the cue tells of an earlier time and gives no date
 cue in the simple past, the day it last named (unknown for a month or a year: :func:`_told_before`;
 a month before is enough when that date was of someone saying something, "In a March meeting, X
 said"; a story narrated in the past over paragraphs takes the date of the one or two before:
-:func:`_scene_before`) -> the article's publication date -> unknown. A day after the publication
-date is never the day said (a yearless date put in the wrong year): unknown.
+:func:`_scene_before`) -> unknown when an article looking back on events long before it tells,
+in the simple past, an act of its story that is no answer given to the writer
+(:mod:`parley.extract.said_on_retold`) -> the article's publication date -> unknown. A day
+after the publication date is never the day said (a yearless date put in the wrong year): unknown.
 """
 
 from __future__ import annotations
@@ -82,9 +84,19 @@ def _said_on(
         told = _told_before(article, att, times, doc, sent.sent, contents)
         if told is not None:
             return told
+    if article.published and not own and _retold(article, att, times, doc, contents):
+        return None, "unknown"  # an act of the story an article looking back tells, on no day given
     if article.published:
         return article.published, "article"
     return None, "unknown"
+
+
+def _retold(
+    article: Article, att: Attribution, times: Sequence[TimeExpression], doc: Doc, contents: Sequence[Span]
+) -> bool:
+    from parley.extract.said_on_retold import retold  # it reads this module's tellings of a time
+
+    return retold(article, att, times, doc, contents)
 
 
 # adverbs telling that the saying was at an earlier time ("has previously said", "once predicted")
