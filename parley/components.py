@@ -54,8 +54,10 @@ def mentions(ctx: Context) -> Step:
 # second "and that", a clause hung on the cue, ", including"); 32: "according to" with its whole
 # source in an aside, a channel word cuts a source only where someone spoke, a full clause before
 # "according to" ends the content; 33: a dash credits only a quote opening its paragraph, lists of
-# the subject's verbs and what a colon announces stay in the content
-@component("attributions", requires=("doc",), produces=("attribution",), version="33")
+# the subject's verbs and what a colon announces stay in the content; 34: a view voiced with its
+# topic ("expressed uncertainty about whether"), words told from a record ("a record in which X
+# said"), a speaker's own questions marked as such, "ask questions" with none given is no statement
+@component("attributions", requires=("doc",), produces=("attribution",), version="34")
 def attributions(ctx: Context) -> Step:
     def step(a: Analysis) -> dict:
         return {"attribution": extract_attributions(a.parsed)}

@@ -227,6 +227,11 @@ SOURCE_NOUNS: frozenset[str] = frozenset(
 
 # Nouns for a recording of someone speaking: "footage of X saying" is X's speech.
 RECORDING_NOUNS: frozenset[str] = frozenset("footage video clip recording tape audio film broadcast".split())
+# Nouns for a record of words said: "a transcript in which X said ...", told on another's word,
+# is X's statement as well as the teller's.
+RECORD_NOUNS: frozenset[str] = RECORDING_NOUNS | frozenset(
+    "record transcript readout minutes letter memo email message note call conversation".split()
+)
 
 # Words that start a "Word: text" line without being a speaker.
 NOT_SPEAKERS: frozenset[str] = frozenset(

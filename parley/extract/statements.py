@@ -69,7 +69,9 @@ def build_statements(
             speaker_span = relative_antecedent(doc, speaker_span) or speaker_span
         speaker_words = speaker_span.of(text) if speaker_span else None
         embedded = att.embedded_in is not None
-        ref = speaker_mention(ctx, att) if att.source and not embedded else None
+        # an embedded statement takes its outer one's speaker; a question asked by its own
+        # speaker ("X asked whether ...": embedded, no outer) is the asker's, resolved as any
+        ref = speaker_mention(ctx, att) if att.source and (not embedded or att.outer is None) else None
         if ref is not None and ref.label == DESCRIBED:  # "He" after "the secretary of a judge"
             speaker_span, speaker_words = ref.span, ref.text
         if ref is None and first_person_alone(speaker_words):

@@ -168,7 +168,7 @@ def quotes(
     console.print(table)
     notes = [f"{cut} cut short: --full, or `parley quotes ID` for one whole"] if cut else []
     if nested := sum(s.embedded_in is not None for s in found):
-        notes.append(f"{nested} nested in another's words, not counted as the speaker's own")
+        notes.append(f"{nested} denied, asked or relayed (so marked), not counted as the speaker's own claim")
     if ascribed := sum(s.ascribed for s in found):
         notes.append(
             f"{ascribed} ascribed: a thought, wish or stand the article gives the speaker, not words said"

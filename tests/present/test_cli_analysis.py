@@ -188,7 +188,7 @@ def test_a_nested_statement_is_marked_in_the_list_and_not_counted_as_the_speaker
     marks = {"denial": "(denied)", "question": "(asked)", "report": "(relayed)"}
     row = next(line for line in listed.splitlines() if line.strip().startswith(q["id"][:8]))
     assert marks[q["embedded_in"]] in row
-    assert "nested in another's words" in listed.splitlines()[-1]
+    assert "not counted as the speaker's own claim" in listed.splitlines()[-1]
     counts = json.loads(invoke("brief", "--json", db=analysed).stdout)["counts"]
     assert counts["statements"] == len(said)
     assert counts["attributed"] == sum(1 for x in said if x["speaker_actor_id"] and not x["embedded_in"])

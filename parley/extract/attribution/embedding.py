@@ -23,9 +23,15 @@ attribution (the writer's own question or denial, a report no one in the text re
 question put by no one named: ``X was asked whether ...``) it keeps its label and has no
 speaker: it is nobody's statement, and above all not its subject's.
 
+A reported question its own speaker asks (``X asked whether ...``, ``X wondered what ...``, ``X
+asks: How ...?``: :func:`own_question`) is labelled ``question`` too, with no outer attribution,
+and keeps its speaker, the asker: a question, not a claim of the asker's.
+
 Not embedded: ``according to reports, X said ...`` and ``Reports say X told ...``: the text
-asserts, on the reports' word, that X spoke, as it does with ``Tass reported X as saying``. Such
-an inner statement of a verb of saying is kept as X's (:func:`relayed`), besides the outer one.
+asserts, on the reports' word, that X spoke, as it does with ``Tass reported X as saying``; so
+does ``The magazine said it had seen a transcript in which X said ...`` (a record of words said:
+``C.RECORD_NOUNS``). Such an inner statement of a verb of saying is kept as X's
+(:func:`relayed`), besides the outer one.
 """
 
 from __future__ import annotations
@@ -61,6 +67,8 @@ def mark_embedded(ix: DocIndex, found: list[Found]) -> list[Found]:
     out: list[Found] = []
     for f in found:
         if id(f) not in label:
+            if own_question(ix, f):
+                f.embedded = "question"  # the asker keeps the words: their question, no claim
             out.append(f)
             continue
         outer = _outermost(f, label)
@@ -71,6 +79,34 @@ def mark_embedded(ix: DocIndex, found: list[Found]) -> list[Found]:
             f.content = _whole_clause(ix, f)
         out.append(f)
     return out
+
+
+def own_question(ix: DocIndex, f: Found) -> bool:
+    """``X asked whether ...``, ``X wondered what it was``, ``X questioned how ...``, ``this
+    analysis asks: How ...?``: reported content that is the question its speaker asks, not
+    something they assert (the speaker is the asker; ``X asked Y to ...``, a request, and ``X
+    questioned the figures`` are not questions)."""
+    if f.kind != "reported" or f.cue_i < 0 or f.embedded is not None:
+        return False
+    v = ix.doc[f.cue_i]
+    if not is_verb(v) or v.lemma_.lower() not in C.ASK_VERBS:
+        return False
+    span = ix.doc.char_span(f.content[0], f.content[1], alignment_mode="expand")
+    if span is None or len(span) == 0:
+        return False
+    opens = C.QUESTION_WORDS | {"if"}
+    first = span[0]
+    if first.lower_ in opens:
+        return first.lower_ != "which" or first.dep_ != "det"  # not "which plan was tabled" as a subject
+    if any(
+        c.dep_ in ("ccomp", "advcl")
+        and c.left_edge.lower_ in opens
+        and span.start <= c.left_edge.i < span.end
+        for c in v.children
+    ):
+        return True  # "asked the minister if the deal was dead": the addressee, then the question
+    after = span[-1].i + 1
+    return after < len(ix.doc) and ix.doc[after].text == "?"  # "asks: How successful has it been?"
 
 
 def relayed(ix: DocIndex, inner: Found, outer: Found) -> bool:
@@ -85,10 +121,24 @@ def relayed(ix: DocIndex, inner: Found, outer: Found) -> bool:
         return False
     if o.lower_ == "according":
         return o.head.i == v.i
+    if _in_record(v):
+        return True
     if v.head.i != o.i or v.dep_ != "ccomp" or outer.source is None:
         return False
     src = doc.char_span(outer.source[0], outer.source[1], alignment_mode="expand")
     return src is not None and len(src) > 0 and src.root.lemma_.lower() in C.RELAYING_SOURCES
+
+
+def _in_record(v: Token) -> bool:
+    """``v`` tells what was said in a record the text names: "a transcript of the call in which X
+    said ...", "a letter where X warned that ...": the teller passes on X's words as X's."""
+    if v.dep_ != "relcl" or v.head.lemma_.lower() not in C.RECORD_NOUNS:
+        return False
+    return any(
+        (c.dep_ == "prep" and c.lower_ == "in" and any(g.lower_ == "which" for g in c.children))
+        or (c.dep_ == "advmod" and c.lower_ == "where")
+        for c in v.children
+    )
 
 
 def in_claim(ix: DocIndex, v: Token) -> bool:

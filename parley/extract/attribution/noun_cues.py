@@ -14,6 +14,14 @@ clause that the noun governs and that opens with "that" as a conjunction (not a 
 his warning that ...``, ``may repeat``, ``If X expresses concern that ...``: :mod:`.hypothetical`),
 and not owned by a day or a time (``Monday's statement that ...``). A verb of renewing or issuing
 voices only a noun of saying (``renewed his pledge that``): ``renewed fears that ...`` causes them.
+
+A view voiced may name its topic instead of a clause: ``X expressed uncertainty about whether the
+talks would resume``, ``X voiced doubts about the deal``, ``X expressed frustration over the
+delays``. The verb's subject speaks, the cue runs from the verb through the preposition
+(``expressed uncertainty about``) and the content is what the preposition governs: a "whether"
+or question clause (what the speaker is unsure of, never asserted) or a noun phrase (what the
+view is about). Only the object of a verb of voicing has such a topic: ``X's concern about ...``
+and ``growing doubts over ...`` are the writer's account, and ``renewed fears over ...`` causes them.
 """
 
 from __future__ import annotations
@@ -27,16 +35,27 @@ from .agentive import can_hold_view
 from .document import DocIndex, Found, clause_span
 from .hypothetical import hypothetical, unsaid
 from .speakers import attribution_for_cue, np_span
+from .verbs import is_verb
 
 # Nouns of a view held: a view only when voiced ("voiced the view that"); "X's view that ..." is
 # the writer's account of what X thinks.
-VIEW_NOUNS = frozenset("view belief conclusion concern fear hope doubt".split())
+VIEW_NOUNS = frozenset(
+    """view belief conclusion concern fear hope doubt uncertainty skepticism scepticism misgiving
+    reservation worry optimism pessimism confidence frustration regret""".split()
+)
+# Views whose object of a preposition is their topic ("doubts about the deal"; not "the view of X",
+# whose "of" names whose view it is).
+TOPIC_NOUNS = VIEW_NOUNS - frozenset("view belief conclusion".split())
+# Prepositions that name what a voiced view is about ("concern about", "frustration over").
+TOPIC_PREPOSITIONS = frozenset("about over regarding on of".split())
 # Verbs of voicing a view: their subject holds the view their object names ("voiced concern that").
 VOICING_VERBS = frozenset("make repeat reiterate restate renew express voice share issue".split())
 VOICED_NOUNS = SAYING_NOUNS | VIEW_NOUNS
 # Those of them that may also cause what they name ("the decision renewed fears that ..."): they
 # voice only a noun of saying ("renewed his pledge that", "issued a warning that").
 CAUSING_VERBS = frozenset("renew issue".split())
+# Relative words that open a writer's aside after a comma.
+_ASIDE = frozenset("which who whom whose".split())
 # Words of a day or a month that own a noun as its time, not as its speaker ("Monday's statement")
 TIME_OWNERS = frozenset(WEEKDAYS) | frozenset(m for m in MONTHS if len(m) > 3)
 
@@ -55,16 +74,15 @@ def noun_cue_pass(ix: DocIndex) -> list[Found]:
             continue
         clause = _that_clause(t)
         if clause is None:
+            f = _topic_voiced(ix, t)
+            if f is not None:
+                found.append(f)
             continue
         content = clause_span(ix, clause, t)
         if content is None or ix.overlaps_direct(content):
             continue
         v = t.head
-        if t.dep_ == "dobj" and v.lemma_.lower() in VOICING_VERBS and v.i < t.i and v.i not in ix.used_cues:
-            if _negated(v) or hypothetical(v) or unsaid(v):
-                continue  # "did not repeat", "may repeat", "If X expresses concern that ..."
-            if v.lemma_.lower() in CAUSING_VERBS and t.lemma_.lower() not in SAYING_NOUNS:
-                continue  # "The decision renewed fears that ...": causing fears is not voicing them
+        if _voiced_by(ix, t):
             f = attribution_for_cue(ix, v, content, "reported", agent="parsed")
             if f.source is None or f.cue is None:
                 continue
@@ -82,6 +100,48 @@ def noun_cue_pass(ix: DocIndex) -> list[Found]:
         found.append(Found(content, "reported", source, (t.idx, t.idx + len(t.text)), None, t.i))
         ix.used_cues.add(t.i)
     return found
+
+
+def _voiced_by(ix: DocIndex, t: Token) -> bool:
+    """Noun ``t`` is the object of a verb of voicing it, said and not caused: ``expressed concern``,
+    not ``did not repeat``, ``may repeat``, ``If X expresses concern ...`` nor ``renewed fears``."""
+    v = t.head
+    if t.dep_ != "dobj" or v.lemma_.lower() not in VOICING_VERBS or v.i > t.i or v.i in ix.used_cues:
+        return False
+    if _negated(v) or hypothetical(v) or unsaid(v):
+        return False
+    return v.lemma_.lower() not in CAUSING_VERBS or t.lemma_.lower() in SAYING_NOUNS
+
+
+def _topic_voiced(ix: DocIndex, t: Token) -> Found | None:
+    """``X expressed uncertainty about whether ...``, ``X voiced doubts about the deal``: a view
+    voiced with its topic (module docstring), or None."""
+    if t.lemma_.lower() not in TOPIC_NOUNS or not _voiced_by(ix, t):
+        return None
+    prep = next((c for c in t.children if c.dep_ == "prep" and c.lower_ in TOPIC_PREPOSITIONS), None)
+    if prep is None or prep.right_edge.i != t.right_edge.i:
+        return None  # the topic is the noun's last words ("concern about X", not "about X in May")
+    topic = next((c for c in prep.children if c.dep_ in ("pobj", "pcomp")), None)
+    if topic is None:
+        return None
+    if topic.dep_ == "pcomp":
+        content = clause_span(ix, topic, t) if is_verb(topic) else None
+    else:
+        a, b = ix.para_clip(topic.left_edge.i, topic.right_edge.i + 1, topic.i)
+        doc = ix.doc
+        # a relative clause set off by a comma is the writer's aside on the topic ("a loan to
+        # Kyiv, which leaders will discuss next week"), not part of the view voiced
+        b = next((i for i in range(a + 1, b - 1) if doc[i].text == "," and doc[i + 1].lower_ in _ASIDE), b)
+        content = ix.trim(a, b)
+    if content is None or ix.overlaps_direct(content):
+        return None
+    v = t.head
+    f = attribution_for_cue(ix, v, content, "reported", agent="parsed")
+    if f.source is None or f.cue is None:
+        return None
+    f.cue = (f.cue[0], max(f.cue[1], prep.idx + len(prep.text)))  # "expressed concern about"
+    ix.used_cues.update((v.i, t.i))
+    return f
 
 
 def _negated(v: Token) -> bool:

@@ -8,6 +8,7 @@
 * a request put to the subject of a passive by no one named (``if he was asked to leave``,
   ``Residents were urged to leave``, ``Asked to comment, X said``): dropped; with an agent
   (``was asked by the government to ...``) the agent is the speaker and the record stays;
+* questions asked, their words not given (``X asks questions quickly``): dropped;
 * a term of anonymity (``who refused to identify himself``, ``asked not to be named``,
   ``declined to be identified``, ``asked not to specify their country``): a condition of the
   source, not a statement, dropped.
@@ -81,9 +82,10 @@ def put_to_cue(ix: DocIndex, att: Attribution) -> bool:
 
 
 def _put_to(v: Token, questions: bool = False) -> bool:
-    """Whether cue verb ``v`` puts a request to a passive's subject by no one named or states a
-    term of anonymity; with ``questions``, or puts a question to its subject (``X was asked
-    whether ...``, an aside question): the rules leave those to :mod:`.embedding`."""
+    """Whether cue verb ``v`` puts a request to a passive's subject by no one named, asks
+    questions it does not give, or states a term of anonymity; with ``questions``, or puts a
+    question to its subject (``X was asked whether ...``, an aside question): the rules leave
+    those to :mod:`.embedding`."""
     if not is_verb(v):
         return False
     lemma = v.lemma_.lower()
@@ -91,6 +93,10 @@ def _put_to(v: Token, questions: bool = False) -> bool:
         return True
     if lemma in _REQUEST_VERBS and _passive_request(v):
         return True
+    if lemma in C.ASK_VERBS and any(
+        c.dep_ == "dobj" and c.lemma_.lower() in C.QUESTION_NOUNS for c in v.children
+    ):
+        return True  # "X asks questions quickly": that X asks, not what
     return (lemma in C.REFUSAL_VERBS or lemma in C.ASK_VERBS) and _anonymity(v)
 
 
