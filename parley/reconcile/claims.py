@@ -208,7 +208,7 @@ def _from_statement(corpus: Corpus, words: Words, s: Statement) -> list[Said]:
         return []
     mentions = corpus.mentions.get(s.article_id, [])
     date = s.said_on or article.published
-    if _not_a_claim(s.text) or _no_evidence(corpus, words, s):
+    if _not_a_claim(s.text, s.cue) or _no_evidence(corpus, words, s):
         return []
     if is_denial(words, s):
         inner = denied_claim(words, s.text)
@@ -268,9 +268,9 @@ def _reporting_hedge(words: Words, text: str) -> bool:
     )
 
 
-def _not_a_claim(text: str) -> bool:
-    """ "to comment on whether ...", "whether the plan ...": a refusal or a question."""
-    return bool(re.match(r"^\s*(?:to\s|whether\b|if\b)", text, re.IGNORECASE))
+def _not_a_claim(text: str, cue: str | None) -> bool:
+    """ "to comment on whether", "whether the plan": a refusal, a question; "concern about": a topic."""
+    return bool(re.match(r"\s*(?:to\s|whether\b|if\b)", text, re.I)) or str(cue).endswith((" about", " over"))
 
 
 _NOT_CLAIMS = ("unverified", "false_words", "denial_verbs", "negated_evidence")

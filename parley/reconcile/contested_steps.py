@@ -38,7 +38,8 @@ from parley.store.lazy import RecordsByArticle, StoredArticles, StoredRecords
 # "supposedly", a report's own hedge or what footage "purportedly shows" is no unattributed claim;
 # 24: a hedge sourced by a footnote mark the cleaner took out (Article.noted, footnoted_hedges.py);
 # 25: a figure inside someone's statement is that speaker's side of a quantity, not the outlet's
-VERSION = "25"
+# 26: what a view is voiced about ("expressed concerns about the plan") is a topic, no claim
+VERSION = "26"
 
 
 CORPUS_READS = ("article", "statement", "mention", "actor", "copy", "fingerprint")

@@ -152,3 +152,29 @@ def test_a_hedge_describing_a_named_source_is_no_unsourced_claim():
         "the line held."
     )
     assert said_in(_corpus(_article(text)), WORDS, "a1", []) == []
+
+
+# -- a topic, not a claim ---------------------------------------------------------------------------
+def _unnamed(text: str, content: str, cue: str) -> Statement:
+    start = text.index(content)
+    return Statement(
+        "s1", "a1", "Northern negotiators", None, cue, content, "reported", Span(start, start + len(content)),
+        said_on=DAY,
+    )  # fmt: skip
+
+
+def test_what_a_view_is_voiced_about_is_no_claim():
+    """ "expressed concerns about the first draft": the topic of a worry, asserted by no one."""
+    text = "Northern negotiators expressed concerns about the first draft of the accord. Talks go on."
+    said = _unnamed(text, "the first draft of the accord", "expressed concerns about")
+    corpus = _corpus(_article(text), [said])
+    assert said_in(corpus, WORDS, "a1", corpus.statements) == []  # type: ignore[arg-type]
+
+
+def test_what_unnamed_negotiators_said_happened_is_still_a_claim():
+    """Guard: the same speaker with a clause of its own makes an unnamed-source claim."""
+    text = "Northern negotiators said that the first draft of the accord was written in secret. Talks go on."
+    said = _unnamed(text, "that the first draft of the accord was written in secret", "said")
+    corpus = _corpus(_article(text), [said])
+    found = said_in(corpus, WORDS, "a1", corpus.statements)  # type: ignore[arg-type]
+    assert [x.kind for x in found] == ["unnamed-source"]
