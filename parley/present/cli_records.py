@@ -35,9 +35,9 @@ from parley.present.options import (
     wrap,
 )
 from parley.present.signals import signal_line
-from parley.present.text_layout import clip_words
 from parley.signals import article_signals
 from parley.store import ArticleFilter, EventFilter, StatementFilter, Store
+from parley.wording import clip_words
 
 CLIPPED = 160  # characters of a statement a list shows without --full
 ARTICLE_FIELDS = "id title outlet url published published_from cites language author origin".split()

@@ -20,8 +20,8 @@ from parley import records
 from parley.dossier_scope import in_dossier
 from parley.lookups import find_contested
 from parley.present.options import day, json_option, listing_options, out, store_options, wrap
-from parley.present.text_layout import clip_words
 from parley.store import RecordQuery, Store
+from parley.wording import clip_words
 
 KINDS = ("denial", "attribution", "unverified", "quantity", "event-detail", "role")
 BRIEF_ITEMS = 8  # how many contested items the brief lists

@@ -20,8 +20,8 @@ from parley.codec import to_data
 from parley.extract.stances.records import Evidence
 from parley.positions import Cell, Move, changes, day_shown, earlier, moved, plan_versions, positions
 from parley.present.options import json_option, parse_date, store_options
-from parley.present.text_layout import clip_words
 from parley.store import Store
+from parley.wording import clip_words
 
 LABELS = {
     "demands": "demands",

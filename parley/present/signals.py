@@ -16,10 +16,10 @@ import click
 from parley.lookups import find_article
 from parley.present.brief import TOP_WARNINGS
 from parley.present.options import day, json_option, listing_options, out, store_options, wrap
-from parley.present.text_layout import clip_words
 from parley.reconcile.contested_records import Signal
 from parley.signals import FlaggedArticle, article_signals, flagged_articles, flagged_count, signal_kinds
 from parley.store import Store
+from parley.wording import clip_words
 
 BRIEF_SIGNALS = 3  # signals of each flagged article the brief lists
 

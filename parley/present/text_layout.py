@@ -1,6 +1,6 @@
 """Text laid out for a terminal: a bold heading with a dim note, a count kept on one line,
 counts of sources and of who was quoted where, wrapping with a hanging indent, a line limit and a
-dim tail (for :mod:`.brief`), and words cut short at a word's end (:func:`clip_words`)."""
+dim tail (for :mod:`.brief`); words cut short at a word's end are :func:`parley.wording.clip_words`."""
 
 from __future__ import annotations
 
@@ -58,15 +58,3 @@ def _wrap(
     if lines[-1].endswith(tail):
         last.stylize("dim", len(lines[-1]) - len(tail))
     return [*lines[:-1], last]
-
-
-def clip_words(text: str, limit: int) -> str:
-    """``text`` on one line, cut at the end of a word with "…" when longer than ``limit``
-    characters (a single word longer than that is cut where it must be)."""
-    text = " ".join(text.split())
-    if len(text) <= limit:
-        return text
-    cut = text[: limit - 1]
-    if cut[-1].isalnum() and text[limit - 1].isalnum() and " " in cut:  # inside a word: drop its start
-        cut = cut[: cut.rfind(" ")]
-    return cut.rstrip(" ,;:") + "…"

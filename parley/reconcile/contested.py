@@ -142,7 +142,7 @@ def denials(
     for (kind, _), same in answered.items():
         sides = by_claim[same[0].id]
         text = explain(kind, len(sides)) if len(same) == 1 else explain_wordings(kind, len(same), len(sides))
-        found.append(record(kind, same[0].text[:160], [*(claim_side(c) for c in same), *sides], text))
+        found.append(record(kind, same[0].text, [*(claim_side(c) for c in same), *sides], text))
     return found
 
 
@@ -299,11 +299,11 @@ def unverified(corpus: Corpus, words: Words, claims: list[Claim]) -> list[Contes
             if same:
                 claimed = claim_side(same[0])
                 claimed = replace(claimed, text=before_doubt(words, claimed.text))
-                sides, subject = [claimed, note], before_doubt(words, same[0].text)[:160]
+                sides, subject = [claimed, note], before_doubt(words, same[0].text)
             elif speaker is None and (figures := figures_before(corpus, words, article_id, sent)):
-                sides, subject = [figures, note], figures.text[:160]  # the figures doubted, given before
+                sides, subject = [figures, note], figures.text  # the figures doubted, given before
             else:
-                sides, subject = [note], clean(sent.text)[:160]
+                sides, subject = [note], clean(sent.text)
             found.append(record("unverified", subject, sides, explain("unverified", 1)))
     return one_per_copy(corpus, found)
 

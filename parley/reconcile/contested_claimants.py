@@ -211,9 +211,9 @@ def disputed_after(
                     shown = denied_subject(words, subject)
                     found.append(record("denial", shown, [denial], explain("lone-denial", 1)))
                     continue
-                claim_span, subject = what, subject[:160]
+                claim_span = what
             else:
-                subject = clean(m.group("claim"))[:160]
+                subject = clean(m.group("claim"))
             claimed = text_side(corpus, article_id, claim_span, "claims")
             if not maker.own:
                 claimed = replace(claimed, who=maker.who)

@@ -11,6 +11,7 @@ from parley.reconcile.claim_senses import false_predicate
 from parley.reconcile.claim_words import Words, clean, sentence_at
 from parley.reconcile.claims import Corpus
 from parley.reconcile.contested_records import Claim, Contested, ContestedSide
+from parley.wording import clip_words
 
 
 def claim_side(c: Claim) -> ContestedSide:
@@ -57,6 +58,7 @@ def who_of(corpus: Corpus, s: Statement) -> str | None:
     return s.speaker
 
 
+SUBJECT_CHARS = 160  # an item's subject: a headline, its sides hold the whole text
 PRONOUN = re.compile(r"^(?:I|we|he|she|they|it|you)$", re.IGNORECASE)
 
 
@@ -105,7 +107,8 @@ def side(
 
 
 def record(kind: str, subject: str, sides: list[ContestedSide], explanation: str) -> Contested:
-    first = sides[0]
+    """An item; its subject is cut at a word's end to :data:`SUBJECT_CHARS`."""
+    subject, first = clip_words(subject, SUBJECT_CHARS), sides[0]
     dates = [s.date for s in sides if s.date]
     key = f"{kind}:{subject}:{first.article_id}:{first.span.start}"
     return Contested(

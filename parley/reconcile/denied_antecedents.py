@@ -70,4 +70,4 @@ def pointed_back(
         return None
     maker = claimant(words, article.text, before.span, side_names)
     claimed = replace(text_side(corpus, denial.article_id, before.span, "claims"), who=maker.who)
-    return record("denial", clean(before.text)[:160], [claimed, denial], explain("denial", 1))
+    return record("denial", clean(before.text), [claimed, denial], explain("denial", 1))

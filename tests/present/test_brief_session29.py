@@ -272,7 +272,7 @@ def test_an_acronym_is_matched_as_written_and_nothing_is_outside_with_no_parties
 
 
 def test_clipped_words_end_at_a_word_and_short_text_is_left_whole():
-    from parley.present.text_layout import clip_words
+    from parley.wording import clip_words
 
     text = "The delegation said the proposal was incorrect and would be answered in writing"
     assert clip_words(text, 40) == "The delegation said the proposal was…"

@@ -21,7 +21,7 @@ from jinja2 import Environment, FileSystemLoader
 
 from parley.lookups import UNKNOWN, event_day
 from parley.models import Span
-from parley.present.text_layout import clip_words
+from parley.wording import clip_words
 
 
 def span_href(article_id: str, span: Span | Sequence[int] | None) -> str:
