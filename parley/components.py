@@ -139,7 +139,10 @@ def statements(ctx: Context) -> Step:
     # subject joined to the trigger is another happening; 15: figures told verb first ("killing at
     # least 12") when the verb tells of the trigger, a place after a date set beside the trigger;
     # 16: not a verb of a clause with its own doers; buildings are places taken; 17: a year in the
-    # trigger's own phrase dates a report ("resigned in 1993", "the 1998 bombings"), read against publication
+    # trigger's own phrase dates a report ("resigned in 1993", "the 1998 bombings"), read against publication;
+    # 18: an administrative area is a place ("near X, Y Oblast"), the side whose arms struck (dossier
+    # ``arms``), a report takes the one day of the sentence before (event_runs), a "that" clause
+    # under a verb of saying however parsed makes its date the saying's
     version="18",
     config=settings.EVENTS.file_digest,  # a taxonomy of the setting's own: analysed again when it changes
 )

@@ -86,7 +86,7 @@ def actors_step(ctx: CorpusContext) -> int:
 # 2-6: undated joined/attached, one party, digests, kin types, tallies; 9: a year no day, a son's meeting
 # (10: attached); 11: PARLEY_EVENTS kin/places; 12: event_apart.py; 13: own_act; 14-15: years merge as undated
 @corpus_step(
-    "events", reads=("event_mention", "mention", "actor", "article"), writes=("event",), version="15"
+    "events", reads=("event_mention", "mention", "actor", "article"), writes=("event",), version="16"
 )
 def events_step(ctx: CorpusContext) -> int:
     store = ctx.store

@@ -1,7 +1,8 @@
 """A date a sentence takes from the sentences before it, when its own words point back to a day:
 "Russia launched 242 drones that night", "Minutes later, Russia launched missiles", "later that
-day", "the same day", "that morning". Only that case: a report whose sentence says nothing of when
-stays undated. Used by :func:`parley.extract.events.find_events`.
+day", "the same day", "that morning"; or when it goes on telling the run of happenings whose day
+the sentence before named (:mod:`parley.extract.event_runs`). Otherwise a report whose sentence
+says nothing of when stays undated. Used by :func:`parley.extract.events.find_events`.
 
 An undated report whose sentence holds such words takes, in order:
 
@@ -10,6 +11,10 @@ An undated report whose sentence holds such words takes, in order:
 2. else the last day-precise date before the sentence, told in the sentence before it or earlier
    in its own paragraph: the date a report of that sentence took, when one did (its year read as
    the telling's), else the date as read.
+
+A sentence with no such words may still tell the same run of happenings as the sentence before,
+which names the day once ("... struck mines on March 3. Drones struck a bus carrying miners"):
+:mod:`parley.extract.event_runs` carries that day on, under narrow conditions.
 
 And an undated report told right before a sentence of its paragraph that only tells a time
 ("... but he had to make do with a phone call. It was November 2021.", "That was in March.",
@@ -32,6 +37,7 @@ from spacy.tokens import Span as Sentence
 
 from parley.extract.event_clauses import date_phrases
 from parley.extract.event_dates import not_after_telling, publication, told_in_past
+from parley.extract.event_runs import carried
 from parley.models import EventMention, Precision, TimeExpression
 
 # A sentence that only tells a time: "It was November 2021.", "That was in March.", "It was
@@ -65,7 +71,7 @@ def in_context(
         return reports
     sent = here[0][0].sent
     if not POINTING_BACK.search(sent.text):
-        return reports
+        return carried(reports, here, found, text, times)  # a run of happenings told on that day
     date = _own(text, sent, times) or _before(text, sent, times, found, here[0][0])
     if date is None:
         return reports

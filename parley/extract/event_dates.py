@@ -124,7 +124,8 @@ def told_in_past(trigger: Token) -> bool:
 
 # Verbs of saying: a date on one of them is the day it was said.
 SAYING = frozenset(
-    "say tell add state note announce declare explain comment respond reply react warn insist speak".split()
+    "say tell add state note announce declare explain comment respond reply react warn insist speak "
+    "report".split()
 )
 # Words that make what follows the cause of a saying or its topic: "said Friday in response to the
 # attacks", "responding to the strikes", "responded Friday to the strikes", "spoke on Friday about
@@ -137,7 +138,8 @@ def dates_the_saying(date: TimeExpression, trigger: Token) -> bool:
     """The date hangs from a verb of saying ("said Friday", "said on Friday") and the trigger
     from that verb only through words of answering or of a topic ("Norland said Friday in
     response to the missile attacks", "X responded Friday to the strikes", "spoke on Friday
-    about the strikes"): the day it was said, not the day of what it answers or tells of."""
+    about the strikes"), or through what was said (:func:`_what_was_said`): the day it was said,
+    not the day of what it answers or tells of."""
     doc = trigger.doc
     span = doc.char_span(date.span.start, date.span.end, alignment_mode="expand")
     if span is None:
@@ -151,6 +153,18 @@ def dates_the_saying(date: TimeExpression, trigger: Token) -> bool:
     while t.head.i != t.i and t.i != verb.i:
         through = through or t.lemma_.lower() in ANSWERING or (t.dep_ == "prep" and t.lower_ in TOPIC)
         if t.head.i == verb.i:
-            return through and t.dep_ in ("prep", "advcl", "npadvmod")
+            return (through and t.dep_ in ("prep", "advcl", "npadvmod")) or _what_was_said(t)
         t = t.head
     return False
+
+
+def _what_was_said(clause: Token) -> bool:
+    """A "that" clause the parser hung under the verb of saying as a clause of circumstance or a
+    second clause is what was said ("X reported on January 31, citing sources, that Russia sees
+    little chance of a breakthrough during the talks"): the day is the telling's, not the talks'.
+    (A date reaching the trigger through a clause hung as what was said is one the scope of the
+    trigger let through: a clause of the narrator's own, "X told Y on Friday that ..., as the
+    two leaders held their summit".)"""
+    return clause.dep_ in ("advcl", "conj") and any(
+        c.dep_ == "mark" and c.lower_ == "that" for c in clause.children
+    )

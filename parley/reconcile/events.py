@@ -30,7 +30,8 @@ not "Russia"). So "Russia launched drones" in four articles of a fortnight is no
 report of an article already among the event's sources needs no words when one side is dated
 (one article's narration goes on about the event it dated: "the summit ... the meeting"), unless,
 of a type that is one person's own act (``own_act``), it names someone and the event no one ("a
-communique said ...", then "the decision, announced by X": X is no party of the communique).
+communique said ...", then "the decision, announced by X": X is no party of the communique), or,
+of a ``recurring`` type, the two are told in two places ("a hospital in X ... a bus near Y").
 
 Reports from a digest (an article with ``DIGEST_REPORTS`` or more of one type, such as a think
 tank's daily list of every village attacked) count only with casualty figures, a registered party,
@@ -330,6 +331,10 @@ def _score(
         same = any(same_place(m.place, p, places) for p in d.places())
         other = not same
         score += 1 if same else OTHER_PLACE
+    if other and d.type in recurring and m.article_id in d.article_ids:
+        return (
+            None  # one article's strikes of a day in two places are two ("a hospital in X ... a bus near Y")
+        )
     lasted = bool(m.duration and m.duration in d.durations())
     if lasted:
         score += 1
