@@ -162,6 +162,7 @@ CAPTION_START = re.compile(
 CAPTION_CREDIT = re.compile(
     r"(?:\b(?i:photograph|photo|image|picture)s?(?i: by)?:\s*[^.!?]{1,90}"
     r"|\((?:photos?|image|pictured|file photo)\b[^()]{0,120}\)|\([Cc]redit\s*:[^()]{1,120}\)"
+    r"|\([^()]{0,40}\b(?i:photo)s?\s*/\s*[^()]{1,100}\)"  # "(X News photo/Name, Agency)"
     rf"|\[[^\[\]]{{0,80}}(?:/|\b{_CREDIT_NAMES}\b)[^\[\]]{{0,80}}\]"
     rf"|^[^.!?]{{0,80}}(?:/\s*{_CREDIT_NAMES}\b[^.!?]{{0,40}}|\bvia Getty Images))\s*$"
 )
