@@ -25,10 +25,8 @@ from parley.pipeline import Analysis, Context, Step, component
 # their nouns, names by apposition; 3: one mention per name
 # 12: "LP" and dotted "L.L.C." close a company's name (company lists of names.yaml); 14: a nationality
 # word describing the noun after a name is no part of it, "X Y Group Inc." makes "X Y" a company;
-# 15: a firm's, a caucus's or a publication's closing word ("X Networks", "X Show"); 16: things read
-# as people: a publication named beside its noun, a half of a name joined by "&", initials of a
-# firm the article tags so, a maker's product ("X Pay"), a car model, "in nearby X" a place
-@component("mentions", requires=("doc",), produces=("mention",), version="16")
+# 15: a firm's, a caucus's or a publication's closing word ("X Networks", "X Show")
+@component("mentions", requires=("doc",), produces=("mention",), version="15")
 def mentions(ctx: Context) -> Step:
     def step(a: Analysis) -> dict:
         return {"mention": find_mentions(a.parsed, a.article.id, ctx.registry.on(a.article.published))}

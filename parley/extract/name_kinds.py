@@ -1,19 +1,16 @@
 """What a name the model found is, read from the words around it, beside
 :func:`parley.extract.surnames.a_person_by_its_words` (for :mod:`parley.extract.mentions`): a
 person's name the model ran onto the end of a body's (:func:`person_at_end`); a name a noun for a
-kind of body introduces, that the text calls a body's (a publication's noun before or after it
-in any of its mentions: "the magazine Roe Hebdo", "told Roe Watan magazine"), or that its
-initials in brackets follow (:func:`a_body_by_its_words`, :func:`named_bodies`: ``body_nouns`` and
-``outlet_nouns`` of ``names.yaml``); a name after a place preposition, with or without words
-describing the place between ("in densely populated Roe Kok"), or in apposition to places
-(:func:`a_place_by_its_words`: ``place_nouns``);
+kind of body introduces, that the text calls a body's, or that its initials in brackets follow
+(:func:`a_body_by_its_words`, :func:`named_bodies`: ``body_nouns`` of ``names.yaml``); a name after
+a place preposition or in apposition to places (:func:`a_place_by_its_words`: ``place_nouns``);
 and a "name" made of titles and words for an office alone (:func:`only_titles`)."""
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc
 from spacy.tokens import Span as SpacySpan
 
 from parley.extract.registry import ROMAN_NUMERALS, ActorRegistry, fold
@@ -88,11 +85,9 @@ MAX_BODY_NAME_WORDS = 6
 
 def named_bodies(doc: Doc, words: NameWords) -> frozenset[str]:
     """The names (folded) an article itself calls a body's: a name in quotes right after a noun
-    for a kind of body ('the NGO “Roe Lives”'), one such a body is known as or called ('the
-    5th brigade, known as “Roe Hawks”'), and one a noun for a publication introduces or follows
-    ("the weekly magazine Roe Hebdo", "told Roe Watan magazine": :func:`_publication_names`), so
-    that the article's other mentions of it ("the Roe Hebdo affair") are the body's too."""
-    found = set(_publication_names(doc, words))
+    for a kind of body ('the NGO “Roe Lives”'), or one such a body is known as or called ('the
+    5th brigade, known as “Roe Hawks”')."""
+    found = set()
     for t in doc:
         if fold(t.text) not in words.body_nouns:
             continue
@@ -112,25 +107,6 @@ def named_bodies(doc: Doc, words: NameWords) -> frozenset[str]:
         if name:
             found.add(fold(name))
     return frozenset(found)
-
-
-def _publication_names(doc: Doc, words: NameWords):
-    """The names (folded) of two words or more the model calls a person's that a noun for a
-    publication stands right before (:func:`_right_after_outlet_noun`) or right after, the name
-    qualifying it ("she told Roe Watan magazine"; not "Roe's magazine", a person's)."""
-    for ent in doc.ents:
-        if ent.label_ != "PERSON" or len(ent) < 2 or ent[-1].text in ("'s", "’s"):
-            continue
-        after = doc[ent.end] if ent.end < len(doc) else None
-        qualifies = (
-            after is not None
-            and fold(after.text) in words.outlet_nouns
-            and after.text.islower()
-            and ent.root.head.i == after.i
-            and ent.root.dep_ in ("compound", "nmod")
-        )
-        if qualifies or _right_after_outlet_noun(ent, words):
-            yield fold(without_trailing(ent, words).text)
 
 
 def _capitalised_run(doc: Doc, start: int, words: NameWords) -> str:
@@ -222,13 +198,12 @@ def without_leading(ent: SpacySpan) -> SpacySpan | None:
 
 
 def a_place_by_its_words(ent: SpacySpan, words: NameWords) -> bool:
-    """A name of two words or more right after "in", "near" ... ("fighting near Roe Lake"), or
-    after one and words in lower case that describe it ("in densely populated Roe Kok", "in
-    nearby Roe Mill"), and no possessive; a name after a noun for places and "of" ("the towns of
-    Roe Lake and Fenby"); or one in apposition to such a noun in the plural after a preposition,
-    with the names joined to it ("displaced in three towns - Roe Lake, Doe Hill and Fenby"): a
-    place's name."""
-    if len(ent) > 1 and _after_place_preposition(ent, words):
+    """A name of two words or more right after "in", "near" ... ("fighting near Roe Lake"); a
+    name after a noun for places and "of" ("the towns of Roe Lake and Fenby"); or one in
+    apposition to such a noun in the plural after a preposition, with the names joined to it
+    ("displaced in three towns - Roe Lake, Doe Hill and Fenby"): a place's name."""
+    doc = ent.doc
+    if len(ent) > 1 and ent.start > 0 and doc[ent.start - 1].lower_ in words.prepositions:
         return True
     t = ent.root
     while t.dep_ == "conj" and t.head.i < t.i and t.head.pos_ == "PROPN":
@@ -246,29 +221,6 @@ def a_place_by_its_words(ent: SpacySpan, words: NameWords) -> bool:
 
 
 _FROM_TO = frozenset({"from", "to", "at", "between"})
-_DESCRIBING = frozenset({"ADJ", "ADV"})
-
-
-def _describing(t: Token) -> bool:
-    """A word in lower case that describes a place: an adjective, an adverb, a past participle
-    ("densely populated")."""
-    return t.text.islower() and (t.pos_ in _DESCRIBING or t.tag_ == "VBN")
-
-
-def _after_place_preposition(ent: SpacySpan, words: NameWords) -> bool:
-    """Whether a preposition of place comes right before the name, or before up to three words in
-    lower case that describe it (an adjective, an adverb), the name then being no one's possessor
-    ("in embattled Jane Roe's camp")."""
-    doc, i = ent.doc, ent.start - 1
-    while i >= 0 and ent.start - i <= 3 and _describing(doc[i]):
-        i -= 1
-    if i < 0 or doc[i].lower_ not in words.prepositions:
-        return False
-    after = doc[ent.end].text if ent.end < len(doc) else ""
-    return i == ent.start - 1 or not (ent[-1].text in _POSSESSIVE or after in _POSSESSIVE)
-
-
-_POSSESSIVE = frozenset({"'s", "’s", "'", "’"})
 
 
 def relative_place(role: str, words: NameWords) -> bool:

@@ -5,14 +5,7 @@ the rest of the article (for :mod:`parley.extract.mentions`, before its own chec
   "Roe Truck Corp.", "Jane Roe & Partners": ``company_legal_forms`` and ``company_closing_words``
   of ``names.yaml``), or a name of two words or more with one or two capitalised words and then
   one ("Roe Insurance" and "Roe Insurance Group Inc."), is the company's (ORG), unless a courtesy
-  title comes before its last word somewhere ("Mr. Roe") or it is a registered person's; so is
-  a name that is, or starts, one half of a body's name joined by "&" ("Roe Federal Savings &
-  Loan Association" ... "Roe rose 25 cents", "the Doe Country Club & Golf Course"), a name with
-  initials for a given name the article tags an organisation's however it dots them ("J.R. Roe"
-  and "J.R Roe"), and a name whose first word the article tags alone as an organisation's and
-  which starts another of its organisations' or products' names ("Roe Pay" beside "Roe" and "Roe
-  Watch": the firm's product);
-- a name of two words ending in one capital letter after "the" ("the Roe S") is a product's model;
+  title comes before its last word somewhere ("Mr. Roe") or it is a registered person's;
 - a name the model tags a product's, a work's, a building's or a place's elsewhere in the article
   more often than a person's, or one in a list with products or with companies alone ("Roe Flakes,
   Doe Puffs and Fen Crisps"), is no one;
@@ -37,7 +30,7 @@ from spacy.tokens import Doc
 from spacy.tokens import Span as SpacySpan
 
 from parley.extract.name_kinds import without_glued_words
-from parley.extract.registry import COURTESY_TITLES, ActorRegistry, _names_yaml, fold, name_list
+from parley.extract.registry import COURTESY_TITLES, ActorRegistry, _names_yaml, fold
 from parley.extract.surnames import place_words
 from parley.nlp import text_of
 
@@ -73,45 +66,26 @@ class ThingNames:
         self.doc, self.registry, self.text = doc, registry, text_of(doc)
         self.tags: dict[str, Counter[str]] = {}
         self.full: set[tuple[str, str]] = set()  # (first word, last word) of the people named in full
-        self.joined: list[list[str]] = []  # the people's names that are half a body's ("Roe & Co")
-        # a person's name and the body's name after "&" the model split one name into: the whole
-        # name, by the first half's start, and the second half's start ("Roe Savings" + "Loan
-        # Association"), so the body is one mention and not half of another body's name
-        self.whole: dict[int, SpacySpan] = {}
-        self.second_halves: set[int] = set()
-        ents = list(doc.ents)
-        for e, after in zip(ents, ents[1:], strict=False):
-            if e.label_ == "PERSON" and _halves(e, after):
-                self.whole[e.start] = SpacySpan(doc, e.start, after.end, label="ORG")
-                self.second_halves.add(after.start)
-        for e in ents:
+        for e in doc.ents:
             self.tags.setdefault(fold(_bare(e.text)), Counter())[e.label_] += 1
-            if e.label_ == "PERSON" and self._joined_to_body(e):
-                self.joined.append(_bare(e.text).split())
-            elif e.label_ in ("ORG", "FAC") and (half := _first_half(e)):
-                self.joined.append(half)
             if e.label_ == "PERSON" and len(words := _bare(e.text).split()) >= 2:
                 self.full.add((fold(words[0]), fold(words[-1])))
 
     def of(self, ent: SpacySpan) -> tuple[SpacySpan, str]:
         """The name's words and the label they are read with (:data:`NO_ONE` for no one's)."""
         if ent.label_ != "PERSON":
-            return ent, NO_ONE if ent.start in self.second_halves else ent.label_
-        if (whole := self.whole.get(ent.start)) is not None:
-            return whole, "ORG"  # "Roe Federal Savings & Loan Association", split by the model
+            return ent, ent.label_
         ent = self._without_nationality(without_glued_words(ent))
         if not len(ent):
             return ent, NO_ONE
         name = _bare(ent.text)
         if self.registry.match_name(name, person=True):
             return ent, "PERSON"
-        if self._company(name) or self._joined(name) or self._initials_of_a_body(name) or self._a_brand(name):
+        if self._company(name):
             return ent, "ORG"
         words = [fold(w) for w in name.split()]
         if len(words) == 2 and words[0] in place_words(self.doc) and self._other_full(words[1], words[0]):
             return ent, NO_ONE  # "the Oakdale Roe family": a place before another person's surname
-        if _a_model(ent):
-            return ent, NO_ONE  # "the Roe S": a product's model, no one
         tags = self.tags.get(fold(name), Counter())
         if sum(n for label, n in tags.items() if label in _THING_LABELS) > tags["PERSON"] > 0:
             return ent, NO_ONE  # "Roe Flakes" a product twice, "a person" once
@@ -151,67 +125,6 @@ class ThingNames:
             return False
         return _titled(words[-1]).search(self.text) is None
 
-    def _joined(self, name: str) -> bool:
-        """Whether the name, or it and one or two capitalised words after it, is one half of a
-        body's name joined by "&" somewhere in the article (:func:`_joined_to_body`: "Roe
-        Federal Savings & Loan Association" ... "Roe rose 25 cents"), and never comes after a
-        courtesy title."""
-        words = name.split()
-        if not any(j[: len(words)] == words and len(j) - len(words) <= 2 for j in self.joined):
-            return False
-        return _titled(words[-1]).search(self.text) is None
-
-    @staticmethod
-    def _joined_to_body(ent: SpacySpan) -> bool:
-        """Whether the name is one half of a body's name joined by "&" (or an "amp" that lost its
-        marks): after an organisation's or a building's name ("the Roe Country Club & Golf
-        Course"), or before capitalised words that end as a body's name does ("Roe Federal
-        Savings & Loan Association"); not "Jane Roe & John Doe"."""
-        doc = ent.doc
-        if ent.start >= 2 and doc[ent.start - 1].lower_ in _AMPERSAND:
-            if doc[ent.start - 2].ent_type_ in ("ORG", "FAC"):
-                return True
-        i = ent.end
-        if i >= len(doc) or doc[i].lower_ not in _AMPERSAND:
-            return False
-        run = []
-        for t in doc[i + 1 : i + 5]:
-            if not (t.is_alpha and t.text[:1].isupper()):
-                break
-            run.append(fold(t.text))
-        return bool(run) and run[-1] in name_list("organisation_last_words")
-
-    def _a_brand(self, name: str) -> bool:
-        """Whether the name's first word is an organisation's name in the article: tagged an
-        organisation's alone twice or more and never a person's, and the first word of another
-        name it tags an organisation's or a product's ("Roe" alone, "Roe Watch": "Roe Pay" is
-        one of the firm's products, not a person whose first name is "Roe")."""
-        words = fold(name).split()
-        if len(words) < 2:
-            return False
-        alone = self.tags.get(words[0], Counter())
-        if alone["ORG"] < 2 or alone["PERSON"]:
-            return False
-        return any(
-            w[0] == words[0] and len(w) >= 2 and w[: len(words)] != words and (tags["ORG"] or tags["PRODUCT"])
-            for written, tags in self.tags.items()
-            if (w := written.split())
-        )
-
-    def _initials_of_a_body(self, name: str) -> bool:
-        """Whether a name whose given name is initials alone ("J.R Roe") is one the article tags an
-        organisation's at least as often as a person's, however the initials are written
-        ("J.R. Roe" a bank's elsewhere): a firm named after its founder, not someone."""
-        words = name.split()
-        if len(words) < 2 or not _INITIALS.fullmatch(words[0]):
-            return False
-        key = _squeezed(name)
-        tags = Counter[str]()
-        for written, counted in self.tags.items():
-            if _squeezed(written) == key:
-                tags.update(counted)
-        return tags["ORG"] >= tags["PERSON"]
-
     def _listed_with_things(self, ent: SpacySpan) -> bool:
         """Whether the name is one of a list of names the model tags a product's, or of two
         others or more it tags companies' alone ("Roe Flakes, Doe Puffs and Fen Crisps")."""
@@ -224,54 +137,6 @@ class ThingNames:
         if not labels or "PERSON" in labels or "" in labels:
             return False
         return "PRODUCT" in labels or (len(labels) >= 2 and set(labels) == {"ORG"})
-
-
-def _a_model(ent: SpacySpan) -> bool:
-    """Whether a name of two words ending in one capital letter with no dot after it comes right
-    after "the" or "a" and qualifies no noun after it ("Roe makes one car, the Roe S, and"): a
-    product's model, as no one is written (a person's initial takes a dot; "Malcolm X" is
-    written without "the")."""
-    doc, start = ent.doc, ent.start
-    if len(ent) == 3 and ent[0].lower_ in _DETERMINERS:
-        start += 1  # the model took "the" into the name
-    last = ent[-1].text
-    if ent.end - start != 2 or len(last) != 1 or not last.isupper() or start == 0:
-        return False
-    if doc[start - 1].lower_ not in _DETERMINERS:
-        return False
-    after = doc[ent.end] if ent.end < len(doc) else None
-    return after is None or (after.text != "." and not (after.pos_ == "NOUN" and ent.root.head.i == after.i))
-
-
-def _halves(first: SpacySpan, second: SpacySpan) -> bool:
-    """Whether a person's name and an organisation's right after it with "&" between are one
-    body's name split by the model ("Roe Federal Savings" & "Loan Association")."""
-    return (
-        second.label_ in ("ORG", "FAC")
-        and second.start == first.end + 1
-        and first.doc[first.end].lower_ in _AMPERSAND
-        and fold(second[-1].text) in name_list("organisation_last_words")
-    )
-
-
-def _first_half(ent: SpacySpan) -> list[str]:
-    """The words before "&" of a body's name the model found whole that ends as one does ("Roe
-    Federal Savings & Loan Association": "Roe Federal Savings"), else none."""
-    words = [t.text for t in ent if t.lower_ != "the"]
-    joins = [i for i, w in enumerate(words) if w.lower() in _AMPERSAND]
-    if not joins or fold(words[-1]) not in name_list("organisation_last_words"):
-        return []
-    return words[: joins[0]]
-
-
-_DETERMINERS = frozenset({"the", "a"})
-_AMPERSAND = frozenset({"&", "amp", "&amp;"})
-_INITIALS = re.compile(r"(?:[A-Z]\.?){2,3}")
-
-
-def _squeezed(name: str) -> str:
-    """A name folded without its dots and spaces: "J.R Roe" and "J.R. Roe" are one."""
-    return re.sub(r"[.\s]", "", fold(name))
 
 
 def _bare(text: str) -> str:
