@@ -145,7 +145,7 @@ def _parse(registry: ActorRegistry) -> Dossier:
         issues = tuple(_issue(entry) for entry in data.get("issues") or [])
         documents = tuple(_document(entry) for entry in data.get("documents") or [])
         words = tuple(data.get("document_words") or DOCUMENT_WORDS)
-        arms = {str(side): _strings(names) for side, names in dict(data.get("arms") or {}).items()}
+        arms = {str(side): _strings(_listed(names)) for side, names in dict(data.get("arms") or {}).items()}
     except (KeyError, TypeError, ValueError) as exc:
         raise ConfigError(f"invalid dossier {where}: {exc}") from exc
     _check(where, registry, issues, documents)
@@ -226,3 +226,10 @@ def _check(
             raise ConfigError(f"{where}: issue {i.id} has no name")
         if i.beneficiary is not None and i.beneficiary not in registry.sides:
             raise ConfigError(f"{where}: issue {i.id} is for unknown side {i.beneficiary!r}")
+
+
+def _listed(value: Any) -> list[Any]:
+    """A list in the YAML ("arms: {side: [A, B]}"), not one name whose letters would be read as names."""
+    if not isinstance(value, list):
+        raise ValueError(f"expected a list of names, got {value!r}")
+    return value

@@ -24,6 +24,9 @@ from parley.extract.registry import ActorRegistry
 
 # how the words of a weapon's name hang from its noun: "four Shahed drones", "Storm Shadow missiles"
 NAME_DEPS = ("compound", "amod", "nmod", "nummod", "npadvmod")
+# nouns of a weapon, whose name words say whose it is ("Shahed drone"); any other noun's name words
+# name that thing ("the Shahed depot")
+WEAPON_NOUNS = frozenset("drone missile rocket bomb shell munition torpedo projectile".split())
 # the pronouns of a relative clause, which stand for the noun it describes ("drones that struck")
 RELATIVES = {"that", "which", "who"}
 
@@ -43,7 +46,14 @@ def armed_sides(trigger: Token, registry: ActorRegistry) -> list[str]:
         if any(c.dep_ == "poss" for c in trigger.children):
             return []  # "Russia's Shahed attack": the possessor is the doer
         doers = [o for c in trigger.children if c.lower_ == "by" for o in c.children if o.dep_ == "pobj"]
-        tools = [c for c in trigger.children if c.dep_ in NAME_DEPS and c.i < trigger.i]
+        # "a Shahed attack", "a Shahed drone attack"; not "the Shahed depot strike" (a depot's name)
+        before = trigger.doc[trigger.i - 1] if trigger.i else trigger
+        named_thing = (
+            before.head == trigger and before.pos_ == "NOUN" and before.lemma_.lower() not in WEAPON_NOUNS
+        )
+        tools = (
+            [] if named_thing else [c for c in trigger.children if c.dep_ in NAME_DEPS and c.i < trigger.i]
+        )
         tools += [o for c in trigger.children if c.dep_ == "prep" and c.lower_ == "with" for o in c.children]
     else:
         return []

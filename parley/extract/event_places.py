@@ -150,6 +150,8 @@ def in_object(word: Token, trigger: Token) -> bool:
     for _ in range(OBJECT_HOPS):
         if word.head.i == word.i:
             return False
+        if _elsewhere(word):
+            return False
         if word.dep_ in (*OBJECT_DEPS, "prep") and _own(word.head, trigger):
             return True
         if word.dep_ not in OBJECT_PHRASE_DEPS:
@@ -158,6 +160,16 @@ def in_object(word: Token, trigger: Token) -> bool:
             return False
         word = word.head
     return False
+
+
+# prepositions of a way to or from somewhere, or of whom a thing serves: an area past one of them is
+# not where the thing struck was ("a train carrying evacuees to shelters in X", "power for towns in X");
+# "belonging to" a company in X is the company's, and it is
+ELSEWHERE_PREPS = {"to", "from", "into", "onto", "toward", "towards", "for"}
+
+
+def _elsewhere(word: Token) -> bool:
+    return word.dep_ == "prep" and word.lower_ in ELSEWHERE_PREPS and word.head.lemma_.lower() != "belong"
 
 
 def _done_to(word: Token, trigger: Token, place_preps: Collection[str]) -> bool:

@@ -8,13 +8,16 @@ once; a reader carries it on until something marks a change of time. The rule is
 wrong day is worse than none:
 
 - the sentence before is in the same paragraph and names exactly one day (every time it tells is
-  that day), and a report told (not planned) in it took that day: the day of a happening, not of a
-  comment about one ("X said on Monday ...": nothing of that sentence is dated by it);
+  that day), and a report of the same type, told (not planned) in its main clause, took that day:
+  a strike carries its day to a strike, not a statement's day to a strike ("X announced on Monday
+  ...": nothing of the next sentence is dated by it), nor a meeting told in a "who" clause;
 - the report's own sentence tells no time at all (a duration of how long it lasted aside), no word
   of a change or a distance in time ("later", "after", "since", "previously", "again", "then" ...),
   and no condition ("if", "unless");
-- the report is ``reported``, its verb told in the past ("struck", "was struck", "had met"; not
-  "has struck", "will meet"), and it is not in a clause that only gives a background ("who had
+- the report is told with a verb of its own (a noun, "the strike killed three", goes on about a
+  strike told before and is left to the merging of events) in the simple past ("struck", "was
+  struck"; not "has struck", "will meet", nor the past perfect, "had visited", which places a
+  happening before the day just told), and it is not in a clause that only gives a background ("who had
   visited ...", "after seizing ..."), nor the teller of the sentence's words ("..., the Kremlin
   statement said").
 
@@ -74,8 +77,10 @@ def carried(
         replace(r, date=day.date, date_end=day.date_end, precision="day", date_text=day.date_text)
         if r.date is None
         and r.status == "reported"
+        and r.type == day.type
+        and trigger.pos_ == "VERB"
         and told_in_past(trigger)
-        and not (_background(trigger) or _teller(trigger))
+        and not (_background(trigger) or _teller(trigger) or _past_perfect(trigger))
         else r
         for (trigger, _), r in zip(here, reports, strict=True)
     ]
@@ -105,6 +110,7 @@ def _one_day(
             r
             for r in found
             if sent.start_char <= r.span.start < sent.end_char
+            and _main_clause(sent, r)
             and r.status == "reported"
             and r.precision == "day"
             and r.date is not None
@@ -112,6 +118,19 @@ def _one_day(
         ),
         None,
     )
+
+
+def _main_clause(sent: Sentence, report: EventMention) -> bool:
+    """The report is told in its sentence's own clause, not a background one ("X, who met Y on
+    Friday, spoke to reporters": the meeting's Friday is no day of the sentence's run)."""
+    trigger = sent.doc.char_span(report.trigger.start, report.trigger.end, alignment_mode="expand")
+    return trigger is not None and not _background(trigger.root)
+
+
+def _past_perfect(trigger: Token) -> bool:
+    """ "had visited", "had struck and killed": a happening before the day told, not on it."""
+    verbs = [trigger, trigger.head] if trigger.dep_ == "conj" else [trigger]
+    return any(c.dep_ == "aux" and c.lower_ in ("had", "'d") for v in verbs for c in v.children)
 
 
 def _background(trigger: Token) -> bool:

@@ -133,3 +133,28 @@ def test_arms_of_an_unknown_side_are_a_configuration_error(tmp_path):
     path.write_text(DOSSIER.replace("southmark: [Pelter", "eastreach: [Pelter"), encoding="utf-8")
     with pytest.raises(ConfigError, match="eastreach"):
         Dossier.load(path)
+
+
+def test_a_weapons_name_given_to_a_thing_struck_names_no_side(armed):
+    """ "the Skylance depot strike": the depot is named for the weapon; nothing says who struck."""
+    (strike,) = _strikes(armed, "The Skylance depot strike on Tuesday killed four workers.")
+    assert strike.participants == ()
+
+
+def test_an_area_on_the_way_to_somewhere_is_no_place_of_the_strike(bundled):
+    """A train carrying people to shelters in an area was not struck there."""
+    text = (
+        "Russian forces struck a train carrying evacuees from Pokrovsk to shelters in "
+        "Dnipropetrovsk Oblast on Tuesday, killing two."
+    )
+    (strike,) = _strikes(bundled, text)
+    assert strike.place is None
+
+
+def test_arms_given_as_one_name_not_a_list_are_a_configuration_error(tmp_path):
+    path = tmp_path / "bad.yaml"
+    path.write_text(
+        DOSSIER.replace("northland: [Skylance, Grimhawk]", "northland: Skylance"), encoding="utf-8"
+    )
+    with pytest.raises(ConfigError, match="list"):
+        Dossier.load(path)

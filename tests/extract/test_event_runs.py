@@ -125,3 +125,22 @@ def test_one_articles_two_tellings_of_a_strike_in_one_place_are_one_event(pipeli
     """Guard: the article going on about the strike it dated, in the same place, is one event."""
     text = f"{PLANT} The strike on the power plant near Sloviansk cut power to 30,000 homes."
     assert [e.type for e in _merged(pipeline, text)].count("strike") == 1
+
+
+def test_a_statements_day_is_not_carried_to_a_strike(pipeline):
+    said = "The president announced on Monday that elections would be held."
+    text = f"{said} Missiles struck a depot near Sloviansk."
+    (strike,) = [e for e in event_mentions(pipeline, text, PUBLISHED) if e.type == "strike"]
+    assert strike.date is None
+
+
+def test_the_past_perfect_tells_of_a_time_before_the_day_told(pipeline):
+    text = f"{PLANT} Drones had struck a bus carrying miners near Pavlohrad, killing 12 people."
+    assert _bus(pipeline, text).date is None
+
+
+def test_a_strike_dated_by_the_sentence_before_is_no_narration_of_its_strike(pipeline):
+    """Without a place of its own, the bus strike with its toll is still not the plant's."""
+    events = _merged(pipeline, f"{PLANT} Drones {BUS.split(' ', 1)[1]}")
+    strikes = sorted((e.place or "", tuple(sorted(e.figures.items()))) for e in events if e.type == "strike")
+    assert ("Sloviansk", ()) in strikes and len(strikes) == 2
