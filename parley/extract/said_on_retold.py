@@ -12,7 +12,8 @@ present) is not the old story.
 
 An article looks back when at least :data:`OLD_DATES` dates are told as when something happened
 (outside anyone's words) more than :data:`TOLD_BEFORE` before its publication, and more than
-twice as many as those told nearer to it.
+twice as many as those told nearer to it; a statement is of its story when the last such date
+told before it is an old one (not a day's news followed by a paragraph of history).
 """
 
 from __future__ import annotations
@@ -56,7 +57,7 @@ def retold(
         return False
     if _recent_paragraph(article, times, doc, att.cue):
         return False
-    return _looks_back(article, times, doc, contents)
+    return _looks_back(article, times, doc, contents, att.cue.start)
 
 
 def _simple_past(verb: Token) -> bool:
@@ -120,18 +121,20 @@ def _then(doc: Doc, t: TimeExpression) -> bool:
 
 
 def _looks_back(
-    article: Article, times: Sequence[TimeExpression], doc: Doc, contents: Sequence[Span]
+    article: Article, times: Sequence[TimeExpression], doc: Doc, contents: Sequence[Span], cue_at: int
 ) -> bool:
-    """Whether the article tells most of its events long before its publication day."""
+    """Whether the article tells most of its events long before its publication day, and the last
+    date it told before the cue is one of those (a day's news with a paragraph of history after
+    it is not told from then)."""
     assert article.published is not None
-    old = recent = 0
-    for t in times:
-        if t.type != "DATE" or t.start is None or any(p.start <= t.span.start < p.end for p in contents):
-            continue
-        if not told_when(doc, t):
-            continue
-        if (t.end or t.start) < article.published - TOLD_BEFORE:
-            old += 1
-        else:
-            recent += 1
-    return old >= OLD_DATES and old > 2 * recent
+    told = [
+        (t.span.start, (t.end or t.start) < article.published - TOLD_BEFORE)
+        for t in times
+        if t.type == "DATE"
+        and t.start is not None
+        and not any(p.start <= t.span.start < p.end for p in contents)
+        and told_when(doc, t)
+    ]
+    old = sum(is_old for _, is_old in told)
+    last = max((at for at in told if at[0] < cue_at), default=None)
+    return old >= OLD_DATES and old > 2 * (len(told) - old) and last is not None and last[1]

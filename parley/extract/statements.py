@@ -82,7 +82,7 @@ def build_statements(
             if att.kind == "direct":
                 ctx.quotes.append((att.parts, ref))
         said_on, said_from = dated(article, att, times, doc, anchor, contents)
-        if not embedded:
+        if not embedded or att.outer is None:  # a speaker's own question is dated as their words
             speaker = [w for w in (speaker_span, ref.span if ref else None) if w is not None]
             actor = ref.actor_id if ref else None
             said_on, said_from = carry.dated(anchor, att.content, (said_on, said_from), speaker, actor)

@@ -2,23 +2,21 @@
 
 A claim is read from a statement or, with no statement around it, from a sentence:
 
-- a statement of an unnamed speaker ("an unnamed US official", "two people briefed"):
-  ``unnamed-source``;
+- a statement of an unnamed speaker ("an unnamed US official", "two people briefed"): ``unnamed-source``;
 - a statement in a sentence about a leak or a document ("a confidential transcript", "a copy of
   the document"): ``leak``;
 - a statement of an outlet ("Der Spiegel reported"): ``report``;
-- a statement giving a quantity the word lists know (an army of 800,000, 20 points, 90 %):
-  ``number``;
+- a statement giving a quantity the word lists know (an army of 800,000, 20 points, 90 %): ``number``;
 - a statement saying, in the past, what an actor other than its speaker did: ``action``;
 - the claim inside a denial ("rejected claims by an American official that he had approved
   most of the plan"): ``denied``, its claimant the one the denial names, if any;
 - a sentence that hedges ("reportedly", "according to", "citing") with no statement: ``report``,
   its claimant who it is "according to", else the article itself (``claimant_kind`` "article").
 
-Positions, questions and what a denial says are not claims. Two claims are one when they name
-the same actor with a verb of the same family and the same polarity, in words that overlap, or
-when their words are nearly the same (a copy). Each claim counts its sources and how many of
-them are independent (:mod:`parley.reconcile.independence`).
+Positions, questions, what a denial says and what a view is voiced about are not claims. Two
+claims are one when they name the same actor with a verb of the same family and the same
+polarity, in words that overlap, or when their words are nearly the same (a copy). Each claim
+counts its sources and how many are independent (:mod:`parley.reconcile.independence`).
 """
 
 from __future__ import annotations
@@ -270,9 +268,12 @@ def _reporting_hedge(words: Words, text: str) -> bool:
 
 def _not_a_claim(text: str, cue: str | None) -> bool:
     """ "to comment on whether", "whether the plan": a refusal, a question; "concern about": a topic."""
-    return bool(re.match(r"\s*(?:to\s|whether\b|if\b)", text, re.I)) or str(cue).endswith((" about", " over"))
+    return bool(re.match(r"\s*(?:to\s|whether\b|if\b)", text, re.I) or _TOPIC_CUE.match(cue or ""))
 
 
+_TOPIC_CUE = re.compile(
+    r"(?:express|voic|shar|repeat|reiterat|restat|renew|ma[dk]e|issu)\w*\b.* (?:about|over|regarding|on)$"
+)
 _NOT_CLAIMS = ("unverified", "false_words", "denial_verbs", "negated_evidence")
 _REPORTING = {"reported", "reports", "According to", "according to", "citing", "wrote", "said"}
 _ACCORDING = re.compile(r"\b(?:according to|citing)\s+(?P<who>[^,.;]+)", re.IGNORECASE)
@@ -382,7 +383,6 @@ def claim_of(corpus: Corpus, group: list[Said]) -> Claim:
             )
         )
     about = tuple(dict.fromkeys(a for x in group for a in x.about))
-    dates = [x.date for x in group if x.date]
     return Claim(
         id=hashlib.sha1(f"claim:{first.article_id}:{first.span.start}".encode()).hexdigest()[:16],
         text=first.text,
@@ -390,7 +390,7 @@ def claim_of(corpus: Corpus, group: list[Said]) -> Claim:
         claimant=named.claimant,
         claimant_actor_id=named.claimant_actor_id,
         claimant_kind=named.claimant_kind,
-        date=min(dates) if dates else None,
+        date=min((x.date for x in group if x.date), default=None),
         about=about,
         article_id=first.article_id,
         span=first.span,

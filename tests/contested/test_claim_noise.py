@@ -7,6 +7,8 @@ from __future__ import annotations
 
 import datetime as dt
 
+import pytest
+
 from parley.models import Article, Mention, Span, Statement
 from parley.reconcile.claim_words import content_words, load_words
 from parley.reconcile.claims import Corpus, said_in, same_claim, says_not
@@ -163,10 +165,11 @@ def _unnamed(text: str, content: str, cue: str) -> Statement:
     )  # fmt: skip
 
 
-def test_what_a_view_is_voiced_about_is_no_claim():
+@pytest.mark.parametrize("cue", ["expressed concerns about", "voiced concern regarding", "shared doubts on"])
+def test_what_a_view_is_voiced_about_is_no_claim(cue):
     """ "expressed concerns about the first draft": the topic of a worry, asserted by no one."""
-    text = "Northern negotiators expressed concerns about the first draft of the accord. Talks go on."
-    said = _unnamed(text, "the first draft of the accord", "expressed concerns about")
+    text = f"Northern negotiators {cue} the first draft of the accord. Talks go on."
+    said = _unnamed(text, "the first draft of the accord", cue)
     corpus = _corpus(_article(text), [said])
     assert said_in(corpus, WORDS, "a1", corpus.statements) == []  # type: ignore[arg-type]
 

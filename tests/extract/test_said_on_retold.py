@@ -89,3 +89,14 @@ def test_an_article_of_the_day_with_some_background_is_not_one_looking_back(said
     )
     assert found["announced"] == ARTICLE
     assert found["warned"] == ARTICLE
+
+
+def test_a_days_news_told_before_its_paragraph_of_history_is_dated_by_the_article(said_on):
+    """The story's dates come after the day's statements: the statements are the day's."""
+    found = said_on(
+        "Northern negotiators walked out of the talks in the port city on Tuesday.\n\n"
+        "The northern foreign minister warned that the draft would freeze the front line. The "
+        "mediators announced that a new round would open.\n\n" + STORY
+    )
+    assert found["warned"] == ARTICLE
+    assert found["announced"] == ARTICLE

@@ -142,3 +142,28 @@ def test_a_request_is_no_question(nlp):
 
 def test_questions_asked_without_their_words_are_no_statement(nlp):
     assert _records(nlp, "The buyers ask questions quickly, in a sharp tone, to take control.") == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The ministry denied the existence of a letter in which the president promised to pull back.",
+        "Officials said there was no transcript in which the general said the port would fall.",
+        "Officials said a forged letter, in which the general claimed the army had mutinied, was out.",
+        "The ministry dismissed reports of a call in which the president said he would pull back his troops.",
+    ],
+)
+def test_words_of_a_record_denied_or_forged_are_no_ones(nlp, text):
+    """A record said not to exist, denied or forged tells no words of the person it quotes."""
+    assert [r for r in _records(nlp, text) if r[0] in ("the president", "the general")] == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Northern officials shared the concerns of the southern generals.",  # whose concerns
+        "Northern officials expressed concern over the weekend.",  # when, not what
+    ],
+)
+def test_whose_view_and_when_it_was_voiced_are_no_topic(nlp, text):
+    assert [r for r in _records(nlp, text) if r[1] and r[1].startswith(("shared", "expressed"))] == []

@@ -132,13 +132,35 @@ def relayed(ix: DocIndex, inner: Found, outer: Found) -> bool:
 def _in_record(v: Token) -> bool:
     """``v`` tells what was said in a record the text names: "a transcript of the call in which X
     said ...", "a letter where X warned that ...": the teller passes on X's words as X's."""
-    if v.dep_ != "relcl" or v.head.lemma_.lower() not in C.RECORD_NOUNS:
+    if v.dep_ != "relcl" or v.head.lemma_.lower() not in C.RECORD_NOUNS or _record_doubted(v.head):
         return False
     return any(
         (c.dep_ == "prep" and c.lower_ == "in" and any(g.lower_ == "which" for g in c.children))
         or (c.dep_ == "advmod" and c.lower_ == "where")
         for c in v.children
     )
+
+
+# what makes a record no source of anyone's words: a forged or alleged one, one said not to exist
+_DOUBTED_RECORD = frozenset("forged fake fabricated alleged purported bogus doctored false supposed".split())
+_HEARSAY_NOUNS = frozenset("existence report claim rumour rumor allegation".split())
+
+
+def _record_doubted(record: Token) -> bool:
+    """ "a forged letter in which X said", "no transcript in which", "denied the existence of a
+    call in which", "dismissed reports of a call in which": the words are no one's said."""
+    if any(
+        c.lower_ in _DOUBTED_RECORD or (c.dep_ == "det" and c.lower_ in ("no", "any"))
+        for c in record.children
+    ):
+        return True
+    for a in record.ancestors:
+        lemma = a.lemma_.lower()
+        if lemma in C.DENIAL_VERBS or lemma in ("existence", "report", "claim", "rumour", "rumor"):
+            return True
+        if any(c.dep_ == "neg" for c in a.children) or lemma in C.FALSE_WORDS:
+            return True
+    return False
 
 
 def in_claim(ix: DocIndex, v: Token) -> bool:

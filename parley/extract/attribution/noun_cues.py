@@ -47,7 +47,9 @@ VIEW_NOUNS = frozenset(
 # whose "of" names whose view it is).
 TOPIC_NOUNS = VIEW_NOUNS - frozenset("view belief conclusion".split())
 # Prepositions that name what a voiced view is about ("concern about", "frustration over").
-TOPIC_PREPOSITIONS = frozenset("about over regarding on of".split())
+TOPIC_PREPOSITIONS = frozenset("about over regarding on".split())  # not "of": whose ("concerns of X")
+# A topic that is a time is when, not what ("expressed concern over the weekend")
+TIME_TOPICS = frozenset("weekend week day night morning evening month year hour period".split())
 # Verbs of voicing a view: their subject holds the view their object names ("voiced concern that").
 VOICING_VERBS = frozenset("make repeat reiterate restate renew express voice share issue".split())
 VOICED_NOUNS = SAYING_NOUNS | VIEW_NOUNS
@@ -122,7 +124,7 @@ def _topic_voiced(ix: DocIndex, t: Token) -> Found | None:
     if prep is None or prep.right_edge.i != t.right_edge.i:
         return None  # the topic is the noun's last words ("concern about X", not "about X in May")
     topic = next((c for c in prep.children if c.dep_ in ("pobj", "pcomp")), None)
-    if topic is None:
+    if topic is None or topic.lemma_.lower() in TIME_TOPICS or topic.ent_type_ in ("DATE", "TIME"):
         return None
     if topic.dep_ == "pcomp":
         content = clause_span(ix, topic, t) if is_verb(topic) else None
