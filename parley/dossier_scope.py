@@ -16,9 +16,10 @@ words and who says them) name one of:
 The dossier's words are those of the dossier the store was analysed with (``parley analyse
 --actors FILE``, ``PARLEY_ACTORS`` or the bundled one), whatever dossier a later command is given:
 the ``dossier_terms`` corpus step keeps them in the store (one ``dossier_terms`` record). A store
-analysed before that step existed has none until it is analysed again; then the store's actors
-alone say what touches. With no actor with a side and no dossier there is nothing to go by: every
-item touches.
+analysed before that step existed has none until it is analysed again; until then the dossier
+``PARLEY_ACTORS`` names (else the bundled one) is read, when every actor the store lists from a
+dossier is in it, else the store's actors alone say what touches. With no actor with a side and
+no dossier there is nothing to go by: every item touches.
 
 A word with no lower-case letter (an acronym, "US") is matched as written, so the pronoun "us"
 is no party; other words whatever their case, whole, with a plural or possessive ending.
@@ -26,12 +27,14 @@ is no party; other words whatever their case, whole, with a plural or possessive
 
 from __future__ import annotations
 
+import os
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from parley.corpus import CorpusContext, corpus_step
+from parley.errors import ParleyError
 from parley.lookups import cached
 from parley.models import Actor
 from parley.records import record_type
@@ -106,8 +109,24 @@ def dossier_scope(store: Store) -> Scope | None:
     return cached(
         store,
         "dossier-scope",
-        lambda: _scope(list(store.actors()), [w for t in store.records("dossier_terms") for w in t.words]),
+        lambda: _scope(list(store.actors()), _kept_terms(store)),
     )
+
+
+def _kept_terms(store: Store) -> list[str]:
+    """The words the ``dossier_terms`` step kept; for a store analysed before that step existed,
+    the default dossier's (``PARLEY_ACTORS``, else the bundled one) when every actor the store lists
+    from a dossier is in it, as the brief read them then."""
+    kept = [w for t in store.records("dossier_terms") for w in t.words]
+    if kept or not (listed := {a.id for a in store.actors() if "registry" in a.evidence}):
+        return kept
+    from parley.dossier import Dossier
+
+    try:
+        dossier = Dossier.load(os.environ.get("PARLEY_ACTORS") or None)
+    except (ParleyError, OSError):
+        return []
+    return _dossier_words(dossier) if listed <= set(dossier.registry.specs) else []
 
 
 def in_dossier(store: Store, items: list[Any]) -> dict[str, bool]:

@@ -15,7 +15,9 @@ def clip_words(text: str, limit: int) -> str:
     text = " ".join(text.split())
     if len(text) <= limit:
         return text
-    cut = text[: limit - 1]
+    cut = text[: max(limit - 1, 0)]
+    if not cut:
+        return "…"
     if cut[-1].isalnum() and text[limit - 1].isalnum() and " " in cut:  # inside a word: drop its start
         cut = cut[: cut.rfind(" ")]
     return cut.rstrip(" ,;:") + "…"

@@ -279,3 +279,28 @@ def test_clipped_words_end_at_a_word_and_short_text_is_left_whole():
     assert clip_words(text, 200) == text
     assert clip_words("No compromise on the question, they said", 30) == "No compromise on the question…"
     assert clip_words("Ministerialdirektorenkonferenz", 10) == "Ministeri…"  # one word: cut where it must
+
+
+def test_a_store_analysed_before_dossier_terms_reads_the_default_dossier(desk, tmp_path, monkeypatch):
+    """With no ``dossier_terms`` record, the dossier PARLEY_ACTORS names serves when the store's
+    listed actors are all in it, as before the step existed."""
+    from parley.dossier_scope import dossier_scope
+
+    desk.replace_records("dossier_terms", [])
+    monkeypatch.setenv("PARLEY_ACTORS", str(tmp_path / "dossier.yaml"))
+    scope = dossier_scope(desk)
+    assert scope is not None and scope.names("new catch limits")
+    other = tmp_path / "other.yaml"  # a dossier that does not list the store's negotiator
+    other.write_text("sides:\n  - {id: east, name: Eastland, adjectives: [Eastern]}\n", encoding="utf-8")
+    monkeypatch.setenv("PARLEY_ACTORS", str(other))
+    from parley.models import Actor
+
+    desk.replace_records("actor", [*desk.actors(), Actor("ida-lund", "Ida Lund", "person")])  # made again
+    scope = dossier_scope(desk)
+    assert scope is not None and not scope.names("new catch limits") and not scope.names("an Eastland port")
+
+
+def test_clipped_to_nothing_is_only_the_mark():
+    from parley.wording import clip_words
+
+    assert clip_words("abc def", 1) == "…"
