@@ -14,6 +14,9 @@ wrong day is worse than none:
 - the report's own sentence tells no time at all (a duration of how long it lasted aside), no word
   of a change or a distance in time ("later", "after", "since", "previously", "again", "then" ...),
   and no condition ("if", "unless");
+- the report names a place of its own (without one, the merging of events would read it as the
+  article going on about the happening of the sentence before: "... a plant near X on March 1.
+  Drones struck a bus, killing 12" would give the plant the bus's toll);
 - the report is told with a verb of its own (a noun, "the strike killed three", goes on about a
   strike told before and is left to the merging of events) in the simple past ("struck", "was
   struck"; not "has struck", "will meet", nor the past perfect, "had visited", which places a
@@ -78,6 +81,7 @@ def carried(
         if r.date is None
         and r.status == "reported"
         and r.type == day.type
+        and r.place is not None
         and trigger.pos_ == "VERB"
         and told_in_past(trigger)
         and not (_background(trigger) or _teller(trigger) or _past_perfect(trigger))

@@ -31,8 +31,7 @@ report of an article already among the event's sources needs no words when one s
 (one article's narration goes on about the event it dated: "the summit ... the meeting"), unless,
 of a type that is one person's own act (``own_act``), it names someone and the event no one ("a
 communique said ...", then "the decision, announced by X": X is no party of the communique), or,
-of a ``recurring`` type, the two are told in two places ("a hospital in X ... a bus near Y") or
-one is dated by another sentence ("... a plant on March 1. Drones struck a bus ...").
+of a ``recurring`` type, the two are told in two places ("a hospital in X ... a bus near Y").
 
 Reports from a digest (an article with ``DIGEST_REPORTS`` or more of one type, such as a think
 tank's daily list of every village attacked) count only with casualty figures, a registered party,
@@ -312,10 +311,6 @@ def _score(
     # but of one person's own act, a report naming someone is not its article's narration of one
     # it told naming no one ("a communique said ...", then "the decision, announced by X")
     told_here = told_here and not (d.type in own and people and not theirs)
-    # nor, of a type that happens day after day, one dated by another sentence of the article
-    # ("... a plant on March 1. Drones struck a bus ..."): another strike of that day
-    here = [(m, article), *((x, a) for x, _, a in d.reports if x.article_id == m.article_id)]
-    told_here = told_here and not (d.type in recurring and any(carried(*r) for r in here))
     if people and theirs:
         shared = len(people & theirs) or stands_for(people, theirs, *parties)
         if not shared:
@@ -353,12 +348,6 @@ def _score(
     if needed and not content_agrees(words, d.words):
         return None
     return score
-
-
-def carried(m: EventMention, article: Article | None) -> bool:
-    """The report's day was told in another sentence (:mod:`parley.extract.event_runs`, "that
-    night" after a day told before)."""
-    return bool(article and m.date_text and m.date_text not in article.text[m.span.start : m.span.end])
 
 
 def _kept(m: EventMention, people: Mapping[int, frozenset[str]], recurring: frozenset[str]) -> bool:
