@@ -159,10 +159,11 @@ CAPTION_START = re.compile(
     r"(?: by)?\s*:|(?:photo|image|picture)(?: illustration)? by\b|illustrative (?:photo|image|picture)\b)",
     re.IGNORECASE,
 )
+# An outlet's photo credit closing a caption, however long the caption: "(X News photo/Name, Agency)"
+OUTLET_PHOTO_CREDIT = re.compile(r"\([^()]{0,40}\b(?i:photo)s?\s*/\s*[^()]{1,100}\)\s*$")
 CAPTION_CREDIT = re.compile(
     r"(?:\b(?i:photograph|photo|image|picture)s?(?i: by)?:\s*[^.!?]{1,90}"
     r"|\((?:photos?|image|pictured|file photo)\b[^()]{0,120}\)|\([Cc]redit\s*:[^()]{1,120}\)"
-    r"|\([^()]{0,40}\b(?i:photo)s?\s*/\s*[^()]{1,100}\)"  # "(X News photo/Name, Agency)"
     rf"|\[[^\[\]]{{0,80}}(?:/|\b{_CREDIT_NAMES}\b)[^\[\]]{{0,80}}\]"
     rf"|^[^.!?]{{0,80}}(?:/\s*{_CREDIT_NAMES}\b[^.!?]{{0,40}}|\bvia Getty Images))\s*$"
 )
@@ -217,6 +218,8 @@ def is_boilerplate(line: str) -> bool:
         return True
     if len(line) <= MAX_CAPTION_CHARS and CAPTION_START.match(line):
         return True  # "Image: ..." at the head of a line is a caption, however long its description
+    if len(line) <= MAX_CAPTION_CHARS and line.endswith(")") and OUTLET_PHOTO_CREDIT.search(line):
+        return True
     if len(line) > MAX_NOTICE_CHARS:
         return False
     if line.startswith("(") and CREDIT_TAIL.match(line):
