@@ -106,19 +106,20 @@ def keep_dossier_terms(context: CorpusContext) -> int:
 def dossier_scope(store: Store) -> Scope | None:
     """The negotiation's words and actors for this store (kept while the store is unchanged);
     None when nothing says what the negotiation is (then every item touches it)."""
-    return cached(
-        store,
-        "dossier-scope",
-        lambda: _scope(list(store.actors()), _kept_terms(store)),
-    )
+
+    def build() -> Scope | None:
+        actors = list(store.actors())
+        return _scope(actors, _kept_terms(store, actors))
+
+    return cached(store, "dossier-scope", build)
 
 
-def _kept_terms(store: Store) -> list[str]:
+def _kept_terms(store: Store, actors: list[Actor]) -> list[str]:
     """The words the ``dossier_terms`` step kept; for a store analysed before that step existed,
     the default dossier's (``PARLEY_ACTORS``, else the bundled one) when every actor the store lists
     from a dossier is in it, as the brief read them then."""
     kept = [w for t in store.records("dossier_terms") for w in t.words]
-    if kept or not (listed := {a.id for a in store.actors() if "registry" in a.evidence}):
+    if kept or not (listed := {a.id for a in actors if "registry" in a.evidence}):
         return kept
     from parley.dossier import Dossier
 
