@@ -66,10 +66,13 @@ def attributions(ctx: Context) -> Step:
 
 
 @component(
-    "times", requires=("article",), produces=("time_expression",), version="7"
+    "times", requires=("article",), produces=("time_expression",), version="8"
 )  # 2: dates without a year in a text telling of an earlier year take that year; 3: or its season;
 # 4: "this weekend" in a past clause of a weekday is the one just gone; 5: "the delayed Monday talks";
-# 6: an -ed word after an article or possessive is no past tense anywhere in the window
+# 6: an -ed word after an article or possessive is no past tense anywhere in the window; 7: a timetable
+# verb in the present before a day is future, a far future clause reaches a verbless phrase;
+# 8: in a story of an earlier year, a day due then ("a speech, due on 21 April") is that year's, a
+# caption's date does not end the story, "the next week" follows the story's date
 def times(ctx: Context) -> Step:
     from parley.extract.timex import find_time_expressions
 
@@ -101,8 +104,9 @@ def times(ctx: Context) -> Step:
     # 24: "X and Russian officials" parsed as one noun is no single speaker; 25: "told X then" and a
     # story over paragraphs date the saying earlier (unknown or the story's date), a scene's month
     # stops a carried day; 26: a past-tense act told in an article that looks back years is dated
-    # unknown, not the publication day (said_on_retold)
-    version="26",
+    # unknown, not the publication day (said_on_retold); 27: a day something is or was due on ("a
+    # speech, due on 21 April") dates no saying, in its sentence or told before
+    version="27",
 )
 def statements(ctx: Context) -> Step:
     def step(a: Analysis) -> dict:

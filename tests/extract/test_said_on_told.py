@@ -64,3 +64,24 @@ def test_a_month_or_year_told_before_makes_the_day_unknown(said_on):
 )
 def test_otherwise_a_statement_is_dated_by_the_article(said_on, text, cue):
     assert said_on(text)[cue] == (PUBLISHED, "article")
+
+
+@pytest.mark.parametrize(
+    "text, cue",
+    [
+        # a day something was due on is a plan, not when the saying was
+        (
+            "Signs of the plan emerged in the spring of 2021, when northern troops massed on the border. "
+            "The spy agency obtained reports suggesting the leader could use a yearly address, due on 14 "
+            "April, to argue for war.",
+            "suggesting",
+        ),
+        (
+            "The envoy, who is expected to land in the capital on 14 April, said the talks would go on.",
+            "said",
+        ),
+    ],
+)
+def test_a_day_something_is_due_on_does_not_date_the_saying(said_on, text, cue):
+    assert said_on(text)[cue][0] != dt.date(2021, 4, 14)
+    assert said_on(text)[cue][0] != dt.date(2026, 4, 14)

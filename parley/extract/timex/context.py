@@ -108,7 +108,8 @@ class Context:
                 if pos - end <= STATED_REACH and self._same_paragraph(end, pos):
                     return end, period
                 continue
-            if period.precision not in ("day", "week", "month"):
+            # a season the narration placed ("through the summer", told of 2019) goes on telling it
+            if period.precision not in ("day", "week", "month", "season"):
                 if end in self.narrated:
                     return None  # "the following year": the narration has moved on, to no month
                 continue  # "in 1994", "since 2014": too vague to tell which January follows
@@ -143,11 +144,17 @@ class Context:
         breaks = [i for i in range(end, pos) if self.text[i] == "\n"]
         if not breaks:
             return True
-        line_start = self.text.rfind("\n", 0, end) + 1
-        line = self.text[line_start : breaks[0]].rstrip()
-        caption = not re.search(r"[.!?][\"'’”)]*$", line)
         between = self.text[breaks[0] : breaks[-1]]
-        return caption and not between.strip()  # the caption's line, then the paragraph at once
+        return self.on_caption(end) and not between.strip()  # the caption, then the paragraph at once
+
+    def on_caption(self, pos: int) -> bool:
+        """``pos`` is on a line of its own that ends without a full stop, question or exclamation
+        mark: a photo caption or a heading ("Soldiers near the river, 23 March 2019")."""
+        line_start = self.text.rfind("\n", 0, pos) + 1
+        line_end = self.text.find("\n", pos)
+        if line_end < 0:
+            return False  # the last line, or a text with no line breaks: prose
+        return not re.search(r"[.!?][\"'’”)]*$", self.text[line_start:line_end].rstrip())
 
     def last_ref(
         self, pos: int, within: int = 400, precisions: tuple[str, ...] = (), ended: bool = False
