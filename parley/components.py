@@ -56,8 +56,9 @@ def mentions(ctx: Context) -> Step:
 # "according to" ends the content; 33: a dash credits only a quote opening its paragraph, lists of
 # the subject's verbs and what a colon announces stay in the content; 34: a view voiced with its
 # topic ("expressed uncertainty about whether"), words told from a record ("a record in which X
-# said"), a speaker's own questions marked as such, "ask questions" with none given is no statement
-@component("attributions", requires=("doc",), produces=("attribution",), version="34")
+# said"), a speaker's own questions marked as such, "ask questions" with none given is no statement;
+# 35: "According to X, Y said ..." is X relaying Y's words (report), the model's "X asked Y if" a question
+@component("attributions", requires=("doc",), produces=("attribution",), version="35")
 def attributions(ctx: Context) -> Step:
     def step(a: Analysis) -> dict:
         return {"attribution": extract_attributions(a.parsed)}

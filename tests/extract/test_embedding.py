@@ -188,14 +188,16 @@ def test_a_clause_no_one_in_the_text_denies_relays_or_asks_has_no_speaker(analys
 
 def test_according_to_reports_x_said_is_x_statement(analysed):
     """The text asserts, on the reports' word, that Putin spoke: his statement, not embedded
-    (as with "Tass reported Peskov as saying"); the reports' own statement is kept."""
+    (as with "Tass reported Peskov as saying"); the reports' own statement is kept, marked as
+    words they relay (no claim of theirs), with its speaker."""
     article, statements, _ = analysed["according-to-reports"]
     body = _in_body(article, statements)
     putin = [s for s in body if s.speaker_actor_id == INNER]
     assert len(putin) == 1, [(s.speaker, s.text) for s in body]
     assert putin[0].text == "he would not meet Zelensky before the summer"
     assert putin[0].embedded_in is None and putin[0].outer_id is None
-    assert any(s.cue == "According to" and s.speaker == "reports" for s in body)
+    relays = [s for s in body if s.cue == "According to"]
+    assert [(s.speaker, s.embedded_in, s.outer_id) for s in relays] == [("reports", "report", None)]
 
 
 def test_reports_say_x_told_is_x_statement(analysed):

@@ -23,6 +23,8 @@ Modules, by the job they do, in the order the passes run:
   (``refuted assertions that X dismissed ...``) makes no attribution of X's: it is tied to
   the outer attribution and takes its speaker (``embedded_in``, ``outer``), or is dropped;
   so is a reported statement inside another's content (``X said that Y thinks ...``);
+* :mod:`.relays`: ``According to X, Y said ...``: X's record passes Y's words on (``report``),
+  and Y's own record stands;
 * :mod:`.put_to`: a request put to someone by no one named (``was asked to leave``) and a term
   of anonymity (``who refused to identify himself``) are no one's statement: dropped;
 * :mod:`.speakers`: the speaker words of a cue verb (used by every pass), and the noun a

@@ -31,7 +31,9 @@ Not embedded: ``according to reports, X said ...`` and ``Reports say X told ...`
 asserts, on the reports' word, that X spoke, as it does with ``Tass reported X as saying``; so
 does ``The magazine said it had seen a transcript in which X said ...`` (a record of words said:
 ``C.RECORD_NOUNS``). Such an inner statement of a verb of saying is kept as X's
-(:func:`relayed`), besides the outer one.
+(:func:`relayed`), besides the outer one; an ``according to`` record whose content is such a
+saying is marked ``report``, its speaker kept: it relays the words, it claims nothing of its own
+(:mod:`.relays`).
 """
 
 from __future__ import annotations
@@ -44,13 +46,12 @@ from parley.extract import cues as C
 
 from .document import DocIndex, Found, extend_to_quotes
 from .put_to import aside_ask, aside_reply, put_to_subject
+from .relays import NOT_SAYING, mark_relays
 from .verbs import is_cue_verb, is_verb
 
 # Which label wins when a cue sits under several markers.
 _RANK = {"denial": 3, "question": 2, "report": 1}
 _CLAIM_DEPS = frozenset({"acl", "ccomp", "appos"})
-# Verbs of saying whose clause a relaying source may pass on as the subject's own statement.
-_NOT_SAYING = C.OBJECT_CONTENT_VERBS | C.DESCRIBE_VERBS | C.ASK_VERBS | C.COGNITION_VERBS
 
 
 def mark_embedded(ix: DocIndex, found: list[Found]) -> list[Found]:
@@ -78,6 +79,7 @@ def mark_embedded(ix: DocIndex, found: list[Found]) -> list[Found]:
         if f.kind == "reported" and not _asked(ix, f):
             f.content = _whole_clause(ix, f)
         out.append(f)
+    mark_relays(ix, out)  # "According to X, Y said ...": X relays Y's words, no claim of X's
     return out
 
 
@@ -88,14 +90,21 @@ def own_question(ix: DocIndex, f: Found) -> bool:
     questioned the figures`` are not questions)."""
     if f.kind != "reported" or f.cue_i < 0 or f.embedded is not None:
         return False
-    v = ix.doc[f.cue_i]
+    return asks_question(ix, ix.doc[f.cue_i], f.content)
+
+
+def asks_question(ix: DocIndex, v: Token, content: tuple[int, int]) -> bool:
+    """Whether the verb ``v`` asks the reported ``content`` as a question (:func:`own_question`;
+    the learned model's proposals are read by it too)."""
     if not is_verb(v) or v.lemma_.lower() not in C.ASK_VERBS:
         return False
-    span = ix.doc.char_span(f.content[0], f.content[1], alignment_mode="expand")
+    span = ix.doc.char_span(content[0], content[1], alignment_mode="expand")
     if span is None or len(span) == 0:
         return False
     opens = C.QUESTION_WORDS | {"if"}
     first = span[0]
+    if first.pos_ == "ADV" and len(span) > 1 and span[1].lower_ in opens - {"which"}:
+        return True  # "wondered just how strong ...", "asked exactly what ..."
     if first.lower_ in opens:
         return first.lower_ != "which" or first.dep_ != "det"  # not "which plan was tabled" as a subject
     if any(
@@ -117,7 +126,7 @@ def relayed(ix: DocIndex, inner: Found, outer: Found) -> bool:
     doc = ix.doc
     v, o = doc[inner.cue_i], doc[outer.cue_i]
     lemma = v.lemma_.lower()
-    if not is_verb(v) or lemma not in C.SPEECH_VERBS or lemma in _NOT_SAYING:
+    if not is_verb(v) or lemma not in C.SPEECH_VERBS or lemma in NOT_SAYING:
         return False
     if o.lower_ == "according":
         return o.head.i == v.i

@@ -16,7 +16,8 @@ source by its marginals is taken all the same if its first word is likely enough
 that ...``), with that lower confidence. :func:`combine` adds the proposals that read as
 someone saying something to the rules' records where the rules found nothing, and gives a
 rule's direct quote the bounds of the model's source for it (or a source where it had none);
-that is what :func:`parley.extract.attribution.extract_attributions` returns.
+that is what :func:`parley.extract.attribution.extract_attributions` returns. A proposal that
+asks (``X asked Y whether ...``) is marked ``question`` as the rules' are (no claim of X's).
 """
 
 from __future__ import annotations
@@ -36,6 +37,7 @@ from parley.extract import cues as C
 from parley.models import Attribution, Span
 
 from .document import DocIndex
+from .embedding import asks_question
 from .features import RuleMarks, base_features, cue_head_index, paragraphs, role_features, spans_of
 from .quotes import QUOTE_CHARS
 
@@ -146,14 +148,18 @@ class LearnedModel:
                 src = _without_separators(ix, para, src)
                 parts = [_char_span(ix, para[s], para[e - 1] + 1) for s, e in contents]
                 first = ix.text[parts[0].start : parts[0].start + 1]  # doc.text joins every token anew
+                head = cue_head_index(ix, a, b)
+                asked = first not in QUOTE_CHARS and asks_question(
+                    ix, doc[head], (parts[0].start, parts[0].end)
+                )
                 att = Attribution(
                     content=parts[0],
                     kind="direct" if first in QUOTE_CHARS else "reported",
                     source=_char_span(ix, para[src[0]], para[src[1] - 1] + 1) if src else None,
                     cue=_char_span(ix, a, b),
                     more_content=tuple(parts[1:]),
+                    embedded_in="question" if asked else None,
                 )
-                head = cue_head_index(ix, a, b)
                 head_children = tt.children(head)
                 deps = {tt.dep[c] for c in head_children}
                 lemma = tt.lemma[head]
