@@ -57,8 +57,10 @@ def mentions(ctx: Context) -> Step:
 # the subject's verbs and what a colon announces stay in the content; 34: a view voiced with its
 # topic ("expressed uncertainty about whether"), words told from a record ("a record in which X
 # said"), a speaker's own questions marked as such, "ask questions" with none given is no statement;
-# 35: "According to X, Y said ..." is X relaying Y's words (report), the model's "X asked Y if" a question
-@component("attributions", requires=("doc",), produces=("attribution",), version="35")
+# 35: "According to X, Y said ..." is X relaying Y's words (report), the model's "X asked Y if" a question;
+# 36: a quoted phrase the writer's clause goes on after is no speech, quotes run on across a short
+# sentence about the speaker and from a paragraph left open, nested and mistyped marks
+@component("attributions", requires=("doc",), produces=("attribution",), version="36")
 def attributions(ctx: Context) -> Step:
     def step(a: Analysis) -> dict:
         return {"attribution": extract_attributions(a.parsed)}

@@ -12,6 +12,8 @@ Modules, by the job they do, in the order the passes run:
 * :mod:`.document`: the parse indexed once (quote, paragraph and sentence of each token)
   and the state the passes share; paragraphs are hard limits for every pass;
 * :mod:`.direct`: direct quotes that are speeches of their own, and their cue verbs;
+  :mod:`.quoted_phrases` tells a phrase the writer's clause quotes, a title or a nickname from
+  a speech, :mod:`.after_quote` a cue whose subject follows a quote the parser split off;
 * :mod:`.labels`: attributions marked by a colon or a dash, and ``Name: …`` headlines;
 * :mod:`.reported`: reported speech (``X said that …``, ``X vowed to …``, ``according to
   X``);

@@ -3,7 +3,11 @@ quote become one attribution.
 
 A quote without a cue of its own takes the source and cue of the attribution right before it
 when nothing but punctuation or a linking word lies between (``"...," said X. "..."``, the
-next paragraph of a quote, a quote after ``X said that ...``); else it has no source. After a
+next paragraph of a quote, a quote after ``X said that ...``), or one short sentence about the
+speaker of a direct quote (``"...," X said. She did not name them. "..."``); else it has no
+source. A quote left open at its paragraph's end runs on into the quote opening the next
+paragraph (the convention for a quotation over several paragraphs) and takes its attribution
+when that one has a cue of its own (``"A ¶ "B," added Y.``: Y's). After a
 question put with ``ask`` (``"How did it feel?" the lawyer asked the witness.``) the next quote
 is the answer: the person asked's when the text names them, else no one's (:mod:`.answers`).
 
@@ -22,6 +26,7 @@ from .document import DocIndex, Found
 
 _LINK_POS = frozenset({"ADV", "CCONJ", "INTJ", "PART"})
 _GAP_CHARS = " \t\r\n.,;:—–-"
+_PERSON_SUBJECTS = frozenset({"he", "she"})
 
 
 def resolve_bare(ix: DocIndex, bare: list[int], found: list[Found]) -> list[Found]:
@@ -41,12 +46,25 @@ def resolve_bare(ix: DocIndex, bare: list[int], found: list[Found]) -> list[Foun
                 if prev is None or e > prev[0] or (e == prev[0] and f.kind == "direct"):
                     prev = (e, f)
         res = Found((q.start, q.end), "direct", None, None, None, -1)
+        run_on = run_on_quote(ix, qi, found)
+        if run_on is not None:
+            # a quote left open at its paragraph's end runs on into the next paragraph's,
+            # whose attribution it shares
+            f = run_on
+            res = Found((q.start, q.end), "direct", f.source, f.cue, f.channel, f.cue_i)
+            ends.append((q.end, res))
+            ix.direct_quotes.add(qi)
+            out.append(res)
+            continue
         inner = text[q.start : q.end].rstrip("\"“”«»„‘’'` ")[-1:]
         if (
             prev is not None
             and inner not in (",", ";", "—", "–", "-")
             and prev[1].source is not None
-            and gap_is_empty(ix, min(prev[0], q.start), q.start)
+            and (
+                gap_is_empty(ix, min(prev[0], q.start), q.start)
+                or same_person_aside(ix, prev[1], min(prev[0], q.start), q.start)
+            )
         ):
             f = prev[1]
             if asked_question(ix, f):
@@ -60,6 +78,26 @@ def resolve_bare(ix: DocIndex, bare: list[int], found: list[Found]) -> list[Foun
         ix.direct_quotes.add(qi)
         out.append(res)
     return out
+
+
+def run_on_quote(ix: DocIndex, qi: int, found: list[Found]) -> Found | None:
+    """The attribution of the quote that opens the next paragraph, when quote ``qi`` is left
+    open at its paragraph's end (the convention for a quotation that runs over paragraphs,
+    ``"… ¶ "…," she added.``), that quote opens with the same mark and has a cue and a speaker
+    of its own."""
+    q = ix.quotes[qi]
+    if q.closed or qi + 1 >= len(ix.quotes):
+        return None
+    nxt = ix.quotes[qi + 1]
+    between = ix.text[q.end : nxt.start]
+    if between.strip() or between.count("\n") == 0:
+        return None
+    if ix.text[q.start] != ix.text[nxt.start]:
+        return None  # other marks: a quote inside the open one ('"… ¶ “…,” she said …"')
+    for f in found:
+        if f.content[0] == nxt.start and f.kind == "direct" and f.source is not None and f.cue_i >= 0:
+            return f
+    return None
 
 
 def extent_end(ix: DocIndex, f: Found) -> int:
@@ -92,6 +130,24 @@ def gap_is_empty(ix: DocIndex, start: int, end: int) -> bool:
     doc = ix.doc
     words = [doc[i] for i in range(a, b) if not (doc[i].is_punct or doc[i].is_space)]
     return len(words) <= 2 and all(t.pos_ in _LINK_POS for t in words)
+
+
+def same_person_aside(ix: DocIndex, f: Found, start: int, end: int) -> bool:
+    """Between direct quote ``f`` and the next quote, in their paragraph, lies one short
+    sentence about the speaker: its subject ``he`` or ``she``, no name and no quote in it
+    (``"A," the mayor said. She did not name the donors. "B."``): the quote goes on."""
+    if f.kind != "direct" or f.cue_i < 0:
+        return False
+    a = bisect.bisect_left(ix.starts, start)
+    b = bisect.bisect_left(ix.starts, end)
+    doc = ix.doc
+    words = [doc[i] for i in range(a, b) if not (doc[i].is_punct or doc[i].is_space)]
+    if not 2 <= len(words) <= 12 or ix.pid[a] != ix.pid[b - 1] or ix.pid[a] != ix.pid[f.cue_i]:
+        return False
+    if len({ix.sid[t.i] for t in words}) != 1 or any(t.pos_ == "PROPN" or ix.in_quote(t.i) for t in words):
+        return False
+    subj = words[0]
+    return subj.lower_ in _PERSON_SUBJECTS and subj.dep_ == "nsubj" and subj.head.pos_ in ("VERB", "AUX")
 
 
 def join_parts(found: list[Found]) -> list[Found]:

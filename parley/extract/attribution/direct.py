@@ -3,9 +3,11 @@
 A quote is *standalone* when it starts a paragraph or follows ``: , . — (``; a quote inside a
 sentence (``called it "a disaster"``, ``said the plan was "dead"``) is left to the reported
 pass (:mod:`.reported`), which then keeps the quote whole inside its content, unless it
-follows a verb of saying at once (``a man yelled "Stay there!"``). For a standalone quote the
-cue is found, in this order (:func:`direct_pass`), unless the quote opens with a transcript's
-speaker label (``"HOST: …``, :func:`.labels.transcript_label`):
+follows a verb of saying at once (``a man yelled "Stay there!"``) and the clause does not go
+on after it (``reported "2,500 incidents" in the city``:
+:func:`.quoted_phrases.phrase_in_clause`). For a standalone quote the cue is found, in this
+order (:func:`direct_pass`), unless the quote opens with a transcript's speaker label
+(``"HOST: …``, :func:`.labels.transcript_label`):
 
 * a dependency link: a reporting verb outside the quote that governs the quote's root
   (``"...," Peskov said``, ``Peskov said: "..."``), or that hangs from a word inside it
@@ -15,9 +17,12 @@ speaker label (``"HOST: …``, :func:`.labels.transcript_label`):
 * ``according to X`` right after the closing quote, ending the sentence (``"…" – according to
   the briefing.``: :func:`.according_forms.according_after_quote`);
 * a colon before the quote (:func:`.labels.colon_intro`);
-* the nearest reporting verb in the same sentence (or in a short ``X said.`` sentence right
-  after the quote) that does not introduce a clause of its own, nor a relative clause on a
-  noun (``"…," a statement with which X agreed``: X does not say it);
+* the nearest reporting verb in the same sentence (or in a sentence the parser split off
+  right after the quote: a short ``X said.``, or one whose words before the verb are all its
+  subject, ``"…!" the mayor's niece, a state delegate, shouted``: :mod:`.after_quote`) that
+  does not introduce a clause of its own, nor a relative clause on a noun (``"…," a
+  statement with which X agreed``: X does not say it); a nickname in quote marks inside a
+  name (``Jane "JJ" Doe``) does not stand between;
 * a short sentence right before the quote whose main verb is a verb of saying without a
   clause of its own (``X agreed. "…"``, ``X said in a statement. "…"``);
 * any finite verb of a short clause right after a sentence-initial quote that ends with ``,``
@@ -27,7 +32,9 @@ speaker label (``"HOST: …``, :func:`.labels.transcript_label`):
   own line (:func:`.labels.dash_line`);
 * otherwise the quote is *bare*: it may continue the attribution before it
   (:mod:`.continuation`); not a phrase on a line of its own that opens in lower case (a pull
-  quote lifted from a sentence, ``"to improve their position"``): no one's words.
+  quote lifted from a sentence, ``"to improve their position"``): no one's words; nor a title,
+  nor a quote the writer's clause goes on after in lower case, unless it holds a sentence of
+  its own (``"I would not call it reform. It is a tax" for the rich``).
 """
 
 from __future__ import annotations
@@ -37,9 +44,11 @@ from spacy.tokens import Token
 from parley.extract import cues as C
 
 from .according_forms import according_after_quote
+from .after_quote import subject_fills_gap
 from .document import DocIndex, Found
 from .embedding import in_claim
 from .labels import colon_intro, dash_line, lifted_phrase, opens_paragraph, transcript_label
+from .quoted_phrases import holds_sentence, looks_like_title, nickname, phrase_in_clause
 from .quotes import QUOTE_CHARS
 from .speakers import attribution_for_cue
 from .verbs import VERB_POS, is_cue_verb, is_verb
@@ -62,6 +71,8 @@ def direct_pass(ix: DocIndex) -> tuple[list[Found], list[int]]:
             continue
         content = (q.start, q.end)
         standalone = is_standalone(ix, qi)
+        if not standalone and phrase_in_clause(ix, qi):
+            continue  # 'reported "2,500 incidents" in the city': a phrase of the clause
         res: Found | None = transcript_label(ix, qi) if standalone else None
         v = link_cue(ix, qi) if res is None else None
         if res is not None:
@@ -107,7 +118,12 @@ def direct_pass(ix: DocIndex) -> tuple[list[Found], list[int]]:
         if res is None:
             nxt = ix.text[q.end : q.end + 2].strip()[:1]
             pull = opens_paragraph(ix, qi) and lifted_phrase(ix, qi)  # a phrase lifted, on its own line
-            if words >= 3 and not looks_like_title(ix, a, b) and not nxt.islower() and not pull:
+            if (
+                words >= 3
+                and not looks_like_title(ix, a, b)
+                and (not nxt.islower() or holds_sentence(ix, qi))
+                and not pull
+            ):
                 bare.append(qi)
             continue
         if res.cue_i >= 0:
@@ -124,16 +140,6 @@ def is_standalone(ix: DocIndex, qi: int) -> bool:
     if crossed or ch == "" or ch in _STANDALONE_BEFORE:
         return True
     return ch in QUOTE_CHARS and ix.qid[ix.tok_at(q.start - 1)] >= 0
-
-
-def looks_like_title(ix: DocIndex, a: int, b: int) -> bool:
-    """A short run of capitalised words (``"Make Your Kid a Millionaire"``), no sentence of
-    its own followed by another (``"The Donald. Big Daddy."`` is words said)."""
-    words = [t for t in ix.doc[a:b] if t.is_alpha]
-    if len(words) > 8 or any(ix.doc[i].is_sent_start for i in range(a + 1, b) if ix.doc[i].is_alpha):
-        return False
-    content = [t for t in words if not t.is_stop]
-    return not content or (all(t.is_title for t in content) and not any(is_verb(t) for t in content))
 
 
 def link_cue(ix: DocIndex, qi: int) -> Token | None:
@@ -261,7 +267,8 @@ def proximity_cue(ix: DocIndex, qi: int) -> Token | None:
         lo_i, hi_i = (i, a) if i < a else (b, i)
         blocked = False
         for j in range(lo_i, hi_i):
-            if (ix.qid[j] >= 0 and ix.qid[j] != qi) or (doc[j].is_space and "\n" in doc[j].text):
+            other = ix.qid[j] >= 0 and ix.qid[j] != qi and not nickname(ix, ix.qid[j])
+            if other or (doc[j].is_space and "\n" in doc[j].text):
                 blocked = True
                 break
         if blocked:
@@ -269,7 +276,7 @@ def proximity_cue(ix: DocIndex, qi: int) -> Token | None:
         if i >= b and ix.sid[i] != ix.sid[b - 1]:
             # "…” \n Weaver said.": only a short attribution sentence of its own
             addressee = t.lemma_.lower() in C.ADDRESSEE_VERBS
-            if i - b > 6 or any(
+            if (i - b > 6 and not subject_fills_gap(ix, b, t)) or any(
                 c.dep_ in ("ccomp", "xcomp") or (c.dep_ == "dobj" and not addressee) for c in t.children
             ):
                 continue

@@ -1,0 +1,179 @@
+"""Direct quotes: which quoted words are a speech, and whose. Sentences written for these tests.
+
+* A phrase quoted inside the writer's clause, the clause going on after it, is no speech of
+  its own (``reported "2,500 incidents" in the city``); quotes listed after a verb of saying
+  are (``shouted "A" and "B"``).
+* A short reply with a verb in lower case is no title; a nickname inside a name does not part
+  a quote from the cue after the name.
+* A quote with a sentence inside it is words said, though the writer's clause goes on after it.
+* A verb of saying after a quote that ends with ``!`` is its cue when the words between are the
+  verb's subject, however long.
+* A quote nested in a quote with the same marks leaves the outer one whole; a closing mark
+  opening a paragraph before an ellipsis opens a quote.
+* A quote left open at its paragraph's end runs on into the next paragraph's, whose speaker it
+  shares; a short sentence about the speaker (``She did not name them.``) does not stop a quote
+  from going on.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from parley.extract.attribution import find_quotes
+from parley.nlp import SpacyParser
+from tests.extract.attribution_records import records as _records
+
+
+@pytest.fixture(scope="module")
+def parser():
+    return SpacyParser()
+
+
+def _with(found, words: str):
+    return [r for r in found if any(words in p for p in r[3])]
+
+
+# -- phrases inside a clause -------------------------------------------------------------------
+
+
+def test_a_figure_quoted_inside_the_clause_is_no_direct_quote(parser):
+    text = (
+        "The analysts turned to the harbour police, which reported \u201c1,300 boarding incidents\u201d "
+        "along the coast between March and June."
+    )
+    found = _records(parser, text)
+    assert not [r for r in found if r[0] == "direct"], found
+
+
+def test_a_quoted_subject_of_the_reported_clause_leaves_the_clause_reported(parser):
+    text = (
+        'The minister did not give a total, though he said "spending cuts" and a new levy on '
+        "shipping would pay for the bridge."
+    )
+    found = _records(parser, text)
+    assert not [r for r in found if r[0] == "direct"], found
+    said = [r for r in found if r[2] == "said"]
+    assert said and said[0][1] == "he" and "would pay for the bridge" in said[0][3][0], found
+
+
+def test_a_programme_title_after_a_possessive_is_no_direct_quote(parser):
+    text = (
+        "Harlow tells the network\u2019s \u201cEvening Desk\u201d on Monday that the ferry talks "
+        "will resume in spring."
+    )
+    found = _records(parser, text)
+    assert not [r for r in found if r[0] == "direct" and "Evening Desk" in r[3][0]], found
+
+
+def test_slogans_listed_after_a_verb_of_saying_stay_direct_quotes(parser):
+    """Guard: quotes listed one after another are the words shouted."""
+    text = (
+        "When the verdict was read, the defendant shouted \u201cLong live the republic\u201d and "
+        "\u201cShame on this court\u201d before the guards led him out."
+    )
+    found = _records(parser, text)
+    assert _with(found, "Long live the republic") and _with(found, "Long live the republic")[0][0] == "direct"
+
+
+def test_a_short_reply_with_a_lower_case_verb_is_no_title(parser):
+    text = "\u201cI would,\u201d Tomas said to the crowd. \u201cI would, Maria.\u201d"
+    found = _records(parser, text)
+    reply = _with(found, "I would, Maria")
+    assert reply and reply[0][1] == "Tomas", found
+
+
+# -- speakers across names, sentences and paragraphs -------------------------------------------
+
+
+def test_a_nickname_in_the_speaker_s_name_does_not_part_the_quote_from_its_cue(parser):
+    text = (
+        '"This is the year of the bridge!" the mayor\'s cousin, councillor Dora "Dee" Lindqvist '
+        '(Harbour Ward), shouted to the crowd. "The whole town is watching. We will not stop now."'
+    )
+    found = _records(parser, text)
+    for words in ("year of the bridge", "whole town is watching"):
+        said = _with(found, words)
+        assert said and said[0][1] and "Lindqvist" in said[0][1] and said[0][2] == "shouted", found
+
+
+def test_a_quote_holding_sentences_goes_on_from_its_speaker_though_the_clause_runs_past_it(parser):
+    text = (
+        "The levy has its critics. \u201cIt is a patch on a leak,\u201d said Ines Moreau, an economist "
+        "at the port authority. \u201cI would not call it reform. It is simply a tax increase\u201d for "
+        "the largest shippers."
+    )
+    found = _records(parser, text)
+    said = _with(found, "simply a tax increase")
+    assert said and said[0][1] and said[0][1].startswith("Ines Moreau"), found
+
+
+def test_a_quote_left_open_at_its_paragraph_end_shares_the_next_paragraph_s_speaker(parser):
+    text = (
+        "\u201cIt is a signal to every fisherman,\u201d Councillor Ada Brandt said on Friday. \u201cIf "
+        "the harbour is not safe, then how can a family plan a season out there.\n"
+        "\u201cI have been thinking about where this town is going,\u201d added Councillor Piet "
+        "Holm, the head of the ferry committee. \u201cWe are used to storms. We are not used to "
+        "this.\u201d"
+    )
+    found = _records(parser, text)
+    first = _with(found, "a signal to every fisherman")
+    assert first and first[0][1].endswith("Ada Brandt") and len(first[0][3]) == 1, found
+    run_on = _with(found, "how can a family plan")
+    assert run_on and run_on[0][1].startswith("Councillor Piet Holm"), found
+
+
+def test_a_short_sentence_about_the_speaker_does_not_stop_the_quote(parser):
+    text = (
+        '"We have had trouble with the ferries before," Lindgren said after meeting the port '
+        'director. She did not name the operators. "Our aim is to set rules that everyone follows."'
+    )
+    found = _records(parser, text)
+    said = _with(found, "Our aim is to set rules")
+    assert said and said[0][1] == "Lindgren", found
+
+
+def test_a_sentence_naming_someone_else_stops_the_quote(parser):
+    """Guard: the sentence between is about another person."""
+    text = (
+        '"We have had trouble with the ferries before," Lindgren said. Later Okafor spoke to '
+        'the press. "Our aim is to set rules that everyone follows."'
+    )
+    found = _records(parser, text)
+    said = _with(found, "Our aim is to set rules")
+    assert not said or said[0][1] != "Lindgren", found
+
+
+# -- quote marks ------------------------------------------------------------------------------------
+
+
+def test_a_quote_nested_in_a_quote_with_the_same_marks_leaves_the_outer_one_whole():
+    text = (
+        "\u201cAs a nurse....I\u2019d rather work in what he calls \u201cchaos\u201d than stay home.\u201d "
+        "\u2015 Lena Ortiz"
+    )
+    assert [text[q.start : q.end] for q in find_quotes(text)] == [text[: text.index(" \u2015")]]
+
+
+def test_an_outer_straight_quote_holding_a_curly_question_stays_whole():
+    text = (
+        '"The numbers are close, which, I will read you the question: \u201cDo you trust the '
+        'council?\u201d Forty-one, yes; forty-two, no."'
+    )
+    assert [text[q.start : q.end] for q in find_quotes(text)] == [text]
+
+
+def test_a_quote_never_closed_is_still_restarted_by_the_next_opening_mark():
+    """Guard: one closing mark after the new opening one is no nested quote."""
+    text = "\u201cWe were never told, she said \u201cThen we left.\u201d"
+    assert [text[q.start : q.end] for q in find_quotes(text)] == ["\u201cThen we left.\u201d"]
+
+
+def test_a_closing_mark_before_an_ellipsis_opens_a_paragraph_s_quote(parser):
+    text = (
+        "The review was kind.\n\u201d \u2026 she steered the debate with a calm that few "
+        "expected,\u201d Halvorsen wrote."
+    )
+    assert [text[q.start : q.end][:3] for q in find_quotes(text)] == ["\u201d \u2026"]
+    found = _records(parser, text)
+    said = _with(found, "steered the debate")
+    assert said and said[0][1] == "Halvorsen" and said[0][0] == "direct", found
