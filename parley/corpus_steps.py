@@ -35,10 +35,10 @@ ARTICLES_AT_ONCE = 500  # articles whose mentions and statements the actors step
     "actors",
     reads=("mention", "statement", "event_mention", "article"),
     writes=("actor", "mention", "statement"),
-    # 2: governments events name; 3: bodies that speak; 4: titles; 5: merged bodies stay so; 6: a side's
-    # body, outlets a noun names; 7: bodies by kind, exact names; 11: "Jr."; 12-13: titled_surnames;
-    # 14-16: bearers; 17: spellings (name_spellings.py), thing roles, the corpus's titles
-    version="17",
+    # 2: governments events name; 3: bodies that speak; 4: titles; 5: merged bodies stay so; 6: a side's body,
+    # outlets a noun names; 7: bodies by kind, exact names; 11: "Jr."; 12-16: titled_surnames, bearers; 17:
+    # spellings, thing roles, the corpus's titles; 18: "X militants" a group, models and products no persons
+    version="18",
 )
 def actors_step(ctx: CorpusContext) -> int:
     store = ctx.store

@@ -24,9 +24,10 @@ Registered actors come from the registry. People the registry does not list are 
    role words and side read next to its mentions, with those sentences as evidence.
 
 A name the model calls a place (GPE, LOC, FAC) or an organisation more often than a person, or
-one whose every mention comes with a role saying what thing it is ("streaming service"), is no
-person (:mod:`parley.reconcile.name_labels`); a role holding a dateline, a date or a courtesy title
-alone ("Mr.") is no role.
+one whose every mention comes with a role saying what thing it is ("streaming service"), a
+model's ("the Model S") or a firm's product ("Roe Pay"), is no person, and one a group's members
+follow ("Roe Haram militants") a group (:mod:`parley.reconcile.name_labels`); a role holding a
+dateline, a date or a courtesy title alone ("Mr.") is no role.
 
 Organisations the registry does not list become actors when they speak (the actors step,
 :class:`parley.reconcile.bodies.Bodies`): by name (:func:`is_body_name`), an abbreviation
@@ -181,8 +182,9 @@ class Resolution:
         clustered = _cluster_people(people, dated, writes_word(articles), registered)
         clustered += royal_people(royal.titled, dated)
         for cluster in clustered:
-            if described_as_thing(cluster.mentions):
-                continue  # "streaming service Roe Beats": a thing's name, no one's
+            kind = "thing" if described_as_thing(cluster.mentions) else labels.kind_of(cluster.mentions)
+            if kind == "thing":
+                continue  # "streaming service Roe Beats", "the Model S": a thing's name, no one's
             name = _canonical(cluster.names)
             actor_id = _free_id(slug(name), registry, actors)
             roles = Counter(m.role for m in cluster.mentions if m.role and _plausible_role(m.role))
@@ -191,7 +193,7 @@ class Resolution:
             actors[actor_id] = Actor(
                 id=actor_id,
                 name=name,
-                kind="person",
+                kind=kind or "person",  # or a group's ("Roe Haram militants")
                 side=sides.most_common(1)[0][0] if sides else None,
                 roles=tuple(r for r, _ in roles.most_common(3)),
                 aliases=tuple(sorted(set(cluster.names) - {name})),
