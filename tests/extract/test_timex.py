@@ -468,6 +468,11 @@ def test_tense_cues() -> None:
     assert tense_near(text, text.index("Friday"), text.index("Friday") + 6) == "past"
     text = "Forces withdrew from the town on Thursday."
     assert tense_near(text, text.index("Thursday"), text.index("Thursday") + 8) == "past"
+    # "than expected", "as scheduled" compare; the past verb after them tells the time
+    text = "The speech was milder than expected, and a day later the army ended its drills."
+    assert tense_near(text, text.index("a day"), text.index("later") + 5) == "past"
+    text = "The vote went ahead as scheduled on Thursday."
+    assert tense_near(text, text.index("Thursday"), text.index("Thursday") + 8) == "past"
 
 
 def test_year_choice_helpers() -> None:

@@ -84,6 +84,8 @@ def _cue(words: list[str], i: int) -> str | None:
             return None  # "next to": a place
         if w in ("due", "scheduled", "expected", "going") and _had_before(words, i):
             return "past"
+        if w in ("scheduled", "expected") and prev in ("than", "as"):
+            return None  # "less bellicose than expected", "went ahead as scheduled": a comparison
         return "future"
     if w == "to" and prev in _INTENT and i + 1 < len(words) and words[i + 1].islower():
         return "past" if _had_before(words, i) else "future"
