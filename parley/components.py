@@ -109,8 +109,9 @@ def times(ctx: Context) -> Step:
     # story over paragraphs date the saying earlier (unknown or the story's date), a scene's month
     # stops a carried day; 26: a past-tense act told in an article that looks back years is dated
     # unknown, not the publication day (said_on_retold); 27: a day something is or was due on ("a
-    # speech, due on 21 April") dates no saying, in its sentence or told before
-    version="27",
+    # speech, due on 21 April") dates no saying, in its sentence or told before; 28: unless it is the
+    # saying's own ("scheduled a news conference Thursday to announce ...": not said yet)
+    version="28",
 )
 def statements(ctx: Context) -> Step:
     def step(a: Analysis) -> dict:

@@ -25,7 +25,7 @@ from collections.abc import Sequence
 from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 
-from parley.extract.timex.tense import tense_near
+from parley.extract.said_on_due import ahead, due
 from parley.models import Article, Attribution, Span, TimeExpression
 from parley.nlp import text_of
 
@@ -148,14 +148,15 @@ def _elsewhere(doc: Doc, t: TimeExpression, att: Attribution) -> bool:
     before a noun that is not a saying ("the 9 January attack"), is inside the cue's object
     ("told reporters about the attack of 9 January"), or is in a clause coordinated with the
     cue's that has its own verb and subject ("X claimed it on 10 May, and Y reported that"), or
-    is a day something is or was due on ("a speech, due on 14 April", "who will land on Friday")."""
+    is a day something else is or was due on ("a speech, due on 14 April", "who will land on
+    Friday"; not the saying's own, "is due to announce on Friday")."""
     date = doc.char_span(t.span.start, t.span.end, alignment_mode="expand")
     cue = doc.char_span(att.cue.start, att.cue.end, alignment_mode="expand") if att.cue else None
     if date is None or cue is None or t.type != "DATE":
         return False
-    if tense_near(text_of(doc), t.span.start, t.span.end, both_sides=False) == "future":
-        return True  # a day something is or was due on ("an address, due on 14 April")
     verb, token = cue.root, date.root
+    if due(doc, t) and not ahead(verb):
+        return True  # a day something else is or was due on ("an address, due on 14 April")
     if token.dep_ in ("compound", "nmod", "amod", "poss") and token.head.pos_ in ("NOUN", "PROPN"):
         if token.head.i > token.i and token.head.lemma_.lower() not in _SAYING_NOUNS:
             return True
@@ -356,7 +357,7 @@ def told_when(doc: Doc, t: TimeExpression) -> bool:
     "since 2022" nor "the 2023–2024 suspension", nor a day something was due or expected on
     ("a speech, due on 21 April", "talks were expected to open on 3 May": a plan, not a happening)."""
     date = doc.char_span(t.span.start, t.span.end, alignment_mode="expand")
-    if date is None or tense_near(text_of(doc), t.span.start, t.span.end, both_sides=False) == "future":
+    if date is None or due(doc, t):
         return False
     root, verb = date.root, date.sent.root
     told = root.dep_ in ("npadvmod", "tmod", "attr") or (

@@ -85,3 +85,17 @@ def test_otherwise_a_statement_is_dated_by_the_article(said_on, text, cue):
 def test_a_day_something_is_due_on_does_not_date_the_saying(said_on, text, cue):
     assert said_on(text)[cue][0] != dt.date(2021, 4, 14)
     assert said_on(text)[cue][0] != dt.date(2026, 4, 14)
+
+
+def test_a_saying_still_to_come_keeps_its_day_and_is_not_said_yet(said_on):
+    found = said_on(
+        "The prosecutor has scheduled a news conference Thursday to announce a major development."
+    )
+    assert found["announce"] == (None, "unknown")
+
+
+def test_a_plan_told_beside_a_past_saying_does_not_date_it(said_on):
+    found = said_on(
+        "The maker, which said it found the flaws, still plans to launch new models on 6 November."
+    )
+    assert found["said"] == (PUBLISHED, "article")
