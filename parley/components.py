@@ -110,8 +110,9 @@ def times(ctx: Context) -> Step:
     # stops a carried day; 26: a past-tense act told in an article that looks back years is dated
     # unknown, not the publication day (said_on_retold); 27: a day something is or was due on ("a
     # speech, due on 21 April") dates no saying, in its sentence or told before; 28: unless it is the
-    # saying's own ("scheduled a news conference Thursday to announce ...": not said yet)
-    version="28",
+    # saying's own ("scheduled a news conference Thursday to announce ...": not said yet); 29: read on
+    # the parse (the plan word the day hangs on), not on the words before it
+    version="29",
 )
 def statements(ctx: Context) -> Step:
     def step(a: Analysis) -> dict:

@@ -99,3 +99,11 @@ def test_a_plan_told_beside_a_past_saying_does_not_date_it(said_on):
         "The maker, which said it found the flaws, still plans to launch new models on 6 November."
     )
     assert found["said"] == (PUBLISHED, "article")
+
+
+def test_a_plan_told_before_the_day_in_another_clause_does_not_make_it_a_plan(said_on):
+    found = said_on(
+        "With the invasion expected within days, on 20 February 2022 the president urged citizens to stay "
+        "calm and said there would be no panic."
+    )
+    assert found["urged"] == (dt.date(2022, 2, 20), "text")
