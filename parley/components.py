@@ -59,8 +59,9 @@ def mentions(ctx: Context) -> Step:
 # said"), a speaker's own questions marked as such, "ask questions" with none given is no statement;
 # 35: "According to X, Y said ..." is X relaying Y's words (report), the model's "X asked Y if" a question;
 # 36: a quoted phrase the writer's clause goes on after is no speech, quotes run on across a short
-# sentence about the speaker and from a paragraph left open, nested and mistyped marks
-@component("attributions", requires=("doc",), produces=("attribution",), version="36")
+# sentence about the speaker and from a paragraph left open, nested and mistyped marks; 37: no relay
+# when X's content goes on with a claim of its own, nor for an outlet's "reports" or figures
+@component("attributions", requires=("doc",), produces=("attribution",), version="37")
 def attributions(ctx: Context) -> Step:
     def step(a: Analysis) -> dict:
         return {"attribution": extract_attributions(a.parsed)}

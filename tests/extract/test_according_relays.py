@@ -70,6 +70,14 @@ def test_according_to_x_y_said_relays_y_words(parser, text, relayer, inner):
         "According to aides, the governor believes the deal is dead.",
         # no one else speaks
         "According to the ministry, the talks will resume in the spring.",
+        # a claim of X's own after Y's words
+        "According to the ministry, the envoy said talks would resume, but the army has not left the border.",
+        # the pollster is the source of an outlet's figures, not of words passed on
+        "The wire service reports that the senator has won or tied among voters earning more than "
+        "the median, "
+        "according to the polling centre.",
+        # figures say no words
+        "According to the report, the survey suggests that support for the levy has fallen.",
     ],
 )
 def test_according_to_x_with_no_words_of_another_is_x_claim(parser, text):
@@ -86,7 +94,7 @@ def test_according_to_x_with_no_words_of_another_is_x_claim(parser, text):
             "the",
         ),
         (
-            "Analysts questioned how much of an impact the plan will have, because few jobs will be cut.",
+            "Economists questioned how far the new levy could shift prices before the harvest.",
             "questioned",
             "how",
         ),

@@ -12,11 +12,13 @@ speaker asks keeps the asker (:func:`.embedding.own_question`).
 Only when Y's statement is among the records (its cue the very verb the phrase hangs on, or
 the quote that verb is in when the parser took the quote's words for the main clause; its
 speaker and cue inside X's content): otherwise X's record is all the text gives of Y's words.
-Not when the saying is deeper in X's content (``it was only after the hearing that Y said ...``:
-X's claim is when Y said it), nor for a verb of asking, thinking or describing (``According to
-aides, Y believes ...``: what Y thinks is what the aides tell; ``According to X, Y asked the
-doctors how it went when she woke up``: a question is mostly told with what happened around
-it, which is X's account).
+Not in a cleft (``it was only after the hearing that Y said ...``: X's claim is when Y said it),
+nor when X's content goes on past Y's words with a claim of X's own (``..., but the army has not
+left the border``), nor for a verb of asking, thinking or describing (``According to aides, Y
+believes ...``: what Y thinks is what the aides tell; ``According to X, Y asked the doctors how
+it went when she woke up``: a question is mostly told with what happened around it, which is
+X's account), nor for an outlet that "reports" or figures that "suggest" (``X reports that ...,
+according to the pollster``: the pollster is the source of the figures, not of words passed on).
 """
 
 from __future__ import annotations
@@ -32,6 +34,13 @@ from .verbs import is_verb
 
 # Verbs of saying whose clause a relaying source may pass on as the subject's own statement.
 NOT_SAYING = C.OBJECT_CONTENT_VERBS | C.DESCRIBE_VERBS | C.ASK_VERBS | C.COGNITION_VERBS
+
+
+# a verb of an outlet's report, whose source an "according to" names for its facts ("X reports
+# that ..., according to the pollster"), not for words passed on
+_NOT_RELAYED = frozenset({"report"})
+# sources that are documents or figures ("the survey suggests ...")
+_DATA = frozenset("survey poll data figure statistic study census chart table".split())
 
 
 def saying(v: Token) -> bool:
@@ -54,9 +63,26 @@ def mark_relays(ix: DocIndex, found: list[Found]) -> None:
             continue
         if inner.embedded is not None or not saying(ix.doc[inner.cue_i]):
             continue  # "According to aides, Y believes ...": what Y thinks is the aides' telling
+        if ix.doc[inner.cue_i].lemma_.lower() in _NOT_RELAYED or _data(ix, inner.source):
+            continue  # "X reports that ..., according to the pollster": the pollster's figures
         a, b = f.content
-        if a <= inner.cue[0] < b and a <= inner.source[0] < b:
+        if a <= inner.cue[0] < b and a <= inner.source[0] < b and _ends_with(ix, inner, b):
             f.embedded = "report"
+
+
+def _ends_with(ix: DocIndex, inner: Found, end: int) -> bool:
+    """X's content ends where Y's words do: nothing of X's own comes after them ("..., but the
+    army has not left the border" is X's claim, so X's record is not only a relay)."""
+    last = max([inner.content[1], *(m[1] for m in inner.more)])
+    return last >= end or not any(ch.isalnum() for ch in ix.text[last:end])
+
+
+def _data(ix: DocIndex, source: tuple[int, int] | None) -> bool:
+    """The inner source is a document or figures, which say no words ("the survey suggests")."""
+    if source is None:
+        return False
+    span = ix.doc.char_span(source[0], source[1], alignment_mode="expand")
+    return span is not None and span.root.lemma_.lower() in _DATA
 
 
 def _quoted(ix: DocIndex, h: Token, found: Iterable[Found]) -> Found | None:
