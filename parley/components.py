@@ -70,14 +70,15 @@ def attributions(ctx: Context) -> Step:
 
 
 @component(
-    "times", requires=("article",), produces=("time_expression",), version="9"
+    "times", requires=("article",), produces=("time_expression",), version="10"
 )  # 2: dates without a year in a text telling of an earlier year take that year; 3: or its season;
 # 4: "this weekend" in a past clause of a weekday is the one just gone; 5: "the delayed Monday talks";
 # 6: an -ed word after an article or possessive is no past tense anywhere in the window; 7: a timetable
 # verb in the present before a day is future, a far future clause reaches a verbless phrase;
 # 8: in a story of an earlier year, a day due then ("a speech, due on 21 April") is that year's, a
 # caption's date does not end the story, "the next week" follows the story's date; 9: "than expected",
-# "as scheduled" are no future cue
+# "as scheduled" are no future cue; 10: not after a lead placed from the publication day, a verb of saying
+# alone makes no future of the past, at most 92 days past the told year, a season's plan of today
 def times(ctx: Context) -> Step:
     from parley.extract.timex import find_time_expressions
 

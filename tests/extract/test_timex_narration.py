@@ -147,3 +147,81 @@ def test_a_heading_that_opens_with_its_date_is_the_timelines_next_day():
     assert _values(text)["The next day"] == "2019-10-02"
     later = _STORY + "1 January 2020\n\nOn 3 January, the envoys arrived.\n"
     assert _values(later)["3 January"] == "2020-01-03"
+
+
+# -- one line of background in today's news: what is to come is still the writer's coming one ----
+
+
+_LEAD = "Trade ministers gathered in Oslo on Monday. The union first placed the tariffs in April 2023. "
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (_LEAD + "It aims to settle a fresh set of tariffs before the summer.", "2026-SU"),
+        (_LEAD + "The fresh tariffs will apply from the summer.", "2026-SU"),
+        (
+            "The mediator, who arranged the ceasefire of April 2018, said both camps will talk in "
+            "the summer.",
+            "2026-SU",
+        ),
+        (
+            "The mill has stood still since a flood hit it in September 2023. Its owners say it "
+            "might reopen in the spring.",
+            "2026-SP",
+        ),
+        ("The bridge opened in June 2021. The river is expected to freeze over the winter.", "2025-WI"),
+        ("The blockade started in January 2023. Negotiations are due to restart in the spring.", "2026-SP"),
+    ],
+)
+def test_a_season_of_a_plan_of_today_after_a_background_date_is_the_coming_one(text, expected):
+    season = next(k for k in _values(text) if k.startswith("the "))
+    assert _values(text)[season] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "day", "expected"),
+    [
+        (_LEAD + "Officials said the fresh tariffs would be approved on 5 June.", "5 June", "2026-06-05"),
+        (_LEAD + "Officials said the fresh tariffs, due on 5 June, would be higher.", "5 June", "2026-06-05"),
+        (
+            _LEAD.replace("2023.", "2023 and raised them in July 2023.")
+            + "Officials said the fresh tariffs would be approved on 5 June.",
+            "5 June",
+            "2026-06-05",
+        ),
+        (
+            "Delegates met in Vienna on Tuesday. Their meeting follows the breakdown of a ceasefire in April "
+            "2018. The mediator said the following round would start on 4 May.",
+            "4 May",
+            "2026-05-04",
+        ),
+        (
+            "The two states signed the accord in August 2016. Talks would restart on 4 May, the "
+            "minister said.",
+            "4 May",
+            "2026-05-04",
+        ),
+        (
+            "The ceasefire of April 2018 broke down within days. The mediator warned that a ballot, expected "
+            "on 4 May, might be put off.",
+            "4 May",
+            "2026-05-04",
+        ),
+    ],
+)
+def test_reported_future_after_a_background_date_looks_ahead_from_today(text, day, expected):
+    assert _values(text)[day] == expected
+
+
+def test_a_plan_told_in_a_story_of_late_in_a_year_may_fall_early_in_the_next():
+    text = "In November 2019 the envoys met in Vienna. They said the next round would open on 20 January."
+    assert _values(text)["20 January"] == "2020-01-20"
+
+
+def test_a_plan_told_of_an_earlier_year_with_no_lead_of_today_keeps_that_year():
+    # the counterpart of the lead above: the story opens in its own year
+    text = "In April 2018 the mediators met in Vienna. They said the following round would start on 4 May."
+    assert _values(text)["4 May"] == "2018-05-04"
+    season = "In April 2018 the mediators met in Vienna. They said talks would go on through the summer."
+    assert _values(season)["the summer"] == "2018-SU"

@@ -17,7 +17,8 @@
   and "the next day" with no date just before it, the day the narration has reached
   (:func:`in_year_told`, used by the day and month rules of :mod:`.absolute`;
   :meth:`.Context.narrative_ref`); one that was to come at the time told ("a speech, due on
-  21 April") the nearest not before that time. "The next week", "the following month" with no
+  21 April") the nearest not before that time, unless the story is one line of background in
+  today's news (:func:`told_ahead`). "The next week", "the following month" with no
   date of their unit before them, in such a text, the unit after its time (:func:`step_from_told`).
 * "the quarter", "the latest quarter", "the latest period": the quarter named last; else
   the quarter that ends on the date that follows ("the quarter ended Sept. 30"); else the
@@ -92,8 +93,19 @@ def step_from_ref(m: re.Match[str], ctx: Context) -> Resolved | None:
     return with_part(replace(ctx.relative(shifted), fallback=True), unit)
 
 
+# How far into the next year a day still to come at the time told may lie ("in November 2021 ...
+# a vote, due on 2 February" is 2022's): further, the story is only background to today's news
+AHEAD_DAYS = 92
 # The days of a unit, to tell whether a coarser date narrowed to a part is short enough to step from
 _UNIT_DAYS = {"day": 1, "week": 7, "weekend": 7, "month": 31, "quarter": 92, "half": 183, "year": 366}
+
+
+def told_ahead(ctx: Context, pos: int) -> bool:
+    """What is still to come at ``pos`` looks ahead from the time a story tells of
+    (:func:`.tense.future_of_past`), and that story is not one line of background in today's news
+    (:meth:`.Context.told_after_today`: "Ministers met on Monday. The bloc first imposed sanctions
+    in March 2022. Officials said a new package would be adopted on 3 June" is this year's June)."""
+    return future_of_past(ctx.text, pos) and not ctx.told_after_today(pos)
 
 
 def step_from_told(ctx: Context, m: re.Match[str], step: int, precision: str) -> Resolved | None:
@@ -106,7 +118,7 @@ def step_from_told(ctx: Context, m: re.Match[str], step: int, precision: str) ->
     told = ctx.narrative_ref(m.start(), anaphoric=True)
     if told is None or ctx.anchor is None or precision not in _UNIT_DAYS:
         return None
-    if ctx.tense(m.start(), m.end()) == "future" and not future_of_past(ctx.text, m.start()):
+    if ctx.tense(m.start(), m.end()) == "future" and not told_ahead(ctx, m.start()):
         return None
     if ORDER.index(told.precision) <= ORDER.index(precision):
         base = told.start
@@ -233,9 +245,10 @@ def in_year_told(
     ... by mid-February the embassies had left"): the occurrence nearest that time, with the
     date it was taken from; never one after the anchor, nor for what is to come ("will meet on
     24 February", "talks due by 24 February"). What was to come at the time told ("a speech, due
-    on 21 April", "said the talks on 24 February would ...": :func:`.tense.future_of_past`) is the
-    occurrence nearest that time and not before it."""
-    ahead = placement == "future" and future_of_past(ctx.text, m.start())
+    on 21 April", "said the talks on 24 February would ...": :func:`told_ahead`) is the
+    occurrence nearest that time and not before it, in its year or at most ``AHEAD_DAYS`` after
+    it; else the writer's coming one, as in today's news."""
+    ahead = placement == "future" and told_ahead(ctx, m.start())
     if ctx.anchor is None or (placement == "future" and not ahead):
         return None
     if placement == "deadline" and ctx.tense(m.start(), m.end()) != "past":
@@ -262,6 +275,8 @@ def in_year_told(
     if not found:
         return None
     best = min(found, key=distance)
+    if ahead and best.start.year > ref.end.year and cal.gap_days(best, ref) > AHEAD_DAYS:
+        return None  # "signed the deal in July 2015 ... talks would resume on 2 May": not 2016's
     return (best, ref) if best.start <= ctx.anchor else None
 
 

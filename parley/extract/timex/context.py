@@ -132,6 +132,26 @@ class Context:
             return None
         return ref
 
+    def told_after_today(self, pos: int) -> bool:
+        """The time told at ``pos`` came straight after a date placed from the anchor ("Ministers
+        met on Monday. The bloc first imposed sanctions in March 2022. Officials said ..."): the
+        text is today's news giving one line of background, not a story of that year, so what it
+        says is still to come looks ahead from the writer's day; so after such a date earlier in
+        the told date's paragraph ("on Monday ... in March 2022 and again in June 2022"). A story
+        comes to its year from other years written out, or from none."""
+        told = self.told_time(pos, anaphoric=True)
+        if told is None:
+            return False
+        paragraph = self.text.rfind("\n", 0, told[0]) + 1
+        for end, _ in reversed(self.refs):
+            if end >= told[0] or end in self.clock or end in self.quiet:
+                continue
+            if end not in self.stated and end not in self.narrated:
+                return True
+            if end < paragraph:
+                return False  # the story came to its year from another year it tells of
+        return False
+
     def range_end(self, pos: int) -> bool:
         """``pos`` follows the latest date as the end of a range ("between February 2022 and
         December", "from 21 February to 24 February"): it is not before it."""

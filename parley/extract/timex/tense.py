@@ -174,7 +174,8 @@ def future_of_past(text: str, start: int) -> bool:
     writer's: "would" ("said talks on 24 February would ..."), a plan told with "was"/"were" or a
     past verb ("was due on", "were expected to meet on", "planned to meet on"), or a bare "due" or
     "expected" whose clause is told in the past ("received intelligence that he could use a speech,
-    due on 21 April"). Not "will", "next", "is due", "plans to": those look ahead from the
+    due on 21 April"), but not by a verb of saying alone ("warned that a vote, expected on 2 May,
+    could be delayed"). Not "will", "next", "is due", "plans to": those look ahead from the
     writer's day."""
     before = _tokens(text[max(0, start - 400) : start])
     for i in _before(before):
@@ -198,20 +199,29 @@ def future_of_past(text: str, start: int) -> bool:
             return True
         if prev in _BE_NOW:
             return False
-        # bare: "a speech, due on 21 April": the clause's own verb, further back, tells
-        return _clause_cue(before, i) == "past"
+        # bare: "a speech, due on 21 April": the clause's own verb, further back, tells; a verb
+        # of saying does not ("officials said a package, due on 3 June, ..."): news tells in the
+        # past who said it, of days still to come from the writer's
+        j = _clause_cue(before, i)
+        return j is not None and _cue(before, j) == "past" and before[j].lower() not in _SAYING
     return False
 
 
-def _clause_cue(words: list[str], i: int) -> str | None:
-    """The nearest tense cue before ``words[i]`` in its clause, up to ``_FAR`` words back."""
+def _clause_cue(words: list[str], i: int) -> int | None:
+    """Where the nearest tense cue before ``words[i]`` in its clause is, up to ``_FAR`` words back."""
     for j in range(i - 1, max(-1, i - 1 - _FAR), -1):
         if words[j] in _CLAUSE_END or words[j] == ".":
             return None
-        found = _cue(words, j)
-        if found:
-            return found
+        if _cue(words, j):
+            return j
     return None
+
+
+# Verbs that report what someone said: the past tense of news, not of a story told of an earlier time
+_SAYING = frozenset(
+    "said told warned announced added stated insisted noted argued claimed cautioned confirmed "
+    "reported predicted promised pledged explained declared signalled signaled indicated".split()
+)
 
 
 # Words of a state of being planned, told with "is" or "was" before them ("was due", "is set to")
