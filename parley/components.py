@@ -60,8 +60,9 @@ def mentions(ctx: Context) -> Step:
 # 35: "According to X, Y said ..." is X relaying Y's words (report), the model's "X asked Y if" a question;
 # 36: a quoted phrase the writer's clause goes on after is no speech, quotes run on across a short
 # sentence about the speaker and from a paragraph left open, nested and mistyped marks; 37: no relay
-# when X's content goes on with a claim of its own, nor for an outlet's "reports" or figures
-@component("attributions", requires=("doc",), produces=("attribution",), version="37")
+# when X's content goes on with a claim of its own, nor for an outlet's "reports" or figures; 38: a
+# quoted clause stays direct before an adverbial, no run-on past a reply to whom the cue was said
+@component("attributions", requires=("doc",), produces=("attribution",), version="38")
 def attributions(ctx: Context) -> Step:
     def step(a: Analysis) -> dict:
         return {"attribution": extract_attributions(a.parsed)}

@@ -12,7 +12,11 @@
   opening a paragraph before an ellipsis opens a quote.
 * A quote left open at its paragraph's end runs on into the next paragraph's, whose speaker it
   shares; a short sentence about the speaker (``She did not name them.``) does not stop a quote
-  from going on.
+  from going on, unless the cue was said to one person (``told the minister. She shook her
+  head.``: her answer follows) or the pronoun is of the other gender.
+* A whole quoted clause the writer adds a time, a place or ``when asked`` to stays direct; a
+  quote that opens the clause a cue reports keeps its opening mark in the content.
+* An abbreviation or a title's ``!`` inside a quote ends no sentence.
 """
 
 from __future__ import annotations
@@ -177,3 +181,158 @@ def test_a_closing_mark_before_an_ellipsis_opens_a_paragraph_s_quote(parser):
     found = _records(parser, text)
     said = _with(found, "steered the debate")
     assert said and said[0][1] == "Halvorsen" and said[0][0] == "direct", found
+
+
+def test_a_reply_after_a_cue_with_someone_told_is_not_the_teller_s(parser):
+    """The "she" after "told the minister" is the minister; her reply is not the envoy's."""
+    text = (
+        '"You have until Friday," the envoy told the minister. She shook her head. "That is not enough time."'
+    )
+    found = _records(parser, text)
+    reply = _with(found, "not enough time")
+    assert reply and reply[0][1] != "the envoy", found
+    first = _with(found, "until Friday")
+    assert first and len(first[0][3]) == 1, found
+
+
+def test_a_reply_after_a_named_teller_with_someone_told_is_not_the_teller_s(parser):
+    text = (
+        '"The port stays closed," Ruth Okonkwo told the harbour master on Monday. He frowned. '
+        '"Then the boats will go elsewhere."'
+    )
+    found = _records(parser, text)
+    reply = _with(found, "boats will go elsewhere")
+    assert reply and reply[0][1] != "Ruth Okonkwo", found
+
+
+def test_a_quote_after_a_cue_told_to_many_goes_on_across_a_sentence_about_the_speaker(parser):
+    """Guard: reporters cannot be the "she" of the sentence between."""
+    text = (
+        '"We will meet them again next week," Lindgren told reporters. She did not give a date. '
+        '"Nobody is walking away from this."'
+    )
+    found = _records(parser, text)
+    said = _with(found, "Nobody is walking away")
+    assert said and said[0][1] == "Lindgren", found
+
+
+def test_a_quote_goes_on_when_the_one_told_is_of_the_other_gender(parser):
+    """Guard: after "told him" a "she" is the speaker herself."""
+    text = (
+        '"We will meet them again next week," Lindgren told him. She did not give a date. '
+        '"Nobody is walking away from this."'
+    )
+    found = _records(parser, text)
+    said = _with(found, "Nobody is walking away")
+    assert said and said[0][1] == "Lindgren" and said[0][2] == "told", found
+
+
+def test_a_pronoun_of_the_other_gender_than_the_speaker_stops_the_quote(parser):
+    text = (
+        '"The fees will rise in spring," Mr Haldane said at the meeting. She looked away. '
+        '"That would ruin the small traders."'
+    )
+    found = _records(parser, text)
+    said = _with(found, "ruin the small traders")
+    assert not said or said[0][1] != "Mr Haldane", found
+
+
+# -- a whole quoted clause with the writer's adverbial after it ---------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "words"),
+    [
+        ('The mediator said "we have come a long way" yesterday.', '"we have come a long way"'),
+        (
+            'The governor wrote "we will not hand over a single farm" in a post on her channel on Sunday.',
+            '"we will not hand over a single farm"',
+        ),
+        (
+            'The governor said "we will not hand over a single farm" when asked about the proposal.',
+            '"we will not hand over a single farm"',
+        ),
+        (
+            'The governor said "we will not hand over a single farm" and then walked out of the hall.',
+            '"we will not hand over a single farm"',
+        ),
+        (
+            'The governor said "we will not hand over a single farm" at a news conference in the capital.',
+            '"we will not hand over a single farm"',
+        ),
+        (
+            'The agency quoted a diplomat as saying "the talks will resume within days" after the meeting.',
+            '"the talks will resume within days"',
+        ),
+    ],
+)
+def test_a_quoted_clause_followed_by_an_adverbial_stays_a_direct_quote(parser, text, words):
+    found = _records(parser, text)
+    direct = [r for r in found if r[0] == "direct"]
+    assert direct and direct[0][3] == (words,) and direct[0][1], found
+
+
+def test_a_quoted_clause_whose_verb_has_its_object_after_the_marks_is_a_phrase(parser):
+    """Guard: the object after the closing mark belongs to the quoted verb."""
+    text = 'The critic claimed "the council inflates" the cost of the ferry in every speech.'
+    found = _records(parser, text)
+    assert not [r for r in found if r[0] == "direct"], found
+
+
+def test_a_quoted_clause_joined_by_a_clause_of_the_writer_s_is_reported_whole(parser):
+    """Guard: what was said goes on after the marks in a clause with a subject of its own."""
+    text = 'The audit said "the fleet is worn out" and the coast guard would need new boats.'
+    found = _records(parser, text)
+    said = [r for r in found if r[2] == "said"]
+    assert said and said[0][0] == "reported" and said[0][3][0].endswith("would need new boats"), found
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        'The envoy said "we are ready" to reopen the crossing at any hour.',
+        'The mayor said "they have no plan" for the flooded villages.',
+    ],
+)
+def test_a_quoted_clause_whose_words_go_on_past_the_marks_is_reported_whole(parser, text):
+    """Guard: an infinitive or a modifier of a quoted noun completes the quoted clause."""
+    found = _records(parser, text)
+    said = [r for r in found if r[2] == "said"]
+    assert said and said[0][0] == "reported" and said[0][3][0].endswith(text[-12:-1]), found
+
+
+# -- quotes the reported pass takes ---------------------------------------------------------------
+
+
+@pytest.mark.parametrize("marks", [("\u201c", "\u201d"), ('"', '"')])
+def test_a_quoted_subject_after_adding_keeps_its_opening_mark(parser, marks):
+    """The quote opens the clause "adding" reports: the content starts at its opening mark.
+    (With straight marks the parser reads "adding" as the clause's subject; the clause is
+    still what it says.)"""
+    o, c = marks
+    text = f'"We will miss him every day," he said, adding {o}thoughts and prayers{c} are with his family.'
+    found = _records(parser, text)
+    adding = [r for r in found if r[2] == "adding"]
+    assert adding and adding[0][3] == (f"{o}thoughts and prayers{c} are with his family",), found
+    if o == "\u201c":
+        assert adding[0][1] == "he", found
+
+
+# -- abbreviations and titles are no sentence inside a quote -------------------------------------
+
+
+def test_a_title_with_an_exclamation_then_lower_case_is_no_bare_quote(parser):
+    text = (
+        "In 1971 she released her fourth record, \u201cGo Home! Go Home,\u201d which sold well in the north."
+    )
+    found = _records(parser, text)
+    assert not _with(found, "Go Home"), found
+
+
+def test_an_abbreviated_title_inside_a_quote_is_no_sentence_end(parser):
+    text = (
+        "\u201cNothing was arranged by Mr. Varga and I am doing fine!,\u201d she captioned "
+        "the photo of the two of them."
+    )
+    found = _records(parser, text)
+    assert not [r for r in found if r[0] == "direct" and r[1] is None], found

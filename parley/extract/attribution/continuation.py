@@ -4,7 +4,9 @@ quote become one attribution.
 A quote without a cue of its own takes the source and cue of the attribution right before it
 when nothing but punctuation or a linking word lies between (``"...," said X. "..."``, the
 next paragraph of a quote, a quote after ``X said that ...``), or one short sentence about the
-speaker of a direct quote (``"...," X said. She did not name them. "..."``); else it has no
+speaker of a direct quote (``"...," X said. She did not name them. "..."``), unless the cue
+names one person it is said to (``told the minister. She shook her head.``: the next quote is
+most often that person's answer) or the pronoun's gender is not the speaker's; else it has no
 source. A quote left open at its paragraph's end runs on into the quote opening the next
 paragraph (the convention for a quotation over several paragraphs) and takes its attribution
 when that one has a cue of its own (``"A ¶ "B," added Y.``: Y's). After a
@@ -21,12 +23,19 @@ from __future__ import annotations
 
 import bisect
 
+from spacy.tokens import Token
+
 from .answers import asked_question, person_asked
 from .document import DocIndex, Found
 
 _LINK_POS = frozenset({"ADV", "CCONJ", "INTJ", "PART"})
 _GAP_CHARS = " \t\r\n.,;:—–-"
 _PERSON_SUBJECTS = frozenset({"he", "she"})
+_OBJECT_OF = {"him": "he", "her": "she"}
+# words in a speaker's name or description that mark their gender (no possessive: "her
+# spokesman" is no woman)
+_FEMALE_WORDS = frozenset("she mrs ms miss madam woman mother sister wife daughter".split())
+_MALE_WORDS = frozenset("he mr sir man father brother husband son".split())
 
 
 def resolve_bare(ix: DocIndex, bare: list[int], found: list[Found]) -> list[Found]:
@@ -135,7 +144,8 @@ def gap_is_empty(ix: DocIndex, start: int, end: int) -> bool:
 def same_person_aside(ix: DocIndex, f: Found, start: int, end: int) -> bool:
     """Between direct quote ``f`` and the next quote, in their paragraph, lies one short
     sentence about the speaker: its subject ``he`` or ``she``, no name and no quote in it
-    (``"A," the mayor said. She did not name the donors. "B."``): the quote goes on."""
+    (``"A," the mayor said. She did not name the donors. "B."``): the quote goes on. Not when
+    the cue was said to one person, nor when the pronoun is of the other gender."""
     if f.kind != "direct" or f.cue_i < 0:
         return False
     a = bisect.bisect_left(ix.starts, start)
@@ -147,7 +157,35 @@ def same_person_aside(ix: DocIndex, f: Found, start: int, end: int) -> bool:
     if len({ix.sid[t.i] for t in words}) != 1 or any(t.pos_ == "PROPN" or ix.in_quote(t.i) for t in words):
         return False
     subj = words[0]
-    return subj.lower_ in _PERSON_SUBJECTS and subj.dep_ == "nsubj" and subj.head.pos_ in ("VERB", "AUX")
+    if not (subj.lower_ in _PERSON_SUBJECTS and subj.dep_ == "nsubj" and subj.head.pos_ in ("VERB", "AUX")):
+        return False
+    return not _one_addressed(doc[f.cue_i], subj.lower_) and not _other_gender(ix, f, subj.lower_)
+
+
+def _one_addressed(cue: Token, pronoun: str) -> bool:
+    """The cue has a single person it is said to (``told the minister``, ``replied to the
+    envoy``): a ``he`` or ``she`` after it is most often that person, and the next quote their
+    answer. Many addressed (``told reporters``), the writer (``told me``) or no person (``said
+    this``) cannot be a ``he`` or ``she``, nor can ``told him`` be a ``she``."""
+    for c in cue.children:
+        if c.dep_ == "prep" and c.lower_ == "to":
+            said_to = [g for g in c.children if g.dep_ == "pobj"]
+        elif c.dep_ in ("dative", "dobj", "iobj"):
+            said_to = [c]
+        else:
+            continue
+        if any(_OBJECT_OF.get(t.lower_) == pronoun or t.tag_ in ("NN", "NNP") for t in said_to):
+            return True
+    return False
+
+
+def _other_gender(ix: DocIndex, f: Found, pronoun: str) -> bool:
+    """The speaker's words mark the other gender than the pronoun (``Mr``, ``she``, ``woman``)."""
+    if f.source is None:
+        return False
+    said = {w.strip(".,").lower() for w in ix.text[f.source[0] : f.source[1]].split()}
+    other = _FEMALE_WORDS if pronoun == "he" else _MALE_WORDS
+    return not said.isdisjoint(other)
 
 
 def join_parts(found: list[Found]) -> list[Found]:

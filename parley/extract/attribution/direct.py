@@ -3,8 +3,8 @@
 A quote is *standalone* when it starts a paragraph or follows ``: , . — (``; a quote inside a
 sentence (``called it "a disaster"``, ``said the plan was "dead"``) is left to the reported
 pass (:mod:`.reported`), which then keeps the quote whole inside its content, unless it
-follows a verb of saying at once (``a man yelled "Stay there!"``) and the clause does not go
-on after it (``reported "2,500 incidents" in the city``:
+follows a verb of saying at once (``a man yelled "Stay there!"``, ``said "we won" today``) and
+is no phrase of a clause going on after it (``reported "2,500 incidents" in the city``:
 :func:`.quoted_phrases.phrase_in_clause`). For a standalone quote the cue is found, in this
 order (:func:`direct_pass`), unless the quote opens with a transcript's speaker label
 (``"HOST: …``, :func:`.labels.transcript_label`):

@@ -5,11 +5,15 @@ whose closing mark the clause goes on with a word (``reported "2,500 incidents" 
 ``said "budget reforms" and new taxes would pay for it``, ``claimed "X exaggerates" the
 rate``, ``tells the network's "Morning Show" on Friday that …``) is a phrase the sentence
 uses: an object, a subject or a title, the rest of the clause being the writer's words. It is
-no direct quote; the reported pass reads the clause around it (:mod:`.reported`). A quote that
-ends a sentence of its own inside the marks (``yelled "Stay there!" and ran``), one that
-another quote follows (``shouted "Long live X" and "Down with Y"``) and one that ends its
-verb's object, another predicate following (``shouted "Long live X" and left``), is still a
-speech.
+no direct quote; the reported pass reads the clause around it (:mod:`.reported`), and takes a
+quote that opens its clause whole (:func:`quoted_subject_clause`). Such a phrase holds no
+clause of its own (a noun phrase, a title), or its clause needs the words after it (its verb's
+object, the verb the quote is the subject of, a clause joined to it); a whole clause quoted,
+the writer adding only a time, a place or ``when asked`` (``said "we have made progress"
+yesterday``), is still a speech. So is a quote that ends a sentence of its own inside the
+marks (``yelled "Stay there!" and ran``), one that another quote follows (``shouted "Long live
+X" and "Down with Y"``) and one that ends its verb's object, another predicate following
+(``shouted "Long live X" and left``).
 
 A short run of capitalised words is a title (:func:`looks_like_title`); one or two capitalised
 words between the parts of a name (``Marcia "Cia" Price``) a nickname, which does not part a
@@ -20,6 +24,8 @@ from __future__ import annotations
 
 import re
 
+from spacy.tokens import Token
+
 from .document import DocIndex
 from .verbs import VERB_POS, is_verb
 
@@ -28,7 +34,13 @@ _SPOKEN_END = frozenset(".?!,;…")
 _MARKS = "\"“”«»„‘’'` "
 # "... "Long live X" and "Down with Y"": another quote listed after the first
 _LISTED_QUOTE = re.compile(r"(?:and|or|then)[ \t]+[\"“‘'`]")
-_SENTENCE_INSIDE = re.compile(r"[.?!] +[A-Z]")
+# a sentence's end inside a quote and the next one's start: the end after a word of three or
+# more lower-case letters (or a number), not after "Mr." or an initial ("U.S."), which end no
+# sentence, nor after a capitalised title word ("It's True! It's True")
+_SENTENCE_INSIDE = re.compile(r"(?:\b[a-z]{3,}|[0-9])[.?!] +[A-Z]")
+_SUBJECTS = frozenset({"nsubj", "nsubjpass", "expl"})
+# what a verb needs after it: its object, the complement of "be", a second object
+_CORE_AFTER = frozenset({"dobj", "dative", "attr", "oprd", "acomp"})
 
 
 def phrase_in_clause(ix: DocIndex, qi: int) -> bool:
@@ -46,24 +58,97 @@ def phrase_in_clause(ix: DocIndex, qi: int) -> bool:
         j += 1
     if not (j < len(text) and text[j].isalnum()):
         return False
-    return _LISTED_QUOTE.match(text, j) is None and not _predicate_follows(ix, qi)
+    if _LISTED_QUOTE.match(text, j) is not None or _predicate_follows(ix, qi):
+        return False
+    # a whole clause quoted keeps its words spoken when only an adverbial of the writer's
+    # follows (``said "we have made progress" yesterday``, ``… in a post on Sunday``, ``…
+    # when asked``); it is a phrase only when the clause needs the words after it
+    return not holds_clause(ix, qi) or _core_follows(ix, qi)
 
 
 def _predicate_follows(ix: DocIndex, qi: int) -> bool:
-    """A conjunction and a verb follow quote ``qi`` (``shouted "Long live X" and left``):
-    the quote is the whole object of its verb, the sentence going on with another predicate."""
+    """A conjunction and a verb follow quote ``qi`` (``shouted "Long live X" and left``, ``…
+    and then left``): the quote is the whole object of its verb, the sentence going on with
+    another predicate."""
     _, b = ix.qtok[qi]
     doc = ix.doc
     if b + 1 >= ix.n or doc[b].pos_ != "CCONJ":
         return False
-    v = doc[b + 1]
+    j = b + 1
+    while j + 1 < ix.n and doc[j].pos_ == "ADV" and j - b <= 2:
+        j += 1  # "and then left", "and quickly left"
+    v = doc[j]
     return v.pos_ in VERB_POS and v.tag_.startswith("VB") and v.dep_ == "conj"
+
+
+def holds_clause(ix: DocIndex, qi: int) -> bool:
+    """Quote ``qi`` holds a clause of its own: a subject and its verb inside the marks (``"we
+    have made real progress"``), not a noun phrase (``"1,300 boarding incidents"``)."""
+    a, b = ix.qtok[qi]
+    for t in ix.doc[a:b]:
+        h = t.head
+        if t.dep_ in _SUBJECTS and a <= h.i < b and h.pos_ in VERB_POS:
+            return True
+    return False
+
+
+def _core_follows(ix: DocIndex, qi: int) -> bool:
+    """The words after quote ``qi`` are a core part of a clause the quote starts: the object
+    of a quoted verb (``claimed "the mayor exaggerates" the crime rate``), or the verb the
+    quoted words are the subject of (``"spending cuts" and a levy would pay``), a clause of the
+    saying joined to the quoted one, or words completing a quoted one. Adverbials (a time, a
+    place, ``when asked``) and a predicate of the speaker's (``and then left``) are no such
+    part."""
+    a, b = ix.qtok[qi]
+    doc = ix.doc
+    s_end = ix.sbounds[ix.sid[b - 1]][1]
+    for t in doc[b:s_end]:
+        if ix.in_quote(t.i):
+            break
+        if a <= t.head.i < b and (t.dep_ in _CORE_AFTER or _said_clause_goes_on(t) or _phrase_goes_on(t)):
+            return True
+    return any(t.dep_ in _SUBJECTS and t.head.i >= b for t in doc[a:b])
+
+
+def quoted_subject_clause(ix: DocIndex, v: Token) -> Token | None:
+    """The verb whose subject is the quote right after a gerund of saying ``v``, when the parser
+    took the gerund for that verb's subject (``adding "thoughts and prayers" are with the
+    family``): the clause is what ``v`` says, the quote its first words."""
+    h = v.head
+    if v.dep_ != "csubj" or v.tag_ != "VBG" or h.i <= v.i + 1 or h.pos_ not in VERB_POS:
+        return None
+    qi = ix.qid[v.i + 1]
+    if qi < 0 or ix.qtok[qi][0] != v.i + 1:
+        return None
+    b = ix.qtok[qi][1]
+    if not all(ix.doc[j].is_punct or ix.doc[j].is_space for j in range(b, h.i)):
+        return None  # the verb right after the closing mark
+    if any(t.dep_ in _SUBJECTS for t in h.children if t.i > h.i):
+        return None
+    return h
+
+
+def _phrase_goes_on(t: Token) -> bool:
+    """``t`` completes a quoted word: a clause it takes (``said "we are ready" to resume the
+    talks``, ``"we know" that …``), or a modifier of a quoted noun or adjective (``"they have no
+    plan" for the border towns``). A modifier of the quoted verb (``… in a post on Sunday``) is
+    the writer's adverbial."""
+    if t.dep_ in ("xcomp", "ccomp"):
+        return True
+    return t.dep_ in ("prep", "relcl", "acl") and t.head.pos_ in ("NOUN", "PROPN", "ADJ")
+
+
+def _said_clause_goes_on(t: Token) -> bool:
+    """``t`` is a clause with a subject of its own joined to the quoted one (``said "the army is
+    exhausted" and the navy would need help``): what was said goes on in the writer's words."""
+    return t.dep_ == "conj" and t.pos_ in VERB_POS and any(c.dep_ in _SUBJECTS for c in t.children)
 
 
 def holds_sentence(ix: DocIndex, qi: int) -> bool:
     """Quote ``qi`` holds a whole sentence and more (``"I would not call it reform. It is just
     a tax increase" for the top earners``): words spoken, even when the writer's clause goes on
-    after the closing mark."""
+    after the closing mark. A title's words end no sentence (``"It's True! It's True"``: the
+    word before the stop is capitalised), nor does an abbreviation (``Mr. Cosby``)."""
     q = ix.quotes[qi]
     return _SENTENCE_INSIDE.search(ix.text, q.start + 1, q.end - 1) is not None
 

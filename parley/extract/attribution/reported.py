@@ -47,6 +47,7 @@ from .document import (
     adjunct_clause,
     clause_span,
     complement,
+    extend_to_quotes,
     is_verb,
 )
 from .hypothetical import hypothetical, unsaid
@@ -55,6 +56,7 @@ from .loose_clauses import subject_cut_loose
 from .not_words import bare_pronoun, seen_doing
 from .parenthetical import fronted_subject
 from .participle_cue import participle_cue
+from .quoted_phrases import quoted_subject_clause
 from .speakers import attribution_for_cue, np_span
 from .verbs import SAYING_OR_THINKING, is_cue_verb
 
@@ -78,9 +80,8 @@ def reported_pass(ix: DocIndex) -> list[Found]:
         v = doc[i]
         outer = _outer_cue(ix, v)
         if outer is not None:
-            # "X responded on X that the leader was showing ...", "said on Tuesday, after
-            # meeting Y, that talks would resume": a "that" clause the parser hung from the cue
-            # as an adverbial: the clause is X's content, its verb no cue of its own
+            # "X responded on X that the leader was showing ...", "said on Tuesday, after meeting Y,
+            # that talks would resume": a "that" clause hung as an adverbial is X's, its verb no cue
             content = clause_span(ix, v, outer)
             if content is not None and not ix.overlaps_direct(content):
                 f = attribution_for_cue(ix, outer, content, "reported")
@@ -113,15 +114,14 @@ def reported_pass(ix: DocIndex) -> list[Found]:
             # suggest that ...": a judgement not made
             continue
         if any(c.dep_ == "neg" for c in v.children) or _without(v):
-            # "X has not opposed the plan", "X did not say whether ...", "left without saying
-            # why": the record has no polarity, and a negated cue is not a statement of that
-            # content
+            # "X has not opposed the plan", "X did not say whether ...", "left without saying why":
+            # the record has no polarity, and a negated cue is not a statement of that content
             continue
         comp = None
         if speech or cognition:
             comp = complement(ix, v)
             if comp is None and speech:
-                comp = adjunct_clause(ix, v)
+                comp = adjunct_clause(ix, v) or quoted_subject_clause(ix, v)
         if comp is not None and cognition and seen_doing(v, comp):
             continue  # "found the patient hitting a nurse": something seen, not a finding stated
         lead = _object_subject(v, comp) if comp is not None else None
@@ -184,7 +184,7 @@ def reported_pass(ix: DocIndex) -> list[Found]:
         if comp is not None:
             content = clause_span(ix, comp, v)
             if content is not None and lead is not None:
-                content = (min(content[0], lead.left_edge.idx), content[1])
+                content = extend_to_quotes(ix, (min(content[0], lead.left_edge.idx), content[1]), v)
             front = fronted_subject(v, comp) if content is not None else None
             if content is not None and front is not None:
                 # "The deal, the minister said in talks, is dead", the parser giving "the deal" to
