@@ -61,8 +61,9 @@ def mentions(ctx: Context) -> Step:
 # 36: a quoted phrase the writer's clause goes on after is no speech, quotes run on across a short
 # sentence about the speaker and from a paragraph left open, nested and mistyped marks; 37: no relay
 # when X's content goes on with a claim of its own, nor for an outlet's "reports" or figures; 38: a
-# quoted clause stays direct before an adverbial, no run-on past a reply to whom the cue was said
-@component("attributions", requires=("doc",), produces=("attribution",), version="38")
+# quoted clause stays direct before an adverbial, no run-on past a reply to whom the cue was said; 39:
+# a condition or topic after a quoted clause is said, a quoted noun with its clause is no speech
+@component("attributions", requires=("doc",), produces=("attribution",), version="39")
 def attributions(ctx: Context) -> Step:
     def step(a: Analysis) -> dict:
         return {"attribution": extract_attributions(a.parsed)}
@@ -71,15 +72,13 @@ def attributions(ctx: Context) -> Step:
 
 
 @component(
-    "times", requires=("article",), produces=("time_expression",), version="10"
+    "times", requires=("article",), produces=("time_expression",), version="11"
 )  # 2: dates without a year in a text telling of an earlier year take that year; 3: or its season;
 # 4: "this weekend" in a past clause of a weekday is the one just gone; 5: "the delayed Monday talks";
 # 6: an -ed word after an article or possessive is no past tense anywhere in the window; 7: a timetable
-# verb in the present before a day is future, a far future clause reaches a verbless phrase;
-# 8: in a story of an earlier year, a day due then ("a speech, due on 21 April") is that year's, a
-# caption's date does not end the story, "the next week" follows the story's date; 9: "than expected",
-# "as scheduled" are no future cue; 10: not after a lead placed from the publication day, a verb of saying
-# alone makes no future of the past, at most 92 days past the told year, a season's plan of today
+# verb in the present before a day is future, a far future clause reaches a verbless phrase; 8-10 (a
+# story's year for a day due then, captions, "the next week") reverted in 11; 9: "than expected",
+# "as scheduled" are no future cue
 def times(ctx: Context) -> Step:
     from parley.extract.timex import find_time_expressions
 
@@ -114,8 +113,9 @@ def times(ctx: Context) -> Step:
     # unknown, not the publication day (said_on_retold); 27: a day something is or was due on ("a
     # speech, due on 21 April") dates no saying, in its sentence or told before; 28: unless it is the
     # saying's own ("scheduled a news conference Thursday to announce ...": not said yet); 29: read on
-    # the parse (the plan word the day hangs on), not on the words before it
-    version="29",
+    # the parse (the plan word the day hangs on), not on the words before it; 30: not a past act
+    # ("set out his demands"), and the times of 7 again
+    version="30",
 )
 def statements(ctx: Context) -> Step:
     def step(a: Analysis) -> dict:

@@ -336,3 +336,58 @@ def test_an_abbreviated_title_inside_a_quote_is_no_sentence_end(parser):
     )
     found = _records(parser, text)
     assert not [r for r in found if r[0] == "direct" and r[1] is None], found
+
+
+# -- second review: conditions, noun phrases, gerund subjects, speakers' heads -------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        'The minister said "we will leave the talks" if the deal collapses.',
+        'The minister said "we will leave the talks" unless the other side moves.',
+    ],
+)
+def test_a_condition_after_a_quoted_clause_stays_in_what_was_said(parser, text):
+    found = _records(parser, text)
+    said = [r for r in found if r[2] == "said"]
+    assert said and said[0][0] == "reported" and "the talks" in said[0][3][0], found
+    assert said[0][3][0].endswith(text.split('" ')[1].rstrip(".")), found
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        'The union threatened "strikes that will shut the ports" if wages are not raised.',
+        'The ministry promised "measures that will protect every family" in the spring.',
+    ],
+)
+def test_a_quoted_noun_phrase_with_a_clause_of_its_own_is_no_speech(parser, text):
+    found = _records(parser, text)
+    assert not [r for r in found if r[0] == "direct"], found
+
+
+def test_a_gerund_subject_opening_a_sentence_is_no_saying(parser):
+    text = 'Saying "no" was not an option for the minister, who needed the votes.'
+    found = _records(parser, text)
+    assert not [r for r in found if r[1] is None and r[0] == "reported"], found
+
+
+def test_a_clause_about_someone_else_in_the_speaker_words_tells_no_gender(parser):
+    text = (
+        '"We have waited for days," said a woman whose husband is missing. She did not give her name. '
+        '"Nobody came to help us."'
+    )
+    found = _records(parser, text)
+    said = _with(found, "Nobody came to help us")
+    assert said and said[0][1] and said[0][1].startswith("a woman"), found
+
+
+def test_a_quote_told_to_an_outlet_goes_on_across_a_sentence_about_the_speaker(parser):
+    text = (
+        '"We will meet them again next week," Lindgren told the newspaper. She did not give a date. '
+        '"Nobody is walking away from this."'
+    )
+    found = _records(parser, text)
+    said = _with(found, "Nobody is walking away")
+    assert said and said[0][1] == "Lindgren", found

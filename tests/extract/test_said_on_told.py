@@ -107,3 +107,8 @@ def test_a_plan_told_before_the_day_in_another_clause_does_not_make_it_a_plan(sa
         "calm and said there would be no panic."
     )
     assert found["urged"] == (dt.date(2022, 2, 20), "text")
+
+
+def test_a_day_a_past_act_of_planning_was_done_on_still_dates_what_follows(said_on):
+    found = said_on("On 3 May 2022 the president set out his demands. He said the army would not withdraw.")
+    assert found["said"] == (dt.date(2022, 5, 3), "text")

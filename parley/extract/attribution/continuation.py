@@ -174,16 +174,36 @@ def _one_addressed(cue: Token, pronoun: str) -> bool:
             said_to = [c]
         else:
             continue
-        if any(_OBJECT_OF.get(t.lower_) == pronoun or t.tag_ in ("NN", "NNP") for t in said_to):
+        if any(_OBJECT_OF.get(t.lower_) == pronoun or _a_person(t) for t in said_to):
             return True
     return False
+
+
+# nouns of a body or an outlet, said to as one but no "he" or "she" ("told the newspaper")
+_BODY_NOUNS = frozenset(
+    "newspaper paper agency channel network broadcaster magazine station parliament committee council "
+    "court congress senate assembly cabinet government ministry board panel commission".split()
+)
+
+
+def _a_person(t: Token) -> bool:
+    """A single person the cue is said to: a singular noun, not a body, an outlet or a place
+    ("the minister", "Dalton"; not "the BBC", "the newspaper", "parliament")."""
+    if t.tag_ not in ("NN", "NNP") or t.ent_type_ in ("ORG", "GPE", "NORP", "FAC", "LOC"):
+        return False
+    return t.lemma_.lower() not in _BODY_NOUNS
 
 
 def _other_gender(ix: DocIndex, f: Found, pronoun: str) -> bool:
     """The speaker's words mark the other gender than the pronoun (``Mr``, ``she``, ``woman``)."""
     if f.source is None:
         return False
-    said = {w.strip(".,").lower() for w in ix.text[f.source[0] : f.source[1]].split()}
+    source = ix.doc.char_span(f.source[0], f.source[1], alignment_mode="expand")
+    if source is None:
+        return False
+    # the head of the speaker's noun phrase and the words before it, not a clause about someone
+    # else ("a woman whose husband is missing": a woman)
+    said = {t.lower_.strip(".") for t in source if t.i <= source.root.i}
     other = _FEMALE_WORDS if pronoun == "he" else _MALE_WORDS
     return not said.isdisjoint(other)
 

@@ -34,10 +34,13 @@ _SPOKEN_END = frozenset(".?!,;…")
 _MARKS = "\"“”«»„‘’'` "
 # "... "Long live X" and "Down with Y"": another quote listed after the first
 _LISTED_QUOTE = re.compile(r"(?:and|or|then)[ \t]+[\"“‘'`]")
-# a sentence's end inside a quote and the next one's start: the end after a word of three or
-# more lower-case letters (or a number), not after "Mr." or an initial ("U.S."), which end no
-# sentence, nor after a capitalised title word ("It's True! It's True")
-_SENTENCE_INSIDE = re.compile(r"(?:\b[a-z]{3,}|[0-9])[.?!] +[A-Z]")
+# a sentence's end inside a quote and the next one's start: the end after a lower-case word or a
+# number, or a full stop after a capitalised word ("the Union. It"); not after "Mr." or an initial
+# ("U.S."), which end no sentence, nor "!" or "?" after a capitalised title word ("It's True! It's")
+_SENTENCE_INSIDE = re.compile(
+    r"(?:\b[a-z]{2,}[.?!]|[0-9][.?!]|\b(?!(?:Mr|Mrs|Ms|Dr|St|Jr|Sr|Gen|Col|Lt|Sgt|Rev|Prof|Gov|Sen|Rep)\.)"
+    r"[A-Z][a-z]+\.) +[A-Z]"
+)
 _SUBJECTS = frozenset({"nsubj", "nsubjpass", "expl"})
 # what a verb needs after it: its object, the complement of "be", a second object
 _CORE_AFTER = frozenset({"dobj", "dative", "attr", "oprd", "acomp"})
@@ -87,9 +90,23 @@ def holds_clause(ix: DocIndex, qi: int) -> bool:
     a, b = ix.qtok[qi]
     for t in ix.doc[a:b]:
         h = t.head
-        if t.dep_ in _SUBJECTS and a <= h.i < b and h.pos_ in VERB_POS:
+        if t.dep_ in _SUBJECTS and a <= h.i < b and h.pos_ in VERB_POS and h.dep_ not in _NOUN_CLAUSES:
             return True
     return False
+
+
+# clauses of a noun: "strikes that will shut the ports" is a noun phrase, not a clause said
+_NOUN_CLAUSES = frozenset({"relcl", "acl"})
+# what makes a statement conditional ("we will leave" if the deal collapses): part of what is said
+_CONDITIONS = frozenset({"if", "unless", "until", "provided", "providing", "once"})
+# prepositions of a topic the quoted words are about ("nothing is certain" about the return)
+_TOPICS = frozenset({"about", "over", "regarding", "concerning"})
+
+
+def _condition_or_topic(t: Token) -> bool:
+    if t.dep_ == "advcl":
+        return any(c.dep_ == "mark" and c.lower_ in _CONDITIONS for c in t.children)
+    return t.dep_ == "prep" and t.lower_ in _TOPICS
 
 
 def _core_follows(ix: DocIndex, qi: int) -> bool:
@@ -105,7 +122,9 @@ def _core_follows(ix: DocIndex, qi: int) -> bool:
     for t in doc[b:s_end]:
         if ix.in_quote(t.i):
             break
-        if a <= t.head.i < b and (t.dep_ in _CORE_AFTER or _said_clause_goes_on(t) or _phrase_goes_on(t)):
+        if a <= t.head.i < b and (
+            t.dep_ in _CORE_AFTER or _said_clause_goes_on(t) or _phrase_goes_on(t) or _condition_or_topic(t)
+        ):
             return True
     return any(t.dep_ in _SUBJECTS and t.head.i >= b for t in doc[a:b])
 
@@ -117,6 +136,8 @@ def quoted_subject_clause(ix: DocIndex, v: Token) -> Token | None:
     h = v.head
     if v.dep_ != "csubj" or v.tag_ != "VBG" or h.i <= v.i + 1 or h.pos_ not in VERB_POS:
         return None
+    if v.i == v.sent.start or ix.doc[v.i - 1].text != ",":
+        return None  # "Saying "no" was not an option": a gerund subject, not a saying after a clause
     qi = ix.qid[v.i + 1]
     if qi < 0 or ix.qtok[qi][0] != v.i + 1:
         return None

@@ -16,10 +16,7 @@
   has just established ("In February 2022 ... on 24 February", "in 2022 ... in mid-February"),
   and "the next day" with no date just before it, the day the narration has reached
   (:func:`in_year_told`, used by the day and month rules of :mod:`.absolute`;
-  :meth:`.Context.narrative_ref`); one that was to come at the time told ("a speech, due on
-  21 April") the nearest not before that time, unless the story is one line of background in
-  today's news (:func:`told_ahead`). "The next week", "the following month" with no
-  date of their unit before them, in such a text, the unit after its time (:func:`step_from_told`).
+  :meth:`.Context.narrative_ref`).
 * "the quarter", "the latest quarter", "the latest period": the quarter named last; else
   the quarter that ends on the date that follows ("the quarter ended Sept. 30"); else the
   last completed quarter before the anchor.
@@ -35,7 +32,6 @@ from . import calendar as cal
 from .context import Context, Resolved, unresolved
 from .grammar import DAYNUM, MOD, MON, NUM, UNIT, WD, rule
 from .lexicon import MONTHS, UNIT_PRECISION, WEEKDAYS, number_value
-from .tense import future_of_past
 
 ORDER = ["day", "week", "weekend", "month", "quarter", "season", "half", "year", "decade", "century"]
 _STEP = {
@@ -86,48 +82,8 @@ def step_from_ref(m: re.Match[str], ctx: Context) -> Resolved | None:
         return with_part(ctx.from_ref(shifted, ref), unit)
     if rel in ("the same", "that same", "that") or ctx.anchor is None:
         return unresolved(None)
-    told = step_from_told(ctx, m, _STEP[rel], precision)
-    if told is not None:
-        return with_part(told, unit)
     shifted = cal.containing(precision, cal.shift(ctx.anchor, _STEP[rel], precision))
     return with_part(replace(ctx.relative(shifted), fallback=True), unit)
-
-
-# How far into the next year a day still to come at the time told may lie ("in November 2021 ...
-# a vote, due on 2 February" is 2022's): further, the story is only background to today's news
-AHEAD_DAYS = 92
-# The days of a unit, to tell whether a coarser date narrowed to a part is short enough to step from
-_UNIT_DAYS = {"day": 1, "week": 7, "weekend": 7, "month": 31, "quarter": 92, "half": 183, "year": 366}
-
-
-def told_ahead(ctx: Context, pos: int) -> bool:
-    """What is still to come at ``pos`` looks ahead from the time a story tells of
-    (:func:`.tense.future_of_past`), and that story is not one line of background in today's news
-    (:meth:`.Context.told_after_today`: "Ministers met on Monday. The bloc first imposed sanctions
-    in March 2022. Officials said a new package would be adopted on 3 June" is this year's June)."""
-    return future_of_past(ctx.text, pos) and not ctx.told_after_today(pos)
-
-
-def step_from_told(ctx: Context, m: re.Match[str], step: int, precision: str) -> Resolved | None:
-    """One unit on from the time a story of an earlier year has reached, for a step that found no
-    date of its own unit to lean on ("At the end of October ... The next week", in a story of
-    2021 told in 2026): the unit after the told date's last day (before its first, stepping back)
-    when that date is short (no longer than two units: "the end of October", "mid-November"), else
-    no value. Never the anchor's next week, which would date the story after its telling. None
-    outside such a story, or for what is to come from the writer's day ("will meet the next week")."""
-    told = ctx.narrative_ref(m.start(), anaphoric=True)
-    if told is None or ctx.anchor is None or precision not in _UNIT_DAYS:
-        return None
-    if ctx.tense(m.start(), m.end()) == "future" and not told_ahead(ctx, m.start()):
-        return None
-    if ORDER.index(told.precision) <= ORDER.index(precision):
-        base = told.start
-    elif (told.end - told.start).days < 2 * _UNIT_DAYS[precision]:
-        base = told.end if step > 0 else told.start
-    else:
-        return unresolved(None)
-    shifted = cal.containing(precision, cal.shift(base, step, precision))
-    return ctx.from_ref(shifted, told) if shifted.start <= ctx.anchor else unresolved(None)
 
 
 def weekday_from_ref(m: re.Match[str], ctx: Context) -> Resolved | None:
@@ -244,12 +200,8 @@ def in_year_told(
     (:meth:`.Context.narrative_ref`: "In February 2022 ... on 24 February", "on 22 January
     ... by mid-February the embassies had left"): the occurrence nearest that time, with the
     date it was taken from; never one after the anchor, nor for what is to come ("will meet on
-    24 February", "talks due by 24 February"). What was to come at the time told ("a speech, due
-    on 21 April", "said the talks on 24 February would ...": :func:`told_ahead`) is the
-    occurrence nearest that time and not before it, in its year or at most ``AHEAD_DAYS`` after
-    it; else the writer's coming one, as in today's news."""
-    ahead = placement == "future" and told_ahead(ctx, m.start())
-    if ctx.anchor is None or (placement == "future" and not ahead):
+    24 February", "talks due by 24 February")."""
+    if ctx.anchor is None or placement == "future":
         return None
     if placement == "deadline" and ctx.tense(m.start(), m.end()) != "past":
         return None  # "by mid-February" told in the past is the narration's; else it is to come
@@ -257,11 +209,14 @@ def in_year_told(
     if ref is None:
         return None
 
-    # "between February 2022 and December", "due on 21 April" told of 2021: not before it
-    forward = ahead or ctx.range_end(m.start())
+    forward = ctx.range_end(m.start())  # "between February 2022 and December": not before it
 
     def distance(p: cal.Period) -> tuple[int, int, int]:
-        gap = cal.gap_days(p, ref)
+        gap = (
+            0
+            if p.end >= ref.start and p.start <= ref.end
+            else min(abs((p.start - ref.end).days), abs((ref.start - p.end).days))
+        )
         # on a tie, the later one: narration moves on
         return int(forward and p.start < ref.start), gap, int(p.start < ref.start)
 
@@ -275,8 +230,6 @@ def in_year_told(
     if not found:
         return None
     best = min(found, key=distance)
-    if ahead and best.start.year > ref.end.year and cal.gap_days(best, ref) > AHEAD_DAYS:
-        return None  # "signed the deal in July 2015 ... talks would resume on 2 May": not 2016's
     return (best, ref) if best.start <= ctx.anchor else None
 
 

@@ -49,13 +49,6 @@ class Period:
         return self
 
 
-def gap_days(a: Period, b: Period) -> int:
-    """The days between two periods: 0 when they overlap."""
-    if a.end >= b.start and a.start <= b.end:
-        return 0
-    return min(abs((a.start - b.end).days), abs((b.start - a.end).days))
-
-
 def day(d: dt.date) -> Period:
     return Period(d.isoformat(), "day", d, d)
 

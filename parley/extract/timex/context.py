@@ -108,8 +108,7 @@ class Context:
                 if pos - end <= STATED_REACH and self._same_paragraph(end, pos):
                     return end, period
                 continue
-            # a season the narration placed ("through the summer", told of 2019) goes on telling it
-            if period.precision not in ("day", "week", "month", "season"):
+            if period.precision not in ("day", "week", "month"):
                 if end in self.narrated:
                     return None  # "the following year": the narration has moved on, to no month
                 continue  # "in 1994", "since 2014": too vague to tell which January follows
@@ -132,26 +131,6 @@ class Context:
             return None
         return ref
 
-    def told_after_today(self, pos: int) -> bool:
-        """The time told at ``pos`` came straight after a date placed from the anchor ("Ministers
-        met on Monday. The bloc first imposed sanctions in March 2022. Officials said ..."): the
-        text is today's news giving one line of background, not a story of that year, so what it
-        says is still to come looks ahead from the writer's day; so after such a date earlier in
-        the told date's paragraph ("on Monday ... in March 2022 and again in June 2022"). A story
-        comes to its year from other years written out, or from none."""
-        told = self.told_time(pos, anaphoric=True)
-        if told is None:
-            return False
-        paragraph = self.text.rfind("\n", 0, told[0]) + 1
-        for end, _ in reversed(self.refs):
-            if end >= told[0] or end in self.clock or end in self.quiet:
-                continue
-            if end not in self.stated and end not in self.narrated:
-                return True
-            if end < paragraph:
-                return False  # the story came to its year from another year it tells of
-        return False
-
     def range_end(self, pos: int) -> bool:
         """``pos`` follows the latest date as the end of a range ("between February 2022 and
         December", "from 21 February to 24 February"): it is not before it."""
@@ -164,17 +143,11 @@ class Context:
         breaks = [i for i in range(end, pos) if self.text[i] == "\n"]
         if not breaks:
             return True
+        line_start = self.text.rfind("\n", 0, end) + 1
+        line = self.text[line_start : breaks[0]].rstrip()
+        caption = not re.search(r"[.!?][\"'’”)]*$", line)
         between = self.text[breaks[0] : breaks[-1]]
-        return self.on_caption(end) and not between.strip()  # the caption, then the paragraph at once
-
-    def on_caption(self, pos: int) -> bool:
-        """``pos`` is on a line of its own that ends without a full stop, question or exclamation
-        mark: a photo caption or a heading ("Soldiers near the river, 23 March 2019")."""
-        line_start = self.text.rfind("\n", 0, pos) + 1
-        line_end = self.text.find("\n", pos)
-        if line_end < 0:
-            return False  # the last line, or a text with no line breaks: prose
-        return not re.search(r"[.!?][\"'’”)]*$", self.text[line_start:line_end].rstrip())
+        return caption and not between.strip()  # the caption's line, then the paragraph at once
 
     def last_ref(
         self, pos: int, within: int = 400, precisions: tuple[str, ...] = (), ended: bool = False

@@ -13,12 +13,6 @@ Friday" the one in the anchor's ISO week.
 
 "the past year", "the last week" are read as the previous calendar period (a DATE), as the
 TimeBank annotators mostly did; "the past two years" is a duration (:mod:`.amounts`).
-
-In a text telling of an earlier year (:meth:`.Context.narrative_ref`) "the summer" told in the
-past (or to come at the time told, :func:`.anaphora.told_ahead`) is that story's summer and "the
-next week" the week after its time (:func:`.anaphora.step_from_told`), not the anchor's: they
-would date the story at its telling. A plan of today's after one line of background ("hopes to
-agree it before the summer", "could restart in the spring") is the writer's coming season.
 """
 
 from __future__ import annotations
@@ -27,7 +21,7 @@ import datetime as dt
 import re
 
 from . import calendar as cal
-from .anaphora import step_from_told, told_ahead, unit_precision
+from .anaphora import unit_precision
 from .context import Context, Resolved, unresolved
 from .grammar import MONTH_FULL, WD, rule
 from .lexicon import DAY_PARTS, MONTHS, SEASONS, WEEKDAYS
@@ -142,10 +136,6 @@ def relative_unit(m: re.Match[str], ctx: Context) -> Resolved | None:
     if precision == "weekend":
         return ctx.relative(_weekend(ctx, _SHIFT.get(rel), m))
     shift = -1 if rel in ("the latest", "latest", "the most recent") else _SHIFT[rel]
-    if rel == "the next":  # "The next week" in a story of an earlier year: the week after its time
-        told = step_from_told(ctx, m, shift, precision)
-        if told is not None:
-            return told
     return ctx.relative(cal.containing(precision, cal.shift(ctx.anchor, shift, precision)))
 
 
@@ -212,19 +202,6 @@ def relative_season(m: re.Match[str], ctx: Context) -> Resolved | None:
     if rel == "this":  # the anchor's own year's season (a winter begun last December if in Jan-Feb)
         return ctx.relative(cal.season(a.year - (code == "WI" and a.month <= 2), code))
     tense = ctx.tense(m.start(), m.end())
-    # "in June ... over the summer", told of 2021: that year's summer; only told in the past, or
-    # to come at the time told ("said the talks would resume in the spring": not before it). A
-    # plan of today's ("hopes to agree it before the summer", "could restart in the spring") after
-    # a line of background with its month and year is the writer's coming season
-    ahead = tense == "future" and told_ahead(ctx, m.start())
-    told = ctx.narrative_ref(m.start()) if rel == "the" and (tense == "past" or ahead) else None
-    if told is not None:
-        near = [cal.season(told.start.year + k, code) for k in (-1, 0, 1)]
-        best = min(
-            near, key=lambda p: (ahead and p.end < told.start, cal.gap_days(p, told), p.start < told.start)
-        )
-        if best.start <= a:
-            return ctx.from_ref(best, told)
     if tense == "past":
         return ctx.relative([p for p in instances if p.start <= a][-1])
     if tense == "future":

@@ -63,9 +63,6 @@ _REFS = ("PRESENT_REF", "PAST_REF", "FUTURE_REF")
 # "the August 1988 cease-fire", "Putin's June 2024 speech": a date naming a thing, not the time
 # the narration has moved to
 _ATTRIBUTIVE = re.compile(r"(?:\b[Tt]he|['’]s)\s+$")
-# A caption tells what is seen before its date ("Soldiers near the river, 3 March 2019"): this
-# many words at least; a heading opens with its date, at most a weekday or "On Tuesday," before it
-_CAPTION_WORDS = 3
 _MODEL_PRECISION = {"weekend": "week", "half": None}
 # "the summer", "(the rest) of the month": read on the anchor for want of better, but in a story of
 # an earlier year they are that year's; they do not bring the text back to its own time
@@ -208,9 +205,7 @@ def _resolve(chosen: list[_Candidate], ctx: Context) -> list[TimeExpression]:
         res = _apply_modifier(res, c.modifier)
         if res.period is not None and res.topical and res.type in ("DATE", "TIME") and res.value not in _REFS:
             ctx.refs.append((c.end, res.period))
-            if res.basis == "text" and _aside(ctx, c.start, res.period):
-                ctx.quiet.add(c.end)
-            elif res.basis == "text" and not _ATTRIBUTIVE.search(ctx.text, max(0, c.start - 12), c.start):
+            if res.basis == "text" and not _ATTRIBUTIVE.search(ctx.text, max(0, c.start - 12), c.start):
                 ctx.stated.add(c.end)  # a year written out that later days may take
             elif res.basis == "ref" and _leans_on_told(ctx, res.ref_date):
                 ctx.narrated.add(c.end)  # its year is the one the text tells of: the narration goes on
@@ -220,19 +215,6 @@ def _resolve(chosen: list[_Candidate], ctx: Context) -> list[TimeExpression]:
                 ctx.clock.add(c.end)
         out.append(_to_model(c, res, ctx))
     return out
-
-
-def _aside(ctx: Context, start: int, period: cal.Period) -> bool:
-    """A date on a caption line, after words of its own, of another year than the story told around it
-    ("Russian convoy near the border, 23 Feb 2022" between paragraphs of 2021): the photo's day,
-    not the story's, so it neither sets the year of the days that follow nor ends the narration.
-    Not a heading that opens with its date ("22 February 2022", "Tuesday 22 February 2022"): a
-    timeline's next day."""
-    lead = ctx.text[ctx.text.rfind("\n", 0, start) + 1 : start]
-    if not ctx.on_caption(start) or len(re.findall(r"[^\W\d_]+", lead)) < _CAPTION_WORDS:
-        return False
-    told = ctx.narrative_ref(start)
-    return told is not None and told.start.year != period.start.year
 
 
 def _leans_on_told(ctx: Context, ref_date: dt.date | None) -> bool:

@@ -23,8 +23,7 @@ up to thirty words back in the clause for a future one (a phrase with no verb of
 a future clause: "is scheduled to spend five hours in X, her first stop Tuesday morning").
 No cue gives None, which callers read as "news default" (see the callers). :func:`governed_by`
 looks only at the preposition in front ("since March", "by March") which places a month or a
-date outright. :func:`future_of_past` tells a future seen from a past time ("would", "was due",
-"a speech, due on 21 April" in a clause told in the past) from one seen from the writer's day.
+date outright.
 """
 
 from __future__ import annotations
@@ -167,65 +166,6 @@ def tense_near(text: str, start: int, end: int, both_sides: bool = True) -> str 
     if not both_sides:
         return None
     return _after(text, end) or _far_future(text, start)
-
-
-def future_of_past(text: str, start: int) -> bool:
-    """The future cue nearest before the expression looks ahead from a past time, not from the
-    writer's: "would" ("said talks on 24 February would ..."), a plan told with "was"/"were" or a
-    past verb ("was due on", "were expected to meet on", "planned to meet on"), or a bare "due" or
-    "expected" whose clause is told in the past ("received intelligence that he could use a speech,
-    due on 21 April"), but not by a verb of saying alone ("warned that a vote, expected on 2 May,
-    could be delayed"). Not "will", "next", "is due", "plans to": those look ahead from the
-    writer's day."""
-    before = _tokens(text[max(0, start - 400) : start])
-    for i in _before(before):
-        found = _cue(before, i)
-        if found is None:
-            continue
-        if found != "future":
-            return False
-        w = before[i].lower()
-        if w == "would":
-            return True
-        if w == "to":  # "planned to", "was to", "was expected to": the word before tells
-            i -= 1
-            w = before[i].lower()
-            if w not in _PLAN_STATES:
-                return w in ("was", "were") or w.endswith("ed")  # "planned to", "agreed to"
-        elif w not in _PLAN_STATES:
-            return False  # "will", "'ll", "shall", "next", "upcoming"
-        prev = before[i - 1].lower() if i > 0 else ""
-        if prev in ("was", "were"):
-            return True
-        if prev in _BE_NOW:
-            return False
-        # bare: "a speech, due on 21 April": the clause's own verb, further back, tells; a verb
-        # of saying does not ("officials said a package, due on 3 June, ..."): news tells in the
-        # past who said it, of days still to come from the writer's
-        j = _clause_cue(before, i)
-        return j is not None and _cue(before, j) == "past" and before[j].lower() not in _SAYING
-    return False
-
-
-def _clause_cue(words: list[str], i: int) -> int | None:
-    """Where the nearest tense cue before ``words[i]`` in its clause is, up to ``_FAR`` words back."""
-    for j in range(i - 1, max(-1, i - 1 - _FAR), -1):
-        if words[j] in _CLAUSE_END or words[j] == ".":
-            return None
-        if _cue(words, j):
-            return j
-    return None
-
-
-# Verbs that report what someone said: the past tense of news, not of a story told of an earlier time
-_SAYING = frozenset(
-    "said told warned announced added stated insisted noted argued claimed cautioned confirmed "
-    "reported predicted promised pledged explained declared signalled signaled indicated".split()
-)
-
-
-# Words of a state of being planned, told with "is" or "was" before them ("was due", "is set to")
-_PLAN_STATES = frozenset("due expected scheduled going set likely slated poised about".split())
 
 
 def _scheduled(words: list[str]) -> bool:
