@@ -62,8 +62,9 @@ def mentions(ctx: Context) -> Step:
 # sentence about the speaker and from a paragraph left open, nested and mistyped marks; 37: no relay
 # when X's content goes on with a claim of its own, nor for an outlet's "reports" or figures; 38: a
 # quoted clause stays direct before an adverbial, no run-on past a reply to whom the cue was said; 39:
-# a condition or topic after a quoted clause is said, a quoted noun with its clause is no speech
-@component("attributions", requires=("doc",), produces=("attribution",), version="39")
+# a condition or topic after a quoted clause is said, a quoted noun with its clause is no speech; 40:
+# not "over"/"once"/"until"; a person told whatever NER tags a surname; gender in an apposition
+@component("attributions", requires=("doc",), produces=("attribution",), version="40")
 def attributions(ctx: Context) -> Step:
     def step(a: Analysis) -> dict:
         return {"attribution": extract_attributions(a.parsed)}
@@ -114,8 +115,8 @@ def times(ctx: Context) -> Step:
     # speech, due on 21 April") dates no saying, in its sentence or told before; 28: unless it is the
     # saying's own ("scheduled a news conference Thursday to announce ...": not said yet); 29: read on
     # the parse (the plan word the day hangs on), not on the words before it; 30: not a past act
-    # ("set out his demands"), and the times of 7 again
-    version="30",
+    # ("set out his demands"), and the times of 7 again; 31: a past "planned to" is still a plan
+    version="31",
 )
 def statements(ctx: Context) -> Step:
     def step(a: Analysis) -> dict:

@@ -36,8 +36,10 @@ def due(doc: Doc, t: TimeExpression) -> bool:
         token = token.head
     if token.pos_ not in ("VERB", "AUX", "ADJ"):
         return False
-    if token.lower_ in _PLANNED and token.tag_ != "VBD":
-        return True  # "due", "was expected on": not an act told in the past ("set out his demands")
+    if token.lower_ in _PLANNED and not (
+        token.tag_ == "VBD" and any(c.dep_ in ("dobj", "prt") for c in token.children)
+    ):
+        return True  # "due", "planned to pay"; not an act told ("set out his demands", "expected the worst")
     if any(c.dep_ == "aux" and c.lower_ in _WILL for c in token.children):
         return True
     return _infinitive(token) and token.head.lemma_.lower() in _PLANNING | _PLANNED

@@ -391,3 +391,30 @@ def test_a_quote_told_to_an_outlet_goes_on_across_a_sentence_about_the_speaker(p
     found = _records(parser, text)
     said = _with(found, "Nobody is walking away")
     assert said and said[0][1] == "Lindgren", found
+
+
+# -- third review ----------------------------------------------------------------------------------
+
+
+def test_a_reply_to_one_named_person_is_not_the_speaker_s_whatever_the_name_s_tag(parser):
+    text = (
+        '"We will not sign this," Dalton told Okonkwo. She shook her head. "Then we have nothing to discuss."'
+    )
+    found = _records(parser, text)
+    reply = _with(found, "nothing to discuss")
+    assert not reply or reply[0][1] != "Dalton", found
+
+
+@pytest.mark.parametrize("after", ["over the weekend", "over the phone from the capital"])
+def test_a_time_or_a_channel_after_over_leaves_a_quoted_clause_direct(parser, after):
+    text = f'The minister said "we have made real progress" {after}.'
+    found = _records(parser, text)
+    direct = [r for r in found if r[0] == "direct"]
+    assert direct and direct[0][3] == ('"we have made real progress"',), found
+
+
+def test_the_gender_of_an_apposition_after_the_name_stops_the_quote(parser):
+    text = '"We are ready," said Anna, the soldier\'s mother. He did not say more. "We will wait."'
+    found = _records(parser, text)
+    said = _with(found, "We will wait")
+    assert not said or not (said[0][1] or "").startswith("Anna"), found

@@ -112,3 +112,10 @@ def test_a_plan_told_before_the_day_in_another_clause_does_not_make_it_a_plan(sa
 def test_a_day_a_past_act_of_planning_was_done_on_still_dates_what_follows(said_on):
     found = said_on("On 3 May 2022 the president set out his demands. He said the army would not withdraw.")
     assert found["said"] == (dt.date(2022, 5, 3), "text")
+
+
+def test_a_plan_told_in_the_past_tense_is_still_a_plan(said_on):
+    found = said_on(
+        "On Friday, the government planned to pay the first compensation claims. It said the fund was ready."
+    )
+    assert found["planned"] != (dt.date(2026, 2, 27), "text")

@@ -179,18 +179,21 @@ def _one_addressed(cue: Token, pronoun: str) -> bool:
     return False
 
 
-# nouns of a body or an outlet, said to as one but no "he" or "she" ("told the newspaper")
+# nouns of a body, an outlet or a gathering, said to as one but no "he" or "she" ("told the
+# newspaper", "told a news conference")
 _BODY_NOUNS = frozenset(
     "newspaper paper agency channel network broadcaster magazine station parliament committee council "
-    "court congress senate assembly cabinet government ministry board panel commission".split()
+    "court congress senate assembly cabinet government ministry board panel commission conference crowd "
+    "rally summit meeting audience delegation television radio programme program website".split()
 )
 
 
 def _a_person(t: Token) -> bool:
-    """A single person the cue is said to: a singular noun, not a body, an outlet or a place
-    ("the minister", "Dalton"; not "the BBC", "the newspaper", "parliament")."""
-    if t.tag_ not in ("NN", "NNP") or t.ent_type_ in ("ORG", "GPE", "NORP", "FAC", "LOC"):
-        return False
+    """A single person the cue is said to: a singular noun, not a body, an outlet or a gathering
+    ("the minister", "Okonkwo"; not "the BBC", "the newspaper", "a news conference"). The named
+    entity tag is not asked: the model often tags a bare surname a place or a body."""
+    if t.tag_ not in ("NN", "NNP") or (t.text.isupper() and len(t.text) > 1):
+        return False  # "BBC", "CNN": an outlet's letters
     return t.lemma_.lower() not in _BODY_NOUNS
 
 
@@ -203,7 +206,13 @@ def _other_gender(ix: DocIndex, f: Found, pronoun: str) -> bool:
         return False
     # the head of the speaker's noun phrase and the words before it, not a clause about someone
     # else ("a woman whose husband is missing": a woman)
-    said = {t.lower_.strip(".") for t in source if t.i <= source.root.i}
+    heads = [
+        source.root,
+        *(c for c in source.root.children if c.dep_ == "appos"),
+    ]  # "Anna, the soldier's mother"
+    said = {
+        t.lower_.strip(".") for h in heads for t in h.subtree if t.i <= h.i and t.dep_ not in ("poss", "case")
+    }
     other = _FEMALE_WORDS if pronoun == "he" else _MALE_WORDS
     return not said.isdisjoint(other)
 

@@ -42,6 +42,7 @@ _SENTENCE_INSIDE = re.compile(
     r"[A-Z][a-z]+\.) +[A-Z]"
 )
 _SUBJECTS = frozenset({"nsubj", "nsubjpass", "expl"})
+_FINITE = frozenset({"VBD", "VBZ", "VBP", "MD"})
 # what a verb needs after it: its object, the complement of "be", a second object
 _CORE_AFTER = frozenset({"dobj", "dative", "attr", "oprd", "acomp"})
 
@@ -98,9 +99,9 @@ def holds_clause(ix: DocIndex, qi: int) -> bool:
 # clauses of a noun: "strikes that will shut the ports" is a noun phrase, not a clause said
 _NOUN_CLAUSES = frozenset({"relcl", "acl"})
 # what makes a statement conditional ("we will leave" if the deal collapses): part of what is said
-_CONDITIONS = frozenset({"if", "unless", "until", "provided", "providing", "once"})
+_CONDITIONS = frozenset({"if", "unless", "provided", "providing"})
 # prepositions of a topic the quoted words are about ("nothing is certain" about the return)
-_TOPICS = frozenset({"about", "over", "regarding", "concerning"})
+_TOPICS = frozenset({"about", "regarding", "concerning"})  # not "over": "over the weekend"
 
 
 def _condition_or_topic(t: Token) -> bool:
@@ -136,8 +137,10 @@ def quoted_subject_clause(ix: DocIndex, v: Token) -> Token | None:
     h = v.head
     if v.dep_ != "csubj" or v.tag_ != "VBG" or h.i <= v.i + 1 or h.pos_ not in VERB_POS:
         return None
-    if v.i == v.sent.start or ix.doc[v.i - 1].text != ",":
-        return None  # "Saying "no" was not an option": a gerund subject, not a saying after a clause
+    if ix.doc[v.i - 1].text != "," or not any(t.tag_ in _FINITE for t in ix.doc[v.sent.start : v.i]):
+        return (
+            None  # "(For her,) saying "no" was not an option": a gerund subject, not a saying after a clause
+        )
     qi = ix.qid[v.i + 1]
     if qi < 0 or ix.qtok[qi][0] != v.i + 1:
         return None
