@@ -14,6 +14,14 @@ from collections.abc import Sequence
 from spacy.tokens import Token
 
 from parley.extract.described_speakers import DESCRIBED, described, noun_phrase, other_side, redescribes
+from parley.extract.genders import (
+    FEMALE_NOUNS,
+    FEMALE_PRONOUNS,
+    FEMALE_TITLES,
+    MALE_NOUNS,
+    MALE_PRONOUNS,
+    MALE_TITLES,
+)
 from parley.extract.pronoun_clauses import named_after_in_main_clause, person_of_own_verb
 from parley.extract.registry import fold
 from parley.extract.speaker_reading import (
@@ -35,18 +43,6 @@ from parley.models import Mention, Span
 
 # Gender the text shows for a person: a title before the name, a noun in apposition ("his
 # wife, X"), and the pronoun that follows a name in its own clause ("X and his wife ...").
-MALE_TITLES = frozenset("mr mister sir lord king prince".split())
-FEMALE_TITLES = frozenset("mrs ms miss madam madame dame lady queen princess".split())
-MALE_NOUNS = frozenset(
-    "man boy husband father son brother uncle nephew grandfather widower king prince "
-    "spokesman chairman businessman congressman statesman".split()
-)
-FEMALE_NOUNS = frozenset(
-    "woman girl wife mother daughter sister aunt niece grandmother widow queen princess "
-    "spokeswoman chairwoman businesswoman congresswoman stateswoman".split()
-)
-MALE_PRONOUNS = frozenset("he him his himself".split())
-FEMALE_PRONOUNS = frozenset("she her hers herself".split())
 # How many pronoun subjects back a "he"/"she" may follow the chain ("He ... . He ... . He said").
 _CHAIN = 3
 

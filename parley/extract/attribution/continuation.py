@@ -25,6 +25,9 @@ import bisect
 
 from spacy.tokens import Token
 
+from parley.extract import genders as G
+from parley.extract.registry import name_list
+
 from .answers import asked_question, person_asked
 from .document import DocIndex, Found
 
@@ -32,10 +35,10 @@ _LINK_POS = frozenset({"ADV", "CCONJ", "INTJ", "PART"})
 _GAP_CHARS = " \t\r\n.,;:—–-"
 _PERSON_SUBJECTS = frozenset({"he", "she"})
 _OBJECT_OF = {"him": "he", "her": "she"}
-# words in a speaker's name or description that mark their gender (no possessive: "her
-# spokesman" is no woman)
-_FEMALE_WORDS = frozenset("she mrs ms miss madam woman mother sister wife daughter".split())
-_MALE_WORDS = frozenset("he mr sir man father brother husband son".split())
+# words in a speaker's name or description that mark their gender (read without possessives:
+# "her spokesman" is no woman)
+_FEMALE_WORDS = G.FEMALE_TITLES | G.FEMALE_NOUNS | G.FEMALE_PRONOUNS
+_MALE_WORDS = G.MALE_TITLES | G.MALE_NOUNS | G.MALE_PRONOUNS
 
 
 def resolve_bare(ix: DocIndex, bare: list[int], found: list[Found]) -> list[Found]:
@@ -179,12 +182,12 @@ def _one_addressed(cue: Token, pronoun: str) -> bool:
     return False
 
 
-# nouns of a body, an outlet or a gathering, said to as one but no "he" or "she" ("told the
-# newspaper", "told a news conference")
-_BODY_NOUNS = frozenset(
-    "newspaper paper agency channel network broadcaster magazine station parliament committee council "
-    "court congress senate assembly cabinet government ministry board panel commission conference crowd "
-    "rally summit meeting audience delegation television radio programme program website".split()
+# besides names.yaml's ``body_nouns`` (an outlet, an agency, a group), what is told as one and is
+# no "he" or "she": an institution or a gathering ("told parliament", "told a news conference")
+_GATHERINGS = frozenset(
+    "paper station parliament committee council court congress senate assembly cabinet government "
+    "ministry board panel commission conference crowd rally summit meeting audience delegation "
+    "programme program".split()
 )
 
 
@@ -194,7 +197,8 @@ def _a_person(t: Token) -> bool:
     entity tag is not asked: the model often tags a bare surname a place or a body."""
     if t.tag_ not in ("NN", "NNP") or (t.text.isupper() and len(t.text) > 1):
         return False  # "BBC", "CNN": an outlet's letters
-    return t.lemma_.lower() not in _BODY_NOUNS
+    lemma = t.lemma_.lower()
+    return lemma not in _GATHERINGS and lemma not in name_list("body_nouns")
 
 
 def _other_gender(ix: DocIndex, f: Found, pronoun: str) -> bool:
@@ -204,12 +208,9 @@ def _other_gender(ix: DocIndex, f: Found, pronoun: str) -> bool:
     source = ix.doc.char_span(f.source[0], f.source[1], alignment_mode="expand")
     if source is None:
         return False
-    # the head of the speaker's noun phrase and the words before it, not a clause about someone
-    # else ("a woman whose husband is missing": a woman)
-    heads = [
-        source.root,
-        *(c for c in source.root.children if c.dep_ == "appos"),
-    ]  # "Anna, the soldier's mother"
+    # the head of the speaker's noun phrase, its apposition ("Anna, the soldier's mother") and the
+    # words before them, not a clause about someone else ("a woman whose husband is missing")
+    heads = [source.root, *(c for c in source.root.children if c.dep_ == "appos")]
     said = {
         t.lower_.strip(".") for h in heads for t in h.subtree if t.i <= h.i and t.dep_ not in ("poss", "case")
     }
