@@ -14,6 +14,7 @@ import pytest
 import spacy
 
 from parley.extract.attribution import extract_attributions
+from parley.extract.attribution.combined import combine
 from parley.extract.attribution.document import DocIndex
 from parley.extract.attribution.features import RuleMarks, base_features, paragraphs, role_features, spans_of
 from parley.extract.attribution.learned import (
@@ -24,7 +25,6 @@ from parley.extract.attribution.learned import (
     LearnedModel,
     Proposal,
     _likely_source,
-    combine,
     default_model,
     learned_attributions,
 )

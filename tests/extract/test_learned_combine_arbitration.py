@@ -4,7 +4,8 @@ source, come from the model)."""
 
 from __future__ import annotations
 
-from parley.extract.attribution.learned import Proposal, combine
+from parley.extract.attribution.combined import combine
+from parley.extract.attribution.learned import Proposal
 from parley.models import Attribution, Span
 
 TEXT = (

@@ -33,8 +33,9 @@ Modules, by the job they do, in the order the passes run:
   relative-pronoun speaker stands for (:func:`relative_antecedent`, for the statement builder);
 * :mod:`.channels`: the cue's words and the channel (``in an interview``, ``on Telegram``);
 * :mod:`.learned`: a model trained on PolNeAR (:mod:`.features`, built by :mod:`.train`)
-  proposes attributions too; :func:`.learned.combine` adds a confident proposal with a
-  source where the rules found nothing (no overlap with a rule record's content or cue).
+  proposes attributions too; :func:`.combined.combine` adds a confident proposal with a
+  source where the rules found nothing (no overlap with a rule record's content or cue), and
+  not one opening with a quote the rules read as the writer's phrase or running on past it.
 
 Content spans of direct quotes include the quote marks (the PolNeAR convention). A quote
 split by its attribution (``"A," he said, "B."``) is one record whose content has two parts
@@ -48,13 +49,14 @@ from spacy.tokens import Doc
 
 from parley.models import Attribution, Span
 
+from .combined import combine
 from .continuation import join_parts, resolve_bare
 from .direct import direct_pass
 from .document import DocIndex, Found
 from .embedding import drop_nested, mark_embedded
 from .headings import drop_heading_words
 from .labels import headline_pass
-from .learned import combine, learned_attributions
+from .learned import learned_attributions
 from .not_words import no_words
 from .noun_cues import noun_cue_pass
 from .parenthetical import split_around_cues
@@ -86,7 +88,7 @@ def extract_attributions(doc: Doc, learned: bool = True) -> list[Attribution]:
         for p in learned_attributions(ix, rules)
         if not (put_to_cue(ix, p.attribution) or no_words(ix, p.attribution))
     ]
-    return drop_heading_words(ix, combine(rules, proposals))
+    return drop_heading_words(ix, combine(rules, proposals, ix=ix))
 
 
 def rule_attributions(ix: DocIndex) -> list[Attribution]:

@@ -13,11 +13,9 @@ marginal probability of the cue's first word times the role tagger's lowest marg
 the source's words. When the role tagger's best labelling gives a cue no source, the likeliest
 source by its marginals is taken all the same if its first word is likely enough
 (``MIN_SOURCE_MARGINAL``; a participle's subject is often left unlabelled: ``X spoke, warning
-that ...``), with that lower confidence. :func:`combine` adds the proposals that read as
-someone saying something to the rules' records where the rules found nothing, and gives a
-rule's direct quote the bounds of the model's source for it (or a source where it had none);
-that is what :func:`parley.extract.attribution.extract_attributions` returns. A proposal that
-asks (``X asked Y whether ...``) is marked ``question`` as the rules' are (no claim of X's).
+that ...``), with that lower confidence. A proposal that asks (``X asked Y whether ...``) is marked
+``question`` as the rules' are (no claim of X's). Which proposals join the rules' records is
+:mod:`.combined`'s decision, not the model's.
 """
 
 from __future__ import annotations
@@ -25,7 +23,7 @@ from __future__ import annotations
 import json
 import lzma
 from collections.abc import Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from functools import cache
 from importlib import resources
 from pathlib import Path
@@ -45,10 +43,6 @@ MODEL_DIR = Path(str(resources.files("parley.data"))) / "attribution"
 CUE_FILE = "cue.crfsuite.xz"  # xz-compressed: the role tagger is 3.8 MB raw, 1.2 MB packed
 ROLE_FILE = "roles.crfsuite.xz"
 META_FILE = "meta.json"
-# What combine() asks of a proposal before it joins the rules' records (see its docstring).
-MIN_CONFIDENCE = 0.5
-MIN_WORDS = 3
-MAX_CUE_WORDS = 3
 # How likely (the role tagger's marginal) the first word of a source must be for a cue whose
 # best labelling has none to get that source all the same (see _likely_source).
 MIN_SOURCE_MARGINAL = 0.1
@@ -271,129 +265,3 @@ def learned_attributions(
     if model is None:
         return []
     return model.propose(ix, rules)
-
-
-def _overlap(a: Attribution, b: Attribution) -> int:
-    n = 0
-    for p in a.parts:
-        for q in b.parts:
-            n += max(0, min(p.end, q.end) - max(p.start, q.start))
-    return n
-
-
-def _content_iou(a: Attribution, b: Attribution) -> float:
-    """Characters the two contents share over the characters in either."""
-    ca = {k for p in a.parts for k in range(p.start, p.end)}
-    cb = {k for p in b.parts for k in range(p.start, p.end)}
-    return len(ca & cb) / max(1, len(ca | cb))
-
-
-def _same(a: Span | None, b: Span | None) -> bool:
-    return a is not None and b is not None and a.start < b.end and b.start < a.end
-
-
-def _nested(a: Span, b: Span) -> bool:
-    """One span holds the other."""
-    return (a.start <= b.start and b.end <= a.end) or (b.start <= a.start and a.end <= b.end)
-
-
-def _arbitrate(rule: Attribution, sure: list[Proposal]) -> Attribution:
-    """A direct quote of the rules, with the source of the proposal for the same content (of
-    those that read as statements, the one sharing most of its characters) when the two name
-    the same mention with other bounds (one source holds the other: "Jane Roe, a lawyer who
-    has argued ..." and "Jane Roe, a lawyer"), or when the rules found no source; the rules'
-    cue, content and channel are kept. A quote tied to an outer attribution keeps the outer
-    speaker; a reported record keeps its source.
-
-    On PolNeAR train (the model's own training data), where both matched a gold direct quote
-    and their sources were nested but not the same, the model's was the gold one 105 times
-    and the rules' 8; where the rules had none, the model's was right 16 times of 16. Sources
-    that do not overlap (the model right 16 times, the rules 2) are left to the rules: too
-    few to trust, and a wrong speaker costs more than a wrong bound."""
-    if rule.kind != "direct" or rule.embedded_in is not None:
-        return rule
-    rivals = [p for p in sure if _overlap(p.attribution, rule) > 0]
-    if not rivals:
-        return rule
-    source = max(rivals, key=lambda p: _content_iou(p.attribution, rule)).attribution.source
-    if source is None or source == rule.source:
-        return rule
-    if rule.source is not None and not _nested(rule.source, source):
-        return rule
-    return replace(rule, source=source)
-
-
-def _reads_as_statement(p: Proposal, min_confidence: float) -> bool:
-    """The checks of :func:`combine`."""
-    return not (
-        p.confidence < min_confidence
-        or p.attribution.source is None
-        or p.words < MIN_WORDS
-        or p.negated
-        or p.passive
-        or not p.speech
-        or not p.clause
-        or not p.speaker
-        or not p.in_sentence
-        or p.cue_words > MAX_CUE_WORDS
-    )
-
-
-def combine(
-    rules: list[Attribution],
-    proposals: list[Proposal],
-    min_confidence: float = MIN_CONFIDENCE,
-    redraw: bool = False,
-) -> list[Attribution]:
-    """The rules' records, and each proposal the rules did not make: confident, whose content
-    and cue overlap none of the rules' records (nor an earlier proposal kept). Sorted by
-    content span. A direct quote of the rules takes the source of a proposal for the same
-    quote that names the same mention with other bounds, or a source where it had none
-    (:func:`_arbitrate`).
-
-    PolNeAR marks far more than statements (what a plan "calls for", what a report
-    "highlights", what people "experienced"), and on news text the model's proposals of that
-    kind became statements no one made. So a proposal is kept only when it reads as someone
-    saying something: its cue is a verb of saying (or ``according to``) of at most
-    ``MAX_CUE_WORDS`` words, active (not "was praised by X"), not negated (as for the rules, a
-    record has no polarity), without a modal ("the report will suggest"), and not one the
-    rules handle on their own terms (``called it "a disaster"``) or that mostly means
-    something else ("talks concluded", "forces maintain positions") unless it has a quote;
-    its source names someone (a name, a named body, a personal pronoun, a noun that heads
-    sources in the training data, and nothing like "neither" or "no one"); its content is a
-    clause of at least ``MIN_WORDS`` words (holding a verb), not a bare noun phrase nor the
-    object of a preposition ending the cue ("insists on ..."), and, unless it is a quote, in
-    the cue's sentence.
-
-    With ``redraw`` (not what Parley ships), such a proposal also redraws the content of a rule
-    record with the same cue and the same speaker when the two contents share less than half
-    their characters and the proposal's content does not stop right before a word: the record
-    keeps its speaker, cue and channel and takes the proposal's content; a record the rules
-    joined from several parts (``"A," he said, "B."``) is left as it is. On PolNeAR dev 44
-    records were redrawn, 26 made right and 11 made wrong (all-attribution source F1 +0.010);
-    on news2026 about 14 contents got better and 8–9 worse ("the Defence Ministry said,
-    reporting the capture of two more villages" lost its main clause), and on the seeds one
-    stance lost its speaker: so it is off."""
-    by_confidence = sorted(proposals, key=lambda p: -p.confidence)
-    sure = [p for p in by_confidence if _reads_as_statement(p, min_confidence)]
-    kept = [_arbitrate(r, sure) for r in rules]
-    for p in sure if redraw else ():
-        att = p.attribution
-        same_cue = [k for k, r in enumerate(kept) if _same(r.cue, att.cue)]
-        if len(same_cue) != 1:
-            continue
-        k = same_cue[0]
-        r = kept[k]
-        if r.more_content or not p.whole or not _same(r.source, att.source) or _content_iou(att, r) >= 0.5:
-            continue
-        if any(_overlap(att, q) > 0 for j, q in enumerate(kept) if j != k):
-            continue
-        kept[k] = replace(r, content=att.content, more_content=att.more_content, kind=att.kind)
-    for p in sure:
-        att = p.attribution
-        if any(_overlap(att, r) > 0 for r in kept):
-            continue
-        if any(_same(r.cue, att.cue) for r in kept):
-            continue
-        kept.append(att)
-    return sorted(kept, key=lambda a: (a.content.start, a.content.end))
