@@ -97,3 +97,40 @@ def test_a_name_taken_for_a_modal_is_no_modal(nlp):
 )
 def test_a_supposed_cue_is_still_no_statement(nlp, text):
     assert _reported(nlp, text) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a gerund that is the subject of its clause names an act: no one says the words
+        'For the foreign minister, saying "no" was never a choice.',
+        "Admitting that the harbour talks had failed would have cost the envoy his post.",
+        # the writer's aside
+        "It is worth noting that the port agreement was signed before the election.",
+        # the writer addresses the reader, or a header word opens a fact-check
+        "Play by the rules or stay home. Now tell us this was not a stitch-up from the start!",
+        "Think about it for a moment, and ask yourself would you trust a council that did the same?",
+        "Claim: A satellite picture shows a burning tanker off the northern coast.",
+        "Note: This report was updated twice with comments from port officials.",
+    ],
+)
+def test_a_named_act_an_aside_or_an_imperative_is_no_statement(nlp, text):
+    assert _reported(nlp, text) == []
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # guards: a gerund with its owner, a subject of its own, and an imperative inside a quote
+        (
+            "The envoy began by saying that the harbour talks would resume on Monday.",
+            ("The envoy", "saying", "that the harbour talks would resume on Monday"),
+        ),
+        (
+            "The fishermen tell us that the catch has halved since the spring.",
+            ("The fishermen", "tell", "that the catch has halved since the spring"),
+        ),
+    ],
+)
+def test_a_gerund_or_a_present_verb_with_a_speaker_still_says(nlp, text, expected):
+    assert expected in _reported(nlp, text)

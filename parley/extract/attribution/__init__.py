@@ -16,7 +16,7 @@ Modules, by the job they do, in the order the passes run:
   a speech, :mod:`.after_quote` a cue whose subject follows a quote the parser split off;
 * :mod:`.labels`: attributions marked by a colon or a dash, and ``Name: …`` headlines;
 * :mod:`.reported`: reported speech (``X said that …``, ``X vowed to …``, ``according to
-  X``);
+  X``: :mod:`.according_to`);
 * :mod:`.noun_cues`: a noun of saying with its owner (``X's claim that …``);
 * :mod:`.continuation`: a quote without a cue continues the attribution before it;
 * :mod:`.parenthetical`: a cue set off by commas inside reported content (``The plan, he said,
@@ -29,7 +29,8 @@ Modules, by the job they do, in the order the passes run:
   and Y's own record stands;
 * :mod:`.put_to`: a request put to someone by no one named (``was asked to leave``) and a term
   of anonymity (``who refused to identify himself``) are no one's statement: dropped;
-* :mod:`.speakers`: the speaker words of a cue verb (used by every pass), and the noun a
+* :mod:`.speakers`: the speaker of a cue verb (used by every pass; a passive participle has
+  none, :mod:`.passive_participles`); :mod:`.speaker_phrases` its words, and the noun a
   relative-pronoun speaker stands for (:func:`relative_antecedent`, for the statement builder);
 * :mod:`.channels`: the cue's words and the channel (``in an interview``, ``on Telegram``);
 * :mod:`.learned`: a model trained on PolNeAR (:mod:`.features`, built by :mod:`.train`)
@@ -63,7 +64,7 @@ from .parenthetical import split_around_cues
 from .put_to import drop_put_to, put_to_cue
 from .quotes import QuoteRegion, find_quotes
 from .reported import reported_pass
-from .speakers import relative_antecedent
+from .speaker_phrases import relative_antecedent
 
 __all__ = ["extract_attributions", "find_quotes", "QuoteRegion", "relative_antecedent"]
 

@@ -35,7 +35,7 @@ from parley.extract import cues as C
 
 from .clause_ends import BARE_AUXILIARIES
 from .document import DocIndex, Found
-from .speakers import np_span
+from .speaker_phrases import np_span
 from .verbs import is_verb
 
 _SUBJECTS = frozenset({"nsubj", "nsubjpass", "csubj", "csubjpass", "expl"})

@@ -14,7 +14,7 @@ from parley.extract import cues as C
 
 from .document import DocIndex, Found
 from .quotes import QUOTE_CHARS
-from .speakers import np_span
+from .speaker_phrases import np_span
 from .verbs import is_verb
 
 # Objects of "ask" that name an audience, not someone who answers.

@@ -9,7 +9,9 @@ names one person it is said to (``told the minister. She shook her head.``: the 
 most often that person's answer) or the pronoun's gender is not the speaker's; else it has no
 source. A quote left open at its paragraph's end runs on into the quote opening the next
 paragraph (the convention for a quotation over several paragraphs) and takes its attribution
-when that one has a cue of its own (``"A ¶ "B," added Y.``: Y's). After a
+when that one has a cue of its own (``"A ¶ "B," added Y.``: Y's); the quote that ends a
+quotation over paragraphs the parse found no quote in (``X said: 'A ¶ 'B ¶ 'C.'``, the open
+single marks read as apostrophes) takes the attribution of its first paragraph. After a
 question put with ``ask`` (``"How did it feel?" the lawyer asked the witness.``) the next quote
 is the answer: the person asked's when the text names them, else no one's (:mod:`.answers`).
 
@@ -33,6 +35,7 @@ from .document import DocIndex, Found
 
 _LINK_POS = frozenset({"ADV", "CCONJ", "INTJ", "PART"})
 _GAP_CHARS = " \t\r\n.,;:—–-"
+_MARKS = "\"“”‘’'"
 _PERSON_SUBJECTS = frozenset({"he", "she"})
 _OBJECT_OF = {"him": "he", "her": "she"}
 # words in a speaker's name or description that mark their gender (read without possessives:
@@ -86,6 +89,10 @@ def resolve_bare(ix: DocIndex, bare: list[int], found: list[Found]) -> list[Foun
                 res = Found((q.start, q.end), "direct", who, None, None, -1)
             else:
                 res = Found((q.start, q.end), "direct", f.source, f.cue, f.channel, f.cue_i)
+        if res.source is None and res.content == (q.start, q.end):
+            over = open_over_paragraphs(ix, q.start, found + out)
+            if over is not None:
+                res = Found((q.start, q.end), "direct", over.source, over.cue, over.channel, over.cue_i)
         ends.append((q.end, res))
         ix.direct_quotes.add(qi)
         out.append(res)
@@ -109,6 +116,37 @@ def run_on_quote(ix: DocIndex, qi: int, found: list[Found]) -> Found | None:
     for f in found:
         if f.content[0] == nxt.start and f.kind == "direct" and f.source is not None and f.cue_i >= 0:
             return f
+    return None
+
+
+def open_over_paragraphs(ix: DocIndex, start: int, found: list[Found]) -> Found | None:
+    """The attribution a quote opening its paragraph at ``start`` goes on from when the
+    paragraphs before it are one quotation (``X said: 'A ¶ 'B ¶ 'C.'``): each paragraph between
+    opens with the same mark and holds no attribution (the parse found no quote in a paragraph
+    left open), and the paragraph before them ends with an attribution that has a source and
+    whose words open with that mark and run to the paragraph's end."""
+    text = ix.text
+    mark = text[start]
+    end = text.rfind("\n", 0, start) + 1
+    if text[end:start].strip():
+        return None  # not the first words of its paragraph
+    between = 0
+    while between <= 6:
+        end = len(text[:end].rstrip())
+        if end == 0:
+            return None
+        begin = text.rfind("\n", 0, end) + 1
+        here = [f for f in found if begin <= f.content[0] < end]
+        last = max(here, key=lambda f: f.content[1], default=None)
+        if last is not None:
+            if between == 0 or last.source is None or text[last.content[1] : end].strip(_GAP_CHARS + _MARKS):
+                return None
+            opened = text.rfind(mark, begin, last.content[0] + 1)
+            return last if opened >= 0 and not text[opened + 1 : last.content[0]].strip() else None
+        if not text[begin:end].startswith(mark):
+            return None
+        between += 1
+        end = begin
     return None
 
 

@@ -54,7 +54,11 @@ def unsaid(v: Token) -> bool:
     Y that ...``), an infinitive of wishing (``wanted to run, to tell them that ...``, ``plans to
     announce that ...``), a thought caused (``leading people to believe ...``), or a refusal to
     speak (``declined to comment``, ``refused to confirm that ...``: both verbs), or an impulse
-    felt (``part of him wanted to run, shouting that ...``: :func:`_impulse`)."""
+    felt (``part of him wanted to run, shouting that ...``: :func:`_impulse`), an act named by a
+    gerund that is a clause's subject (:func:`_gerund_subject`), or the writer's aside ``It is
+    worth noting that ...``, or an imperative (:func:`_imperative`)."""
+    if _gerund_subject(v) or _imperative(v) or (v.tag_ == "VBG" and v.head.lower_ == "worth"):
+        return True
     lemma = v.lemma_.lower()
     t = v
     for _ in range(8):
@@ -97,6 +101,37 @@ def unsaid(v: Token) -> bool:
 _WORDS = C.SPEECH_VERBS | C.DESCRIBE_VERBS | C.NO_COMMENT_VERBS
 # verbs whose infinitive is words not said: refused, avoided, or pressed on someone
 _HOLDERS = C.REFUSAL_VERBS | C.PROMPTING_VERBS | {"avoid"}
+
+
+def _gerund_subject(v: Token) -> bool:
+    """A gerund that is the subject of a clause (``Saying that the talks had failed would have
+    been a defeat``; ``For the minister, saying "no" was not an option``, which the parser reads
+    as a sentence whose root is the gerund and whose clause, with no subject of its own, is its
+    content): the act is named, no one says the words. Not with an owner (``His saying that ...
+    angered them``: his words), nor a subject without a clause of its own (``he said, adding
+    "A" are with his family``, the parser taking "adding" for the subject of the quoted clause)."""
+    if v.tag_ != "VBG" or any(c.dep_ in ("nsubj", "poss", "aux", "auxpass") for c in v.children):
+        return False
+    if v.dep_ in ("csubj", "csubjpass"):
+        return any(c.dep_ == "ccomp" for c in v.children)
+    if v.dep_ != "ROOT":
+        return False
+    subjects = ("nsubj", "nsubjpass", "expl", "csubj", "csubjpass")
+    clauses = [c for c in v.children if c.dep_ == "ccomp" and c.i > v.i]
+    return any(not any(g.dep_ in subjects for g in c.children) for c in clauses)
+
+
+def _imperative(v: Token) -> bool:
+    """A cue in the imperative, with no subject: the writer's words to the reader (``Now tell us
+    this isn't a witch hunt!``, ``go a step further, and ask would you ...``) or a header word
+    (``Note: this story was updated``, ``Claim: a photograph shows ...``), no one's statement."""
+    t = v
+    if t.dep_ == "conj" and t.head.tag_ == "VB":
+        t = t.head  # "go further, and ask"
+    if v.tag_ != "VB" or t.tag_ != "VB" or t.dep_ != "ROOT":
+        return False
+    held = ("nsubj", "nsubjpass", "expl", "aux", "auxpass")
+    return not any(c.dep_ in held for x in (t, v) for c in x.children)
 
 
 def held_back(v: Token) -> bool:

@@ -34,7 +34,8 @@ from parley.extract.timex.lexicon import MONTHS, WEEKDAYS
 from .agentive import can_hold_view
 from .document import DocIndex, Found, clause_span
 from .hypothetical import hypothetical, unsaid
-from .speakers import attribution_for_cue, np_span
+from .speaker_phrases import np_span
+from .speakers import attribution_for_cue
 from .verbs import is_verb
 
 # Nouns of a view held: a view only when voiced ("voiced the view that"); "X's view that ..." is

@@ -27,9 +27,12 @@ def inverted_subject(ix: DocIndex, v: Token) -> Token | None:
     t = doc[i]
     if v.tag_ == "VBG":
         return None  # a gerund is never inverted: "insisting Ukrainians were ...": what is insisted
-    if t.head.i == v.i and t.dep_ in _INVERTED_DEPS and t.pos_ in ("PROPN", "PRON", "NUM"):
-        if not (t.dep_ in ("dobj", "dative") and v.lemma_.lower() in C.ADDRESSEE_VERBS):
-            return t  # not "informed India Today that ...": the addressee
+    named = t
+    while named.dep_ == "compound" and named.head.i > named.i and named.head.pos_ == "PROPN":
+        named = named.head  # "…, reported Harbour News.": the name's last word
+    if named.head.i == v.i and named.dep_ in _INVERTED_DEPS and named.pos_ in ("PROPN", "PRON", "NUM"):
+        if not (named.dep_ in ("dobj", "dative") and v.lemma_.lower() in C.ADDRESSEE_VERBS):
+            return named  # not "informed India Today that ...": the addressee
     if v.is_sent_start and v.text[:1].isupper() and t.pos_ == "PROPN" and v.lemma_.lower() in C.SPEECH_VERBS:
         # "Said Ellis: "…"": the parser makes the verb part of the name
         while t.dep_ == "compound" and t.head.i > t.i and t.head.pos_ == "PROPN":
@@ -115,8 +118,10 @@ def preceding_np(ix: DocIndex, v: Token) -> Token | None:
     if j < 0 or ix.in_quote(j) or ix.pid[j] != ix.pid[v.i] or v.i - j > 2:
         return None
     t = doc[j]
-    if t.pos_ not in ("PROPN", "NOUN") or (t.head.i == v.i and t.dep_ != "compound"):
+    if t.pos_ not in ("PROPN", "NOUN") or (t.head.i == v.i and t.dep_ not in ("compound", "advmod")):
         return None
+    if t.head.i == v.i and t.dep_ == "advmod" and (t.pos_ != "PROPN" or t.ent_type_ in ("DATE", "TIME")):
+        return None  # "Mr. Doe said", the name parsed as an adverb of "said"; not "Monday said"
     h = t
     if h.dep_ == "appos" and h.head.i < h.i and h.head.pos_ in ("PROPN", "NOUN"):
         h = h.head
