@@ -30,6 +30,8 @@ order (:func:`direct_pass`), unless the quote opens with a transcript's speaker 
   attribution (not copulas, passives or relative clauses: titles);
 * a credit line after a quote that ends its paragraph, or a dash and a name after it on its
   own line (:func:`.labels.dash_line`);
+* a cue negated, supposed or in a condition (``did not say "…"``, ``If X says "…"``, ``Had X
+  said "…"``: :func:`.not_words.not_said`) gives the quote to no one, as in the reported pass;
 * otherwise the quote is *bare*: it may continue the attribution before it
   (:mod:`.continuation`); not a phrase on a line of its own that opens in lower case (a pull
   quote lifted from a sentence, ``"to improve their position"``): no one's words; nor a title,
@@ -48,10 +50,11 @@ from .after_quote import subject_fills_gap
 from .document import DocIndex, Found
 from .embedding import in_claim
 from .labels import colon_intro, dash_line, lifted_phrase, opens_paragraph, transcript_label
+from .not_words import not_said
 from .quoted_phrases import holds_sentence, looks_like_title, nickname, phrase_in_clause
 from .quotes import QUOTE_CHARS
 from .speakers import attribution_for_cue
-from .verbs import VERB_POS, is_cue_verb, is_verb
+from .verbs import VERB_POS, is_cue_verb, is_verb, relative_on_noun
 
 # Characters after which a quote starts a speech of its own ("standalone").
 _STANDALONE_BEFORE = frozenset(":,.;?!—–-([…")
@@ -86,6 +89,8 @@ def direct_pass(ix: DocIndex) -> tuple[list[Found], list[int]]:
                 continue  # a phrase quoted inside a reported clause: the reported pass
             if in_claim(ix, v):
                 continue  # quoted inside a denied, reported or asked claim: the reported pass
+            if not_said(ix, v):
+                continue  # 'did not say "we will leave"', 'If X says "…"': no one's words
             if host is not None:
                 ix.used_cues.add(host.i)  # the verb the parser hung the quote on is no cue of its own
             res = attribution_for_cue(ix, v, content, "direct")
@@ -94,15 +99,21 @@ def direct_pass(ix: DocIndex) -> tuple[list[Found], list[int]]:
             v = doc[a - 1] if a > 0 else None
             if v is None or ix.in_quote(v.i) or not is_cue_verb(v) or inside_report(ix, v) or in_claim(ix, v):
                 continue
+            if not_said(ix, v):
+                continue
             res = attribution_for_cue(ix, v, content, "direct")
         else:
             res = according_after_quote(ix, qi) or colon_intro(ix, qi)
             if res is None:
                 v = proximity_cue(ix, qi)
+                if v is not None and not_said(ix, v):
+                    continue
                 if v is not None:
                     res = attribution_for_cue(ix, v, content, "direct")
             if res is None:
                 v = intro_sentence(ix, qi)
+                if v is not None and not_said(ix, v):
+                    continue
                 if v is not None:
                     res = attribution_for_cue(ix, v, content, "direct")
                     if res.source is None:
@@ -345,18 +356,6 @@ def verb_after_comma(ix: DocIndex, qi: int) -> Token | None:
                 return None  # a clause with content of its own, or a title: "''X,'' is ..."
             return t
     return None
-
-
-def relative_on_noun(t: Token) -> bool:
-    """A verb of a relative clause on a noun, the relative word being no subject ("a statement
-    with which X agreed", "a view that X shared"): its subject does not say the noun's words."""
-    if t.dep_ != "relcl" or t.head.pos_ not in ("NOUN", "PROPN"):
-        return False
-    return any(
-        w.tag_ in ("WDT", "WP", "WP$") and w.dep_ not in ("nsubj", "nsubjpass")
-        for w in t.subtree
-        if w.i < t.i
-    )
 
 
 def _mistagged_cue(t: Token) -> bool:

@@ -56,9 +56,12 @@ def unsaid(v: Token) -> bool:
     speak (``declined to comment``, ``refused to confirm that ...``: both verbs), or an impulse
     felt (``part of him wanted to run, shouting that ...``: :func:`_impulse`), an act named by a
     gerund that is a clause's subject (:func:`_gerund_subject`), or the writer's aside ``It is
-    worth noting that ...``, or an imperative (:func:`_imperative`)."""
+    worth noting that ...``, or an imperative (:func:`_imperative`); or a condition put first
+    (``Had the envoy said "yes", ...``: :func:`_inverted_condition`)."""
     if _gerund_subject(v) or _imperative(v) or (v.tag_ == "VBG" and v.head.lower_ == "worth"):
         return True
+    if any(c.dep_ == "mark" and c.lower_ in C.CONDITION_MARKS for c in v.children) or _inverted_condition(v):
+        return True  # "If X says ...", however the parser hangs the clause; "Had X said ..."
     lemma = v.lemma_.lower()
     t = v
     for _ in range(8):
@@ -250,3 +253,17 @@ def _impulse(v: Token) -> bool:
             )
         t = h
     return False
+
+
+# Auxiliaries that open a condition when put before the subject ("Had he said ...").
+_INVERTED = frozenset({"had", "were"})
+
+
+def _inverted_condition(v: Token) -> bool:
+    """``Had the envoy said "yes", …``, ``Were she to say …``: the auxiliary opens the sentence
+    before the subject, a condition (or a question), not words said."""
+    subject = next((c for c in v.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    return subject is not None and any(
+        c.dep_ in ("aux", "auxpass") and c.lower_ in _INVERTED and c.i < subject.i and c.is_sent_start
+        for c in v.children
+    )

@@ -37,6 +37,7 @@ from parley.models import Attribution, Span
 from .document import DocIndex
 from .embedding import asks_question
 from .features import RuleMarks, base_features, cue_head_index, paragraphs, role_features, spans_of
+from .not_words import not_said
 from .quotes import QUOTE_CHARS
 
 MODEL_DIR = Path(str(resources.files("parley.data"))) / "attribution"
@@ -66,7 +67,7 @@ _NOT_CLAUSE_DEPS = frozenset({"amod", "compound", "prep"})
 class Proposal:
     attribution: Attribution
     confidence: float
-    negated: bool = False  # the cue is negated ("did not say whether ..."): no statement
+    negated: bool = False  # negated, supposed, a condition ("did not say", "If X says"): no statement
     speech: bool = True  # the cue is a verb of saying (or "according to"), not of thinking or doing
     passive: bool = False  # the cue verb is passive ("was praised by X")
     words: int = 0  # words in the content
@@ -175,8 +176,8 @@ class LearnedModel:
                     Proposal(
                         att,
                         cue_p * src_p,
-                        # "did not say", "without saying": as for the rules
-                        negated="neg" in deps or without,
+                        # "did not say", "without saying", "If X says": as for the rules
+                        negated="neg" in deps or without or not_said(ix, doc[head]),
                         speech=speech,
                         passive=bool(deps & _PASSIVE),
                         words=sum(1 for i in content_toks if tt.alpha[i]),

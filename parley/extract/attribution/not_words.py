@@ -6,7 +6,10 @@
   whose clause is a bare present participle (no "that", no auxiliary) tells
   what was seen, not a belief (:func:`seen_doing`);
 * ``X rejected them``, ``dismissed it``: a verb of taking a stand whose whole content is a
-  pronoun says nothing a reader can take from the statement (:func:`bare_pronoun`).
+  pronoun says nothing a reader can take from the statement (:func:`bare_pronoun`);
+* ``did not say "…"``, ``If X says "…"``, ``Had X said "…"``: a quote under a cue negated,
+  supposed or in a condition is no one's words (:func:`not_said`, for the direct pass; the
+  reported pass reads its cues the same way).
 """
 
 from __future__ import annotations
@@ -16,6 +19,7 @@ from spacy.tokens import Token
 from parley.models import Attribution
 
 from .document import DocIndex
+from .hypothetical import hypothetical, unsaid
 
 # Words for a picture or a recording: what is posted, not what is said.
 _PICTURES = frozenset(
@@ -80,3 +84,16 @@ def bare_pronoun(content: Token) -> bool:
     """Whether the plain object a cue has as its content is a pronoun alone (``rejected them``,
     ``dismissed it``): no words a reader can take from the statement."""
     return content.lower_ in _BARE_PRONOUNS and content.n_lefts == 0 and content.n_rights == 0
+
+
+def not_said(ix: DocIndex, v: Token) -> bool:
+    """Whether cue ``v`` gives a quote to no one, as the reported pass reads its cues: negated
+    (``did not say "…"``, ``never said "…"``, ``without saying "…"``), supposed (``should he say
+    "…"``, ``will say "…" on Friday``, ``Had he said "yes", …``) or in a condition (``If X says
+    "…", the deal collapses``)."""
+    # a "not" inside the quote is the speaker's own, whatever the parser hangs it on ('"Probably
+    # not," she said')
+    negated = any(c.dep_ == "neg" and not ix.in_quote(c.i) for c in v.children) or (
+        v.dep_ == "pcomp" and v.head.lower_ == "without"
+    )
+    return negated or hypothetical(v) or unsaid(v)

@@ -27,3 +27,15 @@ def is_cue_verb(t: Token, lemmas: frozenset[str] = C.SPEECH_VERBS) -> bool:
             if (lemma, c.lower_) in C.PHRASAL_CUES and c.i > t.i:
                 return True
     return False
+
+
+def relative_on_noun(t: Token) -> bool:
+    """A verb of a relative clause on a noun, the relative word being no subject ("a statement
+    with which X agreed", "a view that X shared"): its subject does not say the noun's words."""
+    if t.dep_ != "relcl" or t.head.pos_ not in ("NOUN", "PROPN"):
+        return False
+    return any(
+        w.tag_ in ("WDT", "WP", "WP$") and w.dep_ not in ("nsubj", "nsubjpass")
+        for w in t.subtree
+        if w.i < t.i
+    )

@@ -1,0 +1,55 @@
+"""A quote under a cue negated, supposed or in a condition is no one's words, as the reported
+pass reads its cues (:func:`parley.extract.attribution.not_words.not_said`). Sentences written
+for these tests."""
+
+from __future__ import annotations
+
+import pytest
+
+from parley.nlp import SpacyParser
+from tests.extract.attribution_records import records
+
+
+@pytest.fixture(scope="module")
+def parser():
+    return SpacyParser()
+
+
+def _credited(found, words: str):
+    return [r for r in found if any(words in p for p in r[3]) and r[1]]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        'The harbour master did not say "the port will close" at any point during the hearing.',
+        'The harbour master never said "the port will close."',
+        '"The port will close," the harbour master did not say, though many expected it.',
+        'Should the harbour master say "the port will close," the ferries stop at once.',
+        'If the harbour master says "the port will close," the ferries stop at once.',
+        'The harbour master would never say "the port will close."',
+        'Had the harbour master said "the port will close," the ferries would have stopped.',
+        "Had the harbour master said the port will close, the ferries would have stopped.",
+        "If the harbour master says the port will close, the ferries stop at once.",
+    ],
+)
+def test_a_quote_under_a_cue_not_said_is_nobodys(parser, text):
+    found = records(parser, text)
+    assert not _credited(found, "the port will close"), found
+
+
+def test_the_same_quote_said_is_credited(parser):
+    found = records(parser, 'The harbour master said "the port will close" on Monday, and it did.')
+    assert [r for r in _credited(found, "the port will close") if r[1] == "The harbour master"], found
+    found = records(parser, '"The port will close," the harbour master said on Monday.')
+    assert [r for r in _credited(found, "The port will close") if r[1] == "the harbour master"], found
+
+
+def test_a_negation_inside_the_quote_is_the_speakers_own(parser):
+    found = records(parser, '"We will not close the port," the harbour master said.')
+    assert [r for r in _credited(found, "We will not close the port") if r[1] == "the harbour master"], found
+
+
+def test_a_not_opening_the_quote_is_the_speakers_own(parser):
+    found = records(parser, '"Is the port ready? Probably not," the harbour master said. "Will it be? Yes."')
+    assert [r for r in _credited(found, "Probably not") if r[1] == "the harbour master"], found
