@@ -53,3 +53,24 @@ def test_a_negation_inside_the_quote_is_the_speakers_own(parser):
 def test_a_not_opening_the_quote_is_the_speakers_own(parser):
     found = records(parser, '"Is the port ready? Probably not," the harbour master said. "Will it be? Yes."')
     assert [r for r in _credited(found, "Probably not") if r[1] == "the harbour master"], found
+
+
+def test_an_aside_inside_a_condition_is_said(parser):
+    """The cue of "as X has suggested" inside an "if" clause is said whatever the condition; the
+    cue of the "if" clause itself is not."""
+    from parley.extract.attribution.hypothetical import unsaid
+
+    doc = next(
+        parser.parse(
+            [
+                "If, as the harbour master has suggested, the ferries lose money on every crossing, "
+                "the council will have to pay. If the harbour master suggests that the ferries lose "
+                "money, the council will pay."
+            ]
+        )
+    )
+    suggested = [t for t in doc if t.lemma_ == "suggest"]
+    assert len(suggested) == 2, [t.text for t in doc]
+    aside, condition = suggested
+    assert not unsaid(aside)
+    assert unsaid(condition)

@@ -69,6 +69,8 @@ def unsaid(v: Token) -> bool:
             return True
         if t.head.i == t.i or t.dep_ in ("ccomp", "parataxis"):
             break  # what is said in a clause, or said besides: the condition is not the cue's
+        if t.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ == "as" for c in t.children):
+            break  # "If, as I have suggested, ...": the aside is said whatever the condition
         t = t.head
     t = v
     for k in range(3):
