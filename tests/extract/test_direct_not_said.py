@@ -74,3 +74,26 @@ def test_an_aside_inside_a_condition_is_said(parser):
     aside, condition = suggested
     assert not unsaid(aside)
     assert unsaid(condition)
+
+
+@pytest.mark.parametrize(
+    "text, speaker, words",
+    [
+        # a modal is no reason: habits, what a recording lets one hear, prepared remarks
+        ('"Check the moorings twice," the old pilot would tell us every morning.', "the old pilot", "Check"),
+        ('"Stay back from the quay," a guard can be heard shouting in the footage.', "a guard", "Stay back"),
+        (
+            '"The port will stay open," the mayor will say, according to excerpts released by her office.',
+            "the mayor",
+            "The port will stay open",
+        ),
+        # the parser's VB root before its speaker is no imperative
+        ('"Act now," urge campaigners from the Harbour Trust.', "campaigners", "Act now"),
+        ('"The figures are plain," add the authors of the report.', "the authors", "The figures are plain"),
+        # a "not" after the cue contrasts, it does not negate it
+        ('"No," she said, not "later."', "she", "No"),
+    ],
+)
+def test_a_quote_said_whatever_the_modal_or_a_later_not(parser, text, speaker, words):
+    found = records(parser, text)
+    assert [r for r in _credited(found, words) if r[1].startswith(speaker)], found

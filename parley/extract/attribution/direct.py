@@ -30,8 +30,8 @@ order (:func:`direct_pass`), unless the quote opens with a transcript's speaker 
   attribution (not copulas, passives or relative clauses: titles);
 * a credit line after a quote that ends its paragraph, or a dash and a name after it on its
   own line (:func:`.labels.dash_line`);
-* a cue negated, supposed or in a condition (``did not say "…"``, ``If X says "…"``, ``Had X
-  said "…"``: :func:`.not_words.not_said`) gives the quote to no one, as in the reported pass;
+* a cue negated or in a condition (``did not say "…"``, ``If X says "…"``, ``Had X said "…"``:
+  :func:`.not_words.not_said`) gives the quote to no one, as in the reported pass;
 * otherwise the quote is *bare*: it may continue the attribution before it
   (:mod:`.continuation`); not a phrase on a line of its own that opens in lower case (a pull
   quote lifted from a sentence, ``"to improve their position"``): no one's words; nor a title,

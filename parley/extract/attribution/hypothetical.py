@@ -10,6 +10,7 @@ from spacy.tokens import Token
 
 from parley.extract import cues as C
 
+from .quotes import QUOTE_CHARS
 from .verbs import is_verb
 
 
@@ -60,18 +61,9 @@ def unsaid(v: Token) -> bool:
     (``Had the envoy said "yes", ...``: :func:`_inverted_condition`)."""
     if _gerund_subject(v) or _imperative(v) or (v.tag_ == "VBG" and v.head.lower_ == "worth"):
         return True
-    if any(c.dep_ == "mark" and c.lower_ in C.CONDITION_MARKS for c in v.children) or _inverted_condition(v):
-        return True  # "If X says ...", however the parser hangs the clause; "Had X said ..."
+    if in_condition(v):
+        return True
     lemma = v.lemma_.lower()
-    t = v
-    for _ in range(8):
-        if t.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in C.CONDITION_MARKS for c in t.children):
-            return True
-        if t.head.i == t.i or t.dep_ in ("ccomp", "parataxis"):
-            break  # what is said in a clause, or said besides: the condition is not the cue's
-        if t.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ == "as" for c in t.children):
-            break  # "If, as I have suggested, ...": the aside is said whatever the condition
-        t = t.head
     t = v
     for k in range(3):
         h = t.head
@@ -126,6 +118,25 @@ def _gerund_subject(v: Token) -> bool:
     return any(not any(g.dep_ in subjects for g in c.children) for c in clauses)
 
 
+def in_condition(v: Token) -> bool:
+    """Whether cue ``v`` is in a clause of condition: ``only if his team recognizes that ...``,
+    ``If X says "…"`` however the parser hangs the clause (the "if" may be the cue's own), a
+    condition put first (``Had X said "…"``, ``Should X say "…"``: :func:`_inverted_condition`);
+    not an aside inside one (``If, as X has suggested, ...``: said whatever the condition)."""
+    if any(c.dep_ == "mark" and c.lower_ in C.CONDITION_MARKS for c in v.children) or _inverted_condition(v):
+        return True
+    t = v
+    for _ in range(8):
+        if t.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in C.CONDITION_MARKS for c in t.children):
+            return True
+        if t.head.i == t.i or t.dep_ in ("ccomp", "parataxis"):
+            return False  # what is said in a clause, or said besides: the condition is not the cue's
+        if t.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ == "as" for c in t.children):
+            return False  # "If, as I have suggested, ...": the aside is said whatever the condition
+        t = t.head
+    return False
+
+
 def _imperative(v: Token) -> bool:
     """A cue in the imperative, with no subject: the writer's words to the reader (``Now tell us
     this isn't a witch hunt!``, ``go a step further, and ask would you ...``) or a header word
@@ -134,6 +145,10 @@ def _imperative(v: Token) -> bool:
     if t.dep_ == "conj" and t.head.tag_ == "VB":
         t = t.head  # "go further, and ask"
     if v.tag_ != "VB" or t.tag_ != "VB" or t.dep_ != "ROOT":
+        return False
+    # an imperative opens its sentence (after "Now", "So", a comma): not '"Act now," urge
+    # campaigners', the parser's VB root with its speaker after it
+    if any(w.dep_ not in _BEFORE_IMPERATIVE or w.text in QUOTE_CHARS for w in t.sent if w.i < t.i):
         return False
     held = ("nsubj", "nsubjpass", "expl", "aux", "auxpass")
     return not any(c.dep_ in held for x in (t, v) for c in x.children)
@@ -258,11 +273,13 @@ def _impulse(v: Token) -> bool:
 
 
 # Auxiliaries that open a condition when put before the subject ("Had he said ...").
-_INVERTED = frozenset({"had", "were"})
+# Words that may stand before an imperative in its sentence ("Now tell us", "So, ask yourself").
+_BEFORE_IMPERATIVE = frozenset({"advmod", "intj", "cc", "punct"})
+_INVERTED = frozenset({"had", "were", "should"})
 
 
 def _inverted_condition(v: Token) -> bool:
-    """``Had the envoy said "yes", …``, ``Were she to say …``: the auxiliary opens the sentence
+    """``Had the envoy said "yes", …``, ``Should she say …``: the auxiliary opens the sentence
     before the subject, a condition (or a question), not words said."""
     subject = next((c for c in v.children if c.dep_ in ("nsubj", "nsubjpass")), None)
     return subject is not None and any(

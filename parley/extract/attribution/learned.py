@@ -67,7 +67,7 @@ _NOT_CLAUSE_DEPS = frozenset({"amod", "compound", "prep"})
 class Proposal:
     attribution: Attribution
     confidence: float
-    negated: bool = False  # negated, supposed, a condition ("did not say", "If X says"): no statement
+    negated: bool = False  # negated or a condition ("did not say", "If X says"): no statement
     speech: bool = True  # the cue is a verb of saying (or "according to"), not of thinking or doing
     passive: bool = False  # the cue verb is passive ("was praised by X")
     words: int = 0  # words in the content

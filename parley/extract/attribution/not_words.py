@@ -7,9 +7,9 @@
   what was seen, not a belief (:func:`seen_doing`);
 * ``X rejected them``, ``dismissed it``: a verb of taking a stand whose whole content is a
   pronoun says nothing a reader can take from the statement (:func:`bare_pronoun`);
-* ``did not say "…"``, ``If X says "…"``, ``Had X said "…"``: a quote under a cue negated,
-  supposed or in a condition is no one's words (:func:`not_said`, for the direct pass; the
-  reported pass reads its cues the same way).
+* ``did not say "…"``, ``If X says "…"``, ``Had X said "…"``: a quote under a cue negated or in
+  a condition is no one's words (:func:`not_said`, for the direct pass and the learned model's
+  proposals; the reported pass reads its cues so, and more: :mod:`.hypothetical`).
 """
 
 from __future__ import annotations
@@ -19,7 +19,7 @@ from spacy.tokens import Token
 from parley.models import Attribution
 
 from .document import DocIndex
-from .hypothetical import hypothetical, unsaid
+from .hypothetical import in_condition
 
 # Words for a picture or a recording: what is posted, not what is said.
 _PICTURES = frozenset(
@@ -87,13 +87,11 @@ def bare_pronoun(content: Token) -> bool:
 
 
 def not_said(ix: DocIndex, v: Token) -> bool:
-    """Whether cue ``v`` gives a quote to no one, as the reported pass reads its cues: negated
-    (``did not say "…"``, ``never said "…"``, ``without saying "…"``), supposed (``should he say
-    "…"``, ``will say "…" on Friday``, ``Had he said "yes", …``) or in a condition (``If X says
-    "…", the deal collapses``)."""
-    # a "not" inside the quote is the speaker's own, whatever the parser hangs it on ('"Probably
-    # not," she said')
-    negated = any(c.dep_ == "neg" and not ix.in_quote(c.i) for c in v.children) or (
-        v.dep_ == "pcomp" and v.head.lower_ == "without"
-    )
-    return negated or hypothetical(v) or unsaid(v)
+    """Whether the cue ``v`` of a quote gives it to no one: negated before it (``did not say "…"``,
+    ``never said "…"``, ``without saying "…"``; not ``"No," he said, not "maybe"``, nor a "not"
+    inside the quote, the speaker's own) or in a condition (``If X says "…"``, ``Had X said
+    "…"``, ``Should X say "…"``: :func:`.hypothetical.in_condition`). A modal is no reason here:
+    ``"…," he would say every morning``, ``could be heard saying "…"`` and prepared remarks the
+    president "will" deliver quote words that exist."""
+    negated = any(c.dep_ == "neg" and c.i < v.i and not ix.in_quote(c.i) for c in v.children)
+    return negated or (v.dep_ == "pcomp" and v.head.lower_ == "without") or in_condition(v)
