@@ -13,7 +13,8 @@ Modules, by the job they do, in the order the passes run:
   and the state the passes share; paragraphs are hard limits for every pass;
 * :mod:`.direct`: direct quotes that are speeches of their own, and their cue verbs;
   :mod:`.quoted_phrases` tells a phrase the writer's clause quotes, a title or a nickname from
-  a speech, :mod:`.after_quote` a cue whose subject follows a quote the parser split off;
+  a speech, :mod:`.after_quote` a cue whose subject follows a quote the parser split off; a
+  cue negated or in a condition gives a quote to no one (:func:`.not_words.not_said`);
 * :mod:`.labels`: attributions marked by a colon or a dash, and ``Name: …`` headlines;
 * :mod:`.reported`: reported speech (``X said that …``, ``X vowed to …``, ``according to
   X``: :mod:`.according_to`);
