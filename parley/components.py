@@ -65,7 +65,7 @@ def mentions(ctx: Context) -> Step:
 # a condition or topic after a quoted clause is said, a quoted noun with its clause is no speech; 40:
 # not "over"/"once"/"until"; a person told whatever NER tags a surname; gender in an apposition; 41:
 # the pronoun resolver's gender words and names.yaml's body nouns for the run-on checks
-@component("attributions", requires=("doc",), produces=("attribution",), version="46")
+@component("attributions", requires=("doc",), produces=("attribution",), version="47")
 def attributions(ctx: Context) -> Step:
     def step(a: Analysis) -> dict:
         return {"attribution": extract_attributions(a.parsed)}

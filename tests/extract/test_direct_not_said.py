@@ -31,6 +31,10 @@ def _credited(found, words: str):
         'Had the harbour master said "the port will close," the ferries would have stopped.',
         "Had the harbour master said the port will close, the ferries would have stopped.",
         "If the harbour master says the port will close, the ferries stop at once.",
+        # negated otherwise than by a "not" of the cue's own
+        "Instead of saying the port will close, the harbour master blamed the weather.",
+        "Rather than saying the port will close, the harbour master blamed the weather.",
+        "Not once did the harbour master say the port will close.",
     ],
 )
 def test_a_quote_under_a_cue_not_said_is_nobodys(parser, text):
@@ -97,3 +101,8 @@ def test_an_aside_inside_a_condition_is_said(parser):
 def test_a_quote_said_whatever_the_modal_or_a_later_not(parser, text, speaker, words):
     found = records(parser, text)
     assert [r for r in _credited(found, words) if r[1].startswith(speaker)], found
+
+
+def test_not_only_is_no_negation(parser):
+    found = records(parser, "Not only did the harbour master say the port will close, he also resigned.")
+    assert [r for r in _credited(found, "the port will close") if r[1] == "the harbour master"], found

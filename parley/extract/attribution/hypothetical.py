@@ -118,6 +118,21 @@ def _gerund_subject(v: Token) -> bool:
     return any(not any(g.dep_ in subjects for g in c.children) for c in clauses)
 
 
+def not_done(v: Token) -> bool:
+    """Whether cue ``v`` is negated otherwise than by a "not" of its own: the gerund of
+    ``without`` (``said, without clarifying what he meant``), ``instead of`` or ``rather than``
+    (``Instead of saying he would resign, X blamed his staff``), or a ``Not once`` before it."""
+    if v.dep_ == "pcomp" and (
+        v.head.lower_ == "without"
+        or any(c.dep_ == "advmod" and c.lower_ in ("instead", "rather") for c in v.head.children)
+    ):
+        return True
+    return any(
+        c.dep_ == "advmod" and c.lower_ == "once" and c.i < v.i and any(g.dep_ == "neg" for g in c.children)
+        for c in v.children
+    )
+
+
 def in_condition(v: Token) -> bool:
     """Whether cue ``v`` is in a clause of condition: ``only if his team recognizes that ...``,
     ``If X says "…"`` however the parser hangs the clause (the "if" may be the cue's own), a

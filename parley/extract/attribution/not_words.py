@@ -19,7 +19,7 @@ from spacy.tokens import Token
 from parley.models import Attribution
 
 from .document import DocIndex
-from .hypothetical import in_condition
+from .hypothetical import in_condition, not_done
 
 # Words for a picture or a recording: what is posted, not what is said.
 _PICTURES = frozenset(
@@ -94,4 +94,4 @@ def not_said(ix: DocIndex, v: Token) -> bool:
     ``"…," he would say every morning``, ``could be heard saying "…"`` and prepared remarks the
     president "will" deliver quote words that exist."""
     negated = any(c.dep_ == "neg" and c.i < v.i and not ix.in_quote(c.i) for c in v.children)
-    return negated or (v.dep_ == "pcomp" and v.head.lower_ == "without") or in_condition(v)
+    return negated or not_done(v) or in_condition(v)

@@ -49,7 +49,7 @@ from .document import (
     extend_to_quotes,
     is_verb,
 )
-from .hypothetical import hypothetical, unsaid
+from .hypothetical import hypothetical, not_done, unsaid
 from .inverted_aside import inverted_aside
 from .loose_clauses import subject_cut_loose
 from .not_words import bare_pronoun, seen_doing
@@ -112,7 +112,7 @@ def reported_pass(ix: DocIndex) -> list[Found]:
             # "has not collected any evidence to assess that ...", "found no evidence to
             # suggest that ...": a judgement not made
             continue
-        if any(c.dep_ == "neg" for c in v.children) or _without(v):
+        if any(c.dep_ == "neg" for c in v.children) or not_done(v):
             # "X has not opposed the plan", "X did not say whether ...", "left without saying why":
             # the record has no polarity, and a negated cue is not a statement of that content
             continue
@@ -312,12 +312,6 @@ def _negated_host(v: Token) -> bool:
             return True
         h = h.head
     return is_verb(h) and any(c.dep_ == "neg" for c in h.children)
-
-
-def _without(v: Token) -> bool:
-    """Whether ``v`` is the gerund of a ``without`` (``said, without clarifying what he
-    meant``): a cue negated."""
-    return v.dep_ == "pcomp" and v.head.lower_ == "without"
 
 
 def _purpose(v: Token, lemma: str) -> bool:
