@@ -287,9 +287,9 @@ def _impulse(v: Token) -> bool:
     return False
 
 
-# Auxiliaries that open a condition when put before the subject ("Had he said ...").
 # Words that may stand before an imperative in its sentence ("Now tell us", "So, ask yourself").
 _BEFORE_IMPERATIVE = frozenset({"advmod", "intj", "cc", "punct"})
+# Auxiliaries that open a condition when put before the subject ("Had he said ...").
 _INVERTED = frozenset({"had", "were", "should"})
 
 

@@ -165,7 +165,6 @@ class LearnedModel:
                     speech = False  # "the report will suggest ...": not said yet
                 content_toks = [para[k] for s, e in contents for k in range(s, e)]
                 first_word = content_toks[0]
-                without = tt.dep[head] == "pcomp" and tt.lower[tt.head[head]] == "without"
                 # "clarified what he meant", "argued whether ...": the matter, not the words
                 asks = (
                     first_word > head
@@ -177,7 +176,7 @@ class LearnedModel:
                         att,
                         cue_p * src_p,
                         # "did not say", "without saying", "If X says": as for the rules
-                        negated="neg" in deps or without or not_said(ix, doc[head]),
+                        negated="neg" in deps or not_said(ix, doc[head]),
                         speech=speech,
                         passive=bool(deps & _PASSIVE),
                         words=sum(1 for i in content_toks if tt.alpha[i]),
