@@ -23,7 +23,7 @@ from parley.errors import ConfigError
 from parley.extract.registry import ActorRegistry, default_registry
 from parley.models import Actor, Article
 from parley.nlp import DEFAULT_MODEL, Parser
-from parley.parallel import Executor, Outcome
+from parley.parallel import Executor, Outcome, threads
 from parley.parallel.local import LocalExecutor
 from parley.parallel.work import Job, failed, make_job
 from parley.pipeline import AnalysisFailure, default_components
@@ -68,6 +68,20 @@ def analyse(
     if parser is not None and executor is not None:
         raise ConfigError("a parser object runs in this process only: give it to LocalExecutor(parser)")
     executor = executor or LocalExecutor(parser, n_process)
+    with threads.limited():  # one BLAS thread here too: the parse and the corpus steps gain nothing from more
+        return _analyse(store, registry, executor, model, components, force, max_chars, progress)
+
+
+def _analyse(
+    store: Store,
+    registry: ActorRegistry,
+    executor: Executor,
+    model: str,
+    components: Iterable[str] | None,
+    force: bool,
+    max_chars: int,
+    progress: Progress | None,
+) -> AnalyseReport:
     job = make_job(model, components or default_components(), registry, executor.parser)
     todo = store.unanalysed("" if force else job.version)  # no pipeline is called ""
     if todo:
@@ -84,7 +98,8 @@ def analyse(
 
 def resolve_corpus(store: Store, registry: ActorRegistry) -> list[Actor]:
     """Run every corpus step again (after a user's merge or split): cheap, no parsing."""
-    run_corpus_steps(store, registry)
+    with threads.limited():
+        run_corpus_steps(store, registry)
     return store.actors()
 
 

@@ -44,4 +44,10 @@ EVENTS = Setting(
     "Event taxonomy YAML (types, words, places, kin) for `parley analyse`; unset: the bundled events.yaml.",
 )
 
-SETTINGS = [DB, MAX_BYTES, TIMEOUT, MAX_CHARS, EVENTS]
+BLAS_THREADS = Setting(
+    "PARLEY_BLAS_THREADS",
+    "1",
+    "Threads the numerical libraries (OpenBLAS, OpenMP) may use in each process that analyses articles.",
+)
+
+SETTINGS = [DB, MAX_BYTES, TIMEOUT, MAX_CHARS, EVENTS, BLAS_THREADS]

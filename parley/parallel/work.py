@@ -22,6 +22,7 @@ from parley.errors import ConfigError
 from parley.extract.registry import ActorRegistry
 from parley.models import Article
 from parley.nlp import Parser, SpacyParser, model_label
+from parley.parallel import threads
 from parley.pipeline import Analysis, AnalysisFailure, Context, Pipeline
 from parley.store import ArticleRecords
 
@@ -98,6 +99,7 @@ _PIPELINES: dict[str, Pipeline] = {}  # one per job key, per worker process: the
 def cached_pipeline(job: Job) -> Pipeline:
     if job.key not in _PIPELINES:
         _PIPELINES.clear()  # a new recipe (another model or registry) replaces the old one
+        threads.limit_this_process()  # a worker's process: one BLAS thread, as Dask's nanny sets
         _PIPELINES[job.key] = build(job)
     return _PIPELINES[job.key]
 
