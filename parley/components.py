@@ -64,8 +64,9 @@ def mentions(ctx: Context) -> Step:
 # quoted clause stays direct before an adverbial, no run-on past a reply to whom the cue was said; 39:
 # a condition or topic after a quoted clause is said, a quoted noun with its clause is no speech; 40:
 # not "over"/"once"/"until"; a person told whatever NER tags a surname; gender in an apposition; 41:
-# the pronoun resolver's gender words and names.yaml's body nouns for the run-on checks
-@component("attributions", requires=("doc",), produces=("attribution",), version="47")
+# the pronoun resolver's gender words and names.yaml's body nouns for the run-on checks; 48: a
+# speaker's apposition without the verb's time or channel after it
+@component("attributions", requires=("doc",), produces=("attribution",), version="48")
 def attributions(ctx: Context) -> Step:
     def step(a: Analysis) -> dict:
         return {"attribution": extract_attributions(a.parsed)}

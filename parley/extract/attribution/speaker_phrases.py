@@ -25,6 +25,7 @@ from .document import NOMINAL_POS, DocIndex
 from .verbs import VERB_POS
 
 _CLAUSE_TAGS = ("VBD", "VBZ", "VBP", "MD", "WRB")  # a finite verb or "when": a clause, not a speaker
+_TIME_PREPS = frozenset({"after", "before", "during", "following"})  # ", after the meeting"
 _NP_LEFT_DEPS = frozenset({"compound", "det", "amod", "poss", "nmod", "nummod", "case"})
 
 
@@ -59,6 +60,7 @@ def np_span(ix: DocIndex, s: Token, avoid: tuple[int, int] | None, cue_i: int) -
         if c.dep_ == "prep" and c.i > s.i and c.i < b and channel_phrase(ix, s, c):
             b = c.i
             break
+    b = _before_adjunct(ix, s, b)
     if bad:
         floor = cue_i + 1 if 0 <= cue_i < s.i else 0  # never the cue ("Said Ellis:" parsed as one name)
         a = _np_left(s, max(floor, a))
@@ -66,6 +68,44 @@ def np_span(ix: DocIndex, s: Token, avoid: tuple[int, int] | None, cue_i: int) -
         while b < ix.n and doc[b].head.i == s.i and doc[b].dep_ in ("compound", "flat"):
             b += 1
     return ix.trim(_after_sentence_adverb(doc, a, s.i), _before_adverb(doc, s, b))
+
+
+def _before_adjunct(ix: DocIndex, s: Token, b: int) -> int:
+    """Cut a phrase of time or channel after a closed apposition, which the parser hung on the
+    speaker's noun or the apposition's but belongs to the verb (``said X, the deputy minister,
+    on Tuesday``, ``said X, a spokeswoman for the commission, in a statement``)."""
+    doc = ix.doc
+    ap = next((c for c in s.children if c.dep_ == "appos" and s.i < c.i < b), None)
+    if ap is None or any(t.dep_ == "relcl" for t in doc[s.i : b]):
+        return b  # a relative clause may own the phrase ("who lived there from 1968, until 1989")
+    for c in doc[ap.i + 1 : b]:
+        if c.head.i in (s.i, ap.i) and doc[c.i - 1].text == "," and _when_or_where(ix, c, b):
+            return c.i
+    return b
+
+
+def _when_or_where(ix: DocIndex, c: Token, b: int) -> bool:
+    """Whether ``c`` opens a phrase (up to token ``b``) saying when or where words were said."""
+    if c.dep_ != "prep":
+        return False
+    if c.lower_ in _TIME_PREPS:
+        return True
+    words = ix.doc[c.i : min(c.right_edge.i + 1, b)]
+    return any(t.ent_type_ in ("DATE", "TIME") for t in words) or channel_phrase(ix, c.head, c)
+
+
+def said_when_or_where(ix: DocIndex, start: int, end: int) -> bool:
+    """Whether the characters ``start:end`` after a speaker's noun phrase are a phrase of time or
+    channel set off by a comma (``, on Tuesday``, ``, in a statement``): the verb's, not the
+    speaker's."""
+    doc = ix.doc
+    if end <= start:
+        return False
+    tail = doc.char_span(start, end, alignment_mode="expand")
+    if tail is None or not tail.text.lstrip().startswith(","):
+        return False
+    first = next((t for t in tail if not (t.is_punct or t.is_space)), None)
+    return first is not None and _when_or_where(ix, first, len(doc))
 
 
 def _np_left(s: Token, floor: int) -> int:
