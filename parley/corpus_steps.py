@@ -397,4 +397,4 @@ def _body_words(s: Statement, spans: _Spans, registry: ActorRegistry) -> tuple[s
 
 import parley.reconcile.contested_steps  # noqa: E402, F401  (claims, contested, signals)
 import parley.reconcile.positions  # noqa: E402, F401  (positions)
-import parley.reconcile.source_steps  # noqa: E402, F401  (copies, stories, independence)
+import parley.reconcile.story_steps  # noqa: E402, F401  (copies through source_steps, stories, independence)

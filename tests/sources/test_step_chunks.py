@@ -8,7 +8,7 @@ import datetime as dt
 from dataclasses import astuple
 
 from parley.ingest.job import ingest
-from parley.reconcile import source_steps
+from parley.reconcile import source_steps, story_steps
 from parley.store import open_store
 
 from .conftest import FIXTURE, run_steps
@@ -47,7 +47,7 @@ def test_copy_records_are_the_same_with_chunks_of_one(vienna, tmp_path, monkeypa
 
 def test_stories_are_the_same_placed_one_at_a_time(vienna, tmp_path, monkeypatch):
     store, _ids = vienna
-    monkeypatch.setattr(source_steps, "PLACE_AT_ONCE", 1)
+    monkeypatch.setattr(story_steps, "PLACE_AT_ONCE", 1)
     mine = _records_again(tmp_path, "story")
     assert mine == sorted(astuple(s) for s in store.records("story"))
     assert any(len(s[2]) > 1 for s in mine)  # a story of several articles
@@ -70,9 +70,9 @@ def test_placing_in_chunks_takes_the_articles_in_the_order_one_call_does(monkeyp
         published[i] = None if n % 10 == 0 else dt.date(2026, 1, 1) + dt.timedelta(days=int(rng.integers(40)))
     one = Clusterer()
     one.add(Item(i, vectors[i], published[i]) for i in ids)
-    monkeypatch.setattr(source_steps, "PLACE_AT_ONCE", 7)
+    monkeypatch.setattr(story_steps, "PLACE_AT_ONCE", 7)
     chunked = Clusterer()
-    source_steps._place(chunked, ids, vectors, published)
+    story_steps._place(chunked, ids, vectors, published)
     stories = sorted((c.id, tuple(c.members)) for c in one.clusters())
     assert 1 < len(stories) < len(ids) / 2  # stories of several articles, not one for all
     assert sorted((c.id, tuple(c.members)) for c in chunked.clusters()) == stories
