@@ -17,7 +17,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 
-from parley import settings
+from parley import heap, settings
 from parley.corpus import StepReport, mark_pending, run_corpus_steps
 from parley.errors import ConfigError
 from parley.extract.registry import ActorRegistry, default_registry
@@ -91,6 +91,8 @@ def _analyse(
     for outcomes in executor.map(job, partitions):
         tally.add(outcomes)
     tally.flush(last=True)
+    executor.release()  # the model and the parse's heap are not needed by the corpus steps
+    heap.give_back()
     steps = run_corpus_steps(store, registry, changed=todo)
     actors = store.count("actor")
     return AnalyseReport(job.version, len(todo), tally.statements, actors, tally.failures, steps)

@@ -28,6 +28,7 @@ from pathlib import Path
 from parley.analyse import analyse
 from parley.bench.ingest import build_corpus
 from parley.ingest.job import ingest
+from parley.nlp import DEFAULT_MODEL, SpacyParser
 from parley.parallel import create
 from parley.store import open_store
 
@@ -67,7 +68,9 @@ def _uptime() -> str:
 
 def measure(kind: str, count: int, corpus: Path, warm: Path, tmp: Path) -> Timing:
     """One executor (``local``, ``processes`` or ``dask``) with ``count`` workers."""
-    options = {"local": {}, "processes": {"processes": count}, "dask": {"workers": count}}[kind]
+    options: dict[str, object] = {"processes": count} if kind == "processes" else {"workers": count}
+    if kind == "local":  # a parser of its own: kept after the warm-up run, as the workers keep theirs
+        options = {"parser": SpacyParser(DEFAULT_MODEL)}
     names = {"local": "in this process", "processes": f"{count} process", "dask": f"{count} Dask worker"}
     label = names[kind] + (("es" if kind == "processes" else "s") if count > 1 else "")
     warm_db, db = tmp / f"warm-{kind}-{count}.db", tmp / f"run-{kind}-{count}.db"

@@ -33,8 +33,20 @@ class Parser(Protocol):
     def parse(self, texts: Iterable[str]) -> Iterator[Doc]: ...
 
 
-@cache
 def load_model(name: str = DEFAULT_MODEL) -> Language:
+    """The spaCy model, loaded once per process however it is named (``load_model()`` and
+    ``load_model(DEFAULT_MODEL)`` are one object) until :func:`drop_models`."""
+    return _loaded(name)
+
+
+def drop_models() -> None:
+    """Forget the loaded models, so their memory goes once no parser holds them (a model's
+    vocabulary grows with every new word parsed). The next :func:`load_model` loads afresh."""
+    _loaded.cache_clear()
+
+
+@cache
+def _loaded(name: str) -> Language:
     import spacy
 
     try:

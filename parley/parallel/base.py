@@ -32,6 +32,12 @@ class Executor(ABC):
         outcomes as it completes. A partition whose worker was lost yields failures that are
         not stored (the articles are tried again on the next run); the run goes on."""
 
+    def release(self) -> None:
+        """Drop what this process holds for the per-article stage (a pipeline and a model it
+        loaded itself), once the partitions are done: the corpus steps that follow do not need
+        it. The next :meth:`map` loads it again. Workers elsewhere keep theirs."""
+        return None
+
     def close(self) -> None:
         """Stop the workers this executor started (a pool, a local cluster); idempotent."""
         return None

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 
 from parley.models import Article
-from parley.nlp import Parser, SpacyParser
+from parley.nlp import Parser, SpacyParser, drop_models
 from parley.parallel.base import Executor
 from parley.parallel.work import Job, Outcome, build, run_partition
 from parley.pipeline import Pipeline
@@ -30,3 +30,12 @@ class LocalExecutor(Executor):
         pipeline = self._pipeline[1]
         for articles in partitions:
             yield run_partition(pipeline, articles)
+
+    def release(self) -> None:
+        """The pipeline goes, and with it the spaCy model unless it was given (``parser``: a
+        watch loop keeps its parser across cycles, so the model loads once). The model is
+        process-wide (:func:`~parley.nlp.load_model` keeps it), and its vocabulary grows with
+        every new word parsed, so it is dropped from there too: a holder elsewhere keeps its own."""
+        self._pipeline = None
+        if self.parser is None:
+            drop_models()
