@@ -59,7 +59,7 @@ from .embedding import drop_nested, mark_embedded
 from .headings import drop_heading_words
 from .labels import headline_pass
 from .learned import learned_attributions
-from .not_words import no_words
+from .not_words import no_words, writers_piece
 from .noun_cues import noun_cue_pass
 from .parenthetical import split_around_cues
 from .put_to import drop_put_to, put_to_cue
@@ -104,22 +104,21 @@ def rule_attributions(ix: DocIndex) -> list[Attribution]:
     found = join_parts(found)
     # a heading line is no one's words unless it has its own speaker and cue ("A city that refused
     # to fall" is a section's title): its records go
-    return drop_heading_words(
-        ix,
-        [
-            Attribution(
-                content=Span(*f.content),
-                kind=f.kind,  # type: ignore[arg-type]
-                source=Span(*f.source) if f.source else None,
-                cue=Span(*f.cue) if f.cue else None,
-                channel=f.channel,
-                more_content=tuple(Span(*m) for m in f.more),
-                embedded_in=f.embedded,  # type: ignore[arg-type]
-                outer=Span(*_record_of(f.outer).content) if f.outer else None,
-            )
-            for f in found
-        ],
-    )
+    records = [
+        Attribution(
+            content=Span(*f.content),
+            kind=f.kind,  # type: ignore[arg-type]
+            source=Span(*f.source) if f.source else None,
+            cue=Span(*f.cue) if f.cue else None,
+            channel=f.channel,
+            more_content=tuple(Span(*m) for m in f.more),
+            embedded_in=f.embedded,  # type: ignore[arg-type]
+            outer=Span(*_record_of(f.outer).content) if f.outer else None,
+        )
+        for f in found
+    ]
+    # the writer's own piece ("This analysis asks whether ...") is no source
+    return drop_heading_words(ix, [a for a in records if not writers_piece(ix, a)])
 
 
 def _record_of(f: Found) -> Found:

@@ -2,7 +2,8 @@
 
 Channel: a word from :mod:`parley.extract.cues` (``in an interview``, ``on Telegram``, ``in a
 statement``, ``at a press conference``, ``on X`` ...) in the cue verb's own phrases (or those
-of the verb it hangs from), or a verb that implies one (``tweeted``).
+of the verb it hangs from), or a verb that implies one (``tweeted``), or the cue's subject when
+it is one (``the ministry's statement on Telegram said``).
 """
 
 from __future__ import annotations
@@ -34,6 +35,12 @@ def channel_of(ix: DocIndex, v: Token, content: tuple[int, int] | None) -> str |
     if lemma in C.CHANNEL_VERBS:
         return C.CHANNEL_VERBS[lemma]
     doc = ix.doc
+    said_by = next(
+        (c for c in v.children if c.dep_ in ("nsubj", "nsubjpass") and c.lower_ in C.CHANNEL_WORDS), None
+    )
+    if said_by is not None and said_by.pos_ == "NOUN":
+        # "The ministry's statement on Telegram said ...": the channel is the subject itself
+        return channel_in(ix, said_by.left_edge.i, said_by.right_edge.i + 1)
     cur = v
     for _ in range(3):
         for c in cur.children:

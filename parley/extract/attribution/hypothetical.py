@@ -109,6 +109,8 @@ def _gerund_subject(v: Token) -> bool:
     "A" are with his family``, the parser taking "adding" for the subject of the quoted clause)."""
     if v.tag_ != "VBG" or any(c.dep_ in ("nsubj", "poss", "aux", "auxpass") for c in v.children):
         return False
+    if fronted_gerund(v.head) is v:
+        return True
     if v.dep_ in ("csubj", "csubjpass"):
         return any(c.dep_ == "ccomp" for c in v.children)
     if v.dep_ != "ROOT":
@@ -116,6 +118,33 @@ def _gerund_subject(v: Token) -> bool:
     subjects = ("nsubj", "nsubjpass", "expl", "csubj", "csubjpass")
     clauses = [c for c in v.children if c.dep_ == "ccomp" and c.i > v.i]
     return any(not any(g.dep_ in subjects for g in c.children) for c in clauses)
+
+
+def fronted_gerund(v: Token) -> Token | None:
+    """The gerund clause that opens the sentence and is what verb of saying ``v`` says, which
+    the parser hung on ``v`` as an adverbial (``Saying no was never an option, she told the
+    BBC``): a gerund with a clause under it and no subject, owner or auxiliary of its own, then a
+    comma and ``v``'s subject, ``v`` with no clause of its own. (``Saying the talks had failed,
+    she walked out`` is a saying: its head is no verb of saying; nor is it where ``v`` has its
+    own clause, ``..., she told the BBC she would resign``.)"""
+    if v.lemma_.lower() not in C.SPEECH_VERBS or any(c.dep_ in ("ccomp", "xcomp") for c in v.children):
+        return None
+    subject = next((c for c in v.children if c.dep_ == "nsubj" and c.i < v.i), None)
+    for g in v.children:
+        if g.i > v.i or g.dep_ != "advcl" or g.tag_ != "VBG" or g.left_edge.i != v.sent.start:
+            continue
+        if any(c.dep_ in ("nsubj", "poss", "aux", "auxpass", "mark") for c in g.children):
+            return None
+        edge = g.right_edge.i
+        doc = v.doc
+        if (
+            subject is not None
+            and edge + 1 < subject.left_edge.i
+            and doc[edge + 1].text == ","
+            and any(c.dep_ == "ccomp" for c in g.children)
+        ):
+            return g
+    return None
 
 
 def not_done(v: Token) -> bool:

@@ -9,7 +9,9 @@
   pronoun says nothing a reader can take from the statement (:func:`bare_pronoun`);
 * ``did not say "…"``, ``If X says "…"``, ``Had X said "…"``: a quote under a cue negated or in
   a condition is no one's words (:func:`not_said`, for the direct pass and the learned model's
-  proposals; the reported pass reads its cues so, and more: :mod:`.hypothetical`).
+  proposals; the reported pass reads its cues so, and more: :mod:`.hypothetical`);
+* ``This analysis asks whether ...``, ``In this piece we argue ...``: the writer's own piece is no
+  source the reader is told of (:func:`writers_piece`).
 """
 
 from __future__ import annotations
@@ -32,14 +34,31 @@ _PICTURES = frozenset(
 _POSTING = frozenset("tweet post share publish upload retweet".split())
 # Verbs whose bare participle clause is something seen ("found him lying ...").
 _SEEING = frozenset({"find"})
+# Nouns for a piece of writing: "this" one is the article the reader is reading.
+_PIECES = frozenset("article analysis piece column explainer essay newsletter story op-ed editorial".split())
 # Pronouns that, alone, are no content: "rejected them", "dismissed it".
 _BARE_PRONOUNS = frozenset("it them this that these those him her".split())
 
 
 def no_words(ix: DocIndex, att: Attribution) -> bool:
     """Whether a proposal of the learned model holds no words: a picture posted
-    (:func:`posted_picture`) or a bare pronoun object (:func:`pronoun_content`)."""
-    return posted_picture(ix, att) or pronoun_content(ix, att)
+    (:func:`posted_picture`), a bare pronoun object (:func:`pronoun_content`), or the writer's
+    own piece for a source (:func:`writers_piece`)."""
+    return posted_picture(ix, att) or pronoun_content(ix, att) or writers_piece(ix, att)
+
+
+def writers_piece(ix: DocIndex, att: Attribution) -> bool:
+    """Whether the source of ``att`` is the article itself (``This analysis asks whether ...``,
+    ``this column argues``): a noun of writing under "this", alone (``this report`` is left: a
+    report is as often someone else's; ``this article by X`` names another's piece)."""
+    if att.source is None:
+        return False
+    source = ix.doc.char_span(att.source.start, att.source.end, alignment_mode="expand")
+    if source is None or len(source) == 0:
+        return False
+    head = source.root
+    kids = [c for c in head.children if c.dep_ not in ("punct",)]
+    return head.lower_ in _PIECES and len(kids) == 1 and kids[0].dep_ == "det" and kids[0].lower_ == "this"
 
 
 def pronoun_content(ix: DocIndex, att: Attribution) -> bool:

@@ -49,7 +49,7 @@ from .document import (
     extend_to_quotes,
     is_verb,
 )
-from .hypothetical import hypothetical, not_done, unsaid
+from .hypothetical import fronted_gerund, hypothetical, not_done, unsaid
 from .inverted_aside import inverted_aside
 from .loose_clauses import subject_cut_loose
 from .not_words import bare_pronoun, seen_doing
@@ -120,7 +120,7 @@ def reported_pass(ix: DocIndex) -> list[Found]:
         if speech or cognition:
             comp = complement(ix, v)
             if comp is None and speech:
-                comp = adjunct_clause(ix, v) or quoted_subject_clause(ix, v)
+                comp = adjunct_clause(ix, v) or quoted_subject_clause(ix, v) or fronted_gerund(v)
         if comp is not None and cognition and seen_doing(v, comp):
             continue  # "found the patient hitting a nurse": something seen, not a finding stated
         lead = _object_subject(v, comp) if comp is not None else None

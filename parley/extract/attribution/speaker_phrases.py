@@ -26,6 +26,9 @@ from .verbs import VERB_POS
 
 _CLAUSE_TAGS = ("VBD", "VBZ", "VBP", "MD", "WRB")  # a finite verb or "when": a clause, not a speaker
 _TIME_PREPS = frozenset({"after", "before", "during", "following"})  # ", after the meeting"
+_PLACE_PREPS = frozenset({"in", "at"})  # ", in Riga", ", at Camp David": where it was said
+_PLACES = frozenset({"GPE", "LOC", "FAC"})
+_SPEAKING = frozenset({"speak", "talk", "address", "write"})  # ", speaking in Riga, said"
 _NP_LEFT_DEPS = frozenset({"compound", "det", "amod", "poss", "nmod", "nummod", "case"})
 
 
@@ -85,13 +88,28 @@ def _before_adjunct(ix: DocIndex, s: Token, b: int) -> int:
 
 
 def _when_or_where(ix: DocIndex, c: Token, b: int) -> bool:
-    """Whether ``c`` opens a phrase (up to token ``b``) saying when or where words were said."""
+    """Whether ``c`` opens a phrase (up to token ``b``) saying when or where words were said: a
+    time, a channel, a place (``in Riga``, ``at Camp David``), or the speaking itself (``speaking
+    in Riga``, ``speaking to reporters``)."""
+    if c.tag_ == "VBG" and c.dep_ in ("acl", "advcl") and c.lemma_.lower() in _SPEAKING:
+        return True
     if c.dep_ != "prep":
         return False
     if c.lower_ in _TIME_PREPS:
         return True
     words = ix.doc[c.i : min(c.right_edge.i + 1, b)]
+    if c.lower_ in _PLACE_PREPS and any(t.ent_type_ in _PLACES and _placed_by(t, c) for t in words):
+        return True
     return any(t.ent_type_ in ("DATE", "TIME") for t in words) or channel_phrase(ix, c.head, c)
+
+
+def _placed_by(t: Token, prep: Token) -> bool:
+    """Whether place ``t`` is the object of ``prep`` (``in Riga``) or of an "of" under it (``in
+    the city of Lviv``), not a place further down (``in charge of talks with Russia``)."""
+    h = t.head
+    if h.i == prep.i:
+        return True
+    return h.lower_ == "of" and h.head.head.i == prep.i and h.head.dep_ == "pobj"
 
 
 def said_when_or_where(ix: DocIndex, start: int, end: int) -> bool:
