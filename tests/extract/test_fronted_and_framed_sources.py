@@ -7,6 +7,8 @@
   minister, in Riga said``; ``..., speaking in Riga, said``), not part of the speaker.
 - A cue whose subject is a channel (``The ministry's statement on Telegram said``) has that channel.
 - The writer's own piece (``This analysis asks whether ...``) is no source.
+- A "that" clause after the addressee that the parser read as a relative clause on it (``told a
+  meeting of the forum here that settling ... could be left to ...``) is the content.
 """
 
 from __future__ import annotations
@@ -122,4 +124,27 @@ def test_a_channel_that_is_the_cues_subject_is_the_channel(parser, text, channel
     ],
 )
 def test_the_writers_own_piece_is_no_source(parser, text, expected):
+    assert records(parser, text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "The envoy told a meeting of the forum here that settling the border question could be "
+            "left to the two presidents.",
+            [
+                (
+                    "reported",
+                    "The envoy",
+                    "told",
+                    ("that settling the border question could be left to the two presidents",),
+                )
+            ],
+        ),
+        # a relative clause on the object is no content
+        ("The minister told the crowd that gathered outside the hall to go home.", []),
+    ],
+)
+def test_a_that_clause_the_parser_hung_on_the_addressee_is_the_content(parser, text, expected):
     assert records(parser, text) == expected

@@ -260,6 +260,31 @@ def adjunct_clause(ix: DocIndex, v: Token) -> Token | None:
     return None
 
 
+_SUBJECTS = frozenset({"nsubj", "nsubjpass", "csubj", "csubjpass", "expl"})
+
+
+def addressee_clause(ix: DocIndex, v: Token) -> Token | None:
+    """The "that" clause after a verb of saying's object that the parser took for a relative
+    clause on the object, ``that`` its subject (``told a gathering of the forum here that
+    resolving the issues could be left to ...``): a relative ``that`` heads no words of its own,
+    so one that does is the complementizer, and the clause the cue's content; so is a ``that``
+    the parser marks as one, before a subject of the clause's own."""
+    for obj in v.children:
+        if obj.dep_ not in ("dobj", "dative") or obj.i < v.i:
+            continue
+        for t in obj.subtree:
+            if t.dep_ != "relcl" or ix.pid[t.i] != ix.pid[v.i]:
+                continue
+            that = next((c for c in t.children if c.lower_ == "that" and c.i < t.i), None)
+            if that is None:
+                continue
+            if that.dep_ in ("nsubj", "nsubjpass") and that.n_rights > 0:
+                return t
+            if that.dep_ == "mark" and any(c.dep_ in _SUBJECTS and c.i < t.i for c in t.children):
+                return t  # "that" a complementizer with the clause's subject after it
+    return None
+
+
 def clause_span(ix: DocIndex, c: Token, v: Token) -> tuple[int, int] | None:
     """The span of clause ``c`` that cue ``v`` reports: from its ``that`` when an adjunct
     interrupts the two (``said, before he left, that ...``), through a conjunct the parser hung

@@ -43,6 +43,7 @@ from .document import (
     NOMINAL_POS,
     DocIndex,
     Found,
+    addressee_clause,
     adjunct_clause,
     clause_span,
     complement,
@@ -120,7 +121,12 @@ def reported_pass(ix: DocIndex) -> list[Found]:
         if speech or cognition:
             comp = complement(ix, v)
             if comp is None and speech:
-                comp = adjunct_clause(ix, v) or quoted_subject_clause(ix, v) or fronted_gerund(v)
+                comp = (
+                    adjunct_clause(ix, v)
+                    or quoted_subject_clause(ix, v)
+                    or fronted_gerund(v)
+                    or addressee_clause(ix, v)
+                )
         if comp is not None and cognition and seen_doing(v, comp):
             continue  # "found the patient hitting a nurse": something seen, not a finding stated
         lead = _object_subject(v, comp) if comp is not None else None
