@@ -321,6 +321,9 @@ EVIDENTIAL_VERBS: frozenset[str] = frozenset(
     underscore highlight illustrate mean imply
     """.split()
 )
+# Verbs of saying that a fact or a situation does too ("This explains why ...", "The crisis echoes
+# the 1990s"): their subject must be able to speak, wherever the parse puts it.
+AGENT_SPEECH_VERBS: frozenset[str] = frozenset({"explain", "echo"})
 # Nouns for people and the bodies they form, which may believe, want or support something
 # ("officials believe", "the government wants", "critics oppose"); the nouns for a person with
 # a role are :data:`parley.extract.speaker_reading.ROLE_NOUNS`.

@@ -7,6 +7,8 @@
   minister, in Riga said``; ``..., speaking in Riga, said``), not part of the speaker.
 - A cue whose subject is a channel (``The ministry's statement on Telegram said``) has that channel.
 - The writer's own piece (``This analysis asks whether ...``) is no source.
+- A fact or a situation that "explains" or "echoes" is no speaker; a surname the parser read as
+  an interjection or adverb, a verb's subject, can be one.
 - A "that" clause after the addressee that the parser read as a relative clause on it (``told a
   meeting of the forum here that settling ... could be left to ...``) is the content.
 """
@@ -148,3 +150,57 @@ def test_the_writers_own_piece_is_no_source(parser, text, expected):
 )
 def test_a_that_clause_the_parser_hung_on_the_addressee_is_the_content(parser, text, expected):
     assert records(parser, text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "This limited expected payoff helps explain why offers of sanctions relief have failed "
+            "to change the calculus in the capital.",
+            [],
+        ),
+        ("That explains why the talks failed.", []),
+        (
+            "The minister explained why the talks failed.",
+            [("reported", "The minister", "explained", ("why the talks failed",))],
+        ),
+        (
+            "The report explains that the talks failed.",
+            [("reported", "The report", "explains", ("that the talks failed",))],
+        ),
+    ],
+)
+def test_a_fact_that_explains_is_no_speaker(parser, text, expected):
+    assert records(parser, text) == expected
+
+
+def test_a_surname_the_parser_read_as_an_interjection_can_hold_a_view(parser):
+    """The parser sometimes tags an unknown surname at the start of a sentence INTJ or ADV; as a
+    verb's subject it is still a name (a Doc built with that reading: the tagger's own choice
+    varies with the context)."""
+    from spacy.tokens import Doc
+
+    from parley.extract.attribution.agentive import can_hold_view
+
+    words = ["Holm", "went", "on", "to", "explain", "why", "it", "failed", "."]
+    heads = [1, 1, 1, 4, 1, 7, 7, 4, 1]
+    deps = ["nsubj", "ROOT", "prt", "aux", "advcl", "advmod", "nsubj", "ccomp", "punct"]
+    vocab = parser.nlp.vocab
+    for pos, expected in (("INTJ", True), ("ADV", True), ("NOUN", False)):
+        doc = Doc(
+            vocab,
+            words=words,
+            heads=heads,
+            deps=deps,
+            pos=[pos, "VERB", "ADP", "PART", "VERB", "SCONJ", "PRON", "VERB", "PUNCT"],
+        )
+        assert can_hold_view(doc[0], "explain") is expected, pos
+    lower = Doc(
+        vocab,
+        words=["well", *words[1:]],
+        heads=heads,
+        deps=deps,
+        pos=["INTJ", "VERB", "ADP", "PART", "VERB", "SCONJ", "PRON", "VERB", "PUNCT"],
+    )
+    assert can_hold_view(lower[0], "explain") is False  # not a capitalised word: no name

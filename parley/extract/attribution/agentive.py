@@ -34,13 +34,19 @@ _PARTS = frozenset(
 )
 
 
+# Parts of speech the parser gives a capitalised surname it does not know as a name ("Ham",
+# "Early"); as a verb's subject such a word is a name: an interjection or an adverb is never one.
+_MISREAD_NAME_POS = frozenset({"INTJ", "ADV", "X"})
+
+
 def needs_agent(lemma: str, plain_object: bool) -> tuple[bool, bool]:
     """Whether a cue with ``lemma`` needs a subject that can hold a view (a verb that is not one
-    of saying, a verb of showing, or a cue whose content is a plain noun object), and whether
+    of saying, a verb of showing, a verb of saying a fact does too (``This explains why``), or a
+    cue whose content is a plain noun object), and whether
     that subject must be one the parse gives (not a noun phrase right before a subjectless
     cue: for all but a verb of saying with a plain object)."""
     strict = lemma not in C.SPEECH_VERBS or lemma in C.EVIDENTIAL_VERBS
-    return strict or plain_object, strict
+    return strict or plain_object or lemma in C.AGENT_SPEECH_VERBS, strict
 
 
 def can_hold_view(s: Token, cue_lemma: str = "") -> bool:
@@ -57,6 +63,8 @@ def can_hold_view(s: Token, cue_lemma: str = "") -> bool:
         return True
     if low in C.PERSON_PRONOUNS or s.pos_ == "PROPN":
         return True
+    if s.pos_ in _MISREAD_NAME_POS and s.dep_ in ("nsubj", "nsubjpass") and s.is_title and s.is_alpha:
+        return True  # a surname read as a word of another kind: "Ham went on to explain", "Early said"
     if s.pos_ != "NOUN":
         return False
     lemma = s.lemma_.lower()
