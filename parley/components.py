@@ -65,8 +65,10 @@ def mentions(ctx: Context) -> Step:
 # a condition or topic after a quoted clause is said, a quoted noun with its clause is no speech; 40:
 # not "over"/"once"/"until"; a person told whatever NER tags a surname; gender in an apposition; 41:
 # the pronoun resolver's gender words and names.yaml's body nouns for the run-on checks; 48: a
-# speaker's apposition without the verb's time or channel after it
-@component("attributions", requires=("doc",), produces=("attribution",), version="48")
+# speaker's apposition without the verb's time or channel after it; 49: a fronted gerund clause,
+# a place after an apposition, a channel as the subject, the writer's own piece, a "that" clause
+# hung on the addressee, "explain"/"echo" need a speaker, a surname misread as an interjection
+@component("attributions", requires=("doc",), produces=("attribution",), version="49")
 def attributions(ctx: Context) -> Step:
     def step(a: Analysis) -> dict:
         return {"attribution": extract_attributions(a.parsed)}

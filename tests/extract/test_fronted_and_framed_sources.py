@@ -146,6 +146,22 @@ def test_the_writers_own_piece_is_no_source(parser, text, expected):
         ),
         # a relative clause on the object is no content
         ("The minister told the crowd that gathered outside the hall to go home.", []),
+        # nor is a clause on an object that is no one spoken to: the claims' own
+        (
+            "The envoy dismissed claims by an official that she had approved most of the proposal "
+            "before it was made public.",
+            [
+                (
+                    "reported",
+                    "The envoy",
+                    "dismissed",
+                    (
+                        "claims by an official that she had approved most of the proposal "
+                        "before it was made public",
+                    ),
+                )
+            ],
+        ),
     ],
 )
 def test_a_that_clause_the_parser_hung_on_the_addressee_is_the_content(parser, text, expected):

@@ -268,7 +268,10 @@ def addressee_clause(ix: DocIndex, v: Token) -> Token | None:
     clause on the object, ``that`` its subject (``told a gathering of the forum here that
     resolving the issues could be left to ...``): a relative ``that`` heads no words of its own,
     so one that does is the complementizer, and the clause the cue's content; so is a ``that``
-    the parser marks as one, before a subject of the clause's own."""
+    the parser marks as one, before a subject of the clause's own. Only for a verb whose object
+    is the person spoken to (``rejected claims by an official that ...``: the claims' clause)."""
+    if v.lemma_.lower() not in C.ADDRESSEE_VERBS:
+        return None
     for obj in v.children:
         if obj.dep_ not in ("dobj", "dative") or obj.i < v.i:
             continue
