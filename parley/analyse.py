@@ -58,18 +58,20 @@ def analyse(
     max_chars: int = MAX_CHARS,
     progress: Progress | None = None,
     executor: Executor | None = None,
+    on_step: Callable[[StepReport], None] | None = None,
 ) -> AnalyseReport:
     """Analyse the articles this pipeline has not, then run the corpus steps.
 
     ``parser`` and ``n_process`` (spaCy's own parse processes) apply to the default in-process
     run; ``executor`` runs the per-article stage elsewhere (:func:`parley.parallel.executor_for`);
-    the caller closes it, so a watch loop keeps its workers and their loaded models."""
+    the caller closes it, so a watch loop keeps its workers and their loaded models. ``on_step``
+    is given each corpus step's report as the step ends."""
     registry = registry or default_registry()
     if parser is not None and executor is not None:
         raise ConfigError("a parser object runs in this process only: give it to LocalExecutor(parser)")
     executor = executor or LocalExecutor(parser, n_process)
     with threads.limited():  # one BLAS thread here too: the parse and the corpus steps gain nothing from more
-        return _analyse(store, registry, executor, model, components, force, max_chars, progress)
+        return _analyse(store, registry, executor, model, components, force, max_chars, progress, on_step)
 
 
 def _analyse(
@@ -81,6 +83,7 @@ def _analyse(
     force: bool,
     max_chars: int,
     progress: Progress | None,
+    on_step: Callable[[StepReport], None] | None = None,
 ) -> AnalyseReport:
     job = make_job(model, components or default_components(), registry, executor.parser)
     todo = store.unanalysed("" if force else job.version)  # no pipeline is called ""
@@ -93,7 +96,7 @@ def _analyse(
     tally.flush(last=True)
     executor.release()  # the model and the parse's heap are not needed by the corpus steps
     heap.give_back()
-    steps = run_corpus_steps(store, registry, changed=todo)
+    steps = run_corpus_steps(store, registry, changed=todo, on_step=on_step)
     actors = store.count("actor")
     return AnalyseReport(job.version, len(todo), tally.statements, actors, tally.failures, steps)
 

@@ -323,6 +323,17 @@ def print_report(work: Path) -> None:
             for x in lines
         ],
     )
+    phased = [x for x in lines if x["analyse"].get("peaks")]
+    if phased:
+        phases = list(dict.fromkeys(name for x in phased for name in x["analyse"]["peaks"]))
+        print("\npeak resident MiB of the analyse process while each phase ran (sampled every 0.2 s)")
+        _table(
+            ["slice", "articles", *phases],
+            [
+                [x["slice"] + 1, x["articles"], *(_mib(x["analyse"]["peaks"].get(p)) for p in phases)]
+                for x in phased
+            ],
+        )
     names = [n for n in SHOWN if any(n in x["sqlite"]["queries"] for x in lines)]
     reps = lines[-1]["sqlite"]["queries"][names[0]]["n"]
     print(f"\np95 of the main queries, ms (each run once untimed, then {reps} times)")
@@ -370,6 +381,10 @@ def _peaks(x: dict) -> float:
         x["sqlite"]["rss_mib"],
         *(pg.get(k, 0) for k in ("copy_rss_mib", "rss_mib")),
     )
+
+
+def _mib(value: float | None) -> str:
+    return "-" if value is None else f"{value:.0f}"
 
 
 def _seconds(value: float | None) -> str:

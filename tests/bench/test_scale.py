@@ -147,6 +147,10 @@ def test_two_slices_in_runs_that_stop_and_go_on(
         assert x["ingest"]["per_s"] > 0 and x["analyse"]["analysed"] == SLICE
         assert x["analyse"]["per_article_s"] > 0 and x["analyse"]["rss_mib"] > 50
         assert x["analyse"]["steps"]["actors"] is not None and x["db_mb"] > 0
+        peaks = x["analyse"]["peaks"]  # the parse's, then each corpus step's, each within the whole
+        assert list(peaks) == ["parse", *x["analyse"]["steps"]]
+        assert all(50 < mib <= x["analyse"]["rss_mib"] + 1 for mib in peaks.values())
+        assert max(peaks.values()) >= 0.75 * x["analyse"]["rss_mib"]  # a sample may miss a brief top
         queries = x["sqlite"]["queries"]
         assert {"positions", "timeline_cli", "brief"} <= set(queries)
         assert all(q["n"] == 20 and 0 < q["p50"] <= q["p95"] <= q["max"] for q in queries.values())
@@ -163,3 +167,4 @@ def test_two_slices_in_runs_that_stop_and_go_on(
     scale.main(["--work", str(work), "--report"])
     report = capsys.readouterr().out
     assert "p95 of the main queries" in report and "corpus steps, seconds" in report
+    assert "peak resident MiB of the analyse process while each phase ran" in report
