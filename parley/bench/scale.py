@@ -39,7 +39,7 @@ import os
 import subprocess
 import sys
 import tempfile
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -314,26 +314,9 @@ def print_report(work: Path) -> None:
         "SQLite MB: the store's files; PG MB: the database's size after the copy; copy/s: articles\n"
         "copied a second, with their runs, analyses and records"
     )
-    steps = list(dict.fromkeys(name for x in lines for name in x["analyse"]["steps"]))
-    print("\ncorpus steps, seconds (- skipped: nothing it reads had changed)")
-    _table(
-        ["slice", "articles", *steps],
-        [
-            [x["slice"] + 1, x["articles"], *(_seconds(x["analyse"]["steps"].get(s)) for s in steps)]
-            for x in lines
-        ],
-    )
-    phased = [x for x in lines if x["analyse"].get("peaks")]
-    if phased:
-        phases = list(dict.fromkeys(name for x in phased for name in x["analyse"]["peaks"]))
-        print("\npeak resident MiB of the analyse process while each phase ran (sampled every 0.2 s)")
-        _table(
-            ["slice", "articles", *phases],
-            [
-                [x["slice"] + 1, x["articles"], *(_mib(x["analyse"]["peaks"].get(p)) for p in phases)]
-                for x in phased
-            ],
-        )
+    _by_phase(lines, "steps", "corpus steps, seconds (- skipped: nothing it reads had changed)", _seconds)
+    title = "peak resident MiB of the analyse process while each phase ran (sampled every 0.2 s)"
+    _by_phase([x for x in lines if x["analyse"].get("peaks")], "peaks", title, _mib)
     names = [n for n in SHOWN if any(n in x["sqlite"]["queries"] for x in lines)]
     reps = lines[-1]["sqlite"]["queries"][names[0]]["n"]
     print(f"\np95 of the main queries, ms (each run once untimed, then {reps} times)")
@@ -381,6 +364,16 @@ def _peaks(x: dict) -> float:
         x["sqlite"]["rss_mib"],
         *(pg.get(k, 0) for k in ("copy_rss_mib", "rss_mib")),
     )
+
+
+def _by_phase(lines: list[dict], key: str, title: str, show: Callable[[float | None], str]) -> None:
+    """A table of ``analyse[key]`` (a figure for each corpus step or phase) slice by slice."""
+    if not lines:
+        return
+    names = list(dict.fromkeys(name for x in lines for name in x["analyse"][key]))
+    print(f"\n{title}")
+    rows = [[x["slice"] + 1, x["articles"], *(show(x["analyse"][key].get(n)) for n in names)] for x in lines]
+    _table(["slice", "articles", *names], rows)
 
 
 def _mib(value: float | None) -> str:
