@@ -158,6 +158,8 @@ def build_corpus(
             raise SystemExit(
                 f"{work} holds a corpus made with other parameters: {differ}; give another --work"
             )
+    if not root.is_dir():  # a relative default read from another folder
+        raise SystemExit(f"no datasets folder at {root} ({root.resolve()}): give --datasets DIR")
     items, dropped = real_items(root)
     distinct = len(items)
     random.Random(SEED).shuffle(items)

@@ -87,6 +87,8 @@ def test_corpus_is_real_articles_then_distinct_relayed_copies(tmp_path: Path) ->
     for articles, size in ((40, 10), (60, 20)):
         with pytest.raises(SystemExit, match="other parameters"):
             build_corpus(work, articles, size, datasets)
+    with pytest.raises(SystemExit, match="no datasets folder at .*: give --datasets DIR"):
+        build_corpus(tmp_path / "elsewhere", 30, 10, tmp_path / "missing")
 
 
 def test_two_slices_in_runs_that_stop_and_go_on(
