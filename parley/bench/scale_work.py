@@ -222,6 +222,7 @@ def task_ingest(args: dict) -> dict:
 
 def task_analyse(args: dict) -> dict:
     from parley.analyse import analyse
+    from parley.bench.phase_peaks import PhasePeaks
     from parley.store import open_store
 
     started = last = 0.0
@@ -259,44 +260,6 @@ def task_analyse(args: dict) -> dict:
         "steps": steps,
         "peaks": peaks.mib,
     }
-
-
-class PhasePeaks:
-    """The highest resident memory this process reached while each phase of an analysis ran,
-    sampled every ``every`` seconds from a thread (the kernel keeps one peak for the process's
-    whole life): ``mib`` maps each phase, named as it ends, to MiB; a phase's window runs from
-    the end of the one before it. A peak shorter than ``every`` can be missed."""
-
-    def __init__(self, every: float = 0.2) -> None:
-        import threading
-
-        import psutil
-
-        self.mib: dict[str, float] = {}
-        self._process = psutil.Process()
-        self._high = 0
-        self._lock = threading.Lock()
-        self._stopped = threading.Event()
-        self._every = every
-        self._thread = threading.Thread(target=self._sample, name="phase-peaks", daemon=True)
-        self._thread.start()
-
-    def _sample(self) -> None:
-        while not self._stopped.is_set():
-            rss = self._process.memory_info().rss
-            with self._lock:
-                self._high = max(self._high, rss)
-            self._stopped.wait(self._every)
-
-    def ended(self, phase: str) -> None:
-        rss = self._process.memory_info().rss
-        with self._lock:
-            high, self._high = max(self._high, rss), rss
-        self.mib[phase] = round(high / 2**20, 1)
-
-    def stop(self) -> None:
-        self._stopped.set()
-        self._thread.join()
 
 
 def query_set(store: Any) -> dict[str, Callable[[], int]]:
