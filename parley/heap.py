@@ -1,10 +1,11 @@
 """Giving freed memory back to the operating system.
 
 CPython returns a large object's memory to the C allocator when the object goes, but glibc's
-``malloc`` keeps freed pages of its heap for later instead of unmapping them; after a parse
-(tens of thousands of small spaCy objects) the process stays hundreds of MiB larger than what it
-holds. :func:`give_back` collects the garbage and asks glibc to trim its heap
-(``malloc_trim(0)``), so a long step that follows starts from what is really in use. On a C
+``malloc`` keeps freed pages of its heap for later instead of unmapping them, so after a parse
+(many small spaCy objects) the process stays larger than what it holds (on 48 long articles the
+trim gave back 23 MiB once the model was dropped). :func:`give_back` collects the garbage and
+asks glibc to trim its heap (``malloc_trim(0)``), so a long step that follows starts nearer to
+what is really in use. On a C
 library without ``malloc_trim`` (musl, macOS, Windows) only the collection runs.
 """
 

@@ -68,9 +68,11 @@ def _uptime() -> str:
 
 def measure(kind: str, count: int, corpus: Path, warm: Path, tmp: Path) -> Timing:
     """One executor (``local``, ``processes`` or ``dask``) with ``count`` workers."""
-    options: dict[str, object] = {"processes": count} if kind == "processes" else {"workers": count}
+    options: dict[str, object]
     if kind == "local":  # a parser of its own: kept after the warm-up run, as the workers keep theirs
         options = {"parser": SpacyParser(DEFAULT_MODEL)}
+    else:
+        options = {"processes": count} if kind == "processes" else {"workers": count}
     names = {"local": "in this process", "processes": f"{count} process", "dask": f"{count} Dask worker"}
     label = names[kind] + (("es" if kind == "processes" else "s") if count > 1 else "")
     warm_db, db = tmp / f"warm-{kind}-{count}.db", tmp / f"run-{kind}-{count}.db"

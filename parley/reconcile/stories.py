@@ -45,6 +45,11 @@ def story_id(article_id: str) -> str:
     return f"s{article_id[:11]}"
 
 
+def placing_order(article_id: str, date: dt.date | None) -> tuple[dt.date, str]:
+    """The order articles are placed in: by date (undated last), then by id."""
+    return (date or dt.date.max, article_id)
+
+
 @dataclass
 class Clusterer:
     """Holds the stories; :meth:`add` places new articles, :meth:`clusters` gives them back."""
@@ -68,11 +73,11 @@ class Clusterer:
         self._append(cluster)
 
     def add(self, items: Iterable[Item]) -> list[tuple[str, str]]:
-        """Place the articles not placed yet; returns (article id, story id) for each."""
+        """Place the articles not placed yet, in :func:`placing_order`; returns (article id,
+        story id) for each."""
         placed = []
-        todo = sorted(
-            (i for i in items if i.id not in self._placed), key=lambda i: (i.date or dt.date.max, i.id)
-        )
+        todo = [i for i in items if i.id not in self._placed]
+        todo.sort(key=lambda i: placing_order(i.id, i.date))
         for item in todo:
             target = self._nearest(item)
             if target is None:

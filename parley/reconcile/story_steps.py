@@ -17,7 +17,7 @@ from parley.extract import fingerprint as fp
 from parley.reconcile.independence import SourceIndex
 from parley.reconcile.source_records import SourceIndependence, Story
 from parley.reconcile.source_steps import VERSION
-from parley.reconcile.stories import Cluster, Clusterer, Item
+from parley.reconcile.stories import Cluster, Clusterer, Item, placing_order
 
 PLACE_AT_ONCE = 1_000  # articles given to the story clusterer at once
 
@@ -74,10 +74,10 @@ def _place(
     vectors: Mapping[str, np.ndarray],
     published: dict[str, dt.date | None],
 ) -> None:
-    """Place ``ids`` in the order :meth:`Clusterer.add` takes them (date, then id), ``PLACE_AT_ONCE``
-    at a time: the same stories as one call, without a float32 vector (2 KB) held for every
-    article to place (a first analysis places them all)."""
-    order = sorted(ids, key=lambda i: (published[i] or dt.date.max, i))
+    """Place ``ids`` in the order :meth:`Clusterer.add` takes them (:func:`placing_order`),
+    ``PLACE_AT_ONCE`` at a time: the same stories as one call, without a float32 vector (2 KB)
+    held for every article to place (a first analysis places them all)."""
+    order = sorted(ids, key=lambda i: placing_order(i, published[i]))
     for start in range(0, len(order), PLACE_AT_ONCE):
         clusterer.add(Item(i, vectors[i], published[i]) for i in order[start : start + PLACE_AT_ONCE])
 

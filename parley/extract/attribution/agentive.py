@@ -34,8 +34,8 @@ _PARTS = frozenset(
 )
 
 
-# Parts of speech the parser gives a capitalised surname it does not know as a name ("Ham",
-# "Early"); as a verb's subject such a word is a name: an interjection or an adverb is never one.
+# Parts of speech the parser gives a capitalised surname it does not know as a name ("Ham"); as
+# a verb's subject such a word is a name: an interjection or an adverb is never one.
 _MISREAD_NAME_POS = frozenset({"INTJ", "ADV", "X"})
 
 
@@ -64,7 +64,7 @@ def can_hold_view(s: Token, cue_lemma: str = "") -> bool:
     if low in C.PERSON_PRONOUNS or s.pos_ == "PROPN":
         return True
     if s.pos_ in _MISREAD_NAME_POS and s.dep_ in ("nsubj", "nsubjpass") and s.is_title and s.is_alpha:
-        return True  # a surname read as a word of another kind: "Ham went on to explain", "Early said"
+        return True  # a surname read as a word of another kind: "Ham went on to explain"
     if s.pos_ != "NOUN":
         return False
     lemma = s.lemma_.lower()
