@@ -61,7 +61,8 @@ class SQLiteStore(RecordViews):
     def __init__(self, path: str) -> None:
         self.path = path
         try:
-            self.db = sqlite3.connect(path, isolation_level=None, timeout=30)
+            # no statement cache: SQLite 3.40 kept one type's plan for the next (docs/architecture.md)
+            self.db = sqlite3.connect(path, isolation_level=None, timeout=30, cached_statements=0)
             self.db.row_factory = sqlite3.Row
             set_up(self.db, path, self._migrate)
             self.table = RecordTable(self.db, self._transaction)
