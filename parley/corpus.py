@@ -21,6 +21,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from typing import Any, TypeVar
 
+from parley import heap
 from parley.errors import ConfigError
 from parley.extract.registry import ActorRegistry
 from parley.models import Actor, Mention, Statement
@@ -209,6 +210,7 @@ def run_corpus_steps(
         store.replace_records("corpus_step", state.values())
         started = time.perf_counter()
         count = spec.run(context)
+        heap.give_back(collect=False)  # what the step freed, so the next does not start on it
         seconds = time.perf_counter() - started
         if count:
             dirty |= set(spec.writes)

@@ -10,7 +10,7 @@ is read from the parse (:mod:`parley.extract.stances.polarity`).
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from functools import cache
 from typing import Protocol
 
@@ -18,7 +18,15 @@ import numpy as np
 
 from parley.errors import ConfigError
 
-__all__ = ["Embedder", "PrototypeIndex", "UniversalSentenceEncoder", "default_embedder"]
+__all__ = [
+    "Embedder",
+    "PrototypeIndex",
+    "UniversalSentenceEncoder",
+    "default_embedder",
+    "drop_embedders",
+    "held_by",
+    "loaded_or_new",
+]
 
 
 class Embedder(Protocol):
@@ -57,6 +65,34 @@ def _normalise(vectors: np.ndarray) -> np.ndarray:
 
 @cache
 def default_embedder() -> Embedder:
+    """The encoder, loaded once per process (about 120 MiB) until :func:`drop_embedders`."""
+    return UniversalSentenceEncoder()
+
+
+_HOLDERS: list[Callable[[], None]] = []
+
+
+def held_by(forget: Callable[[], None]) -> None:
+    """Register ``forget``, which drops what a module keeps built on the default encoder (a
+    reader with its prototypes embedded): :func:`drop_embedders` calls it."""
+    _HOLDERS.append(forget)
+
+
+def drop_embedders() -> None:
+    """Forget the default encoder and what the registered holders built on it, so its memory
+    goes once nothing else holds it (the analysis does this after the parse, as it drops the
+    spaCy model). The next :func:`default_embedder` loads it again (about a second)."""
+    for forget in _HOLDERS:
+        forget()
+    default_embedder.cache_clear()
+
+
+def loaded_or_new() -> Embedder:
+    """The default encoder when the process holds it loaded, else a new one that is the caller's
+    alone: a corpus step that embeds takes this, so when nothing else needs the encoder its
+    memory goes with the step instead of staying through the steps after it."""
+    if default_embedder.cache_info().currsize:
+        return default_embedder()
     return UniversalSentenceEncoder()
 
 

@@ -30,9 +30,12 @@ def _libc() -> Any:
     return libc if hasattr(libc, "malloc_trim") else None
 
 
-def give_back() -> bool:
-    """Collect garbage, then trim the C heap; True if the heap was trimmed."""
-    gc.collect()
+def give_back(collect: bool = True) -> bool:
+    """Collect garbage (unless ``collect`` is False: after work that makes few reference
+    cycles, a collection costs more than it finds), then trim the C heap; True if the heap was
+    trimmed."""
+    if collect:
+        gc.collect()
     libc = _libc()
     if libc is None:
         return False

@@ -1,6 +1,8 @@
 """What one analysis holds once its articles are parsed: a run that loaded the spaCy model
 drops it (and the pipeline) before the corpus steps, which never need it; a run given a parser
-(a watch loop's, kept across cycles) keeps it; a released executor loads the model again."""
+(a watch loop's, kept across cycles) keeps it; a released executor loads the model again. The
+sentence encoder likewise: dropped with the pipeline, then the ``copies`` step's own, gone when
+that step ends (the steps after it do not need it), unless the process holds one."""
 
 from __future__ import annotations
 
@@ -14,12 +16,14 @@ import pytest
 import parley.analyse as analyse_job
 from parley import heap
 from parley.clean import clean_article
+from parley.embed import default_embedder, drop_embedders
 from parley.extract.registry import default_registry
 from parley.models import RawArticle
 from parley.nlp import DEFAULT_MODEL, SpacyParser, drop_models, load_model
 from parley.parallel.local import LocalExecutor
 from parley.parallel.work import make_job
 from parley.pipeline import default_components
+from parley.reconcile import source_steps
 from parley.store import open_store
 
 TEXTS = [
@@ -91,6 +95,42 @@ def test_a_released_executor_loads_the_model_again_and_finds_the_same(tmp_path):
     again = [o.records for outcomes in executor.map(job, [articles]) for o in outcomes]
     assert len(first) == 2 and first[0] is not None and first[0].records["statement"]
     assert again == first
+
+
+def _encoders_of_copies(monkeypatch) -> list[weakref.ref]:
+    """A reference to each encoder the ``copies`` step takes, which does not keep it alive."""
+    taken: list[weakref.ref] = []
+    loaded_or_new = source_steps.loaded_or_new
+
+    def watched():
+        encoder = loaded_or_new()
+        taken.append(weakref.ref(encoder))
+        return encoder
+
+    monkeypatch.setattr(source_steps, "loaded_or_new", watched)
+    return taken
+
+
+def test_the_sentence_encoder_goes_with_the_copies_step(tmp_path, monkeypatch):
+    drop_embedders()
+    registry = default_registry()
+    seen = _at_the_corpus_steps(monkeypatch, lambda: default_embedder.cache_info().currsize)
+    taken = _encoders_of_copies(monkeypatch)
+    store = _store(tmp_path / "d.db")
+    analyse_job.analyse(store, registry=registry)
+    gc.collect()
+    assert seen == [0]  # the stances component's encoder was dropped with the pipeline
+    assert len(taken) == 1 and taken[0]() is None  # the step's own encoder went with it
+    assert default_embedder.cache_info().currsize == 0
+    assert store.count("fingerprint") == 2  # and the step did embed the articles
+
+
+def test_a_held_encoder_is_the_one_the_copies_step_uses(tmp_path, monkeypatch):
+    held = default_embedder()
+    taken = _encoders_of_copies(monkeypatch)
+    analyse_job.analyse(_store(tmp_path / "e.db"), parser=SpacyParser())
+    assert [ref() for ref in taken] == [held]  # not a second one loaded beside it
+    assert default_embedder() is held
 
 
 @pytest.mark.skipif(platform.system() != "Linux" or platform.libc_ver()[0] != "glibc", reason="glibc only")

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
 
+from parley.embed import drop_embedders
 from parley.models import Article
 from parley.nlp import Parser, SpacyParser, drop_models
 from parley.parallel.base import Executor
@@ -35,7 +36,10 @@ class LocalExecutor(Executor):
         """The pipeline goes, and with it the spaCy model unless it was given (``parser``: a
         watch loop keeps its parser across cycles, so the model loads once). The model is
         process-wide (:func:`~parley.nlp.load_model` keeps it), and its vocabulary grows with
-        every new word parsed, so it is dropped from there too: a holder elsewhere keeps its own."""
+        every new word parsed, so it is dropped from there too: a holder elsewhere keeps its own.
+        So is the sentence encoder the stances component loaded (:func:`~parley.embed.drop_embedders`):
+        a corpus step that embeds loads its own and lets it go when it ends."""
         self._pipeline = None
         if self.parser is None:
             drop_models()
+            drop_embedders()

@@ -21,6 +21,7 @@ import numpy as np
 
 from parley.clean.outlets import outlet_key
 from parley.corpus import CorpusContext, corpus_step
+from parley.embed import Embedder, loaded_or_new
 from parley.extract import fingerprint as fp
 from parley.models import Article
 from parley.reconcile.copies import (
@@ -77,10 +78,13 @@ def copies_step(ctx: CorpusContext) -> int:
     todo = [i for i in every if i not in leads or versions[i] != VERSION]
     if not todo:  # verdicts, groups and citations change only with new fingerprints
         return 0
+    # the step's own encoder unless the process holds one (a watch loop's): it goes when the
+    # step ends, so the steps after it do not carry its 120 MiB
+    encoder = loaded_or_new()
     made: dict[str, Fingerprint] = {}
     for start in range(0, len(todo), BATCH):
         articles = [x for i in todo[start : start + BATCH] if (x := store.article(i)) is not None]
-        for article, fresh in zip(articles, _fingerprints(articles), strict=True):
+        for article, fresh in zip(articles, _fingerprints(articles, encoder), strict=True):
             made[article.id] = fresh
             leads[article.id] = _Lead(fresh.published, fresh.outlet, fresh.cites)
             rows[article.id] = fp.quantised(fresh.vector)
@@ -91,16 +95,16 @@ def copies_step(ctx: CorpusContext) -> int:
     pairs = candidates(todo, ids, vectors, [dates[i] for i in ids], _lsh_hits(store, made, present))
     # the compared articles are read as the pairs come (the last ones kept, as the reader keeps
     # their sentences): holding every new article and all its candidates grew with the corpus
-    docs = StoredArticles(store, keep=Reader().keep)
-    reader = Reader()
-    compared: dict[tuple[str, str], Verdict] = {}
+    reader = Reader(embedder=encoder)
+    docs = StoredArticles(store, keep=reader.keep)
+    compared: dict[tuple[str, str], Verdict] = {}  # only those that found a copy: most find none
     for a, b in reading_order(pairs):
         if (x := docs.get(a)) is not None and (y := docs.get(b)) is not None:
-            compared[(a, b)] = compare(_doc(x), _doc(y), reader, pairs[(a, b)])
-    del docs
-    verdicts = [compared[p] for p in sorted(compared)]
+            if (verdict := compare(_doc(x), _doc(y), reader, pairs[(a, b)])).status:
+                compared[(a, b)] = verdict
+    del docs, reader, encoder
+    found = [compared[p] for p in sorted(compared)]
     new = set(todo)
-    found = [v for v in verdicts if v.status]
 
     def kept() -> Iterator[Verdict]:
         """The earlier verdicts between articles still present, none new, streamed from the
@@ -119,9 +123,9 @@ def copies_step(ctx: CorpusContext) -> int:
     return changed + store.replace_records("fingerprint", chain((made[i] for i in sorted(made)), stored))
 
 
-def _fingerprints(articles: list[Article]) -> list[Fingerprint]:
+def _fingerprints(articles: list[Article], encoder: Embedder) -> list[Fingerprint]:
     leads = [fp.lead_texts(a.title, a.text) if a.text.strip() else [a.title or "-"] for a in articles]
-    vectors = fp.lead_vectors(_embedder(), leads)
+    vectors = fp.lead_vectors(encoder, leads)
     return [
         Fingerprint(
             article_id=a.id,
@@ -136,12 +140,6 @@ def _fingerprints(articles: list[Article]) -> list[Fingerprint]:
         )
         for a, v in zip(articles, vectors, strict=True)
     ]
-
-
-def _embedder():
-    from parley.embed import default_embedder
-
-    return default_embedder()
 
 
 def _doc(a: Article) -> Doc:

@@ -8,12 +8,13 @@ when a dossier has issues.
 from __future__ import annotations
 
 from parley.dossier import Dossier
-from parley.embed import default_embedder
+from parley.embed import default_embedder, held_by
 from parley.extract.stances.extract import StanceReader
 from parley.extract.stances.issues import IssueMatcher
 from parley.pipeline import Analysis, Context, Step, component
 
 _READERS: dict[int, tuple[Dossier, StanceReader]] = {}
+held_by(_READERS.clear)  # each reader holds the encoder: dropped with it
 
 
 def reader_for(dossier: Dossier) -> StanceReader:
