@@ -52,7 +52,7 @@ from parley.reconcile.same_clause import only_names_differ, only_negation_differ
 NEAR_JACCARD = 0.5
 CANDIDATE_COSINE = 0.6
 CANDIDATE_DAYS = 30
-READER_KEEPS = 1024  # articles whose sentences, facts and vectors a Reader keeps
+READER_KEEPS = 256  # articles whose sentences, facts and vectors a Reader keeps (1,024 encoded no fewer)
 T = TypeVar("T")
 MAX_CANDIDATES = 8
 CANDIDATE_BATCH = 64  # new articles whose similarities are computed in one matrix product
