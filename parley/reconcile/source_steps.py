@@ -66,12 +66,13 @@ def copies_step(ctx: CorpusContext) -> int:
     # citations and version; the MinHashes are read again below, a stored row is written back
     # from the store (so memory grows by about 2 KB an article, not by whole records)
     leads: dict[str, _Lead] = {}
-    rows: dict[str, np.ndarray] = {}  # each lead vector as its 512 quantised bytes, not its text
+    rows = fp.QuantisedRows(every)  # each lead vector as its 512 quantised bytes, not its text
     versions: dict[str, str] = {}
     for f in store.records("fingerprint"):
         if f.article_id in present:
             leads[f.article_id] = _Lead(f.published, f.outlet, f.cites)
-            rows[f.article_id], versions[f.article_id] = fp.quantised(f.vector), f.version
+            rows.put(f.article_id, f.vector)
+            versions[f.article_id] = f.version
     # an article's id is its text's hash, so a stored fingerprint of this version is still right
     # when the article is analysed again (a component's new version): only articles without one
     # are read; taking every re-analysed article compared all of them again
@@ -87,9 +88,8 @@ def copies_step(ctx: CorpusContext) -> int:
         for article, fresh in zip(articles, _fingerprints(articles, encoder), strict=True):
             made[article.id] = fresh
             leads[article.id] = _Lead(fresh.published, fresh.outlet, fresh.cites)
-            rows[article.id] = fp.quantised(fresh.vector)
-    ids = sorted(leads)
-    vectors = fp.LeadVectors([rows[i] for i in ids])
+            rows.put(article.id, fresh.vector)
+    ids, vectors = rows.vectors()  # the ids of ``leads``, in order
     del rows
     dates = {i: leads[i].published for i in ids}
     pairs = candidates(todo, ids, vectors, [dates[i] for i in ids], _lsh_hits(store, made, present))

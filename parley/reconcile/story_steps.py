@@ -25,17 +25,19 @@ PLACE_AT_ONCE = 1_000  # articles given to the story clusterer at once
 @corpus_step("stories", reads=("fingerprint", "copy"), writes=("story",), version=VERSION)
 def stories_step(ctx: CorpusContext) -> int:
     store = ctx.store
-    # what stories need of each fingerprint, kept as they stream past (not the hashes)
-    leads: dict[str, tuple[np.ndarray, dt.date | None, str]] = {}  # id -> (quantised vector, date, title)
+    # what stories need of each fingerprint, kept as they stream past (not the hashes); every
+    # fingerprint is an article's (articles are never removed)
+    rows = fp.QuantisedRows(store.unanalysed(""))  # every article ("" is no pipeline)
+    published: dict[str, dt.date | None] = {}
+    first_title: dict[str, str] = {}
     for f in store.records("fingerprint"):
-        leads[f.article_id] = (fp.quantised(f.vector), f.published, f.title)
-    ids = sorted(leads)
+        if rows.put(f.article_id, f.vector):
+            published[f.article_id], first_title[f.article_id] = f.published, f.title
+    ids, quantised = rows.vectors()
+    del rows
     # the vectors stay quantised (a quarter of their float32 size); a unit row is made for each
     # story's members once, and for each article still to place
-    vectors = _UnitRows(ids, fp.LeadVectors([leads[i][0] for i in ids]))
-    published = {i: leads[i][1] for i in ids}
-    first_title = {i: leads[i][2] for i in ids}
-    del leads
+    vectors = _UnitRows(ids, quantised)
     clusterer = Clusterer()
     titles = {}
     for story in store.records("story"):

@@ -131,6 +131,30 @@ def test_quantised_lead_vectors_read_as_the_float32_matrix_they_stand_for(monkey
     assert np.array_equal(held.against_all(block), block @ matrix.T)
 
 
+def test_quantised_rows_gathered_by_id_are_the_vectors_in_id_order():
+    """The steps gather stored vectors as they stream past, in any order: what they get is the
+    vectors of the ids given one, in id order, as decoding each and sorting would give; an id
+    not expected is refused, and one given twice keeps its last vector."""
+    import numpy as np
+
+    from parley.extract import fingerprint as fp
+
+    rng = np.random.default_rng(11)
+    texts = {
+        f"art-{n:02d}": fp.encode_vector(v) for n, v in enumerate(fp.normalise(rng.normal(size=(9, 512))))
+    }
+    gathered = fp.QuantisedRows([*texts, "never-given"])
+    for article_id in reversed(list(texts)):  # streamed in another order than the ids'
+        assert gathered.put(article_id, texts["art-00"] if article_id == "art-03" else texts[article_id])
+    assert gathered.put("art-03", texts["art-03"])  # given again: the last one stands
+    assert not gathered.put("not-an-article", texts["art-01"])
+    assert "art-05" in gathered and "never-given" not in gathered
+    ids, vectors = gathered.vectors()
+    assert ids == sorted(texts)
+    expected = fp.LeadVectors([fp.quantised(texts[i]) for i in ids])
+    assert np.array_equal(vectors.rows(slice(0, len(ids))), expected.rows(slice(0, len(ids))))
+
+
 def test_weekdays_are_read_at_the_start_of_words_only():
     from hypothesis import given, settings
     from hypothesis import strategies as st
