@@ -188,7 +188,7 @@ class QuantisedRows:
         self._given = np.zeros(len(self._ids), dtype=bool)
 
     def __contains__(self, article_id: object) -> bool:
-        n = self._at.get(article_id)  # type: ignore[arg-type]
+        n = self._at.get(article_id) if isinstance(article_id, str) else None
         return n is not None and bool(self._given[n])
 
     def put(self, article_id: str, encoded: str) -> bool:
