@@ -325,7 +325,7 @@ def candidates(
         # sort per new article took 11 s of the step's 167
         block = vectors.against_all(vectors.rows([n for _, n in batch]))
         for col, (a, n) in enumerate(batch):
-            for other, jaccard in sorted(lsh_hits.get(a, ()), key=lambda h: -h[1])[:MAX_CANDIDATES]:
+            for other, jaccard in best_hits(lsh_hits.get(a, ())):
                 if other != a:
                     pairs[_pair(a, other)] = max(jaccard, pairs.get(_pair(a, other), 0.0))
             sims = block[col]
@@ -338,6 +338,13 @@ def candidates(
                     break
                 pairs.setdefault(_pair(a, ids[m]), 0.0)
     return pairs
+
+
+def best_hits(found: Iterable[tuple[str, float]]) -> list[tuple[str, float]]:
+    """The LSH hits :func:`candidates` compares: the ``MAX_CANDIDATES`` of highest Jaccard, ties
+    by id, in that order. A step can keep only these of each new article (a templated text has
+    thousands of hits: 1.3 million for 10,000 new articles among 46,000)."""
+    return sorted(found, key=lambda h: (-h[1], h[0]))[:MAX_CANDIDATES]
 
 
 def _nearest(sims: np.ndarray, k: int) -> np.ndarray:

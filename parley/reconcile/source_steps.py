@@ -32,6 +32,7 @@ from parley.reconcile.copies import (
     Doc,
     Reader,
     Verdict,
+    best_hits,
     candidates,
     compare,
     groups,
@@ -153,8 +154,9 @@ def _lsh_hits(
     ``LSH_CHUNK`` at a time, and every article's (stored, then new) is looked up in that index as
     it streams past. Two MinHashes sharing a band is the same pair whichever is indexed, so the
     hits are those of an index over every article, and only a chunk of new articles' hashes is
-    held (datasketch's index takes about 8 KB an article: 81 MiB for 10,000). A new article's
-    hits are in id order (the index's own order is arbitrary)."""
+    held (datasketch's index takes about 8 KB an article: 81 MiB for 10,000). Only the hits the
+    candidates take are kept (:func:`~parley.reconcile.copies.best_hits`: the index's own order
+    is arbitrary)."""
     new = list(made)
     hits: dict[str, list[tuple[str, float]]] = {}
     for start in range(0, len(new), LSH_CHUNK):
@@ -184,7 +186,7 @@ def _lsh_chunk(
         for i in lsh.query(other):
             if i != j:
                 hits[i].append((j, mine[i].jaccard(other)))
-    return {i: sorted(found) for i, found in hits.items()}
+    return {i: best_hits(found) for i, found in hits.items()}
 
 
 def reading_order(pairs: Iterable[tuple[str, str]]) -> list[tuple[str, str]]:

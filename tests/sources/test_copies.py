@@ -211,6 +211,31 @@ def test_candidates_in_batches_are_those_found_one_new_article_at_a_time(monkeyp
     assert batched[(ids[0], ids[40])] == 0.9
 
 
+def test_only_the_lsh_hits_the_candidates_take_need_keeping():
+    """A templated text has thousands of LSH hits; the copies step keeps each new article's
+    ``best_hits`` only, and the candidates are those every hit gives: the 8 of highest Jaccard,
+    ties by id, whatever order the index gave them in."""
+    import datetime as dt
+    import random
+
+    import numpy as np
+
+    from parley.extract.fingerprint import DenseVectors
+    from parley.reconcile import copies
+
+    ids = [f"a{n:03d}" for n in range(60)]
+    vectors = np.eye(60, 16, dtype=np.float32)  # no two leads near: the hits alone make pairs
+    dates = [dt.date(2025, 11, 1)] * 60
+    jaccards = [0.9, 0.7, 0.7, 0.7, 0.6, 0.55, 0.55, 0.55, 0.55, 0.55, 0.5, 0.5]
+    hits = {ids[0]: [(ids[n + 1], j) for n, j in enumerate(jaccards)], ids[30]: [(ids[31], 0.8)]}
+    random.Random(3).shuffle(hits[ids[0]])
+    kept = {a: copies.best_hits(found) for a, found in hits.items()}
+    assert [o for o, _ in kept[ids[0]]] == ["a001", "a002", "a003", "a004", "a005", "a006", "a007", "a008"]
+    every = copies.candidates([ids[0], ids[30]], ids, DenseVectors(vectors), dates, hits)
+    assert copies.candidates([ids[0], ids[30]], ids, DenseVectors(vectors), dates, kept) == every
+    assert len(every) == 9 and every[(ids[0], ids[8])] == 0.55 and (ids[0], ids[9]) not in every
+
+
 def test_the_nearest_are_the_highest_with_ties_in_index_order():
     import numpy as np
 
