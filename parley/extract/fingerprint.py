@@ -187,10 +187,6 @@ class QuantisedRows:
         self._rows = np.zeros((len(self._ids), 512), dtype=np.int8)
         self._given = np.zeros(len(self._ids), dtype=bool)
 
-    def __contains__(self, article_id: object) -> bool:
-        n = self._at.get(article_id) if isinstance(article_id, str) else None
-        return n is not None and bool(self._given[n])
-
     def put(self, article_id: str, encoded: str) -> bool:
         """Keep the vector (its stored text) of ``article_id``; False for an id not expected."""
         n = self._at.get(article_id)
