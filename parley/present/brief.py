@@ -27,6 +27,7 @@ from parley.present.text_layout import _heading, _n, _quoted, _sources, _wrap
 from parley.quoted import latest_said, quoted_widely, tally
 from parley.signals import flagged_articles
 from parley.store import Store
+from parley.wording import UNDATED, said_as
 
 TOP_SPEAKERS = 8  # how many actors the brief lists
 LATEST_PER_SPEAKER = 2  # and how many of each one's latest statements
@@ -229,9 +230,8 @@ def render_brief(b: Brief, width: int) -> list[Text]:
             name.stylize("bold", 2, 2 + len(sp["name"]))
             lines += [name, *heading[1:]]
             for st in sp["latest"]:
-                cue = (st["cue"] or "").rstrip(":").strip()  # a colon cue ("X: ...") adds none
-                cue = cue if any(ch.isalpha() for ch in cue) else ""  # nor a dash ("X – ...")
-                said = f"{st['said_on'] or UNKNOWN} {cue + ': ' if cue else ''}{st['text']}"
+                cue = said_as(st["cue"])
+                said = f"{st['said_on'] or UNDATED} {cue + ': ' if cue else ''}{st['text']}"
                 lines += _wrap(said, width, 4, 15, max_lines=2, tail=st["id"][:8])
     if b.events:
         lines += ["", _heading("What happened when", "most reported; `parley timeline` has them all")]

@@ -21,7 +21,7 @@ from jinja2 import Environment, FileSystemLoader
 
 from parley.lookups import UNKNOWN, event_day
 from parley.models import Span
-from parley.wording import clip_words
+from parley.wording import clip_words, said_as
 
 
 def span_href(article_id: str, span: Span | Sequence[int] | None) -> str:
@@ -86,7 +86,7 @@ def environment() -> Environment:
         quote=path_part,
         stance_day=stance_day,
     )
-    env.filters.update(day=day, clip=clip, event_day=event_day)
+    env.filters.update(day=day, clip=clip, event_day=event_day, said_as=said_as)
     return env
 
 

@@ -15,6 +15,7 @@ from parley.changes import side_label
 from parley.lookups import UNKNOWN, event_day
 from parley.present.brief import TOP_OUTLETS, Brief, summary_line
 from parley.present.web import ENV, charts
+from parley.wording import UNDATED, said_as
 
 
 def render_html(b: Brief) -> str:
@@ -83,10 +84,10 @@ def render_markdown(b: Brief) -> str:
             out.append(f"### {_md(sp['name'])} ({sp['side'] or 'no side'}): {count}")
             out.append("")
             for st in sp["latest"]:
-                cue = (st["cue"] or "").rstrip(":").strip()
+                cue = said_as(st["cue"])
                 said = " ".join(st["text"].split())
                 out.append(
-                    f"- {st['said_on'] or UNKNOWN} {_md(cue) + ': ' if cue else ''}{_md(said)} "
+                    f"- {st['said_on'] or UNDATED} {_md(cue) + ': ' if cue else ''}{_md(said)} "
                     f"`{st['id'][:8]}` (article `{st['article_id'][:8]}`, "
                     f"span {st['span'][0]}-{st['span'][1]})"
                 )
