@@ -119,8 +119,9 @@ def times(ctx: Context) -> Step:
     # speech, due on 21 April") dates no saying, in its sentence or told before; 28: unless it is the
     # saying's own ("scheduled a news conference Thursday to announce ...": not said yet); 29: read on
     # the parse (the plan word the day hangs on), not on the words before it; 30: not a past act
-    # ("set out his demands"), and the times of 7 again; 31: a past "planned to" is still a plan
-    version="31",
+    # ("set out his demands"), and the times of 7 again; 31: a past "planned to" is still a plan;
+    # 32: a work's named maker speaks for it ("reporting from X", "a study by Y": work_makers)
+    version="32",
 )
 def statements(ctx: Context) -> Step:
     def step(a: Analysis) -> dict:

@@ -43,7 +43,8 @@ Who is the speaker of an attribution's source words:
    name one person (:func:`named_elsewhere`).
 7. an organisation the words name by their head after words describing it ("Russian opposition
    outlet X") or whose analysts they are ("X analysts") -> that organisation's mention, for the
-   actors step to make a body of (:func:`_body_named`); never "X officials".
+   actors step to make a body of (:func:`_body_named`); never "X officials"; 8. a work by one
+   named maker ("reporting from X", "a study by Y") -> X, Y (:mod:`parley.extract.work_makers`).
 Otherwise the speaker keeps only its words ("an unnamed US official").
 
 :class:`SpeakerContext` (kept in :mod:`parley.extract.speaker_reading` with what both rule
@@ -78,6 +79,7 @@ from parley.extract.speaker_reading import (
     _subjects,
     named_elsewhere,
 )
+from parley.extract.work_makers import maker_of
 from parley.models import Attribution, Mention, Span
 from parley.nlp import text_of
 
@@ -151,7 +153,7 @@ def _speaker_of(ctx: SpeakerContext, att: Attribution | None, source: Span) -> M
     actor_id = registry.match_name(source.of(text))  # a registered name the NER mislabelled
     if actor_id and not _modified(root, source):  # not "a source close to X"
         return Mention(article_id, source, source.of(text), "PERSON", actor_id)
-    body = _body_named(doc, root, source, inside, text)
+    body = _body_named(doc, root, source, inside, text) or maker_of(root, inside, text, registry)
     if body is not None:
         return body  # "Russian opposition outlet Meduza", "ISW analysts": the organisation
     if root is not None and not any(m.span.start <= root.idx < m.span.end for m in inside):
