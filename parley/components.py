@@ -67,8 +67,9 @@ def mentions(ctx: Context) -> Step:
 # the pronoun resolver's gender words and names.yaml's body nouns for the run-on checks; 48: a
 # speaker's apposition without the verb's time or channel after it; 49: a fronted gerund clause,
 # a place after an apposition, a channel as the subject, the writer's own piece, a "that" clause
-# hung on the addressee, "explain"/"echo" need a speaker, a surname misread as an interjection
-@component("attributions", requires=("doc",), produces=("attribution",), version="49")
+# hung on the addressee, "explain"/"echo" need a speaker, a surname misread as an interjection;
+# 50: "According to X, NAME, ..." keeps NAME in X, "According to X, citing Y, ..." leaves Y out
+@component("attributions", requires=("doc",), produces=("attribution",), version="50")
 def attributions(ctx: Context) -> Step:
     def step(a: Analysis) -> dict:
         return {"attribution": extract_attributions(a.parsed)}

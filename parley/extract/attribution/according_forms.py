@@ -25,6 +25,12 @@
   whole clause around the phrase (cut in two later), so it holds the source too; what the source
   must not reach into is the clause after the phrase's closing comma, and the source is the whole
   noun phrase up to that comma, not its head noun alone (:func:`aside_rest`).
+* ``According to a think tank, the Royal Institute (RI), when ..., it expected ...``: the parser
+  made the name in apposition to the source a first subject of a verb that has its own; the name
+  is the source's, the content starts after its comma (:func:`source_apposition`).
+* ``According to X, citing Y, ... Z appears to ...``: a relay of the source's ("citing",
+  "quoting") set off by commas before the clause is no part of what X says; the content starts
+  after it (:func:`source_apposition` too).
 """
 
 from __future__ import annotations
@@ -216,3 +222,30 @@ def _aside_of_writer(t: Token, has_object: bool) -> bool:
 # words after an "according to" phrase that carry on what the source is credited with (a further
 # fact, a reason), not the writer's turn ("but", "although", "even as") or comment
 _GOES_ON = frozenset({"and", "or", "nor", "because"})
+
+
+_RELAY_LEMMAS = frozenset({"cite", "quote"})
+
+
+def source_apposition(ix: DocIndex, pb: int, h: Token) -> int | None:
+    """Token index of the comma that ends what stands between an opening ``According to X,``
+    (ending before token ``pb``, a comma) and the clause of verb ``h`` when it belongs to the
+    source, not to the clause: a name the parser made a first subject of ``h`` though ``h`` has
+    another one after it (``..., the Royal Institute (RI), when ..., it expected``), or a relay
+    (``citing Y, ...``) hung on ``h``. None otherwise."""
+    doc = ix.doc
+    if pb + 1 >= h.i or doc[pb].text != ",":
+        return None
+    for c in h.children:
+        if c.i >= h.i or c.left_edge.i != pb + 1:
+            continue
+        end = c.right_edge.i + (doc[c.right_edge.i].text != ",")  # the parse may hang it on c
+        if end >= h.i or doc[end].text != "," or ix.in_quote(c.i):
+            return None
+        if c.dep_ == "advcl" and c.tag_ == "VBG" and c.lemma_.lower() in _RELAY_LEMMAS:
+            return end
+        later = [k for k in h.children if k.dep_ in _SUBJECTS and k.i > end]
+        if c.dep_ in _SUBJECTS and c.pos_ == "PROPN" and later:
+            return end
+        return None
+    return None
