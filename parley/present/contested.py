@@ -53,7 +53,7 @@ def item_lines(c: Any, width: int = 80, inside: bool = True) -> list[str]:
     kind = c.kind if inside else f"{c.kind} (outside the dossier)"
     lines = wrap(f"{_day(c.date)}  {kind}: {c.subject}  {c.id[:8]}", width, 4)
     for side in c.sides:
-        who = side.who or "unknown"
+        who = side.who or "unnamed"  # as the changes and the dashboard say it
         span = f"{side.span.start}-{side.span.end}"
         where = f"{side.outlet or 'unknown outlet'}, {_day(side.date)}, {side.article_id[:8]} {span}"
         count = len(side.sources)

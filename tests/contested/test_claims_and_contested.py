@@ -77,3 +77,15 @@ def test_the_brief_section_and_the_command_list_the_same_items(store):
     as_json = runner.invoke(contested, ["--db", str(store.path), "--json", "--kind", "role"])
     (item,) = json.loads(as_json.output)
     assert item["type"] == "contested" and item["kind"] == "role"
+
+
+def test_a_side_nobody_is_named_for_reads_unnamed_not_unknown(store):
+    from dataclasses import replace
+
+    from parley.present.contested import item_lines
+
+    (role,) = _contested(store, "role")
+    # the writer's own words in an article with no outlet: no one is named for them
+    side = replace(role.sides[0], who=None, outlet=None)
+    flat = " ".join(" ".join(item_lines(replace(role, sides=(side, *role.sides[1:])), width=100)).split())
+    assert "former President: unnamed (" in flat and ": unknown (" not in flat
