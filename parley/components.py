@@ -121,8 +121,9 @@ def times(ctx: Context) -> Step:
     # saying's own ("scheduled a news conference Thursday to announce ...": not said yet); 29: read on
     # the parse (the plan word the day hangs on), not on the words before it; 30: not a past act
     # ("set out his demands"), and the times of 7 again; 31: a past "planned to" is still a plan;
-    # 32: a work's named maker speaks for it ("reporting from X", "a study by Y": work_makers)
-    version="32",
+    # 32: a work's named maker speaks for it ("reporting from X", "a study by Y": work_makers);
+    # 33: a content whose subject is a relative pronoun or left out keeps what it is about
+    version="33",
 )
 def statements(ctx: Context) -> Step:
     def step(a: Analysis) -> dict:

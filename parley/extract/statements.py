@@ -14,6 +14,10 @@ speaker denies, relays or is asked about, "Peskov refuted assertions that Putin 
 the plan") takes the speaker and the date said of that outer statement (``outer_id``), and is
 never a speaker's antecedent.
 
+A reported content whose subject is a relative pronoun or left out ("the plant, which Kyiv
+insists should be run jointly") keeps the noun phrase it is about (``about``,
+:mod:`parley.extract.relative_contents`), and its text opens with it in square brackets.
+
 The date said: from the cue's sentence and paragraph (:mod:`parley.extract.said_on`); one the
 article would date takes the day of the same speaker's last telling when the text gives it
 (:mod:`parley.extract.said_on_carry`).
@@ -33,6 +37,7 @@ from parley.extract.attribution import relative_antecedent
 from parley.extract.described_speakers import DESCRIBED
 from parley.extract.first_person import first_person_alone
 from parley.extract.registry import ActorRegistry
+from parley.extract.relative_contents import relative_subject
 from parley.extract.said_on import said_on as dated
 from parley.extract.said_on_carry import Carry
 from parley.extract.same_statement import quote_inside, same_words
@@ -82,6 +87,7 @@ def build_statements(
             if att.kind == "direct":
                 ctx.quotes.append((att.parts, ref))
         said_on, said_from = dated(article, att, times, doc, anchor, contents)
+        about = relative_subject(doc, att)
         if not embedded or att.outer is None:  # a speaker's own question is dated as their words
             speaker = [w for w in (speaker_span, ref.span if ref else None) if w is not None]
             actor = ref.actor_id if ref else None
@@ -92,7 +98,7 @@ def build_statements(
             speaker=speaker_words,
             speaker_actor_id=ref.actor_id if ref else None,
             cue=att.cue.of(text) if att.cue else None,
-            text=PART_JOINER.join(part.of(text) for part in att.parts),
+            text=(f"[{about.of(text)}] " if about else "") + PART_JOINER.join(p.of(text) for p in att.parts),
             kind=att.kind,
             span=att.content,
             speaker_span=speaker_span,
@@ -105,6 +111,7 @@ def build_statements(
             more_spans=att.more_content,
             embedded_in=att.embedded_in,
             ascribed=_ascribed(doc, att),
+            about=about,
         )
         statements.append((raw, statement))
         by_content.setdefault(raw.content, statement)
