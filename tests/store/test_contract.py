@@ -215,6 +215,27 @@ def test_corpus_records_are_replaced_and_only_changes_counted(store):
         store.save_analyses([ArticleRecords("x", {"actor": tuple(people)})], "v1")
 
 
+def test_many_corpus_records_stream_in_while_their_producer_reads_the_stored_ones(store):
+    """More records than a backend stages at once (PostgreSQL: 2,000), made from the stored ones
+    as they are written (as ``copies`` writes its fingerprints), with a key given twice: every
+    record is stored, the producer reads what was stored before, and the later record of a key
+    is the one kept."""
+    first = [Actor(f"p-{i:05d}", f"Person {i}", "person") for i in range(4500)]
+    assert store.replace_records("actor", first) == 4500
+
+    def renamed() -> Iterator[Actor]:
+        yield Actor("p-00007", "Someone Else", "person")  # given again below: the later one is kept
+        for a in store.actors():  # read while the new records are being written
+            if a.id != "p-00003":  # one left out: it goes
+                yield dataclasses.replace(a, side="north") if a.id < "p-00010" else a
+
+    assert store.replace_records("actor", renamed()) == 10  # 9 sides set, 1 gone
+    stored = {a.id: a for a in store.actors()}
+    assert len(stored) == 4499 and "p-00003" not in stored
+    assert stored["p-00007"] == Actor("p-00007", "Person 7", "person", side="north")
+    assert stored["p-04499"] == first[-1]
+
+
 def test_user_decisions_are_kept(store):
     store.add_override("merge", "a-1", "b-2")
     store.add_override("split", "b-2", "Ben O.")

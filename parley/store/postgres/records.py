@@ -92,6 +92,9 @@ def _index_name(rt: RecordType, field: str) -> str:
     return f"{name[: MAX_NAME - 9]}_{hashlib.sha1(name.encode()).hexdigest()[:8]}"
 
 
+STAGED = 2000  # corpus records held before they are copied into the temporary table
+
+
 class RecordTable:
     def __init__(self, db: psycopg.Connection) -> None:
         self.db = db
@@ -161,28 +164,49 @@ class RecordTable:
 
     def replace_corpus(self, type_name: str, records: Iterable[Any]) -> int:
         """Replace every record of a corpus type, writing only rows whose content changed. The
-        type's declared order sorts them; the producer's order only breaks ties."""
+        type's declared order sorts them; the producer's order only breaks ties (a later record
+        with a key is the one kept). The records stream through a temporary table (``COPY``,
+        :data:`STAGED` at a time), so neither they nor their JSON are held at once (a type can
+        have a record per article), and a producer still reading the stored records of the type
+        reads them unchanged."""
         rt = self.type(type_name)
         if rt.scope != "corpus":
             raise ConfigError(f"{type_name} records are written per article, not by a corpus step")
-        new = {rt.key(record): (n, _json(to_data(record))) for n, record in enumerate(records)}
-        keys = sorted(new)
         with self.db.transaction():
             self.db.execute("SELECT pg_advisory_xact_lock(%s, hashtext(%s))", (RECORD_LOCK, rt.name))
+            self.db.execute("CREATE TEMP TABLE incoming (key text, seq int, data text) ON COMMIT DROP")
+            rows: list[tuple[str, int, str]] = []
+            for n, record in enumerate(records):  # the producer may read the store between batches
+                rows.append((rt.key(record), n, _json(to_data(record))))
+                if len(rows) == STAGED:
+                    self._stage(rows)
+                    rows = []
+            self._stage(rows)
+            self.db.execute("CREATE INDEX ON incoming (key)")
             gone = self.db.execute(
-                "DELETE FROM records WHERE type = %s AND article_id = '' AND NOT key = ANY(%s::text[])",
-                (rt.name, keys),
+                "DELETE FROM records r WHERE r.type = %s AND r.article_id = '' "
+                "AND NOT EXISTS (SELECT 1 FROM incoming i WHERE i.key = r.key)",
+                (rt.name,),
             ).rowcount
             # only content counts as a change: a record that merely moved in the order keeps its row
             changed = self.db.execute(
                 "INSERT INTO records AS r (type, article_id, key, seq, data) "
-                "SELECT %s, '', k, s, d::jsonb FROM unnest(%s::text[], %s::int[], %s::text[]) AS n(k, s, d) "
+                "SELECT %s, '', key, seq, data::jsonb FROM "
+                "(SELECT DISTINCT ON (key) key, seq, data FROM incoming ORDER BY key, seq DESC) AS n "
+                "ORDER BY key "
                 "ON CONFLICT (type, article_id, key) DO UPDATE "
                 "SET seq = excluded.seq, data = excluded.data, resolved = NULL "
                 "WHERE r.data IS DISTINCT FROM excluded.data",
-                (rt.name, keys, [new[k][0] for k in keys], [new[k][1] for k in keys]),
+                (rt.name,),
             ).rowcount
         return max(gone, 0) + max(changed, 0)
+
+    def _stage(self, rows: list[tuple[str, int, str]]) -> None:
+        """Rows into the temporary table of :meth:`replace_corpus`; the connection is free again
+        when it returns (no query may run on it while a ``COPY`` is open)."""
+        with self.db.cursor().copy("COPY incoming (key, seq, data) FROM STDIN") as copy:
+            for row in rows:
+                copy.write_row(row)
 
     def annotate(self, type_name: str, changes: Iterable[tuple[Any, dict[str, Any]]]) -> int:
         """Set fields of stored records; a row is written only where a value changes. Returns
