@@ -68,8 +68,9 @@ def mentions(ctx: Context) -> Step:
 # speaker's apposition without the verb's time or channel after it; 49: a fronted gerund clause,
 # a place after an apposition, a channel as the subject, the writer's own piece, a "that" clause
 # hung on the addressee, "explain"/"echo" need a speaker, a surname misread as an interjection;
-# 50: "According to X, NAME, ..." keeps NAME in X, "According to X, citing Y, ..." leaves Y out
-@component("attributions", requires=("doc",), produces=("attribution",), version="50")
+# 50: "According to X, NAME, ..." keeps NAME in X, "According to X, citing Y, ..." leaves Y out;
+# 51: "X said A, in an interview with Y": the channel phrase the parser hung on A is the cue's
+@component("attributions", requires=("doc",), produces=("attribution",), version="51")
 def attributions(ctx: Context) -> Step:
     def step(a: Analysis) -> dict:
         return {"attribution": extract_attributions(a.parsed)}

@@ -101,3 +101,27 @@ def channel_phrase(ix: DocIndex, s: Token, prep: Token) -> bool:
     if prep.lower_ in _MAKER_PREPS or s.lower_ in C.CHANNEL_WORDS:
         return False
     return channel_in(ix, prep.i, prep.right_edge.i + 1) is not None
+
+
+def channel_tail(ix: DocIndex, comp: Token, content: tuple[int, int]) -> tuple[tuple[int, int], str] | None:
+    """``X said A, in an interview with Y recorded before his visit``: the parser hung the channel
+    phrase on the verb of A, but it tells where X said A. When the last phrase of content clause
+    ``comp`` (whose span is ``content``) is set off by a comma, runs to the content's end and
+    opens with a channel (``in an interview``, ``at a press conference``, ``on Telegram``),
+    returns the content without it and the channel; else None."""
+    doc = ix.doc
+    for c in comp.children:
+        if c.dep_ != "prep" or c.i <= comp.i + 1 or c.lower_ in _MAKER_PREPS or doc[c.i - 1].text != ",":
+            continue
+        last = doc[c.right_edge.i]
+        if last.idx + len(last.text) != content[1]:
+            continue
+        pobj = next((k for k in c.children if k.dep_ == "pobj"), None)
+        channel = channel_in(ix, c.i, pobj.i + 1) if pobj is not None else None
+        if channel is None:
+            continue
+        end = doc[c.i - 2]
+        if end.idx + len(end.text) <= content[0]:
+            return None
+        return (content[0], end.idx + len(end.text)), channel
+    return None

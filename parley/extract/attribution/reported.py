@@ -37,6 +37,7 @@ from parley.extract import cues as C
 from .according_to import according
 from .agentive import expletive_it, needs_agent, stand_object_ok
 from .as_said import as_said
+from .channels import channel_tail
 from .clause_ends import past_word_end
 from .describing import describe_span, with_its_preposition
 from .document import (
@@ -186,8 +187,12 @@ def reported_pass(ix: DocIndex) -> list[Found]:
                     ix.used_cues.add(i)
             continue
         content = None
+        heard_on = None  # a channel phrase the parser hung on the content's verb
         if comp is not None:
             content = clause_span(ix, comp, v)
+            tail = channel_tail(ix, comp, content) if content is not None else None
+            if tail is not None:
+                content, heard_on = tail
             if content is not None and lead is not None:
                 content = extend_to_quotes(ix, (min(content[0], lead.left_edge.idx), content[1]), v)
             front = fronted_subject(v, comp) if content is not None else None
@@ -217,6 +222,7 @@ def reported_pass(ix: DocIndex) -> list[Found]:
         agentive, strict = needs_agent(lemma, plain)
         agent = ("parsed" if strict else "view") if agentive else ""
         f = attribution_for_cue(ix, v, content, "reported", inside=inside, agent=agent)
+        f.channel = f.channel or heard_on
         if f.source is None and agentive:  # (every cue but a verb of saying needs one)
             if not plain:
                 shown.append(content)  # "a map suggests that X aims to ...": not X's either
