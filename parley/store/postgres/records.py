@@ -15,6 +15,7 @@ only, as SQLite's ``lower()`` does; ``limit`` 0 means no limit.
 from __future__ import annotations
 
 import hashlib
+import itertools
 import json
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from typing import Any
@@ -92,6 +93,8 @@ def _index_name(rt: RecordType, field: str) -> str:
     return f"{name[: MAX_NAME - 9]}_{hashlib.sha1(name.encode()).hexdigest()[:8]}"
 
 
+_CURSORS = itertools.count()  # names of server-side cursors, unique in the process
+FETCHED = 500  # rows a read fetches at a time
 STAGED = 2000  # corpus records held before they are copied into the temporary table
 
 
@@ -253,12 +256,17 @@ class RecordTable:
             query += sql.SQL(" LIMIT {}").format(sql.Literal(int(where.limit)))
         if where.offset and where.offset > 0:
             query += sql.SQL(" OFFSET {}").format(sql.Literal(int(where.offset)))
-        cursor = self.db.execute(query, params)  # the rows arrive whole: the connection stays free
-        while rows := cursor.fetchmany(500):
-            for data, resolved in rows:
-                if resolved:
-                    data.update(resolved)
-                yield from_data(rt.cls, data)
+        if where.limit and 0 < where.limit <= FETCHED:  # a page: one round trip, the rows whole
+            rows = self.db.execute(query, params).fetchall()
+            yield from (_record(rt, data, resolved) for data, resolved in rows)
+            return
+        # a cursor on the server, held past the statement (the connection is in autocommit): the
+        # client fetches FETCHED rows at a time, so a type with a record per article is never
+        # all in memory here; other statements may run on the connection between fetches
+        with self.db.cursor(name=f"records_{next(_CURSORS)}", withhold=True) as cursor:
+            cursor.execute(query, params)
+            while rows := cursor.fetchmany(FETCHED):
+                yield from (_record(rt, data, resolved) for data, resolved in rows)
 
     def count(self, type_name: str, where: RecordQuery) -> int:
         rt = self.type(type_name)
@@ -340,3 +348,10 @@ def _where(rt: RecordType, q: RecordQuery) -> tuple[sql.Composable, list[Any]]:
         clauses.append(_contains(_text(known(rt.text_field, "text"))))
         params.append(q.text)
     return sql.SQL(" AND ").join(clauses), params
+
+
+def _record(rt: RecordType, data: dict[str, Any], resolved: dict[str, Any] | None) -> Any:
+    """A stored row as its record: what corpus steps set over what the component extracted."""
+    if resolved:
+        data.update(resolved)
+    return from_data(rt.cls, data)
