@@ -206,8 +206,8 @@ class Statement:
     # plan"): the speaker's view as the article tells it, not something they are reported to say.
     ascribed: bool = False
     # The noun phrase a reported content is about when the cue stands in a relative clause and
-    # the content's subject is the relative pronoun or left out ("the plant, which Kyiv insists
-    # should be run jointly"): ``text`` then opens with it in square brackets ("[the plant] should
+    # the content's subject is the relative pronoun or left out ("the dam, which Nordstad insists
+    # should be run jointly"): ``text`` then opens with it in square brackets ("[the dam] should
     # be run jointly"), words put in as an editor marks them; ``span`` stays the content's.
     about: Span | None = None
 

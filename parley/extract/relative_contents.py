@@ -1,15 +1,16 @@
 """What a reported content is about when the cue stands in a relative clause and the content's
-subject is the relative pronoun or left out: "the Zaporizhzhia plant, which Kyiv insists should
-be jointly administered", "sanctions, which Western governments say are aimed at ...", "a plan
-they felt was likely to fail". The content alone ("should be jointly administered") names no
-subject; the noun the relative clause hangs on is it.
+subject is the relative pronoun or left out: "the river dam, which Nordstad insists should be
+managed jointly", "tariffs, which Northern officials say are meant to ...", "a plan they felt
+was likely to fail". The content alone ("should be managed jointly") names no subject; the noun
+the relative clause hangs on is it.
 
 :func:`relative_subject` finds that noun phrase (the noun with the words before it that modify
-it: "the Zaporizhzhia nuclear plant", not what the noun hangs on); the statement keeps it as
-``about`` and its text opens with it in square brackets, as an editor marks words put into a
-quotation: "[the Zaporizhzhia nuclear plant] should be jointly administered by Ukraine and the
-US". Only a reported content whose own clause has no subject inside it; a content that has one
-("which Kyiv says it will never give up": "it") is left as it is.
+it: "the Velmar river dam", not what the noun hangs on); the statement keeps it as ``about`` and
+its text opens with it in square brackets, as an editor marks words put into a quotation: "[the
+Velmar river dam] should be managed jointly by both sides". Only a reported content whose own
+clause has no subject inside it; a content that has one ("which the mayor says he will never
+give up": "he") is left as it is, and so is an infinitive after the cue ("which the envoy sought
+to calm": its subject is the speaker).
 """
 
 from __future__ import annotations

@@ -14,7 +14,7 @@ speaker denies, relays or is asked about, "Peskov refuted assertions that Putin 
 the plan") takes the speaker and the date said of that outer statement (``outer_id``), and is
 never a speaker's antecedent.
 
-A reported content whose subject is a relative pronoun or left out ("the plant, which Kyiv
+A reported content whose subject is a relative pronoun or left out ("the dam, which Nordstad
 insists should be run jointly") keeps the noun phrase it is about (``about``,
 :mod:`parley.extract.relative_contents`), and its text opens with it in square brackets.
 

@@ -1,9 +1,9 @@
-"""Speaker words that name a work, not its maker: "according to reporting from the Kyiv
-Independent", "a recent report from the Center for European Policy Analysis (CEPA) commented",
+"""Speaker words that name a work, not its maker: "according to reporting from the Harbour
+Times", "a recent report from the Riverside Policy Institute (RPI) commented",
 "research by Jane Roe shows". The one who speaks is the maker, named after "from" or "by"
 (rule 8 of :mod:`parley.extract.speakers`).
 
-Only a named organisation or person counts: "reporting from Kyiv" is a reporter's place, not
+Only a named organisation or person counts: "reporting from Sudport" is a reporter's place, not
 the city speaking, and "a report from officials" names no one. A maker coordinated with another
 ("a study by X and Y") is no one actor, and "of" is left out ("a report of shelling").
 """
