@@ -69,8 +69,9 @@ def mentions(ctx: Context) -> Step:
 # a place after an apposition, a channel as the subject, the writer's own piece, a "that" clause
 # hung on the addressee, "explain"/"echo" need a speaker, a surname misread as an interjection;
 # 50: "According to X, NAME, ..." keeps NAME in X, "According to X, citing Y, ..." leaves Y out;
-# 51: "X said A, in an interview with Y": the channel phrase the parser hung on A is the cue's
-@component("attributions", requires=("doc",), produces=("attribution",), version="51")
+# 51: "X said A, in an interview with Y": the channel phrase the parser hung on A is the cue's;
+# 52: not when A's verb says something itself; "also citing Y" stays out of the source
+@component("attributions", requires=("doc",), produces=("attribution",), version="52")
 def attributions(ctx: Context) -> Step:
     def step(a: Analysis) -> dict:
         return {"attribution": extract_attributions(a.parsed)}
@@ -123,8 +124,9 @@ def times(ctx: Context) -> Step:
     # the parse (the plan word the day hangs on), not on the words before it; 30: not a past act
     # ("set out his demands"), and the times of 7 again; 31: a past "planned to" is still a plan;
     # 32: a work's named maker speaks for it ("reporting from X", "a study by Y": work_makers);
-    # 33: a content whose subject is a relative pronoun or left out keeps what it is about
-    version="33",
+    # 33: a content whose subject is a relative pronoun or left out keeps what it is about;
+    # 34: not a date's, nor a place's after a verb ("withdrew from the city, which ...")
+    version="34",
 )
 def statements(ctx: Context) -> Step:
     def step(a: Analysis) -> dict:

@@ -44,8 +44,11 @@ def relative_subject(doc: Doc, att: Attribution) -> Span | None:
     if any(c.lower_ not in C.RELATIVE_PRONOUNS for c in before):
         return None  # a subject of its own before the content: not the relative clause's noun
     noun = said.head
-    if noun.pos_ not in _NOUNS or noun.i >= said.i:
-        return None
+    if noun.pos_ not in _NOUNS or noun.i >= said.i or noun.ent_type_ in ("DATE", "TIME"):
+        return None  # "shelled the port for a week, which the mayor says has ...": not the week
+    which = next((c for c in before if c.lower_ == "which"), None)
+    if which is not None and which.i > 0 and doc[which.i - 1].text == "," and _adverbial(noun):
+        return None  # "withdrew from the city, which officials say was a setback": the withdrawal
     first = noun.left_edge.i
     start, end = doc[first].idx, noun.idx + len(noun.text)
     if end > att.cue.start or (att.source is not None and att.source.start < end):
@@ -55,3 +58,9 @@ def relative_subject(doc: Doc, att: Attribution) -> Span | None:
 
 def _own_subject(verb: Token, start: int, end: int) -> bool:
     return any(c.dep_ in _SUBJECTS and start <= c.i < end for c in verb.children)
+
+
+def _adverbial(noun: Token) -> bool:
+    """Whether ``noun`` ends a phrase that tells where, when or how of a verb ("withdrew from the
+    city"): a comma and "which" after it more likely take up the whole clause than the noun."""
+    return noun.dep_ == "pobj" and noun.head.head.pos_ in ("VERB", "AUX")

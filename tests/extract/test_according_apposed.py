@@ -36,6 +36,12 @@ def _source_content(parser, text: str) -> list[tuple[str | None, str]]:
             "Quay Herald",
             "the Upland delegation appears to have won two new fishing zones",
         ),
+        (  # the relay is no part of the source either
+            "According to Quay Herald, also citing The Morning Ledger, the Upland delegation appears "
+            "to have won two new fishing zones.",
+            "Quay Herald",
+            "the Upland delegation appears to have won two new fishing zones",
+        ),
         (
             "According to the bulletin, quoting a harbour official, the ferries will resume on Monday.",
             "the bulletin",

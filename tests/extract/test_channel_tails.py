@@ -42,6 +42,12 @@ def _reported(parser, text: str) -> list[tuple[str, str | None]]:
             "the port would reopen on Monday, in line with the agreement",
             None,
         ),
+        # the content's own verb is one of saying: the channel is its speaker's
+        (
+            "The ministry said the president had announced the plan, in a televised address on Sunday.",
+            "the president had announced the plan, in a televised address on Sunday",
+            None,
+        ),
         (
             "The envoy said talks would resume in Geneva, at the request of both sides.",
             "talks would resume in Geneva, at the request of both sides",

@@ -58,6 +58,16 @@ def test_the_content_keeps_what_it_is_about(analyse, text, words, about, shown):
         ("The port, which the mayor says he will never give up, was shelled again.", "never give up"),
         ("The council, which the envoy sought to calm, met again on Friday.", "calm"),
         ("The minister said the plan would fail.", "would fail"),
+        # a "which" after a comma that takes up the whole clause, not the noun before it
+        (
+            "Southland withdrew its troops from the city, which officials say was a major setback "
+            "for the council.",
+            "major setback",
+        ),
+        (
+            "The army shelled the port for a week, which the mayor says has left thousands without power.",
+            "thousands",
+        ),
     ],
 )
 def test_a_content_with_its_own_subject_or_no_relative_clause_is_left_alone(analyse, text, words):

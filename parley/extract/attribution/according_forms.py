@@ -227,12 +227,13 @@ _GOES_ON = frozenset({"and", "or", "nor", "because"})
 _RELAY_LEMMAS = frozenset({"cite", "quote"})
 
 
-def source_apposition(ix: DocIndex, pb: int, h: Token) -> int | None:
+def source_apposition(ix: DocIndex, pb: int, h: Token) -> tuple[int, bool] | None:
     """Token index of the comma that ends what stands between an opening ``According to X,``
     (ending before token ``pb``, a comma) and the clause of verb ``h`` when it belongs to the
     source, not to the clause: a name the parser made a first subject of ``h`` though ``h`` has
     another one after it (``..., the Royal Institute (RI), when ..., it expected``), or a relay
-    (``citing Y, ...``) hung on ``h``. None otherwise."""
+    (``citing Y, ...``) hung on ``h``; with whether it is the source's (a name, not a relay).
+    None otherwise."""
     doc = ix.doc
     if pb + 1 >= h.i or doc[pb].text != ",":
         return None
@@ -243,9 +244,9 @@ def source_apposition(ix: DocIndex, pb: int, h: Token) -> int | None:
         if end >= h.i or doc[end].text != "," or ix.in_quote(c.i):
             return None
         if c.dep_ == "advcl" and c.tag_ == "VBG" and c.lemma_.lower() in _RELAY_LEMMAS:
-            return end
+            return end, False
         later = [k for k in h.children if k.dep_ in _SUBJECTS and k.i > end]
         if c.dep_ in _SUBJECTS and c.pos_ == "PROPN" and later:
-            return end
+            return end, True
         return None
     return None

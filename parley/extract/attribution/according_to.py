@@ -64,8 +64,8 @@ def according(ix: DocIndex, v: Token) -> Found | None:
             src_end = comma
         apposed = forms.source_apposition(ix, pb, h) if comma is None else None
         if apposed is not None:  # "According to X, NAME, ... it expected": NAME is X's
-            a = apposed + 1
-            src_end = apposed if doc[pb + 1].pos_ != "VERB" else None  # "citing Y" is not X
+            a = apposed[0] + 1
+            src_end = apposed[0] if apposed[1] else None  # "citing Y" is not X
     elif (  # after the clause, or "X won, according to Y, but ...": what follows is no part of it
         pb >= hb - 1
         or all(doc[j].is_punct or doc[j].is_space for j in range(pb, min(hb, sb)))

@@ -108,8 +108,11 @@ def channel_tail(ix: DocIndex, comp: Token, content: tuple[int, int]) -> tuple[t
     phrase on the verb of A, but it tells where X said A. When the last phrase of content clause
     ``comp`` (whose span is ``content``) is set off by a comma, runs to the content's end and
     opens with a channel (``in an interview``, ``at a press conference``, ``on Telegram``),
-    returns the content without it and the channel; else None."""
+    returns the content without it and the channel; else None. Not when the content's own verb
+    is one of saying (``X said Y had announced the plan, in a televised address``: Y's address)."""
     doc = ix.doc
+    if comp.lemma_.lower() in C.SPEECH_VERBS:
+        return None
     for c in comp.children:
         if c.dep_ != "prep" or c.i <= comp.i + 1 or c.lower_ in _MAKER_PREPS or doc[c.i - 1].text != ",":
             continue

@@ -14,6 +14,7 @@ only, as SQLite's ``lower()`` does; ``limit`` 0 means no limit.
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import itertools
 import json
@@ -93,7 +94,7 @@ def _index_name(rt: RecordType, field: str) -> str:
     return f"{name[: MAX_NAME - 9]}_{hashlib.sha1(name.encode()).hexdigest()[:8]}"
 
 
-_CURSORS = itertools.count()  # names of server-side cursors, unique in the process
+_CURSORS = itertools.count()  # names of server-side cursors and staging tables, unique in the process
 FETCHED = 500  # rows a read fetches at a time
 STAGED = 2000  # corpus records held before they are copied into the temporary table
 
@@ -175,39 +176,54 @@ class RecordTable:
         rt = self.type(type_name)
         if rt.scope != "corpus":
             raise ConfigError(f"{type_name} records are written per article, not by a corpus step")
-        with self.db.transaction():
-            self.db.execute("SELECT pg_advisory_xact_lock(%s, hashtext(%s))", (RECORD_LOCK, rt.name))
-            self.db.execute("CREATE TEMP TABLE incoming (key text, seq int, data text) ON COMMIT DROP")
+        # staged outside the write's transaction (the producer may take its time, and read types
+        # whose indexes are made on first use), in a table of this call's own
+        staged = sql.Identifier(f"incoming_{next(_CURSORS)}")
+        self.db.execute(sql.SQL("CREATE TEMP TABLE {} (key text, seq int, data text)").format(staged))
+        try:
             rows: list[tuple[str, int, str]] = []
             for n, record in enumerate(records):  # the producer may read the store between batches
                 rows.append((rt.key(record), n, _json(to_data(record))))
                 if len(rows) == STAGED:
-                    self._stage(rows)
+                    self._stage(staged, rows)
                     rows = []
-            self._stage(rows)
-            self.db.execute("CREATE INDEX ON incoming (key)")
-            gone = self.db.execute(
-                "DELETE FROM records r WHERE r.type = %s AND r.article_id = '' "
-                "AND NOT EXISTS (SELECT 1 FROM incoming i WHERE i.key = r.key)",
-                (rt.name,),
-            ).rowcount
-            # only content counts as a change: a record that merely moved in the order keeps its row
-            changed = self.db.execute(
-                "INSERT INTO records AS r (type, article_id, key, seq, data) "
-                "SELECT %s, '', key, seq, data::jsonb FROM "
-                "(SELECT DISTINCT ON (key) key, seq, data FROM incoming ORDER BY key, seq DESC) AS n "
-                "ORDER BY key "
-                "ON CONFLICT (type, article_id, key) DO UPDATE "
-                "SET seq = excluded.seq, data = excluded.data, resolved = NULL "
-                "WHERE r.data IS DISTINCT FROM excluded.data",
-                (rt.name,),
-            ).rowcount
+            self._stage(staged, rows)
+            self.db.execute(sql.SQL("CREATE INDEX ON {} (key)").format(staged))
+            with self.db.transaction():
+                self.db.execute("SELECT pg_advisory_xact_lock(%s, hashtext(%s))", (RECORD_LOCK, rt.name))
+                gone = self.db.execute(
+                    sql.SQL(
+                        "DELETE FROM records r WHERE r.type = %s AND r.article_id = '' "
+                        "AND NOT EXISTS (SELECT 1 FROM {} i WHERE i.key = r.key)"
+                    ).format(staged),
+                    (rt.name,),
+                ).rowcount
+                # only content counts as a change: a record that merely moved in the order keeps
+                # its row
+                changed = self.db.execute(
+                    sql.SQL(
+                        "INSERT INTO records AS r (type, article_id, key, seq, data) "
+                        "SELECT %s, '', key, seq, data::jsonb FROM "
+                        "(SELECT DISTINCT ON (key) key, seq, data FROM {} ORDER BY key, seq DESC) AS n "
+                        "ORDER BY key "
+                        "ON CONFLICT (type, article_id, key) DO UPDATE "
+                        "SET seq = excluded.seq, data = excluded.data, resolved = NULL "
+                        "WHERE r.data IS DISTINCT FROM excluded.data"
+                    ).format(staged),
+                    (rt.name,),
+                ).rowcount
+        finally:
+            with contextlib.suppress(psycopg.Error):  # a session's temporary tables go with it anyway
+                self.db.execute(sql.SQL("DROP TABLE IF EXISTS {}").format(staged))
         return max(gone, 0) + max(changed, 0)
 
-    def _stage(self, rows: list[tuple[str, int, str]]) -> None:
+    def _stage(self, table: sql.Identifier, rows: list[tuple[str, int, str]]) -> None:
         """Rows into the temporary table of :meth:`replace_corpus`; the connection is free again
         when it returns (no query may run on it while a ``COPY`` is open)."""
-        with self.db.cursor().copy("COPY incoming (key, seq, data) FROM STDIN") as copy:
+        with (
+            self.db.cursor() as cursor,
+            cursor.copy(sql.SQL("COPY {} (key, seq, data) FROM STDIN").format(table)) as copy,
+        ):
             for row in rows:
                 copy.write_row(row)
 
@@ -256,17 +272,21 @@ class RecordTable:
             query += sql.SQL(" LIMIT {}").format(sql.Literal(int(where.limit)))
         if where.offset and where.offset > 0:
             query += sql.SQL(" OFFSET {}").format(sql.Literal(int(where.offset)))
-        if where.limit and 0 < where.limit <= FETCHED:  # a page: one round trip, the rows whole
+        if where.limit and 0 < where.limit <= FETCHED + 1:  # a page (and the API's one more row)
             rows = self.db.execute(query, params).fetchall()
             yield from (_record(rt, data, resolved) for data, resolved in rows)
             return
         # a cursor on the server, held past the statement (the connection is in autocommit): the
         # client fetches FETCHED rows at a time, so a type with a record per article is never
         # all in memory here; other statements may run on the connection between fetches
-        with self.db.cursor(name=f"records_{next(_CURSORS)}", withhold=True) as cursor:
+        cursor = self.db.cursor(name=f"records_{next(_CURSORS)}", withhold=True)
+        try:
             cursor.execute(query, params)
             while rows := cursor.fetchmany(FETCHED):
                 yield from (_record(rt, data, resolved) for data, resolved in rows)
+        finally:
+            with contextlib.suppress(psycopg.Error):  # gone with a transaction rolled back
+                cursor.close()
 
     def count(self, type_name: str, where: RecordQuery) -> int:
         rt = self.type(type_name)
