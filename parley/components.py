@@ -70,8 +70,9 @@ def mentions(ctx: Context) -> Step:
 # hung on the addressee, "explain"/"echo" need a speaker, a surname misread as an interjection;
 # 50: "According to X, NAME, ..." keeps NAME in X, "According to X, citing Y, ..." leaves Y out;
 # 51: "X said A, in an interview with Y": the channel phrase the parser hung on A is the cue's;
-# 52: not when A's verb says something itself; "also citing Y" stays out of the source
-@component("attributions", requires=("doc",), produces=("attribution",), version="52")
+# 52: not when A's verb says something itself; "also citing Y" stays out of the source;
+# 53: "reported that A (B) are ...": a "that" parsed as a preposition no longer cuts A off
+@component("attributions", requires=("doc",), produces=("attribution",), version="53")
 def attributions(ctx: Context) -> Step:
     def step(a: Analysis) -> dict:
         return {"attribution": extract_attributions(a.parsed)}

@@ -309,6 +309,9 @@ def clause_span(ix: DocIndex, c: Token, v: Token) -> tuple[int, int] | None:
         m = next((t.i for t in c.children if t.dep_ == "mark" and t.lower_ == "that"), -1)
         if a < m and ix.doc[m - 1].text == ",":
             a = m
+        after = ix.doc[v.i + 1] if v.i + 1 < ix.n else None
+        if after is not None and after.lower_ == "that" and after.dep_ != "det" and a > v.i + 2:
+            a = v.i + 2  # "reported that A (B, C [D]) are ...": a misparse of "that" cut A off
         b = _through_conjunct(ix.doc, a, b, v)
         b = _through_predicate(c, b)
         b = through_cue_conjunct(ix.doc, b, v)
