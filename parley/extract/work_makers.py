@@ -53,5 +53,4 @@ def maker_of(
 def _work(t: Token) -> bool:
     if t.pos_ not in ("NOUN", "VERB"):
         return False
-    lemma = t.lemma_.lower()
-    return t.lower_ in WORK_NOUNS or lemma in WORK_NOUNS or lemma.rstrip("s") in WORK_NOUNS
+    return t.lower_ in WORK_NOUNS or t.lemma_.lower() in WORK_NOUNS  # "estimates": its lemma
